@@ -1,0 +1,137 @@
+/* export: outline, JSON and wrapped-text views of a document (export.h).
+ * JSON is built with jansson, never by hand, so escaping is always right. */
+#include <build-config.h>
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "layout.h"
+#include "util.h"
+
+static int
+outline_walk(const doc *d, const node *nd, int depth, FILE *out)
+{
+	if (nd != d->root) {
+		fprintf(out, "%*s%s", depth * 2, "", node_kind_name(nd->kind));
+		if (nd->cite && *nd->cite)
+			fprintf(out, " %s", nd->cite);
+		if (nd->label && *nd->label)
+			fprintf(out, "  %s", nd->label);
+		fputc('\n', out);
+	}
+	for (size_t i = 0; i < nd->nkids; i++)
+		if (outline_walk(d, nd->kids[i], nd == d->root ? 0 : depth + 1, out) < 0)
+			return -1;
+	return ferror(out) ? -1 : 0;
+}
+
+int
+export_outline(const doc *d, FILE *out)
+{
+	return outline_walk(d, d->root, 0, out);
+}
+
+static json_t *
+str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *
+node_json(const doc *d, const node *nd)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "kind", json_string(node_kind_name(nd->kind)));
+	json_object_set_new(o, "id", json_string(nd->id));
+	json_object_set_new(o, "path", json_string(nd->path));
+	json_object_set_new(o, "number", str_or_null(nd->number));
+	json_object_set_new(o, "cite", str_or_null(nd->cite));
+	json_object_set_new(o, "label", str_or_null(nd->label));
+	json_object_set_new(o, "text", json_stringn(node_text(d, nd), nd->len));
+	if (nd != d->root) {
+		json_object_set_new(o, "lines", json_pack("[II]", (json_int_t)nd->line_first,
+							  (json_int_t)nd->line_last));
+		json_object_set_new(o, "bytes", json_pack("[II]", (json_int_t)nd->src_start,
+							  (json_int_t)nd->src_end));
+		json_object_set_new(o, "page", nd->page ? json_integer(nd->page) : json_null());
+	}
+	json_t *kids = json_array();
+	for (size_t i = 0; i < nd->nkids; i++)
+		json_array_append_new(kids, node_json(d, nd->kids[i]));
+	json_object_set_new(o, "children", kids);
+	return o;
+}
+
+static json_t *
+meta_json(const doc_meta *m)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "symbol", str_or_null(m->symbol));
+	json_object_set_new(o, "title", str_or_null(m->title));
+	json_object_set_new(o, "date", str_or_null(m->date));
+	json_object_set_new(o, "language", str_or_null(m->lang));
+	json_object_set_new(o, "original_language", str_or_null(m->orig_lang));
+	json_object_set_new(o, "sender", str_or_null(m->sender));
+	json_object_set_new(o, "addressee", str_or_null(m->addressee));
+	json_object_set_new(o, "job_number", str_or_null(m->job));
+	json_object_set_new(o, "distribution", str_or_null(m->distribution));
+	json_object_set_new(o, "session", m->session ? json_integer(m->session) : json_null());
+	json_t *items = json_array();
+	for (size_t i = 0; i < m->nagenda; i++)
+		json_array_append_new(items, json_string(m->agenda[i]));
+	json_object_set_new(o, "agenda_items", items);
+	json_t *pages = json_array();
+	for (size_t i = 0; i < m->npages; i++)
+		json_array_append_new(pages, json_pack("{s:i,s:I}", "page", m->pages[i].number,
+						       "line", (json_int_t)m->pages[i].line));
+	json_object_set_new(o, "pages", pages);
+	json_object_set_new(o, "invalid_bytes", json_integer((json_int_t)m->invalid_bytes));
+	json_object_set_new(o, "furniture_lines", json_integer((json_int_t)m->furniture_lines));
+	return o;
+}
+
+int
+export_json(const doc *d, FILE *out)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "lectern_schema", json_integer(1));
+	json_object_set_new(o, "name", json_string(d->name));
+	json_object_set_new(o, "meta", meta_json(&d->meta));
+	json_object_set_new(o, "root", node_json(d, d->root));
+	int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (rc == 0)
+		fputc('\n', out);
+	return rc < 0 || ferror(out) ? -1 : 0;
+}
+
+int
+export_dump(const doc *d, int width_cols, FILE *out)
+{
+	layout *lo = layout_new(d, width_cols);
+	int gutter = layout_gutter_cols(lo);
+	for (size_t b = 0; b < d->nblocks; b++) {
+		const node *nd = d->blocks[b];
+		const char *text = node_text(d, nd);
+		size_t n;
+		const layout_line *ln = layout_block(lo, b, &n);
+		for (size_t i = 0; i < n; i++) {
+			if (ln[i].blank) {
+				fputc('\n', out);
+				continue;
+			}
+			const char *num = ln[i].first && nd->number ? nd->number : "";
+			int pad = gutter - (int)strlen(num) - 1;
+			if (*num && pad >= 0)
+				fprintf(out, "%*s%s ", pad, "", num);
+			else
+				fprintf(out, "%*s", gutter, "");
+			fprintf(out, "%*s%.*s\n", ln[i].indent, "",
+				(int)(ln[i].end - ln[i].start), text + ln[i].start);
+		}
+	}
+	layout_free(lo);
+	return ferror(out) ? -1 : 0;
+}

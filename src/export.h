@@ -1,0 +1,17 @@
+/* export: the non-interactive views of a document, printed to a stream.
+ * These are what the golden tests check. Each returns 0, or -1 on a write
+ * error (errno set). */
+#ifndef LECTERN_EXPORT_H
+#define LECTERN_EXPORT_H
+
+#include <stdio.h>
+#include "doc.h"
+
+/* One line per node, indented by depth: kind, cite number, label. */
+int export_outline(const doc *d, FILE *out);
+/* The model as JSON (schema in docs/json-schema.md). */
+int export_json(const doc *d, FILE *out);
+/* The reflowed text wrapped at width_cols, as the reader lays it out. */
+int export_dump(const doc *d, int width_cols, FILE *out);
+
+#endif
