@@ -8,6 +8,7 @@
 
 #include "export.h"
 #include "layout.h"
+#include "text.h"
 #include "util.h"
 
 static int
@@ -107,12 +108,53 @@ export_json(const doc *d, FILE *out)
 	return rc < 0 || ferror(out) ? -1 : 0;
 }
 
+/* Writes s[0, n) with every unsafe code point in its visible form, so the
+ * columns printed are the columns layout counted. */
+static void
+put_visible(const char *s, size_t n, FILE *out)
+{
+	size_t run = 0, i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		size_t len;
+		if (c < 0x80 || text_is_unsafe(s + i, n - i)) {
+			char vis[TEXT_VISIBLE_MAX];
+			fwrite(s + run, 1, i - run, out);
+			text_visible(s + i, n - i, vis, &len);
+			fputs(vis, out);
+			i += len;
+			run = i;
+		} else {
+			text_char_cols(s + i, n - i, &len);
+			i += len;
+		}
+	}
+	fwrite(s + run, 1, n - run, out);
+}
+
+static void
+put_spaces(int n, FILE *out)
+{
+	static const char sp[] = "                                ";
+	while (n > 0) {
+		int k = n < (int)sizeof sp - 1 ? n : (int)sizeof sp - 1;
+		fwrite(sp, 1, (size_t)k, out);
+		n -= k;
+	}
+}
+
+/* Lays out one block at a time and forgets it once printed: memory stays at
+ * one block's lines, whatever the document's size. */
 int
 export_dump(const doc *d, int width_cols, FILE *out)
 {
 	layout *lo = layout_new(d, width_cols);
 	int gutter = layout_gutter_cols(lo);
-	for (size_t b = 0; b < d->nblocks; b++) {
+	for (size_t b = 0; b < d->nblocks && !ferror(out); b++) {
 		const node *nd = d->blocks[b];
 		const char *text = node_text(d, nd);
 		size_t n;
@@ -122,15 +164,24 @@ export_dump(const doc *d, int width_cols, FILE *out)
 				fputc('\n', out);
 				continue;
 			}
-			const char *num = ln[i].first && nd->number ? nd->number : "";
-			int pad = gutter - (int)strlen(num) - 1;
-			if (*num && pad >= 0)
-				fprintf(out, "%*s%s ", pad, "", num);
-			else
-				fprintf(out, "%*s", gutter, "");
-			fprintf(out, "%*s%.*s\n", ln[i].indent, "",
-				(int)(ln[i].end - ln[i].start), text + ln[i].start);
+			int col = 0;
+			if (ln[i].first && nd->number && *nd->number) {
+				size_t nlen = strlen(nd->number);
+				int ncols = text_width(nd->number, nlen), max;
+				int at = layout_number_col(lo, &ln[i], ncols, &max);
+				int used = 0;
+				size_t k = text_fit(nd->number, nlen, max, &used);
+				put_spaces(at, out);
+				put_visible(nd->number, k, out);
+				col = at + used;
+			}
+			if (ln[i].end > ln[i].start) {
+				put_spaces(gutter + ln[i].indent - col, out);
+				put_visible(text + ln[i].start, ln[i].end - ln[i].start, out);
+			}
+			fputc('\n', out);
 		}
+		layout_drop_block(lo, b);
 	}
 	layout_free(lo);
 	return ferror(out) ? -1 : 0;

@@ -1,53 +1,467 @@
-/* layout: TEMPORARY naive byte wrapping; the layout owner replaces it. */
+/* layout: wraps the document's blocks into display lines (layout.h).
+ *
+ * Why u8_possible_linebreaks and our own fill rather than
+ * u8_width_linebreaks: the latter measures with uc_width (U+00AD is 0 there,
+ * 1 on the screen), counts the space before a break toward the width (so a
+ * line that fits exactly is refused) and never splits an over-long word. We
+ * take UAX #14's break opportunities and fill lines greedily with text_width,
+ * the columns ncurses will draw.
+ *
+ * Invariants: a block is laid out on first request and cached in blks[b];
+ * blks[b].n is its line count (separator included) once known, and survives
+ * layout_drop_block; lines_done counts the lines held in memory. The result
+ * depends only on (doc, width): the gutter is computed from the document's
+ * numbers, indents from node kinds. Every block has at least one text line
+ * (an empty text gives one empty line). Line starts within a block strictly
+ * increase, except that a text that starts with spaces keeps them off its
+ * first line. */
 #include <build-config.h>
+
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unilbrk.h>
+
 #include "layout.h"
+#include "text.h"
 #include "util.h"
 
-typedef struct blk { layout_line *lines; size_t n; int done; } blk;
-struct layout { const doc *d; int width; blk *b; };
+#define GUTTER_MIN 5
+#define GUTTER_MAX 8
+#define SUBITEM_INDENT 4
+#define INDENT_MAX 12
+/* Text keeps at least this many columns before indents shrink. */
+#define TEXT_MIN_COLS 20
 
-layout *layout_new(const doc *d, int width_cols)
+typedef struct blk {
+	layout_line *lines;	/* NULL until laid out (or after a drop) */
+	size_t n;		/* line count, 0 until first laid out */
+} blk;
+
+struct layout {
+	const doc *d;
+	int width;		/* whole text area, >= 10 */
+	int gutter;
+	blk *blks;		/* d->nblocks entries */
+	size_t lines_done;	/* lines currently held */
+};
+
+static int
+number_cols(const node *nd)
+{
+	return nd->number ? text_width(nd->number, strlen(nd->number)) : 0;
+}
+
+layout *
+layout_new(const doc *d, int width_cols)
 {
 	layout *lo = xcalloc(1, sizeof *lo);
-	lo->d = d; lo->width = width_cols < 10 ? 10 : width_cols;
-	lo->b = xcalloc(d->nblocks + 1, sizeof *lo->b);
+	lo->d = d;
+	lo->width = width_cols < 10 ? 10 : width_cols;
+	if (lo->width > 10000)
+		lo->width = 10000;	/* cols are unsigned short */
+	/* The gutter fits the widest clause number (sub-items draw theirs in
+	 * their indent), within [GUTTER_MIN, GUTTER_MAX]. */
+	int widest = 0;
+	for (size_t b = 0; b < d->nblocks; b++)
+		if (d->blocks[b]->kind != NODE_SUBITEM) {
+			int w = number_cols(d->blocks[b]);
+			if (w > widest)
+				widest = w;
+		}
+	lo->gutter = widest + 1 < GUTTER_MIN ? GUTTER_MIN :
+		     widest + 1 > GUTTER_MAX ? GUTTER_MAX : widest + 1;
+	lo->blks = xcalloc(d->nblocks + 1, sizeof *lo->blks);
 	return lo;
 }
-void layout_free(layout *lo)
+
+void
+layout_free(layout *lo)
 {
-	if (!lo) return;
-	for (size_t i = 0; i < lo->d->nblocks; i++) free(lo->b[i].lines);
-	free(lo->b); free(lo);
+	if (!lo)
+		return;
+	for (size_t b = 0; b < lo->d->nblocks; b++)
+		free(lo->blks[b].lines);
+	free(lo->blks);
+	free(lo);
 }
-int layout_width(const layout *lo) { return lo->width; }
-int layout_gutter_cols(const layout *lo) { (void)lo; return 5; }
-const layout_line *layout_block(layout *lo, size_t b, size_t *n)
+
+int
+layout_width(const layout *lo)
 {
-	blk *k = &lo->b[b];
-	if (!k->done) {
-		const node *nd = lo->d->blocks[b];
-		size_t w = (size_t)lo->width - 5, cap = 0;
-		for (size_t s = 0; s < nd->len; s += w) {
-			xgrow((void **)&k->lines, &cap, k->n + 2, sizeof *k->lines);
-			layout_line l = { b, s, s + w < nd->len ? s + w : nd->len, 0, 0, s == 0, 0 };
-			l.cols = (unsigned short)(l.end - l.start);
-			k->lines[k->n++] = l;
-		}
-		xgrow((void **)&k->lines, &cap, k->n + 1, sizeof *k->lines);
-		layout_line sep = { b, nd->len, nd->len, 0, 0, 0, 1 };
-		if (b + 1 < lo->d->nblocks) k->lines[k->n++] = sep;
-		k->done = 1;
+	return lo->width;
+}
+
+int
+layout_gutter_cols(const layout *lo)
+{
+	return lo->gutter;
+}
+
+int
+layout_text_cols(const layout *lo, int indent)
+{
+	int c = lo->width - lo->gutter - indent;
+	return c < 1 ? 1 : c;
+}
+
+int
+layout_number_col(const layout *lo, const layout_line *ln, int number_cols, int *max_cols)
+{
+	int end = lo->gutter + ln->indent - 1;	/* one space before the text */
+	int col = end - number_cols;
+	if (col < 0)
+		col = 0;
+	if (max_cols)
+		*max_cols = end - col < 0 ? 0 : end - col;
+	return col;
+}
+
+/* Indent by kind: sub-items one step per nesting level; footnotes a little.
+ * Shrinks so that the text keeps TEXT_MIN_COLS (or all it can). */
+static int
+block_indent(const layout *lo, const node *nd)
+{
+	int ind = 0;
+	if (nd->kind == NODE_SUBITEM) {
+		for (const node *p = nd; p && p->kind == NODE_SUBITEM; p = p->parent)
+			ind += SUBITEM_INDENT;
+		if (ind > INDENT_MAX)
+			ind = INDENT_MAX;
+	} else if (nd->kind == NODE_FOOTNOTE) {
+		ind = 2;
 	}
-	*n = k->n;
-	return k->lines;
+	int room = lo->width - lo->gutter - TEXT_MIN_COLS;
+	if (ind > room)
+		ind = room > 0 ? room : 0;
+	return ind;
 }
-const layout_line *layout_line_at(layout *lo, layout_addr a) { size_t n; const layout_line *l = layout_block(lo, a.block, &n); return &l[a.line]; }
-size_t layout_step(layout *lo, layout_addr *a, long delta) { (void)lo; (void)a; (void)delta; return 0; }
-layout_addr layout_first(layout *lo) { (void)lo; layout_addr a = { 0, 0 }; return a; }
-layout_addr layout_last(layout *lo) { (void)lo; layout_addr a = { 0, 0 }; return a; }
-layout_addr layout_addr_of(layout *lo, doc_pos p) { (void)lo; layout_addr a = { p.block, 0 }; return a; }
-doc_pos layout_pos_of(layout *lo, layout_addr a) { (void)lo; doc_pos p = { a.block, 0 }; return p; }
-size_t layout_lines_done(const layout *lo) { (void)lo; return 0; }
-size_t layout_total_lines(layout *lo) { (void)lo; return 0; }
+
+/* The growing line array of one block being laid out. */
+typedef struct lines {
+	layout_line *v;
+	size_t n, cap;
+	size_t block;
+	unsigned short indent;
+	const char *s;
+} lines;
+
+static void
+emit(lines *L, size_t start, size_t end, int cols)
+{
+	xgrow((void **)&L->v, &L->cap, L->n + 1, sizeof *L->v);
+	layout_line *l = &L->v[L->n];
+	l->block = L->block;
+	l->start = start;
+	l->end = end;
+	l->indent = L->indent;
+	l->cols = (unsigned short)(cols > 65535 ? 65535 : cols);
+	l->first = L->n == 0;
+	l->blank = 0;
+	L->n++;
+}
+
+static size_t
+trim(const char *s, size_t start, size_t end)
+{
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	return end;
+}
+
+/* Bytes of s[start, end) to put on one line of avail columns when even the
+ * first piece does not fit: whole clusters, or at least one code point.
+ * *cols gets their width. */
+static size_t
+hard_split(const char *s, size_t start, size_t end, int avail, int *cols)
+{
+	size_t k = text_fit(s + start, end - start, avail, cols);
+	if (k == 0) {
+		/* One cluster wider than the line: cut it between code points. */
+		int used = 0;
+		size_t len;
+		while (start + k < end) {
+			int w = text_char_cols(s + start + k, end - start - k, &len);
+			if (k > 0 && used + w > avail)
+				break;
+			used += w;
+			k += len;
+		}
+		*cols = used;
+	}
+	return k;
+}
+
+/* Fills lines of avail columns from s[0, n), given UAX #14 break marks p
+ * (p[i] describes the break before s[i]; MANDATORY only at a '\n').
+ * Widths are kept incrementally, so the whole fill is linear: w is the width
+ * of [start, pos), and a trailing space is always one column. */
+static void
+fill(lines *L, const char *s, size_t n, const char *p, int avail)
+{
+	size_t start = 0, pos = 0;
+	size_t good = 0;	/* last break that fitted (> start), 0 = none */
+	long w = 0, good_w = 0;	/* widths of [start, pos) and [start, good) */
+
+	for (size_t b = 0; b <= n; b++) {
+		int hard = b < n && p[b] == UC_BREAK_MANDATORY;
+		if (b < n && !hard && (b == 0 || p[b] != UC_BREAK_POSSIBLE))
+			continue;
+		w += text_width(s + pos, b - pos);
+		pos = b;
+		/* Candidate line [start, trim(b)): shorten it until it fits. */
+		for (;;) {
+			size_t e = trim(s, start, b);
+			if (w - (long)(b - e) <= avail)
+				break;
+			if (good > start) {
+				size_t ge = trim(s, start, good);
+				/* Leading spaces of the text stay off the
+				 * first line rather than make an empty one. */
+				if (ge > start || L->n > 0)
+					emit(L, start, ge, (int)(good_w - (long)(good - ge)));
+				start = good;
+				w -= good_w;
+				good = 0;
+				continue;
+			}
+			int kw = 0;
+			size_t k = hard_split(s, start, e, avail, &kw);
+			emit(L, start, start + k, kw);
+			/* What was split off was measured as part of w. */
+			w -= kw;
+			start += k;
+		}
+		if (hard || b == n) {
+			size_t e = trim(s, start, b);
+			emit(L, start, e, (int)(w - (long)(b - e)));
+			if (b == n)
+				break;
+			/* Skip the '\n': the next line starts after it. */
+			start = pos = b + 1;
+			w = 0;
+			good = 0;
+			if (b + 1 == n) {	/* the text ends with '\n' */
+				emit(L, n, n, 0);
+				break;
+			}
+		} else {
+			good = b;
+			good_w = w;
+		}
+	}
+}
+
+static void
+lay_out(layout *lo, size_t b)
+{
+	const node *nd = lo->d->blocks[b];
+	const char *s = node_text(lo->d, nd);
+	size_t n = nd->len;
+	lines L = { NULL, 0, 0, b, (unsigned short)block_indent(lo, nd), s };
+	int avail = layout_text_cols(lo, L.indent);
+
+	if (n > 0) {
+		char *p = xmalloc(n);
+		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", p);
+		/* A '\n' is marked MANDATORY at itself; we want it at the
+		 * position of the '\n' too (fill() splits there). A lone '\r'
+		 * or other mandatory breaks (U+2028) are not hard breaks for
+		 * us: the text has '\n' only. */
+		for (size_t i = 0; i < n; i++)
+			if (p[i] == UC_BREAK_MANDATORY && s[i] != '\n')
+				p[i] = UC_BREAK_PROHIBITED;
+			else if (p[i] == UC_BREAK_CR_BEFORE_LF)
+				p[i] = UC_BREAK_PROHIBITED;
+		fill(&L, s, n, p, avail);
+		free(p);
+	} else {
+		emit(&L, 0, 0, 0);
+	}
+	if (b + 1 < lo->d->nblocks) {
+		xgrow((void **)&L.v, &L.cap, L.n + 1, sizeof *L.v);
+		layout_line sep = { b, n, n, L.indent, 0, 0, 1 };
+		L.v[L.n++] = sep;
+	}
+	lo->blks[b].lines = L.v;
+	lo->blks[b].n = L.n;
+	lo->lines_done += L.n;
+}
+
+const layout_line *
+layout_block(layout *lo, size_t b, size_t *n)
+{
+	if (b >= lo->d->nblocks) {
+		*n = 0;
+		return NULL;
+	}
+	if (!lo->blks[b].lines)
+		lay_out(lo, b);
+	*n = lo->blks[b].n;
+	return lo->blks[b].lines;
+}
+
+/* Line count of block b, laying it out only if never done before. */
+static size_t
+block_count(layout *lo, size_t b)
+{
+	if (!lo->blks[b].n)
+		lay_out(lo, b);
+	return lo->blks[b].n;
+}
+
+void
+layout_drop_block(layout *lo, size_t b)
+{
+	if (b >= lo->d->nblocks || !lo->blks[b].lines)
+		return;
+	free(lo->blks[b].lines);
+	lo->blks[b].lines = NULL;
+	lo->lines_done -= lo->blks[b].n;
+}
+
+const layout_line *
+layout_line_at(layout *lo, layout_addr a)
+{
+	size_t n;
+	const layout_line *l = layout_block(lo, a.block, &n);
+	if (!l)
+		return NULL;
+	return &l[a.line < n ? a.line : n - 1];
+}
+
+size_t
+layout_step(layout *lo, layout_addr *a, long delta)
+{
+	size_t nb = lo->d->nblocks, moved = 0;
+	if (nb == 0)
+		return 0;
+	if (a->block >= nb) {
+		a->block = nb - 1;
+		a->line = block_count(lo, a->block) - 1;
+	}
+	size_t n = block_count(lo, a->block);
+	if (a->line >= n)
+		a->line = n - 1;
+	if (delta > 0) {
+		size_t want = (size_t)delta;
+		while (moved < want) {
+			size_t left = n - 1 - a->line;
+			if (want - moved <= left) {
+				a->line += want - moved;
+				moved = want;
+				break;
+			}
+			if (a->block + 1 >= nb) {
+				a->line = n - 1;
+				moved += left;
+				break;
+			}
+			moved += left + 1;
+			a->block++;
+			a->line = 0;
+			n = block_count(lo, a->block);
+		}
+	} else if (delta < 0) {
+		size_t want = (size_t)(-(delta + 1)) + 1;
+		while (moved < want) {
+			if (want - moved <= a->line) {
+				a->line -= want - moved;
+				moved = want;
+				break;
+			}
+			if (a->block == 0) {
+				moved += a->line;
+				a->line = 0;
+				break;
+			}
+			moved += a->line + 1;
+			a->block--;
+			n = block_count(lo, a->block);
+			a->line = n - 1;
+		}
+	}
+	return moved;
+}
+
+layout_addr
+layout_first(layout *lo)
+{
+	(void)lo;
+	layout_addr a = { 0, 0 };
+	return a;
+}
+
+layout_addr
+layout_last(layout *lo)
+{
+	layout_addr a = { 0, 0 };
+	if (lo->d->nblocks == 0)
+		return a;
+	a.block = lo->d->nblocks - 1;
+	a.line = block_count(lo, a.block) - 1;
+	return a;
+}
+
+layout_addr
+layout_addr_of(layout *lo, doc_pos p)
+{
+	layout_addr a = { 0, 0 };
+	if (lo->d->nblocks == 0)
+		return a;
+	if (p.block >= lo->d->nblocks) {
+		p.block = lo->d->nblocks - 1;
+		p.byte = SIZE_MAX;
+	}
+	size_t n;
+	const layout_line *l = layout_block(lo, p.block, &n);
+	/* The last text line starting at or before the byte (binary search:
+	 * starts increase; the separator is never chosen). */
+	size_t lo_i = 0, hi = n;
+	while (hi > 0 && l[hi - 1].blank)
+		hi--;
+	while (hi - lo_i > 1) {
+		size_t mid = lo_i + (hi - lo_i) / 2;
+		if (l[mid].start <= p.byte)
+			lo_i = mid;
+		else
+			hi = mid;
+	}
+	a.block = p.block;
+	a.line = lo_i;
+	return a;
+}
+
+doc_pos
+layout_pos_of(layout *lo, layout_addr a)
+{
+	doc_pos p = { 0, 0 };
+	const layout_line *l = layout_line_at(lo, a);
+	if (!l)
+		return p;
+	p.block = l->block;
+	if (l->blank) {
+		/* A separator stands for the line before it. */
+		size_t n;
+		const layout_line *v = layout_block(lo, a.block, &n);
+		p.byte = n >= 2 ? v[n - 2].start : 0;
+	} else {
+		p.byte = l->start;
+	}
+	return p;
+}
+
+size_t
+layout_lines_done(const layout *lo)
+{
+	return lo->lines_done;
+}
+
+size_t
+layout_total_lines(layout *lo)
+{
+	size_t t = 0;
+	for (size_t b = 0; b < lo->d->nblocks; b++)
+		t += block_count(lo, b);
+	return t;
+}

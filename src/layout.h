@@ -10,7 +10,16 @@
  * Geometry of a line: [gutter][indent][text]. The gutter (layout_gutter_cols)
  * holds the clause number on a block's first line, drawn by the caller from
  * the node's number/cite; indent depends on the node kind (sub-items deeper).
- * After each block except the last comes one blank separator line. */
+ * After each block except the last comes one blank separator line.
+ *
+ * Wrapping rules: break opportunities are UAX #14's (u8_possible_linebreaks);
+ * lines are filled greedily by display width (text.h, the columns ncurses
+ * draws), where trailing spaces do not count and are left out of the line;
+ * '\n' in a text is a hard break; a piece wider than the line is split
+ * between grapheme clusters (between code points only if one cluster is
+ * wider than the whole line). A line's text is never wider than
+ * layout_text_cols(lo, indent) unless a single code point is (impossible at
+ * widths >= 10: the widest visible form is 4 columns). */
 #ifndef LECTERN_LAYOUT_H
 #define LECTERN_LAYOUT_H
 
@@ -41,6 +50,14 @@ layout *layout_new(const doc *d, int width_cols);
 void layout_free(layout *lo);
 int layout_width(const layout *lo);
 int layout_gutter_cols(const layout *lo);
+/* Columns left for text after the gutter and an indent. */
+int layout_text_cols(const layout *lo, int indent);
+/* Where a block's number goes on its first line: right-aligned to end one
+ * column before the text (in the gutter; for indented sub-items inside the
+ * indent). Returns the start column; *max_cols gets the columns the number
+ * may take (clip it with text_fit when it is wider). */
+int layout_number_col(const layout *lo, const layout_line *ln, int number_cols,
+		      int *max_cols);
 
 /* The lines of block b (laid out now if not yet); *n gets their count,
  * separator included. */
@@ -59,5 +76,9 @@ doc_pos layout_pos_of(layout *lo, layout_addr a);
  * everything: for non-interactive use). */
 size_t layout_lines_done(const layout *lo);
 size_t layout_total_lines(layout *lo);
+/* Forgets the lines of block b (laid out again on the next request): lets a
+ * single pass over a huge document (export_dump) keep memory bounded. Any
+ * pointer layout_block returned for b becomes invalid. */
+void layout_drop_block(layout *lo, size_t b);
 
 #endif

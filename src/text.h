@@ -1,6 +1,20 @@
 /* text: UTF-8 helpers for display: widths in terminal columns, clipping by
  * grapheme cluster, and the visible form of characters that must never be
- * sent to a terminal. Units are named: _bytes, _cols. */
+ * sent to a terminal. Units are named: _bytes, _cols.
+ *
+ * Widths follow glibc 2.36 wcwidth() in a UTF-8 locale (what ncursesw uses to
+ * advance the cursor), computed without the locale: libunistring's uc_width
+ * plus the code points where the two disagree (U+00AD SOFT HYPHEN counts 1,
+ * and the others listed in text.c). So layout and the screen always agree,
+ * whatever LC_ALL the process runs under.
+ *
+ * Unsafe code points are never drawn as they are; they take the columns of
+ * their visible form (text_visible):
+ *   C0 controls and DEL   caret notation "^[", "^I", "^?"   2 columns
+ *   C1 controls           "<9B>"                           4 columns
+ *   unassigned, U+2028/9  U+FFFD "\xef\xbf\xbd"             1 column
+ * '\n' is C0 too: layout treats it as a hard break before it ever gets here.
+ * Invalid UTF-8 (which source never lets through) counts as U+FFFD. */
 #ifndef LECTERN_TEXT_H
 #define LECTERN_TEXT_H
 
@@ -11,12 +25,29 @@
  * as their visible replacement. */
 int text_width(const char *s, size_t n_bytes);
 /* Bytes of s[0, n_bytes) that fit in cols columns without splitting a
- * grapheme cluster; *used_cols gets the width taken (may be NULL). */
+ * grapheme cluster; *used_cols gets the width taken (may be NULL). Returns 0
+ * when the first cluster alone is wider than cols. */
 size_t text_fit(const char *s, size_t n_bytes, int cols, int *used_cols);
-/* Next/previous grapheme cluster boundary from byte i (for cursor motion). */
+/* Next/previous grapheme cluster boundary from byte i (for cursor motion).
+ * next returns n_bytes at the end, prev returns 0 at the start. Clusters are
+ * found with u8_grapheme_breaks over a window of the text around i (flags and
+ * ZWJ emoji stay whole). */
 size_t text_next_grapheme(const char *s, size_t n_bytes, size_t i);
 size_t text_prev_grapheme(const char *s, size_t n_bytes, size_t i);
-/* Nonzero if the code point at s must not be sent to a terminal as is. */
+/* Nonzero if the code point at s must not be sent to a terminal as is: then
+ * the value is the code point's length in bytes (>= 1). 0 if it is safe or
+ * n_bytes is 0. */
 int text_is_unsafe(const char *s, size_t n_bytes);
+
+/* One code point: its display width (of the visible form if unsafe); *len
+ * gets its length in bytes (>= 1 when n_bytes > 0). */
+int text_char_cols(const char *s, size_t n_bytes, size_t *len_bytes);
+/* The visible form of the code point at s, written NUL-terminated to out
+ * (at most TEXT_VISIBLE_MAX bytes with the NUL): itself when safe, else the
+ * replacement above. Returns the length written (without the NUL); *len_bytes
+ * gets the code point's length in s. */
+#define TEXT_VISIBLE_MAX 8
+size_t text_visible(const char *s, size_t n_bytes, char out[TEXT_VISIBLE_MAX],
+		    size_t *len_bytes);
 
 #endif

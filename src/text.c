@@ -1,0 +1,308 @@
+/* text: display widths, grapheme clipping and visible forms (text.h).
+ *
+ * Why not wcwidth() itself: it depends on the process locale (in "C" every
+ * non-ASCII byte is invalid) and layout must be a pure function of the
+ * document. uc_width("UTF-8") agrees with glibc 2.36's wcwidth on every
+ * assigned code point but the ones in width_fixes[] (found by comparing the
+ * two over all of Unicode on Debian 12); those take glibc's value. Unassigned
+ * code points, where glibc says -1, are unsafe and drawn as U+FFFD.
+ *
+ * Grapheme clusters come from u8_grapheme_breaks over a whole window, never
+ * u8_grapheme_next, which splits flags and ZWJ sequences in libunistring 1.0. */
+#include <build-config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "text.h"
+#include "util.h"
+
+/* Code points where glibc 2.36 wcwidth differs from uc_width (and is
+ * assigned): [first, last] -> cols. */
+static const struct { ucs4_t first, last; int cols; } width_fixes[] = {
+	{ 0x00AD, 0x00AD, 1 },	/* SOFT HYPHEN: the one that matters in books */
+	{ 0x0600, 0x0605, 1 },	/* Arabic prepended number marks */
+	{ 0x06DD, 0x06DD, 1 },
+	{ 0x070F, 0x070F, 1 },
+	{ 0x0890, 0x0891, 1 },
+	{ 0x08E2, 0x08E2, 1 },
+	{ 0x0CBF, 0x0CBF, 0 },	/* Kannada vowel signs */
+	{ 0x0CC6, 0x0CC6, 0 },
+	{ 0x3248, 0x324F, 2 },	/* circled numbers on black squares */
+	{ 0x4DC0, 0x4DFF, 2 },	/* Yijing hexagram symbols */
+	{ 0x110BD, 0x110BD, 1 },
+	{ 0x110CD, 0x110CD, 1 },
+	{ 0x11A07, 0x11A08, 0 },
+	{ 0x11C3F, 0x11C3F, 0 },
+};
+
+enum unsafe_kind { SAFE, UNSAFE_C0, UNSAFE_C1, UNSAFE_OTHER };
+
+static enum unsafe_kind
+classify(ucs4_t c)
+{
+	if (c < 0x20 || c == 0x7F)
+		return UNSAFE_C0;
+	if (c < 0x7F)
+		return SAFE;
+	if (c < 0xA0)
+		return UNSAFE_C1;
+	if (c == 0x2028 || c == 0x2029 || c > 0x10FFFF ||
+	    uc_is_general_category(c, UC_CATEGORY_Cn))
+		return UNSAFE_OTHER;
+	return SAFE;
+}
+
+/* Width of one code point as drawn (visible form for unsafe ones). */
+static int
+cp_cols(ucs4_t c)
+{
+	if (c >= 0x20 && c < 0x7F)
+		return 1;
+	switch (classify(c)) {
+	case UNSAFE_C0: return 2;
+	case UNSAFE_C1: return 4;
+	case UNSAFE_OTHER: return 1;
+	case SAFE: break;
+	}
+	if (c >= 0x00AD && c <= 0x11C3F)
+		for (size_t i = 0; i < ARRAY_LEN(width_fixes); i++)
+			if (c >= width_fixes[i].first && c <= width_fixes[i].last)
+				return width_fixes[i].cols;
+	int w = uc_width(c, "UTF-8");
+	return w < 0 ? 1 : w;
+}
+
+/* Decodes one code point; invalid bytes give U+FFFD and length 1. */
+static size_t
+decode(const char *s, size_t n, ucs4_t *c)
+{
+	unsigned char b = (unsigned char)s[0];
+	if (b < 0x80) {
+		*c = b;
+		return 1;
+	}
+	int k = u8_mbtouc(c, (const uint8_t *)s, n);
+	return k > 0 ? (size_t)k : 1;
+}
+
+int
+text_char_cols(const char *s, size_t n_bytes, size_t *len_bytes)
+{
+	if (n_bytes == 0) {
+		if (len_bytes)
+			*len_bytes = 0;
+		return 0;
+	}
+	ucs4_t c;
+	size_t k = decode(s, n_bytes, &c);
+	if (len_bytes)
+		*len_bytes = k;
+	return cp_cols(c);
+}
+
+int
+text_width(const char *s, size_t n_bytes)
+{
+	long w = 0;
+	size_t i = 0;
+	while (i < n_bytes) {
+		unsigned char b = (unsigned char)s[i];
+		if (b >= 0x20 && b < 0x7F) {	/* the common case */
+			w++;
+			i++;
+			continue;
+		}
+		ucs4_t c;
+		i += decode(s + i, n_bytes - i, &c);
+		w += cp_cols(c);
+	}
+	return w > INT32_MAX ? INT32_MAX : (int)w;
+}
+
+int
+text_is_unsafe(const char *s, size_t n_bytes)
+{
+	if (n_bytes == 0)
+		return 0;
+	ucs4_t c;
+	size_t k = decode(s, n_bytes, &c);
+	return classify(c) == SAFE ? 0 : (int)k;
+}
+
+size_t
+text_visible(const char *s, size_t n_bytes, char out[TEXT_VISIBLE_MAX], size_t *len_bytes)
+{
+	if (n_bytes == 0) {
+		out[0] = '\0';
+		if (len_bytes)
+			*len_bytes = 0;
+		return 0;
+	}
+	ucs4_t c;
+	size_t k = decode(s, n_bytes, &c);
+	if (len_bytes)
+		*len_bytes = k;
+	switch (classify(c)) {
+	case UNSAFE_C0:
+		out[0] = '^';
+		out[1] = c == 0x7F ? '?' : (char)(c + 0x40);
+		out[2] = '\0';
+		return 2;
+	case UNSAFE_C1:
+		snprintf(out, TEXT_VISIBLE_MAX, "<%02X>", (unsigned)c);
+		return 4;
+	case UNSAFE_OTHER:
+		memcpy(out, "\xef\xbf\xbd", 4);
+		return 3;
+	case SAFE:
+		break;
+	}
+	if (c == 0xFFFD && k == 1) {	/* an invalid byte in the input */
+		memcpy(out, "\xef\xbf\xbd", 4);
+		return 3;
+	}
+	memcpy(out, s, k);
+	out[k] = '\0';
+	return k;
+}
+
+/* Grapheme breaks of s[0, n): p[i] = 1 iff a cluster starts at i (p[0] = 1
+ * when n > 0). p holds n + 1 bytes; p[n] = 1. A break at i is decided by the
+ * characters before i and the one at i, so breaks computed over a prefix are
+ * right for every i whose character lies wholly inside the prefix. */
+static void
+breaks(const char *s, size_t n, char *p)
+{
+	if (n)
+		u8_grapheme_breaks((const uint8_t *)s, n, p);
+	p[n] = 1;
+}
+
+/* All-ASCII printable runs have a break between every two bytes except
+ * inside "\r\n" (and controls are their own clusters): the fast path. */
+static int
+plain_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x20 || b >= 0x7F)
+			return 0;
+	}
+	return 1;
+}
+
+size_t
+text_fit(const char *s, size_t n_bytes, int cols, int *used_cols)
+{
+	if (cols <= 0 || n_bytes == 0) {
+		if (used_cols)
+			*used_cols = 0;
+		return 0;
+	}
+	/* A window of the text is enough: cols clusters take at most a few
+	 * bytes each unless they carry many marks; grow it when it runs out. */
+	size_t win = (size_t)cols * 8 + 64;
+	for (;;) {
+		size_t m = win < n_bytes ? win : n_bytes;
+		while (m < n_bytes && m > 0 && ((unsigned char)s[m] & 0xC0) == 0x80)
+			m--;	/* whole characters only */
+		if (plain_ascii(s, m)) {
+			size_t k = m < (size_t)cols ? m : (size_t)cols;
+			if (k < m || m == n_bytes) {
+				if (used_cols)
+					*used_cols = (int)k;
+				return k;
+			}
+		} else {
+			char *p = xmalloc(m + 1);
+			breaks(s, m, p);
+			size_t fit = 0, start = 0;
+			int w = 0, full = 0;
+			for (size_t i = 1; i <= m; i++) {
+				if (!p[i])
+					continue;
+				if (i == m && m < n_bytes)
+					break;	/* unknown whether i ends a cluster */
+				int cw = text_width(s + start, i - start);
+				if (w + cw > cols) {
+					full = 1;
+					break;
+				}
+				w += cw;
+				fit = start = i;
+			}
+			free(p);
+			if (full || m == n_bytes) {
+				if (used_cols)
+					*used_cols = w;
+				return fit;
+			}
+		}
+		win *= 2;
+	}
+}
+
+/* Context kept before i so that flags (regional indicator pairs) and ZWJ
+ * sequences are seen whole. */
+#define GRAPHEME_BACK 256
+#define GRAPHEME_AHEAD 1024
+
+/* The start of the character holding byte i (i itself if it starts one). */
+static size_t
+char_start(const char *s, size_t i)
+{
+	size_t k = 0;
+	while (i > 0 && k < 3 && ((unsigned char)s[i] & 0xC0) == 0x80) {
+		i--;
+		k++;
+	}
+	return i;
+}
+
+size_t
+text_next_grapheme(const char *s, size_t n_bytes, size_t i)
+{
+	if (i >= n_bytes)
+		return n_bytes;
+	size_t lo = char_start(s, i > GRAPHEME_BACK ? i - GRAPHEME_BACK : 0);
+	size_t hi = n_bytes - i > GRAPHEME_AHEAD ? char_start(s, i + GRAPHEME_AHEAD) : n_bytes;
+	if (hi <= i)
+		hi = n_bytes;
+	char *p = xmalloc(hi - lo + 1);
+	breaks(s + lo, hi - lo, p);
+	size_t j = i + 1;
+	while (j < hi && !p[j - lo])
+		j++;
+	free(p);
+	return j;
+}
+
+size_t
+text_prev_grapheme(const char *s, size_t n_bytes, size_t i)
+{
+	if (i == 0)
+		return 0;
+	if (i > n_bytes)
+		i = n_bytes;
+	size_t lo = char_start(s, i > GRAPHEME_BACK ? i - GRAPHEME_BACK : 0);
+	/* One more character after i, so the break at i is decided too. */
+	size_t hi = i;
+	if (hi < n_bytes) {
+		ucs4_t c;
+		hi += decode(s + hi, n_bytes - hi, &c);
+	}
+	char *p = xmalloc(hi - lo + 1);
+	breaks(s + lo, hi - lo, p);
+	size_t j = i - 1;
+	while (j > lo && !p[j - lo])
+		j--;
+	free(p);
+	return j;
+}
