@@ -1,0 +1,168 @@
+/* test_text: display widths as the terminal draws them, grapheme clipping
+ * and motion, unsafe characters and their visible forms. */
+#include <build-config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "text.h"
+
+static int
+w(const char *s)
+{
+	return text_width(s, strlen(s));
+}
+
+static void
+test_widths(void **state)
+{
+	(void)state;
+	assert_int_equal(w(""), 0);
+	assert_int_equal(w("abc"), 3);
+	assert_int_equal(w("é"), 1);			/* precomposed */
+	assert_int_equal(w("e\xcc\x81"), 1);		/* e + combining acute */
+	assert_int_equal(w("información"), 11);
+	assert_int_equal(w("Съешь ещё"), 9);
+	assert_int_equal(w("日本語"), 6);		/* wide CJK */
+	assert_int_equal(w("ｱ"), 1);			/* halfwidth katakana */
+	assert_int_equal(w("Ａ"), 2);			/* fullwidth A */
+	assert_int_equal(w("🇪🇸"), 2);			/* flag: two RIs of 1 */
+	assert_int_equal(w("😀"), 2);
+	assert_int_equal(w("a\xc2\xad" "b"), 3);	/* soft hyphen: 1, as wcwidth */
+	assert_int_equal(w("\xe2\x80\x8b"), 0);		/* zero width space */
+	assert_int_equal(w("\xe4\xb7\x80"), 2);		/* U+4DC0: glibc says 2 */
+	assert_int_equal(w("\xe0\xb2\xbf"), 0);		/* U+0CBF: glibc says 0 */
+	/* Unsafe characters count as their visible forms. */
+	assert_int_equal(w("a\x1b[31m"), 1 + 2 + 4);	/* ^[ */
+	assert_int_equal(w("\t"), 2);			/* ^I */
+	assert_int_equal(w("\x7f"), 2);			/* ^? */
+	assert_int_equal(w("\xc2\x9b"), 4);		/* C1 CSI: <9B> */
+	assert_int_equal(w("\xe2\x80\xa8"), 1);		/* U+2028 as U+FFFD */
+	assert_int_equal(w("\xf0\xb0\x80\x80"), 2);	/* U+30000 CJK ext G */
+	assert_int_equal(w("\xef\xbf\xbd"), 1);		/* U+FFFD */
+	assert_int_equal(w("\xff"), 1);			/* invalid byte as U+FFFD */
+}
+
+static void
+test_unsafe(void **state)
+{
+	(void)state;
+	char v[TEXT_VISIBLE_MAX];
+	size_t len;
+	assert_int_equal(text_is_unsafe("a", 1), 0);
+	assert_int_equal(text_is_unsafe("é", 2), 0);
+	assert_int_equal(text_is_unsafe("\x1b", 1), 1);
+	assert_int_equal(text_is_unsafe("\n", 1), 1);
+	assert_int_equal(text_is_unsafe("\xc2\x85", 2), 2);	/* NEL */
+	assert_int_equal(text_is_unsafe("\xe2\x80\xa9", 3), 3);	/* U+2029 */
+	assert_int_equal(text_is_unsafe("\xcd\xb8", 2), 2);	/* U+0378 unassigned */
+	assert_int_equal(text_is_unsafe("", 0), 0);
+
+	assert_int_equal(text_visible("\x1b", 1, v, &len), 2);
+	assert_string_equal(v, "^[");
+	assert_int_equal(len, 1);
+	text_visible("\x7f", 1, v, &len);
+	assert_string_equal(v, "^?");
+	text_visible("\x01", 1, v, &len);
+	assert_string_equal(v, "^A");
+	assert_int_equal(text_visible("\xc2\x9b", 2, v, &len), 4);
+	assert_string_equal(v, "<9B>");
+	assert_int_equal(len, 2);
+	text_visible("\xe2\x80\xa8", 3, v, &len);
+	assert_string_equal(v, "\xef\xbf\xbd");
+	assert_int_equal(len, 3);
+	text_visible("ж!", 3, v, &len);
+	assert_string_equal(v, "ж");
+	assert_int_equal(len, 2);
+	/* Every visible form is as wide as text_width says, and safe. */
+	const char *samples[] = { "\x1b", "\t", "\x7f", "\xc2\x9b", "\xe2\x80\xa8", "\xcd\xb8" };
+	for (size_t i = 0; i < sizeof samples / sizeof *samples; i++) {
+		size_t n = text_visible(samples[i], strlen(samples[i]), v, &len);
+		assert_int_equal(text_width(v, n), w(samples[i]));
+		for (size_t k = 0; k < n; k += len) {
+			assert_int_equal(text_is_unsafe(v + k, n - k), 0);
+			text_char_cols(v + k, n - k, &len);
+		}
+	}
+}
+
+static void
+test_fit(void **state)
+{
+	(void)state;
+	int used;
+	const char *s = "supercalifragilistic";
+	assert_int_equal(text_fit(s, strlen(s), 9, &used), 9);
+	assert_int_equal(used, 9);
+	s = "日本語テキスト";
+	assert_int_equal(text_fit(s, strlen(s), 9, &used), 12);	/* 4 chars */
+	assert_int_equal(used, 8);
+	/* A flag and e + combining mark are never split. */
+	s = "Ёжик e\xcc\x81" "🇪🇸!";
+	assert_int_equal(text_fit(s, strlen(s), 9, &used), 21);
+	assert_int_equal(used, 9);
+	assert_int_equal(text_fit(s, strlen(s), 7, &used), 12);	/* "Ёжик é" */
+	assert_int_equal(used, 6);
+	assert_int_equal(text_fit("e\xcc\x81", 3, 1, &used), 3);
+	assert_int_equal(text_fit("日", 3, 1, &used), 0);	/* wider than 1 */
+	assert_int_equal(used, 0);
+	assert_int_equal(text_fit("abc", 3, 0, NULL), 0);
+	assert_int_equal(text_fit("abc", 3, 10, &used), 3);
+	assert_int_equal(used, 3);
+	/* A long string beyond the first window. */
+	char big[5000];
+	memset(big, 'x', sizeof big);
+	memcpy(big + 4000, "é", 2);
+	assert_int_equal(text_fit(big, sizeof big, 4500, &used), 4501);
+	assert_int_equal(used, 4500);
+	/* Many combining marks on one base: one cluster. */
+	char marks[2 + 2 * 600];
+	marks[0] = 'a';
+	for (int i = 0; i < 600; i++)
+		memcpy(marks + 1 + 2 * i, "\xcc\x81", 2);
+	marks[1 + 1200] = 'b';
+	assert_int_equal(text_fit(marks, 1202, 1, &used), 1201);
+	assert_int_equal(used, 1);
+}
+
+static void
+test_grapheme_motion(void **state)
+{
+	(void)state;
+	/* |é|🇪🇸|👩‍💻|x| with é decomposed */
+	const char *s = "e\xcc\x81" "🇪🇸" "👩\xe2\x80\x8d💻" "x";
+	size_t n = strlen(s);
+	size_t b[] = { 0, 3, 11, 22, 23 };
+	size_t i = 0;
+	for (int k = 1; k < 5; k++) {
+		i = text_next_grapheme(s, n, i);
+		assert_int_equal(i, b[k]);
+	}
+	assert_int_equal(text_next_grapheme(s, n, n), n);
+	for (int k = 3; k >= 0; k--) {
+		i = text_prev_grapheme(s, n, i);
+		assert_int_equal(i, b[k]);
+	}
+	assert_int_equal(text_prev_grapheme(s, n, 0), 0);
+	/* Several flags in a row pair up from the start. */
+	const char *f = "🇪🇸🇫🇷🇷🇺";
+	assert_int_equal(text_next_grapheme(f, strlen(f), 8), 16);
+	assert_int_equal(text_prev_grapheme(f, strlen(f), 16), 8);
+	assert_int_equal(text_prev_grapheme(f, strlen(f), strlen(f)), 16);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_unsafe),
+		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_grapheme_motion),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
