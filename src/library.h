@@ -1,0 +1,159 @@
+/* library: many documents at once, and which of them mention what.
+ *
+ * A library is the set of documents found under some roots (directories,
+ * walked recursively, and single files). Its index lives in a SQLite file
+ * (by default $XDG_DATA_HOME/lectern/library.db, beside the notes) that
+ * caches, per file (absolute path): size, mtime, the document's metadata
+ * (symbol, date, language, title, session, agenda) and its references
+ * (normalised key, kind, count, first node path and text). A scan re-parses
+ * only files whose size or mtime changed since they were indexed, or that
+ * an older indexer indexed, and forgets files that vanished from a root.
+ *
+ * The cache is shared by every library the user opens; queries answer only
+ * for the documents of the roots given to the last library_scan.
+ *
+ * What a directory walk takes: regular files named *.txt or *.pdf (any
+ * case), in every subdirectory; names starting with '.' are skipped, and
+ * symbolic links to directories are not followed (no cycles). A file named
+ * as a root is taken whatever its name.
+ *
+ * The index is never trusted blindly and never destroyed: a file that is
+ * not a SQLite database, or one that is not ours (application_id), or one
+ * written by a newer lectern, or one we cannot write, is left untouched;
+ * the library then works in a private in-memory index for this run and
+ * says why through the warning.
+ *
+ * Nothing here prints, except the library_cli_* functions, which are the
+ * command line's views and print to the streams they are given. */
+#ifndef LECTERN_LIBRARY_H
+#define LECTERN_LIBRARY_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct library library;
+
+typedef struct library_options {
+	const char *db_path;	/* the index file; NULL = the default above,
+				   ":memory:" = no file at all */
+	int jobs;		/* parser processes for a cold scan: 0 = one per
+				   CPU (at most 8), 1 = parse in this process */
+	const char *lang;	/* parse option ("en"...), NULL = detect */
+	/* Called for each problem that does not stop the scan (a root that
+	 * does not exist, a file that cannot be read or is binary); msg names
+	 * the file. May be NULL. */
+	void (*warn)(void *ctx, const char *msg);
+	void *warn_ctx;
+} library_options;
+
+/* What the last scan did (counts of files). */
+typedef struct library_stats {
+	size_t files;		/* documents in the library after the scan */
+	size_t parsed;		/* files read and parsed by this scan */
+	size_t unchanged;	/* files whose cached entry was still valid */
+	size_t removed;		/* cached entries dropped: file vanished */
+	size_t failed;		/* files that could not be read (also warned) */
+	size_t missing_roots;	/* roots that do not exist (also warned) */
+} library_stats;
+
+/* One document of the library. Strings are owned by the array they are in;
+ * fields unknown in the document are NULL (session: 0). */
+typedef struct library_doc {
+	long long id;		/* stable while the file is unchanged */
+	char *path;		/* absolute path */
+	char *symbol;
+	char *date;		/* ISO 8601 */
+	char *lang;
+	char *title;
+	char *agenda;		/* "98, 112" or NULL */
+	int session;
+	long long size_bytes;
+	long long mtime_ns;
+	char *error;		/* why it could not be read, or NULL */
+	size_t nkeys;		/* distinct reference keys in it */
+} library_doc;
+
+/* A reference target in one document: how many times the document mentions
+ * key and where first. */
+typedef struct library_mention {
+	long long doc_id;
+	char *path;		/* the document's absolute path */
+	char *symbol;		/* the document's symbol, or NULL */
+	char *title;		/* the document's title, or NULL */
+	char *key;		/* normalised key: "A/75 item 98", "A/RES/74/306" */
+	char *kind;		/* "agenda", "resolution", "symbol"... */
+	size_t count;		/* mentions in the document */
+	char *first_path;	/* node path of the first mention */
+	char *first_text;	/* the first mention as written, or NULL */
+} library_mention;
+
+/* A reference target across the library. */
+typedef struct library_key {
+	char *key;
+	char *kind;
+	size_t ndocs;		/* documents mentioning it */
+	size_t count;		/* mentions in all of them */
+} library_key;
+
+typedef enum library_sort {
+	LIBRARY_SORT_SYMBOL,	/* natural order (A/RES/80/9 < A/RES/80/10),
+				   documents without a symbol last, by path */
+	LIBRARY_SORT_DATE,	/* oldest first, undated last */
+	LIBRARY_SORT_TITLE,
+	LIBRARY_SORT_PATH,
+} library_sort;
+
+/* Opens (creating it and its directory if needed) the index. Never returns
+ * NULL: when the file cannot be used the library falls back to an in-memory
+ * index and *warning (caller frees) says why; otherwise *warning is NULL.
+ * opt may be NULL (all defaults). */
+library *library_open(const library_options *opt, char **warning);
+void library_free(library *lib);
+/* The file the index lives in, or ":memory:". */
+const char *library_db_path(const library *lib);
+
+/* Makes the library the documents under these roots, re-indexing what
+ * changed. Returns 0, or -1 with *err (caller frees) when the index itself
+ * failed (the library is then the previous one). Per-file problems are
+ * warnings, counted in *st (which may be NULL). */
+int library_scan(library *lib, const char *const *roots, size_t nroots,
+		 library_stats *st, char **err);
+
+/* Queries over the current library. Each returns the number of items and
+ * sets *out to an array the caller frees with the matching _free, or
+ * returns (size_t)-1 with *err set on an index error. */
+size_t library_list(library *lib, library_sort by, library_doc **out,
+		    char **err);
+void library_docs_free(library_doc *docs, size_t n);
+
+/* Documents mentioning key, most mentions first. key is a normalised key
+ * ("A/RES/74/306"); when no key equals it, keys ending in " " + key match
+ * too, so "item 98" finds "A/75 item 98" and "A/76 item 98". */
+size_t library_mentions(library *lib, const char *key,
+			library_mention **out, char **err);
+/* The references of the document at path (as scanned, or absolute). */
+size_t library_doc_refs(library *lib, const char *path,
+			library_mention **out, char **err);
+void library_mentions_free(library_mention *m, size_t n);
+
+/* Every reference target in the library, most documents first. */
+size_t library_keys(library *lib, library_key **out, char **err);
+void library_keys_free(library_key *k, size_t n);
+
+/* The command line's views. Both print tab-separated lines to out and
+ * messages (prefixed "lectern: ") to errout, and return an exit status:
+ * 0, or 1 when a path or file could not be used (the rest is printed).
+ *
+ * --list: one line per document, sorted by symbol:
+ *	path  symbol  date  language  title   (unknown fields empty)
+ * db_path: the index file (NULL = default). */
+int library_cli_list(const char *const *paths, size_t npaths,
+		     const char *db_path, const char *lang,
+		     FILE *out, FILE *errout);
+/* --refs: the references of every document under the paths, in path
+ * order, each printed as the single-document --refs prints it (refs.h).
+ * Parses every file: no index is used. */
+int library_cli_refs(const char *const *paths, size_t npaths,
+		     const char *lang, FILE *out, FILE *errout);
+
+#endif

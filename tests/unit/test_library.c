@@ -1,0 +1,416 @@
+/* Unit tests of the library index: cold and warm scans (by the parse
+ * counter), one touched file, one deleted file, the forked parser, an index
+ * file that is not ours (never modified), and reference queries. Every test
+ * works in its own mkdtemp directory holding copies of the corpus documents
+ * in tests/data/library/. */
+#include <build-config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "library.h"
+#include "util.h"
+
+static const char *const docs[] = {
+	"A_C.1_80_L.20.txt", "A_RES_80_16.txt", "cis-declaration-2020.txt",
+};
+
+typedef struct fixture {
+	char *dir;	/* temp root */
+	char *lib;	/* dir/docs: the library */
+	char *db;	/* dir/data/library.db */
+	int warnings;
+	char last_warning[512];
+} fixture;
+
+static char *
+data_path(const char *name)
+{
+	const char *top = getenv("top_srcdir");
+	return xasprintf("%s/tests/data/library/%s", top ? top : "..", name);
+}
+
+static char *
+slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	buf b;
+	buf_init(&b);
+	char tmp[8192];
+	size_t k;
+	while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+		buf_add(&b, tmp, k);
+	fclose(f);
+	*n = b.len;
+	return b.s ? buf_take(&b) : xstrdup("");
+}
+
+static void
+spit(const char *path, const char *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+copy_doc(const char *name, const char *dest)
+{
+	char *src = data_path(name);
+	size_t n;
+	char *data = slurp(src, &n);
+	spit(dest, data, n);
+	free(data);
+	free(src);
+}
+
+static int
+rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb, (void)flag, (void)ftw;
+	return remove(p);
+}
+
+static void
+warn_cb(void *ctx, const char *msg)
+{
+	fixture *fx = ctx;
+	fx->warnings++;
+	snprintf(fx->last_warning, sizeof fx->last_warning, "%s", msg);
+}
+
+static int
+setup(void **state)
+{
+	fixture *fx = xcalloc(1, sizeof *fx);
+	const char *tmp = getenv("TMPDIR");
+	char *tmpl = xasprintf("%s/lectern-library-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(tmpl))
+		return -1;
+	fx->dir = tmpl;
+	fx->lib = xasprintf("%s/docs", fx->dir);
+	fx->db = xasprintf("%s/data/lectern/library.db", fx->dir);
+	if (mkdir(fx->lib, 0755) < 0)
+		return -1;
+	for (size_t i = 0; i < ARRAY_LEN(docs); i++) {
+		char *p = xasprintf("%s/%s", fx->lib, docs[i]);
+		copy_doc(docs[i], p);
+		free(p);
+	}
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	fixture *fx = *state;
+	nftw(fx->dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(fx->dir);
+	free(fx->lib);
+	free(fx->db);
+	free(fx);
+	return 0;
+}
+
+static library *
+open_lib(fixture *fx, const char *db, int jobs)
+{
+	library_options opt = { .db_path = db, .jobs = jobs, .warn = warn_cb,
+				.warn_ctx = fx };
+	char *w = NULL;
+	library *lib = library_open(&opt, &w);
+	assert_non_null(lib);
+	if (w) {
+		fx->warnings++;
+		snprintf(fx->last_warning, sizeof fx->last_warning, "%s", w);
+		free(w);
+	}
+	return lib;
+}
+
+static library_stats
+scan(library *lib, const char *root)
+{
+	library_stats st;
+	char *err = NULL;
+	const char *roots[] = { root };
+	int rc = library_scan(lib, roots, 1, &st, &err);
+	if (rc < 0)
+		fail_msg("scan: %s", err);
+	assert_null(err);
+	return st;
+}
+
+static size_t
+count_docs(library *lib)
+{
+	library_doc *d;
+	char *err;
+	size_t n = library_list(lib, LIBRARY_SORT_PATH, &d, &err);
+	assert_int_not_equal(n, (size_t)-1);
+	library_docs_free(d, n);
+	return n;
+}
+
+/* Cold: every file parsed; warm in a new process-like open: none. */
+static void
+test_cold_then_warm(void **state)
+{
+	fixture *fx = *state;
+	library *lib = open_lib(fx, fx->db, 1);
+	assert_int_equal(fx->warnings, 0);
+	library_stats st = scan(lib, fx->lib);
+	assert_int_equal(st.files, 3);
+	assert_int_equal(st.parsed, 3);
+	assert_int_equal(st.unchanged, 0);
+	assert_int_equal(st.failed, 0);
+
+	library_doc *d;
+	char *err;
+	size_t n = library_list(lib, LIBRARY_SORT_PATH, &d, &err);
+	assert_int_equal(n, 3);
+	char *want = realpath(fx->lib, NULL);
+	char *p0 = xasprintf("%s/%s", want, docs[0]);
+	assert_string_equal(d[0].path, p0);
+	assert_null(d[0].error);
+	assert_true(d[2].size_bytes > 0);
+	free(p0);
+	free(want);
+	library_docs_free(d, n);
+	library_free(lib);
+
+	/* The index file is a SQLite database of ours. */
+	struct stat sb;
+	assert_int_equal(stat(fx->db, &sb), 0);
+
+	lib = open_lib(fx, fx->db, 1);
+	assert_int_equal(fx->warnings, 0);
+	st = scan(lib, fx->lib);
+	assert_int_equal(st.files, 3);
+	assert_int_equal(st.parsed, 0);
+	assert_int_equal(st.unchanged, 3);
+	assert_int_equal(count_docs(lib), 3);
+	library_free(lib);
+}
+
+/* A changed mtime (same size), then a changed size (same mtime): exactly
+ * one re-parse each; a deleted file leaves the index. */
+static void
+test_touch_and_delete(void **state)
+{
+	fixture *fx = *state;
+	library *lib = open_lib(fx, fx->db, 1);
+	library_stats st = scan(lib, fx->lib);
+	assert_int_equal(st.parsed, 3);
+
+	char *p = xasprintf("%s/%s", fx->lib, docs[1]);
+	struct stat sb;
+	assert_int_equal(stat(p, &sb), 0);
+	struct timespec ts[2] = { sb.st_atim, sb.st_mtim };
+	ts[1].tv_sec += 10;
+	assert_int_equal(utimensat(AT_FDCWD, p, ts, 0), 0);
+	st = scan(lib, fx->lib);
+	assert_int_equal(st.parsed, 1);
+	assert_int_equal(st.unchanged, 2);
+	st = scan(lib, fx->lib);
+	assert_int_equal(st.parsed, 0);
+
+	/* Same mtime, one more byte. */
+	FILE *f = fopen(p, "ab");
+	assert_non_null(f);
+	fputs("\n", f);
+	fclose(f);
+	assert_int_equal(utimensat(AT_FDCWD, p, ts, 0), 0);
+	st = scan(lib, fx->lib);
+	assert_int_equal(st.parsed, 1);
+
+	/* Deleted: dropped from the cache, not only from the library. */
+	assert_int_equal(unlink(p), 0);
+	st = scan(lib, fx->lib);
+	assert_int_equal(st.parsed, 0);
+	assert_int_equal(st.removed, 1);
+	assert_int_equal(st.files, 2);
+	assert_int_equal(count_docs(lib), 2);
+	library_free(lib);
+
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(fx->db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM doc", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 2);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	free(p);
+}
+
+/* Files not named .txt or .pdf, hidden files and unreadable files. */
+static void
+test_walk_rules(void **state)
+{
+	fixture *fx = *state;
+	char *sub = xasprintf("%s/sub/.hidden", fx->lib);
+	char *s1 = xasprintf("%s/sub", fx->lib);
+	assert_int_equal(mkdir(s1, 0755), 0);
+	assert_int_equal(mkdir(sub, 0755), 0);
+	char *a = xasprintf("%s/sub/A_RES_80_9.TXT", fx->lib);
+	char *b = xasprintf("%s/sub/A_RES_80_10.txt", fx->lib);
+	char *c = xasprintf("%s/sub/notes.md", fx->lib);
+	char *h = xasprintf("%s/x.txt", sub);
+	copy_doc(docs[0], a);
+	copy_doc(docs[0], b);
+	copy_doc(docs[0], c);
+	copy_doc(docs[0], h);
+	library *lib = open_lib(fx, ":memory:", 1);
+	library_stats st = scan(lib, fx->lib);
+	assert_int_equal(st.files, 5);
+
+	/* Natural order: 9 before 10. */
+	library_doc *d;
+	char *err;
+	size_t n = library_list(lib, LIBRARY_SORT_PATH, &d, &err);
+	assert_int_equal(n, 5);
+	assert_non_null(strstr(d[3].path, "sub/A_RES_80_9.TXT"));
+	assert_non_null(strstr(d[4].path, "sub/A_RES_80_10.txt"));
+	library_docs_free(d, n);
+
+	/* A file named as a root is taken whatever its name; a missing root
+	 * is a warning. */
+	const char *roots[] = { c, "/nonexistent/lectern/x" };
+	int before = fx->warnings;
+	assert_int_equal(library_scan(lib, roots, 2, &st, &err), 0);
+	assert_int_equal(st.files, 1);
+	assert_int_equal(st.missing_roots, 1);
+	assert_int_equal(fx->warnings, before + 1);
+	assert_non_null(strstr(fx->last_warning, "/nonexistent/lectern/x"));
+	library_free(lib);
+	free(sub), free(s1), free(a), free(b), free(c), free(h);
+}
+
+/* An index file that is not a SQLite database, or not ours: a warning, an
+ * in-memory index that works, and the file byte for byte as it was. */
+static void
+test_foreign_index_untouched(void **state)
+{
+	fixture *fx = *state;
+	char *data = xasprintf("%s/data", fx->dir);
+	char *dir = xasprintf("%s/data/lectern", fx->dir);
+	assert_int_equal(mkdir(data, 0700), 0);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	static const char text[] = "These are my notes, not a database.\n";
+	spit(fx->db, text, sizeof text - 1);
+
+	library *lib = open_lib(fx, fx->db, 1);
+	assert_int_equal(fx->warnings, 1);
+	assert_non_null(strstr(fx->last_warning, fx->db));
+	assert_non_null(strstr(fx->last_warning, "temporary index"));
+	assert_string_equal(library_db_path(lib), ":memory:");
+	library_stats st = scan(lib, fx->lib);
+	assert_int_equal(st.parsed, 3);
+	assert_int_equal(count_docs(lib), 3);
+	library_free(lib);
+	size_t n;
+	char *now = slurp(fx->db, &n);
+	assert_int_equal(n, sizeof text - 1);
+	assert_memory_equal(now, text, n);
+	free(now);
+
+	/* A SQLite database of someone else. */
+	assert_int_equal(unlink(fx->db), 0);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE doc(x); INSERT INTO doc VALUES(42);",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	size_t n1;
+	char *before = slurp(fx->db, &n1);
+	lib = open_lib(fx, fx->db, 1);
+	assert_int_equal(fx->warnings, 2);
+	assert_non_null(strstr(fx->last_warning, "not a lectern library index"));
+	scan(lib, fx->lib);
+	library_free(lib);
+	char *after = slurp(fx->db, &n);
+	assert_int_equal(n, n1);
+	assert_memory_equal(before, after, n);
+	free(before);
+	free(after);
+	free(data);
+	free(dir);
+}
+
+/* Many files: parsed by two worker processes, with the same result as in
+ * this process. */
+static void
+test_forked_same_as_inline(void **state)
+{
+	fixture *fx = *state;
+	for (int i = 0; i < 30; i++) {
+		char *p = xasprintf("%s/copy%02d-%s", fx->lib, i, docs[i % 3]);
+		copy_doc(docs[i % 3], p);
+		free(p);
+	}
+	library *a = open_lib(fx, ":memory:", 1);
+	library *b = open_lib(fx, fx->db, 2);
+	library_stats sa = scan(a, fx->lib), sb = scan(b, fx->lib);
+	assert_int_equal(sa.parsed, 33);
+	assert_int_equal(sb.parsed, 33);
+	assert_int_equal(sb.files, 33);
+	assert_int_equal(sb.failed, 0);
+
+	library_doc *da, *db;
+	char *err;
+	size_t na = library_list(a, LIBRARY_SORT_SYMBOL, &da, &err);
+	size_t nb = library_list(b, LIBRARY_SORT_SYMBOL, &db, &err);
+	assert_int_equal(na, 33);
+	assert_int_equal(nb, 33);
+	for (size_t i = 0; i < na; i++) {
+		assert_string_equal(da[i].path, db[i].path);
+		assert_true((da[i].symbol == NULL) == (db[i].symbol == NULL));
+		if (da[i].symbol)
+			assert_string_equal(da[i].symbol, db[i].symbol);
+		assert_true((da[i].title == NULL) == (db[i].title == NULL));
+		if (da[i].title)
+			assert_string_equal(da[i].title, db[i].title);
+		assert_int_equal(da[i].nkeys, db[i].nkeys);
+	}
+	library_docs_free(da, na);
+	library_docs_free(db, nb);
+	library_free(a);
+	library_free(b);
+
+	b = open_lib(fx, fx->db, 2);
+	sb = scan(b, fx->lib);
+	assert_int_equal(sb.parsed, 0);
+	assert_int_equal(sb.unchanged, 33);
+	library_free(b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_cold_then_warm, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_touch_and_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_walk_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_index_untouched, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_forked_same_as_inline, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
