@@ -1,0 +1,625 @@
+/* catalog: INI catalogs of agenda items and resolutions (see catalog.h).
+ *
+ * iniparser 4.1 is used defensively: only "section:key" lookups through
+ * iniparser_getstring, NULL meaning absent; never getint/getboolean (they
+ * crash on a section name, CVE-2023-33461). iniparser_load rejects a whole
+ * file on a UTF-8 BOM or a line of 1023 bytes or more without saying which
+ * line, so those are checked first to give a message with the line.
+ *
+ * Invariants: entries are unique by key (ASCII case-insensitive); every
+ * entry has a kind. Title folds are computed once per entry and language. */
+#include <build-config.h>
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <iniparser/iniparser.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "catalog.h"
+#include "util.h"
+
+#ifndef PKGDATADIR
+#define PKGDATADIR "/usr/local/share/lectern"
+#endif
+
+/* iniparser 4.1 refuses lines of this many bytes or more. */
+#define INI_MAX_LINE 1023
+
+const char *const catalog_langs[CATALOG_NLANGS] = {
+	"en", "es", "fr", "ru", "zh", "ar",
+};
+
+struct catalog {
+	catalog_entry *items;
+	char *(*folds)[CATALOG_NLANGS];	/* folded titles, parallel */
+	size_t n, cap;
+};
+
+catalog *
+catalog_new(void)
+{
+	return xcalloc(1, sizeof(catalog));
+}
+
+static void
+entry_free(catalog_entry *e)
+{
+	free(e->key);
+	free(e->kind);
+	for (int i = 0; i < CATALOG_NLANGS; i++) {
+		free(e->title[i]);
+		free(e->title_source[i]);
+	}
+	free(e->date);
+	free(e->source);
+	free(e->file);
+	for (size_t i = 0; i < e->npara; i++) {
+		free(e->para_keys[i]);
+		free(e->para_vals[i]);
+	}
+	free(e->para_keys);
+	free(e->para_vals);
+}
+
+void
+catalog_free(catalog *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		entry_free(&c->items[i]);
+		for (int l = 0; l < CATALOG_NLANGS; l++)
+			free(c->folds[i][l]);
+	}
+	free(c->items);
+	free(c->folds);
+	free(c);
+}
+
+size_t
+catalog_count(const catalog *c)
+{
+	return c ? c->n : 0;
+}
+
+const catalog_entry *
+catalog_entry_at(const catalog *c, size_t i)
+{
+	return c && i < c->n ? &c->items[i] : NULL;
+}
+
+static int
+lang_index(const char *lang)
+{
+	for (int i = 0; lang && i < CATALOG_NLANGS; i++)
+		if (strcmp(lang, catalog_langs[i]) == 0)
+			return i;
+	return -1;
+}
+
+static catalog_entry *
+find_mut(const catalog *c, const char *key)
+{
+	for (size_t i = 0; c && i < c->n; i++)
+		if (strcasecmp(c->items[i].key, key) == 0)
+			return &c->items[i];
+	return NULL;
+}
+
+const catalog_entry *
+catalog_find(const catalog *c, const char *key)
+{
+	return key ? find_mut(c, key) : NULL;
+}
+
+const char *
+catalog_title(const catalog_entry *e, const char *lang)
+{
+	int l = lang_index(lang);
+	return e && l >= 0 ? e->title[l] : NULL;
+}
+
+const char *
+catalog_para(const catalog_entry *e, const char *para, const char *lang)
+{
+	if (!e || !para || !lang)
+		return NULL;
+	char *k = xasprintf("para_%s_%s", para, lang);
+	const char *v = NULL;
+	for (size_t i = 0; i < e->npara && !v; i++)
+		if (strcasecmp(e->para_keys[i], k) == 0)
+			v = e->para_vals[i];
+	free(k);
+	return v;
+}
+
+/* ---- folding ---- */
+
+/* ASCII replacements for typographic punctuation, so that a title quoted
+ * with “…” or «…» and typed with "…" compare equal. */
+static const struct {
+	ucs4_t uc;
+	char ascii;
+} punct_fold[] = {
+	{ 0x2018, '\'' }, { 0x2019, '\'' }, { 0x201B, '\'' }, { 0x02BC, '\'' },
+	{ 0x201C, '"' }, { 0x201D, '"' }, { 0x201E, '"' }, { 0x00AB, '"' },
+	{ 0x00BB, '"' }, { 0x2010, '-' }, { 0x2011, '-' }, { 0x2012, '-' },
+	{ 0x2013, '-' }, { 0x2014, '-' }, { 0x2212, '-' }, { 0x00A0, ' ' },
+	{ 0x202F, ' ' }, { 0x2009, ' ' },
+};
+
+char *
+catalog_fold(const char *s, size_t n, size_t **map)
+{
+	buf out;
+	size_t *m = NULL, mcap = 0;
+	int space = 1;	/* trims leading spaces */
+
+	buf_init(&out);
+	for (size_t i = 0; i < n;) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+		char ascii = 0;
+		for (size_t p = 0; p < ARRAY_LEN(punct_fold); p++)
+			if (punct_fold[p].uc == uc)
+				ascii = punct_fold[p].ascii;
+		if (uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r')
+			ascii = ' ';
+		if (ascii == ' ') {
+			if (!space) {
+				xgrow((void **)&m, &mcap, out.len + 2, sizeof *m);
+				m[out.len] = i;
+				buf_addc(&out, ' ');
+			}
+			space = 1;
+			i += k;
+			continue;
+		}
+		space = 0;
+		if (ascii) {
+			xgrow((void **)&m, &mcap, out.len + 2, sizeof *m);
+			m[out.len] = i;
+			buf_addc(&out, ascii);
+			i += k;
+			continue;
+		}
+		uint8_t tmp[64];
+		size_t flen = sizeof tmp;
+		uint8_t *f = u8_casefold((const uint8_t *)s + i, k, NULL,
+					 UNINORM_NFD, tmp, &flen);
+		if (!f) {	/* cannot happen on valid input; keep the byte */
+			f = tmp;
+			memcpy(tmp, s + i, k);
+			flen = k;
+		}
+		for (size_t j = 0; j < flen;) {
+			ucs4_t c;
+			int m2 = u8_mbtouc(&c, f + j, flen - j);
+			if (!uc_is_general_category(c, UC_CATEGORY_Mn)) {
+				xgrow((void **)&m, &mcap, out.len + m2 + 1,
+				      sizeof *m);
+				for (int q = 0; q < m2; q++)
+					m[out.len + q] = i;
+				buf_add(&out, (const char *)f + j, m2);
+			}
+			j += m2;
+		}
+		if (f != tmp)
+			free(f);
+		i += k;
+	}
+	while (out.len && out.s[out.len - 1] == ' ')
+		out.len--;
+	xgrow((void **)&m, &mcap, out.len + 1, sizeof *m);
+	m[out.len] = n;
+	if (!out.s)
+		buf_adds(&out, "");
+	out.s[out.len] = '\0';
+	if (map)
+		*map = m;
+	else
+		free(m);
+	return buf_take(&out);
+}
+
+/* A title folded for comparison: also drops quotes and a final period. */
+static char *
+fold_title(const char *s, size_t n)
+{
+	char *f = catalog_fold(s, n, NULL);
+	size_t w = 0;
+	for (size_t r = 0; f[r]; r++)
+		if (f[r] != '"')
+			f[w++] = f[r];
+	while (w && (f[w - 1] == '.' || f[w - 1] == ' '))
+		w--;
+	f[w] = '\0';
+	size_t st = 0;
+	while (f[st] == ' ')
+		st++;
+	memmove(f, f + st, w - st + 1);
+	return f;
+}
+
+const catalog_entry *
+catalog_find_title(const catalog *c, const char *kind, const char *title,
+		   size_t n, const char **lang)
+{
+	if (!c || !title)
+		return NULL;
+	char *q = fold_title(title, n);
+	const catalog_entry *hit = NULL;
+	for (size_t i = 0; i < c->n && !hit && *q; i++) {
+		if (kind && strcmp(c->items[i].kind, kind) != 0)
+			continue;
+		for (int l = 0; l < CATALOG_NLANGS; l++) {
+			if (c->folds[i][l] && strcmp(c->folds[i][l], q) == 0) {
+				hit = &c->items[i];
+				if (lang)
+					*lang = catalog_langs[l];
+				break;
+			}
+		}
+	}
+	free(q);
+	return hit;
+}
+
+/* ---- loading ---- */
+
+static void
+msg_add(char **w, const char *fmt, ...)
+{
+	va_list ap;
+	char *m;
+	va_start(ap, fmt);
+	if (vasprintf(&m, fmt, ap) < 0)
+		m = NULL;
+	va_end(ap);
+	if (!m)
+		return;
+	if (!*w) {
+		*w = m;
+		return;
+	}
+	char *j = xasprintf("%s\n%s", *w, m);
+	free(*w);
+	free(m);
+	*w = j;
+}
+
+/* iniparser reports errors through a global callback: keep the first one
+ * of the current load so the message can name the line. */
+static char ini_error[512];
+
+static int
+ini_errback(const char *fmt, ...)
+{
+	if (ini_error[0])
+		return 0;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ini_error, sizeof ini_error, fmt, ap);
+	va_end(ap);
+	/* one line: "iniparser: syntax error in F (12):\n-> text" */
+	for (char *p = ini_error; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	size_t l = strlen(ini_error);
+	while (l && ini_error[l - 1] == ' ')
+		ini_error[--l] = '\0';
+	return 0;
+}
+
+/* Section names as the file writes them (iniparser lower-cases them). */
+typedef struct names {
+	char **v;
+	size_t n, cap;
+} names;
+
+static void
+names_free(names *nm)
+{
+	for (size_t i = 0; i < nm->n; i++)
+		free(nm->v[i]);
+	free(nm->v);
+}
+
+static const char *
+names_find(const names *nm, const char *lower)
+{
+	for (size_t i = 0; i < nm->n; i++)
+		if (strcasecmp(nm->v[i], lower) == 0)
+			return nm->v[i];
+	return lower;
+}
+
+/* "[ Name ]" on a line: the name, trimmed, into nm. */
+static void
+names_take(names *nm, const char *line, size_t n)
+{
+	size_t a = 0;
+	while (a < n && (line[a] == ' ' || line[a] == '\t'))
+		a++;
+	if (a >= n || line[a] != '[')
+		return;
+	const char *close = memchr(line + a, ']', n - a);
+	if (!close)
+		return;
+	const char *st = line + a + 1;
+	while (st < close && (*st == ' ' || *st == '\t'))
+		st++;
+	const char *en = close;
+	while (en > st && (en[-1] == ' ' || en[-1] == '\t'))
+		en--;
+	xgrow((void **)&nm->v, &nm->cap, nm->n + 1, sizeof *nm->v);
+	nm->v[nm->n++] = xstrndup(st, en - st);
+}
+
+/* Checks what iniparser would reject without naming the line, and keeps
+ * the section names as written. Returns 0, or -1 with *err set. */
+static int
+precheck(const char *path, char **err, names *nm)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	int c, lineno = 1, rc = 0;
+	size_t col = 0;
+	char line[INI_MAX_LINE + 1];
+	unsigned char head[3];
+	size_t got = fread(head, 1, 3, f);
+	if (got == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) {
+		*err = xasprintf("%s: starts with a byte order mark (BOM); save it as UTF-8 without BOM", path);
+		fclose(f);
+		return -1;
+	}
+	rewind(f);
+	while ((c = getc(f)) != EOF) {
+		if (c == '\n') {
+			names_take(nm, line, col);
+			lineno++;
+			col = 0;
+			continue;
+		}
+		if (col < INI_MAX_LINE)
+			line[col] = (char)c;
+		if (++col >= INI_MAX_LINE && c != '\r') {
+			*err = xasprintf("%s:%d: line too long (%d bytes or more; the limit is %d)",
+					 path, lineno, INI_MAX_LINE, INI_MAX_LINE - 1);
+			rc = -1;
+			break;
+		}
+	}
+	if (rc == 0 && col)
+		names_take(nm, line, col);
+	fclose(f);
+	return rc;
+}
+
+static void
+set_field(char **field, const char *v)
+{
+	free(*field);
+	*field = v ? xstrdup(v) : NULL;
+}
+
+static const char *
+get(const dictionary *d, const char *sec, const char *key)
+{
+	char *k = xasprintf("%s:%s", sec, key);
+	const char *v = iniparser_getstring(d, k, NULL);
+	free(k);
+	return v;
+}
+
+static void
+para_set(catalog_entry *e, const char *key, const char *val)
+{
+	for (size_t i = 0; i < e->npara; i++)
+		if (strcasecmp(e->para_keys[i], key) == 0) {
+			set_field(&e->para_vals[i], val);
+			return;
+		}
+	e->para_keys = xrealloc(e->para_keys, (e->npara + 1) * sizeof(char *));
+	e->para_vals = xrealloc(e->para_vals, (e->npara + 1) * sizeof(char *));
+	e->para_keys[e->npara] = xstrdup(key);
+	e->para_vals[e->npara] = xstrdup(val);
+	e->npara++;
+}
+
+static void
+refold(catalog *c, size_t i)
+{
+	for (int l = 0; l < CATALOG_NLANGS; l++) {
+		free(c->folds[i][l]);
+		const char *t = c->items[i].title[l];
+		c->folds[i][l] = t ? fold_title(t, strlen(t)) : NULL;
+	}
+}
+
+int
+catalog_load_file(catalog *c, const char *path, char **err)
+{
+	names nm = { 0 };
+	*err = NULL;
+	if (precheck(path, err, &nm) < 0) {
+		names_free(&nm);
+		return -1;
+	}
+	ini_error[0] = '\0';
+	iniparser_set_error_callback(ini_errback);
+	dictionary *d = iniparser_load(path);
+	iniparser_set_error_callback(NULL);
+	if (!d) {
+		if (ini_error[0])
+			*err = xasprintf("%s: not loaded: %s", path, ini_error);
+		else
+			*err = xasprintf("%s: not loaded (iniparser could not read it)", path);
+		names_free(&nm);
+		return -1;
+	}
+	int nsec = iniparser_getnsec(d), loaded = 0;
+	for (int s = 0; s < nsec; s++) {
+		const char *sec = iniparser_getsecname(d, s);
+		if (!sec || !*sec)
+			continue;
+		if (strlen(sec) > 200 || strchr(sec, ':')) {
+			msg_add(err, "%s: [%s]: not a usable key (too long or has ':'); skipped", path, sec);
+			continue;
+		}
+		const char *kind = get(d, sec, "kind");
+		catalog_entry *e = find_mut(c, sec);
+		if (!kind && !e) {
+			msg_add(err, "%s: [%s]: no 'kind' (agenda-item, resolution, decision or document); skipped", path, sec);
+			continue;
+		}
+		if (!e) {
+			xgrow((void **)&c->items, &c->cap, c->n + 1, sizeof *c->items);
+			/* folds grow alongside: same capacity */
+			c->folds = xrealloc(c->folds, c->cap * sizeof *c->folds);
+			e = &c->items[c->n];
+			memset(e, 0, sizeof *e);
+			memset(c->folds[c->n], 0, sizeof c->folds[c->n]);
+			c->n++;
+			e->key = xstrdup(names_find(&nm, sec));
+		}
+		if (kind)
+			set_field(&e->kind, kind);
+		set_field(&e->file, path);
+		for (int l = 0; l < CATALOG_NLANGS; l++) {
+			char k[32];
+			const char *v;
+			snprintf(k, sizeof k, "title_%s", catalog_langs[l]);
+			if ((v = get(d, sec, k)))
+				set_field(&e->title[l], v);
+			snprintf(k, sizeof k, "source_%s", catalog_langs[l]);
+			if ((v = get(d, sec, k)))
+				set_field(&e->title_source[l], v);
+		}
+		const char *v;
+		if ((v = get(d, sec, "date")))
+			set_field(&e->date, v);
+		if ((v = get(d, sec, "source")))
+			set_field(&e->source, v);
+		/* para_N_LANG keys: walk the section's keys. The section name
+		 * is short (checked above), so getseckeys' fixed buffer is
+		 * safe. */
+		int nk = iniparser_getsecnkeys(d, sec);
+		if (nk > 0) {
+			const char **keys = xcalloc(nk, sizeof *keys);
+			if (iniparser_getseckeys(d, sec, keys)) {
+				for (int i = 0; i < nk; i++) {
+					const char *full = keys[i];
+					const char *colon = full ? strchr(full, ':') : NULL;
+					if (!colon || strncmp(colon + 1, "para_", 5))
+						continue;
+					const char *pv = iniparser_getstring(d, full, NULL);
+					if (pv)
+						para_set(e, colon + 1, pv);
+				}
+			}
+			free(keys);
+		}
+		refold(c, (size_t)(e - c->items));
+		loaded++;
+	}
+	iniparser_freedict(d);
+	names_free(&nm);
+	return loaded;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+catalog_load_dir(catalog *c, const char *dir, char **w)
+{
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return 0;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(dp))) {
+		size_t l = strlen(de->d_name);
+		if (l < 5 || de->d_name[0] == '.' ||
+		    strcmp(de->d_name + l - 4, ".ini") != 0)
+			continue;
+		xgrow((void **)&names, &cap, n + 1, sizeof *names);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_str);
+	int files = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *p = xasprintf("%s/%s", dir, names[i]);
+		char *err = NULL;
+		if (catalog_load_file(c, p, &err) >= 0)
+			files++;
+		if (err) {
+			msg_add(w, "%s", err);
+			free(err);
+		}
+		free(p);
+		free(names[i]);
+	}
+	free(names);
+	return files;
+}
+
+/* $XDG_DATA_HOME/lectern, or ~/.local/share/lectern; NULL if neither
+ * can be named. Relative XDG paths are ignored, as the spec says. */
+static char *
+user_dir(void)
+{
+	const char *x = getenv("XDG_DATA_HOME");
+	if (x && x[0] == '/')
+		return xasprintf("%s/lectern", x);
+	const char *h = getenv("HOME");
+	if (h && *h)
+		return xasprintf("%s/.local/share/lectern", h);
+	return NULL;
+}
+
+catalog *
+catalog_load_default(const char *srcdir, char **warnings)
+{
+	catalog *c = catalog_new();
+	*warnings = NULL;
+	char *bundled = NULL;
+	if (srcdir) {
+		char *probe = xasprintf("%s/data/agenda-a75.ini", srcdir);
+		FILE *f = fopen(probe, "r");
+		if (f) {
+			fclose(f);
+			bundled = xasprintf("%s/data", srcdir);
+		}
+		free(probe);
+	}
+	if (!bundled)
+		bundled = xstrdup(PKGDATADIR);
+	catalog_load_dir(c, bundled, warnings);
+	free(bundled);
+	char *u = user_dir();
+	if (u) {
+		catalog_load_dir(c, u, warnings);
+		free(u);
+	}
+	return c;
+}

@@ -1,0 +1,1408 @@
+/* refs: find agenda items, resolutions, decisions and document symbols in a
+ * document's text (see refs.h for keys and the session rule).
+ *
+ * How: each block's text is folded (catalog_fold: lower case, no accents,
+ * ASCII quotes and dashes, one space) with a map back to the original bytes,
+ * then cut into tokens (words, digit runs, single punctuation). Agenda items
+ * and resolutions are small grammars over tokens: a head word ("temas",
+ * "résolution", "пунктам"), a list of numbers, and for agenda items a
+ * suffix ("del programa", "повестки дня"). Every word they use lives in the
+ * per-language tables below, folded the same way when first used; the
+ * control flow knows no language. Symbols are matched on the original
+ * bytes (they are ASCII and case matters: "A/75/251").
+ *
+ * Invariants: refs are sorted by (block, off); a symbol's bytes are never
+ * part of another reference; every number a reference keys on was written
+ * next to a head word, a symbol prefix or a catalog title, so years, dates,
+ * page numbers ("2/3"), job numbers and times never match on their own. */
+#include <build-config.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "refs.h"
+#include "util.h"
+
+/* ---- language tables (written as in the text; folded on first use) ---- */
+
+enum { L_EN, L_ES, L_FR, L_RU, L_ANY };
+static const char *const lang_code[] = { "en", "es", "fr", "ru", NULL };
+
+enum head_need {
+	NEED_NONE,	/* "agenda item 98" stands alone */
+	NEED_SUFFIX,	/* "temas 98 y 112" needs "del programa" */
+	NEED_CONTEXT,	/* "item 98": a suffix, or block start, or a
+			   context word before ("under item 21") */
+};
+
+typedef struct phrase {
+	const char *text;
+	int lang;
+	int flag;	/* heads: enum head_need; suffixes: agenda_form;
+			   res heads: ref_kind */
+} phrase;
+
+enum agenda_form { AG_ADOPTED, AG_PROVISIONAL, AG_PRELIMINARY };
+
+static const phrase agenda_heads[] = {
+	{ "agenda items", L_EN, NEED_NONE },
+	{ "agenda item", L_EN, NEED_NONE },
+	{ "agenda sub-items", L_EN, NEED_NONE },
+	{ "agenda sub-item", L_EN, NEED_NONE },
+	{ "items", L_EN, NEED_CONTEXT },
+	{ "item", L_EN, NEED_CONTEXT },
+	{ "temas", L_ES, NEED_SUFFIX },
+	{ "tema", L_ES, NEED_SUFFIX },
+	{ "subtemas", L_ES, NEED_SUFFIX },
+	{ "subtema", L_ES, NEED_SUFFIX },
+	{ "points", L_FR, NEED_CONTEXT },
+	{ "point", L_FR, NEED_CONTEXT },
+	{ "alinéas", L_FR, NEED_SUFFIX },
+	{ "alinéa", L_FR, NEED_SUFFIX },
+	/* Russian: the noun declines; all forms are listed. */
+	{ "пункт", L_RU, NEED_SUFFIX }, { "пункта", L_RU, NEED_SUFFIX },
+	{ "пункту", L_RU, NEED_SUFFIX }, { "пунктом", L_RU, NEED_SUFFIX },
+	{ "пункте", L_RU, NEED_SUFFIX }, { "пункты", L_RU, NEED_SUFFIX },
+	{ "пунктов", L_RU, NEED_SUFFIX }, { "пунктам", L_RU, NEED_SUFFIX },
+	{ "пунктами", L_RU, NEED_SUFFIX }, { "пунктах", L_RU, NEED_SUFFIX },
+	{ "подпункт", L_RU, NEED_SUFFIX }, { "подпункта", L_RU, NEED_SUFFIX },
+	{ "подпунктам", L_RU, NEED_SUFFIX }, { "подпунктах", L_RU, NEED_SUFFIX },
+};
+
+/* Words right before an NEED_CONTEXT head that make it an agenda item. */
+static const phrase agenda_context[] = {
+	{ "under", L_EN, 0 }, { "on", L_EN, 0 },
+	{ "au titre du", L_FR, 0 }, { "au titre des", L_FR, 0 },
+};
+
+/* After the list. Longest first: "del programa provisional" before
+ * "del programa". */
+static const phrase agenda_suffixes[] = {
+	{ "of the provisional agenda", L_EN, AG_PROVISIONAL },
+	{ "on the provisional agenda", L_EN, AG_PROVISIONAL },
+	{ "of the preliminary list", L_EN, AG_PRELIMINARY },
+	{ "of the agenda", L_EN, AG_ADOPTED },
+	{ "on the agenda", L_EN, AG_ADOPTED },
+	{ "del programa provisional", L_ES, AG_PROVISIONAL },
+	{ "del programa", L_ES, AG_ADOPTED },
+	{ "de la lista preliminar", L_ES, AG_PRELIMINARY },
+	{ "de l'ordre du jour provisoire", L_FR, AG_PROVISIONAL },
+	{ "de l'ordre du jour", L_FR, AG_ADOPTED },
+	{ "de la liste préliminaire", L_FR, AG_PRELIMINARY },
+	{ "предварительной повестки дня", L_RU, AG_PROVISIONAL },
+	{ "повестки дня", L_RU, AG_ADOPTED },
+	{ "предварительного перечня", L_RU, AG_PRELIMINARY },
+};
+
+/* Between two items of a list. */
+static const phrase list_seps[] = {
+	{ ", and", L_EN, 0 }, { "and", L_EN, 0 }, { ", y", L_ES, 0 },
+	{ "y", L_ES, 0 }, { "e", L_ES, 0 }, { "et", L_FR, 0 }, { "и", L_RU, 0 },
+	{ ",", L_ANY, 0 },
+};
+
+/* Between the two ends of a range ("77 à 85", "77 to 85", "77-85"). */
+static const phrase range_seps[] = {
+	{ "to", L_EN, 0 }, { "à", L_FR, 0 }, { "a", L_ES, 0 }, { "-", L_ANY, 0 },
+};
+
+static const phrase res_heads[] = {
+	{ "resolutions", L_EN, REF_RESOLUTION },
+	{ "resolution", L_EN, REF_RESOLUTION },
+	{ "decisions", L_EN, REF_DECISION },
+	{ "decision", L_EN, REF_DECISION },
+	{ "résolutions", L_FR, REF_RESOLUTION },
+	{ "résolution", L_FR, REF_RESOLUTION },
+	{ "décisions", L_FR, REF_DECISION },
+	{ "décision", L_FR, REF_DECISION },
+	{ "resoluciones", L_ES, REF_RESOLUTION },
+	{ "resolución", L_ES, REF_RESOLUTION },
+	{ "decisiones", L_ES, REF_DECISION },
+	{ "decisión", L_ES, REF_DECISION },
+	{ "резолюция", L_RU, REF_RESOLUTION }, { "резолюции", L_RU, REF_RESOLUTION },
+	{ "резолюцию", L_RU, REF_RESOLUTION }, { "резолюцией", L_RU, REF_RESOLUTION },
+	{ "резолюций", L_RU, REF_RESOLUTION }, { "резолюциях", L_RU, REF_RESOLUTION },
+	{ "резолюциям", L_RU, REF_RESOLUTION }, { "резолюциями", L_RU, REF_RESOLUTION },
+	{ "решение", L_RU, REF_DECISION }, { "решения", L_RU, REF_DECISION },
+	{ "решению", L_RU, REF_DECISION }, { "решением", L_RU, REF_DECISION },
+	{ "решении", L_RU, REF_DECISION }, { "решений", L_RU, REF_DECISION },
+	{ "решениях", L_RU, REF_DECISION }, { "решениям", L_RU, REF_DECISION },
+};
+
+/* "paragraph 29 of resolution …": the paragraph word and the small words
+ * that may stand between the number and the head. */
+static const phrase para_words[] = {
+	{ "paragraph", L_EN, 0 }, { "paragraphs", L_EN, 0 }, { "para", L_EN, 0 },
+	{ "paragraphe", L_FR, 0 }, { "paragraphes", L_FR, 0 },
+	{ "párrafo", L_ES, 0 }, { "párrafos", L_ES, 0 },
+	{ "пункт", L_RU, 0 }, { "пункта", L_RU, 0 }, { "пункте", L_RU, 0 },
+	{ "пунктом", L_RU, 0 }, { "пункту", L_RU, 0 }, { "пункты", L_RU, 0 },
+	{ "пунктах", L_RU, 0 }, { "пунктов", L_RU, 0 },
+};
+static const phrase para_links[] = {
+	{ "of", L_EN, 0 }, { "the", L_EN, 0 }, { "its", L_EN, 0 },
+	{ "de", L_ES, 0 }, { "la", L_ES, 0 }, { "del", L_ES, 0 },
+	{ "su", L_ES, 0 }, { "du", L_FR, 0 }, { "sa", L_FR, 0 },
+	{ ".", L_ANY, 0 },
+};
+
+/* "… titulada “…”": the word before a quoted title. */
+static const phrase entitled_words[] = {
+	{ "entitled", L_EN, 0 }, { "titled", L_EN, 0 },
+	{ "titulada", L_ES, 0 }, { "titulado", L_ES, 0 },
+	{ "tituladas", L_ES, 0 }, { "intitulada", L_ES, 0 },
+	{ "intitulée", L_FR, 0 }, { "intitulé", L_FR, 0 },
+	{ "intitulées", L_FR, 0 }, { "intitulés", L_FR, 0 },
+	{ "озаглавленной", L_RU, 0 }, { "озаглавленная", L_RU, 0 },
+	{ "озаглавленную", L_RU, 0 }, { "под названием", L_RU, 0 },
+};
+
+/* Organs named around a resolution number. */
+enum organ { ORG_NONE, ORG_GA, ORG_SC, ORG_HRC, ORG_ECOSOC };
+static const phrase organ_before[] = {	/* "Security Council resolution" */
+	{ "general assembly", L_EN, ORG_GA },
+	{ "security council", L_EN, ORG_SC },
+	{ "human rights council", L_EN, ORG_HRC },
+	{ "economic and social council", L_EN, ORG_ECOSOC },
+	{ "council", L_EN, ORG_HRC },	/* "Council resolution 5/1" in HRC texts */
+};
+static const phrase organ_after[] = {	/* "… du Conseil de sécurité" */
+	{ "of the general assembly", L_EN, ORG_GA },
+	{ "of the security council", L_EN, ORG_SC },
+	{ "of the human rights council", L_EN, ORG_HRC },
+	{ "of the economic and social council", L_EN, ORG_ECOSOC },
+	{ "de l'assemblée générale", L_FR, ORG_GA },
+	{ "du conseil de sécurité", L_FR, ORG_SC },
+	{ "du conseil des droits de l'homme", L_FR, ORG_HRC },
+	{ "du conseil économique et social", L_FR, ORG_ECOSOC },
+	{ "de la asamblea general", L_ES, ORG_GA },
+	{ "del consejo de seguridad", L_ES, ORG_SC },
+	{ "del consejo de derechos humanos", L_ES, ORG_HRC },
+	{ "del consejo económico y social", L_ES, ORG_ECOSOC },
+	{ "генеральной ассамблеи", L_RU, ORG_GA },
+	{ "совета безопасности", L_RU, ORG_SC },
+	{ "совета по правам человека", L_RU, ORG_HRC },
+	{ "экономического и социального совета", L_RU, ORG_ECOSOC },
+};
+
+/* Dates inside lists: "76/217 of 17 December 2021, 77/246 …". */
+static const phrase date_links[] = {
+	{ "of", L_EN, 0 }, { "du", L_FR, 0 }, { "de", L_ES, 0 },
+	{ "от", L_RU, 0 }, { "adopted on", L_EN, 0 }, { "adoptée le", L_FR, 0 },
+};
+static const phrase months[] = {
+	{ "january", L_EN, 1 }, { "february", L_EN, 2 }, { "march", L_EN, 3 },
+	{ "april", L_EN, 4 }, { "may", L_EN, 5 }, { "june", L_EN, 6 },
+	{ "july", L_EN, 7 }, { "august", L_EN, 8 }, { "september", L_EN, 9 },
+	{ "october", L_EN, 10 }, { "november", L_EN, 11 }, { "december", L_EN, 12 },
+	{ "enero", L_ES, 1 }, { "febrero", L_ES, 2 }, { "marzo", L_ES, 3 },
+	{ "abril", L_ES, 4 }, { "mayo", L_ES, 5 }, { "junio", L_ES, 6 },
+	{ "julio", L_ES, 7 }, { "agosto", L_ES, 8 }, { "septiembre", L_ES, 9 },
+	{ "setiembre", L_ES, 9 }, { "octubre", L_ES, 10 }, { "noviembre", L_ES, 11 },
+	{ "diciembre", L_ES, 12 },
+	{ "janvier", L_FR, 1 }, { "février", L_FR, 2 }, { "mars", L_FR, 3 },
+	{ "avril", L_FR, 4 }, { "mai", L_FR, 5 }, { "juin", L_FR, 6 },
+	{ "juillet", L_FR, 7 }, { "août", L_FR, 8 }, { "septembre", L_FR, 9 },
+	{ "octobre", L_FR, 10 }, { "novembre", L_FR, 11 }, { "décembre", L_FR, 12 },
+	{ "января", L_RU, 1 }, { "февраля", L_RU, 2 }, { "марта", L_RU, 3 },
+	{ "апреля", L_RU, 4 }, { "мая", L_RU, 5 }, { "июня", L_RU, 6 },
+	{ "июля", L_RU, 7 }, { "августа", L_RU, 8 }, { "сентября", L_RU, 9 },
+	{ "октября", L_RU, 10 }, { "ноября", L_RU, 11 }, { "декабря", L_RU, 12 },
+};
+static const phrase date_fillers[] = {	/* "22 de diciembre de 2020 года" */
+	{ "de", L_ES, 0 }, { "года", L_RU, 0 }, { "г", L_RU, 0 },
+};
+
+/* English and Spanish session ordinals ("Seventy-fifth session",
+ * "septuagésimo quinto período de sesiones"): tens and units. */
+static const phrase ord_tens[] = {
+	{ "fiftieth", L_EN, 50 }, { "sixtieth", L_EN, 60 },
+	{ "seventieth", L_EN, 70 }, { "eightieth", L_EN, 80 },
+	{ "ninetieth", L_EN, 90 },
+	{ "fifty", L_EN, 50 }, { "sixty", L_EN, 60 }, { "seventy", L_EN, 70 },
+	{ "eighty", L_EN, 80 }, { "ninety", L_EN, 90 },
+	{ "quincuagésimo", L_ES, 50 }, { "sexagésimo", L_ES, 60 },
+	{ "septuagésimo", L_ES, 70 }, { "octogésimo", L_ES, 80 },
+	{ "nonagésimo", L_ES, 90 },
+};
+static const phrase ord_units[] = {
+	{ "first", L_EN, 1 }, { "second", L_EN, 2 }, { "third", L_EN, 3 },
+	{ "fourth", L_EN, 4 }, { "fifth", L_EN, 5 }, { "sixth", L_EN, 6 },
+	{ "seventh", L_EN, 7 }, { "eighth", L_EN, 8 }, { "ninth", L_EN, 9 },
+	{ "primer", L_ES, 1 }, { "primero", L_ES, 1 }, { "segundo", L_ES, 2 },
+	{ "tercer", L_ES, 3 }, { "tercero", L_ES, 3 }, { "cuarto", L_ES, 4 },
+	{ "quinto", L_ES, 5 }, { "sexto", L_ES, 6 }, { "séptimo", L_ES, 7 },
+	{ "octavo", L_ES, 8 }, { "noveno", L_ES, 9 },
+};
+static const phrase session_words[] = {
+	{ "session", L_EN, 0 }, { "período de sesiones", L_ES, 0 },
+};
+
+/* Symbol series (organ prefixes) recognised before the first '/'. */
+static const char *const symbol_prefixes[] = {
+	"A", "S", "E", "ST", "TD", "DP", "UNEP", "FCCC", "CCPR", "CEDAW",
+	"CERD", "CRC", "CAT", "CRPD", "CMW", "HRI", "ICEF", "UNW", "CD",
+};
+
+/* ---- tokens ---- */
+
+enum tok_type { T_WORD, T_NUM, T_PUNCT };
+
+typedef struct tok {
+	enum tok_type type;
+	size_t fo, fl;		/* in the folded text */
+	size_t so, se;		/* in the original text */
+	int space_before;
+} tok;
+
+typedef struct toks {
+	tok *v;
+	size_t n, cap;
+} toks;
+
+static void
+tokenize(const char *f, size_t flen, const size_t *map, const char *s,
+	 size_t slen, toks *t)
+{
+	int space = 1;
+	t->n = 0;
+	for (size_t i = 0; i < flen;) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, (const uint8_t *)f + i, flen - i);
+		if (uc == ' ') {
+			space = 1;
+			i += k;
+			continue;
+		}
+		size_t st = i;
+		enum tok_type ty;
+		if (uc >= '0' && uc <= '9') {
+			ty = T_NUM;
+			while (i < flen && f[i] >= '0' && f[i] <= '9')
+				i++;
+		} else if (uc_is_alpha(uc)) {
+			ty = T_WORD;
+			i += k;
+			while (i < flen) {
+				ucs4_t c2;
+				int k2 = u8_mbtouc(&c2, (const uint8_t *)f + i, flen - i);
+				if (!uc_is_alpha(c2))
+					break;
+				i += k2;
+			}
+		} else {
+			ty = T_PUNCT;
+			i += k;
+		}
+		xgrow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v);
+		tok *tk = &t->v[t->n++];
+		tk->type = ty;
+		tk->fo = st;
+		tk->fl = i - st;
+		tk->space_before = space;
+		if (map) {
+			tk->so = map[st];
+			size_t last = map[i - 1];
+			tk->se = last + u8_mblen((const uint8_t *)s + last, slen - last);
+			if (tk->se < last + 1)
+				tk->se = last + 1;
+		} else {
+			tk->so = st;
+			tk->se = i;
+		}
+		space = 0;
+	}
+}
+
+/* A phrase of a table, folded and cut into tokens once. */
+typedef struct cphrase {
+	char *f;
+	toks t;
+} cphrase;
+
+typedef struct table {
+	const phrase *p;
+	size_t n;
+	cphrase *c;
+} table;
+
+#define TABLE(a) { a, ARRAY_LEN(a), NULL }
+static table T_AG_HEADS = TABLE(agenda_heads);
+static table T_AG_CONTEXT = TABLE(agenda_context);
+static table T_AG_SUFFIX = TABLE(agenda_suffixes);
+static table T_LIST_SEP = TABLE(list_seps);
+static table T_RANGE_SEP = TABLE(range_seps);
+static table T_RES_HEADS = TABLE(res_heads);
+static table T_PARA = TABLE(para_words);
+static table T_PARA_LINK = TABLE(para_links);
+static table T_ENTITLED = TABLE(entitled_words);
+static table T_ORG_BEFORE = TABLE(organ_before);
+static table T_ORG_AFTER = TABLE(organ_after);
+static table T_DATE_LINK = TABLE(date_links);
+static table T_MONTHS = TABLE(months);
+static table T_DATE_FILL = TABLE(date_fillers);
+static table T_ORD_TENS = TABLE(ord_tens);
+static table T_ORD_UNITS = TABLE(ord_units);
+static table T_SESSION = TABLE(session_words);
+
+static table *const all_tables[] = {
+	&T_AG_HEADS, &T_AG_CONTEXT, &T_AG_SUFFIX, &T_LIST_SEP, &T_RANGE_SEP,
+	&T_RES_HEADS, &T_PARA, &T_PARA_LINK, &T_ENTITLED, &T_ORG_BEFORE,
+	&T_ORG_AFTER, &T_DATE_LINK, &T_MONTHS, &T_DATE_FILL, &T_ORD_TENS,
+	&T_ORD_UNITS, &T_SESSION,
+};
+
+/* The tables are folded once and kept for the life of the process (a few
+ * kilobytes; not freed, like any other static table). */
+static void
+tables_init(void)
+{
+	static int done;
+	if (done)
+		return;
+	done = 1;
+	for (size_t ti = 0; ti < ARRAY_LEN(all_tables); ti++) {
+		table *t = all_tables[ti];
+		t->c = xcalloc(t->n, sizeof *t->c);
+		for (size_t i = 0; i < t->n; i++) {
+			cphrase *c = &t->c[i];
+			c->f = catalog_fold(t->p[i].text, strlen(t->p[i].text), NULL);
+			tokenize(c->f, strlen(c->f), NULL, c->f, strlen(c->f), &c->t);
+		}
+	}
+}
+
+/* The text being scanned: one block. */
+typedef struct scan {
+	const doc *d;
+	const catalog *cat;
+	ref_list *out;
+	size_t block;
+	const char *s;		/* block text (original) */
+	size_t slen;
+	size_t base;		/* plain offset of s */
+	char *f;		/* folded */
+	size_t *map;
+	toks t;
+	char *taken;		/* per original byte: part of a symbol */
+	int session;		/* document's */
+	enum organ organ;	/* document's default organ */
+	const char *lang;	/* document's language, may be NULL */
+} scan;
+
+static int
+tok_is(const scan *sc, size_t i, const char *w)
+{
+	const tok *t = &sc->t.v[i];
+	return i < sc->t.n && t->fl == strlen(w) && memcmp(sc->f + t->fo, w, t->fl) == 0;
+}
+
+/* Matches phrase c at token i (spacing ignored). Returns tokens used. */
+static size_t
+match_at(const scan *sc, size_t i, const cphrase *c)
+{
+	if (c->t.n == 0 || i + c->t.n > sc->t.n)
+		return 0;
+	for (size_t k = 0; k < c->t.n; k++) {
+		const tok *a = &sc->t.v[i + k], *b = &c->t.v[k];
+		if (a->fl != b->fl || memcmp(sc->f + a->fo, c->f + b->fo, a->fl))
+			return 0;
+		if (a->type == T_PUNCT && c->f[b->fo] == '\'')
+			continue;
+		/* "item" must not match the start of "items": tokens are
+		 * whole words, so equal length is enough. */
+	}
+	return c->t.n;
+}
+
+/* The longest phrase of t at token i; *which gets its index. */
+static size_t
+match_table(const scan *sc, size_t i, const table *t, size_t *which)
+{
+	size_t best = 0;
+	for (size_t k = 0; k < t->n; k++) {
+		size_t m = match_at(sc, i, &t->c[k]);
+		if (m > best) {
+			best = m;
+			if (which)
+				*which = k;
+		}
+	}
+	return best;
+}
+
+/* A phrase of t that ends right before token i; returns its length. */
+static size_t
+match_table_before(const scan *sc, size_t i, const table *t, size_t *which)
+{
+	size_t best = 0;
+	for (size_t k = 0; k < t->n; k++) {
+		size_t n = t->c[k].t.n;
+		if (n == 0 || n > i)
+			continue;
+		if (match_at(sc, i - n, &t->c[k]) == n && n > best) {
+			best = n;
+			if (which)
+				*which = k;
+		}
+	}
+	return best;
+}
+
+static long
+tok_num(const scan *sc, size_t i)
+{
+	const tok *t = &sc->t.v[i];
+	if (i >= sc->t.n || t->type != T_NUM || t->fl > 6)
+		return -1;
+	long v = 0;
+	for (size_t k = 0; k < t->fl; k++)
+		v = v * 10 + (sc->f[t->fo + k] - '0');
+	return v;
+}
+
+static int
+tok_punct(const scan *sc, size_t i, char c)
+{
+	return i < sc->t.n && sc->t.v[i].type == T_PUNCT && sc->t.v[i].fl == 1 &&
+	       sc->f[sc->t.v[i].fo] == c;
+}
+
+/* Tokens whose original bytes overlap a symbol are not available. */
+static int
+tok_taken(const scan *sc, size_t i)
+{
+	const tok *t = &sc->t.v[i];
+	for (size_t b = t->so; b < t->se && b < sc->slen; b++)
+		if (sc->taken[b])
+			return 1;
+	return 0;
+}
+
+/* ---- output ---- */
+
+static const char *
+title_for(const catalog_entry *e, const char *lang, const char *ref_lang)
+{
+	const char *t = NULL;
+	if (!e)
+		return NULL;
+	if (lang)
+		t = catalog_title(e, lang);
+	if (!t && ref_lang)
+		t = catalog_title(e, ref_lang);
+	if (!t)
+		t = catalog_title(e, "en");
+	for (int l = 0; !t && l < CATALOG_NLANGS; l++)
+		t = e->title[l];
+	return t;
+}
+
+static ref *
+emit(scan *sc, ref_kind kind, size_t so, size_t se, char *key, int session,
+     int lang)
+{
+	ref_list *l = sc->out;
+	xgrow((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items);
+	ref *r = &l->items[l->n++];
+	memset(r, 0, sizeof *r);
+	r->kind = kind;
+	r->block = sc->block;
+	r->off = sc->base + so;
+	r->len = se - so;
+	r->key = key;
+	r->session = session;
+	r->lang = lang >= 0 && lang < L_ANY ? lang_code[lang] : NULL;
+	r->entry = catalog_find(sc->cat, key);
+	r->title = title_for(r->entry, sc->lang, r->lang);
+	return r;
+}
+
+/* ---- agenda items ---- */
+
+/* A sub-item after a number: "(r)", "(hh)", Spanish "e)". One letter or a
+ * doubled letter, lower case in the original. Returns tokens used and the
+ * letters in sub (size >= 3). */
+static size_t
+parse_sub(const scan *sc, size_t i, char *sub)
+{
+	size_t j = i, open = 0;
+	if (tok_punct(sc, j, '(')) {
+		open = 1;
+		j++;
+	}
+	if (j >= sc->t.n || sc->t.v[j].type != T_WORD || !tok_punct(sc, j + 1, ')'))
+		return 0;
+	const tok *w = &sc->t.v[j];
+	const char *o = sc->s + w->so;
+	size_t n = w->se - w->so;
+	if (n < 1 || n > 2 || !islower((unsigned char)o[0]) ||
+	    (n == 2 && o[1] != o[0]))
+		return 0;
+	if (!open && !sc->t.v[j].space_before)
+		return 0;
+	memcpy(sub, o, n);
+	sub[n] = '\0';
+	return j + 2 - i;
+}
+
+typedef struct item {
+	long num;
+	char sub[3];
+	size_t so, se;		/* original bytes */
+	long range_to;		/* > num for a range */
+} item;
+
+/* A list of agenda item numbers from token i. Returns tokens used and
+ * fills items (at most max). */
+static size_t
+parse_item_list(const scan *sc, size_t i, item *items, size_t max, size_t *nitems)
+{
+	size_t j = i, end = i;
+	*nitems = 0;
+	while (*nitems < max) {
+		long v = tok_num(sc, j);
+		if (v < 1 || v > 299 || tok_taken(sc, j))
+			break;
+		item *it = &items[*nitems];
+		memset(it, 0, sizeof *it);
+		it->num = v;
+		it->so = sc->t.v[j].so;
+		it->se = sc->t.v[j].se;
+		j++;
+		size_t k = parse_sub(sc, j, it->sub);
+		if (k) {
+			it->se = sc->t.v[j + k - 1].se;
+			j += k;
+		}
+		/* range: "77 à 85" (numbers without sub-items) */
+		size_t rs = match_table(sc, j, &T_RANGE_SEP, NULL);
+		long to = rs ? tok_num(sc, j + rs) : -1;
+		if (rs && !it->sub[0] && to > v && to <= 299 && to - v <= 60) {
+			it->range_to = to;
+			it->se = sc->t.v[j + rs].se;
+			j += rs + 1;
+		}
+		(*nitems)++;
+		end = j;
+		size_t s = match_table(sc, j, &T_LIST_SEP, NULL);
+		if (!s || tok_num(sc, j + s) < 0)
+			break;
+		j += s;
+	}
+	return end - i;
+}
+
+static void
+scan_agenda(scan *sc)
+{
+	for (size_t i = 0; i < sc->t.n; i++) {
+		size_t which = 0;
+		size_t h = match_table(sc, i, &T_AG_HEADS, &which);
+		if (!h || tok_taken(sc, i))
+			continue;
+		const phrase *hp = &agenda_heads[which];
+		item items[64];
+		size_t nitems;
+		size_t used = parse_item_list(sc, i + h, items, ARRAY_LEN(items), &nitems);
+		if (!nitems)
+			continue;
+		size_t after = i + h + used, sw = 0;
+		size_t s = match_table(sc, after, &T_AG_SUFFIX, &sw);
+		int form = s ? agenda_suffixes[sw].flag : AG_ADOPTED;
+		if (!s) {
+			if (hp->flag == NEED_SUFFIX)
+				continue;
+			if (hp->flag == NEED_CONTEXT && i > 0 &&
+			    !match_table_before(sc, i, &T_AG_CONTEXT, NULL))
+				continue;
+		}
+		const char *pre = form == AG_PROVISIONAL ? " provisional" :
+				  form == AG_PRELIMINARY ? " preliminary" : "";
+		char sess[32];
+		if (sc->organ == ORG_HRC)
+			snprintf(sess, sizeof sess, "A/HRC");
+		else if (sc->session > 0)
+			snprintf(sess, sizeof sess, "A/%d", sc->session);
+		else
+			snprintf(sess, sizeof sess, "A/?");
+		for (size_t k = 0; k < nitems; k++) {
+			item *it = &items[k];
+			long last = it->range_to > it->num ? it->range_to : it->num;
+			for (long n = it->num; n <= last; n++) {
+				char *key = it->sub[0] ?
+					xasprintf("%s%s item %ld (%s)", sess, pre, n, it->sub) :
+					xasprintf("%s%s item %ld", sess, pre, n);
+				emit(sc, REF_AGENDA, it->so, it->se, key,
+				     sc->organ == ORG_HRC ? 0 : sc->session, hp->lang);
+			}
+		}
+		i = after + s - 1;
+	}
+}
+
+/* ---- resolutions and decisions ---- */
+
+/* Skips a date after a number: "of 17 December 2021", "от 6 декабря
+ * 2021 года". Returns tokens used (0 if none). */
+static size_t
+skip_date(const scan *sc, size_t j)
+{
+	size_t k = match_table(sc, j, &T_DATE_LINK, NULL);
+	if (!k)
+		return 0;
+	size_t p = j + k;
+	long day = tok_num(sc, p);
+	if (day < 1 || day > 31)
+		return 0;
+	p++;
+	p += match_table(sc, p, &T_DATE_FILL, NULL);
+	size_t m = match_table(sc, p, &T_MONTHS, NULL);
+	if (!m)
+		return 0;
+	p += m;
+	p += match_table(sc, p, &T_DATE_FILL, NULL);
+	long y = tok_num(sc, p);
+	if (y >= 1900 && y < 2200) {
+		p++;
+		p += match_table(sc, p, &T_DATE_FILL, NULL);
+	}
+	return p - j;
+}
+
+static int
+is_roman(const char *s, size_t n)
+{
+	if (n == 0 || n > 8)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("IVXLC", s[i]))
+			return 0;
+	return 1;
+}
+
+static const char *
+organ_prefix(enum organ o, ref_kind kind)
+{
+	int dec = kind == REF_DECISION;
+	switch (o) {
+	case ORG_SC: return dec ? "S/DEC/" : "S/RES/";
+	case ORG_HRC: return dec ? "A/HRC/DEC/" : "A/HRC/RES/";
+	case ORG_ECOSOC: return dec ? "E/DEC/" : "E/RES/";
+	default: return dec ? "A/DEC/" : "A/RES/";
+	}
+}
+
+/* The organ named right after token j ("du Conseil de sécurité"). */
+static enum organ
+organ_after_tok(const scan *sc, size_t j)
+{
+	size_t w = 0;
+	if (match_table(sc, j, &T_ORG_AFTER, &w))
+		return organ_after[w].flag;
+	return ORG_NONE;
+}
+
+/* One resolution number at token j. Returns tokens used; fills key parts:
+ * *form 'n' session/number, 'y' N (YEAR), 'r' N (ROMAN), 'e' ES-10/24,
+ * 'E' ECOSOC year/number, 'Y' N/YEAR (Russian "1325/2000"). */
+typedef struct resnum {
+	char form;
+	char text[48];		/* "74/306", "1325 (2000)", "ES-10/24" */
+	int session;
+	size_t so, se;
+} resnum;
+
+static size_t
+parse_resnum(const scan *sc, size_t j, resnum *r)
+{
+	memset(r, 0, sizeof *r);
+	if (j >= sc->t.n || tok_taken(sc, j))
+		return 0;
+	const tok *t0 = &sc->t.v[j];
+	/* ES-10/24, S-10/2 */
+	if (t0->type == T_WORD && tok_punct(sc, j + 1, '-') && tok_num(sc, j + 2) > 0 &&
+	    tok_punct(sc, j + 3, '/') && tok_num(sc, j + 4) > 0) {
+		const char *o = sc->s + t0->so;
+		size_t n = t0->se - t0->so;
+		if ((n == 2 && !memcmp(o, "ES", 2)) || (n == 1 && o[0] == 'S')) {
+			r->form = 'e';
+			snprintf(r->text, sizeof r->text, "%.*s-%ld/%ld", (int)n, o,
+				 tok_num(sc, j + 2), tok_num(sc, j + 4));
+			r->so = t0->so;
+			r->se = sc->t.v[j + 4].se;
+			return 5;
+		}
+		return 0;
+	}
+	long a = tok_num(sc, j);
+	if (a < 1)
+		return 0;
+	/* N/M without spaces */
+	if (tok_punct(sc, j + 1, '/') && !sc->t.v[j + 1].space_before &&
+	    tok_num(sc, j + 2) >= 0 && !sc->t.v[j + 2].space_before) {
+		long b = tok_num(sc, j + 2);
+		r->so = t0->so;
+		r->se = sc->t.v[j + 2].se;
+		if (a >= 1946 && a < 2100 && sc->t.v[j].fl == 4) {
+			r->form = 'E';
+			snprintf(r->text, sizeof r->text, "%ld/%ld", a, b);
+		} else if (b >= 1946 && b < 2100 && sc->t.v[j + 2].fl == 4) {
+			r->form = 'Y';
+			snprintf(r->text, sizeof r->text, "%ld (%ld)", a, b);
+		} else if (a <= 200 && b >= 1) {
+			r->form = 'n';
+			r->session = (int)a;
+			snprintf(r->text, sizeof r->text, "%ld/%ld", a, b);
+		} else {
+			return 0;
+		}
+		return 3;
+	}
+	/* N (2000), N (XXIX) */
+	if (tok_punct(sc, j + 1, '(') && tok_punct(sc, j + 3, ')')) {
+		const tok *in = &sc->t.v[j + 2];
+		long y = tok_num(sc, j + 2);
+		r->so = t0->so;
+		r->se = sc->t.v[j + 3].se;
+		if (y >= 1946 && y < 2100 && in->fl == 4) {
+			r->form = 'y';
+			snprintf(r->text, sizeof r->text, "%ld (%ld)", a, y);
+			return 4;
+		}
+		if (in->type == T_WORD && is_roman(sc->s + in->so, in->se - in->so)) {
+			r->form = 'r';
+			snprintf(r->text, sizeof r->text, "%ld (%.*s)", a,
+				 (int)(in->se - in->so), sc->s + in->so);
+			return 4;
+		}
+	}
+	return 0;
+}
+
+/* A part letter after a number: "A", "B" (upper case, alone). */
+static int
+part_letter(const scan *sc, size_t j, char *out)
+{
+	if (j >= sc->t.n || sc->t.v[j].type != T_WORD || !sc->t.v[j].space_before)
+		return 0;
+	const tok *t = &sc->t.v[j];
+	if (t->se - t->so != 1 || !isupper((unsigned char)sc->s[t->so]))
+		return 0;
+	/* "A." would start a sentence; "A)" a sub-item */
+	if (tok_punct(sc, j + 1, ')'))
+		return 0;
+	*out = sc->s[t->so];
+	return 1;
+}
+
+/* "paragraph 29 of (the) resolution": looks back from the head at token
+ * h. Returns the token of the paragraph word (or h when none) and the
+ * number in para (size >= 16). */
+static size_t
+find_para(const scan *sc, size_t h, char *para)
+{
+	size_t j = h;
+	para[0] = '\0';
+	for (int k = 0; k < 4 && j > 0; k++) {
+		size_t m = match_table_before(sc, j, &T_PARA_LINK, NULL);
+		if (!m)
+			break;
+		j -= m;
+	}
+	/* optional sub-item "(a)" / "a)" after the number */
+	size_t numtok = j;
+	char sub[3] = "";
+	if (j >= 2 && tok_punct(sc, j - 1, ')')) {
+		for (size_t back = 2; back <= 3 && j >= back + 1; back++) {
+			if (parse_sub(sc, j - back, sub) == back) {
+				numtok = j - back;
+				break;
+			}
+		}
+	}
+	if (numtok == 0 || tok_num(sc, numtok - 1) < 1)
+		return h;
+	numtok--;
+	if (!match_table_before(sc, numtok, &T_PARA, NULL))
+		return h;
+	size_t pw = numtok - match_table_before(sc, numtok, &T_PARA, NULL);
+	if (sub[0])
+		snprintf(para, 16, "%ld (%s)", tok_num(sc, numtok), sub);
+	else
+		snprintf(para, 16, "%ld", tok_num(sc, numtok));
+	return pw;
+}
+
+/* "… resolución … titulada “Title”": from head h, find the entitled word
+ * within a clause and the quoted title; resolve it through the catalog. */
+static int
+scan_title(scan *sc, size_t h, size_t hn, int lang, size_t start_tok,
+	   const char *para)
+{
+	size_t j = h + hn, lim = h + hn + 20;
+	for (; j < sc->t.n && j < lim; j++) {
+		if (tok_punct(sc, j, '.') || tok_punct(sc, j, ';') ||
+		    tok_punct(sc, j, '"') || sc->t.v[j].type == T_NUM)
+			return 0;
+		if (match_table(sc, j, &T_ENTITLED, NULL))
+			break;
+	}
+	if (j >= sc->t.n || j >= lim)
+		return 0;
+	j += match_table(sc, j, &T_ENTITLED, NULL);
+	if (tok_punct(sc, j, ','))
+		j++;
+	if (!tok_punct(sc, j, '"') && !tok_punct(sc, j, '\''))
+		return 0;
+	char q = sc->f[sc->t.v[j].fo];
+	size_t open = j++;
+	size_t close = open + 1;
+	while (close < sc->t.n && !tok_punct(sc, close, q))
+		close++;
+	if (close >= sc->t.n || close == open + 1)
+		return 0;
+	size_t ts = sc->t.v[open].se, te = sc->t.v[close].so;
+	const char *tl = NULL;
+	const catalog_entry *e = catalog_find_title(sc->cat, NULL, sc->s + ts,
+						    te - ts, &tl);
+	if (!e || (strcmp(e->kind, "resolution") && strcmp(e->kind, "decision")))
+		return 0;
+	ref_kind kind = strcmp(e->kind, "decision") ? REF_RESOLUTION : REF_DECISION;
+	int session = 0;
+	const char *p = e->key;
+	if (!strncasecmp(p, "A/RES/", 6) || !strncasecmp(p, "A/DEC/", 6))
+		session = atoi(p + 6);
+	ref *r = emit(sc, kind, sc->t.v[start_tok].so, sc->t.v[close].se,
+		      xstrdup(e->key), session, lang);
+	r->by_title = 1;
+	if (para[0])
+		r->para = xstrdup(para);
+	return 1;
+}
+
+static void
+scan_resolutions(scan *sc)
+{
+	for (size_t i = 0; i < sc->t.n; i++) {
+		size_t which = 0;
+		size_t h = match_table(sc, i, &T_RES_HEADS, &which);
+		if (!h || tok_taken(sc, i))
+			continue;
+		ref_kind kind = res_heads[which].flag;
+		int lang = res_heads[which].lang;
+		char para[16];
+		size_t start = find_para(sc, i, para);
+		enum organ before = ORG_NONE;
+		size_t ow = 0;
+		size_t ob = match_table_before(sc, i, &T_ORG_BEFORE, &ow);
+		if (!ob && i >= 2 && tok_is(sc, i - 1, "s") && tok_punct(sc, i - 2, '\''))
+			ob = match_table_before(sc, i - 2, &T_ORG_BEFORE, &ow);
+		if (ob)
+			before = organ_before[ow].flag;
+		if (before == ORG_HRC && !strcmp(organ_before[ow].text, "council") &&
+		    sc->organ != ORG_HRC)
+			before = ORG_NONE;	/* "Council" alone: only in HRC texts */
+
+		resnum nums[64];
+		char parts[64];
+		size_t nn = 0, j = i + h;
+		enum organ after = ORG_NONE;
+		while (nn < ARRAY_LEN(nums)) {
+			size_t u = parse_resnum(sc, j, &nums[nn]);
+			if (!u)
+				break;
+			j += u;
+			parts[nn] = 0;
+			char pl;
+			if (nums[nn].form == 'n' || nums[nn].form == 'e' || nums[nn].form == 'E') {
+				if (part_letter(sc, j, &pl)) {
+					parts[nn] = pl;
+					nums[nn].se = sc->t.v[j].se;
+					j++;
+				}
+			}
+			nn++;
+			/* more part letters: "36/87 A and B", "A, B and C" */
+			while (parts[nn - 1] && nn < ARRAY_LEN(nums)) {
+				size_t s = match_table(sc, j, &T_LIST_SEP, NULL);
+				if (!s || !part_letter(sc, j + s, &pl))
+					break;
+				nums[nn] = nums[nn - 1];
+				parts[nn] = pl;
+				nums[nn].so = sc->t.v[j + s].so;
+				nums[nn].se = sc->t.v[j + s].se;
+				nn++;
+				j += s + 1;
+			}
+			enum organ oa = organ_after_tok(sc, j);
+			if (oa != ORG_NONE)
+				after = oa;
+			j += skip_date(sc, j);
+			size_t s = match_table(sc, j, &T_LIST_SEP, NULL);
+			resnum probe;
+			if (!s || !parse_resnum(sc, j + s, &probe))
+				break;
+			j += s;
+		}
+		if (!nn) {
+			if (sc->cat)
+				scan_title(sc, i, h, lang, start, para);
+			continue;
+		}
+		enum organ org = before != ORG_NONE ? before :
+				 after != ORG_NONE ? after : sc->organ;
+		for (size_t k = 0; k < nn; k++) {
+			resnum *r = &nums[k];
+			char *key;
+			int session = 0;
+			char ptxt[4] = "";
+			if (parts[k])
+				snprintf(ptxt, sizeof ptxt, " %c", parts[k]);
+			switch (r->form) {
+			case 'y':
+				key = xasprintf("%s%s", kind == REF_DECISION ? "S/DEC/" : "S/RES/", r->text);
+				break;
+			case 'Y':
+				if (org != ORG_SC)
+					continue;	/* "5/2007": not a form we know */
+				key = xasprintf("S/RES/%s", r->text);
+				break;
+			case 'E':
+				key = xasprintf("%s%s%s", organ_prefix(ORG_ECOSOC, kind), r->text, ptxt);
+				break;
+			case 'r':
+				key = xasprintf("%s%s", organ_prefix(org == ORG_ECOSOC ? ORG_ECOSOC : ORG_GA, kind), r->text);
+				break;
+			case 'e':
+				key = xasprintf("%s%s%s", organ_prefix(ORG_GA, kind), r->text, ptxt);
+				break;
+			default:
+				if (org == ORG_SC)
+					org = ORG_GA;	/* SC numbers never have a '/' session */
+				key = xasprintf("%s%s%s", organ_prefix(org, kind), r->text, ptxt);
+				if (org == ORG_GA)
+					session = r->session;
+				break;
+			}
+			size_t so = k == 0 ? sc->t.v[start].so : r->so;
+			ref *rf = emit(sc, kind, so, r->se, key, session, lang);
+			if (k == 0 && para[0])
+				rf->para = xstrdup(para);
+		}
+		i = j > i ? j - 1 : i;
+	}
+}
+
+/* ---- symbols ---- */
+
+static int
+sym_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '.' || c == '-';
+}
+
+/* A symbol at s[i]: returns its length (0 if none), with trailing '.'/'-'
+ * left out. */
+static size_t
+symbol_at(const char *s, size_t n, size_t i, int boundary)
+{
+	if (boundary && i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '/' ||
+		      s[i - 1] == '.' || s[i - 1] == '-' || s[i - 1] == '_'))
+		return 0;
+	size_t p = i;
+	int ok = 0;
+	for (size_t k = 0; k < ARRAY_LEN(symbol_prefixes); k++) {
+		size_t l = strlen(symbol_prefixes[k]);
+		if (p + l < n && !memcmp(s + p, symbol_prefixes[k], l) && s[p + l] == '/') {
+			p += l;
+			ok = 1;
+			break;
+		}
+	}
+	if (!ok)
+		return 0;
+	int comps = 0, digit = 0;
+	size_t end = p;
+	while (p < n && s[p] == '/') {
+		size_t q = p + 1;
+		if (q >= n || !isalnum((unsigned char)s[q]))
+			break;
+		while (q < n && sym_char(s[q]))
+			q++;
+		while (q > p + 1 && (s[q - 1] == '.' || s[q - 1] == '-'))
+			q--;
+		for (size_t k = p + 1; k < q; k++)
+			if (isdigit((unsigned char)s[k]))
+				digit = 1;
+		comps++;
+		end = p = q;
+	}
+	if (comps < 2 || !digit)
+		return 0;
+	/* glued to more letters ("A/75/251abc" is not ours) */
+	return end - i;
+}
+
+static int
+is_dash_at(const char *s, size_t n, size_t i, size_t *dl)
+{
+	if (i < n && s[i] == '-') {
+		*dl = 1;
+		return 1;
+	}
+	/* en dash U+2013, em dash U+2014 */
+	if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94)) {
+		*dl = 3;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+symbol_session(const char *k)
+{
+	if (strncmp(k, "A/", 2))
+		return 0;
+	const char *p = k + 2;
+	/* A/RES/75/…, A/C.1/80/…, A/INF/76/…, A/DEC/… */
+	while (*p && !isdigit((unsigned char)*p)) {
+		const char *sl = strchr(p, '/');
+		if (!sl)
+			return 0;
+		size_t l = sl - p;
+		if (!((l == 3 && (!strncmp(p, "RES", 3) || !strncmp(p, "INF", 3) ||
+				  !strncmp(p, "DEC", 3))) ||
+		      (l == 3 && p[0] == 'C' && p[1] == '.')))
+			return 0;
+		p = sl + 1;
+	}
+	int v = 0, nd = 0;
+	while (isdigit((unsigned char)*p) && nd < 4) {
+		v = v * 10 + (*p++ - '0');
+		nd++;
+	}
+	return (*p == '/' || *p == '\0') && v > 0 && v < 200 ? v : 0;
+}
+
+static void
+scan_symbols(scan *sc)
+{
+	const char *s = sc->s;
+	size_t n = sc->slen;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = symbol_at(s, n, i, 1);
+		if (!l)
+			continue;
+		size_t end = i + l, dl = 0;
+		buf key;
+		buf_init(&key);
+		buf_add(&key, s + i, l);
+		/* S/RES/1325 (2000) */
+		if (l > 6 && !strncmp(s + i, "S/RES/", 6) && end + 7 <= n &&
+		    s[end] == ' ' && s[end + 1] == '(' && isdigit((unsigned char)s[end + 2]) &&
+		    isdigit((unsigned char)s[end + 5]) && s[end + 6] == ')') {
+			buf_add(&key, s + end, 7);
+			end += 7;
+		}
+		/* joint symbol: A/74/896–S/2020/532 */
+		if (is_dash_at(s, n, end, &dl)) {
+			size_t l2 = symbol_at(s, n, end + dl, 0);
+			if (l2) {
+				buf_adds(&key, "\xE2\x80\x93");
+				buf_add(&key, s + end + dl, l2);
+				end += dl + l2;
+			}
+		}
+		ref *r = emit(sc, REF_SYMBOL, i, end, buf_take(&key), 0, L_ANY);
+		r->session = symbol_session(r->key);
+		memset(sc->taken + i, 1, end - i);
+		i = end - 1;
+	}
+}
+
+/* ---- session of the document ---- */
+
+/* Day of week, 0 = Sunday (Sakamoto). */
+static int
+weekday(int y, int m, int d)
+{
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	if (m < 3)
+		y--;
+	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
+/* Opening day (in September) of the regular session held in year y. */
+static int
+opening_day(int y)
+{
+	int first = 1;	/* first working day of September */
+	while (weekday(y, 9, first) == 0 || weekday(y, 9, first) == 6)
+		first++;
+	int wd = weekday(y, 9, first);	/* 1 = Monday … 5 = Friday */
+	int monday = first - (wd - 1);	/* may be in August (<= 0) */
+	return monday + 14 + 1;	/* Tuesday of the third week */
+}
+
+int
+refs_session_on(const char *iso)
+{
+	int y, m, d;
+	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
+	    d < 1 || d > 31)
+		return 0;
+	int open = opening_day(y);
+	int sy = (m > 9 || (m == 9 && d >= open)) ? y : y - 1;
+	if (sy < 2003)
+		return 0;
+	return sy - 1945;
+}
+
+static enum organ
+doc_organ(const doc *d)
+{
+	const char *s = d->meta.symbol;
+	if (!s)
+		return ORG_GA;
+	if (!strncmp(s, "A/HRC/", 6))
+		return ORG_HRC;
+	if (!strncmp(s, "E/", 2))
+		return ORG_ECOSOC;
+	if (!strncmp(s, "S/", 2))
+		return ORG_SC;
+	return ORG_GA;
+}
+
+/* Prepares sc for block b (fold and tokens). */
+static void
+scan_block_init(scan *sc, size_t b)
+{
+	const node *nd = sc->d->blocks[b];
+	sc->block = b;
+	sc->s = node_text(sc->d, nd);
+	sc->slen = nd->len;
+	sc->base = nd->off;
+	free(sc->f);
+	free(sc->map);
+	sc->f = catalog_fold(sc->s, sc->slen, &sc->map);
+	tokenize(sc->f, strlen(sc->f), sc->map, sc->s, sc->slen, &sc->t);
+}
+
+static void
+scan_fini(scan *sc)
+{
+	free(sc->f);
+	free(sc->map);
+	free(sc->t.v);
+	free(sc->taken);
+}
+
+/* "Seventy-fifth session" / "septuagésimo quinto período de sesiones" at
+ * the start of the block. */
+static int
+session_line(const scan *sc)
+{
+	size_t w = 0, j = 0;
+	size_t m = match_table(sc, 0, &T_ORD_TENS, &w);
+	if (!m)
+		return 0;
+	int v = ord_tens[w].flag;
+	j = m;
+	if (tok_punct(sc, j, '-'))
+		j++;
+	size_t u = match_table(sc, j, &T_ORD_UNITS, &w);
+	if (u) {
+		v += ord_units[w].flag;
+		j += u;
+	}
+	return match_table(sc, j, &T_SESSION, NULL) ? v : 0;
+}
+
+/* The first date of the block: "22 de diciembre de 2020" → ISO. */
+static int
+block_date(const scan *sc, char *iso, size_t isz)
+{
+	for (size_t i = 0; i < sc->t.n; i++) {
+		long d = tok_num(sc, i);
+		if (d < 1 || d > 31)
+			continue;
+		size_t p = i + 1, w = 0;
+		p += match_table(sc, p, &T_DATE_FILL, NULL);
+		size_t m = match_table(sc, p, &T_MONTHS, &w);
+		if (!m)
+			continue;
+		p += m;
+		p += match_table(sc, p, &T_DATE_FILL, NULL);
+		long y = tok_num(sc, p);
+		if (y < 1946 || y > 2199)
+			continue;
+		snprintf(iso, isz, "%04ld-%02d-%02ld", y, months[w].flag, d);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+doc_session(const doc *d, scan *sc)
+{
+	if (d->meta.session > 0)
+		return d->meta.session;
+	if (d->meta.symbol) {
+		int s = symbol_session(d->meta.symbol);
+		if (s)
+			return s;
+	}
+	size_t nb = d->nblocks < 12 ? d->nblocks : 12;
+	for (size_t b = 0; b < nb; b++) {
+		scan_block_init(sc, b);
+		int s = session_line(sc);
+		if (s)
+			return s;
+	}
+	if (d->meta.date)
+		return refs_session_on(d->meta.date);
+	nb = d->nblocks < 3 ? d->nblocks : 3;
+	for (size_t b = 0; b < nb; b++) {
+		char iso[16];
+		scan_block_init(sc, b);
+		if (block_date(sc, iso, sizeof iso))
+			return refs_session_on(iso);
+	}
+	return 0;
+}
+
+int
+refs_doc_session(const doc *d)
+{
+	scan sc;
+	tables_init();
+	memset(&sc, 0, sizeof sc);
+	sc.d = d;
+	int s = doc_session(d, &sc);
+	scan_fini(&sc);
+	return s;
+}
+
+static int
+cmp_ref(const void *a, const void *b)
+{
+	const ref *x = a, *y = b;
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	return 0;
+}
+
+ref_list *
+refs_find(const doc *d, const catalog *c)
+{
+	ref_list *l = xcalloc(1, sizeof *l);
+	scan sc;
+	tables_init();
+	memset(&sc, 0, sizeof sc);
+	sc.d = d;
+	sc.cat = c;
+	sc.out = l;
+	sc.lang = d->meta.lang;
+	sc.organ = doc_organ(d);
+	sc.session = doc_session(d, &sc);
+	l->session = sc.session;
+	for (size_t b = 0; b < d->nblocks; b++) {
+		if (!d->blocks[b]->len)
+			continue;
+		scan_block_init(&sc, b);
+		sc.taken = xrealloc(sc.taken, sc.slen + 1);
+		memset(sc.taken, 0, sc.slen + 1);
+		size_t first = l->n;
+		scan_symbols(&sc);
+		scan_agenda(&sc);
+		scan_resolutions(&sc);
+		/* stable order within the block: by offset, ties keep the
+		 * order found (qsort is not stable, so sort by index too) */
+		size_t n = l->n - first;
+		if (n > 1) {
+			for (size_t k = 0; k < n; k++)
+				l->items[first + k].block = k;	/* temp tie-break */
+			qsort(l->items + first, n, sizeof *l->items, cmp_ref);
+			/* insertion fix for ties (same off): order by temp */
+			for (size_t k = 1; k < n; k++) {
+				ref tmp = l->items[first + k];
+				size_t m = k;
+				while (m > 0 && l->items[first + m - 1].off == tmp.off &&
+				       l->items[first + m - 1].block > tmp.block) {
+					l->items[first + m] = l->items[first + m - 1];
+					m--;
+				}
+				l->items[first + m] = tmp;
+			}
+			for (size_t k = 0; k < n; k++)
+				l->items[first + k].block = b;
+		}
+	}
+	scan_fini(&sc);
+	return l;
+}
+
+void
+refs_free(ref_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].key);
+		free(l->items[i].para);
+	}
+	free(l->items);
+	free(l);
+}
+
+const char *
+ref_kind_name(ref_kind k)
+{
+	static const char *const names[REF_KIND_COUNT] = {
+		"agenda-item", "resolution", "decision", "symbol",
+	};
+	return k < REF_KIND_COUNT ? names[k] : "?";
+}
+
+/* Prints s[0, n) with tabs and line breaks as spaces. */
+static void
+put_field(FILE *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		putc(c == '\t' || c == '\n' || c == '\r' ? ' ' : c, out);
+	}
+}
+
+int
+refs_cli_print(doc *d, const catalog *c, FILE *out)
+{
+	ref_list *l = refs_find(d, c);
+	for (size_t i = 0; i < l->n; i++) {
+		const ref *r = &l->items[i];
+		const node *nd = d->blocks[r->block];
+		put_field(out, d->name, strlen(d->name));
+		putc('\t', out);
+		fputs(nd->path, out);
+		putc('\t', out);
+		fputs(ref_kind_name(r->kind), out);
+		putc('\t', out);
+		put_field(out, r->key, strlen(r->key));
+		putc('\t', out);
+		put_field(out, d->plain + r->off, r->len);
+		putc('\t', out);
+		if (r->para)
+			fputs(r->para, out);
+		putc('\t', out);
+		if (r->title)
+			put_field(out, r->title, strlen(r->title));
+		putc('\n', out);
+	}
+	refs_free(l);
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,107 @@
+/* refs: the references a document makes — agenda items, resolutions,
+ * decisions, document symbols — found in its blocks' text and resolved
+ * against the catalogs. No terminal code; nothing is printed except by
+ * refs_cli_print.
+ *
+ * Keys (what the references pane groups by; the same target gives the same
+ * key in every language):
+ *   agenda item     "A/75 item 98", "A/75 item 56 (r)"; provisional agenda
+ *                   "A/74 provisional item 109"; preliminary list
+ *                   "A/75 preliminary item 35". Unknown session: "A/? item 98".
+ *   resolution      "A/RES/74/306", "A/RES/36/87 B", "S/RES/1325 (2000)",
+ *                   "A/RES/3263 (XXIX)", "A/RES/ES-10/24",
+ *                   "A/HRC/RES/5/1" (Human Rights Council),
+ *                   "E/RES/2004/67" (ECOSOC: year first)
+ *   decision        same shapes with DEC: "A/DEC/79/573 B" (lectern's key,
+ *                   not an official symbol)
+ *   symbol          the symbol as written, normalised: "A/75/251",
+ *                   "A/C.1/75/L.1", "A/74/896–S/2020/532" (joint: one ref),
+ *                   "A/80/7/Add.1" (no reissue '*')
+ * Lists and ranges give one reference per target: "98 y 112" gives two
+ * (texts "98" and "112"); "36/87 A and B" gives "A/RES/36/87 A" (text
+ * "36/87 A") and "A/RES/36/87 B" (text "B"); a range "77 à 85" gives one
+ * reference per item, all with the text "77 à 85".
+ *
+ * Session of a document (refs_doc_session), first that applies:
+ *   1. doc->meta.session when the parser found it;
+ *   2. the GA session in doc->meta.symbol: A/75/…, A/RES/75/…,
+ *      A/C.1/80/L.13, A/INF/76/1 → 75, 75, 80, 76;
+ *   3. a "Seventy-fifth session" / "Eightieth session" line (English
+ *      masthead) in the first blocks;
+ *   4. the document's date (meta.date, or the first "22 de diciembre de
+ *      2020"-like date of the first blocks): the regular session in
+ *      progress on that day. Rule 1 of the GA rules of procedure, as
+ *      amended by resolution 57/301 (2003) and quoted in A/INF/76/1: a
+ *      session opens "on the Tuesday of the third week in September,
+ *      counting from the first week that contains at least one working
+ *      day"; session N opens in year 1945 + N. Applied from the 58th
+ *      session (2003) on; earlier dates give 0. So a letter of 22 December
+ *      2020 belongs to the 75th session (opened 15 September 2020).
+ * A catalog is never used to guess a session. */
+#ifndef LECTERN_REFS_H
+#define LECTERN_REFS_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "catalog.h"
+#include "doc.h"
+
+typedef enum ref_kind {
+	REF_AGENDA,
+	REF_RESOLUTION,
+	REF_DECISION,
+	REF_SYMBOL,
+	REF_KIND_COUNT
+} ref_kind;
+
+typedef struct ref {
+	ref_kind kind;
+	size_t block;		/* index in doc->blocks */
+	size_t off, len;	/* the text as written: doc->plain[off, off+len),
+				   bytes; ranges of one list never overlap
+				   except the items of a range ("77 à 85") */
+	char *key;		/* normalised key (see above) */
+	int session;		/* GA session of the target (agenda: the
+				   document's; resolution 74/306: 74); 0 when
+				   unknown or not a GA target */
+	char *para;		/* "29" for "paragraph 29 of resolution …",
+				   else NULL */
+	const char *lang;	/* language of the words that marked it ("es"),
+				   static; NULL for bare symbols */
+	int by_title;		/* resolution found through its quoted title */
+	const catalog_entry *entry;	/* catalog entry, NULL if unresolved;
+					   owned by the catalog */
+	const char *title;	/* entry's title in the document's language
+				   (else English, else any), or NULL; owned by
+				   the catalog */
+} ref;
+
+typedef struct ref_list {
+	ref *items;		/* in reading order (block, then offset) */
+	size_t n, cap;
+	int session;		/* the document's session, 0 if unknown */
+} ref_list;
+
+/* Finds the references of d. c (may be NULL) resolves keys and titles;
+ * without it title-cited resolutions are not found. The list points into
+ * c: free the list before the catalog. Never fails. */
+ref_list *refs_find(const doc *d, const catalog *c);
+void refs_free(ref_list *l);
+
+/* Same as the list's session field (see the rule above). */
+int refs_doc_session(const doc *d);
+/* Session in progress on an ISO date "2020-12-22" (rule above); 0 if
+ * unknown or before 2003-09. */
+int refs_session_on(const char *iso_date);
+
+const char *ref_kind_name(ref_kind k);	/* "agenda-item", "resolution",
+					   "decision", "symbol" */
+
+/* `lectern --refs FILE`: one tab-separated line per reference:
+ *   document  node-path  kind  key  text  paragraph  title
+ * (the first five columns are the documented interface; paragraph and
+ * title are empty when absent; tabs and newlines inside the text are
+ * printed as spaces). Returns 0, or -1 on a write error. */
+int refs_cli_print(doc *d, const catalog *c, FILE *out);
+
+#endif
