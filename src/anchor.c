@@ -1,0 +1,476 @@
+/* anchor: quote and position selectors, the document fingerprint and key,
+ * and re-attachment of anchors to a changed document (see anchor.h for the
+ * rules). Works on the document's text as code points so that every offset
+ * it hands out is a character offset; byte offsets come from the map.
+ *
+ * Invariants: ad->byte_of[0] == 0, ad->byte_of[ad->n] == d->plain_len,
+ * strictly increasing. Nothing here writes to the document. */
+#include <build-config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+#include <uninorm.h>
+
+#include "anchor.h"
+#include "util.h"
+
+static const char *const status_names[] = { "ok", "moved", "fuzzy", "orphan" };
+
+const char *
+anchor_status_name(anchor_status s)
+{
+	return (unsigned)s < ARRAY_LEN(status_names) ? status_names[s] : "orphan";
+}
+
+int
+anchor_status_from_name(const char *name)
+{
+	for (size_t i = 0; name && i < ARRAY_LEN(status_names); i++)
+		if (strcmp(name, status_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+anchor_clear(anchor *a)
+{
+	free(a->path);
+	free(a->exact);
+	free(a->prefix);
+	free(a->suffix);
+	memset(a, 0, sizeof *a);
+}
+
+static char *
+dup_or_empty(const char *s)
+{
+	return xstrdup(s ? s : "");
+}
+
+void
+anchor_copy(anchor *dst, const anchor *src)
+{
+	dst->path = dup_or_empty(src->path);
+	dst->exact = dup_or_empty(src->exact);
+	dst->prefix = dup_or_empty(src->prefix);
+	dst->suffix = dup_or_empty(src->suffix);
+	dst->start = src->start;
+	dst->end = src->end;
+}
+
+/* White space for the fingerprint: what line breaking, justification and
+ * PDF extraction change between two copies of the same text. */
+static int
+is_space(ucs4_t c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0 ||
+	       (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 ||
+	       c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+/* Decodes n bytes of UTF-8 into a new code point array; *len gets its
+ * length. Invalid bytes become U+FFFD (one per byte). */
+static uint32_t *
+to_u32(const char *s, size_t n, size_t *len)
+{
+	uint32_t *v = xmalloc((n + 1) * sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		v[k++] = c;
+		i += l > 0 ? (size_t)l : 1;
+	}
+	*len = k;
+	return v;
+}
+
+/* Appends s[0, n) to b with white space runs collapsed to one space and
+ * leading/trailing space dropped; max_chars (0 = no limit) bounds the
+ * characters kept. */
+static void
+add_collapsed(buf *b, const char *s, size_t n, size_t max_chars)
+{
+	int pending = 0;
+	size_t chars = 0;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		if (l < 1)
+			l = 1;
+		if (is_space(c)) {
+			pending = b->len > 0;
+		} else {
+			if (max_chars && chars >= max_chars)
+				break;
+			if (pending)
+				buf_addc(b, ' ');
+			pending = 0;
+			buf_add(b, s + i, (size_t)l);
+			chars++;
+		}
+		i += (size_t)l;
+	}
+}
+
+/* FNV-1a, 64 bits, from a given basis. Two bases give 128 bits: plenty to
+ * tell documents apart (this is an identity, not a security check). */
+static uint64_t
+fnv1a(const char *s, size_t n, uint64_t h)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+char *
+anchor_fingerprint(const doc *d)
+{
+	size_t nlen = 0;
+	const char *src = d->plain ? d->plain : "";
+	size_t slen = d->plain ? d->plain_len : 0;
+	uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)src, slen, NULL, &nlen);
+	buf b;
+	buf_init(&b);
+	if (nfc)
+		add_collapsed(&b, (const char *)nfc, nlen, 0);
+	else	/* only on invalid input, which plain never is */
+		add_collapsed(&b, src, slen, 0);
+	free(nfc);
+	uint64_t h1 = fnv1a(b.s, b.len, 0xcbf29ce484222325ULL);
+	uint64_t h2 = fnv1a(b.s, b.len, 0x6c62272e07bb0142ULL ^ (uint64_t)b.len);
+	buf_free(&b);
+	return xasprintf("fp1:%016llx%016llx", (unsigned long long)h1,
+			 (unsigned long long)h2);
+}
+
+char *
+anchor_doc_key(const doc *d)
+{
+	const doc_meta *m = &d->meta;
+	const char *lang = m->lang ? m->lang : "";
+	buf b;
+	buf_init(&b);
+	if (m->symbol && *m->symbol) {
+		buf_adds(&b, "symbol:");
+		add_collapsed(&b, m->symbol, strlen(m->symbol), 0);
+		buf_printf(&b, "@%s", lang);
+	} else if (m->title && *m->title) {
+		buf_adds(&b, "title:");
+		add_collapsed(&b, m->title, strlen(m->title), 200);
+		buf_printf(&b, "@%s", lang);
+	} else {
+		/* No metadata (a plain text, a placeholder parse): the start of
+		 * the text stands for the title. */
+		buf_adds(&b, "head:");
+		add_collapsed(&b, d->plain ? d->plain : "",
+			      d->plain ? d->plain_len : 0, 120);
+	}
+	return buf_take(&b);
+}
+
+anchor_doc *
+anchor_doc_new(const doc *d)
+{
+	anchor_doc *ad = xcalloc(1, sizeof *ad);
+	const char *s = d->plain ? d->plain : "";
+	size_t n = d->plain ? d->plain_len : 0;
+	ad->d = d;
+	ad->text = xmalloc((n + 1) * sizeof *ad->text);
+	ad->byte_of = xmalloc((n + 1) * sizeof *ad->byte_of);
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		ad->byte_of[k] = i;
+		ad->text[k++] = c;
+		i += l > 0 ? (size_t)l : 1;
+	}
+	ad->byte_of[k] = n;
+	ad->n = k;
+	ad->fingerprint = anchor_fingerprint(d);
+	ad->key = anchor_doc_key(d);
+	return ad;
+}
+
+void
+anchor_doc_free(anchor_doc *ad)
+{
+	if (!ad)
+		return;
+	free(ad->text);
+	free(ad->byte_of);
+	free(ad->fingerprint);
+	free(ad->key);
+	free(ad);
+}
+
+size_t
+anchor_char_at(const anchor_doc *ad, size_t b)
+{
+	if (b >= ad->byte_of[ad->n])
+		return ad->n;
+	size_t lo = 0, hi = ad->n;	/* byte_of[lo] <= b < byte_of[hi] */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ad->byte_of[mid] <= b)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static char *
+slice(const anchor_doc *ad, size_t from, size_t to)
+{
+	return xstrndup(ad->d->plain + ad->byte_of[from],
+			ad->byte_of[to] - ad->byte_of[from]);
+}
+
+static const node *
+block_node(const anchor_doc *ad, size_t ch)
+{
+	const doc *d = ad->d;
+	if (!d->nblocks)
+		return NULL;
+	return d->blocks[doc_block_at(d, ad->byte_of[ch < ad->n ? ch : ad->n])];
+}
+
+/* Fills a from characters [cs, ce) of the document. */
+static int
+make_chars(const anchor_doc *ad, size_t cs, size_t ce, anchor *out)
+{
+	while (cs < ce && is_space(ad->text[cs]))
+		cs++;
+	while (ce > cs && is_space(ad->text[ce - 1]))
+		ce--;
+	if (cs >= ce)
+		return -1;
+	size_t ps = cs > ANCHOR_CONTEXT_CHARS ? cs - ANCHOR_CONTEXT_CHARS : 0;
+	size_t se = ad->n - ce > ANCHOR_CONTEXT_CHARS ? ce + ANCHOR_CONTEXT_CHARS : ad->n;
+	const node *nd = block_node(ad, cs);
+	out->path = xstrdup(nd ? nd->path : "");
+	out->exact = slice(ad, cs, ce);
+	out->prefix = slice(ad, ps, cs);
+	out->suffix = slice(ad, ce, se);
+	out->start = cs;
+	out->end = ce;
+	return 0;
+}
+
+int
+anchor_make(const anchor_doc *ad, size_t start_byte, size_t end_byte, anchor *out)
+{
+	size_t total = ad->byte_of[ad->n];
+	if (start_byte >= end_byte || start_byte >= total)
+		return -1;
+	if (end_byte > total)
+		end_byte = total;
+	size_t cs = anchor_char_at(ad, start_byte);
+	size_t ce = anchor_char_at(ad, end_byte);
+	if (ce < ad->n && ad->byte_of[ce] < end_byte)
+		ce++;	/* end inside a character: take all of it */
+	return make_chars(ad, cs, ce, out);
+}
+
+int
+anchor_make_node(const anchor_doc *ad, const node *nd, anchor *out)
+{
+	if (!nd || !nd->len)
+		return -1;
+	return anchor_make(ad, nd->off, nd->off + nd->len, out);
+}
+
+/* --- re-attachment ------------------------------------------------------ */
+
+typedef struct pattern {
+	uint32_t *exact, *prefix, *suffix;
+	size_t m, np, ns;
+} pattern;
+
+static int
+match_at(const anchor_doc *ad, const pattern *p, size_t i)
+{
+	return i + p->m <= ad->n &&
+	       memcmp(ad->text + i, p->exact, p->m * sizeof *p->exact) == 0;
+}
+
+/* How many characters of context agree around an occurrence at i. */
+static size_t
+context_score(const anchor_doc *ad, const pattern *p, size_t i)
+{
+	size_t s = 0;
+	for (size_t k = 1; k <= p->np && k <= i; k++) {
+		if (ad->text[i - k] != p->prefix[p->np - k])
+			break;
+		s++;
+	}
+	for (size_t k = 0; k < p->ns && i + p->m + k < ad->n; k++) {
+		if (ad->text[i + p->m + k] != p->suffix[k])
+			break;
+		s++;
+	}
+	return s;
+}
+
+static size_t
+distance(size_t a, size_t b)
+{
+	return a > b ? a - b : b - a;
+}
+
+/* Best exact occurrence starting in [lo, hi): most context, then nearest
+ * to the old start. Returns 0 if none. */
+static int
+best_exact(const anchor_doc *ad, const pattern *p, size_t lo, size_t hi,
+	   size_t old, size_t *at)
+{
+	int found = 0;
+	size_t best_ctx = 0, best = 0;
+	if (!p->m)
+		return 0;
+	for (size_t i = lo; i < hi && i + p->m <= ad->n; i++) {
+		if (ad->text[i] != p->exact[0] || !match_at(ad, p, i))
+			continue;
+		size_t c = context_score(ad, p, i);
+		if (!found || c > best_ctx ||
+		    (c == best_ctx && distance(i, old) < distance(best, old))) {
+			found = 1;
+			best_ctx = c;
+			best = i;
+		}
+	}
+	*at = best;
+	return found;
+}
+
+/* Approximate substring match (Sellers): the window position with the
+ * least edit distance to the pattern; ties go to the one nearest old.
+ * Returns the distance; *from, *to get the match. */
+static size_t
+best_fuzzy(const anchor_doc *ad, const pattern *p, size_t lo, size_t hi,
+	   size_t old, size_t *from, size_t *to)
+{
+	size_t m = p->m;
+	uint32_t *D = xmalloc((m + 1) * sizeof *D);
+	size_t *S = xmalloc((m + 1) * sizeof *S);
+	for (size_t j = 0; j <= m; j++) {
+		D[j] = (uint32_t)j;
+		S[j] = lo;
+	}
+	size_t best = m + 1, bf = lo, bt = lo;
+	for (size_t t = lo; t < hi; t++) {
+		uint32_t c = ad->text[t];
+		uint32_t diag = D[0];	/* D_old[j - 1] */
+		size_t diag_s = S[0];
+		D[0] = 0;
+		S[0] = t + 1;
+		for (size_t j = 1; j <= m; j++) {
+			uint32_t old_d = D[j];
+			size_t old_s = S[j];
+			uint32_t v = diag + (p->exact[j - 1] != c);
+			size_t vs = diag_s;
+			if (D[j - 1] + 1 < v) {	/* pattern char left out */
+				v = D[j - 1] + 1;
+				vs = S[j - 1];
+			}
+			if (old_d + 1 < v) {	/* text char left out */
+				v = old_d + 1;
+				vs = old_s;
+			}
+			D[j] = v;
+			S[j] = vs;
+			diag = old_d;
+			diag_s = old_s;
+		}
+		if (D[m] < best || (D[m] == best && distance(S[m], old) < distance(bf, old))) {
+			best = D[m];
+			bf = S[m];
+			bt = t + 1;
+		}
+	}
+	free(D);
+	free(S);
+	*from = bf;
+	*to = bt;
+	return best;
+}
+
+/* Cells the fuzzy search may fill before it narrows to a window. */
+#define FUZZY_WHOLE_CELLS (16u * 1024 * 1024)
+#define FUZZY_MAX_CHARS 5000
+
+static void
+set_match(const anchor_doc *ad, anchor_match *m, anchor_status st, double score,
+	  size_t from, size_t to)
+{
+	m->status = st;
+	m->score = score;
+	m->start = from;
+	m->end = to;
+	m->start_byte = ad->byte_of[from];
+	m->end_byte = ad->byte_of[to];
+	m->node = st == ANCHOR_ORPHAN ? NULL : block_node(ad, from);
+}
+
+void
+anchor_resolve(const anchor_doc *ad, const anchor *a, anchor_match *m)
+{
+	pattern p;
+	const char *ex = a->exact ? a->exact : "";
+	const char *pr = a->prefix ? a->prefix : "";
+	const char *su = a->suffix ? a->suffix : "";
+	p.exact = to_u32(ex, strlen(ex), &p.m);
+	p.prefix = to_u32(pr, strlen(pr), &p.np);
+	p.suffix = to_u32(su, strlen(su), &p.ns);
+	size_t old = a->start < ad->n ? a->start : ad->n;
+	size_t at;
+
+	/* The usual case: same document, quote where it was. */
+	const node *nd = a->path ? doc_find_path(ad->d, a->path) : NULL;
+	if (p.m && nd && match_at(ad, &p, old) && block_node(ad, old) == nd) {
+		set_match(ad, m, ANCHOR_OK, 1.0, old, old + p.m);
+		goto out;
+	}
+	if (nd && nd->len) {
+		size_t lo = anchor_char_at(ad, nd->off);
+		size_t hi = anchor_char_at(ad, nd->off + nd->len);
+		if (best_exact(ad, &p, lo, hi, old, &at)) {
+			set_match(ad, m, ANCHOR_OK, 1.0, at, at + p.m);
+			goto out;
+		}
+	}
+	if (best_exact(ad, &p, 0, ad->n, old, &at)) {
+		set_match(ad, m, ANCHOR_MOVED, 1.0, at, at + p.m);
+		goto out;
+	}
+
+	double score = 0;
+	if (p.m >= ANCHOR_FUZZY_MIN_CHARS && p.m <= FUZZY_MAX_CHARS && ad->n) {
+		size_t lo = 0, hi = ad->n;
+		if ((double)p.m * (double)ad->n > FUZZY_WHOLE_CELLS) {
+			size_t w = p.m * 2 > 2000 ? p.m * 2 : 2000;
+			size_t oe = a->end < ad->n ? a->end : ad->n;
+			lo = old > w ? old - w : 0;
+			hi = ad->n - oe > w ? oe + w : ad->n;
+		}
+		size_t from, to;
+		size_t dist = best_fuzzy(ad, &p, lo, hi, old, &from, &to);
+		score = dist >= p.m ? 0 : 1.0 - (double)dist / (double)p.m;
+		if (score >= ANCHOR_FUZZY_MIN && to > from) {
+			set_match(ad, m, ANCHOR_FUZZY, score, from, to);
+			goto out;
+		}
+	}
+	size_t oe = a->end < ad->n ? a->end : ad->n;
+	set_match(ad, m, ANCHOR_ORPHAN, score, old, oe > old ? oe : old);
+out:
+	free(p.exact);
+	free(p.prefix);
+	free(p.suffix);
+}

@@ -1,0 +1,109 @@
+/* anchor: where a note sits in a document, and how to find it again when
+ * the document changes.
+ *
+ * An anchor follows the W3C Web Annotation selectors: the quoted text with
+ * up to ANCHOR_CONTEXT_CHARS characters of context on each side
+ * (TextQuoteSelector: exact, prefix, suffix) and its position
+ * (TextPositionSelector: start, end), plus the path of the node where the
+ * quote starts. Positions are CHARACTERS (Unicode code points) of
+ * doc->plain, never bytes, so that they mean the same thing in an exported
+ * JSON file read by another tool; anchor_doc maps them to bytes.
+ *
+ * Document identity has two levels:
+ * - the fingerprint ("fp1:" + 32 hex digits) hashes doc->plain after NFC
+ *   normalisation with every run of white space turned into one space and
+ *   the ends trimmed. Two extractions of the same document whose reflowed
+ *   text differs only in line breaks or spacing share it (page furniture
+ *   never reaches doc->plain: the parser removes it);
+ * - the key names the document itself: "symbol:A/75/123@es" when the
+ *   symbol is known, else "title:<title>@lang", else "head:<first 120
+ *   characters>". A corrected document (a corrigendum, a better
+ *   extraction) has a new fingerprint but usually the same key, so notes
+ *   are looked up by fingerprint OR key and then re-attached.
+ *
+ * Re-attachment (anchor_resolve), in order:
+ *   ok      the exact quote starts inside the node with the anchor's path
+ *           (the occurrence whose context and position match best);
+ *   moved   the exact quote is elsewhere (best context, then nearest);
+ *   fuzzy   an approximate match (edit distance, Sellers' algorithm) with
+ *           score = 1 - distance / length >= ANCHOR_FUZZY_MIN, searched in
+ *           a window around the old position;
+ *   orphan  nothing close enough: the note keeps its quote and old
+ *           position; score is the best (rejected) fuzzy score or 0.
+ * Nothing here changes a note; the caller decides what to store. */
+#ifndef LECTERN_ANCHOR_H
+#define LECTERN_ANCHOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "doc.h"
+
+#define ANCHOR_CONTEXT_CHARS 32
+#define ANCHOR_FUZZY_MIN 0.75	/* lowest score accepted as "fuzzy" */
+#define ANCHOR_FUZZY_MIN_CHARS 10	/* shorter quotes must match exactly */
+
+typedef enum anchor_status {
+	ANCHOR_OK,
+	ANCHOR_MOVED,
+	ANCHOR_FUZZY,
+	ANCHOR_ORPHAN,
+} anchor_status;
+
+/* "ok", "moved", "fuzzy", "orphan"; anchor_status_from_name returns -1 for
+ * anything else. */
+const char *anchor_status_name(anchor_status s);
+int anchor_status_from_name(const char *name);
+
+/* All strings are owned by the anchor (anchor_clear frees them). */
+typedef struct anchor {
+	char *path;		/* node where the quote starts ("annex1/decl/p8") */
+	char *exact;		/* the quoted text, UTF-8, never empty */
+	char *prefix;		/* up to 32 characters before it ("" at start) */
+	char *suffix;		/* up to 32 characters after it */
+	size_t start, end;	/* characters of doc->plain, end exclusive */
+} anchor;
+
+void anchor_clear(anchor *a);	/* frees the strings; a itself is not freed */
+void anchor_copy(anchor *dst, const anchor *src);	/* deep copy */
+
+/* A document prepared for anchoring: its text as code points with a map
+ * to bytes, its fingerprint and key. Borrows d, which must outlive it. */
+typedef struct anchor_doc {
+	const doc *d;
+	uint32_t *text;		/* doc->plain as code points */
+	size_t n;		/* number of characters */
+	size_t *byte_of;	/* n + 1 entries: byte offset of character i */
+	char *fingerprint;	/* "fp1:<32 hex>" */
+	char *key;		/* see above */
+} anchor_doc;
+
+anchor_doc *anchor_doc_new(const doc *d);
+void anchor_doc_free(anchor_doc *ad);
+/* Character index of byte offset b (the character containing it; n when b
+ * is at or past the end). */
+size_t anchor_char_at(const anchor_doc *ad, size_t b);
+
+/* Each returns a new string the caller frees. */
+char *anchor_fingerprint(const doc *d);
+char *anchor_doc_key(const doc *d);
+
+/* Fills *out for plain bytes [start_byte, end_byte) (rounded out to whole
+ * characters). Returns 0, or -1 (out untouched) when the range is empty,
+ * out of the text or only white space. */
+int anchor_make(const anchor_doc *ad, size_t start_byte, size_t end_byte,
+		anchor *out);
+/* The whole text of a node (a clause). Returns -1 for a node without text. */
+int anchor_make_node(const anchor_doc *ad, const node *nd, anchor *out);
+
+/* Where an anchor is in (a possibly changed) document. */
+typedef struct anchor_match {
+	anchor_status status;
+	double score;		/* 1 for ok/moved; (0, 1) fuzzy; best for orphan */
+	size_t start, end;	/* characters now (orphan: the old ones, clamped) */
+	size_t start_byte, end_byte;	/* the same in bytes of doc->plain */
+	const node *node;	/* block holding start; NULL for an orphan */
+} anchor_match;
+
+void anchor_resolve(const anchor_doc *ad, const anchor *a, anchor_match *m);
+
+#endif

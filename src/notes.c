@@ -1,0 +1,1192 @@
+/* notes: the annotation store (see notes.h for the contract).
+ *
+ * Invariants:
+ * - a store opened read-write has passed, before its first write, a header
+ *   check (SQLite magic, not truncated), PRAGMA quick_check and the
+ *   application_id / user_version check: a file that fails any of them is
+ *   never written;
+ * - every write runs in BEGIN IMMEDIATE ... COMMIT (deferred BEGIN would
+ *   fail with SQLITE_BUSY_SNAPSHOT instead of waiting, TECH.md §4), and on
+ *   any failure is rolled back before the function returns;
+ * - a read-only store never writes and, when the database has no -wal file
+ *   (nobody has it open), opens it immutable so that no -wal/-shm file is
+ *   created next to it. */
+#include <build-config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <pwd.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "notes.h"
+#include "util.h"
+
+struct notes_store {
+	sqlite3 *db;
+	char *path;
+	int readonly;
+	int busy_ms;
+};
+
+/* Migrations: entry i takes the schema from version i to i + 1. Never edit
+ * a released entry; append a new one. */
+static const char *const migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE note("
+	" id INTEGER PRIMARY KEY,"
+	" uid TEXT NOT NULL UNIQUE,"		/* W3C annotation id */
+	" doc_fp TEXT NOT NULL,"		/* fingerprint (anchor.h) */
+	" doc_key TEXT NOT NULL,"		/* document identity */
+	" path TEXT NOT NULL,"			/* node path */
+	" exact TEXT NOT NULL,"			/* TextQuoteSelector */
+	" prefix TEXT NOT NULL DEFAULT '',"
+	" suffix TEXT NOT NULL DEFAULT '',"
+	" pos_start INTEGER NOT NULL,"		/* TextPositionSelector, chars */
+	" pos_end INTEGER NOT NULL,"
+	" body TEXT NOT NULL,"
+	" created TEXT NOT NULL,"		/* ISO 8601 UTC */
+	" modified TEXT NOT NULL,"
+	" deleted TEXT,"			/* NULL = live, else trash time */
+	" status TEXT,"				/* last re-attachment */
+	" score REAL);"
+	"CREATE INDEX note_fp ON note(doc_fp, pos_start);"
+	"CREATE INDEX note_key ON note(doc_key);"
+	"CREATE TABLE note_tag("
+	" note INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,"
+	" tag TEXT NOT NULL,"
+	" PRIMARY KEY(note, tag)) WITHOUT ROWID;"
+	"CREATE INDEX note_tag_tag ON note_tag(tag);",
+};
+
+_Static_assert(ARRAY_LEN(migrations) == NOTES_SCHEMA_VERSION,
+	       "one migration per schema version");
+
+/* --- notes and lists ----------------------------------------------------- */
+
+int
+note_init(note *n, const anchor_doc *ad, size_t start_byte, size_t end_byte,
+	  const char *body)
+{
+	memset(n, 0, sizeof *n);
+	if (anchor_make(ad, start_byte, end_byte, &n->a) < 0)
+		return -1;
+	n->doc_fp = xstrdup(ad->fingerprint);
+	n->doc_key = xstrdup(ad->key);
+	n->body = xstrdup(body ? body : "");
+	return 0;
+}
+
+void
+note_clear(note *n)
+{
+	free(n->uid);
+	free(n->doc_fp);
+	free(n->doc_key);
+	anchor_clear(&n->a);
+	free(n->body);
+	for (size_t i = 0; i < n->ntags; i++)
+		free(n->tags[i]);
+	free(n->tags);
+	free(n->created);
+	free(n->modified);
+	free(n->cur_path);
+	free(n->status);
+	memset(n, 0, sizeof *n);
+}
+
+void
+note_add_tag(note *n, const char *tag)
+{
+	if (!tag || !*tag)
+		return;
+	for (size_t i = 0; i < n->ntags; i++)
+		if (strcmp(n->tags[i], tag) == 0)
+			return;
+	n->tags = xrealloc(n->tags, (n->ntags + 1) * sizeof *n->tags);
+	n->tags[n->ntags++] = xstrdup(tag);
+}
+
+void
+note_list_free(note_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		note_clear(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+static note *
+list_push(note_list *l)
+{
+	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	note *n = &l->v[l->n++];
+	memset(n, 0, sizeof *n);
+	return n;
+}
+
+/* --- small helpers ------------------------------------------------------- */
+
+static void
+set_err(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+set_err(char **err, const char *fmt, ...)
+{
+	if (!err)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = NULL;
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	free(*err);
+	*err = s ? s : xstrdup("notes: out of memory");
+}
+
+/* The SQLite error in words a reader understands. */
+static const char *
+db_reason(sqlite3 *db, int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "the database is locked by another program";
+	case SQLITE_READONLY:
+		return "the database file or its directory is read-only";
+	case SQLITE_CORRUPT:
+		return "the database is damaged";
+	case SQLITE_NOTADB:
+		return "the file is not a database";
+	case SQLITE_FULL:
+		return "the disk is full";
+	case SQLITE_IOERR:
+		return "input/output error";
+	case SQLITE_CANTOPEN:
+		return "the file cannot be opened";
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return "permission denied";
+	default:
+		return db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	}
+}
+
+static void
+now_iso(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+char *
+notes_new_uid(void)
+{
+	unsigned char r[16];
+	size_t got = 0;
+	while (got < sizeof r) {
+		ssize_t k = getrandom(r + got, sizeof r - got, 0);
+		if (k <= 0)
+			break;
+		got += (size_t)k;
+	}
+	if (got < sizeof r) {	/* no entropy source: time, pid, counter */
+		static unsigned counter;
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^
+			     ((uint64_t)getpid() << 40) ^ ++counter;
+		for (size_t i = 0; i < sizeof r; i++) {
+			x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+			r[i] = (unsigned char)x;
+		}
+	}
+	r[6] = (r[6] & 0x0f) | 0x40;	/* version 4 */
+	r[8] = (r[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
+	return xasprintf("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+			 "%02x%02x%02x%02x%02x%02x", r[0], r[1], r[2], r[3], r[4],
+			 r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13],
+			 r[14], r[15]);
+}
+
+/* Case folding, decomposition and removal of combining marks, so that
+ * "informacion" finds "Información". New NUL-terminated string. */
+static char *
+fold(const char *s)
+{
+	size_t n = 0;
+	uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFD,
+				 NULL, &n);
+	if (!f)
+		return xstrdup(s);
+	char *out = xmalloc(n + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, f + i, n - i);
+		if (l < 1)
+			l = 1;
+		if (!uc_is_general_category(c, UC_CATEGORY_Mn)) {
+			memcpy(out + k, f + i, (size_t)l);
+			k += (size_t)l;
+		}
+		i += (size_t)l;
+	}
+	out[k] = '\0';
+	free(f);
+	return out;
+}
+
+int
+notes_text_matches(const char *haystack, const char *needle)
+{
+	if (!needle || !*needle)
+		return 1;
+	if (!haystack)
+		return 0;
+	char *h = fold(haystack), *nd = fold(needle);
+	int r = strstr(h, nd) != NULL;
+	free(h);
+	free(nd);
+	return r;
+}
+
+/* --- paths --------------------------------------------------------------- */
+
+char *
+notes_default_path(void)
+{
+	const char *x = getenv("XDG_DATA_HOME");
+	if (x && x[0] == '/')	/* the spec: relative values are ignored */
+		return xasprintf("%s/lectern/notes.db", x);
+	const char *home = getenv("HOME");
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw && pw->pw_dir ? pw->pw_dir : "/";
+	}
+	return xasprintf("%s/.local/share/lectern/notes.db", home);
+}
+
+/* Creates the missing directories of dir (mode 0700, like mkdir -p). */
+static int
+make_dirs(const char *dir, char **err)
+{
+	char *p = xstrdup(dir);
+	int rc = 0;
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		struct stat st;
+		if (stat(p, &st) == 0) {
+			if (!S_ISDIR(st.st_mode)) {
+				set_err(err, "%s is not a directory", p);
+				rc = -1;
+				break;
+			}
+		} else if (errno != ENOENT || (mkdir(p, 0700) < 0 && errno != EEXIST)) {
+			set_err(err, "cannot create directory %s: %s", p, strerror(errno));
+			rc = -1;
+			break;
+		}
+		*s = c;
+		if (!c)
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* --- checks before any write -------------------------------------------- */
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+enum file_state { FILE_NEW, FILE_EMPTY, FILE_DB, FILE_BAD };
+
+/* Looks at path without changing it: FILE_NEW (absent), FILE_EMPTY (zero
+ * bytes: SQLite treats it as an empty database), FILE_DB (an SQLite file
+ * that is not visibly truncated) or FILE_BAD with *err. */
+static enum file_state
+inspect_file(const char *path, char **err)
+{
+	struct stat st;
+	if (stat(path, &st) < 0) {
+		if (errno == ENOENT)
+			return FILE_NEW;
+		set_err(err, "%s: %s", path, strerror(errno));
+		return FILE_BAD;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		set_err(err, "%s is a directory, not a notes database", path);
+		return FILE_BAD;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		set_err(err, "%s is not a regular file", path);
+		return FILE_BAD;
+	}
+	if (st.st_size == 0)
+		return FILE_EMPTY;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		set_err(err, "cannot read %s: %s", path, strerror(errno));
+		return FILE_BAD;
+	}
+	unsigned char h[100];
+	ssize_t got = read(fd, h, sizeof h);
+	int e = errno;
+	close(fd);
+	if (got < 0) {
+		set_err(err, "cannot read %s: %s", path, strerror(e));
+		return FILE_BAD;
+	}
+	if (got < 16 || memcmp(h, "SQLite format 3", 16) != 0) {
+		set_err(err, "%s is not an SQLite database (not a notes file?); "
+			"it was left untouched", path);
+		return FILE_BAD;
+	}
+	if (got < 100) {
+		set_err(err, "%s is a truncated database (%lld bytes); it was left "
+			"untouched", path, (long long)st.st_size);
+		return FILE_BAD;
+	}
+	/* The page count in the header is valid when the two change
+	 * counters agree. With a -wal file present the main file may
+	 * legitimately lag behind (a checkpoint cut short): leave that case
+	 * to SQLite's recovery and quick_check. */
+	uint32_t page = (uint32_t)h[16] << 8 | h[17];
+	if (page == 1)
+		page = 65536;
+	uint32_t pages = be32(h + 28);
+	char *wal = xasprintf("%s-wal", path);
+	struct stat ws;
+	int has_wal = stat(wal, &ws) == 0 && ws.st_size > 0;
+	free(wal);
+	if (!has_wal && be32(h + 24) == be32(h + 92) && pages &&
+	    (uint64_t)st.st_size < (uint64_t)pages * page) {
+		set_err(err, "%s is a truncated database (%lld of %llu bytes); it was "
+			"left untouched", path, (long long)st.st_size,
+			(unsigned long long)pages * page);
+		return FILE_BAD;
+	}
+	return FILE_DB;
+}
+
+static int
+pragma_int(sqlite3 *db, const char *sql, long long *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* PRAGMA quick_check: SQLITE_OK when the file reads as a sound database. */
+static int
+quick_check(sqlite3 *db, const char *path, char **err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			const char *r = (const char *)sqlite3_column_text(st, 0);
+			if (r && strcmp(r, "ok") == 0) {
+				rc = SQLITE_OK;
+			} else {
+				set_err(err, "%s is damaged (%s); it was left untouched",
+					path, r ? r : "?");
+				rc = SQLITE_CORRUPT;
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK && rc != SQLITE_CORRUPT)
+		set_err(err, "%s cannot be read: %s; it was left untouched", path,
+			db_reason(db, rc));
+	else if (rc == SQLITE_CORRUPT && err && !*err)
+		set_err(err, "%s is damaged; it was left untouched", path);
+	return rc;
+}
+
+/* Our database, an empty one, or something else? Also the schema version. */
+static int
+check_identity(sqlite3 *db, const char *path, long long *version, char **err)
+{
+	long long app = 0, objects = 0;
+	int rc = pragma_int(db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "PRAGMA user_version", version);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &objects);
+	if (rc != SQLITE_OK) {
+		set_err(err, "%s cannot be read: %s", path, db_reason(db, rc));
+		return -1;
+	}
+	if (app != NOTES_APPLICATION_ID && (app != 0 || objects != 0)) {
+		set_err(err, "%s is an SQLite database of another program, not "
+			"lectern notes; it was left untouched", path);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+exec(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+/* Brings the schema to NOTES_SCHEMA_VERSION inside one IMMEDIATE
+ * transaction, so that two processes opening a new file do not both
+ * migrate. */
+static int
+migrate(notes_store *s, char **err)
+{
+	int rc = exec(s->db, "BEGIN IMMEDIATE");
+	if (rc != SQLITE_OK) {
+		set_err(err, "%s: %s", s->path, db_reason(s->db, rc));
+		return -1;
+	}
+	long long v = 0;
+	if (check_identity(s->db, s->path, &v, err) < 0) {
+		exec(s->db, "ROLLBACK");
+		return -1;
+	}
+	if (v > NOTES_SCHEMA_VERSION) {
+		set_err(err, "%s was written by a newer lectern (schema %lld, this "
+			"one knows %d)", s->path, v, NOTES_SCHEMA_VERSION);
+		exec(s->db, "ROLLBACK");
+		return -1;
+	}
+	for (; v < NOTES_SCHEMA_VERSION && rc == SQLITE_OK; v++)
+		rc = exec(s->db, migrations[v]);
+	if (rc == SQLITE_OK) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d",
+			 NOTES_APPLICATION_ID, NOTES_SCHEMA_VERSION);
+		rc = exec(s->db, sql);
+	}
+	if (rc == SQLITE_OK)
+		rc = exec(s->db, "COMMIT");
+	if (rc != SQLITE_OK) {
+		set_err(err, "%s: cannot set up the notes tables: %s", s->path,
+			db_reason(s->db, rc));
+		exec(s->db, "ROLLBACK");
+		return -1;
+	}
+	return 0;
+}
+
+static notes_store *
+store_new(const char *path)
+{
+	notes_store *s = xcalloc(1, sizeof *s);
+	s->path = path ? xstrdup(path) : notes_default_path();
+	s->busy_ms = 5000;
+	return s;
+}
+
+void
+notes_close(notes_store *s)
+{
+	if (!s)
+		return;
+	if (s->db)
+		sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+notes_store *
+notes_open(const char *path, char **err)
+{
+	notes_store *s = store_new(path);
+	char *dir = dir_of(s->path);
+	enum file_state fs = inspect_file(s->path, err);
+	if (fs == FILE_BAD)
+		goto fail;
+	if (fs == FILE_NEW) {
+		if (!path) {
+			if (make_dirs(dir, err) < 0)
+				goto fail;
+		} else {
+			struct stat st;
+			if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+				set_err(err, "cannot create %s: %s is not a directory",
+					s->path, dir);
+				goto fail;
+			}
+		}
+	}
+	/* WAL needs the directory writable (for -wal and -shm) and the file
+	 * writable; as root access() says yes to both, and SQLite's own
+	 * read-only detection below is the second line. */
+	if (access(dir, W_OK) < 0) {
+		set_err(err, "cannot write in %s (%s): notes are read-only", dir,
+			strerror(errno));
+		goto fail;
+	}
+	if (fs != FILE_NEW && access(s->path, W_OK) < 0) {
+		set_err(err, "%s is read-only (%s)", s->path, strerror(errno));
+		goto fail;
+	}
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	if (fs == FILE_NEW)
+		flags |= SQLITE_OPEN_CREATE;
+	int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		set_err(err, "cannot open %s: %s", s->path, db_reason(s->db, rc));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, s->busy_ms);
+	if (sqlite3_db_readonly(s->db, "main") == 1) {
+		set_err(err, "%s is read-only", s->path);
+		goto fail;
+	}
+	long long v = 0;
+	if (fs == FILE_DB) {
+		if (quick_check(s->db, s->path, err) != SQLITE_OK)
+			goto fail;
+		if (check_identity(s->db, s->path, &v, err) < 0)
+			goto fail;
+		if (v > NOTES_SCHEMA_VERSION) {
+			set_err(err, "%s was written by a newer lectern (schema %lld, "
+				"this one knows %d)", s->path, v, NOTES_SCHEMA_VERSION);
+			goto fail;
+		}
+	}
+	/* Only now may anything be written. */
+	sqlite3_stmt *st;
+	rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		const char *mode = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+		rc = mode && strcmp(mode, "wal") == 0 ? SQLITE_OK : (rc == SQLITE_ROW ? SQLITE_READONLY : rc);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK) {
+		set_err(err, "%s: cannot use write-ahead logging: %s", s->path,
+			db_reason(s->db, rc));
+		goto fail;
+	}
+	exec(s->db, "PRAGMA synchronous=FULL");
+	exec(s->db, "PRAGMA foreign_keys=ON");
+	if (migrate(s, err) < 0)
+		goto fail;
+	free(dir);
+	return s;
+fail:
+	free(dir);
+	notes_close(s);
+	return NULL;
+}
+
+/* "file:" URI for path with immutable=1 (no locks, no -wal/-shm files). */
+static char *
+immutable_uri(const char *path)
+{
+	buf b;
+	buf_init(&b);
+	buf_adds(&b, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			buf_addc(&b, *p);
+	}
+	buf_adds(&b, "?immutable=1");
+	return buf_take(&b);
+}
+
+notes_store *
+notes_open_readonly(const char *path, char **err)
+{
+	notes_store *s = store_new(path);
+	s->readonly = 1;
+	enum file_state fs = inspect_file(s->path, err);
+	if (fs == FILE_BAD)
+		goto fail;
+	if (fs == FILE_NEW) {
+		set_err(err, "%s does not exist", s->path);
+		goto fail;
+	}
+	char *wal = xasprintf("%s-wal", s->path);
+	int in_use = access(wal, F_OK) == 0;
+	free(wal);
+	int rc;
+	if (in_use) {
+		/* Another process may be writing: a normal read-only
+		 * connection sees its commits. */
+		rc = sqlite3_open_v2(s->path, &s->db,
+				     SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	} else {
+		char *uri = immutable_uri(s->path);
+		rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY |
+				     SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+	}
+	if (rc != SQLITE_OK) {
+		set_err(err, "cannot open %s: %s", s->path, db_reason(s->db, rc));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, s->busy_ms);
+	if (fs == FILE_DB) {
+		long long v = 0;
+		if (quick_check(s->db, s->path, err) != SQLITE_OK ||
+		    check_identity(s->db, s->path, &v, err) < 0)
+			goto fail;
+		if (v < 1) {
+			set_err(err, "%s holds no notes yet", s->path);
+			goto fail;
+		}
+	} else {
+		set_err(err, "%s is empty", s->path);
+		goto fail;
+	}
+	return s;
+fail:
+	notes_close(s);
+	return NULL;
+}
+
+notes_store *
+notes_open_best(const char *path, char **why)
+{
+	char *e1 = NULL, *e2 = NULL;
+	notes_store *s = notes_open(path, &e1);
+	if (s) {
+		if (why)
+			*why = NULL;
+		return s;
+	}
+	s = notes_open_readonly(path, &e2);
+	if (why) {
+		*why = xasprintf(s ? "notes are read-only: %s" :
+				 "notes are unavailable: %s", e1);
+	}
+	free(e1);
+	free(e2);
+	return s;
+}
+
+int
+notes_is_readonly(const notes_store *s)
+{
+	return s->readonly;
+}
+
+const char *
+notes_path(const notes_store *s)
+{
+	return s->path;
+}
+
+void
+notes_set_busy_timeout(notes_store *s, int ms)
+{
+	s->busy_ms = ms;
+	if (s->db)
+		sqlite3_busy_timeout(s->db, ms);
+}
+
+/* --- writing ------------------------------------------------------------- */
+
+static int
+begin_write(notes_store *s, char **err)
+{
+	if (s->readonly) {
+		set_err(err, "%s is open read-only: the note was not saved", s->path);
+		return -1;
+	}
+	int rc = exec(s->db, "BEGIN IMMEDIATE");
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_BUSY)
+			set_err(err, "%s is locked by another program (waited %d ms); "
+				"nothing was saved", s->path, s->busy_ms);
+		else
+			set_err(err, "%s: %s; nothing was saved", s->path,
+				db_reason(s->db, rc));
+		return -1;
+	}
+	return 0;
+}
+
+/* COMMIT, or ROLLBACK and an error. */
+static int
+end_write(notes_store *s, int rc, char **err)
+{
+	if (rc == SQLITE_OK || rc == SQLITE_DONE) {
+		rc = exec(s->db, "COMMIT");
+		if (rc == SQLITE_OK)
+			return 0;
+	}
+	if (err && !*err)
+		set_err(err, "%s: %s; nothing was saved", s->path, db_reason(s->db, rc));
+	if (!sqlite3_get_autocommit(s->db))
+		exec(s->db, "ROLLBACK");
+	return -1;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
+}
+
+static int
+write_tags(notes_store *s, long long id, const note *n)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, "DELETE FROM note_tag WHERE note=?1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc;
+	if (!n->ntags)
+		return SQLITE_OK;
+	rc = sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO note_tag(note, tag) VALUES(?1, ?2)",
+				-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	for (size_t i = 0; i < n->ntags && rc == SQLITE_OK; i++) {
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, n->tags[i]);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+valid_note(const note *n, char **err)
+{
+	if (!n->a.exact || !*n->a.exact) {
+		set_err(err, "a note needs the text it is about");
+		return -1;
+	}
+	if (!n->doc_fp || !n->doc_key) {
+		set_err(err, "a note needs its document");
+		return -1;
+	}
+	return 0;
+}
+
+long long
+notes_add(notes_store *s, const note *n, char **err)
+{
+	if (valid_note(n, err) < 0 || begin_write(s, err) < 0)
+		return -1;
+	char now[32];
+	now_iso(now);
+	char *uid = n->uid ? NULL : notes_new_uid();
+	sqlite3_stmt *st;
+	long long id = -1;
+	int rc = sqlite3_prepare_v2(s->db,
+		"INSERT INTO note(uid, doc_fp, doc_key, path, exact, prefix, suffix,"
+		" pos_start, pos_end, body, created, modified, status, score)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+		-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		bind_text(st, 1, n->uid ? n->uid : uid);
+		bind_text(st, 2, n->doc_fp);
+		bind_text(st, 3, n->doc_key);
+		bind_text(st, 4, n->a.path);
+		bind_text(st, 5, n->a.exact);
+		bind_text(st, 6, n->a.prefix);
+		bind_text(st, 7, n->a.suffix);
+		sqlite3_bind_int64(st, 8, (sqlite3_int64)n->a.start);
+		sqlite3_bind_int64(st, 9, (sqlite3_int64)n->a.end);
+		bind_text(st, 10, n->body);
+		bind_text(st, 11, n->created ? n->created : now);
+		bind_text(st, 12, n->modified ? n->modified : (n->created ? n->created : now));
+		if (n->status) {
+			bind_text(st, 13, n->status);
+			sqlite3_bind_double(st, 14, n->score);
+		}
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE) {
+			id = sqlite3_last_insert_rowid(s->db);
+			rc = write_tags(s, id, n);
+		} else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+			set_err(err, "a note with id %s is already stored", n->uid ? n->uid : uid);
+		}
+	}
+	free(uid);
+	if (end_write(s, rc, err) < 0)
+		return -1;
+	return id;
+}
+
+int
+notes_update(notes_store *s, const note *n, char **err)
+{
+	if (valid_note(n, err) < 0 || begin_write(s, err) < 0)
+		return -1;
+	char now[32];
+	now_iso(now);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db,
+		"UPDATE note SET body=?2, path=?3, exact=?4, prefix=?5, suffix=?6,"
+		" pos_start=?7, pos_end=?8, modified=?9 WHERE id=?1 AND deleted IS NULL",
+		-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, n->id);
+		bind_text(st, 2, n->body);
+		bind_text(st, 3, n->a.path);
+		bind_text(st, 4, n->a.exact);
+		bind_text(st, 5, n->a.prefix);
+		bind_text(st, 6, n->a.suffix);
+		sqlite3_bind_int64(st, 7, (sqlite3_int64)n->a.start);
+		sqlite3_bind_int64(st, 8, (sqlite3_int64)n->a.end);
+		bind_text(st, 9, now);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE && sqlite3_changes(s->db) != 1) {
+			set_err(err, "there is no note %lld to change", n->id);
+			rc = SQLITE_NOTFOUND;
+		} else if (rc == SQLITE_DONE) {
+			rc = write_tags(s, n->id, n);
+		}
+	}
+	return end_write(s, rc, err);
+}
+
+/* UPDATE note SET deleted=… for one id; what says which way. */
+static int
+set_deleted(notes_store *s, long long id, int del, char **err)
+{
+	if (begin_write(s, err) < 0)
+		return -1;
+	char now[32];
+	now_iso(now);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, del ?
+		"UPDATE note SET deleted=?2 WHERE id=?1 AND deleted IS NULL" :
+		"UPDATE note SET deleted=NULL WHERE id=?1 AND deleted IS NOT NULL",
+		-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (del)
+			bind_text(st, 2, now);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE && sqlite3_changes(s->db) != 1) {
+			set_err(err, del ? "there is no note %lld to delete" :
+				"there is no deleted note %lld to restore", id);
+			rc = SQLITE_NOTFOUND;
+		}
+	}
+	return end_write(s, rc, err);
+}
+
+int
+notes_delete(notes_store *s, long long id, char **err)
+{
+	return set_deleted(s, id, 1, err);
+}
+
+int
+notes_undelete(notes_store *s, long long id, char **err)
+{
+	return set_deleted(s, id, 0, err);
+}
+
+int
+notes_record_status(notes_store *s, long long id, const char *status,
+		    double score, char **err)
+{
+	if (begin_write(s, err) < 0)
+		return -1;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, "UPDATE note SET status=?2, score=?3 WHERE id=?1",
+				    -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, status);
+		sqlite3_bind_double(st, 3, score);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	return end_write(s, rc, err);
+}
+
+/* --- reading ------------------------------------------------------------- */
+
+#define NOTE_COLUMNS "id, uid, doc_fp, doc_key, path, exact, prefix, suffix," \
+	" pos_start, pos_end, body, created, modified, status, score, deleted"
+
+static char *
+col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static void
+read_row(sqlite3_stmt *st, note *n, int *deleted)
+{
+	n->id = sqlite3_column_int64(st, 0);
+	n->uid = col_text(st, 1);
+	n->doc_fp = col_text(st, 2);
+	n->doc_key = col_text(st, 3);
+	n->a.path = col_text(st, 4);
+	n->a.exact = col_text(st, 5);
+	n->a.prefix = col_text(st, 6);
+	n->a.suffix = col_text(st, 7);
+	sqlite3_int64 a = sqlite3_column_int64(st, 8), b = sqlite3_column_int64(st, 9);
+	n->a.start = a > 0 ? (size_t)a : 0;
+	n->a.end = b > a ? (size_t)b : n->a.start;
+	n->body = col_text(st, 10);
+	n->created = col_text(st, 11);
+	n->modified = col_text(st, 12);
+	n->status = col_text(st, 13);
+	n->score = sqlite3_column_double(st, 14);
+	if (deleted)
+		*deleted = sqlite3_column_type(st, 15) != SQLITE_NULL;
+}
+
+static int
+read_tags(notes_store *s, note *n)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT tag FROM note_tag WHERE note=?1 ORDER BY tag",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, n->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		note_add_tag(n, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Runs a SELECT of NOTE_COLUMNS (bound by the caller) in one read
+ * transaction, appending the rows that pass the text filter. */
+static int
+run_select(notes_store *s, sqlite3_stmt *st, const notes_filter *f, note_list *out,
+	   char **err)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		note *n = list_push(out);
+		read_row(st, n, NULL);
+		rc = read_tags(s, n);
+		if (rc != SQLITE_OK)
+			break;
+		if (f && f->text && *f->text) {
+			int hit = notes_text_matches(n->body, f->text) ||
+				  notes_text_matches(n->a.exact, f->text);
+			for (size_t i = 0; !hit && i < n->ntags; i++)
+				hit = notes_text_matches(n->tags[i], f->text);
+			if (!hit) {
+				note_clear(n);
+				out->n--;
+			}
+		}
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	if (rc != SQLITE_OK)
+		set_err(err, "%s: cannot read notes: %s", s->path, db_reason(s->db, rc));
+	return rc;
+}
+
+static int
+by_reading_order(const void *x, const void *y)
+{
+	const note *a = x, *b = y;
+	int oa = a->match.status == ANCHOR_ORPHAN, ob = b->match.status == ANCHOR_ORPHAN;
+	if (oa != ob)
+		return oa - ob;
+	size_t pa = oa ? a->a.start : a->match.start, pb = ob ? b->a.start : b->match.start;
+	if (pa != pb)
+		return pa < pb ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+int
+notes_list_doc(notes_store *s, const anchor_doc *ad, const notes_filter *f,
+	       note_list *out, char **err)
+{
+	size_t first = out->n;
+	int tagged = f && f->tag && *f->tag;
+	sqlite3_stmt *st;
+	int rc = exec(s->db, "BEGIN");
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db, tagged ?
+			"SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
+			" AND (doc_fp=?1 OR doc_key=?2) AND EXISTS (SELECT 1 FROM"
+			" note_tag WHERE note_tag.note=note.id AND tag=?3)"
+			" ORDER BY pos_start, id" :
+			"SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
+			" AND (doc_fp=?1 OR doc_key=?2) ORDER BY pos_start, id",
+			-1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		set_err(err, "%s: cannot read notes: %s", s->path, db_reason(s->db, rc));
+		if (!sqlite3_get_autocommit(s->db))
+			exec(s->db, "ROLLBACK");
+		return -1;
+	}
+	bind_text(st, 1, ad->fingerprint);
+	bind_text(st, 2, ad->key);
+	if (tagged)
+		bind_text(st, 3, f->tag);
+	rc = run_select(s, st, f, out, err);
+	sqlite3_finalize(st);
+	exec(s->db, "COMMIT");
+	if (rc != SQLITE_OK)
+		return -1;
+	for (size_t i = first; i < out->n; i++) {
+		note *n = &out->v[i];
+		anchor_resolve(ad, &n->a, &n->match);
+		n->cur_path = xstrdup(n->match.node ? n->match.node->path :
+				      (n->a.path ? n->a.path : ""));
+	}
+	qsort(out->v + first, out->n - first, sizeof *out->v, by_reading_order);
+	return 0;
+}
+
+int
+notes_list_all(notes_store *s, note_list *out, char **err)
+{
+	sqlite3_stmt *st;
+	int rc = exec(s->db, "BEGIN");
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db, "SELECT " NOTE_COLUMNS " FROM note"
+					" WHERE deleted IS NULL ORDER BY id", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		set_err(err, "%s: cannot read notes: %s", s->path, db_reason(s->db, rc));
+		if (!sqlite3_get_autocommit(s->db))
+			exec(s->db, "ROLLBACK");
+		return -1;
+	}
+	rc = run_select(s, st, NULL, out, err);
+	sqlite3_finalize(st);
+	exec(s->db, "COMMIT");
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+int
+notes_get(notes_store *s, long long id, note *out, int *deleted, char **err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT " NOTE_COLUMNS " FROM note WHERE id=?1",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		set_err(err, "%s: %s", s->path, db_reason(s->db, rc));
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	int found = 0;
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, sizeof *out);
+		read_row(st, out, deleted);
+		found = 1;
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (found && rc == SQLITE_OK)
+		rc = read_tags(s, out);
+	if (rc != SQLITE_OK) {
+		if (found)
+			note_clear(out);
+		set_err(err, "%s: %s", s->path, db_reason(s->db, rc));
+		return -1;
+	}
+	return found;
+}
+
+/* One integer from a query with text parameters (NULL ends them). */
+static long long
+query_id(notes_store *s, const char *sql, char **err, const char *const *args,
+	 size_t nargs)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		set_err(err, "%s: %s", s->path, db_reason(s->db, rc));
+		return -1;
+	}
+	for (size_t i = 0; i < nargs; i++)
+		bind_text(st, (int)i + 1, args[i]);
+	long long v = 0;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		v = -1;
+	sqlite3_finalize(st);
+	if (v < 0)
+		set_err(err, "%s: %s", s->path, db_reason(s->db, rc));
+	return v;
+}
+
+long long
+notes_count(notes_store *s, char **err)
+{
+	return query_id(s, "SELECT count(*) FROM note WHERE deleted IS NULL", err, NULL, 0);
+}
+
+long long
+notes_find_uid(notes_store *s, const char *uid, char **err)
+{
+	const char *args[] = { uid };
+	return query_id(s, "SELECT id FROM note WHERE uid=?1", err, args, 1);
+}
+
+long long
+notes_find_same(notes_store *s, const note *n, char **err)
+{
+	const char *args[] = { n->doc_key, n->created, n->body, n->a.exact };
+	return query_id(s, "SELECT id FROM note WHERE deleted IS NULL AND doc_key=?1"
+			" AND created=?2 AND body=?3 AND exact=?4 LIMIT 1", err, args, 4);
+}

@@ -1,0 +1,136 @@
+/* notes: the annotation store, an SQLite database.
+ *
+ * Location: $XDG_DATA_HOME/lectern/notes.db (default
+ * ~/.local/share/lectern/notes.db; missing directories are created with
+ * mode 0700), or any path given to notes_open.
+ *
+ * Durability: every change (add, update, delete, undelete) is one
+ * BEGIN IMMEDIATE ... COMMIT transaction in WAL mode with synchronous=FULL,
+ * and the call returns only after COMMIT succeeded: that is the moment the
+ * UI may say "saved". There is no save on quit. A busy timeout (5 s) lets
+ * two lectern processes write the same database; each sees the other's
+ * notes on its next notes_list.
+ *
+ * Safety: a file that is not a lectern notes database we can read (a text
+ * file, a truncated or corrupt database, another program's database, a
+ * newer schema) is never written, "repaired" or deleted: notes_open fails
+ * with a message, and notes_open_best falls back to read-only or to no
+ * store, saying why. Deleted notes stay in the file (a trash flag) so that
+ * notes_undelete can undo a delete.
+ *
+ * Errors: functions returning int give 0 (or an id > 0) on success and -1
+ * on failure with *err set to a new message (caller frees; err may be
+ * NULL). Nothing here prints or exits. */
+#ifndef LECTERN_NOTES_H
+#define LECTERN_NOTES_H
+
+#include <stddef.h>
+#include "anchor.h"
+#include "doc.h"
+
+#define NOTES_SCHEMA_VERSION 1
+#define NOTES_APPLICATION_ID 0x4c65634e	/* "LecN" in the file header */
+
+typedef struct notes_store notes_store;
+
+/* A note. All strings are owned by the note (note_clear frees them). */
+typedef struct note {
+	long long id;		/* rowid; 0 before it is stored */
+	char *uid;		/* "urn:uuid:…": the W3C annotation id; made
+				   by notes_add when NULL */
+	char *doc_fp;		/* fingerprint of the document it was made on */
+	char *doc_key;		/* identity of that document (anchor.h) */
+	anchor a;		/* where it is (in that document) */
+	char *body;		/* the note itself, UTF-8, may be multi-line */
+	char **tags;		/* ntags tag names, no duplicates */
+	size_t ntags;
+	char *created;		/* ISO 8601 UTC "2026-11-26T21:40:00Z"; set by
+				   notes_add when NULL */
+	char *modified;
+	/* Filled by notes_list_doc (not stored as such): */
+	anchor_match match;	/* where it is in the document listed */
+	char *cur_path;		/* path of match.node, or the old path */
+	/* Last re-attachment recorded by notes_record_status: */
+	char *status;		/* "ok", "moved", "fuzzy", "orphan" or NULL */
+	double score;
+} note;
+
+/* Fills *n (zeroed first) as a new note on plain bytes [start_byte,
+ * end_byte) of ad's document (anchor_make) with a copy of body. Returns 0,
+ * or -1 (n zeroed) when the range holds no text. */
+int note_init(note *n, const anchor_doc *ad, size_t start_byte, size_t end_byte,
+	      const char *body);
+void note_clear(note *n);	/* frees the strings; n itself is not freed */
+/* Adds a tag (copied) unless already there. */
+void note_add_tag(note *n, const char *tag);
+
+typedef struct note_list {
+	note *v;
+	size_t n, cap;
+} note_list;
+
+void note_list_free(note_list *l);	/* frees the notes and the array */
+
+/* Opening. path NULL = the default location (directories created 0700).
+ * notes_open: read-write; creates a new database when the file does not
+ * exist; refuses (NULL, *err) anything it cannot read as a lectern notes
+ * database, and a file or directory it cannot write.
+ * notes_open_readonly: never writes the database (an existing file only).
+ * notes_open_best: what the reader uses: read-write, else read-only, else
+ * NULL; *why gets a message whenever the result is not read-write (caller
+ * frees; NULL when all is well). */
+notes_store *notes_open(const char *path, char **err);
+notes_store *notes_open_readonly(const char *path, char **err);
+notes_store *notes_open_best(const char *path, char **why);
+void notes_close(notes_store *s);
+int notes_is_readonly(const notes_store *s);
+const char *notes_path(const notes_store *s);
+/* The default path (new string): $XDG_DATA_HOME or ~/.local/share. */
+char *notes_default_path(void);
+/* Milliseconds a write waits for another writer (default 5000). */
+void notes_set_busy_timeout(notes_store *s, int ms);
+
+/* Changes: one committed transaction each. notes_add stores a copy of *n
+ * (id ignored) and returns the new id (> 0). notes_update rewrites body,
+ * tags, anchor and modified time of note n->id. notes_delete moves a note
+ * to the trash; notes_undelete brings it back. */
+long long notes_add(notes_store *s, const note *n, char **err);
+int notes_update(notes_store *s, const note *n, char **err);
+int notes_delete(notes_store *s, long long id, char **err);
+int notes_undelete(notes_store *s, long long id, char **err);
+/* Records the last re-attachment of note id (status name and score). */
+int notes_record_status(notes_store *s, long long id, const char *status,
+			double score, char **err);
+
+/* Reading. A filter: tag (exact) and text (in body, quote or tags, case-
+ * and accent-insensitive); NULL or "" fields match everything. */
+typedef struct notes_filter {
+	const char *tag;
+	const char *text;
+} notes_filter;
+
+/* One note by id (also a deleted one: *deleted says). Returns 1 found,
+ * 0 not found, -1 error. */
+int notes_get(notes_store *s, long long id, note *out, int *deleted, char **err);
+/* The live notes of a document: those made on its fingerprint or carrying
+ * its key, re-attached to it (each note's match, cur_path) and sorted in
+ * reading order (orphans last, by old position). Appends to *out. */
+int notes_list_doc(notes_store *s, const anchor_doc *ad, const notes_filter *f,
+		   note_list *out, char **err);
+/* Every live note in the store (any document), by id. */
+int notes_list_all(notes_store *s, note_list *out, char **err);
+/* Number of live notes (all documents), or -1. */
+long long notes_count(notes_store *s, char **err);
+/* Id of a stored note (live or deleted) with this uid, 0 if none, -1 on
+ * error. Used by import to add nothing twice. */
+long long notes_find_uid(notes_store *s, const char *uid, char **err);
+/* Id of a live note of the same document key with the same created time,
+ * body and quote, 0 if none (import of files without ids). */
+long long notes_find_same(notes_store *s, const note *n, char **err);
+
+/* A new random "urn:uuid:…" (version 4) for a note. */
+char *notes_new_uid(void);
+/* Case- and accent-insensitive containment (for filters). */
+int notes_text_matches(const char *haystack, const char *needle);
+
+#endif

@@ -1,0 +1,652 @@
+/* notes_export: Markdown and W3C Web Annotation JSON-LD out, JSON-LD in,
+ * and the command-line entry points (contract in notes_export.h).
+ *
+ * Exported positions and paths are where each note is in the document
+ * being exported (its re-attachment); an orphan keeps its old ones. The
+ * quote is always the note's own (for a fuzzy match it differs from the
+ * text now at that place: that is what "fuzzy" says). */
+#include <build-config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <jansson.h>
+
+#include "anchor.h"
+#include "notes.h"
+#include "notes_export.h"
+#include "util.h"
+
+#define EXIT_DATA 1
+#define EXIT_USAGE 2
+
+#define NODE_PATH_SPEC "urn:lectern:node-path"
+
+/* --- citations ----------------------------------------------------------- */
+
+/* Citation words per language until lang_cite (lang.h) is in the build:
+ * then notes_cite becomes a call to it. */
+typedef struct cite_words {
+	const char *lang, *letter, *annex, *para, *section, *footnote, *sig,
+		   *note, *heading;
+} cite_words;
+
+static const cite_words cite_table[] = {
+	{ "en", "Letter", "Annex", "para.", "sect.", "footnote", "signature", "note", "heading" },
+	{ "es", "Carta", "Anexo", "párr.", "secc.", "nota", "firma", "nota", "título" },
+	{ "fr", "Lettre", "Annexe", "par.", "sect.", "note", "signature", "note", "titre" },
+	{ "ru", "Письмо", "Приложение", "п.", "разд.", "сноска", "подпись", "примечание", "заголовок" },
+};
+
+char *
+notes_cite(const doc *d, const node *nd)
+{
+	if (!nd)
+		return xstrdup("—");
+	const cite_words *w = &cite_table[0];
+	for (size_t i = 0; d->meta.lang && i < ARRAY_LEN(cite_table); i++)
+		if (strcmp(d->meta.lang, cite_table[i].lang) == 0)
+			w = &cite_table[i];
+	const node *chain[64];
+	size_t n = doc_breadcrumb(nd, chain, ARRAY_LEN(chain));
+	buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		const node *c = chain[i];
+		const char *word = NULL;
+		int numbered = 1;
+		switch (c->kind) {
+		case NODE_LETTER: word = w->letter; numbered = 0; break;
+		case NODE_ANNEX: word = w->annex; numbered = c->number != NULL; break;
+		case NODE_SECTION: word = w->section; break;
+		case NODE_PARAGRAPH: word = w->para; break;
+		case NODE_FOOTNOTE: word = w->footnote; break;
+		case NODE_SIGNATURE: word = w->sig; numbered = 0; break;
+		case NODE_NOTE: word = w->note; numbered = 0; break;
+		case NODE_HEADING: word = i + 1 == n ? w->heading : NULL; numbered = 0; break;
+		case NODE_SUBITEM:	/* "párr. 8 a)": appended to the paragraph */
+			if (c->cite)
+				buf_printf(&b, " %s)", c->cite);
+			continue;
+		default: break;
+		}
+		if (!word)
+			continue;
+		if (b.len)
+			buf_adds(&b, ", ");
+		buf_adds(&b, word);
+		if (numbered && c->cite && *c->cite)
+			buf_printf(&b, " %s", c->cite);
+	}
+	if (!b.len)
+		buf_adds(&b, nd->path && *nd->path ? nd->path : "—");
+	return buf_take(&b);
+}
+
+/* --- Markdown ------------------------------------------------------------ */
+
+static const char *
+doc_title(const doc *d)
+{
+	if (d->meta.title && *d->meta.title)
+		return d->meta.title;
+	return d->name ? d->name : "document";
+}
+
+static void
+md_quote(buf *b, const char *s)
+{
+	buf_adds(b, "> ");
+	for (; *s; s++) {
+		buf_addc(b, *s);
+		if (*s == '\n')
+			buf_adds(b, "> ");
+	}
+	buf_addc(b, '\n');
+}
+
+static void
+status_text(buf *b, const note *n)
+{
+	buf_adds(b, anchor_status_name(n->match.status));
+	if (n->match.status == ANCHOR_FUZZY || (n->match.status == ANCHOR_ORPHAN && n->match.score > 0))
+		buf_printf(b, " %.2f", n->match.score);
+}
+
+int
+notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *out)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "# Notes: %s\n\n", doc_title(d));
+	if (d->meta.symbol)
+		buf_printf(&b, "Symbol: %s  \n", d->meta.symbol);
+	buf_printf(&b, "File: %s  \nFingerprint: %s  \nNotes: %zu\n", d->name ? d->name : "-",
+		   ad->fingerprint, l->n);
+	for (size_t i = 0; i < l->n; i++) {
+		const note *n = &l->v[i];
+		char *cite = notes_cite(d, n->match.node);
+		buf_printf(&b, "\n## %s\n\n", n->match.node ? cite : "(not found in this version)");
+		free(cite);
+		md_quote(&b, n->a.exact ? n->a.exact : "");
+		buf_printf(&b, "\n%s\n\n", n->body ? n->body : "");
+		buf_printf(&b, "*Status:* ");
+		status_text(&b, n);
+		buf_printf(&b, " · *Path:* %s · *Created:* %s", n->cur_path ? n->cur_path : "",
+			   n->created ? n->created : "");
+		if (n->ntags) {
+			buf_adds(&b, " · *Tags:* ");
+			for (size_t k = 0; k < n->ntags; k++)
+				buf_printf(&b, "%s%s", k ? ", " : "", n->tags[k]);
+		}
+		buf_addc(&b, '\n');
+	}
+	int rc = fwrite(b.s, 1, b.len, out) == b.len ? 0 : -1;
+	buf_free(&b);
+	return rc;
+}
+
+/* --- JSON-LD ------------------------------------------------------------- */
+
+static json_t *
+jstr(const char *s)
+{
+	json_t *j = json_string(s ? s : "");
+	return j ? j : json_string("\xef\xbf\xbd");	/* invalid UTF-8: never */
+}
+
+static json_t *
+annotation(const anchor_doc *ad, const note *n)
+{
+	json_t *a = json_object();
+	json_object_set_new(a, "id", jstr(n->uid));
+	json_object_set_new(a, "type", jstr("Annotation"));
+	json_object_set_new(a, "motivation", jstr("commenting"));
+	json_object_set_new(a, "created", jstr(n->created));
+	json_object_set_new(a, "modified", jstr(n->modified ? n->modified : n->created));
+	json_t *body = json_array();
+	json_t *tb = json_object();
+	json_object_set_new(tb, "type", jstr("TextualBody"));
+	json_object_set_new(tb, "purpose", jstr("commenting"));
+	json_object_set_new(tb, "format", jstr("text/plain"));
+	json_object_set_new(tb, "value", jstr(n->body));
+	json_array_append_new(body, tb);
+	for (size_t i = 0; i < n->ntags; i++) {
+		json_t *t = json_object();
+		json_object_set_new(t, "type", jstr("TextualBody"));
+		json_object_set_new(t, "purpose", jstr("tagging"));
+		json_object_set_new(t, "value", jstr(n->tags[i]));
+		json_array_append_new(body, t);
+	}
+	json_object_set_new(a, "body", body);
+
+	int here = n->match.status != ANCHOR_ORPHAN;
+	json_t *sel = json_array();
+	json_t *q = json_object();
+	json_object_set_new(q, "type", jstr("TextQuoteSelector"));
+	json_object_set_new(q, "exact", jstr(n->a.exact));
+	json_object_set_new(q, "prefix", jstr(n->a.prefix));
+	json_object_set_new(q, "suffix", jstr(n->a.suffix));
+	json_array_append_new(sel, q);
+	json_t *p = json_object();
+	json_object_set_new(p, "type", jstr("TextPositionSelector"));
+	json_object_set_new(p, "start", json_integer((json_int_t)(here ? n->match.start : n->a.start)));
+	json_object_set_new(p, "end", json_integer((json_int_t)(here ? n->match.end : n->a.end)));
+	json_array_append_new(sel, p);
+	json_t *f = json_object();
+	json_object_set_new(f, "type", jstr("FragmentSelector"));
+	json_object_set_new(f, "conformsTo", jstr(NODE_PATH_SPEC));
+	json_object_set_new(f, "value", jstr(n->cur_path ? n->cur_path : n->a.path));
+	json_array_append_new(sel, f);
+
+	json_t *target = json_object();
+	char *src = xasprintf("urn:lectern:%s", ad->fingerprint);
+	json_object_set_new(target, "source", jstr(src));
+	free(src);
+	json_object_set_new(target, "selector", sel);
+	json_object_set_new(a, "target", target);
+	return a;
+}
+
+int
+notes_export_jsonld(const doc *d, const anchor_doc *ad, const note_list *l, FILE *out)
+{
+	json_t *c = json_object();
+	json_object_set_new(c, "@context", jstr("http://www.w3.org/ns/anno.jsonld"));
+	json_object_set_new(c, "type", jstr("AnnotationCollection"));
+	char *label = xasprintf("Notes: %s", doc_title(d));
+	json_object_set_new(c, "label", jstr(label));
+	free(label);
+	json_object_set_new(c, "total", json_integer((json_int_t)l->n));
+	json_t *page = json_object();
+	json_object_set_new(page, "type", jstr("AnnotationPage"));
+	json_object_set_new(page, "startIndex", json_integer(0));
+	json_t *items = json_array();
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(items, annotation(ad, &l->v[i]));
+	json_object_set_new(page, "items", items);
+	json_object_set_new(c, "first", page);
+	int rc = json_dumpf(c, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (rc == 0 && fputc('\n', out) == EOF)
+		rc = -1;
+	json_decref(c);
+	return rc == 0 ? 0 : -1;
+}
+
+/* --- import -------------------------------------------------------------- */
+
+/* "type" is a string or an array of strings. */
+static int
+has_type(json_t *o, const char *type)
+{
+	json_t *t = json_object_get(o, "type");
+	if (json_is_string(t))
+		return strcmp(json_string_value(t), type) == 0;
+	size_t i;
+	json_t *v;
+	json_array_foreach(t, i, v)
+		if (json_is_string(v) && strcmp(json_string_value(v), type) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *
+get_str(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Calls f on each element of v when it is an array, else on v itself. */
+#define EACH(v, i, x) \
+	for (size_t i = 0, i##_n = json_is_array(v) ? json_array_size(v) : (v) != NULL; \
+	     i < i##_n && ((x = json_is_array(v) ? json_array_get(v, i) : (v)) || 1); i++)
+
+/* Annotation -> note (doc fields left empty). Returns 0, or -1 with a
+ * reason when it has no quote. */
+static int
+note_from_json(json_t *a, note *n, const char **why)
+{
+	memset(n, 0, sizeof *n);
+	if (!json_is_object(a) || !has_type(a, "Annotation")) {
+		*why = "not an Annotation";
+		return -1;
+	}
+	const char *id = get_str(a, "id");
+	if (id && *id)
+		n->uid = xstrdup(id);
+	if (get_str(a, "created"))
+		n->created = xstrdup(get_str(a, "created"));
+	if (get_str(a, "modified"))
+		n->modified = xstrdup(get_str(a, "modified"));
+	buf body;
+	buf_init(&body);
+	if (get_str(a, "bodyValue"))
+		buf_adds(&body, get_str(a, "bodyValue"));
+	json_t *bv = json_object_get(a, "body"), *x;
+	EACH(bv, i, x) {
+		if (!json_is_object(x))
+			continue;
+		const char *value = get_str(x, "value");
+		const char *purpose = get_str(x, "purpose");
+		if (!value)
+			continue;
+		if (purpose && strcmp(purpose, "tagging") == 0) {
+			note_add_tag(n, value);
+		} else {
+			if (body.len)
+				buf_adds(&body, "\n\n");
+			buf_adds(&body, value);
+		}
+	}
+	n->body = buf_take(&body);
+	json_t *tv = json_object_get(a, "target"), *t;
+	EACH(tv, i, t) {
+		if (!json_is_object(t))
+			continue;
+		json_t *sv = json_object_get(t, "selector"), *s;
+		EACH(sv, k, s) {
+			if (!json_is_object(s))
+				continue;
+			if (has_type(s, "TextQuoteSelector") && get_str(s, "exact") && !n->a.exact) {
+				n->a.exact = xstrdup(get_str(s, "exact"));
+				n->a.prefix = xstrdup(get_str(s, "prefix") ? get_str(s, "prefix") : "");
+				n->a.suffix = xstrdup(get_str(s, "suffix") ? get_str(s, "suffix") : "");
+			} else if (has_type(s, "TextPositionSelector")) {
+				json_t *st = json_object_get(s, "start"), *en = json_object_get(s, "end");
+				if (json_is_integer(st) && json_is_integer(en) &&
+				    json_integer_value(st) >= 0 &&
+				    json_integer_value(en) >= json_integer_value(st)) {
+					n->a.start = (size_t)json_integer_value(st);
+					n->a.end = (size_t)json_integer_value(en);
+				}
+			} else if (has_type(s, "FragmentSelector") && get_str(s, "value") &&
+				   get_str(s, "conformsTo") &&
+				   strcmp(get_str(s, "conformsTo"), NODE_PATH_SPEC) == 0 && !n->a.path) {
+				n->a.path = xstrdup(get_str(s, "value"));
+			}
+		}
+		if (n->a.exact)
+			break;
+	}
+	if (!n->a.exact || !*n->a.exact) {
+		*why = "it has no TextQuoteSelector with an exact quote";
+		note_clear(n);
+		return -1;
+	}
+	if (!n->a.path)
+		n->a.path = xstrdup("");
+	return 0;
+}
+
+/* Re-anchors an imported note on ad: positions and path where it is now;
+ * for ok/moved a fresh quote context from this document. */
+static void
+reanchor(const anchor_doc *ad, note *n)
+{
+	anchor_match m;
+	anchor_resolve(ad, &n->a, &m);
+	free(n->status);
+	n->status = xstrdup(anchor_status_name(m.status));
+	n->score = m.score;
+	n->match = m;
+	if (m.status == ANCHOR_OK || m.status == ANCHOR_MOVED) {
+		anchor fresh;
+		if (anchor_make(ad, m.start_byte, m.end_byte, &fresh) == 0) {
+			anchor_clear(&n->a);
+			n->a = fresh;
+		}
+	} else if (m.status == ANCHOR_FUZZY) {
+		free(n->a.path);
+		n->a.path = xstrdup(m.node ? m.node->path : "");
+		n->a.start = m.start;
+		n->a.end = m.end;
+	}
+	free(n->doc_fp);
+	free(n->doc_key);
+	n->doc_fp = xstrdup(ad->fingerprint);
+	n->doc_key = xstrdup(ad->key);
+}
+
+int
+notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
+		  notes_import_stats *st, FILE *msg, char **err)
+{
+	memset(st, 0, sizeof *st);
+	json_error_t je;
+	json_t *root = json_load_file(json_path, JSON_REJECT_DUPLICATES, &je);
+	if (!root) {
+		if (err) {
+			free(*err);
+			*err = je.line > 0 ? xasprintf("%s:%d:%d: %s", json_path, je.line, je.column, je.text)
+					   : xasprintf("%s: %s", json_path, je.text);
+		}
+		return -1;
+	}
+	/* Collection -> first page -> items; a page; an array; one note. */
+	json_t *items = root;
+	if (json_is_object(root) && has_type(root, "AnnotationCollection")) {
+		json_t *first = json_object_get(root, "first");
+		items = json_is_object(first) ? json_object_get(first, "items") : NULL;
+		if (!items)
+			items = json_object_get(root, "items");
+	} else if (json_is_object(root) && has_type(root, "AnnotationPage")) {
+		items = json_object_get(root, "items");
+	}
+	if (!items || (!json_is_array(items) && !json_is_object(items))) {
+		if (err) {
+			free(*err);
+			*err = xasprintf("%s: no annotations (expected a W3C AnnotationCollection)",
+					 json_path);
+		}
+		json_decref(root);
+		return -1;
+	}
+	int rc = 0;
+	json_t *a;
+	EACH(items, i, a) {
+		note n;
+		const char *why = NULL;
+		if (note_from_json(a, &n, &why) < 0) {
+			fprintf(msg, "%s: annotation %zu skipped: %s\n", json_path, i + 1, why);
+			st->rejected++;
+			continue;
+		}
+		reanchor(ad, &n);
+		long long found = n.uid ? notes_find_uid(s, n.uid, err) :
+					  (n.created ? notes_find_same(s, &n, err) : 0);
+		if (found < 0) {
+			note_clear(&n);
+			rc = -1;
+			break;
+		}
+		if (found > 0) {
+			st->present++;
+			note_clear(&n);
+			continue;
+		}
+		if (notes_add(s, &n, err) < 0) {
+			note_clear(&n);
+			rc = -1;
+			break;
+		}
+		st->added++;
+		st->status[n.match.status]++;
+		note_clear(&n);
+	}
+	json_decref(root);
+	return rc;
+}
+
+/* --- command line -------------------------------------------------------- */
+
+/* Opens the store read-only for listing. Returns NULL with *missing = 1
+ * when there is no database yet (not an error). */
+static notes_store *
+open_for_reading(const char *db, int *missing, FILE *msg)
+{
+	char *err = NULL;
+	*missing = 0;
+	char *path = db ? xstrdup(db) : notes_default_path();
+	if (access(path, F_OK) < 0 && errno == ENOENT) {
+		*missing = 1;
+		free(path);
+		return NULL;
+	}
+	notes_store *s = notes_open_readonly(path, &err);
+	if (!s) {
+		if (err && strstr(err, "holds no notes yet"))
+			*missing = 1;
+		else
+			fprintf(msg, "lectern: %s\n", err);
+	}
+	free(err);
+	free(path);
+	return s;
+}
+
+static int
+list_doc(doc *d, const char *db, note_list *l, anchor_doc **adp, FILE *msg)
+{
+	int missing;
+	*adp = anchor_doc_new(d);
+	notes_store *s = open_for_reading(db, &missing, msg);
+	if (!s)
+		return missing ? 0 : EXIT_DATA;
+	char *err = NULL;
+	int rc = 0;
+	if (notes_list_doc(s, *adp, NULL, l, &err) < 0) {
+		fprintf(msg, "lectern: %s\n", err);
+		rc = EXIT_DATA;
+	}
+	free(err);
+	notes_close(s);
+	return rc;
+}
+
+int
+notes_cli_list(doc *d, const char *db, FILE *out, FILE *msg)
+{
+	note_list l = { 0 };
+	anchor_doc *ad;
+	int rc = list_doc(d, db, &l, &ad, msg);
+	buf b;
+	buf_init(&b);
+	for (size_t i = 0; rc == 0 && i < l.n; i++) {
+		const note *n = &l.v[i];
+		char *cite = notes_cite(d, n->match.node);
+		buf_printf(&b, "%lld\t", n->id);
+		status_text(&b, n);
+		buf_printf(&b, "\t%s\t%s\t", cite, n->cur_path);
+		free(cite);
+		const char *body = n->body ? n->body : "";
+		const char *nl = strchr(body, '\n');
+		buf_add(&b, body, nl ? (size_t)(nl - body) : strlen(body));
+		for (size_t k = 0; k < n->ntags; k++)
+			buf_printf(&b, " #%s", n->tags[k]);
+		buf_addc(&b, '\n');
+	}
+	if (rc == 0 && fwrite(b.s, 1, b.len, out) != b.len)
+		rc = EXIT_DATA;
+	buf_free(&b);
+	note_list_free(&l);
+	anchor_doc_free(ad);
+	return rc;
+}
+
+int
+notes_cli_export(doc *d, const char *db, const char *format, FILE *out, FILE *msg)
+{
+	int json = format && strcmp(format, "json") == 0;
+	if (!format || (!json && strcmp(format, "md") != 0)) {
+		fprintf(msg, "lectern: --notes-export: '%s' is not md or json\n",
+			format ? format : "");
+		return EXIT_USAGE;
+	}
+	note_list l = { 0 };
+	anchor_doc *ad;
+	int rc = list_doc(d, db, &l, &ad, msg);
+	if (rc == 0) {
+		int w = json ? notes_export_jsonld(d, ad, &l, out) : notes_export_md(d, ad, &l, out);
+		if (w < 0) {
+			fprintf(msg, "lectern: write error: %s\n", strerror(errno));
+			rc = EXIT_DATA;
+		}
+	}
+	note_list_free(&l);
+	anchor_doc_free(ad);
+	return rc;
+}
+
+static notes_store *
+open_for_writing(const char *db, FILE *msg)
+{
+	char *err = NULL;
+	notes_store *s = notes_open(db, &err);
+	if (!s)
+		fprintf(msg, "lectern: %s\n", err);
+	free(err);
+	return s;
+}
+
+int
+notes_cli_import(doc *d, const char *db, const char *json_path, FILE *out, FILE *msg)
+{
+	notes_store *s = open_for_writing(db, msg);
+	if (!s)
+		return EXIT_DATA;
+	anchor_doc *ad = anchor_doc_new(d);
+	notes_import_stats st;
+	char *err = NULL;
+	int rc = notes_import_json(s, ad, json_path, &st, msg, &err);
+	if (rc < 0)
+		fprintf(msg, "lectern: %s\n", err);
+	fprintf(out, "imported %zu note%s (ok %zu, moved %zu, fuzzy %zu, orphan %zu); "
+		"%zu already present; %zu rejected\n", st.added, st.added == 1 ? "" : "s",
+		st.status[ANCHOR_OK], st.status[ANCHOR_MOVED], st.status[ANCHOR_FUZZY],
+		st.status[ANCHOR_ORPHAN], st.present, st.rejected);
+	free(err);
+	anchor_doc_free(ad);
+	notes_close(s);
+	return rc < 0 ? EXIT_DATA : 0;
+}
+
+int
+notes_cli_add(doc *d, const char *db, const char *where, const char *text,
+	      const char *const *tags, FILE *out, FILE *msg)
+{
+	const char *at = strchr(where, '@');
+	char *path = at ? xstrndup(where, (size_t)(at - where)) : xstrdup(where);
+	node *nd = doc_find_path(d, path);
+	int rc = 0;
+	if (!nd || !nd->len) {
+		fprintf(msg, "lectern: --note-add: no clause with path '%s' (see --outline)\n", path);
+		free(path);
+		return EXIT_DATA;
+	}
+	size_t from = nd->off, to = nd->off + nd->len;
+	if (at) {
+		const char *q = at + 1;
+		const char *hit = *q ? memmem(d->plain + nd->off, nd->len, q, strlen(q)) : NULL;
+		if (!hit) {
+			fprintf(msg, "lectern: --note-add: '%s' is not in the text of %s\n", q, path);
+			free(path);
+			return EXIT_DATA;
+		}
+		from = (size_t)(hit - d->plain);
+		to = from + strlen(q);
+	}
+	free(path);
+	anchor_doc *ad = anchor_doc_new(d);
+	note n;
+	if (note_init(&n, ad, from, to, text) < 0) {
+		fprintf(msg, "lectern: --note-add: nothing to anchor the note to\n");
+		anchor_doc_free(ad);
+		return EXIT_DATA;
+	}
+	for (size_t i = 0; tags && tags[i]; i++)
+		note_add_tag(&n, tags[i]);
+	notes_store *s = open_for_writing(db, msg);
+	if (s) {
+		char *err = NULL;
+		long long id = notes_add(s, &n, &err);
+		if (id < 0) {
+			fprintf(msg, "lectern: %s\n", err);
+			rc = EXIT_DATA;
+		} else {
+			fprintf(out, "%lld\n", id);
+		}
+		free(err);
+		notes_close(s);
+	} else {
+		rc = EXIT_DATA;
+	}
+	note_clear(&n);
+	anchor_doc_free(ad);
+	return rc;
+}
+
+int
+notes_cli_delete(const char *db, const char *id, FILE *msg)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(id, &end, 10);
+	if (errno || end == id || *end || v <= 0) {
+		fprintf(msg, "lectern: --note-delete: '%s' is not a note id\n", id);
+		return EXIT_USAGE;
+	}
+	notes_store *s = open_for_writing(db, msg);
+	if (!s)
+		return EXIT_DATA;
+	char *err = NULL;
+	int rc = 0;
+	if (notes_delete(s, v, &err) < 0) {
+		fprintf(msg, "lectern: %s\n", err);
+		rc = EXIT_DATA;
+	}
+	free(err);
+	notes_close(s);
+	return rc;
+}

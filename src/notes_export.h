@@ -1,0 +1,72 @@
+/* notes_export: notes as Markdown and as W3C Web Annotation JSON-LD, the
+ * import of such JSON, and the command-line entry points main.c calls.
+ *
+ * JSON-LD shape (made and read with jansson, never by hand):
+ *   { "@context": "http://www.w3.org/ns/anno.jsonld",
+ *     "type": "AnnotationCollection", "label": …, "total": N,
+ *     "first": { "type": "AnnotationPage", "startIndex": 0, "items": [
+ *       { "id": "urn:uuid:…", "type": "Annotation", "motivation": "commenting",
+ *         "created": …, "modified": …,
+ *         "body": [ { "type": "TextualBody", "purpose": "commenting",
+ *                     "format": "text/plain", "value": "the note" },
+ *                   { "type": "TextualBody", "purpose": "tagging", "value": "tag" } ],
+ *         "target": { "source": "urn:lectern:fp1:…",
+ *           "selector": [ { "type": "TextQuoteSelector", "exact", "prefix", "suffix" },
+ *                         { "type": "TextPositionSelector", "start", "end" },
+ *                         { "type": "FragmentSelector",
+ *                           "conformsTo": "urn:lectern:node-path", "value": "annex1/decl/p8" } ] } } ] } }
+ * Positions are characters (code points) of the reflowed text. Import also
+ * takes a lone Annotation, an AnnotationPage or a JSON array of them, and
+ * "bodyValue". Import adds nothing twice: an annotation whose id is stored
+ * already (even in the trash), or without id but with the same document,
+ * created time, body and quote, is skipped.
+ *
+ * CLI functions return a process exit code: 0 success, 1 the database or a
+ * data file cannot be used (message on msg), 2 usage error. db NULL = the
+ * default database. They write results to out and messages to msg. */
+#ifndef LECTERN_NOTES_EXPORT_H
+#define LECTERN_NOTES_EXPORT_H
+
+#include <stdio.h>
+#include "doc.h"
+#include "notes.h"
+
+/* Citation of a node in the document's language ("Anexo, párr. 8"); a new
+ * string. NULL nd gives "—". */
+char *notes_cite(const doc *d, const node *nd);
+
+/* Writers: 0, or -1 on a write error. l is a list from notes_list_doc. */
+int notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *out);
+int notes_export_jsonld(const doc *d, const anchor_doc *ad, const note_list *l, FILE *out);
+
+/* Counts of one import. */
+typedef struct notes_import_stats {
+	size_t added, present, rejected;	/* present: already stored */
+	size_t status[4];	/* added notes by anchor_status */
+} notes_import_stats;
+
+/* Imports json_path into s, re-anchoring each annotation on ad's document.
+ * Rejected annotations (no quote, not an Annotation) are named on msg.
+ * Returns 0, or -1 with *err (unreadable file, invalid JSON, a write that
+ * failed: the notes added before it stay). */
+int notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
+		      notes_import_stats *st, FILE *msg, char **err);
+
+/* lectern --notes FILE: one line per note, in reading order:
+ *   ID <TAB> STATUS[ SCORE] <TAB> CITATION <TAB> PATH <TAB> NOTE [#tag …]
+ * (the first line of the note; status "ok", "moved", "fuzzy 0.93",
+ * "orphan"). No database yet: nothing printed, exit 0. */
+int notes_cli_list(doc *d, const char *db, FILE *out, FILE *msg);
+/* lectern --notes-export=md|json FILE. */
+int notes_cli_export(doc *d, const char *db, const char *format, FILE *out, FILE *msg);
+/* lectern --notes-import FILE.json DOC: prints "imported N notes (…)". */
+int notes_cli_import(doc *d, const char *db, const char *json_path, FILE *out, FILE *msg);
+/* lectern --note-add WHERE TEXT [--tag T]… DOC: WHERE is a node path (the
+ * whole clause) or PATH@QUOTE (the first occurrence of QUOTE in that node's
+ * text). tags: NULL-terminated, may be NULL. Prints the new id. */
+int notes_cli_add(doc *d, const char *db, const char *where, const char *text,
+		  const char *const *tags, FILE *out, FILE *msg);
+/* lectern --note-delete ID: moves note ID to the trash. */
+int notes_cli_delete(const char *db, const char *id, FILE *msg);
+
+#endif

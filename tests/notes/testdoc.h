@@ -1,0 +1,55 @@
+/* testdoc: helpers shared by the notes tests and their C helpers: load and
+ * parse a document file, find a block by the start of its text. Header
+ * only (static), so each test binary stays one file plus this. */
+#ifndef LECTERN_TESTS_NOTES_TESTDOC_H
+#define LECTERN_TESTS_NOTES_TESTDOC_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "parse.h"
+#include "source.h"
+
+/* Parses path; NULL (message on stderr) when it cannot be read. */
+static inline doc *
+testdoc_load(const char *path)
+{
+	source src;
+	char *err = NULL;
+	if (source_load(path, &src, &err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		return NULL;
+	}
+	doc *d = parse_document(path, src.data, src.len, NULL);
+	source_free(&src);
+	return d;
+}
+
+/* The first block whose text starts with start (NULL if none). */
+static inline node *
+testdoc_block(const doc *d, const char *start)
+{
+	size_t n = strlen(start);
+	for (size_t i = 0; i < d->nblocks; i++) {
+		node *b = d->blocks[i];
+		if (b->len >= n && memcmp(d->plain + b->off, start, n) == 0)
+			return b;
+	}
+	return NULL;
+}
+
+/* "$top_srcdir/tests/data/notes/<name>" (caller frees). */
+static inline char *
+testdoc_path(const char *name)
+{
+	const char *top = getenv("top_srcdir");
+	size_t n = strlen(top ? top : ".") + strlen(name) + 32;
+	char *p = malloc(n);
+	snprintf(p, n, "%s/tests/data/notes/%s", top ? top : ".", name);
+	return p;
+}
+
+#endif
