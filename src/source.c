@@ -1,33 +1,302 @@
-/* source: TEMPORARY minimal reader; the parse owner replaces it. */
+/* source: the bytes of one document, read into memory and made safe (see
+ * source.h for the contract).
+ *
+ * Everything after the read is one linear pass over the bytes (clean_bytes),
+ * so a 10 MB single line costs the same as 10 MB of short lines. Errors are
+ * returned as messages that name the file; this module never prints. */
 #include <build-config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <unistr.h>
+
 #include "source.h"
 #include "util.h"
 
-int
-source_from_memory(const char *name, const char *bytes, size_t n, source *out, char **err)
+extern char **environ;
+
+static const char pdf_magic[] = "%PDF-";
+
+/* Appends the UTF-8 encoding of a code point from U+0800 to U+FFFF. */
+static void
+put3(buf *b, unsigned uc)
 {
-	(void)err;
-	memset(out, 0, sizeof *out);
-	out->name = xstrdup(name);
-	out->data = xstrndup(bytes, n);
-	out->len = n;
+	char u[3] = {
+		(char)(0xE0 | (uc >> 12)),
+		(char)(0x80 | ((uc >> 6) & 0x3F)),
+		(char)(0x80 | (uc & 0x3F)),
+	};
+	buf_add(b, u, 3);
+}
+
+/* The one pass: BOM, line ends, controls, invalid UTF-8 (source.h). Runs of
+ * plain bytes are copied in one buf_add so the pass stays cheap. */
+static void
+clean_bytes(const char *in, size_t n, source *out)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	buf b;
+	size_t i = 0, run = 0;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		i = run = 3;
+	while (i < n) {
+		unsigned c = s[i];
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		if (c == '\n' || c == '\t' || c == '\f') {
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			buf_add(&b, in + run, i - run);
+			if (c == '\r') {
+				buf_addc(&b, '\n');
+				i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+			} else {
+				put3(&b, c == 0x7F ? 0x2421 : 0x2400 + c);
+				out->control_chars++;
+				i++;
+			}
+			run = i;
+			continue;
+		}
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, s + i, n - i);
+		if (uc == 0xFFFD && !(k == 3 && s[i] == 0xEF && s[i + 1] == 0xBF &&
+				      s[i + 2] == 0xBD)) {
+			buf_add(&b, in + run, i - run);
+			put3(&b, 0xFFFD);
+			out->invalid_bytes += (size_t)k;
+			i += (size_t)k;
+			run = i;
+		} else if (uc >= 0x80 && uc < 0xA0) {
+			buf_add(&b, in + run, i - run);
+			put3(&b, 0xFFFD);
+			out->control_chars++;
+			i += (size_t)k;
+			run = i;
+		} else {
+			i += (size_t)k;
+		}
+	}
+	buf_add(&b, in + run, i - run);
+	out->len = b.len;
+	out->data = buf_take(&b);
+}
+
+/* Reads all of fd into *b, refusing more than SOURCE_MAX_BYTES.
+ * Returns 0, -1 with errno set, or -2 when too large. */
+static int
+read_all(int fd, buf *b)
+{
+	char tmp[1 << 16];
+	for (;;) {
+		ssize_t k = read(fd, tmp, sizeof tmp);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (k == 0)
+			return 0;
+		if (b->len + (size_t)k > SOURCE_MAX_BYTES)
+			return -2;
+		buf_add(b, tmp, (size_t)k);
+	}
+}
+
+/* Runs `pdftotext -layout path -` and reads its output into *b.
+ * Returns 0, or -1 with *err set. */
+static int
+pdf_to_text(const char *name, const char *path, buf *b, char **err)
+{
+	int fds[2];
+	if (pipe(fds) < 0) {
+		*err = xasprintf("%s: cannot run pdftotext: %s", name, strerror(errno));
+		return -1;
+	}
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+	posix_spawn_file_actions_addclose(&fa, fds[0]);
+	posix_spawn_file_actions_addclose(&fa, fds[1]);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	char *argv[] = { "pdftotext", "-layout", (char *)path, "-", NULL };
+	pid_t pid;
+	int rc = posix_spawnp(&pid, "pdftotext", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fds[1]);
+	if (rc != 0) {
+		close(fds[0]);
+		*err = xasprintf("%s: is a PDF; install poppler-utils (pdftotext) "
+				 "to read it, or give the extracted text", name);
+		return -1;
+	}
+	int r = read_all(fds[0], b);
+	close(fds[0]);
+	if (r < 0)
+		kill(pid, SIGTERM);
+	int status;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (r == -2) {
+		*err = xasprintf("%s: the text of this PDF is larger than %zu MB",
+				 name, SOURCE_MAX_BYTES >> 20);
+		return -1;
+	}
+	if (r < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+			*err = xasprintf("%s: is a PDF; install poppler-utils (pdftotext) "
+					 "to read it, or give the extracted text", name);
+		else
+			*err = xasprintf("%s: pdftotext could not read this PDF", name);
+		return -1;
+	}
 	return 0;
+}
+
+/* Checks shared by files and memory; path is a file holding the bytes, or
+ * NULL (then a PDF is written to a temporary file for pdftotext). */
+static int
+accept_bytes(const char *name, const char *path, const char *bytes, size_t n,
+	     source *out, char **err)
+{
+	memset(out, 0, sizeof *out);
+	if (n == 0) {
+		*err = xasprintf("%s: empty file", name);
+		return -1;
+	}
+	if (n > SOURCE_MAX_BYTES) {
+		*err = xasprintf("%s: too large (%zu MB; the limit is %zu MB)", name,
+				 n >> 20, SOURCE_MAX_BYTES >> 20);
+		return -1;
+	}
+	if (n >= 5 && memcmp(bytes, pdf_magic, 5) == 0) {
+		buf b;
+		buf_init(&b);
+		int rc;
+		if (path) {
+			rc = pdf_to_text(name, path, &b, err);
+		} else {
+			char tmpl[] = "/tmp/lectern-pdf-XXXXXX";
+			int fd = mkstemp(tmpl);
+			if (fd < 0) {
+				*err = xasprintf("%s: cannot write a temporary file for "
+						 "pdftotext: %s", name, strerror(errno));
+				return -1;
+			}
+			size_t done = 0;
+			while (done < n) {
+				ssize_t k = write(fd, bytes + done, n - done);
+				if (k < 0 && errno == EINTR)
+					continue;
+				if (k <= 0)
+					break;
+				done += (size_t)k;
+			}
+			close(fd);
+			rc = done == n ? pdf_to_text(name, tmpl, &b, err) : -1;
+			if (done != n && rc < 0)
+				*err = xasprintf("%s: cannot write a temporary file for "
+						 "pdftotext", name);
+			unlink(tmpl);
+		}
+		if (rc < 0) {
+			buf_free(&b);
+			return -1;
+		}
+		if (b.len == 0 || memchr(b.s, '\0', b.len)) {
+			*err = xasprintf("%s: this PDF has no extractable text "
+					 "(a scan?)", name);
+			buf_free(&b);
+			return -1;
+		}
+		clean_bytes(b.s, b.len, out);
+		buf_free(&b);
+		out->from_pdf = 1;
+		out->name = xstrdup(name);
+		return 0;
+	}
+	if (memchr(bytes, '\0', n)) {
+		*err = xasprintf("%s: binary file (NUL bytes): not a text document", name);
+		return -1;
+	}
+	clean_bytes(bytes, n, out);
+	out->name = xstrdup(name);
+	return 0;
+}
+
+int
+source_from_memory(const char *name, const char *bytes, size_t n,
+		   source *out, char **err)
+{
+	return accept_bytes(name ? name : "-", NULL, bytes, n, out, err);
 }
 
 int
 source_load(const char *path, source *out, char **err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) { *err = xasprintf("%s: cannot open", path); return -1; }
-	buf b; buf_init(&b);
-	char tmp[65536]; size_t k;
-	while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) buf_add(&b, tmp, k);
-	fclose(f);
-	int rc = source_from_memory(path, b.s ? b.s : "", b.len, out, err);
+	int is_stdin = strcmp(path, "-") == 0;
+	const char *name = is_stdin ? "standard input" : path;
+	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+
+	memset(out, 0, sizeof *out);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			*err = xasprintf("%s: no such file", path);
+		else if (errno == EACCES)
+			*err = xasprintf("%s: permission denied (not readable)", path);
+		else
+			*err = xasprintf("%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		*err = xasprintf("%s: is a directory, not a document", path);
+		if (!is_stdin)
+			close(fd);
+		return -1;
+	}
+	buf b;
+	buf_init(&b);
+	int r = read_all(fd, &b);
+	int e = errno;
+	if (!is_stdin)
+		close(fd);
+	if (r == -2) {
+		*err = xasprintf("%s: too large (more than %zu MB)", name,
+				 SOURCE_MAX_BYTES >> 20);
+		buf_free(&b);
+		return -1;
+	}
+	if (r < 0) {
+		if (e == EISDIR)
+			*err = xasprintf("%s: is a directory, not a document", name);
+		else
+			*err = xasprintf("%s: read error: %s", name, strerror(e));
+		buf_free(&b);
+		return -1;
+	}
+	int rc = accept_bytes(name, is_stdin ? NULL : path, b.s ? b.s : "", b.len,
+			      out, err);
 	buf_free(&b);
+	if (rc == 0) {
+		free(out->name);
+		out->name = xstrdup(path);
+	}
 	return rc;
 }
 

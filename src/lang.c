@@ -1,0 +1,364 @@
+/* lang: per-language word tables, language detection and citations
+ * (lang.h). The tables are the only place the parser learns words; adding a
+ * language is adding a table. Sources of the forms: ../shared/DOMAIN.md
+ * (UN Editorial Manual forms and the corpus). */
+#include <build-config.h>
+
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "lang.h"
+#include "util.h"
+
+#define L(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+static const lang_words en = {
+	.code = "en",
+	.letter = L("Letter dated", "Identical letters dated", "Note verbale dated",
+		    "Letter from", "Note verbale from"),
+	.annex = L("Annex", "ANNEX"),
+	.enclosure = L("Enclosure", "ENCLOSURE"),
+	.signed_ = L("(Signed)", "(signed)"),
+	.months = L("January", "February", "March", "April", "May", "June", "July",
+		    "August", "September", "October", "November", "December"),
+	.agenda_word = L("items", "item", "sub-items", "sub-item"),
+	.agenda_after = NULL,
+	.agenda_before = L("agenda"),
+	.agenda_heading = L("Agenda items", "Agenda item", "Items", "Item"),
+	.conj = L("and", ",", "&"),
+	.plenary = L("plenary meeting"),
+	.session = L("session"),
+	.from = L("from the", "from"),
+	.from_end = L(" to the United Nations", " addressed to", " to the Secretary"),
+	.to = L("addressed to the", "addressed to"),
+	.to_end = L(" by ", " from "),
+	.stop = L("the", "of", "and", "to", "in", "that", "for", "with", "on", "is"),
+	.cite_letter = "Letter", .cite_annex = "Annex", .cite_para = "para.",
+	.cite_sub = "subpara.", .cite_section = "sect.", .cite_footnote = "note",
+	.cite_sig = "signature", .cite_note = "note",
+};
+
+static const lang_words es = {
+	.code = "es",
+	.letter = L("Carta de fecha", "Cartas idénticas de fecha", "Nota verbal de fecha",
+		    "Carta dirigida"),
+	.annex = L("Anexo", "ANEXO"),
+	.enclosure = L("Apéndice", "Adjunto"),
+	.signed_ = L("(Firmado)", "(Firmada)", "(firmado)"),
+	.months = L("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+		    "agosto", "septiembre", "octubre", "noviembre", "diciembre"),
+	.agenda_word = L("temas", "tema", "subtemas", "subtema"),
+	.agenda_after = L("del programa"),
+	.agenda_before = NULL,
+	.agenda_heading = L("Temas", "Tema"),
+	.conj = L("y", "e", ","),
+	.plenary = L("sesión plenaria"),
+	.session = L("período de sesiones", "periodo de sesiones"),
+	.from = L("por el", "por la", "por los", "por"),
+	.from_end = L(" ante las Naciones Unidas", " dirigida"),
+	.to = L("dirigida al", "dirigida a la", "dirigidas al", "dirigida a"),
+	.to_end = L(" por ", " del "),
+	.stop = L("de", "la", "los", "las", "el", "que", "y", "del", "en", "por"),
+	.cite_letter = "Carta", .cite_annex = "Anexo", .cite_para = "párr.",
+	.cite_sub = "apdo.", .cite_section = "secc.", .cite_footnote = "nota",
+	.cite_sig = "firma", .cite_note = "nota",
+};
+
+static const lang_words fr = {
+	.code = "fr",
+	.letter = L("Lettre datée", "Lettres identiques datées", "Note verbale datée",
+		    "Lettre adressée"),
+	.annex = L("Annexe", "ANNEXE"),
+	.enclosure = L("Pièce jointe", "Appendice"),
+	.signed_ = L("(Signé)", "(Signée)", "(signé)"),
+	.months = L("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+		    "août", "septembre", "octobre", "novembre", "décembre"),
+	.agenda_word = L("points", "point", "alinéas", "alinéa"),
+	.agenda_after = L("de l’ordre du jour", "de l'ordre du jour"),
+	.agenda_before = NULL,
+	.agenda_heading = L("Points", "Point"),
+	.conj = L("et", ","),
+	.plenary = L("séance plénière"),
+	.session = L("session"),
+	.from = L("par le", "par la", "par les", "par"),
+	.from_end = L(" auprès de l", " adressée"),
+	.to = L("adressée au", "adressée à la", "adressées au", "adressée à"),
+	.to_end = L(" par ", " de "),
+	.stop = L("de", "la", "les", "des", "et", "le", "du", "est", "une", "pour"),
+	.cite_letter = "Lettre", .cite_annex = "Annexe", .cite_para = "par.",
+	.cite_sub = "al.", .cite_section = "sect.", .cite_footnote = "note",
+	.cite_sig = "signature", .cite_note = "note",
+};
+
+static const lang_words ru = {
+	.code = "ru",
+	.letter = L("Письмо", "Идентичные письма", "Вербальная нота"),
+	.annex = L("Приложение", "ПРИЛОЖЕНИЕ"),
+	.enclosure = L("Добавление", "Вложение"),
+	.signed_ = L("(Подпись)", "(подпись)", "(Подписано)"),
+	.months = L("января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+		    "августа", "сентября", "октября", "ноября", "декабря"),
+	.agenda_word = L("пунктам", "пункту", "пунктов", "пункта", "пункты", "пункт"),
+	.agenda_after = L("повестки дня"),
+	.agenda_before = NULL,
+	.agenda_heading = L("Пункты", "Пункт"),
+	.conj = L("и", ","),
+	.plenary = L("пленарное заседание"),
+	.session = L("сессия"),
+	.from = L("Письмо", "Вербальная нота"),
+	.from_end = L(" от ", " при Организации"),
+	.to = L("на имя"),
+	.to_end = L(NULL),
+	.stop = L("и", "в", "на", "по", "с", "что", "о", "для", "не", "к"),
+	.cite_letter = "Письмо", .cite_annex = "Приложение", .cite_para = "п.",
+	.cite_sub = "подп.", .cite_section = "разд.", .cite_footnote = "сноска",
+	.cite_sig = "подпись", .cite_note = "примечание",
+};
+
+static const lang_words *const all[] = { &en, &es, &fr, &ru, NULL };
+
+const char *const lang_org_names[] = {
+	"United Nations", "Nations Unies", "Naciones Unidas",
+	"Организация Объединенных Наций", NULL,
+};
+
+const char *const lang_organs[] = {
+	"General Assembly", "Security Council", "Economic and Social Council",
+	"Human Rights Council", "Assemblée générale", "Conseil de sécurité",
+	"Conseil économique et social", "Conseil des droits de l’homme",
+	"Conseil des droits de l'homme", "Asamblea General", "Consejo de Seguridad",
+	"Consejo Económico y Social", "Consejo de Derechos Humanos",
+	"Генеральная Ассамблея", "Совет Безопасности",
+	"Экономический и Социальный Совет", "Совет по правам человека", NULL,
+};
+
+const char *const lang_original[] = {
+	"Original:", "Original :", "Original", "Оригинал:", "Подлинный текст:", NULL,
+};
+
+const lang_name lang_names[] = {
+	{ "English", "en" }, { "inglés", "en" }, { "anglais", "en" },
+	{ "английский", "en" }, { "английском", "en" },
+	{ "Spanish", "es" }, { "español", "es" }, { "espagnol", "es" },
+	{ "испанский", "es" }, { "испанском", "es" },
+	{ "French", "fr" }, { "francés", "fr" }, { "français", "fr" },
+	{ "французский", "fr" }, { "французском", "fr" },
+	{ "Russian", "ru" }, { "ruso", "ru" }, { "russe", "ru" },
+	{ "русский", "ru" }, { "русском", "ru" },
+	{ "Arabic", "ar" }, { "árabe", "ar" }, { "arabe", "ar" },
+	{ "арабский", "ar" }, { "арабском", "ar" },
+	{ "Chinese", "zh" }, { "chino", "zh" }, { "chinois", "zh" },
+	{ "китайский", "zh" }, { "китайском", "zh" },
+	{ NULL, NULL },
+};
+
+/* English session ordinals ("Seventy-fifth session"): the masthead form. */
+const char *const lang_ordinal_units[] = {
+	"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+	"eighth", "ninth", NULL,
+};
+const char *const lang_ordinal_tens[] = {
+	"tenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+	"seventieth", "eightieth", "ninetieth", NULL,
+};
+const char *const lang_cardinal_tens[] = {
+	"ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+	"ninety", NULL,
+};
+
+const lang_words *
+lang_get(const char *code)
+{
+	for (size_t i = 0; code && all[i]; i++)
+		if (strcmp(all[i]->code, code) == 0)
+			return all[i];
+	return &en;
+}
+
+const lang_words *const *
+lang_all(void)
+{
+	return all;
+}
+
+static int
+is_letter_at(const char *s, size_t n)
+{
+	ucs4_t uc;
+	if (!n)
+		return 0;
+	u8_mbtouc(&uc, (const uint8_t *)s, n);
+	return uc_is_alpha(uc) || uc_is_digit(uc);
+}
+
+size_t
+lang_prefix(const char *s, size_t n, const char *w)
+{
+	size_t i = 0, j = 0, wn = strlen(w);
+	while (j < wn) {
+		if (i >= n)
+			return 0;
+		ucs4_t a, b;
+		int ka = u8_mbtouc(&a, (const uint8_t *)s + i, n - i);
+		int kb = u8_mbtouc(&b, (const uint8_t *)w + j, wn - j);
+		if (a != b && uc_tolower(a) != uc_tolower(b)) {
+			/* typographic and straight apostrophes are one */
+			if (!((a == 0x2019 || a == '\'') && (b == 0x2019 || b == '\'')))
+				return 0;
+		}
+		i += (size_t)ka;
+		j += (size_t)kb;
+	}
+	/* a word must end here unless w itself ends with a non-letter */
+	if (wn && is_letter_at(w + wn - 1, 1) && is_letter_at(s + i, n - i))
+		return 0;
+	return i;
+}
+
+size_t
+lang_prefix_any(const char *s, size_t n, const char *const *list, size_t *which)
+{
+	for (size_t k = 0; list && list[k]; k++) {
+		size_t m = lang_prefix(s, n, list[k]);
+		if (m) {
+			if (which)
+				*which = k;
+			return m;
+		}
+	}
+	return 0;
+}
+
+/* Nonzero if the code point before byte i of s is a letter or digit. */
+static int
+prev_is_letter(const char *s, size_t i)
+{
+	if (i == 0)
+		return 0;
+	size_t p = i - 1;
+	while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+		p--;
+	return is_letter_at(s + p, i - p);
+}
+
+size_t
+lang_find(const char *s, size_t n, const char *w)
+{
+	int wl = is_letter_at(w, strlen(w));
+	for (size_t i = 0; i < n; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;
+		if (wl && prev_is_letter(s, i))
+			continue;
+		if (lang_prefix(s + i, n - i, w))
+			return i;
+	}
+	return (size_t)-1;
+}
+
+const char *
+lang_code_of_name(const char *s, size_t n)
+{
+	for (size_t k = 0; lang_names[k].word; k++)
+		if (lang_prefix(s, n, lang_names[k].word))
+			return lang_names[k].code;
+	return NULL;
+}
+
+const char *
+lang_detect(const char *text, size_t n)
+{
+	/* Look at the first 64 KB: enough words, and linear in any case. */
+	if (n > 65536)
+		n = 65536;
+	size_t cyr = 0, latin = 0;
+	size_t score[4] = { 0 };
+	size_t i = 0;
+	while (i < n) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, (const uint8_t *)text + i, n - i);
+		if (uc >= 0x400 && uc < 0x500)
+			cyr++;
+		else if (uc_is_alpha(uc))
+			latin++;
+		/* at a word start, try the frequent words of each language */
+		if (uc_is_alpha(uc) && !prev_is_letter(text, i))
+			for (size_t l = 0; all[l]; l++)
+				for (size_t w = 0; all[l]->stop[w]; w++)
+					if (lang_prefix(text + i, n - i, all[l]->stop[w]))
+						score[l]++;
+		i += (size_t)k;
+	}
+	if (cyr > latin)
+		return "ru";
+	size_t best = 0;
+	for (size_t l = 1; l < 3; l++)
+		if (score[l] > score[best])
+			best = l;
+	return all[best]->code;
+}
+
+char *
+lang_cite(const doc *d, const node *nd)
+{
+	const lang_words *w = lang_get(d->meta.lang);
+	buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	/* the top container names the part; the clause path follows */
+	const node *chain[64];
+	size_t n = doc_breadcrumb(nd, chain, 64);
+	const node *top = n ? chain[0] : NULL;
+	if (top && top->kind == NODE_ANNEX) {
+		buf_adds(&b, w->cite_annex);
+		if (top->number && *top->number) {
+			buf_addc(&b, ' ');
+			buf_adds(&b, top->cite);
+		}
+	} else if (top && top->kind == NODE_LETTER) {
+		buf_adds(&b, w->cite_letter);
+	} else if (d->meta.symbol) {
+		buf_adds(&b, d->meta.symbol);
+	}
+	/* the innermost paragraph, then the sub-items inside it */
+	const node *para = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (chain[i]->kind == NODE_PARAGRAPH)
+			para = chain[i];
+	const char *word = NULL;
+	const char *num = NULL;
+	if (para) {
+		word = w->cite_para;
+		num = para->cite;
+	} else if (nd->kind == NODE_SECTION) {
+		word = w->cite_section;
+		num = nd->cite;
+	} else if (nd->kind == NODE_FOOTNOTE) {
+		word = w->cite_footnote;
+		num = nd->cite;
+	} else if (nd->kind == NODE_SIGNATURE) {
+		word = w->cite_sig;
+	} else if (nd->kind == NODE_NOTE) {
+		word = w->cite_note;
+		num = nd->cite;
+	}
+	if (word) {
+		if (b.len)
+			buf_adds(&b, ", ");
+		buf_adds(&b, word);
+		if (num && *num) {
+			buf_addc(&b, ' ');
+			buf_adds(&b, num);
+		}
+		if (para) {
+			for (size_t i = 0; i < n; i++)
+				if (chain[i]->kind == NODE_SUBITEM && chain[i]->cite)
+					buf_printf(&b, " (%s)", chain[i]->cite);
+		}
+	}
+	if (!b.len)
+		buf_adds(&b, nd->label ? nd->label : "");
+	return buf_take(&b);
+}
