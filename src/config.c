@@ -1,33 +1,849 @@
-/* config: TEMPORARY defaults only; the config owner replaces it. */
+/* config: settings from config.ini, and config_ini, the INI reader with line
+ * numbers that config, themes and catalogs share (see config.h).
+ *
+ * Why our own line scanner in front of iniparser 4.1: iniparser gives no
+ * line numbers, returns NULL for the whole file on the first bad line (or a
+ * line of 1023 bytes, or a byte order mark), lower-cases key names, and cuts
+ * values at an unquoted '#' or ';'. The scanner below follows iniparser's
+ * rules exactly (iniparser_load and iniparser_line in 4.1), so it finds the
+ * line iniparser would refuse and the line of every key; afterwards the
+ * file is loaded with iniparser too and every value the scanner read is
+ * checked against iniparser's, so the two can never silently disagree.
+ *
+ * Invariants: nothing here writes the user's file; numbers are parsed here
+ * in decimal ("042" is 42, never octal); iniparser_getint/getboolean are
+ * never called (they crash on a section name, CVE-2023-33461). */
 #include <build-config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <iniparser/iniparser.h>
+#include <unistr.h>
+
 #include "config.h"
+#include "theme.h"
 #include "util.h"
 
-int
-config_load(config *cfg, const char *path, char **err)
+/* iniparser's ASCIILINESZ is 1024: a line (with its '\n') must fit in 1023
+ * bytes, so 1022 bytes of text at most. */
+#define INI_MAX_LINE_BYTES 1022
+#define INI_MAX_FILE_BYTES (16u << 20)
+
+/* ---- small string helpers ---- */
+
+/* The bytes isspace() accepts in the C locale: what iniparser strips. */
+static int
+is_space(int c)
 {
-	(void)path; (void)err;
-	memset(cfg, 0, sizeof *cfg);
-	cfg->theme = xstrdup("default");
-	cfg->outline_cols = 30;
-	cfg->notes_cols = 36;
-	cfg->mouse = 1;
-	cfg->show_numbers = 1;
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+	       c == '\r';
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int
+config_ini_name_eq(const char *a, const char *b)
+{
+	while (*a && lower((unsigned char)*a) == lower((unsigned char)*b))
+		a++, b++;
+	return lower((unsigned char)*a) == lower((unsigned char)*b);
+}
+
+/* s[0, n) without leading and trailing space, as a new string. */
+static char *
+strip_dup(const char *s, size_t n)
+{
+	while (n && is_space((unsigned char)*s))
+		s++, n--;
+	while (n && is_space((unsigned char)s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}
+
+static char *
+lower_dup(const char *s)
+{
+	char *d = xstrdup(s);
+	for (char *p = d; *p; p++)
+		*p = (char)lower((unsigned char)*p);
+	return d;
+}
+
+/* ---- config_ini: the scanner ---- */
+
+typedef struct scan {
+	config_ini *ini;
+	const char *path;
+	char *section;		/* current, lower-cased */
+	size_t cap;
+	char *err;
+} scan;
+
+static int __attribute__((format(printf, 3, 4)))
+scan_error(scan *sc, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	if (!sc->err)
+		sc->err = line > 0 ? xasprintf("%s:%d: %s", sc->path, line, msg ? msg : "error")
+				   : xasprintf("%s: %s", sc->path, msg ? msg : "error");
+	free(msg);
+	return -1;
+}
+
+static config_ini_item *
+scan_push(scan *sc, int line)
+{
+	config_ini *ini = sc->ini;
+	xgrow((void **)&ini->items, &sc->cap, ini->nitems + 1, sizeof *ini->items);
+	config_ini_item *it = &ini->items[ini->nitems++];
+	memset(it, 0, sizeof *it);
+	it->section = xstrdup(sc->section);
+	it->line = line;
+	return it;
+}
+
+/* A short, printable excerpt of a line for messages. */
+static char *
+excerpt(const char *s)
+{
+	size_t n = strlen(s);
+	if (n <= 40)
+		return xstrdup(s);
+	/* cut on a UTF-8 character boundary */
+	size_t k = 37;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return xasprintf("%.*s...", (int)k, s);
+}
+
+/* One logical line (continuations joined, trailing space stripped), as
+ * iniparser_line() sees it. first = its first physical line; joined = it
+ * spans several physical lines. */
+static int
+scan_logical(scan *sc, const char *text, int first, int joined)
+{
+	const char *s = text;
+	while (is_space((unsigned char)*s))
+		s++;
+	size_t len = strlen(s);		/* trailing space already gone */
+
+	if (len == 0)
+		return 0;
+	if (s[0] == '#' || s[0] == ';') {
+		if (joined)
+			return scan_error(sc, first, "this comment ends with '\\', so the "
+					  "next line is part of the comment and ignored");
+		return 0;
+	}
+	if (s[0] == '[') {
+		const char *close = strchr(s, ']');
+		if (!close)
+			return scan_error(sc, first, "missing ']' after the section name");
+		if (s[len - 1] != ']')
+			return scan_error(sc, first, "text after ']' (a comment must be on "
+					  "a line of its own)");
+		char *name = strip_dup(s + 1, (size_t)(close - s - 1));
+		if (!*name || close == s + 1) {
+			free(name);
+			return scan_error(sc, first, "empty section name '[]'");
+		}
+		free(sc->section);
+		sc->section = lower_dup(name);
+		free(name);
+		scan_push(sc, first);
+		return 0;
+	}
+
+	const char *eq = strchr(s, '=');
+	if (!eq) {
+		char *ex = excerpt(s);
+		scan_error(sc, first, "'%s' is not a '[section]', a 'key = value' "
+			   "or a comment", ex);
+		free(ex);
+		return -1;
+	}
+	if (eq == s)
+		return scan_error(sc, first, "a key name is missing before '='");
+
+	config_ini_item *it = scan_push(sc, first);
+	it->key = strip_dup(s, (size_t)(eq - s));
+	const char *v = eq + 1;
+	while (is_space((unsigned char)*v))
+		v++;
+	it->raw = xstrdup(v);		/* the line is already right-stripped */
+
+	char q = *v;
+	if ((q == '"' || q == '\'') && v[1] && v[1] != q) {
+		/* "…" or '…': up to the closing quote (or the end), spaces
+		 * kept; anything after the closing quote is dropped. */
+		const char *end = strchr(v + 1, q);
+		size_t n = end ? (size_t)(end - v - 1) : strlen(v + 1);
+		it->value = xstrndup(v + 1, n);
+		return 0;
+	}
+	/* Unquoted: up to the first ';' or '#'. "" and '' are empty. */
+	size_t n = strcspn(v, ";#");
+	it->value = strip_dup(v, n);
+	if ((q == '"' || q == '\'') && it->value[0] == q && it->value[1] == q &&
+	    !it->value[2])
+		it->value[0] = '\0';
+	if (v[n] && (n == 0 || !is_space((unsigned char)v[n - 1])))
+		it->cut = 1;
 	return 0;
+}
+
+/* Splits data into physical lines and joins continuations the way
+ * iniparser_load does (a line whose text ends in '\' continues on the next;
+ * the joined text must fit iniparser's 1023-byte buffer). */
+static int
+scan_text(scan *sc, const char *data, size_t len)
+{
+	buf logical;
+	buf_init(&logical);
+	int lineno = 0, first = 0, parts = 0, rc = 0;
+	size_t pos = 0;
+
+	while (pos < len) {
+		const char *nl = memchr(data + pos, '\n', len - pos);
+		size_t plen = nl ? (size_t)(nl - (data + pos)) : len - pos;
+		const char *p = data + pos;
+		pos += plen + (nl ? 1 : 0);
+		lineno++;
+		if (logical.len + plen > INI_MAX_LINE_BYTES) {
+			rc = scan_error(sc, lineno, "line too long (%zu bytes; iniparser "
+					"reads at most %d%s)", logical.len + plen,
+					INI_MAX_LINE_BYTES,
+					logical.len ? ", continuation lines included" : "");
+			break;
+		}
+		if (!parts)
+			first = lineno;
+		buf_add(&logical, p, plen);
+		parts++;
+		while (logical.len && is_space((unsigned char)logical.s[logical.len - 1]))
+			logical.s[--logical.len] = '\0';
+		if (logical.len && logical.s[logical.len - 1] == '\\') {
+			logical.s[--logical.len] = '\0';
+			if (pos >= len) {
+				rc = scan_error(sc, lineno, "the last line ends with '\\' "
+						"but no line follows");
+				break;
+			}
+			continue;
+		}
+		if (scan_logical(sc, logical.s, first, parts > 1) < 0) {
+			rc = -1;
+			break;
+		}
+		logical.len = 0;
+		logical.s[0] = '\0';
+		parts = 0;
+	}
+	buf_free(&logical);
+	return rc;
+}
+
+/* iniparser prints its errors; keep the last one for our message instead. */
+static char ini_last_error[512];
+
+static int
+ini_error_cb(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ini_last_error, sizeof ini_last_error, fmt, ap);
+	va_end(ap);
+	/* one line: iniparser's messages hold newlines */
+	for (char *p = ini_last_error; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return 0;
+}
+
+static int
+item_cmp(const void *a, const void *b)
+{
+	const config_ini_item *x = *(config_ini_item *const *)a;
+	const config_ini_item *y = *(config_ini_item *const *)b;
+	int c = strcmp(x->section, y->section);
+	for (const char *p = x->key, *q = y->key; !c; p++, q++) {
+		c = lower((unsigned char)*p) - lower((unsigned char)*q);
+		if (!*p || !*q)
+			break;
+	}
+	if (c)
+		return c;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Loads the file with iniparser too and checks that it stores, for every
+ * key, the value the scanner read for that key's last occurrence. */
+static int
+cross_check(scan *sc, const char *load_path)
+{
+	config_ini *ini = sc->ini;
+	ini_last_error[0] = '\0';
+	iniparser_set_error_callback(ini_error_cb);
+	dictionary *d = iniparser_load(load_path);
+	iniparser_set_error_callback(NULL);
+	if (!d)
+		return scan_error(sc, 0, "iniparser cannot read this file (%s)",
+				  ini_last_error[0] ? ini_last_error : "no reason given");
+
+	config_ini_item **keys = xmalloc((ini->nitems + 1) * sizeof *keys);
+	size_t n = 0;
+	for (size_t i = 0; i < ini->nitems; i++)
+		if (ini->items[i].key)
+			keys[n++] = &ini->items[i];
+	qsort(keys, n, sizeof *keys, item_cmp);
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (i + 1 < n && !strcmp(keys[i]->section, keys[i + 1]->section) &&
+		    config_ini_name_eq(keys[i]->key, keys[i + 1]->key))
+			continue;	/* not the last occurrence */
+		char *lk = lower_dup(keys[i]->key);
+		char *full = xasprintf("%s:%s", keys[i]->section, lk);
+		const char *v = iniparser_getstring(d, full, NULL);
+		if (!v || strcmp(v, keys[i]->value))
+			rc = scan_error(sc, keys[i]->line, "iniparser reads this line "
+					"differently from lectern (a bug in lectern: please "
+					"report it with this line)");
+		free(full);
+		free(lk);
+	}
+	free(keys);
+	iniparser_freedict(d);
+	return rc;
+}
+
+/* A copy of data[0, len) in a temporary file, for iniparser (which cannot
+ * read a file with a byte order mark). Returns its malloc'd path or NULL. */
+static char *
+temp_copy(const char *data, size_t len)
+{
+	const char *dir = getenv("TMPDIR");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	char *tmpl = xasprintf("%s/lectern-ini-XXXXXX", dir);
+	int fd = mkstemp(tmpl);
+	if (fd < 0) {
+		free(tmpl);
+		return NULL;
+	}
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	if (close(fd) < 0 || off < len) {
+		unlink(tmpl);
+		free(tmpl);
+		return NULL;
+	}
+	return tmpl;
+}
+
+/* Reads the whole file; refuses directories and huge files. */
+static int
+read_file(const char *path, char **data, size_t *len, char **err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*err = xasprintf("%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		*err = xasprintf("%s: is a directory, not a settings file", path);
+		return -1;
+	}
+	buf b;
+	buf_init(&b);
+	char chunk[8192];
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
+			break;
+		}
+		if (r == 0)
+			break;
+		if (b.len + (size_t)r > INI_MAX_FILE_BYTES) {
+			*err = xasprintf("%s: too large for a settings file (over %u MiB)",
+					 path, INI_MAX_FILE_BYTES >> 20);
+			break;
+		}
+		buf_add(&b, chunk, (size_t)r);
+	}
+	close(fd);
+	if (*err) {
+		buf_free(&b);
+		return -1;
+	}
+	*len = b.len;
+	*data = buf_take(&b);
+	return 0;
+}
+
+int
+config_ini_load(config_ini *ini, const char *path, char **err)
+{
+	memset(ini, 0, sizeof *ini);
+	*err = NULL;
+	char *data;
+	size_t len;
+	if (read_file(path, &data, &len, err) < 0)
+		return -1;
+
+	scan sc = { .ini = ini, .path = path, .section = xstrdup("") };
+	const char *text = data;
+	size_t tlen = len;
+	int bom = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3);
+	if (bom)
+		text += 3, tlen -= 3;
+
+	int rc = 0;
+	const char *nul = memchr(text, '\0', tlen);
+	const uint8_t *bad = u8_check((const uint8_t *)text, tlen);
+	if (nul || bad) {
+		const char *at = nul && (!bad || nul < (const char *)bad) ? nul : (const char *)bad;
+		int line = 1;
+		for (const char *p = text; p < at; p++)
+			line += *p == '\n';
+		rc = scan_error(&sc, line, nul == at ? "contains a NUL byte (not a text file?)"
+				: "not valid UTF-8");
+	}
+	if (rc == 0)
+		rc = scan_text(&sc, text, tlen);
+	if (rc == 0) {
+		if (bom) {
+			char *tmp = temp_copy(text, tlen);
+			if (!tmp)
+				rc = scan_error(&sc, 0, "starts with a byte order mark, and no "
+						"temporary copy without it could be made: %s",
+						strerror(errno));
+			else {
+				rc = cross_check(&sc, tmp);
+				unlink(tmp);
+				free(tmp);
+			}
+		} else {
+			rc = cross_check(&sc, path);
+		}
+	}
+	free(data);
+	free(sc.section);
+	if (rc < 0) {
+		config_ini_free(ini);
+		*err = sc.err;
+		return -1;
+	}
+	ini->path = xstrdup(path);
+	return 0;
+}
+
+void
+config_ini_free(config_ini *ini)
+{
+	for (size_t i = 0; i < ini->nitems; i++) {
+		free(ini->items[i].section);
+		free(ini->items[i].key);
+		free(ini->items[i].value);
+		free(ini->items[i].raw);
+	}
+	free(ini->items);
+	free(ini->path);
+	memset(ini, 0, sizeof *ini);
+}
+
+/* ---- the settings table ---- */
+
+typedef enum setting_type { SET_STRING, SET_THEME, SET_INT, SET_BOOL } setting_type;
+
+typedef struct setting {
+	const char *section;
+	const char *key;
+	setting_type type;
+	const char *def;	/* parsed with the same code as the file */
+	int min, max;		/* SET_INT */
+	int zero_ok;		/* SET_INT: 0 is allowed below min */
+	size_t offset;		/* into struct config */
+	const char *help;
+} setting;
+
+static const setting settings[] = {
+	{ "ui", "theme", SET_THEME, "default", 0, 0, 0, offsetof(config, theme),
+	  "colour theme: default, dark, light, mono, paper, a theme of yours, or a file path" },
+	{ "ui", "outline_cols", SET_INT, "30", 0, 120, 0, offsetof(config, outline_cols),
+	  "width of the outline pane in columns; 0 hides it at start" },
+	{ "ui", "notes_cols", SET_INT, "36", 0, 120, 0, offsetof(config, notes_cols),
+	  "width of the notes pane in columns; 0 hides it" },
+	{ "ui", "text_cols", SET_INT, "0", 20, 1000, 1, offsetof(config, text_cols),
+	  "widest line of text in columns (a reading measure); 0 = the whole pane" },
+	{ "ui", "mouse", SET_BOOL, "yes", 0, 1, 0, offsetof(config, mouse),
+	  "mouse: the wheel scrolls, a click in the outline jumps" },
+	{ "ui", "show_numbers", SET_BOOL, "yes", 0, 1, 0, offsetof(config, show_numbers),
+	  "show clause numbers in the gutter" },
+};
+
+static const char *const sections[] = { "ui", "keys" };
+
+/* Decimal only: "042" is 42 (iniparser_getint would say 34). */
+static int
+parse_int(const char *s, long *out)
+{
+	const char *p = s;
+	int neg = 0;
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	if (*p < '0' || *p > '9')
+		return -1;
+	long v = 0;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > 100000000)
+			v = 100000000;	/* saturate: reported as out of range */
+		else
+			v = v * 10 + (*p - '0');
+	}
+	if (*p)
+		return -1;
+	*out = neg ? -v : v;
+	return 0;
+}
+
+/* yes/no, true/false, on/off, 1/0, any case. */
+static int
+parse_bool(const char *s, int *out)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1" };
+	static const char *const no[] = { "no", "false", "off", "0" };
+	for (size_t i = 0; i < ARRAY_LEN(yes); i++) {
+		if (config_ini_name_eq(s, yes[i])) {
+			*out = 1;
+			return 0;
+		}
+		if (config_ini_name_eq(s, no[i])) {
+			*out = 0;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Parses value for setting st into cfg. Returns NULL, or a malloc'd
+ * message (without file and line). Checks a theme only when check_theme
+ * (the default needs no file). */
+static char *
+apply(config *cfg, const setting *st, const char *value, int check_theme)
+{
+	void *field = (char *)cfg + st->offset;
+	switch (st->type) {
+	case SET_STRING:
+	case SET_THEME:
+		if (!*value)
+			return xasprintf("%s is empty", st->key);
+		if (st->type == SET_THEME && check_theme) {
+			theme t;
+			char *terr = NULL;
+			int rc = theme_load(&t, value, &terr);
+			theme_free(&t);
+			if (rc < 0)
+				return terr;
+		}
+		free(*(char **)field);
+		*(char **)field = xstrdup(value);
+		return NULL;
+	case SET_INT: {
+		long v;
+		if (parse_int(value, &v) < 0)
+			return xasprintf("%s = '%s' is not a whole number (%s%d..%d)", st->key,
+					 value, st->zero_ok ? "0 or " : "", st->min, st->max);
+		if ((v < st->min || v > st->max) && !(st->zero_ok && v == 0))
+			return xasprintf("%s = %s is out of range (%s%d..%d)", st->key, value,
+					 st->zero_ok ? "0 or " : "", st->min, st->max);
+		*(int *)field = (int)v;
+		return NULL;
+	}
+	case SET_BOOL: {
+		int b;
+		if (parse_bool(value, &b) < 0)
+			return xasprintf("%s = '%s' is not yes or no (also: true/false, "
+					 "on/off, 1/0)", st->key, value);
+		*(int *)field = b;
+		return NULL;
+	}
+	}
+	return xasprintf("%s: unknown type", st->key);
+}
+
+void
+config_defaults(config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	for (size_t i = 0; i < ARRAY_LEN(settings); i++) {
+		char *e = apply(cfg, &settings[i], settings[i].def, 0);
+		if (e) {	/* a bad default is a programming error */
+			fprintf(stderr, "lectern: built-in default: %s\n", e);
+			abort();
+		}
+	}
 }
 
 void
 config_free(config *cfg)
 {
+	for (size_t i = 0; i < cfg->nbindings; i++) {
+		free(cfg->bindings[i].key);
+		free(cfg->bindings[i].action);
+	}
+	free(cfg->bindings);
 	free(cfg->theme);
 	free(cfg->path);
 	memset(cfg, 0, sizeof *cfg);
 }
 
+char *
+config_default_path(void)
+{
+	const char *x = getenv("XDG_CONFIG_HOME");
+	if (x && x[0] == '/')
+		return xasprintf("%s/lectern/config.ini", x);
+	const char *home = getenv("HOME");
+	if (home && home[0] == '/')
+		return xasprintf("%s/.config/lectern/config.ini", home);
+	return NULL;
+}
+
+/* Levenshtein distance, for "did you mean"; names are short. */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 63 || lb > 63)
+		return 64;
+	size_t row[64];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = lower((unsigned char)a[i - 1]) != lower((unsigned char)b[j - 1]);
+			size_t best = diag + cost;
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static const setting *
+find_setting(const char *section, const char *key)
+{
+	for (size_t i = 0; i < ARRAY_LEN(settings); i++)
+		if (!strcmp(settings[i].section, section) &&
+		    config_ini_name_eq(settings[i].key, key))
+			return &settings[i];
+	return NULL;
+}
+
+static char *
+unknown_key_message(const char *section, const char *key)
+{
+	const setting *best = NULL;
+	size_t bestd = 3;	/* suggest at distance 1 or 2 only */
+	for (size_t i = 0; i < ARRAY_LEN(settings); i++) {
+		size_t d = edit_distance(key, settings[i].key);
+		if (d < bestd) {
+			bestd = d;
+			best = &settings[i];
+		}
+	}
+	if (best && !strcmp(best->section, section))
+		return xasprintf("unknown key '%s' in [%s] (did you mean '%s'?)", key,
+				 section, best->key);
+	if (best)
+		return xasprintf("unknown key '%s' in [%s] (did you mean '%s' in [%s]?)",
+				 key, section, best->key, best->section);
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "unknown key '%s' in [%s] (keys there:", key, section);
+	for (size_t i = 0; i < ARRAY_LEN(settings); i++)
+		if (!strcmp(settings[i].section, section))
+			buf_printf(&b, " %s", settings[i].key);
+	buf_adds(&b, "; see lectern --help-config)");
+	return buf_take(&b);
+}
+
+static int
+known_section(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(sections); i++)
+		if (!strcmp(sections[i], name))
+			return 1;
+	return 0;
+}
+
+/* Validates ini into cfg. Returns NULL or "LINE\tmessage"-free message with
+ * *line set. */
+static char *
+validate(config *cfg, const config_ini *ini, int *line)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < ini->nitems; i++) {
+		const config_ini_item *it = &ini->items[i];
+		*line = it->line;
+		if (!it->key) {
+			if (!known_section(it->section))
+				return xasprintf("unknown section [%s] (sections: [ui], [keys])",
+						 it->section);
+			continue;
+		}
+		if (!*it->section)
+			return xasprintf("'%s' is outside any section (put settings under "
+					 "[ui] and key bindings under [keys])", it->key);
+		if (it->cut) {
+			const char *c = it->raw + strcspn(it->raw, ";#");
+			return xasprintf("'%c' starts a comment here, so %s would be '%s'; "
+					 "if '%c' is part of the value, write %s = \"%s\"",
+					 *c, it->key, it->value, *c, it->key, it->raw);
+		}
+		for (size_t j = 0; j < i; j++) {
+			const config_ini_item *o = &ini->items[j];
+			if (!o->key || strcmp(o->section, it->section))
+				continue;
+			/* key names in [keys] are case-sensitive ("g" and "G") */
+			int same = !strcmp(it->section, "keys") ? !strcmp(o->key, it->key)
+				   : config_ini_name_eq(o->key, it->key);
+			if (same)
+				return xasprintf("'%s' is set twice in [%s] (first on line %d)",
+						 it->key, it->section, o->line);
+		}
+		if (!strcmp(it->section, "keys")) {
+			if (!*it->value)
+				return xasprintf("key '%s' has no action (write %s = ACTION)",
+						 it->key, it->key);
+			xgrow((void **)&cfg->bindings, &cap, cfg->nbindings + 1,
+			      sizeof *cfg->bindings);
+			config_binding *b = &cfg->bindings[cfg->nbindings++];
+			b->key = xstrdup(it->key);
+			b->action = xstrdup(it->value);
+			b->line = it->line;
+			continue;
+		}
+		const setting *st = find_setting(it->section, it->key);
+		if (!st)
+			return unknown_key_message(it->section, it->key);
+		char *e = apply(cfg, st, it->value, 1);
+		if (e)
+			return e;
+	}
+	return NULL;
+}
+
+int
+config_load(config *cfg, const char *path, char **err)
+{
+	*err = NULL;
+	config_defaults(cfg);
+	char *def = NULL;
+	if (!path) {
+		def = config_default_path();
+		if (!def)
+			return 0;
+		struct stat st;
+		if (stat(def, &st) < 0 && (errno == ENOENT || errno == ENOTDIR)) {
+			free(def);
+			return 0;	/* no file: the defaults */
+		}
+		path = def;
+	}
+	config_ini ini;
+	if (config_ini_load(&ini, path, err) < 0) {
+		free(def);
+		return -1;
+	}
+	int line = 0;
+	char *msg = validate(cfg, &ini, &line);
+	if (msg) {
+		*err = xasprintf("%s:%d: %s", path, line, msg);
+		free(msg);
+		config_ini_free(&ini);
+		free(def);
+		config_free(cfg);
+		config_defaults(cfg);
+		return -1;
+	}
+	config_ini_free(&ini);
+	cfg->path = xstrdup(path);
+	free(def);
+	return 0;
+}
+
 void
 config_describe(FILE *out)
 {
-	fputs("(no settings yet)\n", out);
+	char *def = config_default_path();
+	fprintf(out, "; lectern settings: %s\n", def ? def : "$XDG_CONFIG_HOME/lectern/config.ini");
+	fputs("; This list is itself a valid config.ini with every default; keep the\n"
+	      "; lines you change. Comments start with ';' or '#' on a line of their own\n"
+	      "; or after a space; quote a value that holds one: theme = \"my#1\".\n", out);
+	free(def);
+	const char *section = NULL;
+	for (size_t i = 0; i < ARRAY_LEN(settings); i++) {
+		const setting *st = &settings[i];
+		if (!section || strcmp(section, st->section)) {
+			section = st->section;
+			fprintf(out, "[%s]\n", section);
+		}
+		char range[64] = "";
+		switch (st->type) {
+		case SET_INT:
+			snprintf(range, sizeof range, "%s%d..%d", st->zero_ok ? "0 or " : "",
+				 st->min, st->max);
+			break;
+		case SET_BOOL:
+			snprintf(range, sizeof range, "yes/no");
+			break;
+		case SET_STRING:
+		case SET_THEME:
+			snprintf(range, sizeof range, "name");
+			break;
+		}
+		char *kv = xasprintf("%s = %s", st->key, st->def);
+		fprintf(out, "%-22s ; %s: %s\n", kv, range, st->help);
+		free(kv);
+	}
+	fputs("[keys]\n"
+	      "; KEY = ACTION binds a key, e.g. 'J = scroll-down' or 'C-d = page-down';\n"
+	      "; key names are case-sensitive. In the reader, ? lists the actions.\n", out);
 }

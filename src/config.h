@@ -1,19 +1,28 @@
 /* config: the user's settings from config.ini, validated before curses
- * starts. A declarative table (key, type, default, range, help) drives
- * loading and validation; errors name the file and line. The file is never
- * written by the program.
+ * starts. A declarative table (section, key, type, default, range, help)
+ * drives loading, validation and `lectern --help-config`; errors name the
+ * file and line. The file is never written by the program.
  *
  * File: --config FILE, else $XDG_CONFIG_HOME/lectern/config.ini (default
- * ~/.config/lectern/config.ini); a missing default file is not an error.
+ * ~/.config/lectern/config.ini); a missing default file is not an error, a
+ * missing --config file is.
  *
  *   [ui]
  *   theme = dark            ; a name in the theme path, or a file path
  *   outline_cols = 32       ; 0 hides the outline at start
  *   notes_cols = 36
+ *   text_cols = 72          ; widest line of text; 0 = the whole pane
  *   mouse = yes
  *   [keys]
  *   j = scroll-down         ; key = action (key names: see ui/keys.c)
- */
+ *
+ * Also here: config_ini, the INI reader every lectern INI file goes through
+ * (config, themes; catalogs may use it too). It reads a file exactly as
+ * iniparser 4.1 does, and checks that iniparser agrees, but it also knows
+ * the line of every section and key and finds the line of the errors that
+ * make iniparser_load return NULL (syntax, a line of 1023 bytes or more).
+ * It strips a UTF-8 byte order mark, and keeps key names as written (iniparser
+ * lower-cases them, which would merge the bindings "g" and "G"). */
 #ifndef LECTERN_CONFIG_H
 #define LECTERN_CONFIG_H
 
@@ -21,7 +30,7 @@
 #include <stdio.h>
 
 typedef struct config_binding {
-	char *key;		/* as written: "j", "C-d", "PageDown", "F1" */
+	char *key;		/* as written: "j", "G", "C-d", "PageDown", "F1" */
 	char *action;		/* action name: "scroll-down" */
 	int line;		/* line in the file, for messages */
 } config_binding;
@@ -29,20 +38,65 @@ typedef struct config_binding {
 typedef struct config {
 	char *path;		/* file that was read, or NULL if none */
 	char *theme;		/* theme name or path; default "default" */
-	int outline_cols;	/* 0..120, default 30 */
-	int notes_cols;		/* 0..120, default 36 */
+	int outline_cols;	/* 0..120, default 30; 0 hides the outline */
+	int notes_cols;		/* 0..120, default 36; 0 hides the notes */
+	int text_cols;		/* 0 or 20..1000, default 0: widest text line
+				   (a reading measure); 0 = the whole pane */
 	int mouse;		/* default 1 */
 	int show_numbers;	/* clause numbers in the gutter, default 1 */
-	config_binding *bindings;
+	config_binding *bindings;	/* [keys], in file order; owned */
 	size_t nbindings;
 } config;
 
 /* Defaults, then the file. path NULL = the default location. Returns 0, or
- * -1 with *err = "FILE:LINE: message" (caller frees); *cfg is then still
- * valid with defaults. */
+ * -1 with *err = "FILE:LINE: message" (caller frees); *cfg then holds the
+ * defaults only (no binding, path NULL). Always call config_free. */
 int config_load(config *cfg, const char *path, char **err);
+/* The defaults alone (what config_load gives without a file). */
+void config_defaults(config *cfg);
 void config_free(config *cfg);
-/* Help text of every key for `lectern --help-config`, one per line. */
+/* Every setting with its default, type, range and help, one per line, for
+ * `lectern --help-config`. The output is itself a valid config.ini that
+ * sets every setting to its default. */
 void config_describe(FILE *out);
+/* The default config file path ($XDG_CONFIG_HOME/lectern/config.ini or
+ * ~/.config/lectern/config.ini), malloc'd; NULL when neither variable
+ * gives an absolute directory. */
+char *config_default_path(void);
+
+/* ---- config_ini: an INI file with line numbers ---- */
+
+typedef struct config_ini_item {
+	char *section;	/* lower-cased as iniparser stores it; "" before the
+			   first section header */
+	char *key;	/* as written, case kept, spaces stripped; NULL on a
+			   section header line */
+	char *value;	/* what iniparser stores: quotes removed, cut at an
+			   unquoted ';' or '#'; "" if empty; NULL on a header */
+	char *raw;	/* the text after '=' as written (spaces stripped,
+			   quotes and comment kept); NULL on a header */
+	int cut;	/* 1: an unquoted ';' or '#' not preceded by a space
+			   cut the value ("#ff8800" reads as ""): almost
+			   always a mistake, the caller says so */
+	int line;	/* 1-based line where it starts */
+} config_ini_item;
+
+typedef struct config_ini {
+	char *path;
+	config_ini_item *items;	/* headers and keys in file order; owned */
+	size_t nitems;
+} config_ini;
+
+/* Reads path. Returns 0, or -1 with *err = "PATH:LINE: message" (or
+ * "PATH: message" when no line applies; caller frees) and ini empty.
+ * Refuses: unreadable files, directories, files over 16 MiB, NUL bytes,
+ * invalid UTF-8, syntax errors, lines of 1023 bytes or more (iniparser's
+ * limit, continuation lines included), text after a section's ']', an empty
+ * section name, and a comment that a trailing '\' continues onto the next
+ * line (which would hide it). A UTF-8 BOM is skipped. */
+int config_ini_load(config_ini *ini, const char *path, char **err);
+void config_ini_free(config_ini *ini);
+/* Case-insensitive ASCII comparison as iniparser does for names. */
+int config_ini_name_eq(const char *a, const char *b);
 
 #endif

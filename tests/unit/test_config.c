@@ -1,0 +1,454 @@
+/* test_config: config.ini loading and validation, and the config_ini
+ * scanner against iniparser 4.1 itself. Fixtures: tests/data/config/. */
+#include <build-config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <iniparser/iniparser.h>
+
+#include "config.h"
+#include "util.h"
+
+static char *
+fixture(const char *name)
+{
+	const char *top = getenv("top_srcdir");
+	return xasprintf("%s/tests/data/config/%s", top ? top : ".", name);
+}
+
+/* Loads a fixture that must fail; checks "PATH:LINE: " and a fragment of
+ * the message, and that cfg holds the defaults afterwards. */
+static void
+expect_error(const char *name, int line, const char *fragment)
+{
+	char *path = fixture(name);
+	config cfg;
+	char *err = NULL;
+	int rc = config_load(&cfg, path, &err);
+	if (rc == 0 || !err)
+		fail_msg("%s: loaded without error", name);
+	char *want = line > 0 ? xasprintf("%s:%d: ", path, line) : xasprintf("%s: ", path);
+	if (strncmp(err, want, strlen(want)))
+		fail_msg("%s: error '%s' does not start with '%s'", name, err, want);
+	if (!strstr(err, fragment))
+		fail_msg("%s: error '%s' does not say '%s'", name, err, fragment);
+	/* defaults after an error */
+	assert_string_equal(cfg.theme, "default");
+	assert_int_equal(cfg.outline_cols, 30);
+	assert_int_equal(cfg.nbindings, 0);
+	assert_null(cfg.path);
+	config_free(&cfg);
+	free(want);
+	free(err);
+	free(path);
+}
+
+static void
+test_defaults(void **state)
+{
+	(void)state;
+	config cfg;
+	config_defaults(&cfg);
+	assert_string_equal(cfg.theme, "default");
+	assert_int_equal(cfg.outline_cols, 30);
+	assert_int_equal(cfg.notes_cols, 36);
+	assert_int_equal(cfg.text_cols, 0);
+	assert_int_equal(cfg.mouse, 1);
+	assert_int_equal(cfg.show_numbers, 1);
+	assert_int_equal(cfg.nbindings, 0);
+	assert_null(cfg.path);
+	config_free(&cfg);
+}
+
+static void
+test_good_file(void **state)
+{
+	(void)state;
+	char *path = fixture("good.ini");
+	config cfg;
+	char *err = NULL;
+	if (config_load(&cfg, path, &err) < 0)
+		fail_msg("%s", err);
+	assert_string_equal(cfg.path, path);
+	assert_string_equal(cfg.theme, "dark");
+	assert_int_equal(cfg.outline_cols, 42);	/* "042": decimal */
+	assert_int_equal(cfg.notes_cols, 0);
+	assert_int_equal(cfg.text_cols, 72);
+	assert_int_equal(cfg.mouse, 0);		/* "off" */
+	assert_int_equal(cfg.show_numbers, 1);	/* "\"yes\"" */
+	assert_int_equal(cfg.nbindings, 5);
+	/* case kept: "g" and "G" are two bindings, in file order */
+	assert_string_equal(cfg.bindings[0].key, "g");
+	assert_string_equal(cfg.bindings[0].action, "goto-top");
+	assert_int_equal(cfg.bindings[0].line, 13);
+	assert_string_equal(cfg.bindings[1].key, "G");
+	assert_string_equal(cfg.bindings[1].action, "goto-bottom");
+	assert_int_equal(cfg.bindings[1].line, 14);
+	assert_string_equal(cfg.bindings[2].key, "C-d");
+	assert_string_equal(cfg.bindings[3].key, "PageDown");
+	assert_string_equal(cfg.bindings[4].action, "quit");
+	assert_int_equal(cfg.bindings[4].line, 17);
+	config_free(&cfg);
+	free(path);
+}
+
+static void
+test_crlf_bom_continuation(void **state)
+{
+	(void)state;
+	config cfg;
+	char *err = NULL;
+	char *path = fixture("crlf.ini");
+	if (config_load(&cfg, path, &err) < 0)
+		fail_msg("%s", err);
+	assert_string_equal(cfg.theme, "light");
+	assert_int_equal(cfg.mouse, 0);
+	assert_int_equal(cfg.nbindings, 1);
+	assert_string_equal(cfg.bindings[0].key, "q");
+	assert_string_equal(cfg.bindings[0].action, "quit");
+	assert_int_equal(cfg.bindings[0].line, 6);
+	config_free(&cfg);
+	free(path);
+
+	path = fixture("bom.ini");
+	if (config_load(&cfg, path, &err) < 0)
+		fail_msg("%s", err);
+	assert_string_equal(cfg.theme, "mono");
+	assert_int_equal(cfg.outline_cols, 20);
+	config_free(&cfg);
+	free(path);
+
+	path = fixture("continued.ini");
+	if (config_load(&cfg, path, &err) < 0)
+		fail_msg("%s", err);
+	assert_string_equal(cfg.theme, "dark");
+	assert_int_equal(cfg.mouse, 0);
+	config_free(&cfg);
+	free(path);
+
+	path = fixture("longest-line.ini");	/* 1022 bytes: still fine */
+	if (config_load(&cfg, path, &err) < 0)
+		fail_msg("%s", err);
+	assert_int_equal(cfg.mouse, 0);
+	config_free(&cfg);
+	free(path);
+}
+
+static void
+test_errors(void **state)
+{
+	(void)state;
+	expect_error("unknown-key.ini", 5, "unknown key 'outlne_cols' in [ui] (did you mean 'outline_cols'?)");
+	expect_error("unknown-section.ini", 3, "unknown section [colors]");
+	expect_error("bad-number.ini", 2, "outline_cols = '3O' is not a whole number (0..120)");
+	expect_error("hex-number.ini", 3, "notes_cols = '0x1E' is not a whole number");
+	expect_error("out-of-range.ini", 3, "notes_cols = 500 is out of range (0..120)");
+	expect_error("text-cols-small.ini", 2, "text_cols = 5 is out of range (0 or 20..1000)");
+	expect_error("bad-bool.ini", 2, "mouse = 'maybe' is not yes or no");
+	expect_error("syntax.ini", 3, "'this line has no equals sign' is not a '[section]'");
+	expect_error("section-comment.ini", 2, "text after ']'");
+	expect_error("long-line.ini", 3, "line too long (1102 bytes; iniparser reads at most 1022)");
+	expect_error("long-continued.ini", 3, "continuation lines included");
+	expect_error("bom-error.ini", 3, "notes_cols = 'wide'");
+	expect_error("hash-value.ini", 3, "'#' starts a comment here, so theme would be ''; "
+		     "if '#' is part of the value, write theme = \"#ff8800\"");
+	expect_error("section-as-key.ini", 4, "unknown key 'ui' in [ui]");
+	expect_error("outside.ini", 1, "'theme' is outside any section");
+	expect_error("duplicate.ini", 4, "'Theme' is set twice in [ui] (first on line 2)");
+	expect_error("duplicate-binding.ini", 4, "'j' is set twice in [keys] (first on line 2)");
+	expect_error("empty-action.ini", 3, "key 'k' has no action");
+	expect_error("bad-theme.ini", 3, "theme 'no-such-theme' not found (looked in ");
+	expect_error("continued-comment.ini", 2, "comment ends with '\\'");
+	expect_error("nul.ini", 2, "NUL byte");
+	expect_error("latin1.ini", 2, "not valid UTF-8");
+}
+
+static void
+test_missing_files(void **state)
+{
+	(void)state;
+	/* a missing --config file is an error */
+	config cfg;
+	char *err = NULL;
+	assert_int_equal(config_load(&cfg, "/nonexistent/lectern.ini", &err), -1);
+	assert_string_equal(err, "/nonexistent/lectern.ini: cannot open: No such file or directory");
+	free(err);
+	config_free(&cfg);
+
+	/* a directory */
+	char *dir = fixture("xdg");
+	assert_int_equal(config_load(&cfg, dir, &err), -1);
+	assert_non_null(strstr(err, "is a directory"));
+	free(err);
+	config_free(&cfg);
+	free(dir);
+
+	/* a missing default file is not */
+	char tmpl[] = "/tmp/test_config-XXXXXX";
+	assert_non_null(mkdtemp(tmpl));
+	setenv("XDG_CONFIG_HOME", tmpl, 1);
+	assert_int_equal(config_load(&cfg, NULL, &err), 0);
+	assert_null(cfg.path);
+	assert_string_equal(cfg.theme, "default");
+	config_free(&cfg);
+	rmdir(tmpl);
+
+	/* a relative XDG_CONFIG_HOME is ignored (XDG spec): HOME is used */
+	setenv("XDG_CONFIG_HOME", "relative/dir", 1);
+	setenv("HOME", "/nonexistent-home", 1);
+	char *p = config_default_path();
+	assert_string_equal(p, "/nonexistent-home/.config/lectern/config.ini");
+	free(p);
+	assert_int_equal(config_load(&cfg, NULL, &err), 0);
+	config_free(&cfg);
+	unsetenv("XDG_CONFIG_HOME");
+	unsetenv("HOME");
+	assert_null(config_default_path());
+}
+
+static void
+test_default_location(void **state)
+{
+	(void)state;
+	char *xdg = fixture("xdg");
+	setenv("XDG_CONFIG_HOME", xdg, 1);
+	config cfg;
+	char *err = NULL;
+	if (config_load(&cfg, NULL, &err) < 0)
+		fail_msg("%s", err);
+	char *want = xasprintf("%s/lectern/config.ini", xdg);
+	assert_string_equal(cfg.path, want);
+	assert_string_equal(cfg.theme, "mine");	/* a user theme */
+	assert_int_equal(cfg.outline_cols, 25);
+	config_free(&cfg);
+	unsetenv("XDG_CONFIG_HOME");
+	free(want);
+	free(xdg);
+}
+
+/* --help-config prints a valid config.ini that gives the defaults. */
+static void
+test_describe_round_trip(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_config-describe-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	config_describe(f);
+	fclose(f);
+	f = fopen(path, "r");
+	char line[512];
+	int n = 0, settings = 0;
+	while (fgets(line, sizeof line, f)) {
+		n++;
+		assert_true(strlen(line) < 160);
+		settings += strstr(line, " = ") && line[0] != ';';
+	}
+	fclose(f);
+	assert_int_equal(settings, 6);
+	config cfg, def;
+	char *err = NULL;
+	if (config_load(&cfg, path, &err) < 0)
+		fail_msg("%s", err);
+	config_defaults(&def);
+	assert_string_equal(cfg.theme, def.theme);
+	assert_int_equal(cfg.outline_cols, def.outline_cols);
+	assert_int_equal(cfg.notes_cols, def.notes_cols);
+	assert_int_equal(cfg.text_cols, def.text_cols);
+	assert_int_equal(cfg.mouse, def.mouse);
+	assert_int_equal(cfg.show_numbers, def.show_numbers);
+	config_free(&cfg);
+	config_free(&def);
+	unlink(path);
+	(void)n;
+}
+
+/* ---- config_ini against iniparser ---- */
+
+static int
+quiet(const char *fmt, ...)
+{
+	(void)fmt;
+	return 0;
+}
+
+static char *
+write_temp(const char *text)
+{
+	char *path = xstrdup("/tmp/test_config-ini-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	size_t n = strlen(text);
+	assert_int_equal(write(fd, text, n), (ssize_t)n);
+	close(fd);
+	return path;
+}
+
+/* Each line goes in "[s]\n" LINE "\n". expect: the value iniparser and
+ * lectern read for key "k", or NULL when lectern must refuse the file. */
+static const struct {
+	const char *line;
+	const char *value;
+} lines[] = {
+	{ "k = v", "v" },
+	{ "k=v", "v" },
+	{ "  k   =   two words  ", "two words" },
+	{ "k = v ; comment", "v" },
+	{ "k = v # comment", "v" },
+	{ "k = \"a;b#c\"", "a;b#c" },
+	{ "k = 'a;b#c'", "a;b#c" },
+	{ "k = \"  spaced  \"", "  spaced  " },
+	{ "k = \"quoted\" dropped", "quoted" },
+	{ "k = \"unclosed", "unclosed" },
+	{ "k = 'x\"y'", "x\"y" },
+	{ "k = \"\"", "" },
+	{ "k = ''", "" },
+	{ "k = \"", "\"" },
+	{ "k =", "" },
+	{ "k = ;", "" },
+	{ "k = #", "" },
+	{ "k = a = b", "a = b" },
+	{ "K = upper", "upper" },
+	{ "k = Información — Ёжик 日本語", "Información — Ёжик 日本語" },
+	{ "k = one \\\n  two", "one   two" },
+	{ "k = v\t", "v" },
+	{ "k = v\r", "v" },
+	{ "k = http://x/a#frag", "http://x/a" },
+	{ "no equals", NULL },
+	{ "= v", NULL },
+	{ "[s", NULL },
+	{ "[s] ; comment", NULL },
+	{ "[]", NULL },
+};
+
+static void
+test_ini_vs_iniparser(void **state)
+{
+	(void)state;
+	iniparser_set_error_callback(quiet);
+	for (size_t i = 0; i < ARRAY_LEN(lines); i++) {
+		char *text = xasprintf("[s]\n%s\n", lines[i].line);
+		char *path = write_temp(text);
+		iniparser_set_error_callback(quiet);
+		dictionary *d = iniparser_load(path);
+		config_ini ini;
+		char *err = NULL;
+		int rc = config_ini_load(&ini, path, &err);
+		/* wherever iniparser refuses a file, lectern does too */
+		if (!d && rc == 0)
+			fail_msg("line '%s': iniparser refuses it, lectern does not", lines[i].line);
+		if (lines[i].value) {
+			if (rc < 0)
+				fail_msg("line '%s': %s", lines[i].line, err);
+			assert_non_null(d);
+			assert_string_equal(iniparser_getstring(d, "s:k", "(none)"), lines[i].value);
+			assert_int_equal(ini.nitems, 2);
+			assert_null(ini.items[0].key);
+			assert_string_equal(ini.items[0].section, "s");
+			assert_string_equal(ini.items[1].value, lines[i].value);
+			assert_int_equal(ini.items[1].line, 2);
+			config_ini_free(&ini);
+		} else {
+			if (rc == 0)
+				fail_msg("line '%s': lectern accepts it", lines[i].line);
+			char *want = xasprintf("%s:2: ", path);
+			if (strncmp(err, want, strlen(want)))
+				fail_msg("line '%s': error '%s' lacks '%s'", lines[i].line, err, want);
+			free(want);
+			free(err);
+		}
+		if (d)
+			iniparser_freedict(d);
+		unlink(path);
+		free(path);
+		free(text);
+	}
+	iniparser_set_error_callback(NULL);
+}
+
+/* Line length at iniparser's limit: 1022 bytes load, 1023 do not. */
+static void
+test_ini_line_limit(void **state)
+{
+	(void)state;
+	iniparser_set_error_callback(quiet);
+	for (int len = 1020; len <= 1024; len++) {
+		char *line = xmalloc((size_t)len + 1);
+		memcpy(line, "k = ", 4);
+		memset(line + 4, 'v', (size_t)len - 4);
+		line[len] = '\0';
+		char *text = xasprintf("[s]\n%s\nz = 1\n", line);
+		char *path = write_temp(text);
+		iniparser_set_error_callback(quiet);
+		dictionary *d = iniparser_load(path);
+		config_ini ini;
+		char *err = NULL;
+		int rc = config_ini_load(&ini, path, &err);
+		assert_int_equal(rc == 0, d != NULL);
+		assert_int_equal(rc == 0, len <= 1022);
+		if (rc == 0)
+			config_ini_free(&ini);
+		else
+			assert_non_null(strstr(err, ":2: line too long"));
+		free(err);
+		if (d)
+			iniparser_freedict(d);
+		unlink(path);
+		free(path);
+		free(text);
+		free(line);
+	}
+	iniparser_set_error_callback(NULL);
+}
+
+static void
+test_ini_cut_flag(void **state)
+{
+	(void)state;
+	char *path = write_temp("[s]\na = #fff\nb = x#y\nc = x #y\nd = \"#q\"\n");
+	config_ini ini;
+	char *err = NULL;
+	if (config_ini_load(&ini, path, &err) < 0)
+		fail_msg("%s", err);
+	assert_int_equal(ini.nitems, 5);
+	assert_int_equal(ini.items[1].cut, 1);
+	assert_string_equal(ini.items[1].value, "");
+	assert_string_equal(ini.items[1].raw, "#fff");
+	assert_int_equal(ini.items[2].cut, 1);
+	assert_string_equal(ini.items[2].value, "x");
+	assert_int_equal(ini.items[3].cut, 0);
+	assert_string_equal(ini.items[3].value, "x");
+	assert_int_equal(ini.items[4].cut, 0);
+	assert_string_equal(ini.items[4].value, "#q");
+	config_ini_free(&ini);
+	unlink(path);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_good_file),
+		cmocka_unit_test(test_crlf_bom_continuation),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_missing_files),
+		cmocka_unit_test(test_default_location),
+		cmocka_unit_test(test_describe_round_trip),
+		cmocka_unit_test(test_ini_vs_iniparser),
+		cmocka_unit_test(test_ini_line_limit),
+		cmocka_unit_test(test_ini_cut_flag),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
