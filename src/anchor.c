@@ -324,20 +324,26 @@ distance(size_t a, size_t b)
 	return a > b ? a - b : b - a;
 }
 
-/* Best exact occurrence starting in [lo, hi): most context, then nearest
- * to the old start. Returns 0 if none. */
+/* Bonus, in characters of context, for an occurrence inside the node the
+ * anchor names: it wins ties, but a quote whose whole context moved
+ * elsewhere follows its context. */
+#define SAME_NODE_BONUS 8
+
+/* Best exact occurrence: most context (plus the same-node bonus for
+ * starts in [nlo, nhi)), then nearest to the old start. Returns 0 if
+ * none. */
 static int
-best_exact(const anchor_doc *ad, const pattern *p, size_t lo, size_t hi,
+best_exact(const anchor_doc *ad, const pattern *p, size_t nlo, size_t nhi,
 	   size_t old, size_t *at)
 {
 	int found = 0;
 	size_t best_ctx = 0, best = 0;
 	if (!p->m)
 		return 0;
-	for (size_t i = lo; i < hi && i + p->m <= ad->n; i++) {
+	for (size_t i = 0; i + p->m <= ad->n; i++) {
 		if (ad->text[i] != p->exact[0] || !match_at(ad, p, i))
 			continue;
-		size_t c = context_score(ad, p, i);
+		size_t c = context_score(ad, p, i) + (i >= nlo && i < nhi ? SAME_NODE_BONUS : 0);
 		if (!found || c > best_ctx ||
 		    (c == best_ctx && distance(i, old) < distance(best, old))) {
 			found = 1;
@@ -431,22 +437,22 @@ anchor_resolve(const anchor_doc *ad, const anchor *a, anchor_match *m)
 	size_t old = a->start < ad->n ? a->start : ad->n;
 	size_t at;
 
-	/* The usual case: same document, quote where it was. */
+	/* The usual case: same document, quote where it was, context and
+	 * all. */
 	const node *nd = a->path ? doc_find_path(ad->d, a->path) : NULL;
-	if (p.m && nd && match_at(ad, &p, old) && block_node(ad, old) == nd) {
+	if (p.m && nd && match_at(ad, &p, old) && block_node(ad, old) == nd &&
+	    context_score(ad, &p, old) == p.np + p.ns) {
 		set_match(ad, m, ANCHOR_OK, 1.0, old, old + p.m);
 		goto out;
 	}
+	size_t nlo = 0, nhi = 0;
 	if (nd && nd->len) {
-		size_t lo = anchor_char_at(ad, nd->off);
-		size_t hi = anchor_char_at(ad, nd->off + nd->len);
-		if (best_exact(ad, &p, lo, hi, old, &at)) {
-			set_match(ad, m, ANCHOR_OK, 1.0, at, at + p.m);
-			goto out;
-		}
+		nlo = anchor_char_at(ad, nd->off);
+		nhi = anchor_char_at(ad, nd->off + nd->len);
 	}
-	if (best_exact(ad, &p, 0, ad->n, old, &at)) {
-		set_match(ad, m, ANCHOR_MOVED, 1.0, at, at + p.m);
+	if (best_exact(ad, &p, nlo, nhi, old, &at)) {
+		set_match(ad, m, at >= nlo && at < nhi ? ANCHOR_OK : ANCHOR_MOVED, 1.0,
+			  at, at + p.m);
 		goto out;
 	}
 
