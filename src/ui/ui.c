@@ -1,12 +1,597 @@
-/* ui: TEMPORARY; the ui owner replaces it. */
+/* ui: the terminal reader's loop, terminal set-up and pane placement.
+ *
+ * One loop: place panes if the geometry changed, let panes follow the reading
+ * position if it moved, draw everything once, read one input, turn it into
+ * an action and run it; the flags it returns say what the next iteration
+ * must do. Signal handlers only set a flag (ncurses turns SIGWINCH into
+ * KEY_RESIZE itself). A read error or end of input on the terminal ends the
+ * loop: it never spins.
+ *
+ * Geometry: side panes (outline left; later notes right) take their
+ * preferred width when the text keeps UI_TEXT_MIN_COLS; otherwise they are
+ * "squeezed" out and open over the text on demand. Windows are made afresh
+ * at every placement, so a resize never leaves a window larger than the
+ * screen. The layout is rebuilt only when the text width changes, and the
+ * reading position (u->pos) is kept as (block, byte), so the same clause
+ * stays at the top across resizes. */
 #include <build-config.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "text.h"
 #include "ui/ui.h"
+#include "ui/ui_impl.h"
+#include "util.h"
+
+#define EXIT_DATA 1
+#define EXIT_TERMINAL 3
+#define MAX_READ_ERRORS 3	/* consecutive input errors = terminal lost */
+
+static volatile sig_atomic_t got_signal;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa, old;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: a blocked read returns */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	/* nohup: an ignored hangup stays ignored (the read error ends us). */
+	if (sigaction(SIGHUP, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+		sigaction(SIGHUP, &sa, NULL);
+}
+
+void
+ui_message(ui *u, theme_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_role = role;
+}
+
+int
+ui_addr_cmp(layout_addr a, layout_addr b)
+{
+	if (a.block != b.block)
+		return a.block < b.block ? -1 : 1;
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	return 0;
+}
+
+int
+ui_text_rows(const ui *u)
+{
+	if (u->text && u->text->placed)
+		return u->text->h > 0 ? u->text->h : 1;
+	return u->rows - 2 > 0 ? u->rows - 2 : 1;
+}
+
+const node *
+ui_top_node(const ui *u)
+{
+	if (!u->d->nblocks || u->top.block >= u->d->nblocks)
+		return NULL;
+	return u->d->blocks[u->top.block];
+}
+
+static void
+set_top(ui *u, layout_addr a)
+{
+	u->top = a;
+	u->pos = layout_pos_of(u->lo, a);
+}
+
+/* The top line that shows the last line at the bottom of the text pane. */
+static layout_addr
+max_top(ui *u)
+{
+	layout_addr a = layout_last(u->lo);
+	layout_step(u->lo, &a, -(long)(ui_text_rows(u) - 1));
+	return a;
+}
+
+int
+ui_scroll(ui *u, long delta)
+{
+	if (!u->d->nblocks || !delta)
+		return UI_NONE;
+	layout_addr a = u->top;
+	if (delta > 0) {
+		layout_addr m = max_top(u);
+		if (ui_addr_cmp(a, m) >= 0) {
+			ui_message(u, ROLE_MESSAGE, "End of the document");
+			return UI_DRAW;
+		}
+		layout_step(u->lo, &a, delta);
+		if (ui_addr_cmp(a, m) > 0)
+			a = m;
+	} else if (layout_step(u->lo, &a, delta) == 0) {
+		ui_message(u, ROLE_MESSAGE, "Top of the document");
+		return UI_DRAW;
+	}
+	set_top(u, a);
+	return UI_MOVED | UI_DRAW;
+}
+
+int
+ui_jump(ui *u, doc_pos p)
+{
+	if (!u->d->nblocks)
+		return UI_NONE;
+	if (p.block >= u->d->nblocks)
+		p.block = u->d->nblocks - 1;
+	u->pos = p;
+	u->top = layout_addr_of(u->lo, p);
+	return UI_MOVED | UI_DRAW;
+}
+
+int
+ui_top_of_document(ui *u)
+{
+	if (!u->d->nblocks)
+		return UI_NONE;
+	set_top(u, layout_first(u->lo));
+	return UI_MOVED | UI_DRAW;
+}
+
+int
+ui_end_of_document(ui *u)
+{
+	if (!u->d->nblocks)
+		return UI_NONE;
+	set_top(u, max_top(u));
+	return UI_MOVED | UI_DRAW;
+}
+
+int
+ui_focus(ui *u, pane *p)
+{
+	if (!p || !p->focusable || u->focus == p)
+		return UI_NONE;
+	u->focus = p;
+	return UI_DRAW;
+}
+
+int
+ui_focus_next(ui *u, int dir)
+{
+	if (u->outline_full) {
+		/* The outline covers the text: leaving it closes it. */
+		u->outline_full = 0;
+		ui_focus(u, u->text);
+		return UI_GEOMETRY | UI_DRAW;
+	}
+	size_t n = u->npanes, at = 0;
+	for (size_t i = 0; i < n; i++)
+		if (u->panes[i] == u->focus)
+			at = i;
+	for (size_t k = 1; k < n; k++) {
+		size_t i = (at + n + (dir > 0 ? k : n - k)) % n;
+		pane *p = u->panes[i];
+		if (!p->focusable || !p->shown || p == u->focus)
+			continue;
+		if (!p->placed) {
+			if (p != u->outline)
+				continue;
+			u->outline_full = 1;	/* squeezed: open it over the text */
+			ui_focus(u, p);
+			return UI_GEOMETRY | UI_DRAW;
+		}
+		ui_focus(u, p);
+		return UI_DRAW;
+	}
+	ui_message(u, ROLE_MESSAGE, "The outline is hidden: %s shows it",
+		   "o");
+	return UI_DRAW;
+}
+
+/* Builds the layout for the text width, keeping the reading position. */
+static void
+relayout(ui *u, int text_cols)
+{
+	int lw = text_cols < UI_TEXT_MAX_COLS ? text_cols : UI_TEXT_MAX_COLS;
+	if (lw < 10)
+		lw = 10;
+	if (!u->lo || lw != u->lo_width) {
+		layout_free(u->lo);
+		u->lo = layout_new(u->d, lw);
+		u->lo_width = lw;
+	}
+	if (u->d->nblocks)
+		u->top = layout_addr_of(u->lo, u->pos);
+}
+
+static void
+unplace(pane *p)
+{
+	if (p->panel)
+		del_panel(p->panel);
+	if (p->win)
+		delwin(p->win);
+	p->panel = NULL;
+	p->win = NULL;
+	p->placed = 0;
+}
+
+static void
+put(pane *p, int y, int x, int h, int w)
+{
+	p->y = y;
+	p->x = x;
+	p->h = h;
+	p->w = w;
+	p->placed = h > 0 && w > 0;
+}
+
+static void
+place(ui *u)
+{
+	for (size_t i = 0; i < u->npanes; i++)
+		unplace(u->panes[i]);
+	if (u->tiny_panel)
+		del_panel(u->tiny_panel);
+	if (u->tiny)
+		delwin(u->tiny);
+	u->tiny = NULL;
+	u->tiny_panel = NULL;
+
+	getmaxyx(stdscr, u->rows, u->cols);
+	u->too_small = u->rows < UI_MIN_ROWS || u->cols < UI_MIN_COLS;
+	if (u->too_small) {
+		u->tiny = newwin(u->rows, u->cols, 0, 0);
+		if (u->tiny)
+			u->tiny_panel = new_panel(u->tiny);
+		return;
+	}
+
+	int main_h = u->rows - 2, left = 0;
+	pane *o = u->outline;
+	u->outline_squeezed = 0;
+	if (o->shown) {
+		int w = o->want_cols < u->cols / 2 ? o->want_cols : u->cols / 2;
+		if (u->cols - w >= UI_TEXT_MIN_COLS) {
+			u->outline_full = 0;	/* it fits now */
+			put(o, 0, 0, main_h, w);
+			left = w;
+		} else {
+			u->outline_squeezed = 1;
+			if (u->outline_full)
+				put(o, 0, 0, main_h, u->cols);
+		}
+	} else {
+		u->outline_full = 0;
+	}
+	if (!u->outline_full)
+		put(u->text, 0, left, main_h, u->cols - left);
+	put(u->status, main_h, 0, 2, u->cols);
+	if (u->help->shown) {
+		int w = u->cols - 2 < 80 ? u->cols - 2 : 80;
+		int h = help_lines() + 2;
+		if (h > u->rows - 2)
+			h = u->rows - 2;
+		put(u->help, (u->rows - h) / 2, (u->cols - w) / 2, h, w);
+	}
+	if (u->focus && !u->focus->placed)
+		u->focus = u->text;
+
+	/* Windows in drawing order, so the panel stack matches it. */
+	for (size_t i = 0; i < u->npanes; i++) {
+		pane *p = u->panes[i];
+		if (!p->placed)
+			continue;
+		p->win = newwin(p->h, p->w, p->y, p->x);
+		if (!p->win) {
+			p->placed = 0;
+			continue;
+		}
+		p->panel = new_panel(p->win);
+	}
+	relayout(u, u->text->placed ? u->text->w : u->cols - left);
+	for (size_t i = 0; i < u->npanes; i++)
+		if (u->panes[i]->placed && u->panes[i]->ops->place)
+			u->panes[i]->ops->place(u->panes[i], u);
+}
+
+static void
+draw_tiny(ui *u)
+{
+	WINDOW *w = u->tiny;
+	if (!w)
+		return;
+	werase(w);
+	char size[64];
+	snprintf(size, sizeof size, "%dx%d, needs %dx%d", u->cols, u->rows,
+		 UI_MIN_COLS, UI_MIN_ROWS);
+	const char *lines[] = { "Terminal too small", size, "q quits" };
+	int n = (int)ARRAY_LEN(lines);
+	int y0 = (u->rows - n) / 2;
+	if (y0 < 0)
+		y0 = 0;
+	for (int i = 0; i < n && y0 + i < u->rows; i++) {
+		int cw = text_width(lines[i], strlen(lines[i]));
+		int x = (u->cols - cw) / 2;
+		if (x < 0)
+			x = 0;
+		/* Not the last cell of the screen. */
+		int room = u->cols - x - (y0 + i == u->rows - 1);
+		draw_str(w, y0 + i, x, lines[i], strlen(lines[i]), room,
+			 i ? A_NORMAL : A_BOLD);
+	}
+}
+
+static void
+draw(ui *u)
+{
+	if (u->too_small) {
+		draw_tiny(u);
+	} else {
+		for (size_t i = 0; i < u->npanes; i++) {
+			pane *p = u->panes[i];
+			if (p->placed && p->win)
+				p->ops->draw(p, u);
+		}
+	}
+	update_panels();
+	doupdate();
+}
+
+static int
+on_mouse(ui *u)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK || u->too_small)
+		return UI_NONE;
+	int button = 0;
+	if (ev.bstate & BUTTON4_PRESSED)
+		button = UI_MOUSE_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		button = UI_MOUSE_WHEEL_DOWN;
+#endif
+	else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+		button = UI_MOUSE_CLICK;
+	if (!button)
+		return UI_NONE;
+	if (u->overlay) {
+		pane *p = u->overlay;
+		return p->ops->mouse ? p->ops->mouse(p, u, ev.y - p->y, ev.x - p->x, button)
+			: UI_NONE;
+	}
+	for (size_t i = u->npanes; i-- > 0;) {
+		pane *p = u->panes[i];
+		if (p->placed && p->win && wenclose(p->win, ev.y, ev.x)) {
+			if (!p->ops->mouse)
+				return UI_NONE;
+			return p->ops->mouse(p, u, ev.y - p->y, ev.x - p->x, button);
+		}
+	}
+	return UI_NONE;
+}
+
+static int
+on_key(ui *u, int key)
+{
+	if (u->too_small)
+		return key == 'q' || key == 'Q' ? UI_QUIT : UI_NONE;
+	if (u->overlay)
+		return u->overlay->ops->key(u->overlay, u, key);
+	u->msg[0] = '\0';
+	pane *f = u->focus;
+	if (f->ops->key) {
+		int r = f->ops->key(f, u, key);
+		if (r != UI_PASS)
+			return r;
+	}
+	int act = keys_lookup(u, key);
+	if (act < 0) {
+		char name[32];
+		keys_name(key, name, sizeof name);
+		ui_message(u, ROLE_MESSAGE, "%s: no action (? shows the keys)", name);
+		return UI_DRAW;
+	}
+	return actions_run(u, act);
+}
+
+static void
+add_pane(ui *u, pane *p)
+{
+	if (u->npanes < UI_MAX_PANES)
+		u->panes[u->npanes++] = p;
+}
+
+/* Loads the theme; on failure the built-in default is used and *msg says
+ * why. Colour is off for NO_COLOR, --no-color and colourless terminals. */
+static void
+setup_colors(ui *u, const ui_options *opt, char *msg, size_t size)
+{
+	theme th;
+	const char *nc = getenv("NO_COLOR");
+	int color = has_colors() && !opt->no_color && !(nc && *nc);
+	if (!color) {
+		theme_mono(&th);
+	} else {
+		const char *name = opt->theme ? opt->theme
+			: opt->cfg && opt->cfg->theme ? opt->cfg->theme : "default";
+		char *err = NULL;
+		if (theme_load(&th, name, &err) < 0) {
+			snprintf(msg, size, "theme: %s", err ? err : name);
+			free(err);
+		}
+	}
+	draw_colors(u, &th, color);
+	theme_free(&th);
+}
+
+/* Terminal checks that give a clear message instead of curses' exit. */
+static FILE *
+open_input(void)
+{
+	if (!isatty(STDOUT_FILENO)) {
+		fputs("lectern: standard output is not a terminal "
+		      "(--dump prints the text)\n", stderr);
+		return NULL;
+	}
+	const char *term = getenv("TERM");
+	if (!term || !*term) {
+		fputs("lectern: TERM is not set: cannot use the terminal\n", stderr);
+		return NULL;
+	}
+	if (isatty(STDIN_FILENO))
+		return stdin;
+	/* The document came on standard input: keys come from the terminal. */
+	FILE *in = fopen("/dev/tty", "r");
+	if (!in)
+		fprintf(stderr, "lectern: cannot open /dev/tty for keys: %s\n",
+			strerror(errno));
+	return in;
+}
 
 int
 ui_run(doc *d, const ui_options *opt)
 {
-	(void)d; (void)opt;
-	fputs("lectern: the terminal reader is not built yet\n", stderr);
-	return 3;
+	ui U;
+	ui *u = &U;
+	memset(u, 0, sizeof *u);
+	u->d = d;
+	u->cfg = opt->cfg;
+	u->show_numbers = opt->cfg ? opt->cfg->show_numbers : 1;
+
+	char *err = NULL;
+	if (keys_setup(u, opt->cfg, &err) < 0) {
+		fprintf(stderr, "lectern: %s\n", err);
+		free(err);
+		free(u->bind);
+		return EXIT_DATA;
+	}
+	FILE *in = open_input();
+	if (!in) {
+		free(u->bind);
+		return EXIT_TERMINAL;
+	}
+	SCREEN *scr = newterm(NULL, stdout, in);
+	if (!scr) {
+		fprintf(stderr, "lectern: cannot use terminal type '%s'\n", getenv("TERM"));
+		if (in != stdin)
+			fclose(in);
+		free(u->bind);
+		return EXIT_TERMINAL;
+	}
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl();
+	curs_set(0);
+	set_escdelay(25);
+	install_signals();
+
+	char theme_msg[256] = "";
+	setup_colors(u, opt, theme_msg, sizeof theme_msg);
+	if (!opt->cfg || opt->cfg->mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+			  | BUTTON5_PRESSED
+#endif
+			  , NULL);
+		mouseinterval(0);
+	}
+	/* Keys are read on a window that is never drawn, so reading never
+	 * refreshes anything over the panels. */
+	u->input = newwin(1, 1, 0, 0);
+	keypad(u->input, TRUE);
+	untouchwin(u->input);
+
+	u->outline = pane_outline_new(u);
+	u->text = pane_text_new(u);
+	u->status = status_new(u);
+	u->help = help_new(u);
+	add_pane(u, u->outline);
+	add_pane(u, u->text);
+	add_pane(u, u->status);
+	add_pane(u, u->help);
+	u->focus = u->text;
+	if (theme_msg[0])
+		ui_message(u, ROLE_ERROR, "%s", theme_msg);
+
+	int flags = UI_GEOMETRY | UI_MOVED | UI_DRAW, errors = 0, lost = 0;
+	for (;;) {
+		if (flags & UI_GEOMETRY)
+			place(u);
+		if ((flags & (UI_MOVED | UI_GEOMETRY)) && !u->too_small)
+			for (size_t i = 0; i < u->npanes; i++)
+				if (u->panes[i]->ops->follow)
+					u->panes[i]->ops->follow(u->panes[i], u);
+		if (flags)
+			draw(u);
+		if ((flags & UI_QUIT) || got_signal)
+			break;
+		flags = UI_NONE;
+
+		wint_t ch;
+		int r = wget_wch(u->input, &ch);
+		if (r == ERR) {
+			if (got_signal)
+				break;
+			if (errno == EINTR)
+				continue;
+			if (++errors >= MAX_READ_ERRORS) {
+				lost = 1;
+				break;
+			}
+			continue;
+		}
+		errors = 0;
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			flags = UI_GEOMETRY | UI_DRAW;
+			continue;
+		}
+		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+			flags = on_mouse(u);
+			continue;
+		}
+		flags = on_key(u, keys_from_curses(r, ch));
+		if (flags == UI_NONE && !u->too_small)
+			flags = UI_DRAW;	/* a cleared message, at least */
+	}
+
+	for (size_t i = 0; i < u->npanes; i++) {
+		unplace(u->panes[i]);
+		u->panes[i]->ops->free(u->panes[i]);
+		free(u->panes[i]);
+	}
+	if (u->tiny_panel)
+		del_panel(u->tiny_panel);
+	if (u->tiny)
+		delwin(u->tiny);
+	delwin(u->input);
+	endwin();
+	delscreen(scr);
+	if (in != stdin)
+		fclose(in);
+	layout_free(u->lo);
+	free(u->bind);
+	if (lost) {
+		fputs("lectern: lost the terminal\n", stderr);
+		return EXIT_TERMINAL;
+	}
+	if (got_signal && got_signal != SIGINT)
+		return 128 + got_signal;
+	return 0;
 }

@@ -1,0 +1,250 @@
+/* keys: key names, the default bindings, and config [keys] overrides.
+ *
+ * A key is an int (ui_impl.h): a character's code point, or UI_KEY_FN(k) for
+ * a curses function key. Names are what users write in config.ini and what
+ * the help screen shows: a single character ("j", "G", "ñ"), "C-x" or "^X"
+ * for control keys, and named keys (Space, Enter, Tab, BTab, Esc, Backspace,
+ * Up, Down, Left, Right, Home, End, PageUp, PageDown, Insert, Delete,
+ * F1-F12), plus Hash, Semicolon, Equals for the characters INI reserves.
+ * Names are matched case-insensitively, except single characters.
+ *
+ * The default bindings are a table of names parsed through the same code, so
+ * every default is also a valid config line. A config binding replaces every
+ * default binding of its key; action "none" removes the key's binding. */
+#include <build-config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistr.h>
+
+#include "ui/ui_impl.h"
+#include "util.h"
+
+static const struct {
+	const char *name;
+	int key;
+} named[] = {
+	{ "Space", ' ' }, { "Enter", '\n' }, { "Return", '\n' },
+	{ "Tab", '\t' }, { "Esc", UI_KEY_ESC }, { "Escape", UI_KEY_ESC },
+	{ "BTab", UI_KEY_FN(KEY_BTAB) }, { "S-Tab", UI_KEY_FN(KEY_BTAB) },
+	{ "Backspace", UI_KEY_FN(KEY_BACKSPACE) }, { "BS", UI_KEY_FN(KEY_BACKSPACE) },
+	{ "Up", UI_KEY_FN(KEY_UP) }, { "Down", UI_KEY_FN(KEY_DOWN) },
+	{ "Left", UI_KEY_FN(KEY_LEFT) }, { "Right", UI_KEY_FN(KEY_RIGHT) },
+	{ "Home", UI_KEY_FN(KEY_HOME) }, { "End", UI_KEY_FN(KEY_END) },
+	{ "PageUp", UI_KEY_FN(KEY_PPAGE) }, { "PgUp", UI_KEY_FN(KEY_PPAGE) },
+	{ "PageDown", UI_KEY_FN(KEY_NPAGE) }, { "PgDn", UI_KEY_FN(KEY_NPAGE) },
+	{ "Insert", UI_KEY_FN(KEY_IC) }, { "Delete", UI_KEY_FN(KEY_DC) },
+	{ "Del", UI_KEY_FN(KEY_DC) },
+	{ "Hash", '#' }, { "Semicolon", ';' }, { "Equals", '=' },
+};
+
+/* Defaults, in the order the help screen lists keys. */
+static const struct {
+	const char *key;
+	const char *action;
+} defaults[] = {
+	{ "q", "quit" }, { "Q", "quit" },
+	{ "?", "help" }, { "F1", "help" },
+	{ "j", "line-down" }, { "Down", "line-down" }, { "C-e", "line-down" },
+	{ "C-n", "line-down" },
+	{ "k", "line-up" }, { "Up", "line-up" }, { "C-y", "line-up" },
+	{ "C-p", "line-up" },
+	{ "Space", "page-down" }, { "f", "page-down" },
+	{ "PageDown", "page-down" }, { "C-f", "page-down" },
+	{ "b", "page-up" }, { "PageUp", "page-up" }, { "C-b", "page-up" },
+	{ "Backspace", "page-up" },
+	{ "d", "half-page-down" }, { "C-d", "half-page-down" },
+	{ "u", "half-page-up" }, { "C-u", "half-page-up" },
+	{ "g", "top" }, { "Home", "top" }, { "<", "top" },
+	{ "G", "bottom" }, { "End", "bottom" }, { ">", "bottom" },
+	{ "]", "next-block" }, { "}", "next-block" },
+	{ "[", "prev-block" }, { "{", "prev-block" },
+	{ "Enter", "activate" },
+	{ "Tab", "focus-next" }, { "BTab", "focus-prev" },
+	{ "c", "cite" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
+	{ "C-l", "redraw" }, { "Esc", "cancel" },
+};
+
+int
+keys_parse(const char *name)
+{
+	if (!name || !*name)
+		return -1;
+	size_t n = strlen(name);
+	ucs4_t c;
+	int len = u8_mbtouc(&c, (const uint8_t *)name, n);
+	if (len > 0 && (size_t)len == n && c != 0xfffd) {
+		/* One character: itself, if it can be typed and printed. */
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+			return -1;
+		return (int)c;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(named); i++)
+		if (!strcasecmp(name, named[i].name))
+			return named[i].key;
+	/* C-x, ^X: control characters. */
+	const char *rest = NULL;
+	if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-')
+		rest = name + 2;
+	else if (name[0] == '^')
+		rest = name + 1;
+	if (rest && rest[0] && !rest[1]) {
+		char r = rest[0];
+		if (r >= 'a' && r <= 'z')
+			return UI_KEY_CTRL(r);
+		if (r >= '@' && r <= '_')	/* A-Z [ \ ] ^ _ @ */
+			return UI_KEY_CTRL(r);
+		return -1;
+	}
+	if ((name[0] == 'F' || name[0] == 'f') && name[1]) {
+		char *end;
+		long v = strtol(name + 1, &end, 10);
+		if (!*end && v >= 1 && v <= 12 && name[1] != '0')
+			return UI_KEY_FN(KEY_F(v));
+	}
+	return -1;
+}
+
+void
+keys_name(int key, char *out, size_t size)
+{
+	if (key == ' ') {
+		snprintf(out, size, "Space");
+		return;
+	}
+	if (UI_KEY_IS_FN(key)) {
+		int k = key & ~0x200000;
+		if (k >= KEY_F(1) && k <= KEY_F(12)) {
+			snprintf(out, size, "F%d", k - KEY_F0);
+			return;
+		}
+	}
+	/* The first name in the table is the canonical one. */
+	for (size_t i = 0; i < ARRAY_LEN(named); i++)
+		if (named[i].key == key && key != '#' && key != ';' && key != '=') {
+			snprintf(out, size, "%s", named[i].name);
+			return;
+		}
+	if (key >= 0 && key < 0x20) {
+		snprintf(out, size, "C-%c", key >= 1 && key <= 26 ? 'a' + key - 1 : '@' + key);
+		return;
+	}
+	if (!UI_KEY_IS_FN(key) && key > 0) {
+		uint8_t b[8];
+		int n = u8_uctomb(b, (ucs4_t)key, 7);
+		if (n > 0) {
+			snprintf(out, size, "%.*s", n, (const char *)b);
+			return;
+		}
+	}
+	snprintf(out, size, "<%d>", key);
+}
+
+/* Binds key to act (act -2 removes the binding). */
+static void
+bind(ui *u, int key, int act)
+{
+	for (size_t i = 0; i < u->nbind; i++)
+		if (u->bind[i].key == key) {
+			if (act >= 0) {
+				u->bind[i].act = act;
+			} else {
+				memmove(&u->bind[i], &u->bind[i + 1],
+					(u->nbind - i - 1) * sizeof *u->bind);
+				u->nbind--;
+			}
+			return;
+		}
+	if (act < 0)
+		return;
+	xgrow((void **)&u->bind, &u->bind_cap, u->nbind + 1, sizeof *u->bind);
+	u->bind[u->nbind++] = (keys_binding){ key, act };
+}
+
+int
+keys_setup(ui *u, const config *cfg, char **err)
+{
+	u->nbind = 0;
+	for (size_t i = 0; i < ARRAY_LEN(defaults); i++) {
+		int k = keys_parse(defaults[i].key);
+		int a = actions_find(defaults[i].action);
+		if (k < 0 || a < 0) {	/* a programmer error: fail loudly */
+			*err = xasprintf("built-in binding %s = %s is invalid",
+					 defaults[i].key, defaults[i].action);
+			return -1;
+		}
+		bind(u, k, a);
+	}
+	if (!cfg)
+		return 0;
+	const char *file = cfg->path ? cfg->path : "config.ini";
+	for (size_t i = 0; i < cfg->nbindings; i++) {
+		const config_binding *b = &cfg->bindings[i];
+		int k = keys_parse(b->key);
+		if (k < 0) {
+			*err = xasprintf("%s:%d: [keys]: unknown key name '%s' "
+					 "(examples: j, G, C-f, PageDown, Space, F1)",
+					 file, b->line, b->key ? b->key : "");
+			return -1;
+		}
+		int a = actions_find(b->action);
+		if (a == -1) {
+			buf names;
+			buf_init(&names);
+			for (int j = 0; j < ACT_COUNT; j++)
+				buf_printf(&names, "%s%s", j ? ", " : "", actions_table[j].name);
+			*err = xasprintf("%s:%d: [keys]: unknown action '%s' for key '%s' "
+					 "(actions: %s, none)", file, b->line,
+					 b->action ? b->action : "", b->key, names.s);
+			buf_free(&names);
+			return -1;
+		}
+		bind(u, k, a);
+	}
+	return 0;
+}
+
+int
+keys_lookup(const ui *u, int key)
+{
+	for (size_t i = 0; i < u->nbind; i++)
+		if (u->bind[i].key == key)
+			return u->bind[i].act;
+	return -1;
+}
+
+void
+keys_of_action(const ui *u, int act, char *out, size_t size)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < u->nbind; i++) {
+		if (u->bind[i].act != act)
+			continue;
+		char name[32];
+		keys_name(u->bind[i].key, name, sizeof name);
+		int n = snprintf(out + len, size - len, "%s%s", len ? " " : "", name);
+		if (n < 0 || (size_t)n >= size - len) {
+			out[len] = '\0';
+			return;
+		}
+		len += (size_t)n;
+	}
+}
+
+int
+keys_from_curses(int r, wint_t ch)
+{
+	if (r == KEY_CODE_YES) {
+		if (ch == KEY_ENTER)
+			return '\n';
+		return UI_KEY_FN((int)ch);
+	}
+	if (ch == '\r')
+		return '\n';
+	if (ch == 0x7f || ch == 8)
+		return UI_KEY_FN(KEY_BACKSPACE);
+	return (int)ch;
+}

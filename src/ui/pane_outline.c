@@ -1,0 +1,316 @@
+/* pane_outline: the document's structure on the left, one node per row.
+ *
+ * Entries are the nodes a reader navigates by: letter, annex, body, sections,
+ * headings, clauses, signature (not sub-items, notes or footnotes, which
+ * would crowd it). Each entry jumps to the first block of its subtree; since
+ * nodes are in pre-order and blocks in reading order, entry blocks never
+ * decrease, so "the entry at the reading position" is the last entry whose
+ * block is at or before the top of the text pane (marked with '›').
+ *
+ * The cursor is separate from that mark: it follows the reading position,
+ * and moves on its own while the outline has focus; Enter (or a click) jumps
+ * to the entry under it. When the terminal is too narrow for a side pane the
+ * outline opens over the text instead (u->outline_full). */
+#include <build-config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "ui/ui_impl.h"
+#include "util.h"
+
+typedef struct entry {
+	const node *nd;
+	size_t block;		/* first block of the subtree */
+	int depth;		/* 0 for the root's children */
+	char *text;		/* what the row shows */
+} entry;
+
+typedef struct outline {
+	entry *e;
+	size_t n;
+	size_t cursor;
+	size_t current;
+	size_t scroll;		/* first entry shown */
+} outline;
+
+static int
+is_descendant(const node *n, const node *anc)
+{
+	for (; n; n = n->parent)
+		if (n == anc)
+			return 1;
+	return 0;
+}
+
+static int
+listed(const node *nd)
+{
+	switch (nd->kind) {
+	case NODE_DOCUMENT:
+	case NODE_SUBITEM:
+	case NODE_NOTE:
+	case NODE_FOOTNOTE:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* The row text: the label, with the clause number in front when the label
+ * does not already start with it; the start of the text when there is no
+ * label. */
+static char *
+entry_text(const doc *d, const node *nd)
+{
+	const char *num = nd->number && *nd->number ? nd->number : nd->cite;
+	int clause = nd->kind == NODE_PARAGRAPH;
+	if (nd->label && *nd->label) {
+		if (clause && num && *num && strncmp(nd->label, num, strlen(num)))
+			return xasprintf("%s %s", num, nd->label);
+		return xstrdup(nd->label);
+	}
+	size_t n = text_fit(node_text(d, nd), nd->len, 60, NULL);
+	char *start = xstrndup(node_text(d, nd), n);
+	for (char *c = start; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	char *r = clause && num ? xasprintf("%s %s", num, start)
+		: xasprintf("%s", n ? start : node_kind_name(nd->kind));
+	free(start);
+	return r;
+}
+
+static void
+build(outline *o, const doc *d)
+{
+	size_t cap = 0;
+	for (size_t i = 1; i < d->nnodes; i++) {
+		const node *nd = d->nodes[i];
+		if (!listed(nd))
+			continue;
+		size_t b = nd->block;
+		if (b == (size_t)-1) {
+			/* No text of its own: its first block, if any. */
+			size_t j = i + 1;
+			while (j < d->nnodes && is_descendant(d->nodes[j], nd) &&
+			       d->nodes[j]->block == (size_t)-1)
+				j++;
+			if (j >= d->nnodes || !is_descendant(d->nodes[j], nd))
+				continue;
+			b = d->nodes[j]->block;
+		}
+		int depth = -1;
+		for (const node *p = nd; p && p->kind != NODE_DOCUMENT; p = p->parent)
+			depth++;
+		xgrow((void **)&o->e, &cap, o->n + 1, sizeof *o->e);
+		o->e[o->n++] = (entry){ nd, b, depth, entry_text(d, nd) };
+	}
+}
+
+/* The last entry whose block is at or before block b. */
+static size_t
+entry_at(const outline *o, size_t b)
+{
+	size_t lo = 0, hi = o->n;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (o->e[mid].block <= b)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+rows(const pane *p)
+{
+	return p->h > 1 ? p->h - 1 : 1;	/* the first row is the title */
+}
+
+static void
+show_cursor(pane *p)
+{
+	outline *o = p->priv;
+	size_t r = (size_t)rows(p);
+	if (o->cursor < o->scroll)
+		o->scroll = o->cursor;
+	else if (o->cursor >= o->scroll + r)
+		o->scroll = o->cursor - r + 1;
+}
+
+static void
+outline_draw(pane *p, ui *u)
+{
+	outline *o = p->priv;
+	int focused = u->focus == p;
+	int border = !u->outline_full && p->w > 2;
+	int w = p->w - border;
+	werase(p->win);
+	wbkgdset(p->win, ' ' | draw_attr(u, ROLE_OUTLINE));
+	const char *title = focused ? "Outline (Enter: jump, Tab: text)" : "Outline";
+	draw_str_ellipsis(p->win, 0, 1, title, strlen(title), w - 1,
+			  draw_attr(u, ROLE_HEADING));
+	if (border)
+		mvwvline(p->win, 0, p->w - 1, ACS_VLINE | draw_attr(u, ROLE_BORDER), p->h);
+
+	size_t r = (size_t)rows(p);
+	if (o->n <= r)
+		o->scroll = 0;
+	else if (o->scroll > o->n - r)
+		o->scroll = o->n - r;
+	for (size_t i = 0; i < r && o->scroll + i < o->n; i++) {
+		size_t k = o->scroll + i;
+		const entry *e = &o->e[k];
+		int y = (int)i + 1;
+		theme_role role = k == o->current ? ROLE_OUTLINE_CURRENT : ROLE_OUTLINE;
+		if (focused && k == o->cursor) {
+			role = ROLE_SELECTION;
+			draw_fill(p->win, y, 0, w, draw_attr(u, role));
+		}
+		if (k == o->current)
+			draw_str(p->win, y, 0, "\xe2\x80\xba", 3, 1, draw_attr(u, role));
+		int x = 1 + 2 * (e->depth < 8 ? e->depth : 8);
+		if (x >= w)
+			x = w - 1;
+		draw_str_ellipsis(p->win, y, x, e->text, strlen(e->text), w - x,
+				  draw_attr(u, role));
+	}
+}
+
+static int
+move_cursor(pane *p, ui *u, long delta)
+{
+	outline *o = p->priv;
+	if (!o->n)
+		return UI_NONE;
+	long c = (long)o->cursor + delta;
+	if (c < 0)
+		c = 0;
+	if (c >= (long)o->n)
+		c = (long)o->n - 1;
+	o->cursor = (size_t)c;
+	show_cursor(p);
+	ui_message(u, ROLE_MESSAGE, "%s  (Enter: jump)", o->e[o->cursor].nd->path);
+	return UI_DRAW;
+}
+
+static int
+jump(pane *p, ui *u, size_t k)
+{
+	outline *o = p->priv;
+	if (k >= o->n)
+		return UI_NONE;
+	o->cursor = k;
+	int f = ui_jump(u, (doc_pos){ o->e[k].block, 0 });
+	ui_message(u, ROLE_MESSAGE, "%s", o->e[k].nd->path);
+	if (u->outline_full) {
+		u->outline_full = 0;
+		f |= UI_GEOMETRY;
+	}
+	return f | UI_DRAW;
+}
+
+static int
+outline_action(pane *p, ui *u, int act)
+{
+	outline *o = p->priv;
+	long page = rows(p) > 2 ? rows(p) - 1 : 1;
+	switch (act) {
+	case ACT_LINE_DOWN: return move_cursor(p, u, 1);
+	case ACT_LINE_UP: return move_cursor(p, u, -1);
+	case ACT_PAGE_DOWN: return move_cursor(p, u, page);
+	case ACT_PAGE_UP: return move_cursor(p, u, -page);
+	case ACT_HALF_DOWN: return move_cursor(p, u, rows(p) / 2 + 1);
+	case ACT_HALF_UP: return move_cursor(p, u, -(rows(p) / 2 + 1));
+	case ACT_TOP: return move_cursor(p, u, -(long)o->n);
+	case ACT_BOTTOM: return move_cursor(p, u, (long)o->n);
+	case ACT_ACTIVATE: {
+		int f = jump(p, u, o->cursor);
+		return f | ui_focus(u, u->text);
+	}
+	}
+	return UI_PASS;
+}
+
+static int
+outline_mouse(pane *p, ui *u, int y, int x, int button)
+{
+	outline *o = p->priv;
+	(void)x;
+	switch (button) {
+	case UI_MOUSE_WHEEL_UP:
+		o->scroll = o->scroll > 3 ? o->scroll - 3 : 0;
+		return UI_DRAW;
+	case UI_MOUSE_WHEEL_DOWN:
+		o->scroll += 3;	/* clamped when drawn */
+		return UI_DRAW;
+	case UI_MOUSE_CLICK:
+		if (y >= 1 && o->scroll + (size_t)(y - 1) < o->n)
+			return jump(p, u, o->scroll + (size_t)(y - 1));
+		return UI_NONE;
+	}
+	return UI_NONE;
+}
+
+static void
+outline_follow(pane *p, ui *u)
+{
+	outline *o = p->priv;
+	if (!o->n)
+		return;
+	o->current = entry_at(o, u->top.block);
+	o->cursor = o->current;
+	if (p->placed) {
+		/* Keep the mark in view with some context above it. */
+		size_t r = (size_t)rows(p);
+		if (o->cursor < o->scroll || o->cursor >= o->scroll + r)
+			o->scroll = o->cursor > r / 3 ? o->cursor - r / 3 : 0;
+	}
+}
+
+static void
+outline_place(pane *p, ui *u)
+{
+	outline_follow(p, u);
+	show_cursor(p);
+}
+
+static void
+outline_free(pane *p)
+{
+	outline *o = p->priv;
+	for (size_t i = 0; i < o->n; i++)
+		free(o->e[i].text);
+	free(o->e);
+	free(o);
+}
+
+static const pane_ops outline_ops = {
+	.name = "outline",
+	.draw = outline_draw,
+	.action = outline_action,
+	.mouse = outline_mouse,
+	.follow = outline_follow,
+	.place = outline_place,
+	.free = outline_free,
+};
+
+pane *
+pane_outline_new(ui *u)
+{
+	pane *p = xcalloc(1, sizeof *p);
+	outline *o = xcalloc(1, sizeof *o);
+	build(o, u->d);
+	p->ops = &outline_ops;
+	p->side = PANE_LEFT;
+	p->priv = o;
+	p->focusable = 1;
+	p->want_cols = u->cfg ? u->cfg->outline_cols : 30;
+	p->shown = p->want_cols > 0 && o->n > 0;
+	if (p->want_cols <= 0)
+		p->want_cols = 30;	/* for when the user shows it */
+	return p;
+}

@@ -1,0 +1,146 @@
+/* pane_text: the document's text, a screenful of layout lines from u->top.
+ *
+ * Each line is [margin][gutter][indent][text]: the margin centres the text
+ * column in a wide pane (the layout is never wider than UI_TEXT_MAX_COLS),
+ * the gutter holds the clause number on a block's first line (the printed
+ * number in the clause-number role, else the position people cite, dimmed),
+ * and the text is styled by the role of its node. The pane draws what
+ * layout gives it and never decides where lines break. */
+#include <build-config.h>
+
+#include <string.h>
+
+#include "text.h"
+#include "ui/ui_impl.h"
+#include "util.h"
+
+static theme_role
+role_of(const node *nd)
+{
+	switch (nd->kind) {
+	case NODE_LETTER:
+	case NODE_ANNEX:
+	case NODE_BODY:
+		return ROLE_TITLE;
+	case NODE_SECTION:
+	case NODE_HEADING:
+		return ROLE_HEADING;
+	case NODE_SIGNATURE:
+		return ROLE_SIGNATURE;
+	case NODE_NOTE:
+	case NODE_FOOTNOTE:
+		return ROLE_DIM;
+	default:
+		return ROLE_TEXT;
+	}
+}
+
+/* Columns left of the layout's text column (centring). */
+static int
+margin(const pane *p, const ui *u)
+{
+	int m = (p->w - u->lo_width) / 2;
+	return m > 0 ? m : 0;
+}
+
+static void
+draw_number(pane *p, ui *u, int row, int x, const node *nd)
+{
+	int gutter = layout_gutter_cols(u->lo);
+	const char *num = nd->number;
+	theme_role role = ROLE_CLAUSE_NUMBER;
+	if (!num || !*num) {
+		/* Unnumbered clauses: the position people cite, dimmed so it is
+		 * not mistaken for a printed number. */
+		if (nd->kind != NODE_PARAGRAPH && nd->kind != NODE_SUBITEM)
+			return;
+		num = nd->cite;
+		role = ROLE_DIM;
+	}
+	if (!num || !*num || gutter < 2)
+		return;
+	int w = text_width(num, strlen(num));
+	int room = gutter - 1;
+	int at = w < room ? room - w : 0;
+	draw_str(p->win, row, x + at, num, strlen(num), room, draw_attr(u, role));
+}
+
+static void
+text_draw(pane *p, ui *u)
+{
+	werase(p->win);
+	wbkgdset(p->win, ' ' | draw_attr(u, ROLE_TEXT));
+	if (!u->d->nblocks) {
+		const char *m = "(this document has no text)";
+		draw_str(p->win, 0, 1, m, strlen(m), p->w - 1, draw_attr(u, ROLE_DIM));
+		return;
+	}
+	int x0 = margin(p, u);
+	int gutter = layout_gutter_cols(u->lo);
+	layout_addr a = u->top;
+	for (int row = 0; row < p->h; row++) {
+		const layout_line *l = layout_line_at(u->lo, a);
+		if (!l->blank) {
+			const node *nd = u->d->blocks[l->block];
+			if (l->first && u->show_numbers)
+				draw_number(p, u, row, x0, nd);
+			int x = x0 + gutter + l->indent;
+			draw_str(p->win, row, x, node_text(u->d, nd) + l->start,
+				 l->end - l->start, p->w - x, draw_attr(u, role_of(nd)));
+		}
+		if (layout_step(u->lo, &a, 1) == 0)
+			break;
+	}
+}
+
+static int
+text_action(pane *p, ui *u, int act)
+{
+	(void)p;
+	(void)u;
+	(void)act;
+	return UI_PASS;	/* the table's handlers act on the text */
+}
+
+static int
+text_mouse(pane *p, ui *u, int y, int x, int button)
+{
+	(void)p;
+	(void)y;
+	(void)x;
+	switch (button) {
+	case UI_MOUSE_WHEEL_UP:
+		return ui_scroll(u, -3);
+	case UI_MOUSE_WHEEL_DOWN:
+		return ui_scroll(u, 3);
+	case UI_MOUSE_CLICK:
+		return ui_focus(u, p);
+	}
+	return UI_NONE;
+}
+
+static void
+text_free(pane *p)
+{
+	(void)p;
+}
+
+static const pane_ops text_ops = {
+	.name = "text",
+	.draw = text_draw,
+	.action = text_action,
+	.mouse = text_mouse,
+	.free = text_free,
+};
+
+pane *
+pane_text_new(ui *u)
+{
+	(void)u;
+	pane *p = xcalloc(1, sizeof *p);
+	p->ops = &text_ops;
+	p->side = PANE_CENTRE;
+	p->shown = 1;
+	p->focusable = 1;
+	return p;
+}

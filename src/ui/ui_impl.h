@@ -1,0 +1,220 @@
+/* ui_impl: what the files of the terminal reader share (src/ui/ only).
+ *
+ * The reader is a set of panes (outline, text, status, help overlay; later
+ * notes and references) driven by one loop in ui.c. A pane is a module: a
+ * struct of callbacks (draw, action, key, mouse, follow, place, free) in its
+ * own file. Keys map to actions through one binding table (keys.c); actions
+ * are declared once in actions.c (name, handler, help). Actions and pane
+ * callbacks change state and return UI_* flags saying what changed; only the
+ * loop draws, once per iteration.
+ *
+ * Invariants:
+ * - u->pos (block, byte) is the reading position and survives resizes;
+ *   u->top is the display line at the top of the text pane, derived from
+ *   u->pos for the current layout (ui_set_top keeps both in step);
+ * - every string reaches the terminal through draw_str (draw.c), which clips
+ *   by display columns without splitting a grapheme and shows control
+ *   characters as visible symbols;
+ * - a pane's window exists only while the pane is shown (win may be NULL). */
+#ifndef LECTERN_UI_IMPL_H
+#define LECTERN_UI_IMPL_H
+
+#include <curses.h>
+#include <panel.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "doc.h"
+#include "layout.h"
+#include "theme.h"
+
+/* What an action or callback changed. UI_PASS: not handled here, try the
+ * next handler (pane first, then the action table). */
+enum {
+	UI_PASS = -1,
+	UI_NONE = 0,
+	UI_DRAW = 1,		/* redraw the panes */
+	UI_MOVED = 2,		/* the reading position changed */
+	UI_GEOMETRY = 4,	/* pane sizes or visibility changed */
+	UI_QUIT = 8,
+};
+
+/* Minimum terminal size; below it the reader shows "terminal too small". */
+#define UI_MIN_COLS 30
+#define UI_MIN_ROWS 8
+/* The text pane keeps at least this many columns: side panes that would
+ * squeeze it more are hidden (the outline then opens over the text). */
+#define UI_TEXT_MIN_COLS 40
+/* Longest text measure, gutter included: longer lines are hard to read, so a
+ * wide text pane centres a column of this width. */
+#define UI_TEXT_MAX_COLS 100
+
+/* Keys: a character is its code point; a curses function key k (KEY_UP…)
+ * is UI_KEY_FN(k). Enter is '\n', Backspace UI_KEY_FN(KEY_BACKSPACE). */
+#define UI_KEY_FN(k) (0x200000 | (k))
+#define UI_KEY_IS_FN(k) (((k) & 0x200000) != 0)
+#define UI_KEY_CTRL(c) ((c) & 0x1f)
+#define UI_KEY_ESC 27
+
+/* Mouse buttons as panes see them. */
+enum { UI_MOUSE_CLICK = 1, UI_MOUSE_WHEEL_UP, UI_MOUSE_WHEEL_DOWN };
+
+/* Where a pane sits. Side panes take columns from the text pane. */
+enum pane_side { PANE_LEFT, PANE_CENTRE, PANE_RIGHT, PANE_BOTTOM, PANE_OVERLAY };
+
+typedef struct ui ui;
+typedef struct pane pane;
+
+typedef struct pane_ops {
+	const char *name;
+	/* Draws the whole pane into p->win (never refreshes). */
+	void (*draw)(pane *p, ui *u);
+	/* An action (ACT_*) while the pane has focus, or UI_PASS. */
+	int (*action)(pane *p, ui *u, int act);
+	/* A raw key before bindings (text entry), or UI_PASS. May be NULL. */
+	int (*key)(pane *p, ui *u, int key);
+	/* A mouse event at pane coordinates (y, x); may be NULL. */
+	int (*mouse)(pane *p, ui *u, int y, int x, int button);
+	/* The reading position changed: follow it. May be NULL. */
+	void (*follow)(pane *p, ui *u);
+	/* Placed at a new size (p->h, p->w set). May be NULL. */
+	void (*place)(pane *p, ui *u);
+	void (*free)(pane *p);
+} pane_ops;
+
+struct pane {
+	const pane_ops *ops;
+	enum pane_side side;
+	int want_cols;		/* side panes: preferred width */
+	int shown;		/* the user wants it shown */
+	int placed;		/* it has a window now */
+	int focusable;
+	int y, x, h, w;		/* screen cells; valid while placed */
+	WINDOW *win;
+	PANEL *panel;
+	void *priv;		/* the pane module's state */
+};
+
+/* A key -> action binding. */
+typedef struct keys_binding {
+	int key;
+	int act;
+} keys_binding;
+
+#define UI_MAX_PANES 8
+
+struct ui {
+	doc *d;
+	const config *cfg;
+	layout *lo;
+	int lo_width;		/* columns the layout was made for */
+
+	doc_pos pos;		/* reading position: the source of truth */
+	layout_addr top;	/* display line at the top of the text pane */
+
+	pane *panes[UI_MAX_PANES];	/* drawing order, bottom first */
+	size_t npanes;
+	pane *outline, *text, *status, *help;
+	pane *focus;		/* receives keys; never NULL once running */
+	pane *overlay;		/* a modal pane on top (help), or NULL */
+	int outline_full;	/* the outline covers the text pane (narrow) */
+	int outline_squeezed;	/* shown, but no room beside the text */
+
+	int rows, cols;
+	int too_small;
+	WINDOW *tiny;		/* "terminal too small" */
+	PANEL *tiny_panel;
+	WINDOW *input;		/* 1x1, never drawn: keys are read here */
+
+	int show_numbers;
+	char msg[512];		/* the message line; "" = hint */
+	theme_role msg_role;
+
+	int color;
+	attr_t attr[ROLE_COUNT];
+
+	keys_binding *bind;
+	size_t nbind, bind_cap;
+};
+
+/* ui.c: shared helpers for actions and panes. */
+void ui_message(ui *u, theme_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Scrolls the text by delta lines (negative = up); never past the last
+ * screenful. Returns flags. */
+int ui_scroll(ui *u, long delta);
+/* Puts p at the top of the text pane (a jump: every jump goes through here,
+ * so a history can hook in). Returns flags. */
+int ui_jump(ui *u, doc_pos p);
+int ui_top_of_document(ui *u);
+int ui_end_of_document(ui *u);
+/* Lines of the text pane (at least 1). */
+int ui_text_rows(const ui *u);
+int ui_focus(ui *u, pane *p);
+int ui_focus_next(ui *u, int dir);
+/* The node whose text is at the top of the text pane. */
+const node *ui_top_node(const ui *u);
+/* Compares two display addresses: <0, 0, >0. */
+int ui_addr_cmp(layout_addr a, layout_addr b);
+
+/* draw.c: the only way text reaches the screen. */
+void draw_colors(ui *u, const theme *t, int use_color);
+attr_t draw_attr(const ui *u, theme_role r);
+/* Draws s[0, n_bytes) at (y, x) in at most max_cols columns; returns the
+ * columns used. Never splits a grapheme; control characters are shown as
+ * visible symbols. */
+int draw_str(WINDOW *w, int y, int x, const char *s, size_t n_bytes,
+	     int max_cols, attr_t a);
+/* Like draw_str, but ends with '…' when s does not fit. */
+int draw_str_ellipsis(WINDOW *w, int y, int x, const char *s, size_t n_bytes,
+		      int max_cols, attr_t a);
+/* Fills cols cells of row y from x with spaces in attribute a. */
+void draw_fill(WINDOW *w, int y, int x, int cols, attr_t a);
+
+/* keys.c */
+/* Parses a key name ("j", "C-f", "PageDown", "F1", "Space", "ñ"); -1 if
+ * unknown. */
+int keys_parse(const char *name);
+/* A key's display name into out (at least 32 bytes). */
+void keys_name(int key, char *out, size_t size);
+/* Fills u->bind with the defaults, then cfg's [keys]. Returns 0, or -1 with
+ * *err = "FILE:LINE: message" (caller frees). */
+int keys_setup(ui *u, const config *cfg, char **err);
+/* The action bound to key, or -1. */
+int keys_lookup(const ui *u, int key);
+/* The keys bound to act, as display names joined by ' ', into out. */
+void keys_of_action(const ui *u, int act, char *out, size_t size);
+/* A curses input (get_wch result) as a key, Enter and Backspace unified. */
+int keys_from_curses(int r, wint_t ch);
+
+/* actions.c: the one table of actions. */
+enum action_id {
+	ACT_QUIT, ACT_HELP,
+	ACT_LINE_DOWN, ACT_LINE_UP, ACT_PAGE_DOWN, ACT_PAGE_UP,
+	ACT_HALF_DOWN, ACT_HALF_UP, ACT_TOP, ACT_BOTTOM,
+	ACT_NEXT_BLOCK, ACT_PREV_BLOCK,
+	ACT_ACTIVATE, ACT_FOCUS_NEXT, ACT_FOCUS_PREV,
+	ACT_CITE, ACT_TOGGLE_OUTLINE, ACT_TOGGLE_NUMBERS, ACT_REDRAW, ACT_CANCEL,
+	ACT_COUNT
+};
+typedef struct action {
+	const char *name;	/* as in config [keys]: "page-down" */
+	int (*fn)(ui *u);	/* the default: acts on the text */
+	const char *help;	/* one line for the help screen */
+} action;
+extern const action actions_table[ACT_COUNT];
+/* The action called name, or -1; "none" (unbinds) is -2. */
+int actions_find(const char *name);
+/* Runs act: the focused pane first, then the table. Returns flags. */
+int actions_run(ui *u, int act);
+
+/* Panes: constructors. */
+pane *pane_text_new(ui *u);
+pane *pane_outline_new(ui *u);
+pane *status_new(ui *u);
+pane *help_new(ui *u);
+/* Opens the help overlay (help.c); help_lines: rows of its content. */
+int help_open(ui *u);
+int help_lines(void);
+
+#endif
