@@ -134,6 +134,14 @@ const char *const lang_organs[] = {
 	"Экономический и Социальный Совет", "Совет по правам человека", NULL,
 };
 
+/* A sponsor line ends with one of these: "Indonesia:* draft resolution". */
+const char *const lang_draft[] = {
+	"draft resolution", "draft decision", "draft resolutions",
+	"proyecto de resolución", "proyecto de decisión",
+	"projet de résolution", "projet de décision",
+	"проект резолюции", "проект решения", NULL,
+};
+
 const char *const lang_original[] = {
 	"Original:", "Original :", "Original", "Оригинал:", "Подлинный текст:", NULL,
 };

@@ -59,6 +59,7 @@ const char *lang_detect(const char *text, size_t n);
 extern const char *const lang_org_names[];	/* "United Nations" … */
 extern const char *const lang_organs[];		/* "General Assembly" … */
 extern const char *const lang_original[];	/* "Original:" … */
+extern const char *const lang_draft[];		/* "draft resolution" … */
 extern const lang_name lang_names[];		/* language names -> code */
 extern const char *const lang_ordinal_units[];	/* "first" … "ninth" */
 extern const char *const lang_ordinal_tens[];	/* "tenth" … "ninetieth" */

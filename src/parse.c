@@ -106,6 +106,7 @@ typedef struct parser {
 	doc *d;
 	const lang_words *lw;
 	int dbl;		/* double-spaced extraction */
+	int blankless;		/* no blank lines between paragraphs */
 	int width;		/* typical full line, code points */
 	wset words;		/* every word, for hyphenation */
 	wset running;		/* running-title lines seen between furniture */
@@ -948,8 +949,21 @@ find_mastheads(parser *p)
 					while (q < p->nl && !(p->L[q].flags & LF_BLANK))
 						p->L[q++].flags |= LF_MAST;
 				} else {
-					for (size_t c = 0; c < (items ? items : 1) && q < p->nl; c++)
-						p->L[q++].flags |= LF_MAST;
+					/* no blank lines: each item title ends
+					 * with a line shorter than the title
+					 * column */
+					for (size_t c = 0; c < (items ? items : 1) && q < p->nl; c++) {
+						int colw = 0;
+						for (size_t r = q; r < p->nl && r < q + 3; r++)
+							if (p->L[r].cols > colw)
+								colw = p->L[r].cols;
+						while (q < p->nl && q < j + 12) {
+							int w = p->L[q].cols;
+							p->L[q++].flags |= LF_MAST;
+							if (w < colw * 85 / 100)
+								break;
+						}
+					}
 				}
 				last = q - 1;
 				j = q - 1;
@@ -1115,6 +1129,17 @@ add_page(parser *p, int num, size_t line0)
 	if (m->npages && m->pages[m->npages - 1].line >= line0 + 1)
 		return;
 	doc_meta_add_page(m, num, line0 + 1);
+}
+
+static int
+lang_find_any(const char *s, size_t n, const char *const *list)
+{
+	for (size_t k = 0; list[k]; k++) {
+		size_t at = lang_find(s, n, list[k]);
+		if (at != (size_t)-1 && at + strlen(list[k]) == n)
+			return 1;
+	}
+	return 0;
 }
 
 /* ---------- markers ---------- */
@@ -1351,6 +1376,16 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		if (closed || short_prev || brk != BRK_NONE)
 			return 1;
 	}
+	if (brk == BRK_NONE && !p->dbl && starts_upper(s, n) &&
+	    p->L[i].cols < p->width * 3 / 4) {
+		/* the short last line of a paragraph or a heading */
+		ucs4_t last = last_uc(ps, pn);
+		if (ends_sentence(ps, pn) && last != ')' && last != 0x201D)
+			return 1;
+		if (p->blankless && (last == ',' || (starts_upper(ps, pn) && !pmk &&
+						    !ends_sentence(ps, pn))))
+			return 1;
+	}
 	if (brk == BRK_PAGE) {
 		if (starts_lower(s, n))
 			return 0;
@@ -1471,6 +1506,12 @@ headingish(parser *p, const block *b, const char *text, size_t len)
 		return 0;
 	if (starts_lower(text, len))
 		return 0;
+	/* a footnote mark after the punctuation: "resolution 79/45,1" */
+	size_t e = len;
+	while (e > 0 && is_digit(text[e - 1]))
+		e--;
+	if (e < len && e > 0 && strchr(".,;:", text[e - 1]))
+		len = e;
 	ucs4_t last = last_uc(text, len);
 	if (last == ',') {
 		/* "The General Assembly," opens a preamble */
@@ -1536,6 +1577,19 @@ sub_style(const marker *m, const tnode *prev_sib)
 	return roman ? 4 : 3;
 }
 
+/* "80/16. " at the start of a resolution title: bytes up to the '.'+1. */
+static size_t
+restitle_len(const char *s, size_t n)
+{
+	size_t d = count_digits(s, n);
+	if (!d || d > 3 || d >= n || s[d] != '/')
+		return 0;
+	size_t e = d + 1 + count_digits(s + d + 1, n - d - 1);
+	if (e == d + 1 || e + 1 >= n || s[e] != '.' || s[e + 1] != ' ')
+		return 0;
+	return e + 1;
+}
+
 static void
 build_block(builder *bd, const block *b, char *text, size_t len)
 {
@@ -1559,6 +1613,7 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		t = tn_new(NODE_SIGNATURE);
 		tn_add(bd->cont, t);
 	} else if (is_original_note(text, len) || is_plenary(p, s0, n0) ||
+		   (len < 300 && lang_find_any(text, len, lang_draft)) ||
 		   (text[0] == '[' && text[len - 1] == ']')) {
 		if (is_original_note(text, len)) {
 			size_t k = 1;
@@ -1669,6 +1724,18 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		bd->sub[depth] = t;
 		for (int k = depth + 1; k < 3; k++)
 			bd->sub[k] = NULL;
+	} else if (restitle_len(text, len)) {
+		/* "80/16. Title": the resolution's number and title */
+		size_t k = restitle_len(text, len);
+		t = tn_new(NODE_HEADING);
+		t->number = xstrndup(text, k - 1);
+		t->cite = xstrdup(t->number);
+		while (k < len && text[k] == ' ')
+			k++;
+		memmove(text, text + k, len - k + 1);
+		len -= k;
+		tn_add(current_parent(bd), t);
+		bd->para = NULL;
 	} else if (headingish(p, b, text, len)) {
 		/* the first heading of an annex names its body */
 		if (bd->top->kind == NODE_ANNEX && bd->cont == bd->top &&
@@ -1726,11 +1793,14 @@ make_label(const char *s, size_t n)
 	buf b;
 	buf_init(&b);
 	size_t i = 0, cols = 0, last_space = 0;
-	int cut = 0, nl = 0;
+	int cut = 0;
 	while (i < n) {
 		if (s[i] == '\n') {
-			cut = nl = 1;
-			break;
+			/* signature and place/date lines: "Name, Title" */
+			buf_adds(&b, ", ");
+			cols += 2;
+			i++;
+			continue;
 		}
 		ucs4_t uc;
 		int k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
@@ -1745,7 +1815,7 @@ make_label(const char *s, size_t n)
 		i += (size_t)k;
 	}
 	if (cut && i < n) {
-		if (!nl && last_space > b.len / 2)
+		if (last_space > b.len / 2)
 			b.len = last_space;
 		while (b.len && (b.s[b.len - 1] == ' ' || b.s[b.len - 1] == ',' ||
 				 b.s[b.len - 1] == ';' || b.s[b.len - 1] == ':'))
@@ -1811,26 +1881,35 @@ simple_cite(const char *c)
 	return 1;
 }
 
-static void emit(parser *p, node *parent, tnode *t, size_t *kindpos);
+static void emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed);
 
+/* Unnumbered paragraphs among numbered ones (a resolution's preamble
+ * before its operative paragraphs) are cited "pp1", "pp2" … so that they
+ * never clash with the printed numbers. */
 static void
 emit_kids(parser *p, node *nd, tnode *t)
 {
-	size_t kindpos[NODE_KIND_COUNT] = { 0 };
+	size_t kindpos[NODE_KIND_COUNT + 1] = { 0 };
+	int numbered = 0;
 	for (size_t i = 0; i < t->nkids; i++)
-		emit(p, nd, t->kids[i], kindpos);
+		if (t->kids[i]->kind == NODE_PARAGRAPH && t->kids[i]->number)
+			numbered = 1;
+	for (size_t i = 0; i < t->nkids; i++)
+		emit(p, nd, t->kids[i], kindpos, numbered);
 	for (size_t i = 0; i < t->nfns; i++)
-		emit(p, nd, t->fns[i], kindpos);
+		emit(p, nd, t->fns[i], kindpos, 0);
 }
 
 static void
-emit(parser *p, node *parent, tnode *t, size_t *kindpos)
+emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed)
 {
 	doc *d = p->d;
 	size_t pos = ++kindpos[t->kind];
 	char cite[32], id[48];
 	if (t->cite && *t->cite)
 		snprintf(cite, sizeof cite, "%s", t->cite);
+	else if (t->kind == NODE_PARAGRAPH && mixed)
+		snprintf(cite, sizeof cite, "pp%zu", ++kindpos[NODE_KIND_COUNT]);
 	else
 		snprintf(cite, sizeof cite, "%zu", pos);
 	const char *pre = id_prefix(t->kind);
@@ -1846,7 +1925,9 @@ emit(parser *p, node *parent, tnode *t, size_t *kindpos)
 	case NODE_PARAGRAPH:
 	case NODE_SUBITEM:
 	case NODE_FOOTNOTE:
-		if (simple_cite(cite))
+		if (t->kind == NODE_PARAGRAPH && !t->cite && mixed)
+			snprintf(id, sizeof id, "%s", cite);
+		else if (simple_cite(cite))
 			snprintf(id, sizeof id, "%s%s", pre, cite);
 		else
 			snprintf(id, sizeof id, "%s%zu", pre, pos);
@@ -1961,19 +2042,10 @@ find_title(parser *p, tnode *root)
 		return;
 	for (size_t i = 0; i < root->nkids; i++) {
 		tnode *k = root->kids[i];
-		if (k->kind != NODE_HEADING || !k->len)
-			continue;
-		const char *s = k->text;
-		size_t n = k->len, d = count_digits(s, n);
-		if (d && d < n && s[d] == '/' ) {
-			size_t e = d + 1 + count_digits(s + d + 1, n - d - 1);
-			if (e < n && s[e] == '.') {
-				e++;
-				while (e < n && s[e] == ' ')
-					e++;
-				m->title = xstrndup(s + e, n - e);
-				return;
-			}
+		if (k->kind == NODE_HEADING && k->len && k->number &&
+		    strchr(k->number, '/')) {
+			m->title = xstrndup(k->text, k->len);
+			return;
 		}
 	}
 	for (size_t i = 0; i < root->nkids; i++) {
@@ -2021,6 +2093,7 @@ parse_document(const char *name, const char *text, size_t len,
 			dbl++;
 	}
 	p->dbl = textl > 4 && dbl * 10 > textl * 6;
+	p->blankless = textl > 4 && (p->nl - textl) * 30 < p->nl;
 
 	/* typical full line: the 80th percentile of widths */
 	{
@@ -2083,7 +2156,7 @@ parse_document(const char *name, const char *text, size_t len,
 	/* pass 3: blocks */
 	block *blocks = NULL;
 	size_t nb = 0, bcap = 0;
-	size_t prev = (size_t)-1;
+	size_t prev = (size_t)-1, cur = (size_t)-1, curfoot = (size_t)-1;
 	size_t empties = 0, spaces = 0;
 	int crossed = 0;
 	int infoot = 0;
@@ -2114,7 +2187,6 @@ parse_document(const char *name, const char *text, size_t len,
 			brk = (empties + spaces) ? BRK_HARD : BRK_NONE;
 		if (p->dbl && brk == BRK_PAGE && !crossed && prev != (size_t)-1)
 			add_page(p, m->pages[m->npages - 1].number + 1, i);
-		int newb;
 		if (foot) {
 			/* footnotes: a new one at each mark */
 			const char *s = LS(p, i);
@@ -2122,23 +2194,30 @@ parse_document(const char *name, const char *text, size_t len,
 			size_t d = 0;
 			while (d < n && (is_digit(s[d]) || s[d] == '*'))
 				d++;
-			newb = !infoot || (d && d < 5 && (d == n || s[d] == ' '));
+			if (curfoot == (size_t)-1 || !infoot ||
+			    (d && d < 5 && (d == n || s[d] == ' '))) {
+				xgrow((void **)&blocks, &bcap, nb + 1, sizeof *blocks);
+				memset(&blocks[nb], 0, sizeof *blocks);
+				blocks[nb].brk = brk;
+				blocks[nb].foot = 1;
+				curfoot = nb++;
+			}
+			block_add(&blocks[curfoot], i);
 			infoot = 1;
-		} else {
-			newb = prev == (size_t)-1 || infoot || blocks[nb - 1].foot ||
-			       starts_block(p, prev, i, brk, &blocks[nb - 1]);
-			infoot = 0;
+			/* the text before the footnotes goes on after them */
+			crossed = 1;
+			empties = spaces = 0;
+			continue;
 		}
-		if (newb) {
+		infoot = 0;
+		if (cur == (size_t)-1 || starts_block(p, prev, i, brk, &blocks[cur])) {
 			xgrow((void **)&blocks, &bcap, nb + 1, sizeof *blocks);
 			memset(&blocks[nb], 0, sizeof *blocks);
 			blocks[nb].brk = brk;
-			blocks[nb].foot = foot;
-			nb++;
+			cur = nb++;
 		}
-		block_add(&blocks[nb - 1], i);
-		if (!foot)
-			prev = i;
+		block_add(&blocks[cur], i);
+		prev = i;
 		empties = spaces = 0;
 		crossed = 0;
 	}
