@@ -40,6 +40,7 @@
 #include "doc.h"
 #include "library.h"
 #include "parse.h"
+#include "refs.h"
 #include "source.h"
 #include "util.h"
 
@@ -56,6 +57,7 @@ struct library {
 	char *db_path;
 	int jobs;
 	char *lang;
+	const catalog *cat;
 	void (*warn)(void *ctx, const char *msg);
 	void *warn_ctx;
 };
@@ -206,8 +208,11 @@ static const char schema_sql[] =
 static char *
 indexer_id(const library *lib)
 {
-	return xasprintf("lectern %s format %d lang %s", PACKAGE_VERSION,
-			 LIBRARY_FORMAT, lib->lang ? lib->lang : "detect");
+	/* The catalog resolves title-cited resolutions: its size stands in
+	 * for its content. */
+	return xasprintf("lectern %s format %d lang %s catalog %zu", PACKAGE_VERSION,
+			 LIBRARY_FORMAT, lib->lang ? lib->lang : "detect",
+			 lib->cat ? catalog_count(lib->cat) : 0);
 }
 
 static int
@@ -382,6 +387,7 @@ library_open(const library_options *opt, char **warning)
 		lib->jobs = n < 1 ? 1 : n > 8 ? 8 : (int)n;
 	}
 	lib->lang = opt->lang ? xstrdup(opt->lang) : NULL;
+	lib->cat = opt->catalog;
 	lib->warn = opt->warn;
 	lib->warn_ctx = opt->warn_ctx;
 	lib->db_path = opt->db_path ? xstrdup(opt->db_path) : default_db_path();
@@ -584,18 +590,78 @@ dup_or_null(const char *s)
 	return s && *s ? xstrdup(s) : NULL;
 }
 
-/* The references of d, one rec_ref per key (count, first mention). */
-static void
-extract_refs(const doc *d, rec *r)
+typedef struct ref_order {
+	const ref *r;
+	size_t seq;	/* reading order */
+} ref_order;
+
+static int
+ref_order_cmp(const void *a, const void *b)
 {
-	(void)d;
-	(void)r;
-	/* Filled from refs.h once it lands. */
+	const ref_order *x = a, *y = b;
+	int c = strcmp(x->r->key, y->r->key);
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* The references of d, one rec_ref per key: kind, count, first mention
+ * (node path and text as written). */
+static void
+extract_refs(const doc *d, const catalog *cat, rec *r)
+{
+	ref_list *l = refs_find(d, cat);
+	ref_order *o = xcalloc(l->n + 1, sizeof *o);
+	for (size_t i = 0; i < l->n; i++)
+		o[i] = (ref_order){ &l->items[i], i };
+	qsort(o, l->n, sizeof *o, ref_order_cmp);
+	for (size_t i = 0; i < l->n; ) {
+		size_t j = i;
+		while (j < l->n && strcmp(o[j].r->key, o[i].r->key) == 0)
+			j++;
+		const ref *first = o[i].r;
+		xgrow((void **)&r->refs, &r->refs_cap, r->nrefs + 1, sizeof *r->refs);
+		rec_ref *x = &r->refs[r->nrefs++];
+		x->key = xstrdup(first->key);
+		x->kind = xstrdup(ref_kind_name(first->kind));
+		x->first_path = xstrdup(first->block < d->nblocks ?
+					d->blocks[first->block]->path : "");
+		x->first_text = xstrndup(d->plain + first->off, first->len);
+		x->count = j - i;
+		i = j;
+	}
+	free(o);
+
+	/* The agenda items the document is circulated under: the parser takes
+	 * them out of the text into meta.agenda, so refs_find does not see
+	 * them; they are what "the other documents under item 98" means.
+	 * Same key as refs.h makes; the node path "" is the masthead. */
+	int session = l->session;
+	for (size_t i = 0; i < d->meta.nagenda; i++) {
+		char *key = session > 0 ? xasprintf("A/%d item %s", session, d->meta.agenda[i])
+					: xasprintf("A/? item %s", d->meta.agenda[i]);
+		size_t k;
+		for (k = 0; k < r->nrefs; k++)
+			if (strcmp(r->refs[k].key, key) == 0)
+				break;
+		if (k < r->nrefs) {
+			free(key);
+			continue;
+		}
+		xgrow((void **)&r->refs, &r->refs_cap, r->nrefs + 1, sizeof *r->refs);
+		rec_ref *x = &r->refs[r->nrefs++];
+		x->key = key;
+		x->kind = xstrdup(ref_kind_name(REF_AGENDA));
+		x->first_path = xstrdup("");
+		x->first_text = xstrdup(d->meta.agenda[i]);
+		x->count = 1;
+	}
+	refs_free(l);
 }
 
 /* Reads, parses and extracts one file into r (error set if unreadable). */
 static void
-index_file(const char *path, const char *lang, rec *r)
+index_file(const char *path, const char *lang, const catalog *cat, rec *r)
 {
 	memset(r, 0, sizeof *r);
 	r->done = 1;
@@ -623,7 +689,7 @@ index_file(const char *path, const char *lang, rec *r)
 		}
 		r->agenda = buf_take(&b);
 	}
-	extract_refs(d, r);
+	extract_refs(d, cat, r);
 	doc_free(d);
 }
 
@@ -770,7 +836,7 @@ worker(const library *lib, entry **todo, size_t ntodo, int k, int jobs, int fd)
 	buf_init(&b);
 	for (size_t i = (size_t)k; i < ntodo; i += (size_t)jobs) {
 		rec r;
-		index_file(todo[i]->path, lib->lang, &r);
+		index_file(todo[i]->path, lib->lang, lib->cat, &r);
 		rec_encode(&b, (uint32_t)i, &r);
 		rec_clear(&r);
 		if (b.len >= 65536) {
@@ -1116,7 +1182,7 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 		;
 	} else {
 		for (size_t i = 0; i < ntodo; i++)
-			index_file(todo[i]->path, lib->lang, &recs[i]);
+			index_file(todo[i]->path, lib->lang, lib->cat, &recs[i]);
 	}
 
 	size_t parsed = 0, failed = 0;
@@ -1489,10 +1555,10 @@ put_field(FILE *out, const char *s)
 
 int
 library_cli_list(const char *const *paths, size_t npaths, const char *db_path,
-		 const char *lang, FILE *out, FILE *errout)
+		 const char *lang, const catalog *cat, FILE *out, FILE *errout)
 {
 	cli_ctx c = { errout, 0 };
-	library_options opt = { .db_path = db_path, .lang = lang,
+	library_options opt = { .db_path = db_path, .lang = lang, .catalog = cat,
 				.warn = cli_warn, .warn_ctx = &c };
 	char *msg = NULL;
 	library *lib = library_open(&opt, &msg);
@@ -1536,7 +1602,7 @@ library_cli_list(const char *const *paths, size_t npaths, const char *db_path,
 
 int
 library_cli_refs(const char *const *paths, size_t npaths, const char *lang,
-		 FILE *out, FILE *errout)
+		 const catalog *cat, FILE *out, FILE *errout)
 {
 	cli_ctx c = { errout, 0 };
 	entries es = { 0 };
@@ -1563,9 +1629,11 @@ library_cli_refs(const char *const *paths, size_t npaths, const char *lang,
 		parse_options popt = { .lang = lang };
 		doc *d = parse_document(es.v[i].path, src.data, src.len, &popt);
 		source_free(&src);
-		/* Printed by refs.h's single-document printer once it lands. */
-		(void)out;
+		d->meta.invalid_bytes = src.invalid_bytes;
+		int rc = refs_cli_print(d, cat, out);
 		doc_free(d);
+		if (rc < 0)
+			break;	/* write error: the caller checks out */
 	}
 	entries_free(&es);
 	return c.problems ? 1 : 0;

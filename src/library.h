@@ -30,6 +30,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include "catalog.h"
 
 typedef struct library library;
 
@@ -39,6 +40,9 @@ typedef struct library_options {
 	int jobs;		/* parser processes for a cold scan: 0 = one per
 				   CPU (at most 8), 1 = parse in this process */
 	const char *lang;	/* parse option ("en"...), NULL = detect */
+	const catalog *catalog;	/* resolves resolutions cited by title
+				   (refs_find); may be NULL; must outlive the
+				   library */
 	/* Called for each problem that does not stop the scan (a root that
 	 * does not exist, a file that cannot be read or is binary); msg names
 	 * the file. May be NULL. */
@@ -148,12 +152,16 @@ void library_keys_free(library_key *k, size_t n);
  *	path  symbol  date  language  title   (unknown fields empty)
  * db_path: the index file (NULL = default). */
 int library_cli_list(const char *const *paths, size_t npaths,
-		     const char *db_path, const char *lang,
+		     const char *db_path, const char *lang, const catalog *cat,
 		     FILE *out, FILE *errout);
-/* --refs: the references of every document under the paths, in path
- * order, each printed as the single-document --refs prints it (refs.h).
- * Parses every file: no index is used. */
+/* --refs: the references of every document under the paths (roots in the
+ * order given, files under a directory in path order), each printed by
+ * refs_cli_print, the single-document --refs (document column: the path as
+ * walked, e.g. "DIR/A_RES_80_16.txt"). Parses every file: no index is
+ * used, so the output never depends on a cache. A write error stops it
+ * (check ferror(out)). */
 int library_cli_refs(const char *const *paths, size_t npaths,
-		     const char *lang, FILE *out, FILE *errout);
+		     const char *lang, const catalog *cat,
+		     FILE *out, FILE *errout);
 
 #endif

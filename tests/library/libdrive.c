@@ -50,9 +50,9 @@ main(int argc, char **argv)
 	const char *const *paths = (const char *const *)argv + optind;
 	size_t n = (size_t)(argc - optind);
 	if (strcmp(cmd, "list") == 0)
-		return library_cli_list(paths, n, db, NULL, stdout, stderr);
+		return library_cli_list(paths, n, db, NULL, NULL, stdout, stderr);
 	if (strcmp(cmd, "refs") == 0)
-		return library_cli_refs(paths, n, NULL, stdout, stderr);
+		return library_cli_refs(paths, n, NULL, NULL, stdout, stderr);
 
 	const char *key = NULL;
 	if (strcmp(cmd, "mentions") == 0) {
