@@ -161,13 +161,16 @@ static const phrase entitled_words[] = {
 };
 
 /* Organs named around a resolution number. */
-enum organ { ORG_NONE, ORG_GA, ORG_SC, ORG_HRC, ORG_ECOSOC };
+enum organ { ORG_NONE, ORG_GA, ORG_SC, ORG_HRC, ORG_ECOSOC, ORG_UNKNOWN };
 static const phrase organ_before[] = {	/* "Security Council resolution" */
 	{ "general assembly", L_EN, ORG_GA },
 	{ "security council", L_EN, ORG_SC },
 	{ "human rights council", L_EN, ORG_HRC },
 	{ "economic and social council", L_EN, ORG_ECOSOC },
-	{ "council", L_EN, ORG_HRC },	/* "Council resolution 5/1" in HRC texts */
+	/* "Council resolution 4/4": a session/number resolution of a
+	 * council is the Human Rights Council's (the Security Council
+	 * numbers "1325 (2000)", ECOSOC "2004/67"). */
+	{ "council", L_EN, ORG_HRC },
 };
 static const phrase organ_after[] = {	/* "… du Conseil de sécurité" */
 	{ "of the general assembly", L_EN, ORG_GA },
@@ -186,6 +189,12 @@ static const phrase organ_after[] = {	/* "… du Conseil de sécurité" */
 	{ "совета безопасности", L_RU, ORG_SC },
 	{ "совета по правам человека", L_RU, ORG_HRC },
 	{ "экономического и социального совета", L_RU, ORG_ECOSOC },
+	{ "adopted by the general assembly", L_EN, ORG_GA },
+	{ "adopted by the security council", L_EN, ORG_SC },
+	{ "adopted by the human rights council", L_EN, ORG_HRC },
+	{ "adopted by the economic and social council", L_EN, ORG_ECOSOC },
+	{ "adoptée par le conseil des droits de l'homme", L_FR, ORG_HRC },
+	{ "aprobada por el consejo de derechos humanos", L_ES, ORG_HRC },
 };
 
 /* Dates inside lists: "76/217 of 17 December 2021, 77/246 …". */
@@ -616,8 +625,11 @@ scan_agenda(scan *sc)
 		if (!s) {
 			if (hp->flag == NEED_SUFFIX)
 				continue;
+			/* "item 21" alone: at the start of a block, after
+			 * "under", or as a heading "Item 137: Programme…" */
 			if (hp->flag == NEED_CONTEXT && i > 0 &&
-			    !match_table_before(sc, i, &T_AG_CONTEXT, NULL))
+			    !match_table_before(sc, i, &T_AG_CONTEXT, NULL) &&
+			    !tok_punct(sc, after, ':'))
 				continue;
 		}
 		const char *pre = form == AG_PROVISIONAL ? " provisional" :
@@ -692,6 +704,7 @@ organ_prefix(enum organ o, ref_kind kind)
 	case ORG_SC: return dec ? "S/DEC/" : "S/RES/";
 	case ORG_HRC: return dec ? "A/HRC/DEC/" : "A/HRC/RES/";
 	case ORG_ECOSOC: return dec ? "E/DEC/" : "E/RES/";
+	case ORG_UNKNOWN: return dec ? "?/DEC/" : "?/RES/";
 	default: return dec ? "A/DEC/" : "A/RES/";
 	}
 }
@@ -713,6 +726,7 @@ typedef struct resnum {
 	char form;
 	char text[48];		/* "74/306", "1325 (2000)", "ES-10/24" */
 	int session;
+	long number;		/* 306 in "74/306" */
 	size_t so, se;
 } resnum;
 
@@ -756,6 +770,7 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 		} else if (a <= 200 && b >= 1) {
 			r->form = 'n';
 			r->session = (int)a;
+			r->number = b;
 			snprintf(r->text, sizeof r->text, "%ld/%ld", a, b);
 		} else {
 			return 0;
@@ -903,9 +918,6 @@ scan_resolutions(scan *sc)
 			ob = match_table_before(sc, i - 2, &T_ORG_BEFORE, &ow);
 		if (ob)
 			before = organ_before[ow].flag;
-		if (before == ORG_HRC && !strcmp(organ_before[ow].text, "council") &&
-		    sc->organ != ORG_HRC)
-			before = ORG_NONE;	/* "Council" alone: only in HRC texts */
 
 		resnum nums[64];
 		char parts[64];
@@ -978,15 +990,21 @@ scan_resolutions(scan *sc)
 				key = xasprintf("%s%s", organ_prefix(org == ORG_ECOSOC ? ORG_ECOSOC : ORG_GA, kind), r->text);
 				break;
 			case 'e':
-				key = xasprintf("%s%s%s", organ_prefix(ORG_GA, kind), r->text, ptxt);
+				key = xasprintf("%s%s%s", organ_prefix(org == ORG_HRC ? ORG_HRC : ORG_GA, kind), r->text, ptxt);
 				break;
-			default:
-				if (org == ORG_SC)
-					org = ORG_GA;	/* SC numbers never have a '/' session */
-				key = xasprintf("%s%s%s", organ_prefix(org, kind), r->text, ptxt);
-				if (org == ORG_GA)
+			default: {
+				enum organ o = org == ORG_SC ? ORG_GA : org;
+				/* GA resolutions were "3263 (XXIX)" until the
+				 * 30th session; GA decisions are numbered from
+				 * 401. Other numbers are another organ's. */
+				if (o == ORG_GA && ((kind == REF_RESOLUTION && r->session < 31) ||
+						    (kind == REF_DECISION && r->number < 401)))
+					o = ORG_UNKNOWN;
+				key = xasprintf("%s%s%s", organ_prefix(o, kind), r->text, ptxt);
+				if (o == ORG_GA)
 					session = r->session;
 				break;
+			}
 			}
 			size_t so = k == 0 ? sc->t.v[start].so : r->so;
 			ref *rf = emit(sc, kind, so, r->se, key, session, lang);
@@ -1003,6 +1021,18 @@ static int
 sym_char(char c)
 {
 	return isalnum((unsigned char)c) || c == '.' || c == '-';
+}
+
+/* A symbol prefix and its '/' at s[i]. */
+static int
+starts_prefix(const char *s, size_t n, size_t i)
+{
+	for (size_t k = 0; k < ARRAY_LEN(symbol_prefixes); k++) {
+		size_t l = strlen(symbol_prefixes[k]);
+		if (i + l < n && !memcmp(s + i, symbol_prefixes[k], l) && s[i + l] == '/')
+			return 1;
+	}
+	return 0;
 }
 
 /* A symbol at s[i]: returns its length (0 if none), with trailing '.'/'-'
@@ -1031,8 +1061,11 @@ symbol_at(const char *s, size_t n, size_t i, int boundary)
 		size_t q = p + 1;
 		if (q >= n || !isalnum((unsigned char)s[q]))
 			break;
-		while (q < n && sym_char(s[q]))
+		while (q < n && sym_char(s[q])) {
+			if (s[q] == '-' && starts_prefix(s, n, q + 1))
+				break;	/* joint symbol "A/74/896-S/2020/532" */
 			q++;
+		}
 		while (q > p + 1 && (s[q - 1] == '.' || s[q - 1] == '-'))
 			q--;
 		for (size_t k = p + 1; k < q; k++)
@@ -1288,6 +1321,47 @@ refs_doc_session(const doc *d)
 	return s;
 }
 
+/* The agenda items of the masthead, which the parser keeps in
+ * meta.agenda ("98", "99 (k)") rather than in a block. */
+static void
+meta_agenda(scan *sc)
+{
+	const doc_meta *m = &sc->d->meta;
+	for (size_t i = 0; i < m->nagenda; i++) {
+		const char *a = m->agenda[i];
+		char *end;
+		long v = strtol(a, &end, 10);
+		if (end == a || v < 1 || v > 999)
+			continue;
+		char sub[8] = "";
+		while (*end == ' ')
+			end++;
+		if (*end == '(') {
+			size_t k = 0;
+			end++;
+			while (islower((unsigned char)*end) && k < 3)
+				sub[k++] = *end++;
+			sub[k] = '\0';
+			if (*end != ')' || !k)
+				sub[0] = '\0';
+		}
+		char sess[32];
+		if (sc->organ == ORG_HRC)
+			snprintf(sess, sizeof sess, "A/HRC");
+		else if (sc->session > 0)
+			snprintf(sess, sizeof sess, "A/%d", sc->session);
+		else
+			snprintf(sess, sizeof sess, "A/?");
+		char *key = sub[0] ? xasprintf("%s item %ld (%s)", sess, v, sub) :
+				     xasprintf("%s item %ld", sess, v);
+		ref *r = emit(sc, REF_AGENDA, 0, 0, key,
+			      sc->organ == ORG_HRC ? 0 : sc->session, L_ANY);
+		r->block = REFS_META;
+		r->off = 0;
+		r->meta_index = i;
+	}
+}
+
 static int
 cmp_ref(const void *a, const void *b)
 {
@@ -1311,6 +1385,7 @@ refs_find(const doc *d, const catalog *c)
 	sc.organ = doc_organ(d);
 	sc.session = doc_session(d, &sc);
 	l->session = sc.session;
+	meta_agenda(&sc);
 	for (size_t b = 0; b < d->nblocks; b++) {
 		if (!d->blocks[b]->len)
 			continue;
@@ -1385,16 +1460,19 @@ refs_cli_print(doc *d, const catalog *c, FILE *out)
 	ref_list *l = refs_find(d, c);
 	for (size_t i = 0; i < l->n; i++) {
 		const ref *r = &l->items[i];
-		const node *nd = d->blocks[r->block];
 		put_field(out, d->name, strlen(d->name));
 		putc('\t', out);
-		fputs(nd->path, out);
+		fputs(r->block == REFS_META ? "meta" : d->blocks[r->block]->path, out);
 		putc('\t', out);
 		fputs(ref_kind_name(r->kind), out);
 		putc('\t', out);
 		put_field(out, r->key, strlen(r->key));
 		putc('\t', out);
-		put_field(out, d->plain + r->off, r->len);
+		if (r->block == REFS_META)
+			put_field(out, d->meta.agenda[r->meta_index],
+				  strlen(d->meta.agenda[r->meta_index]));
+		else
+			put_field(out, d->plain + r->off, r->len);
 		putc('\t', out);
 		if (r->para)
 			fputs(r->para, out);

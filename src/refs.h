@@ -17,6 +17,8 @@
  *   symbol          the symbol as written, normalised: "A/75/251",
  *                   "A/C.1/75/L.1", "A/74/896–S/2020/532" (joint: one ref),
  *                   "A/80/7/Add.1" (no reissue '*')
+ * The masthead's agenda items (doc->meta.agenda, filled by the parser) come
+ * first, with block REFS_META; `--refs` prints their path as "meta".
  * Lists and ranges give one reference per target: "98 y 112" gives two
  * (texts "98" and "112"); "36/87 A and B" gives "A/RES/36/87 A" (text
  * "36/87 A") and "A/RES/36/87 B" (text "B"); a range "77 à 85" gives one
@@ -54,9 +56,14 @@ typedef enum ref_kind {
 	REF_KIND_COUNT
 } ref_kind;
 
+/* ref.block of an agenda item of the masthead (doc->meta.agenda), which
+ * is in no block: off and len are 0, meta_index names the entry. */
+#define REFS_META ((size_t)-1)
+
 typedef struct ref {
 	ref_kind kind;
-	size_t block;		/* index in doc->blocks */
+	size_t block;		/* index in doc->blocks, or REFS_META */
+	size_t meta_index;	/* for REFS_META: index in meta.agenda */
 	size_t off, len;	/* the text as written: doc->plain[off, off+len),
 				   bytes; ranges of one list never overlap
 				   except the items of a range ("77 à 85") */

@@ -1,0 +1,357 @@
+/* test_refs: reference detection over sentences copied from the corpus
+ * (/work/shared/corpus, file named before each), in English, Spanish,
+ * French and Russian, and sentences that must give nothing (years, dates,
+ * page numbers, job numbers, footnote marks, times, percentages). Each case
+ * is one paragraph; the result is compared as "kind|key|text|para" lines. */
+#include <build-config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "catalog.h"
+#include "doc.h"
+#include "refs.h"
+#include "util.h"
+
+static catalog *cat;
+
+/* Refs of text as one paragraph of a document with the given metadata,
+ * as lines "kind|key|text|para|title?" (title only when resolved: "T"). */
+static char *
+refs_of(const char *text, const char *lang, const char *symbol, int session,
+	const char *date)
+{
+	doc *d = doc_new("t");
+	doc_meta_set(&d->meta.lang, lang);
+	doc_meta_set(&d->meta.symbol, symbol);
+	doc_meta_set(&d->meta.date, date);
+	d->meta.session = session;
+	doc_add_node(d, NULL, NODE_PARAGRAPH, "p1", text, strlen(text));
+	doc_finish(d);
+	ref_list *l = refs_find(d, cat);
+	buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < l->n; i++) {
+		const ref *r = &l->items[i];
+		buf_printf(&b, "%s%s|%s|%.*s|%s%s", i ? "\n" : "",
+			   ref_kind_name(r->kind), r->key, (int)r->len,
+			   d->plain + r->off, r->para ? r->para : "",
+			   r->title ? "|T" : "");
+	}
+	refs_free(l);
+	doc_free(d);
+	if (!b.s)
+		buf_adds(&b, "");
+	return buf_take(&b);
+}
+
+#define CHECK(expect, ...) do { \
+	char *got_ = refs_of(__VA_ARGS__); \
+	assert_string_equal(got_, expect); \
+	free(got_); \
+} while (0)
+
+static void
+test_agenda_es(void **state)
+{
+	(void)state;
+	/* es/cis-declaration-2020.txt (75th session: date rule) */
+	CHECK("agenda-item|A/75 item 98|98||T\nagenda-item|A/75 item 112|112||T",
+	      "Le agradecería que tuviera a bien hacer distribuir la presente carta y su anexo "
+	      "como documento de la Asamblea General en relación con los temas 98 y 112 del programa.",
+	      "es", NULL, 75, NULL);
+	/* DOMAIN.md wording table: heading and sub-items */
+	CHECK("agenda-item|A/74 provisional item 109|109|",
+	      "Tema 109 del programa provisional*", "es", NULL, 74, NULL);
+	CHECK("agenda-item|A/75 item 94 (e)|94 e)|\nagenda-item|A/75 item 95 (a)|95 a)|",
+	      "en relación con los temas 94 e) y 95 a) del programa", "es", NULL, 75, NULL);
+	/* "tema" without "del programa" is a topic, not an item */
+	CHECK("", "el primer mecanismo de negociación sobre este tema 5 veces", "es", NULL, 75, NULL);
+}
+
+static void
+test_agenda_en(void **state)
+{
+	(void)state;
+	/* en/A_61_917.txt masthead line */
+	CHECK("agenda-item|A/61 item 68|68|\nagenda-item|A/61 item 117|117|",
+	      "Agenda items 68 and 117", "en", "A/61/917", 0, NULL);
+	/* en/A_C.1_80_L.13.txt, en/A_C.1_80_L.46.txt */
+	CHECK("agenda-item|A/80 item 99 (k)|99 (k)|", "Agenda item 99 (k)", "en",
+	      "A/C.1/80/L.13", 0, NULL);
+	CHECK("agenda-item|A/80 item 99 (mm)|99 (mm)|", "Agenda item 99 (mm)", "en",
+	      "A/C.1/80/L.46", 0, NULL);
+	/* en/A_80_L.42.txt */
+	CHECK("agenda-item|A/80 item 18|18|",
+	      "decide to consider agenda item 18 directly in plenary meeting.", "en",
+	      "A/80/L.42", 0, NULL);
+	/* en/A_C.2_80_L.1.txt (table cell) */
+	CHECK("agenda-item|A/80 item 21|21|",
+	      "3 p.m.: deadline for submission of draft proposals under item 21 and "
+	      "sub-items (a) and (b)", "en", "A/C.2/80/L.1", 0, NULL);
+	CHECK("agenda-item|A/80 item 137|137|\nagenda-item|A/80 item 137|137|",
+	      "Organizational meeting Item 137: Programme planning Followed by: (informal "
+	      "meeting) Item 137: Programme planning", "en", "A/C.2/80/L.1", 0, NULL);
+	/* DOMAIN.md: lists, sub-items, provisional agenda */
+	CHECK("agenda-item|A/75 item 42|42|\nagenda-item|A/75 item 43|43|\n"
+	      "agenda-item|A/75 item 166|166|",
+	      "under agenda items 42, 43 and 166", "en", "A/75/251", 0, NULL);
+	CHECK("agenda-item|A/75 item 56 (r)|56 (r)|\nagenda-item|A/75 item 71|71|",
+	      "under agenda items 56 (r) and 71", "en", NULL, 75, NULL);
+	CHECK("agenda-item|A/75 provisional item 35|35|",
+	      "Item 35 of the provisional agenda*", "en", NULL, 75, NULL);
+	CHECK("agenda-item|A/75 preliminary item 35|35|",
+	      "item 35 of the preliminary list", "en", NULL, 75, NULL);
+	/* unknown session */
+	CHECK("agenda-item|A/? item 98|98|", "Agenda item 98", "en", NULL, 0, NULL);
+	/* "item" in ordinary prose: not an agenda item */
+	CHECK("", "Must use all means at its disposal so that essential items are "
+	      "distributed in 2 days", "en", NULL, 80, NULL);
+}
+
+static void
+test_agenda_fr_ru(void **state)
+{
+	(void)state;
+	/* DOMAIN.md wording table */
+	CHECK("agenda-item|A/75 item 98|98||T", "Point 98 de l’ordre du jour", "fr", NULL, 75, NULL);
+	CHECK("agenda-item|A/75 item 98|98||T\nagenda-item|A/75 item 112|112||T",
+	      "au titre des points 98 et 112 de l’ordre du jour", "fr", NULL, 75, NULL);
+	CHECK("agenda-item|A/75 item 77|77 à 85|\nagenda-item|A/75 item 78|77 à 85|\n"
+	      "agenda-item|A/75 item 79|77 à 85|\nagenda-item|A/75 item 80|77 à 85||T\n"
+	      "agenda-item|A/75 item 81|77 à 85|\nagenda-item|A/75 item 82|77 à 85|\n"
+	      "agenda-item|A/75 item 83|77 à 85|\nagenda-item|A/75 item 84|77 à 85|\n"
+	      "agenda-item|A/75 item 85|77 à 85|",
+	      "au titre des points 77 à 85", "fr", NULL, 75, NULL);
+	/* fr/A_HRC_WG.6_7_ITA_1.txt: "point" in prose */
+	CHECK("", "La Cour doit trancher le point de savoir si son application est conforme",
+	      "fr", "A/HRC/WG.6/7/ITA/1", 0, NULL);
+	CHECK("agenda-item|A/75 item 110|110|", "Пункт 110 повестки дня", "ru", NULL, 75, NULL);
+	CHECK("agenda-item|A/75 item 98|98||T\nagenda-item|A/75 item 112|112||T",
+	      "по пунктам 98 и 112 повестки дня", "ru", NULL, 75, NULL);
+	CHECK("agenda-item|A/75 item 98|98||T", "в рамках пункта 98 повестки дня", "ru", NULL, 75, NULL);
+	CHECK("agenda-item|A/75 item 35|35|\nagenda-item|A/75 item 36|36|",
+	      "в пунктах 35 и 36 повестки дня", "ru", NULL, 75, NULL);
+	/* "пункт" = paragraph: not an agenda item */
+	CHECK("", "в соответствии с пунктом 5 доклада", "ru", NULL, 75, NULL);
+}
+
+static void
+test_resolutions(void **state)
+{
+	(void)state;
+	/* en/A_RES_80_16.txt */
+	CHECK("resolution|A/RES/75/240|resolutions 75/240|\nresolution|A/RES/76/19|76/19|",
+	      "Recalling its resolutions 75/240 of 31 December 2020 and 76/19 of 6 December 2021",
+	      "en", "A/RES/80/16", 0, NULL);
+	CHECK("decision|A/DEC/77/512|decisions 77/512|\ndecision|A/DEC/78/541|78/541|",
+	      "and its decisions 77/512 of 7 December 2022 and 78/541 of 22 December 2023,",
+	      "en", "A/RES/80/16", 0, NULL);
+	/* en/A_RES_80_3.txt: a list with dates, and the catalog title */
+	CHECK("resolution|A/RES/76/217|resolutions 76/217|\nresolution|A/RES/77/246|77/246|\n"
+	      "resolution|A/RES/77/329|77/329|\nresolution|A/RES/78/315|78/315|\n"
+	      "resolution|A/RES/79/279|79/279|",
+	      "Recalling its resolutions 76/217 of 17 December 2021, 77/246 of 30 December "
+	      "2022, 77/329 of 25 August 2023, 78/315 of 10 July 2024 and 79/279 of 11 April 2025 "
+	      "on the convening", "en", "A/RES/80/3", 0, NULL);
+	/* en/A_C.1_80_L.13.txt: lettered resolutions, footnote mark glued */
+	CHECK("resolution|A/RES/50/70 M|resolutions 50/70 M|\nresolution|A/RES/51/45 E|51/45 E|",
+	      "Recalling its resolutions 50/70 M of 12 December 1995, 51/45 E of 10 December 1996",
+	      "en", "A/C.1/80/L.13", 0, NULL);
+	CHECK("resolution|A/RES/79/45|resolution 79/45|",
+	      "Taking note of the report of the Secretary-General submitted pursuant to "
+	      "resolution 79/45,1", "en", "A/C.1/80/L.13", 0, NULL);
+	/* DOMAIN.md forms */
+	/* a bare number is not a reference; after the head word it is */
+	CHECK("resolution|A/RES/36/87 A|resolutions 36/87 A|\nresolution|A/RES/36/87 B|B|",
+	      "see 36/87 A and B; resolutions 36/87 A and B", "en", NULL, 80, NULL);
+	CHECK("resolution|S/RES/1325 (2000)|resolution 1325 (2000)|",
+	      "Security Council resolution 1325 (2000)", "en", NULL, 80, NULL);
+	CHECK("resolution|A/RES/3263 (XXIX)|resolution 3263 (XXIX)|",
+	      "resolution 3263 (XXIX) of 9 December 1974", "en", NULL, 80, NULL);
+	CHECK("resolution|A/RES/ES-10/24|resolution ES-10/24|",
+	      "its resolution ES-10/24 of 18 September 2024", "en", NULL, 80, NULL);
+	CHECK("decision|A/DEC/79/573 B|decision 79/573 B|",
+	      "General Assembly decision 79/573 B", "en", NULL, 80, NULL);
+	/* en/A_61_917.txt: the Human Rights Council's numbers */
+	CHECK("decision|A/HRC/DEC/S-4/101|decision S-4/101|",
+	      "revised estimates resulting from decision S-4/101 adopted by the Human "
+	      "Rights Council at its fourth special session", "en", "A/61/917", 0, NULL);
+	CHECK("resolution|A/HRC/RES/4/4|resolution 4/4|",
+	      "With regard to Council resolution 4/4, an amount of $74,300", "en", "A/61/917", 0, NULL);
+	/* en/A_RES_80_3.txt fn 11: another body's decision */
+	CHECK("decision|?/DEC/15/4|decision 15/4|",
+	      "United Nations Environment Programme, document CBD/COP/15/17, decision 15/4, annex.",
+	      "en", "A/RES/80/3", 0, NULL);
+	/* fr/A_HRC_WG.6_7_ITA_1.txt */
+	CHECK("resolution|S/RES/1325 (2000)|résolution 1325 (2000)|",
+	      "national pour donner suite à la résolution 1325 (2000) du Conseil de sécurité",
+	      "fr", "A/HRC/WG.6/7/ITA/1", 0, NULL);
+	CHECK("resolution|A/HRC/RES/5/1|résolution 5/1|",
+	      "paragraphe 15 a) de l’annexe à la résolution 5/1 du Conseil des droits de l’homme",
+	      "fr", "A/HRC/WG.6/7/ITA/1", 0, NULL);
+	/* ru/A_HRC_WG.6_34_ITA_3.txt */
+	CHECK("resolution|A/HRC/RES/5/1|резолюций 5/1|\nresolution|A/HRC/RES/16/21|16/21|",
+	      "Настоящий доклад был подготовлен во исполнение резолюций 5/1 и 16/21",
+	      "ru", "A/HRC/WG.6/34/ITA/3", 0, NULL);
+	CHECK("resolution|S/RES/1325 (2000)|резолюции 1325/2000|",
+	      "осуществлению резолюции 1325/2000 Совета Безопасности (НПД1325)",
+	      "ru", "A/HRC/WG.6/34/ITA/3", 0, NULL);
+	/* Spanish, with paragraph */
+	CHECK("resolution|A/RES/74/306|párrafo 29 de la resolución 74/306|29|T",
+	      "como se refleja en el párrafo 29 de la resolución 74/306.", "es", NULL, 75, NULL);
+	CHECK("resolution|A/RES/57/301|paragraph 1 of its resolution 57/301|1",
+	      "In paragraph 1 of its resolution 57/301, the General Assembly decided",
+	      "en", "A/INF/76/1", 0, NULL);
+}
+
+static void
+test_by_title(void **state)
+{
+	(void)state;
+	/* es/cis-declaration-2020.txt, annex paragraph 5 */
+	CHECK("resolution|A/RES/74/306|párrafo 29 de la resolución de la Asamblea General de "
+	      "las Naciones Unidas titulada “Respuesta integral y coordinada a la pandemia de "
+	      "enfermedad por coronavirus (COVID-19)”|29|T",
+	      "como se refleja, por ejemplo, en el párrafo 29 de la resolución de la Asamblea "
+	      "General de las Naciones Unidas titulada “Respuesta integral y coordinada a la "
+	      "pandemia de enfermedad por coronavirus (COVID-19)”. A ese respecto",
+	      "es", NULL, 75, NULL);
+	/* quotes, case and accents do not count */
+	CHECK("resolution|A/RES/74/306|resolucion titulada \"respuesta integral y coordinada a "
+	      "la pandemia de enfermedad por coronavirus (covid-19)\"||T",
+	      "la resolucion titulada \"respuesta integral y coordinada a la pandemia de "
+	      "enfermedad por coronavirus (covid-19)\"", "es", NULL, 75, NULL);
+	CHECK("resolution|A/RES/74/306|resolution entitled «Comprehensive and coordinated "
+	      "response to the coronavirus disease (COVID-19) pandemic»||T",
+	      "the resolution entitled «Comprehensive and coordinated response to the "
+	      "coronavirus disease (COVID-19) pandemic»", "en", NULL, 75, NULL);
+	/* a title the catalog does not know gives nothing */
+	CHECK("", "la resolución titulada “Algo que no existe”", "es", NULL, 75, NULL);
+}
+
+static void
+test_symbols(void **state)
+{
+	(void)state;
+	CHECK("symbol|A/75/251|A/75/251|\nsymbol|S/2020/532|S/2020/532|\n"
+	      "symbol|A/C.1/75/L.1|A/C.1/75/L.1|\nsymbol|A/RES/74/306|A/RES/74/306||T",
+	      "see A/75/251, S/2020/532, A/C.1/75/L.1 and A/RES/74/306.", "en", NULL, 75, NULL);
+	CHECK("symbol|A/HRC/WG.6/34/ITA/3|A/HRC/WG.6/34/ITA/3|",
+	      "(A/HRC/WG.6/34/ITA/3)", "en", NULL, 0, NULL);
+	CHECK("symbol|A/74/896–S/2020/532|A/74/896–S/2020/532|\nsymbol|A/74/896–S/2020/532|A/74/896-S/2020/532|",
+	      "statement A/74/896–S/2020/532 or A/74/896-S/2020/532", "en", NULL, 0, NULL);
+	/* en/A_61_917.txt, en/A_RES_80_16.txt, en/A_RES_80_3.txt */
+	CHECK("symbol|A/61/530/Add.2|A/61/530/Add.2|", "in 2006 (A/61/530/Add.2) and", "en", NULL, 61, NULL);
+	CHECK("symbol|A/AC.292/2025/INF/5/Rev.1|A/AC.292/2025/INF/5/Rev.1|",
+	      "contained in document A/AC.292/2025/INF/5/Rev.1.", "en", NULL, 80, NULL);
+	CHECK("symbol|FCCC/CP/2015/10/Add.1|FCCC/CP/2015/10/Add.1|",
+	      "7 Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.",
+	      "en", NULL, 80, NULL);
+	CHECK("symbol|A/80/7/Corr.1|A/80/7/Corr.1|\nsymbol|A/75/L.1/Rev.1|A/75/L.1/Rev.1|",
+	      "A/80/7/Corr.1 and A/75/L.1/Rev.1*", "en", NULL, 80, NULL);
+	CHECK("symbol|S/RES/1325 (2000)|S/RES/1325 (2000)|", "S/RES/1325 (2000)", "en", NULL, 0, NULL);
+}
+
+static void
+test_no_match(void **state)
+{
+	(void)state;
+	/* years, dates, page numbers, job numbers, times, percentages */
+	CHECK("", "Carta de fecha 22 de diciembre de 2020 dirigida al Secretario General", "es", NULL, 75, NULL);
+	CHECK("", "2/3", "en", NULL, 80, NULL);
+	CHECK("", "20-17708 (S) 221220 231220 *2017708*", "es", NULL, 75, NULL);
+	CHECK("", "GE.09-17088 (F) 111209 161209", "fr", NULL, 0, NULL);
+	CHECK("", "3 p.m.: deadline for submission; 10.00 a.m. to 1 p.m.", "en", NULL, 80, NULL);
+	CHECK("", "an increase of 140 per cent, 24/7 services, 5 %", "en", NULL, 80, NULL);
+	/* fr/A_HRC_WG.6_7_ITA_1.txt: laws and school years with slashes */
+	CHECK("", "par le décret législatif no 215/2003 relatif à la lutte contre la "
+	      "discrimination; au cours de l’année scolaire 2007/08", "fr", NULL, 0, NULL);
+	CHECK("", "à la directive 2000/43 de l’Union européenne", "fr", NULL, 0, NULL);
+	/* en/A_HRC_WG.6_34_ITA_3.txt: other bodies' symbols and "and/or" */
+	CHECK("", "CoE-CM, Resolution CM/ResCMN (2017), p.1. Il/elle, and/or", "en", NULL, 0, NULL);
+	/* footnote number glued to a year */
+	CHECK("", "adopted in 2015,12 and in the biennium 2006-2007", "en", NULL, 80, NULL);
+	CHECK("", "resolution 2758 and resolution 1", "en", NULL, 80, NULL);
+}
+
+static void
+test_session_rule(void **state)
+{
+	(void)state;
+	/* A/INF/76/1: opening dates of the 76th to 85th sessions */
+	assert_int_equal(refs_session_on("2021-09-13"), 75);
+	assert_int_equal(refs_session_on("2021-09-14"), 76);
+	assert_int_equal(refs_session_on("2023-09-11"), 77);
+	assert_int_equal(refs_session_on("2023-09-12"), 78);
+	assert_int_equal(refs_session_on("2024-09-17"), 79);
+	assert_int_equal(refs_session_on("2024-09-16"), 78);
+	assert_int_equal(refs_session_on("2029-09-18"), 84);
+	assert_int_equal(refs_session_on("2029-09-17"), 83);
+	assert_int_equal(refs_session_on("2030-09-17"), 85);
+	/* the default letter: 22 December 2020; the 75th opened 15 Sep 2020 */
+	assert_int_equal(refs_session_on("2020-12-22"), 75);
+	assert_int_equal(refs_session_on("2020-09-14"), 74);
+	assert_int_equal(refs_session_on("2020-09-15"), 75);
+	assert_int_equal(refs_session_on("1999-10-01"), 0);
+	assert_int_equal(refs_session_on("garbage"), 0);
+	assert_int_equal(refs_session_on(NULL), 0);
+
+	/* session from the text: date of the title, masthead line, symbol */
+	CHECK("agenda-item|A/75 item 98|98||T",
+	      "Carta de fecha 22 de diciembre de 2020 dirigida al Secretario General, "
+	      "tema 98 del programa", "es", NULL, 0, NULL);
+	CHECK("agenda-item|A/75 item 98|98||T", "tema 98 del programa", "es", NULL, 0, "2021-01-05");
+	CHECK("agenda-item|A/80 item 94|94|", "Eightieth session Agenda item 94", "en", NULL, 0, NULL);
+	CHECK("agenda-item|A/75 item 98|98||T", "Seventy-fifth session Agenda item 98", "en", NULL, 0, NULL);
+	CHECK("agenda-item|A/80 item 94|94|", "Agenda item 94", "en", "A/C.1/80/L.20", 0, NULL);
+	CHECK("agenda-item|A/76 item 9|9|", "Agenda item 9", "en", "A/INF/76/1", 0, NULL);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	const char *top = getenv("top_srcdir");
+	char *w = NULL, *e = NULL;
+	cat = catalog_new();
+	char *dir = xasprintf("%s/data", top ? top : ".");
+	catalog_load_dir(cat, dir, &w);
+	free(dir);
+	free(e);
+	if (w) {
+		fprintf(stderr, "# %s\n", w);
+		free(w);
+	}
+	return catalog_count(cat) > 0 ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	catalog_free(cat);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_agenda_es),
+		cmocka_unit_test(test_agenda_en),
+		cmocka_unit_test(test_agenda_fr_ru),
+		cmocka_unit_test(test_resolutions),
+		cmocka_unit_test(test_by_title),
+		cmocka_unit_test(test_symbols),
+		cmocka_unit_test(test_no_match),
+		cmocka_unit_test(test_session_rule),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
