@@ -165,14 +165,15 @@ export_dump(const doc *d, int width_cols, FILE *out)
 				continue;
 			}
 			int col = 0;
-			if (ln[i].first && nd->number && *nd->number) {
-				size_t nlen = strlen(nd->number);
-				int ncols = text_width(nd->number, nlen), max;
+			const char *mark = ln[i].first ? layout_mark(lo, b) : NULL;
+			if (mark) {
+				size_t nlen = strlen(mark);
+				int ncols = text_width(mark, nlen), max;
 				int at = layout_number_col(lo, &ln[i], ncols, &max);
 				int used = 0;
-				size_t k = text_fit(nd->number, nlen, max, &used);
+				size_t k = text_fit(mark, nlen, max, &used);
 				put_spaces(at, out);
-				put_visible(nd->number, k, out);
+				put_visible(mark, k, out);
 				col = at + used;
 			}
 			if (ln[i].end > ln[i].start) {

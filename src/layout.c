@@ -43,13 +43,23 @@ struct layout {
 	int width;		/* whole text area, >= 10 */
 	int gutter;
 	blk *blks;		/* d->nblocks entries */
+	unsigned char *numbered;	/* by node index: has a paragraph
+					   child with a printed number */
 	size_t lines_done;	/* lines currently held */
 };
 
-static int
-number_cols(const node *nd)
+const char *
+layout_mark(const layout *lo, size_t b)
 {
-	return nd->number ? text_width(nd->number, strlen(nd->number)) : 0;
+	if (b >= lo->d->nblocks)
+		return NULL;
+	const node *nd = lo->d->blocks[b];
+	if (nd->number && *nd->number)
+		return nd->number;
+	if (nd->kind == NODE_PARAGRAPH && nd->cite && *nd->cite &&
+	    !(nd->parent && lo->numbered[nd->parent->index]))
+		return nd->cite;
+	return NULL;
 }
 
 layout *
@@ -60,12 +70,19 @@ layout_new(const doc *d, int width_cols)
 	lo->width = width_cols < 10 ? 10 : width_cols;
 	if (lo->width > 10000)
 		lo->width = 10000;	/* cols are unsigned short */
-	/* The gutter fits the widest clause number (sub-items draw theirs in
-	 * their indent), within [GUTTER_MIN, GUTTER_MAX]. */
+	lo->numbered = xcalloc(d->nnodes + 1, 1);
+	for (size_t i = 0; i < d->nnodes; i++) {
+		const node *nd = d->nodes[i];
+		if (nd->kind == NODE_PARAGRAPH && nd->number && *nd->number && nd->parent)
+			lo->numbered[nd->parent->index] = 1;
+	}
+	/* The gutter fits the widest mark (sub-items draw theirs in their
+	 * indent), within [GUTTER_MIN, GUTTER_MAX]. */
 	int widest = 0;
 	for (size_t b = 0; b < d->nblocks; b++)
 		if (d->blocks[b]->kind != NODE_SUBITEM) {
-			int w = number_cols(d->blocks[b]);
+			const char *m = layout_mark(lo, b);
+			int w = m ? text_width(m, strlen(m)) : 0;
 			if (w > widest)
 				widest = w;
 		}
@@ -83,6 +100,7 @@ layout_free(layout *lo)
 	for (size_t b = 0; b < lo->d->nblocks; b++)
 		free(lo->blks[b].lines);
 	free(lo->blks);
+	free(lo->numbered);
 	free(lo);
 }
 

@@ -50,6 +50,11 @@ layout *layout_new(const doc *d, int width_cols);
 void layout_free(layout *lo);
 int layout_width(const layout *lo);
 int layout_gutter_cols(const layout *lo);
+/* The mark drawn before block b's first line: its printed number ("8.",
+ * "(iv)"), else, for a paragraph whose sibling paragraphs have no printed
+ * numbers either (the declaration's clauses), its cite number ("8"), which
+ * is how people refer to it; NULL for none. Owned by the document. */
+const char *layout_mark(const layout *lo, size_t b);
 /* Columns left for text after the gutter and an indent. */
 int layout_text_cols(const layout *lo, int indent);
 /* Where a block's number goes on its first line: right-aligned to end one

@@ -327,7 +327,7 @@ static void
 test_lazy(void **state)
 {
 	(void)state;
-	doc *d = big_doc(100000);
+	doc *d = big_doc(5000);	/* ~25,000 lines */
 	layout *lo = layout_new(d, 80);
 	assert_int_equal(layout_lines_done(lo), 0);
 	layout_addr a = layout_first(lo);
@@ -339,7 +339,7 @@ test_lazy(void **state)
 	assert_true(layout_lines_done(lo) < 100);
 	/* The end is reached without laying out the middle. */
 	a = layout_last(lo);
-	assert_int_equal(a.block, 99999);
+	assert_int_equal(a.block, 4999);
 	assert_true(layout_lines_done(lo) < 120);
 	assert_int_equal(layout_step(lo, &a, 1), 0);
 	/* Dropping a block forgets its lines and lays it out the same again. */
@@ -352,7 +352,10 @@ test_lazy(void **state)
 	size_t n1;
 	l = layout_block(lo, 2, &n1);
 	assert_int_equal(n0, n1);
-	assert_memory_equal(&keep, &l[1], sizeof keep);
+	assert_int_equal(keep.start, l[1].start);
+	assert_int_equal(keep.end, l[1].end);
+	assert_int_equal(keep.cols, l[1].cols);
+	assert_int_equal(keep.indent, l[1].indent);
 	layout_free(lo);
 	doc_free(d);
 }
