@@ -502,8 +502,8 @@ static const setting settings[] = {
 	  "width of the outline pane in columns; 0 hides it at start" },
 	{ "ui", "notes_cols", SET_INT, "36", 0, 120, 0, offsetof(config, notes_cols),
 	  "width of the notes pane in columns; 0 hides it" },
-	{ "ui", "text_cols", SET_INT, "0", 20, 1000, 1, offsetof(config, text_cols),
-	  "widest line of text in columns (a reading measure); 0 = the whole pane" },
+	{ "ui", "text_cols", SET_INT, "100", 20, 1000, 1, offsetof(config, text_cols),
+	  "widest text column, clause numbers included (a wider pane centres it); 0 = the whole pane" },
 	{ "ui", "mouse", SET_BOOL, "yes", 0, 1, 0, offsetof(config, mouse),
 	  "mouse: the wheel scrolls, a click in the outline jumps" },
 	{ "ui", "show_numbers", SET_BOOL, "yes", 0, 1, 0, offsetof(config, show_numbers),
@@ -844,6 +844,9 @@ config_describe(FILE *out)
 		free(kv);
 	}
 	fputs("[keys]\n"
-	      "; KEY = ACTION binds a key, e.g. 'J = scroll-down' or 'C-d = page-down';\n"
-	      "; key names are case-sensitive. In the reader, ? lists the actions.\n", out);
+	      "; KEY = ACTION binds a key, e.g. 'J = line-down' or 'C-d = page-down';\n"
+	      "; ACTION none unbinds it. A key is one character (case matters: g, G),\n"
+	      "; C-x, or a name: Space Enter Tab BTab Esc Backspace Up Down Left Right\n"
+	      "; Home End PageUp PageDown Insert Delete F1-F12 Hash Semicolon Equals.\n"
+	      "; In the reader, ? lists every action with its name.\n", out);
 }

@@ -11,10 +11,10 @@
  *   theme = dark            ; a name in the theme path, or a file path
  *   outline_cols = 32       ; 0 hides the outline at start
  *   notes_cols = 36
- *   text_cols = 72          ; widest line of text; 0 = the whole pane
+ *   text_cols = 72          ; widest text column; 0 = the whole pane
  *   mouse = yes
  *   [keys]
- *   j = scroll-down         ; key = action (key names: see ui/keys.c)
+ *   J = line-down           ; key = action (key names: see ui/keys.c)
  *
  * Also here: config_ini, the INI reader every lectern INI file goes through
  * (config, themes; catalogs may use it too). It reads a file exactly as
@@ -31,7 +31,7 @@
 
 typedef struct config_binding {
 	char *key;		/* as written: "j", "G", "C-d", "PageDown", "F1" */
-	char *action;		/* action name: "scroll-down" */
+	char *action;		/* action name: "line-down" */
 	int line;		/* line in the file, for messages */
 } config_binding;
 
@@ -40,8 +40,9 @@ typedef struct config {
 	char *theme;		/* theme name or path; default "default" */
 	int outline_cols;	/* 0..120, default 30; 0 hides the outline */
 	int notes_cols;		/* 0..120, default 36; 0 hides the notes */
-	int text_cols;		/* 0 or 20..1000, default 0: widest text line
-				   (a reading measure); 0 = the whole pane */
+	int text_cols;		/* 0 or 20..1000, default 100: widest text
+				   column, gutter included (a reading
+				   measure); 0 = the whole pane */
 	int mouse;		/* default 1 */
 	int show_numbers;	/* clause numbers in the gutter, default 1 */
 	config_binding *bindings;	/* [keys], in file order; owned */

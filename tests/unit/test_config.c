@@ -61,7 +61,7 @@ test_defaults(void **state)
 	assert_string_equal(cfg.theme, "default");
 	assert_int_equal(cfg.outline_cols, 30);
 	assert_int_equal(cfg.notes_cols, 36);
-	assert_int_equal(cfg.text_cols, 0);
+	assert_int_equal(cfg.text_cols, 100);
 	assert_int_equal(cfg.mouse, 1);
 	assert_int_equal(cfg.show_numbers, 1);
 	assert_int_equal(cfg.nbindings, 0);
@@ -88,10 +88,10 @@ test_good_file(void **state)
 	assert_int_equal(cfg.nbindings, 5);
 	/* case kept: "g" and "G" are two bindings, in file order */
 	assert_string_equal(cfg.bindings[0].key, "g");
-	assert_string_equal(cfg.bindings[0].action, "goto-top");
+	assert_string_equal(cfg.bindings[0].action, "top");
 	assert_int_equal(cfg.bindings[0].line, 13);
 	assert_string_equal(cfg.bindings[1].key, "G");
-	assert_string_equal(cfg.bindings[1].action, "goto-bottom");
+	assert_string_equal(cfg.bindings[1].action, "bottom");
 	assert_int_equal(cfg.bindings[1].line, 14);
 	assert_string_equal(cfg.bindings[2].key, "C-d");
 	assert_string_equal(cfg.bindings[3].key, "PageDown");
