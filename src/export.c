@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "export.h"
 #include "layout.h"
@@ -34,10 +35,40 @@ export_outline(const doc *d, FILE *out)
 	return outline_walk(d, d->root, 0, out);
 }
 
+/* A JSON string of s even when s is not valid UTF-8 (a file name in a
+ * legacy encoding): invalid bytes become U+FFFD. json_string alone returns
+ * NULL there, and the key would silently vanish from its object. */
+static json_t *
+jstrn(const char *s, size_t n)
+{
+	if (!u8_check((const uint8_t *)s, n))
+		return json_stringn(s, n);
+	buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		if (c == 0xFFFD && k == 1 && (unsigned char)s[i] >= 0x80)
+			buf_adds(&b, "\xef\xbf\xbd");
+		else
+			buf_add(&b, s + i, (size_t)k);
+		i += (size_t)(k > 0 ? k : 1);
+	}
+	json_t *j = json_stringn(b.s, b.len);
+	buf_free(&b);
+	return j;
+}
+
+static json_t *
+jstr(const char *s)
+{
+	return jstrn(s, strlen(s));
+}
+
 static json_t *
 str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	return s ? jstr(s) : json_null();
 }
 
 static json_t *
@@ -45,12 +76,12 @@ node_json(const doc *d, const node *nd)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "kind", json_string(node_kind_name(nd->kind)));
-	json_object_set_new(o, "id", json_string(nd->id));
-	json_object_set_new(o, "path", json_string(nd->path));
+	json_object_set_new(o, "id", jstr(nd->id));
+	json_object_set_new(o, "path", jstr(nd->path));
 	json_object_set_new(o, "number", str_or_null(nd->number));
 	json_object_set_new(o, "cite", str_or_null(nd->cite));
 	json_object_set_new(o, "label", str_or_null(nd->label));
-	json_object_set_new(o, "text", json_stringn(node_text(d, nd), nd->len));
+	json_object_set_new(o, "text", jstrn(node_text(d, nd), nd->len));
 	if (nd != d->root) {
 		json_object_set_new(o, "lines", json_pack("[II]", (json_int_t)nd->line_first,
 							  (json_int_t)nd->line_last));
@@ -81,7 +112,7 @@ meta_json(const doc_meta *m)
 	json_object_set_new(o, "session", m->session ? json_integer(m->session) : json_null());
 	json_t *items = json_array();
 	for (size_t i = 0; i < m->nagenda; i++)
-		json_array_append_new(items, json_string(m->agenda[i]));
+		json_array_append_new(items, jstr(m->agenda[i]));
 	json_object_set_new(o, "agenda_items", items);
 	json_t *pages = json_array();
 	for (size_t i = 0; i < m->npages; i++)
@@ -98,7 +129,7 @@ export_json(const doc *d, FILE *out)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "lectern_schema", json_integer(1));
-	json_object_set_new(o, "name", json_string(d->name));
+	json_object_set_new(o, "name", jstr(d->name));
 	json_object_set_new(o, "meta", meta_json(&d->meta));
 	json_object_set_new(o, "root", node_json(d, d->root));
 	int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
