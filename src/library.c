@@ -48,7 +48,7 @@
 #define LIBRARY_APPID 0x4c43544c	/* "LCTL" */
 /* Bump when what is extracted from a document changes, so caches made by
  * an older indexer are refilled. */
-#define LIBRARY_FORMAT 1
+#define LIBRARY_FORMAT 2
 /* Below this many files to parse, forking costs more than it saves. */
 #define LIBRARY_FORK_MIN 16
 
@@ -340,6 +340,19 @@ open_memory(library *lib)
 	return setup_connection(lib) == SQLITE_OK ? 0 : -1;
 }
 
+static int
+has_sqlite_header(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";	/* with its NUL */
+	char head[16];
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	size_t n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	return n == sizeof head && memcmp(head, magic, sizeof head) == 0;
+}
+
 /* Opens the file index; NULL on success, else why it cannot be used (the
  * file is left as it was). */
 static char *
@@ -353,6 +366,11 @@ open_file(library *lib)
 			return xstrdup("is not a regular file");
 		if (access(path, R_OK | W_OK) < 0)
 			return xasprintf("cannot be read and written (%s)", strerror(errno));
+		/* SQLite takes a file shorter than its header for an empty
+		 * database and writes over it: look at the header first. An
+		 * empty file has nothing to lose. */
+		if (sb.st_size > 0 && !has_sqlite_header(path))
+			return xstrdup("is not a SQLite database");
 	} else if (errno == ENOENT) {
 		if (make_parent_dirs(path) < 0)
 			return xasprintf("cannot create its directory (%s)", strerror(errno));
@@ -605,8 +623,8 @@ ref_order_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The references of d, one rec_ref per key: kind, count, first mention
- * (node path and text as written). */
+/* The references of d, one rec_ref per key: kind, count (masthead agenda
+ * items included), first mention (node path and text as written). */
 static void
 extract_refs(const doc *d, const catalog *cat, rec *r)
 {
@@ -619,43 +637,30 @@ extract_refs(const doc *d, const catalog *cat, rec *r)
 		size_t j = i;
 		while (j < l->n && strcmp(o[j].r->key, o[i].r->key) == 0)
 			j++;
+		/* The first mention in the text, where a reader can jump;
+		 * the masthead ("meta") only when there is none. */
 		const ref *first = o[i].r;
+		for (size_t k = i; k < j; k++)
+			if (o[k].r->block != REFS_META && o[k].r->block < d->nblocks) {
+				first = o[k].r;
+				break;
+			}
 		xgrow((void **)&r->refs, &r->refs_cap, r->nrefs + 1, sizeof *r->refs);
 		rec_ref *x = &r->refs[r->nrefs++];
 		x->key = xstrdup(first->key);
 		x->kind = xstrdup(ref_kind_name(first->kind));
-		x->first_path = xstrdup(first->block < d->nblocks ?
-					d->blocks[first->block]->path : "");
-		x->first_text = xstrndup(d->plain + first->off, first->len);
+		if (first->block < d->nblocks) {
+			x->first_path = xstrdup(d->blocks[first->block]->path);
+			x->first_text = xstrndup(d->plain + first->off, first->len);
+		} else {
+			x->first_path = xstrdup("meta");
+			x->first_text = first->meta_index < d->meta.nagenda ?
+				xstrdup(d->meta.agenda[first->meta_index]) : NULL;
+		}
 		x->count = j - i;
 		i = j;
 	}
 	free(o);
-
-	/* The agenda items the document is circulated under: the parser takes
-	 * them out of the text into meta.agenda, so refs_find does not see
-	 * them; they are what "the other documents under item 98" means.
-	 * Same key as refs.h makes; the node path "" is the masthead. */
-	int session = l->session;
-	for (size_t i = 0; i < d->meta.nagenda; i++) {
-		char *key = session > 0 ? xasprintf("A/%d item %s", session, d->meta.agenda[i])
-					: xasprintf("A/? item %s", d->meta.agenda[i]);
-		size_t k;
-		for (k = 0; k < r->nrefs; k++)
-			if (strcmp(r->refs[k].key, key) == 0)
-				break;
-		if (k < r->nrefs) {
-			free(key);
-			continue;
-		}
-		xgrow((void **)&r->refs, &r->refs_cap, r->nrefs + 1, sizeof *r->refs);
-		rec_ref *x = &r->refs[r->nrefs++];
-		x->key = key;
-		x->kind = xstrdup(ref_kind_name(REF_AGENDA));
-		x->first_path = xstrdup("");
-		x->first_text = xstrdup(d->meta.agenda[i]);
-		x->count = 1;
-	}
 	refs_free(l);
 }
 

@@ -86,8 +86,11 @@ typedef struct library_mention {
 	char *title;		/* the document's title, or NULL */
 	char *key;		/* normalised key: "A/75 item 98", "A/RES/74/306" */
 	char *kind;		/* "agenda", "resolution", "symbol"... */
-	size_t count;		/* mentions in the document */
-	char *first_path;	/* node path of the first mention */
+	size_t count;		/* mentions in the document, the masthead's
+				   agenda items included */
+	char *first_path;	/* node path of the first mention in the text;
+				   "meta" when the only one is the masthead's
+				   (doc->meta.agenda: no node) */
 	char *first_text;	/* the first mention as written, or NULL */
 } library_mention;
 

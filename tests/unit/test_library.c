@@ -332,6 +332,18 @@ test_foreign_index_untouched(void **state)
 	assert_memory_equal(now, text, n);
 	free(now);
 
+	/* Shorter than a SQLite header (SQLite itself would take it for an
+	 * empty database and write over it). */
+	spit(fx->db, "x", 1);
+	lib = open_lib(fx, fx->db, 1);
+	assert_non_null(strstr(fx->last_warning, "not a SQLite database"));
+	scan(lib, fx->lib);
+	library_free(lib);
+	now = slurp(fx->db, &n);
+	assert_int_equal(n, 1);
+	assert_memory_equal(now, "x", 1);
+	free(now);
+
 	/* A SQLite database of someone else. */
 	assert_int_equal(unlink(fx->db), 0);
 	sqlite3 *db;
@@ -342,7 +354,7 @@ test_foreign_index_untouched(void **state)
 	size_t n1;
 	char *before = slurp(fx->db, &n1);
 	lib = open_lib(fx, fx->db, 1);
-	assert_int_equal(fx->warnings, 2);
+	assert_int_equal(fx->warnings, 3);
 	assert_non_null(strstr(fx->last_warning, "not a lectern library index"));
 	scan(lib, fx->lib);
 	library_free(lib);
@@ -402,6 +414,114 @@ test_forked_same_as_inline(void **state)
 	library_free(b);
 }
 
+/* "Which documents mention item 94?" and the other queries, over the three
+ * documents: two resolutions of the 80th session under agenda item 94, the
+ * CIS letter under items 98 and 112 of the 75th. */
+static void
+test_queries(void **state)
+{
+	fixture *fx = *state;
+	library *lib = open_lib(fx, fx->db, 1);
+	scan(lib, fx->lib);
+	char *err = NULL;
+	char *dir = realpath(fx->lib, NULL);
+	char *l20 = xasprintf("%s/%s", dir, docs[0]);
+	char *r16 = xasprintf("%s/%s", dir, docs[1]);
+	char *cis = xasprintf("%s/%s", dir, docs[2]);
+
+	/* By symbol, natural order; the document without one last. */
+	library_doc *d;
+	size_t n = library_list(lib, LIBRARY_SORT_SYMBOL, &d, &err);
+	assert_int_equal(n, 3);
+	assert_string_equal(d[0].symbol, "A/C.1/80/L.20");
+	assert_string_equal(d[1].symbol, "A/RES/80/16");
+	assert_null(d[2].symbol);
+	assert_string_equal(d[2].path, cis);
+	assert_string_equal(d[2].lang, "es");
+	assert_string_equal(d[2].date, "2020-12-22");
+	assert_true(d[0].nkeys > 0);
+	library_docs_free(d, n);
+	n = library_list(lib, LIBRARY_SORT_DATE, &d, &err);
+	assert_int_equal(n, 3);
+	assert_string_equal(d[0].path, cis);
+	library_docs_free(d, n);
+
+	/* A short key finds the full one, in both documents under it. */
+	library_mention *m;
+	n = library_mentions(lib, "item 94", &m, &err);
+	assert_int_equal(n, 2);
+	assert_string_equal(m[0].key, "A/80 item 94");
+	assert_string_equal(m[1].key, "A/80 item 94");
+	assert_true((strcmp(m[0].path, l20) == 0 && strcmp(m[1].path, r16) == 0) ||
+		    (strcmp(m[0].path, r16) == 0 && strcmp(m[1].path, l20) == 0));
+	library_mentions_free(m, n);
+
+	n = library_mentions(lib, "item 98", &m, &err);
+	assert_int_equal(n, 1);
+	assert_string_equal(m[0].key, "A/75 item 98");
+	assert_string_equal(m[0].path, cis);
+	assert_true(m[0].count >= 1);	/* 2 when the masthead has it */
+	assert_string_equal(m[0].first_path, "letter/p2");
+	assert_string_equal(m[0].first_text, "98");
+	library_mentions_free(m, n);
+
+	/* An exact key; the same in other case. */
+	n = library_mentions(lib, "A/RES/75/240", &m, &err);
+	assert_int_equal(n, 2);
+	assert_true(m[0].count >= m[1].count);
+	assert_string_equal(m[0].kind, "resolution");
+	library_mentions_free(m, n);
+	n = library_mentions(lib, "a/res/75/240", &m, &err);
+	assert_int_equal(n, 2);
+	library_mentions_free(m, n);
+
+	/* Neither a prefix of a number nor an unknown key matches. */
+	n = library_mentions(lib, "item 9", &m, &err);
+	assert_int_equal(n, 0);
+	library_mentions_free(m, n);
+	n = library_mentions(lib, "A/RES/99/999", &m, &err);
+	assert_int_equal(n, 0);
+	library_mentions_free(m, n);
+
+	/* The references of one document. */
+	n = library_doc_refs(lib, cis, &m, &err);
+	int has98 = 0, has112 = 0;
+	for (size_t i = 0; i < n; i++) {
+		has98 |= strcmp(m[i].key, "A/75 item 98") == 0;
+		has112 |= strcmp(m[i].key, "A/75 item 112") == 0;
+	}
+	assert_true(has98 && has112);
+	library_mentions_free(m, n);
+
+	/* Every target: item 94 is in two documents. */
+	library_key *k;
+	n = library_keys(lib, &k, &err);
+	assert_true(n > 3);
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (strcmp(k[i].key, "A/80 item 94") == 0)
+			break;
+	assert_true(i < n);
+	assert_int_equal(k[i].ndocs, 2);
+	assert_string_equal(k[i].kind, "agenda-item");
+	library_keys_free(k, n);
+
+	/* A library of one document answers for that one only, although the
+	 * index still holds the others. */
+	const char *one[] = { l20 };
+	library_stats st;
+	assert_int_equal(library_scan(lib, one, 1, &st, &err), 0);
+	assert_int_equal(st.files, 1);
+	assert_int_equal(st.parsed, 0);
+	n = library_mentions(lib, "item 94", &m, &err);
+	assert_int_equal(n, 1);
+	assert_string_equal(m[0].path, l20);
+	library_mentions_free(m, n);
+
+	library_free(lib);
+	free(dir), free(l20), free(r16), free(cis);
+}
+
 int
 main(void)
 {
@@ -411,6 +531,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_walk_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_index_untouched, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forked_same_as_inline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_queries, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

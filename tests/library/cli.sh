@@ -1,0 +1,76 @@
+#!/bin/sh
+# The library's command-line views (library_cli_list, library_cli_refs) and
+# its index file, through tests/library/libdrive: a listing, a warm re-run,
+# an index file that is not ours (left byte for byte), a missing path, a
+# binary file, --refs over a directory = --refs of each file in order, and
+# "which documents mention item 94".
+set -u
+drive=${top_builddir:-.}/tests/library/libdrive
+data=${top_srcdir:-.}/tests/data/library
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lectern-libcli-XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/docs"
+cp "$data"/*.txt "$tmp/docs/"
+chmod u+w "$tmp/docs"/*
+db=$tmp/index/library.db
+n=0
+ok() {	# ok DESCRIPTION (status of the last command)
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
+}
+echo "1..10"
+
+"$drive" list -d "$db" "$tmp/docs" > "$tmp/list1" 2> "$tmp/err1"
+rc=$?
+want=$(printf '%s\t%s\t%s\t%s' "$(cd "$tmp/docs" && pwd -P)/A_C.1_80_L.20.txt" \
+	A/C.1/80/L.20 2025-10-13 en)
+[ $rc -eq 0 ] && [ "$(wc -l < "$tmp/list1")" -eq 3 ] &&
+	[ "$(head -1 "$tmp/list1" | cut -f1-4)" = "$want" ] && [ ! -s "$tmp/err1" ]
+ok $? "list: three documents, by symbol, path symbol date language"
+
+awk -F'\t' 'NF != 5 { bad = 1 } END { exit bad }' "$tmp/list1" &&
+	tail -1 "$tmp/list1" | grep -q '/cis-declaration-2020.txt	.2020-12-22	es	Carta de fecha'
+ok $? "list: five tab-separated fields; the document without a symbol last"
+
+"$drive" list -d "$db" "$tmp/docs" > "$tmp/list2" 2>&1 && cmp -s "$tmp/list1" "$tmp/list2"
+ok $? "list: a warm run prints the same"
+
+[ "$("$drive" scan -d "$db" "$tmp/docs")" = "files=3 parsed=0 unchanged=3 removed=0 failed=0 missing=0" ]
+ok $? "scan: a warm run parses nothing"
+
+printf 'my shopping list\n' > "$tmp/not-ours.db"
+sum=$(cksum < "$tmp/not-ours.db")
+"$drive" list -d "$tmp/not-ours.db" "$tmp/docs" > "$tmp/list3" 2> "$tmp/err3"
+rc=$?
+[ $rc -eq 0 ] && cmp -s "$tmp/list1" "$tmp/list3" &&
+	grep -q "not-ours.db.*temporary index" "$tmp/err3" &&
+	[ "$(cksum < "$tmp/not-ours.db")" = "$sum" ] &&
+	[ ! -e "$tmp/not-ours.db-wal" ]
+ok $? "an index file that is not ours: said, not touched, listing still made"
+
+"$drive" list -d "$db" "$tmp/docs" "$tmp/nonexistent" > "$tmp/list4" 2> "$tmp/err4"
+rc=$?
+[ $rc -eq 1 ] && cmp -s "$tmp/list1" "$tmp/list4" && grep -q "nonexistent" "$tmp/err4"
+ok $? "a missing path: exit 1, named, the rest listed"
+
+printf 'PK\003\004\000\000binary' > "$tmp/docs/zz-archive.txt"
+"$drive" list -d "$db" "$tmp/docs" > "$tmp/list5" 2> "$tmp/err5"
+rc=$?
+[ $rc -eq 1 ] && cmp -s "$tmp/list1" "$tmp/list5" && grep -q "zz-archive.txt" "$tmp/err5"
+ok $? "a binary file: exit 1, named, the rest listed"
+rm -f "$tmp/docs/zz-archive.txt"
+
+"$drive" refs "$tmp/docs" > "$tmp/refs-dir" 2> "$tmp/err6"
+rc=$?
+for f in A_C.1_80_L.20.txt A_RES_80_16.txt cis-declaration-2020.txt; do
+	"$drive" refs "$tmp/docs/$f"
+done > "$tmp/refs-files"
+[ $rc -eq 0 ] && [ -s "$tmp/refs-dir" ] && cmp -s "$tmp/refs-dir" "$tmp/refs-files"
+ok $? "refs DIR: the references of each file, in path order"
+
+grep -q "^$tmp/docs/cis-declaration-2020.txt	letter/p2	agenda-item	A/75 item 98	98" "$tmp/refs-dir"
+ok $? "refs DIR: document column is the path as walked"
+
+"$drive" mentions -d "$db" "item 94" "$tmp/docs" > "$tmp/m" 2>&1
+[ "$(cut -f2 "$tmp/m" | sort -u)" = "A/80 item 94" ] && [ "$(wc -l < "$tmp/m")" -eq 2 ]
+ok $? "mentions: item 94 is in the two resolutions of the 80th session"
