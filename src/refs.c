@@ -74,9 +74,16 @@ static const phrase agenda_heads[] = {
 
 /* Words right before an NEED_CONTEXT head that make it an agenda item. */
 static const phrase agenda_context[] = {
-	{ "under", L_EN, 0 }, { "on", L_EN, 0 },
+	{ "under", L_EN, 0 }, { "on", L_EN, 0 }, { "of", L_EN, 0 },
 	{ "au titre du", L_FR, 0 }, { "au titre des", L_FR, 0 },
 };
+
+/* Before an NEED_CONTEXT head that follows an agenda item closely:
+ * "under item 21 and sub-items (a) and (b) and item 23". */
+static const phrase agenda_chain[] = {
+	{ "and", L_EN, 0 }, { "et", L_FR, 0 }, { ",", L_ANY, 0 },
+};
+#define CHAIN_TOKENS 12
 
 /* After the list. Longest first: "del programa provisional" before
  * "del programa". */
@@ -342,6 +349,7 @@ typedef struct table {
 static table T_AG_HEADS = TABLE(agenda_heads);
 static table T_AG_CONTEXT = TABLE(agenda_context);
 static table T_AG_SUFFIX = TABLE(agenda_suffixes);
+static table T_AG_CHAIN = TABLE(agenda_chain);
 static table T_LIST_SEP = TABLE(list_seps);
 static table T_RANGE_SEP = TABLE(range_seps);
 static table T_RES_HEADS = TABLE(res_heads);
@@ -358,7 +366,7 @@ static table T_ORD_UNITS = TABLE(ord_units);
 static table T_SESSION = TABLE(session_words);
 
 static table *const all_tables[] = {
-	&T_AG_HEADS, &T_AG_CONTEXT, &T_AG_SUFFIX, &T_LIST_SEP, &T_RANGE_SEP,
+	&T_AG_HEADS, &T_AG_CONTEXT, &T_AG_SUFFIX, &T_AG_CHAIN, &T_LIST_SEP, &T_RANGE_SEP,
 	&T_RES_HEADS, &T_PARA, &T_PARA_LINK, &T_ENTITLED, &T_ORG_BEFORE,
 	&T_ORG_AFTER, &T_DATE_LINK, &T_MONTHS, &T_DATE_FILL, &T_ORD_TENS,
 	&T_ORD_UNITS, &T_SESSION,
@@ -608,6 +616,7 @@ parse_item_list(const scan *sc, size_t i, item *items, size_t max, size_t *nitem
 static void
 scan_agenda(scan *sc)
 {
+	size_t chain_end = 0;	/* token after the last item list, or 0 */
 	for (size_t i = 0; i < sc->t.n; i++) {
 		size_t which = 0;
 		size_t h = match_table(sc, i, &T_AG_HEADS, &which);
@@ -629,7 +638,9 @@ scan_agenda(scan *sc)
 			 * "under", or as a heading "Item 137: Programme…" */
 			if (hp->flag == NEED_CONTEXT && i > 0 &&
 			    !match_table_before(sc, i, &T_AG_CONTEXT, NULL) &&
-			    !tok_punct(sc, after, ':'))
+			    !tok_punct(sc, after, ':') &&
+			    !(chain_end && i <= chain_end + CHAIN_TOKENS &&
+			      match_table_before(sc, i, &T_AG_CHAIN, NULL)))
 				continue;
 		}
 		const char *pre = form == AG_PROVISIONAL ? " provisional" :
@@ -652,6 +663,7 @@ scan_agenda(scan *sc)
 				     sc->organ == ORG_HRC ? 0 : sc->session, hp->lang);
 			}
 		}
+		chain_end = after + s;
 		i = after + s - 1;
 	}
 }
@@ -716,6 +728,30 @@ organ_after_tok(const scan *sc, size_t j)
 	size_t w = 0;
 	if (match_table(sc, j, &T_ORG_AFTER, &w))
 		return organ_after[w].flag;
+	return ORG_NONE;
+}
+
+/* An organ named earlier in the same sentence as token i ("resolutions
+ * adopted by the Human Rights Council at its fourth session …, the
+ * adoption of resolutions 4/4 and 4/8"). Used only for numbers that
+ * cannot be the General Assembly's. */
+static enum organ
+organ_in_sentence(const scan *sc, size_t i)
+{
+	for (size_t j = i; j-- > 0;) {
+		if ((tok_punct(sc, j, '.') || tok_punct(sc, j, ';')) &&
+		    (j + 1 >= sc->t.n || sc->t.v[j + 1].space_before))
+			break;
+		size_t w = 0;
+		for (size_t k = 0; k < T_ORG_BEFORE.n; k++) {
+			if (!strcmp(organ_before[k].text, "council"))
+				continue;
+			if (match_at(sc, j, &T_ORG_BEFORE.c[k])) {
+				w = k;
+				return organ_before[w].flag;
+			}
+		}
+	}
 	return ORG_NONE;
 }
 
@@ -998,8 +1034,11 @@ scan_resolutions(scan *sc)
 				 * 30th session; GA decisions are numbered from
 				 * 401. Other numbers are another organ's. */
 				if (o == ORG_GA && ((kind == REF_RESOLUTION && r->session < 31) ||
-						    (kind == REF_DECISION && r->number < 401)))
-					o = ORG_UNKNOWN;
+						    (kind == REF_DECISION && r->number < 401))) {
+					o = organ_in_sentence(sc, i);
+					if (o == ORG_GA || o == ORG_SC || o == ORG_NONE)
+						o = ORG_UNKNOWN;
+				}
 				key = xasprintf("%s%s%s", organ_prefix(o, kind), r->text, ptxt);
 				if (o == ORG_GA)
 					session = r->session;
