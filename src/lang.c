@@ -142,6 +142,22 @@ const char *const lang_draft[] = {
 	"проект резолюции", "проект решения", NULL,
 };
 
+/* Tables of contents: the title and the column heads. */
+const char *const lang_contents[] = {
+	"Contents", "CONTENTS", "Table des matières", "TABLE DES MATIÈRES",
+	"Índice", "ÍNDICE", "Содержание", NULL,
+};
+const char *const lang_toc_columns[] = {
+	"Paragraphs", "Page", "Paragraphes", "Párrafos", "Página", "Пункты",
+	"Стр.", "Стр", "Paragraphs Page", "Paragraphes Page", "Пункты Стр.",
+	NULL,
+};
+
+/* The heading of endnotes collected at the end of a report. */
+const char *const lang_endnotes[] = {
+	"Notes", "Endnotes", "Notas", "Примечания", NULL,
+};
+
 const char *const lang_original[] = {
 	"Original:", "Original :", "Original", "Оригинал:", "Подлинный текст:", NULL,
 };

@@ -59,6 +59,9 @@ const char *lang_detect(const char *text, size_t n);
 extern const char *const lang_org_names[];	/* "United Nations" … */
 extern const char *const lang_organs[];		/* "General Assembly" … */
 extern const char *const lang_original[];	/* "Original:" … */
+extern const char *const lang_contents[];	/* "Contents" … */
+extern const char *const lang_toc_columns[];	/* "Paragraphs", "Page" … */
+extern const char *const lang_endnotes[];	/* "Notes" … */
 extern const char *const lang_draft[];		/* "draft resolution" … */
 extern const lang_name lang_names[];		/* language names -> code */
 extern const char *const lang_ordinal_units[];	/* "first" … "ninth" */

@@ -56,6 +56,7 @@ enum {
 	LF_FF = 1 << 5,		/* a form feed starts this line */
 	LF_FOOT = 1 << 6,	/* inside a footnote area */
 	LF_FNSEP = 1 << 7,	/* the "_____" separator */
+	LF_TOC = 1 << 8,	/* a table of contents */
 };
 
 typedef struct pline {
@@ -425,6 +426,19 @@ is_job(const char *s, size_t n, char *job, size_t jobsz)
 static int
 is_barcode(const char *s, size_t n)
 {
+	/* a barcode font extracted as private-use characters */
+	if (n >= 6 && n <= 120) {
+		size_t i = 0;
+		while (i < n) {
+			ucs4_t uc;
+			int k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+			if (!((uc >= 0xE000 && uc <= 0xF8FF) || uc == ' '))
+				break;
+			i += (size_t)k;
+		}
+		if (i == n)
+			return 1;
+	}
 	if (n < 8 || n > 20)
 		return 0;
 	char a = s[0], z = s[n - 1];
@@ -565,6 +579,13 @@ find_date(const char *s, size_t n, char iso[11])
 		return 1;
 	}
 	return 0;
+}
+
+static int
+has_date(const char *s, size_t n)
+{
+	char iso[11];
+	return find_date(s, n, iso);
 }
 
 /* A line that is only a date (masthead). */
@@ -836,6 +857,16 @@ masthead_line(parser *p, size_t i, int read, int *agenda)
 	}
 	if (is_lang_name_line(s, n))
 		return 1;
+	static const char *const distr[] = { "GENERAL", "LIMITED", "RESTRICTED",
+					     "GÉNÉRALE", "LIMITÉE", NULL };
+	if (equal_any(s, n, distr)) {
+		if (read && !m->distribution) {
+			m->distribution = xstrdup(lang_prefix(s, n, "limit") ? "Limited" :
+						  lang_prefix(s, n, "restricted") ? "Restricted" :
+						  "General");
+		}
+		return 1;
+	}
 	if (is_symbol(s, n)) {
 		if (read && !m->symbol)
 			m->symbol = xstrndup(s, n);
@@ -910,6 +941,13 @@ find_mastheads(parser *p)
 			}
 			int ag;
 			char job[32];
+			static const char *const old_org[] = { "UNITED", "NATIONS", "NATIONS UNIES",
+							       "UNITED NATIONS", "A", "S", "E", NULL };
+			if (equal_any(LS(p, j), LN(p, j), old_org)) {
+				p->L[j].flags |= LF_MAST;
+				b = j;
+				continue;
+			}
 			if (LN(p, j) < MAX_FURN_LINE &&
 			    (is_job(LS(p, j), LN(p, j), job, sizeof job) ||
 			     is_symbol(LS(p, j), LN(p, j)) || is_barcode(LS(p, j), LN(p, j)))) {
@@ -934,6 +972,14 @@ find_mastheads(parser *p)
 					ag = 1;
 					items = p->d->meta.nagenda;
 				}
+				continue;
+			}
+			if (!ag && LN(p, j) < 60 && (starts_lower(LS(p, j), LN(p, j)) ||
+						     has_date(LS(p, j), LN(p, j)))) {
+				/* "периодическому обзору" continuing a
+				 * masthead line; "Genève, 8-19 février 2010" */
+				p->L[j].flags |= LF_MAST;
+				last = j;
 				continue;
 			}
 			if (ag) {
@@ -1092,11 +1138,142 @@ find_furniture(parser *p)
 		}
 }
 
+static int
+has_leader(const char *s, size_t n)
+{
+	size_t dots = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.')
+			dots++;
+		else if (s[i] != ' ' || !dots)
+			dots = 0;
+		if (dots >= 5)
+			return 1;
+	}
+	return 0;
+}
+
+/* A table of contents: from a "Contents" line while dot leaders keep
+ * coming (within 10 lines), across page furniture. */
+static void
+find_toc(parser *p)
+{
+	for (size_t i = 0; i < p->nl; i++) {
+		if ((p->L[i].flags & (LF_BLANK | LF_FURN | LF_MAST)) || LN(p, i) > 40 ||
+		    !lang_prefix_any(LS(p, i), LN(p, i), lang_contents, NULL))
+			continue;
+		size_t last = i, j, since = 0;
+		for (j = i + 1; j < p->nl; j++) {
+			if (p->L[j].flags & (LF_BLANK | LF_FURN | LF_MAST))
+				continue;
+			if (has_leader(LS(p, j), LN(p, j)) ||
+			    lang_prefix_any(LS(p, j), LN(p, j), lang_contents, NULL)) {
+				last = j;
+				since = 0;
+			} else if (++since > 10) {
+				break;
+			}
+		}
+		if (last == i)
+			continue;
+		/* the page and paragraph numbers after the last leader */
+		for (j = last + 1; j < p->nl; j++) {
+			if (p->L[j].flags & (LF_BLANK | LF_FURN | LF_MAST))
+				continue;
+			const char *s = LS(p, j);
+			size_t n = LN(p, j), k = 0;
+			while (k < n && (is_digit(s[k]) || strchr(" -", s[k]) ||
+					 (unsigned char)s[k] >= 0x80))
+				k++;
+			if (k < n || !is_digit(s[0]))
+				break;
+			last = j;
+		}
+		for (j = i; j <= last; j++)
+			if (!(p->L[j].flags & (LF_BLANK | LF_FURN | LF_MAST)))
+				p->L[j].flags |= LF_TOC;
+		i = last;
+	}
+}
+
+/* The text of a contents table: one entry a line, without dot leaders,
+ * page and paragraph numbers. */
+static char *
+toc_text(parser *p, const size_t *lines, size_t nlines, size_t *len)
+{
+	buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	int open = 0;
+	for (size_t k = 0; k < nlines; k++) {
+		const char *s = LS(p, lines[k]);
+		size_t n = LN(p, lines[k]), e = n;
+		if (k > 0 && lang_prefix_any(s, n, lang_contents, NULL))
+			continue;
+		size_t d = 0;
+		while (d < n && (is_digit(s[d]) || strchr(" -.", s[d]) ||
+				 (unsigned char)s[d] >= 0x80))
+			d++;
+		if (d == n && is_digit(s[0]))
+			continue;	/* "3 - 45", "4" */
+		size_t w = 0, cw = 0;
+		while (w < n) {
+			size_t we = w;
+			while (we < n && s[we] != ' ')
+				we++;
+			size_t k2;
+			if (!lang_prefix_any(s + w, we - w, lang_toc_columns, &k2))
+				break;
+			while (we < n && s[we] == ' ')
+				we++;
+			w = we;
+			cw++;
+		}
+		if (cw && w >= n)
+			continue;	/* "Paragraphs      Page" */
+		int leader = 0;
+		for (size_t i = 0; i + 2 < n; i++)
+			if (s[i] == '.' && s[i + 1] == '.' && s[i + 2] == '.') {
+				e = i;
+				leader = 1;
+				break;
+			}
+		while (e > 0 && (s[e - 1] == ' ' || (leader && s[e - 1] == '.')))
+			e--;
+		if (e && open)
+			buf_addc(&b, ' ');
+		else if (e && b.len)
+			buf_addc(&b, '\n');
+		buf_add(&b, s, e);
+		open = e && !leader;
+		if (k == 0)
+			open = 0;
+	}
+	*len = b.len;
+	return buf_take(&b);
+}
+
 /* Footnote areas: from a "_____" line to the end of the page (the next
  * furniture or masthead line, a form feed) or the end of the text. */
 static void
 find_footnotes(parser *p)
 {
+	/* endnotes: a "Notes" line followed by "1 …": all the rest */
+	for (size_t i = 0; i + 1 < p->nl; i++) {
+		if ((p->L[i].flags & (LF_BLANK | LF_FURN | LF_MAST)) ||
+		    !equal_any(LS(p, i), LN(p, i), lang_endnotes))
+			continue;
+		size_t j = i + 1;
+		while (j < p->nl && (p->L[j].flags & (LF_BLANK | LF_FURN | LF_MAST)))
+			j++;
+		if (j >= p->nl || LN(p, j) < 3 || LS(p, j)[0] != '1' || LS(p, j)[1] != ' ')
+			continue;
+		p->L[i].flags |= LF_FNSEP | LF_FURN;
+		for (; j < p->nl; j++)
+			if (!(p->L[j].flags & (LF_FURN | LF_MAST)))
+				p->L[j].flags |= LF_FOOT;
+		break;
+	}
 	for (size_t i = 0; i < p->nl; i++) {
 		if ((p->L[i].flags & (LF_BLANK | LF_FURN | LF_MAST)) ||
 		    !is_fn_separator(LS(p, i), LN(p, i)))
@@ -1248,6 +1425,7 @@ typedef struct block {
 	size_t nlines, cap;
 	enum brk brk;		/* the break before the block */
 	int foot;		/* a footnote */
+	int toc;		/* a table of contents */
 } block;
 
 static int
@@ -1376,14 +1554,13 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		if (closed || short_prev || brk != BRK_NONE)
 			return 1;
 	}
-	if (brk == BRK_NONE && !p->dbl && starts_upper(s, n) &&
+	if (brk == BRK_NONE && p->blankless && starts_upper(s, n) &&
 	    p->L[i].cols < p->width * 3 / 4) {
 		/* the short last line of a paragraph or a heading */
 		ucs4_t last = last_uc(ps, pn);
 		if (ends_sentence(ps, pn) && last != ')' && last != 0x201D)
 			return 1;
-		if (p->blankless && (last == ',' || (starts_upper(ps, pn) && !pmk &&
-						    !ends_sentence(ps, pn))))
+		if (last == ',' || (starts_upper(ps, pn) && !pmk && !ends_sentence(ps, pn)))
 			return 1;
 	}
 	if (brk == BRK_PAGE) {
@@ -1590,6 +1767,8 @@ restitle_len(const char *s, size_t n)
 	return e + 1;
 }
 
+static void build_footnote(builder *bd, const block *b, char *text, size_t len);
+
 static void
 build_block(builder *bd, const block *b, char *text, size_t len)
 {
@@ -1601,6 +1780,11 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 	tnode *t = NULL;
 	int sig = is_sig_line(s0, n0);
 
+	if (len > 2 && text[0] == '*' && text[1] == ' ') {
+		/* "* The present document was not edited …" */
+		build_footnote(bd, b, text, len);
+		return;
+	}
 	if (sig) {
 		/* keep the lines: "(Signed) Name\nTitle" */
 		buf sb;
@@ -1665,6 +1849,19 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 			t->number = xstrndup(s0 + k, e - k);
 			t->cite = xstrdup(t->number);
 		}
+	} else if (mk == MK_PARA && b->nlines <= 3 && !ends_sentence(text, len) &&
+		   headingish(p, b, text + m.body, len - m.body)) {
+		/* "1.\nCross-cutting issues": a numbered sub-section */
+		t = tn_new(NODE_SECTION);
+		t->number = xstrdup(m.num);
+		t->cite = xstrdup(m.cite);
+		t->level = 3;
+		memmove(text, text + m.body, len - m.body + 1);
+		len -= m.body;
+		bd->sect[3] = NULL;
+		tn_add(current_parent(bd), t);
+		bd->sect[3] = t;
+		bd->para = NULL;
 	} else if (mk == MK_PARA) {
 		t = tn_new(NODE_PARAGRAPH);
 		t->number = xstrdup(m.num);
@@ -2116,6 +2313,7 @@ parse_document(const char *name, const char *text, size_t len,
 
 	find_mastheads(p);
 	find_furniture(p);
+	find_toc(p);
 	find_footnotes(p);
 
 	/* page map */
@@ -2157,9 +2355,10 @@ parse_document(const char *name, const char *text, size_t len,
 	block *blocks = NULL;
 	size_t nb = 0, bcap = 0;
 	size_t prev = (size_t)-1, cur = (size_t)-1, curfoot = (size_t)-1;
+	size_t curtoc = (size_t)-1;
 	size_t empties = 0, spaces = 0;
 	int crossed = 0;
-	int infoot = 0;
+	int last_fn = 0;
 	for (size_t i = 0; i < p->nl; i++) {
 		pline *l = &p->L[i];
 		if (l->flags & LF_FF)
@@ -2173,7 +2372,19 @@ parse_document(const char *name, const char *text, size_t len,
 		}
 		if (l->flags & (LF_FURN | LF_MAST)) {
 			crossed = 1;
-			infoot = 0;
+			continue;
+		}
+		if (l->flags & LF_TOC) {
+			if (curtoc == (size_t)-1 || (cur != (size_t)-1 && cur > curtoc)) {
+				xgrow((void **)&blocks, &bcap, nb + 1, sizeof *blocks);
+				memset(&blocks[nb], 0, sizeof *blocks);
+				blocks[nb].toc = 1;
+				curtoc = nb++;
+			}
+			block_add(&blocks[curtoc], i);
+			cur = (size_t)-1;
+			empties = spaces = 0;
+			crossed = 0;
 			continue;
 		}
 		int foot = (l->flags & LF_FOOT) != 0;
@@ -2194,8 +2405,16 @@ parse_document(const char *name, const char *text, size_t len,
 			size_t d = 0;
 			while (d < n && (is_digit(s[d]) || s[d] == '*'))
 				d++;
-			if (curfoot == (size_t)-1 || !infoot ||
-			    (d && d < 5 && (d == n || s[d] == ' '))) {
+			int mark = d && d < 5 && (d == n || s[d] == ' ');
+			if (mark && is_digit(s[0])) {
+				/* "2018, GrecoRC4" in a note is not note 2018 */
+				int v = atoi(s);
+				if (last_fn && v != last_fn + 1 && v != 1)
+					mark = 0;
+				else
+					last_fn = v;
+			}
+			if (curfoot == (size_t)-1 || mark) {
 				xgrow((void **)&blocks, &bcap, nb + 1, sizeof *blocks);
 				memset(&blocks[nb], 0, sizeof *blocks);
 				blocks[nb].brk = brk;
@@ -2203,13 +2422,11 @@ parse_document(const char *name, const char *text, size_t len,
 				curfoot = nb++;
 			}
 			block_add(&blocks[curfoot], i);
-			infoot = 1;
 			/* the text before the footnotes goes on after them */
 			crossed = 1;
 			empties = spaces = 0;
 			continue;
 		}
-		infoot = 0;
 		if (cur == (size_t)-1 || starts_block(p, prev, i, brk, &blocks[cur])) {
 			xgrow((void **)&blocks, &bcap, nb + 1, sizeof *blocks);
 			memset(&blocks[nb], 0, sizeof *blocks);
@@ -2235,7 +2452,16 @@ parse_document(const char *name, const char *text, size_t len,
 			append_line(p, &tb, LS(p, b->lines[i]), LN(p, b->lines[i]), 0);
 		size_t tl = tb.len;
 		char *txt = buf_take(&tb);
-		if (b->foot)
+		if (b->toc) {
+			free(txt);
+			txt = toc_text(p, b->lines, b->nlines, &tl);
+			tnode *t = tn_new(NODE_NOTE);
+			t->text = txt;
+			t->len = tl;
+			t->l0 = b->lines[0];
+			t->l1 = b->lines[b->nlines - 1];
+			tn_add(current_parent(&B), t);
+		} else if (b->foot)
 			build_footnote(&B, b, txt, tl);
 		else
 			build_block(&B, b, txt, tl);
