@@ -333,6 +333,24 @@ be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* The first leading part of path that exists and is not a directory. */
+static char *
+first_non_dir(const char *path)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		struct stat st;
+		if (stat(p, &st) == 0 && !S_ISDIR(st.st_mode))
+			return p;
+		*s = '/';
+	}
+	free(p);
+	return dir_of(path);
+}
+
 enum file_state { FILE_NEW, FILE_EMPTY, FILE_DB, FILE_BAD };
 
 /* Looks at path without changing it: FILE_NEW (absent), FILE_EMPTY (zero
@@ -345,7 +363,13 @@ inspect_file(const char *path, char **err)
 	if (stat(path, &st) < 0) {
 		if (errno == ENOENT)
 			return FILE_NEW;
-		set_err(err, "%s: %s", path, strerror(errno));
+		if (errno == ENOTDIR) {
+			char *bad = first_non_dir(path);
+			set_err(err, "cannot use %s: %s is not a directory", path, bad);
+			free(bad);
+		} else {
+			set_err(err, "%s: %s", path, strerror(errno));
+		}
 		return FILE_BAD;
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -611,7 +635,9 @@ notes_open(const char *path, char **err)
 	}
 	exec(s->db, "PRAGMA synchronous=FULL");
 	exec(s->db, "PRAGMA foreign_keys=ON");
-	if (migrate(s, err) < 0)
+	/* Migrations take the write lock: skip them when the schema is
+	 * current, so that opening never waits for another writer. */
+	if ((fs != FILE_DB || v < NOTES_SCHEMA_VERSION) && migrate(s, err) < 0)
 		goto fail;
 	free(dir);
 	return s;

@@ -1,0 +1,694 @@
+/* Unit tests of the note store (notes.c): schema and pragmas, add / update
+ * / delete / undo, tags and filters, reading order, lookup of a corrected
+ * document by its key, the default location, and bad data: a text file, a
+ * truncated or damaged database, another program's database, a newer
+ * schema, a path under a file, a locked database. Every refused file is
+ * compared byte for byte before and after. */
+#include <build-config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <sqlite3.h>
+
+#include "anchor.h"
+#include "notes.h"
+#include "util.h"
+#include "../notes/testdoc.h"
+
+static char tmpdir[] = "/tmp/lectern-test-notes-XXXXXX";
+static doc *base, *edited;
+static anchor_doc *abase, *aedited;
+static int counter;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (!mkdtemp(tmpdir))
+		return -1;
+	char *p = testdoc_path("cis-declaration-2020.txt");
+	base = testdoc_load(p);
+	free(p);
+	p = testdoc_path("edited.txt");
+	edited = testdoc_load(p);
+	free(p);
+	if (!base || !edited)
+		return -1;
+	abase = anchor_doc_new(base);
+	aedited = anchor_doc_new(edited);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	anchor_doc_free(abase);
+	anchor_doc_free(aedited);
+	doc_free(base);
+	doc_free(edited);
+	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+	int rc = system(cmd);
+	free(cmd);
+	return rc == 0 ? 0 : -1;
+}
+
+/* A new path in the temporary directory (caller frees). */
+static char *
+tmp_path(const char *name)
+{
+	return xasprintf("%s/%d-%s", tmpdir, ++counter, name);
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	buf b;
+	buf_init(&b);
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return buf_take(&b);
+}
+
+static int
+exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+static int
+has_side_files(const char *db)
+{
+	char *w = xasprintf("%s-wal", db), *s = xasprintf("%s-shm", db);
+	int r = exists(w) || exists(s);
+	free(w);
+	free(s);
+	return r;
+}
+
+/* A note on a clause (or a quote in it) of the base document. */
+static void
+make_note(note *n, const char *clause, const char *quote, const char *body)
+{
+	node *nd = testdoc_block(base, clause);
+	assert_non_null(nd);
+	size_t from = nd->off, to = nd->off + nd->len;
+	if (quote) {
+		const char *hit = memmem(base->plain + nd->off, nd->len, quote, strlen(quote));
+		assert_non_null(hit);
+		from = (size_t)(hit - base->plain);
+		to = from + strlen(quote);
+	}
+	assert_int_equal(0, note_init(n, abase, from, to, body));
+}
+
+static long long
+add(notes_store *s, const char *clause, const char *quote, const char *body,
+    const char *tag)
+{
+	note n;
+	make_note(&n, clause, quote, body);
+	note_add_tag(&n, tag);
+	char *err = NULL;
+	long long id = notes_add(s, &n, &err);
+	if (id < 0)
+		fprintf(stderr, "# %s\n", err);
+	free(err);
+	note_clear(&n);
+	return id;
+}
+
+static notes_store *
+open_new(char **path)
+{
+	*path = tmp_path("notes.db");
+	char *err = NULL;
+	notes_store *s = notes_open(*path, &err);
+	if (!s)
+		fprintf(stderr, "# %s\n", err);
+	free(err);
+	assert_non_null(s);
+	return s;
+}
+
+/* A valid store with n notes, closed (no -wal left). */
+static char *
+make_db(int n)
+{
+	char *path;
+	notes_store *s = open_new(&path);
+	for (int i = 0; i < n; i++) {
+		char body[64];
+		snprintf(body, sizeof body, "nota %d: información", i);
+		assert_true(add(s, "Dado el carácter", NULL, body, i % 2 ? "par" : NULL) > 0);
+	}
+	notes_close(s);
+	assert_false(has_side_files(path));
+	return path;
+}
+
+static const char *
+pragma_text(sqlite3 *db, const char *sql, char *out, size_t n)
+{
+	sqlite3_stmt *st;
+	out[0] = 0;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	return out;
+}
+
+static void
+test_schema(void **state)
+{
+	(void)state;
+	char *path;
+	notes_store *s = open_new(&path);
+	assert_false(notes_is_readonly(s));
+	assert_string_equal(path, notes_path(s));
+	sqlite3 *db;
+	assert_int_equal(SQLITE_OK, sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL));
+	char v[64];
+	assert_string_equal("1", pragma_text(db, "PRAGMA user_version", v, sizeof v));
+	assert_string_equal("wal", pragma_text(db, "PRAGMA journal_mode", v, sizeof v));
+	char want[32];
+	snprintf(want, sizeof want, "%d", NOTES_APPLICATION_ID);
+	assert_string_equal(want, pragma_text(db, "PRAGMA application_id", v, sizeof v));
+	sqlite3_close(db);
+	notes_close(s);
+	/* reopening migrates nothing and keeps the notes */
+	char *err = NULL;
+	s = notes_open(path, &err);
+	assert_non_null(s);
+	assert_int_equal(0, notes_count(s, &err));
+	notes_close(s);
+	free(path);
+}
+
+static void
+test_add_update_delete_undo(void **state)
+{
+	(void)state;
+	char *path, *err = NULL;
+	notes_store *s = open_new(&path);
+	long long id = add(s, "Dado el carácter", "transfronterizo", "¿Qué significa? Ёжик, 日本", "pregunta");
+	assert_true(id > 0);
+	note n;
+	int deleted = -1;
+	assert_int_equal(1, notes_get(s, id, &n, &deleted, &err));
+	assert_int_equal(0, deleted);
+	assert_string_equal("¿Qué significa? Ёжик, 日本", n.body);
+	assert_string_equal("transfronterizo", n.a.exact);
+	assert_string_equal(abase->fingerprint, n.doc_fp);
+	assert_int_equal(1, n.ntags);
+	assert_string_equal("pregunta", n.tags[0]);
+	assert_int_equal(0, strncmp(n.uid, "urn:uuid:", 9));
+	assert_non_null(n.created);
+
+	free(n.body);
+	n.body = xstrdup("línea uno\nlínea dos");
+	note_add_tag(&n, "ciber");
+	assert_int_equal(0, notes_update(s, &n, &err));
+	note_clear(&n);
+	assert_int_equal(1, notes_get(s, id, &n, NULL, &err));
+	assert_string_equal("línea uno\nlínea dos", n.body);
+	assert_int_equal(2, n.ntags);
+	note_clear(&n);
+
+	assert_int_equal(0, notes_delete(s, id, &err));
+	assert_int_equal(0, notes_count(s, &err));
+	assert_int_equal(1, notes_get(s, id, &n, &deleted, &err));	/* in the trash */
+	assert_int_equal(1, deleted);
+	note_clear(&n);
+	assert_int_equal(-1, notes_delete(s, id, &err));	/* twice: an error */
+	assert_non_null(strstr(err, "no note"));
+	free(err);
+	err = NULL;
+	assert_int_equal(0, notes_undelete(s, id, &err));	/* undo */
+	assert_int_equal(1, notes_count(s, &err));
+	assert_int_equal(-1, notes_undelete(s, id, &err));
+	free(err);
+	err = NULL;
+	assert_int_equal(0, notes_get(s, 9999, &n, NULL, &err));
+	n.id = 9999;
+	make_note(&n, "Dado el carácter", NULL, "x");
+	n.id = 9999;
+	assert_int_equal(-1, notes_update(s, &n, &err));
+	note_clear(&n);
+	free(err);
+	notes_close(s);
+	free(path);
+}
+
+static void
+test_reading_order_and_filters(void **state)
+{
+	(void)state;
+	char *path, *err = NULL;
+	notes_store *s = open_new(&path);
+	long long c8 = add(s, "Dado el carácter", NULL, "sobre el párrafo 8", "ciber");
+	long long lt = add(s, "Carta de fecha", "Uzbekistán", "Información del remitente", NULL);
+	long long c3 = add(s, "Al mismo tiempo, les preocupa", NULL, "sobre el párrafo 3", "ciber");
+	assert_true(c8 > 0 && lt > 0 && c3 > 0);
+	note_list l = { 0 };
+	assert_int_equal(0, notes_list_doc(s, abase, NULL, &l, &err));
+	assert_int_equal(3, l.n);
+	assert_int_equal(lt, l.v[0].id);
+	assert_int_equal(c3, l.v[1].id);
+	assert_int_equal(c8, l.v[2].id);
+	for (size_t i = 0; i < l.n; i++) {
+		assert_int_equal(ANCHOR_OK, l.v[i].match.status);
+		assert_string_equal(l.v[i].a.path, l.v[i].cur_path);
+	}
+	note_list_free(&l);
+
+	notes_filter f = { .tag = "ciber" };
+	assert_int_equal(0, notes_list_doc(s, abase, &f, &l, &err));
+	assert_int_equal(2, l.n);
+	note_list_free(&l);
+	f = (notes_filter){ .text = "INFORMACION DEL" };	/* no accents typed */
+	assert_int_equal(0, notes_list_doc(s, abase, &f, &l, &err));
+	assert_int_equal(1, l.n);
+	assert_int_equal(lt, l.v[0].id);
+	note_list_free(&l);
+	f = (notes_filter){ .text = "transfronterizo" };	/* in the quote */
+	assert_int_equal(0, notes_list_doc(s, abase, &f, &l, &err));
+	assert_int_equal(1, l.n);
+	assert_int_equal(c8, l.v[0].id);
+	note_list_free(&l);
+	f = (notes_filter){ .tag = "ciber", .text = "párrafo 3" };
+	assert_int_equal(0, notes_list_doc(s, abase, &f, &l, &err));
+	assert_int_equal(1, l.n);
+	note_list_free(&l);
+	notes_close(s);
+	free(path);
+}
+
+/* A corrected document has another fingerprint: its notes are found by the
+ * document's key and re-attached. Another document sees none of them. */
+static void
+test_corrected_document(void **state)
+{
+	(void)state;
+	char *path, *err = NULL;
+	notes_store *s = open_new(&path);
+	long long p5 = add(s, "Exhortan a la comunidad mundial a que adopte", NULL, "editado", NULL);
+	long long p8 = add(s, "Dado el carácter", NULL, "intacto", NULL);
+	note_list l = { 0 };
+	assert_int_equal(0, notes_list_doc(s, aedited, NULL, &l, &err));
+	assert_int_equal(2, l.n);
+	assert_int_equal(p5, l.v[0].id);
+	assert_int_equal(ANCHOR_FUZZY, l.v[0].match.status);
+	assert_true(l.v[0].match.score > 0.9 && l.v[0].match.score < 1);
+	assert_int_equal(p8, l.v[1].id);
+	assert_int_equal(ANCHOR_OK, l.v[1].match.status);
+	assert_int_equal(0, notes_record_status(s, p5, "fuzzy", l.v[0].match.score, &err));
+	note_list_free(&l);
+	note n;
+	assert_int_equal(1, notes_get(s, p5, &n, NULL, &err));
+	assert_string_equal("fuzzy", n.status);
+	note_clear(&n);
+
+	doc *other = doc_new("other.txt");
+	static const char t[] = "Otro documento, otra carta.";
+	doc_add_node(other, NULL, NODE_PARAGRAPH, "p1", t, strlen(t));
+	doc_finish(other);
+	anchor_doc *ao = anchor_doc_new(other);
+	assert_int_equal(0, notes_list_doc(s, ao, NULL, &l, &err));
+	assert_int_equal(0, l.n);
+	note_list_free(&l);
+	anchor_doc_free(ao);
+	doc_free(other);
+	notes_close(s);
+	free(path);
+}
+
+static void
+test_default_location(void **state)
+{
+	(void)state;
+	char *xdg = tmp_path("xdg");
+	setenv("XDG_DATA_HOME", xdg, 1);
+	char *err = NULL;
+	notes_store *s = notes_open(NULL, &err);
+	assert_non_null(s);
+	char *want = xasprintf("%s/lectern/notes.db", xdg);
+	assert_string_equal(want, notes_path(s));
+	notes_close(s);
+	char *dir = xasprintf("%s/lectern", xdg);
+	struct stat st;
+	assert_int_equal(0, stat(dir, &st));
+	assert_int_equal(0700, st.st_mode & 0777);
+	/* a relative XDG_DATA_HOME is ignored (XDG spec): HOME is used */
+	char *home = tmp_path("home");
+	setenv("XDG_DATA_HOME", "relative/dir", 1);
+	setenv("HOME", home, 1);
+	char *def = notes_default_path();
+	char *want2 = xasprintf("%s/.local/share/lectern/notes.db", home);
+	assert_string_equal(want2, def);
+	unsetenv("XDG_DATA_HOME");
+	free(def);
+	free(want2);
+	free(home);
+	free(dir);
+	free(want);
+	free(xdg);
+}
+
+/* The file must come out byte for byte as it went in, with no -wal/-shm
+ * created next to it, and every way to open it must say why not. */
+static void
+assert_refused(const char *path, const char *why_part)
+{
+	size_t n0, n1;
+	char *before = slurp(path, &n0);
+	assert_non_null(before);
+	char *err = NULL;
+	notes_store *s = notes_open(path, &err);
+	assert_null(s);
+	assert_non_null(err);
+	if (!strstr(err, why_part))
+		fprintf(stderr, "# message: %s\n", err);
+	assert_non_null(strstr(err, why_part));
+	assert_non_null(strstr(err, path));
+	free(err);
+	err = NULL;
+	assert_null(notes_open_readonly(path, &err));
+	free(err);
+	char *why = NULL;
+	assert_null(notes_open_best(path, &why));
+	assert_non_null(strstr(why, "unavailable"));
+	free(why);
+	char *after = slurp(path, &n1);
+	assert_int_equal(n0, n1);
+	assert_memory_equal(before, after, n0);
+	assert_false(has_side_files(path));
+	free(before);
+	free(after);
+}
+
+static void
+test_text_file(void **state)
+{
+	(void)state;
+	char *path = tmp_path("notes.db");
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	for (int i = 0; i < 100; i++)
+		fprintf(f, "Mis notas de la reunión, línea %d\n", i);
+	fclose(f);
+	assert_refused(path, "not an SQLite database");
+	free(path);
+}
+
+static void
+test_truncated(void **state)
+{
+	(void)state;
+	char *path = make_db(200);
+	struct stat st;
+	assert_int_equal(0, stat(path, &st));
+	assert_true(st.st_size >= 8 * 4096);
+	assert_int_equal(0, truncate(path, st.st_size / 2));
+	assert_refused(path, "truncated");
+	assert_int_equal(0, truncate(path, 60));	/* not even a header */
+	assert_refused(path, "truncated");
+	free(path);
+}
+
+static void
+test_damaged(void **state)
+{
+	(void)state;
+	char *path = make_db(200);
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	/* garbage over pages 2 to 4 (the header stays valid) */
+	assert_int_equal(0, fseek(f, 4096, SEEK_SET));
+	for (int i = 0; i < 3 * 4096; i++)
+		fputc((i * 7919) & 0xff, f);
+	fclose(f);
+	assert_refused(path, "left untouched");
+	free(path);
+}
+
+static void
+test_foreign_database(void **state)
+{
+	(void)state;
+	char *path = tmp_path("places.sqlite");
+	sqlite3 *db;
+	assert_int_equal(SQLITE_OK, sqlite3_open(path, &db));
+	assert_int_equal(SQLITE_OK, sqlite3_exec(db, "CREATE TABLE moz_places(id, url);"
+				 "INSERT INTO moz_places VALUES(1, 'https://un.org')", NULL, NULL, NULL));
+	sqlite3_close(db);
+	assert_refused(path, "another program");
+	free(path);
+}
+
+/* A database from a newer lectern: not written, but readable. */
+static void
+test_newer_schema(void **state)
+{
+	(void)state;
+	char *path = make_db(3);
+	sqlite3 *db;
+	assert_int_equal(SQLITE_OK, sqlite3_open(path, &db));
+	assert_int_equal(SQLITE_OK, sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL));
+	sqlite3_close(db);
+	size_t n0, n1;
+	char *before = slurp(path, &n0);
+	char *err = NULL;
+	assert_null(notes_open(path, &err));
+	assert_non_null(strstr(err, "newer lectern"));
+	free(err);
+	err = NULL;
+	char *why = NULL;
+	notes_store *s = notes_open_best(path, &why);
+	assert_non_null(s);
+	assert_true(notes_is_readonly(s));
+	assert_non_null(strstr(why, "read-only"));
+	free(why);
+	note_list l = { 0 };
+	assert_int_equal(0, notes_list_doc(s, abase, NULL, &l, &err));
+	assert_int_equal(3, l.n);
+	note n;
+	make_note(&n, "Dado el carácter", NULL, "no");
+	assert_int_equal(-1, notes_add(s, &n, &err));
+	assert_non_null(strstr(err, "read-only"));
+	free(err);
+	err = NULL;
+	assert_int_equal(-1, notes_delete(s, l.v[0].id, &err));
+	free(err);
+	note_clear(&n);
+	note_list_free(&l);
+	notes_close(s);
+	char *after = slurp(path, &n1);
+	assert_int_equal(n0, n1);
+	assert_memory_equal(before, after, n0);
+	assert_false(has_side_files(path));
+	free(before);
+	free(after);
+	free(path);
+}
+
+/* A directory where the file should be, a file where a directory should
+ * be: clear messages, nothing created. (Permission bits are tested in
+ * tests/notes/bad-data.sh, as an unprivileged user: root ignores them.) */
+static void
+test_bad_paths(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	char *dir = tmp_path("dir.db");
+	assert_int_equal(0, mkdir(dir, 0700));
+	assert_null(notes_open(dir, &err));
+	assert_non_null(strstr(err, "is a directory"));
+	free(err);
+	err = NULL;
+	char *file = tmp_path("plain");
+	FILE *f = fopen(file, "w");
+	fputs("x\n", f);
+	fclose(f);
+	char *under = xasprintf("%s/notes.db", file);
+	assert_null(notes_open(under, &err));
+	assert_non_null(strstr(err, "not a directory"));
+	free(err);
+	err = NULL;
+	/* the default location below a file */
+	char *xdg = xasprintf("%s/xdg", file);
+	setenv("XDG_DATA_HOME", xdg, 1);
+	char *why = NULL;
+	assert_null(notes_open_best(NULL, &why));
+	assert_non_null(strstr(why, "not a directory"));
+	unsetenv("XDG_DATA_HOME");
+	free(why);
+	free(xdg);
+	free(under);
+	free(file);
+	free(dir);
+}
+
+/* Another program holds the write lock: the add waits, then fails with a
+ * clear message and changes nothing; once the lock goes, it succeeds. */
+static void
+test_locked(void **state)
+{
+	(void)state;
+	char *path = make_db(2);
+	int to_child[2], to_parent[2];
+	assert_int_equal(0, pipe(to_child));
+	assert_int_equal(0, pipe(to_parent));
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		sqlite3 *db;
+		char c;
+		close(to_child[1]);
+		close(to_parent[0]);
+		if (sqlite3_open(path, &db) != SQLITE_OK ||
+		    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+			_exit(1);
+		if (write(to_parent[1], "L", 1) != 1 || read(to_child[0], &c, 1) != 1)
+			_exit(1);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(db);
+		_exit(0);
+	}
+	close(to_child[0]);
+	close(to_parent[1]);
+	char c;
+	assert_int_equal(1, read(to_parent[0], &c, 1));
+	char *err = NULL;
+	notes_store *s = notes_open(path, &err);	/* opening needs no lock */
+	assert_non_null(s);
+	notes_set_busy_timeout(s, 200);
+	note n;
+	make_note(&n, "Dado el carácter", NULL, "espera");
+	assert_int_equal(-1, notes_add(s, &n, &err));
+	assert_non_null(strstr(err, "locked"));
+	assert_non_null(strstr(err, "nothing was saved"));
+	free(err);
+	err = NULL;
+	assert_int_equal(2, notes_count(s, &err));
+	assert_int_equal(1, write(to_child[1], "U", 1));
+	int status;
+	assert_int_equal(pid, waitpid(pid, &status, 0));
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_true(notes_add(s, &n, &err) > 0);
+	assert_int_equal(3, notes_count(s, &err));
+	note_clear(&n);
+	notes_close(s);
+	close(to_child[1]);
+	close(to_parent[0]);
+	free(path);
+}
+
+/* A read-only open of a closed database creates no file next to it. */
+static void
+test_readonly_open_writes_nothing(void **state)
+{
+	(void)state;
+	char *path = make_db(5);
+	size_t n0, n1;
+	char *before = slurp(path, &n0);
+	char *err = NULL;
+	notes_store *s = notes_open_readonly(path, &err);
+	assert_non_null(s);
+	assert_true(notes_is_readonly(s));
+	assert_int_equal(5, notes_count(s, &err));
+	assert_false(has_side_files(path));
+	notes_close(s);
+	char *after = slurp(path, &n1);
+	assert_int_equal(n0, n1);
+	assert_memory_equal(before, after, n0);
+	/* missing file: read-only open says so, creates nothing */
+	char *missing = tmp_path("missing.db");
+	assert_null(notes_open_readonly(missing, &err));
+	assert_non_null(strstr(err, "does not exist"));
+	assert_false(exists(missing));
+	free(err);
+	free(missing);
+	free(before);
+	free(after);
+	free(path);
+}
+
+/* An empty file (touch notes.db) holds nothing to lose: it becomes a
+ * store. */
+static void
+test_empty_file(void **state)
+{
+	(void)state;
+	char *path = tmp_path("empty.db");
+	FILE *f = fopen(path, "w");
+	fclose(f);
+	char *err = NULL;
+	notes_store *s = notes_open(path, &err);
+	assert_non_null(s);
+	assert_true(add(s, "Dado el carácter", NULL, "uno", NULL) > 0);
+	notes_close(s);
+	free(path);
+}
+
+static void
+test_text_matching_and_uids(void **state)
+{
+	(void)state;
+	assert_true(notes_text_matches("Cooperación Internacional", "cooperacion"));
+	assert_true(notes_text_matches("ЁЖИК", "ёжик"));
+	assert_true(notes_text_matches("anything", ""));
+	assert_true(notes_text_matches("anything", NULL));
+	assert_false(notes_text_matches("Cooperación", "coordinación"));
+	assert_false(notes_text_matches(NULL, "x"));
+	char *a = notes_new_uid(), *b = notes_new_uid();
+	assert_int_equal(45, strlen(a));
+	assert_string_not_equal(a, b);
+	assert_int_equal('4', a[9 + 14]);	/* version 4 */
+	free(a);
+	free(b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_schema),
+		cmocka_unit_test(test_add_update_delete_undo),
+		cmocka_unit_test(test_reading_order_and_filters),
+		cmocka_unit_test(test_corrected_document),
+		cmocka_unit_test(test_default_location),
+		cmocka_unit_test(test_text_file),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_damaged),
+		cmocka_unit_test(test_foreign_database),
+		cmocka_unit_test(test_newer_schema),
+		cmocka_unit_test(test_bad_paths),
+		cmocka_unit_test(test_locked),
+		cmocka_unit_test(test_readonly_open_writes_nothing),
+		cmocka_unit_test(test_empty_file),
+		cmocka_unit_test(test_text_matching_and_uids),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
