@@ -60,6 +60,7 @@ struct library {
 	const catalog *cat;
 	void (*warn)(void *ctx, const char *msg);
 	void *warn_ctx;
+	void (*progress)(void *ctx, size_t done, size_t total);
 };
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -408,6 +409,7 @@ library_open(const library_options *opt, char **warning)
 	lib->cat = opt->catalog;
 	lib->warn = opt->warn;
 	lib->warn_ctx = opt->warn_ctx;
+	lib->progress = opt->progress;
 	lib->db_path = opt->db_path ? xstrdup(opt->db_path) : default_db_path();
 
 	char *why = NULL;
@@ -903,6 +905,7 @@ parse_forked(library *lib, entry **todo, size_t ntodo, rec *recs)
 	}
 
 	int open_fds = nstarted;
+	size_t ndone = 0;
 	struct pollfd pfd[8];
 	for (int j = 0; j < nstarted; j++) {
 		pfd[j].fd = fds[j];
@@ -935,7 +938,9 @@ parse_forked(library *lib, entry **todo, size_t ntodo, rec *recs)
 				memcpy(&n, in[j].s + at, 4);
 				if (in[j].len - at - 4 < n)
 					break;
-				rec_decode(in[j].s + at + 4, n, recs, ntodo);
+				if (rec_decode(in[j].s + at + 4, n, recs, ntodo) == 0 &&
+				    lib->progress)
+					lib->progress(lib->warn_ctx, ++ndone, ntodo);
 				at += 4 + n;
 			}
 			if (at) {
@@ -1186,8 +1191,11 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 	    parse_forked(lib, todo, ntodo, recs) == 0) {
 		;
 	} else {
-		for (size_t i = 0; i < ntodo; i++)
+		for (size_t i = 0; i < ntodo; i++) {
 			index_file(todo[i]->path, lib->lang, lib->cat, &recs[i]);
+			if (lib->progress)
+				lib->progress(lib->warn_ctx, i + 1, ntodo);
+		}
 	}
 
 	size_t parsed = 0, failed = 0;

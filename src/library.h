@@ -48,6 +48,10 @@ typedef struct library_options {
 	 * the file. May be NULL. */
 	void (*warn)(void *ctx, const char *msg);
 	void *warn_ctx;
+	/* Called while a scan parses: done of total files to parse (total
+	 * is 0 on a warm scan, and then it is not called). For a "indexing
+	 * 340/2000" message; may be NULL. Uses warn_ctx. */
+	void (*progress)(void *ctx, size_t done, size_t total);
 } library_options;
 
 /* What the last scan did (counts of files). */

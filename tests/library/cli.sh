@@ -18,7 +18,7 @@ ok() {	# ok DESCRIPTION (status of the last command)
 	n=$((n + 1))
 	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
 }
-echo "1..10"
+echo "1..11"
 
 "$drive" list -d "$db" "$tmp/docs" > "$tmp/list1" 2> "$tmp/err1"
 rc=$?
@@ -74,3 +74,22 @@ ok $? "refs DIR: document column is the path as walked"
 "$drive" mentions -d "$db" "item 94" "$tmp/docs" > "$tmp/m" 2>&1
 [ "$(cut -f2 "$tmp/m" | sort -u)" = "A/80 item 94" ] && [ "$(wc -l < "$tmp/m")" -eq 2 ]
 ok $? "mentions: item 94 is in the two resolutions of the 80th session"
+
+# Two scans of a new library at once, sharing the index: both succeed (busy
+# timeout, IMMEDIATE write transactions), and the index is whole after.
+mkdir "$tmp/many"
+i=0
+while [ $i -lt 40 ]; do
+	cp "$data/A_RES_80_16.txt" "$tmp/many/r$i.txt"
+	i=$((i + 1))
+done
+db2=$tmp/index/two.db
+"$drive" scan -d "$db2" "$tmp/many" > "$tmp/s1" 2>&1 &
+p1=$!
+"$drive" scan -d "$db2" "$tmp/many" > "$tmp/s2" 2>&1 &
+p2=$!
+wait $p1; r1=$?
+wait $p2; r2=$?
+[ $r1 -eq 0 ] && [ $r2 -eq 0 ] &&
+	[ "$("$drive" scan -d "$db2" "$tmp/many")" = "files=40 parsed=0 unchanged=40 removed=0 failed=0 missing=0" ]
+ok $? "two scans at once: both succeed, the index is complete"

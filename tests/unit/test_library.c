@@ -35,6 +35,7 @@ typedef struct fixture {
 	char *db;	/* dir/data/library.db */
 	int warnings;
 	char last_warning[512];
+	size_t prog_calls, prog_done, prog_total;
 } fixture;
 
 static char *
@@ -95,6 +96,16 @@ warn_cb(void *ctx, const char *msg)
 	snprintf(fx->last_warning, sizeof fx->last_warning, "%s", msg);
 }
 
+static void
+progress_cb(void *ctx, size_t done, size_t total)
+{
+	fixture *fx = ctx;
+	fx->prog_calls++;
+	assert_true(done > fx->prog_done || done == 1);
+	fx->prog_done = done;
+	fx->prog_total = total;
+}
+
 static int
 setup(void **state)
 {
@@ -133,7 +144,7 @@ static library *
 open_lib(fixture *fx, const char *db, int jobs)
 {
 	library_options opt = { .db_path = db, .jobs = jobs, .warn = warn_cb,
-				.warn_ctx = fx };
+				.warn_ctx = fx, .progress = progress_cb };
 	char *w = NULL;
 	library *lib = library_open(&opt, &w);
 	assert_non_null(lib);
@@ -380,7 +391,13 @@ test_forked_same_as_inline(void **state)
 	}
 	library *a = open_lib(fx, ":memory:", 1);
 	library *b = open_lib(fx, fx->db, 2);
-	library_stats sa = scan(a, fx->lib), sb = scan(b, fx->lib);
+	library_stats sa = scan(a, fx->lib);
+	assert_int_equal(fx->prog_calls, 33);
+	fx->prog_calls = 0;
+	library_stats sb = scan(b, fx->lib);
+	assert_int_equal(fx->prog_calls, 33);
+	assert_int_equal(fx->prog_done, 33);
+	assert_int_equal(fx->prog_total, 33);
 	assert_int_equal(sa.parsed, 33);
 	assert_int_equal(sb.parsed, 33);
 	assert_int_equal(sb.files, 33);
@@ -408,7 +425,9 @@ test_forked_same_as_inline(void **state)
 	library_free(b);
 
 	b = open_lib(fx, fx->db, 2);
+	fx->prog_calls = 0;
 	sb = scan(b, fx->lib);
+	assert_int_equal(fx->prog_calls, 0);
 	assert_int_equal(sb.parsed, 0);
 	assert_int_equal(sb.unchanged, 33);
 	library_free(b);
