@@ -15,10 +15,14 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "catalog.h"
 #include "config.h"
 #include "doc.h"
 #include "export.h"
+#include "library.h"
+#include "notes_export.h"
 #include "parse.h"
+#include "refs.h"
 #include "source.h"
 #include "util.h"
 #include "ui/ui.h"
@@ -26,11 +30,17 @@
 #define EXIT_DATA 1
 #define EXIT_USAGE 2
 
-enum mode { MODE_READ, MODE_OUTLINE, MODE_JSON, MODE_DUMP };
+enum mode {
+	MODE_READ, MODE_OUTLINE, MODE_JSON, MODE_DUMP, MODE_REFS, MODE_LIST,
+	MODE_NOTES, MODE_NOTES_EXPORT, MODE_NOTES_IMPORT, MODE_NOTE_ADD,
+	MODE_NOTE_DELETE,
+};
 
 enum {
 	OPT_OUTLINE = 0x100, OPT_JSON, OPT_DUMP, OPT_LANG, OPT_CONFIG,
-	OPT_THEME, OPT_NO_COLOR, OPT_NOTES_DB, OPT_HELP_CONFIG,
+	OPT_THEME, OPT_NO_COLOR, OPT_NOTES_DB, OPT_HELP_CONFIG, OPT_REFS,
+	OPT_LIST, OPT_LIBRARY_DB, OPT_NOTES, OPT_NOTES_EXPORT, OPT_NOTES_IMPORT,
+	OPT_NOTE_ADD, OPT_NOTE_TEXT, OPT_TAG, OPT_NOTE_DELETE,
 };
 
 static const struct option long_options[] = {
@@ -44,6 +54,16 @@ static const struct option long_options[] = {
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "notes-db", required_argument, NULL, OPT_NOTES_DB },
 	{ "help-config", no_argument, NULL, OPT_HELP_CONFIG },
+	{ "refs", no_argument, NULL, OPT_REFS },
+	{ "list", no_argument, NULL, OPT_LIST },
+	{ "library-db", required_argument, NULL, OPT_LIBRARY_DB },
+	{ "notes", no_argument, NULL, OPT_NOTES },
+	{ "notes-export", required_argument, NULL, OPT_NOTES_EXPORT },
+	{ "notes-import", required_argument, NULL, OPT_NOTES_IMPORT },
+	{ "note-add", required_argument, NULL, OPT_NOTE_ADD },
+	{ "text", required_argument, NULL, OPT_NOTE_TEXT },
+	{ "tag", required_argument, NULL, OPT_TAG },
+	{ "note-delete", required_argument, NULL, OPT_NOTE_DELETE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -53,6 +73,7 @@ static void
 usage(FILE *out)
 {
 	fputs("Usage: lectern [OPTION]... [FILE]\n"
+	      "       lectern --refs|--list FILE|DIR...\n"
 	      "Read a United Nations document in the terminal: reflowed text, an outline\n"
 	      "of its structure, notes and references. With no FILE, opens the bundled\n"
 	      "declaration; FILE '-' reads standard input.\n"
@@ -62,15 +83,31 @@ usage(FILE *out)
 	      "      --json           the document model as JSON\n"
 	      "      --dump           the reflowed text, wrapped\n"
 	      "  -w, --width=N        wrap --dump at N columns (default 80)\n"
+	      "      --refs           references (agenda items, resolutions, symbols) of\n"
+	      "                       each FILE or every document under DIR, tab-separated\n"
+	      "      --list           the documents under each DIR: path, symbol, date,\n"
+	      "                       language, title (uses the library index)\n"
+	      "\n"
+	      "Notes:\n"
+	      "      --notes          list the notes of FILE\n"
+	      "      --notes-export=md|json  export them as Markdown or W3C Web\n"
+	      "                       Annotation JSON-LD\n"
+	      "      --notes-import=JSON  import annotations into FILE's notes\n"
+	      "      --note-add=WHERE --text=TEXT [--tag=T]...  add a note on node\n"
+	      "                       path WHERE (or PATH@QUOTE) of FILE\n"
+	      "      --note-delete=ID move note ID to the trash\n"
 	      "\n"
 	      "Options:\n"
 	      "      --lang=LANG      document language: en, es, fr, ru (default: detect)\n"
 	      "      --config=FILE    read settings from FILE instead of\n"
 	      "                       $XDG_CONFIG_HOME/lectern/config.ini\n"
-	      "      --theme=NAME     colour theme (default, dark, light, mono, or a file)\n"
+	      "      --theme=NAME     colour theme (default, dark, light, mono, paper, or\n"
+	      "                       a file)\n"
 	      "      --no-color       no colours (also when NO_COLOR is set)\n"
 	      "      --notes-db=FILE  the notes database (default\n"
 	      "                       $XDG_DATA_HOME/lectern/notes.db)\n"
+	      "      --library-db=FILE  the library index (default\n"
+	      "                       $XDG_DATA_HOME/lectern/library.db)\n"
 	      "      --help-config    list the settings config.ini accepts\n"
 	      "  -h, --help           show this help and exit\n"
 	      "  -V, --version        show the version and exit\n"
@@ -111,14 +148,72 @@ default_document(void)
 	return xasprintf("%s/%s", PKGDATADIR, rel);
 }
 
+#ifdef LECTERN_SRCDIR
+#define SRCDIR LECTERN_SRCDIR
+#else
+#define SRCDIR NULL
+#endif
+
+static catalog *
+load_catalog(void)
+{
+	char *warnings = NULL;
+	catalog *cat = catalog_load_default(SRCDIR, &warnings);
+	if (warnings) {
+		fprintf(stderr, "lectern: %s\n", warnings);
+		free(warnings);
+	}
+	return cat;
+}
+
+/* --refs and --list over files and directories. */
+static int
+run_many(enum mode mode, char **paths, size_t npaths, const char *lang,
+	 const char *library_db)
+{
+	catalog *cat = load_catalog();
+	int rc;
+	if (mode == MODE_REFS)
+		rc = library_cli_refs((const char *const *)paths, npaths, lang, cat,
+				      stdout, stderr);
+	else
+		rc = library_cli_list((const char *const *)paths, npaths, library_db,
+				      lang, cat, stdout, stderr);
+	catalog_free(cat);
+	return rc;
+}
+
+static int
+run_one(enum mode mode, doc *d, int width, const char *notes_db,
+	const char *mode_arg, const char *note_text, const char *const *tags)
+{
+	switch (mode) {
+	case MODE_OUTLINE: return export_outline(d, stdout) < 0 ? -1 : 0;
+	case MODE_JSON: return export_json(d, stdout) < 0 ? -1 : 0;
+	case MODE_DUMP: return export_dump(d, width, stdout) < 0 ? -1 : 0;
+	case MODE_NOTES: return notes_cli_list(d, notes_db, stdout, stderr);
+	case MODE_NOTES_EXPORT:
+		return notes_cli_export(d, notes_db, mode_arg, stdout, stderr);
+	case MODE_NOTES_IMPORT:
+		return notes_cli_import(d, notes_db, mode_arg, stdout, stderr);
+	case MODE_NOTE_ADD:
+		return notes_cli_add(d, notes_db, mode_arg, note_text, tags,
+				     stdout, stderr);
+	default: return EXIT_USAGE;
+	}
+}
+
 int
 main(int argc, char **argv)
 {
 	enum mode mode = MODE_READ;
-	int width = 80, c;
+	int width = 80, c, no_color = 0;
 	const char *lang = NULL, *config_path = NULL, *theme = NULL;
-	const char *notes_db = NULL;
-	int no_color = 0;
+	const char *notes_db = NULL, *library_db = NULL, *mode_arg = NULL;
+	const char *note_text = NULL;
+	const char **tags = xcalloc((size_t)argc + 1, sizeof *tags);
+	size_t ntags = 0;
+	int rc = 0;
 
 	setlocale(LC_ALL, "");
 	while ((c = getopt_long(argc, argv, "w:hV", long_options, NULL)) != -1) {
@@ -126,17 +221,34 @@ main(int argc, char **argv)
 		case OPT_OUTLINE: mode = MODE_OUTLINE; break;
 		case OPT_JSON: mode = MODE_JSON; break;
 		case OPT_DUMP: mode = MODE_DUMP; break;
+		case OPT_REFS: mode = MODE_REFS; break;
+		case OPT_LIST: mode = MODE_LIST; break;
+		case OPT_NOTES: mode = MODE_NOTES; break;
+		case OPT_NOTES_EXPORT:
+			if (strcmp(optarg, "md") && strcmp(optarg, "json")) {
+				fprintf(stderr, "lectern: --notes-export: '%s' is not md or json\n", optarg);
+				rc = EXIT_USAGE;
+				goto out;
+			}
+			mode = MODE_NOTES_EXPORT; mode_arg = optarg; break;
+		case OPT_NOTES_IMPORT: mode = MODE_NOTES_IMPORT; mode_arg = optarg; break;
+		case OPT_NOTE_ADD: mode = MODE_NOTE_ADD; mode_arg = optarg; break;
+		case OPT_NOTE_TEXT: note_text = optarg; break;
+		case OPT_TAG: tags[ntags++] = optarg; break;
+		case OPT_NOTE_DELETE: mode = MODE_NOTE_DELETE; mode_arg = optarg; break;
 		case 'w':
 			if (parse_width(optarg, &width) < 0) {
 				fprintf(stderr, "lectern: --width: '%s' is not a width from 10 to 10000\n", optarg);
-				return EXIT_USAGE;
+				rc = EXIT_USAGE;
+				goto out;
 			}
 			break;
 		case OPT_LANG:
 			if (strcmp(optarg, "en") && strcmp(optarg, "es") &&
 			    strcmp(optarg, "fr") && strcmp(optarg, "ru")) {
 				fprintf(stderr, "lectern: --lang: '%s' is not one of en, es, fr, ru\n", optarg);
-				return EXIT_USAGE;
+				rc = EXIT_USAGE;
+				goto out;
 			}
 			lang = optarg;
 			break;
@@ -144,17 +256,46 @@ main(int argc, char **argv)
 		case OPT_THEME: theme = optarg; break;
 		case OPT_NO_COLOR: no_color = 1; break;
 		case OPT_NOTES_DB: notes_db = optarg; break;
-		case OPT_HELP_CONFIG: config_describe(stdout); return 0;
-		case 'h': usage(stdout); return 0;
-		case 'V': printf("lectern %s\n", PACKAGE_VERSION); return 0;
+		case OPT_LIBRARY_DB: library_db = optarg; break;
+		case OPT_HELP_CONFIG: config_describe(stdout); goto out;
+		case 'h': usage(stdout); goto out;
+		case 'V': printf("lectern %s\n", PACKAGE_VERSION); goto out;
 		default:
 			fputs("Try 'lectern --help' for more information.\n", stderr);
-			return EXIT_USAGE;
+			rc = EXIT_USAGE;
+			goto out;
 		}
 	}
-	if (argc - optind > 1) {
-		fprintf(stderr, "lectern: one document at a time (got %d)\n", argc - optind);
-		return EXIT_USAGE;
+	size_t nargs = (size_t)(argc - optind);
+
+	if (mode == MODE_NOTE_ADD && !note_text) {
+		fputs("lectern: --note-add needs --text=TEXT\n", stderr);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (mode == MODE_NOTE_DELETE) {
+		rc = notes_cli_delete(notes_db, mode_arg, stderr);
+		goto out;
+	}
+	if (mode == MODE_REFS || mode == MODE_LIST) {
+		if (nargs == 0 && mode == MODE_LIST) {
+			fputs("lectern: --list needs a FILE or DIR\n", stderr);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		if (nargs == 0) {	/* --refs of the bundled declaration */
+			char *def = default_document();
+			rc = run_many(mode, &def, 1, lang, library_db);
+			free(def);
+		} else {
+			rc = run_many(mode, argv + optind, nargs, lang, library_db);
+		}
+		goto out;
+	}
+	if (nargs > 1) {
+		fprintf(stderr, "lectern: one document at a time (got %zu)\n", nargs);
+		rc = EXIT_USAGE;
+		goto out;
 	}
 
 	config cfg;
@@ -163,17 +304,19 @@ main(int argc, char **argv)
 		fprintf(stderr, "lectern: %s\n", err);
 		free(err);
 		config_free(&cfg);
-		return EXIT_DATA;
+		rc = EXIT_DATA;
+		goto out;
 	}
 
-	char *path = optind < argc ? xstrdup(argv[optind]) : default_document();
+	char *path = nargs ? xstrdup(argv[optind]) : default_document();
 	source src;
 	if (source_load(path, &src, &err) < 0) {
 		fprintf(stderr, "lectern: %s\n", err);
 		free(err);
 		free(path);
 		config_free(&cfg);
-		return EXIT_DATA;
+		rc = EXIT_DATA;
+		goto out;
 	}
 	if (src.invalid_bytes)
 		fprintf(stderr, "lectern: %s: %zu invalid UTF-8 byte%s shown as U+FFFD\n",
@@ -184,24 +327,21 @@ main(int argc, char **argv)
 	d->meta.invalid_bytes = src.invalid_bytes;
 	source_free(&src);
 
-	int rc = 0;
-	switch (mode) {
-	case MODE_OUTLINE: rc = export_outline(d, stdout); break;
-	case MODE_JSON: rc = export_json(d, stdout); break;
-	case MODE_DUMP: rc = export_dump(d, width, stdout); break;
-	case MODE_READ: {
+	if (mode == MODE_READ) {
 		ui_options uo = { .cfg = &cfg, .theme = theme, .no_color = no_color,
 				  .notes_db = notes_db };
 		rc = ui_run(d, &uo);
-		break;
-	}
-	}
-	if (mode != MODE_READ && (rc < 0 || fflush(stdout) == EOF)) {
-		fprintf(stderr, "lectern: write error: %s\n", strerror(errno));
-		rc = EXIT_DATA;
+	} else {
+		rc = run_one(mode, d, width, notes_db, mode_arg, note_text, tags);
+		if (rc < 0 || fflush(stdout) == EOF) {
+			fprintf(stderr, "lectern: write error: %s\n", strerror(errno));
+			rc = EXIT_DATA;
+		}
 	}
 	doc_free(d);
 	free(path);
 	config_free(&cfg);
+out:
+	free(tags);
 	return rc;
 }
