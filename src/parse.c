@@ -1066,6 +1066,18 @@ find_furniture(parser *p)
 			}
 		}
 	}
+	/* a symbol line next to other furniture is the running header */
+	for (size_t i = 0; i < p->nl; i++) {
+		if ((p->L[i].flags & (LF_BLANK | LF_MAST | LF_ANCHOR)) ||
+		    !is_symbol(LS(p, i), LN(p, i)))
+			continue;
+		size_t lo = i > 5 ? i - 5 : 0, hi = i + 5 < p->nl ? i + 5 : p->nl - 1;
+		for (size_t j = lo; j <= hi; j++)
+			if (j != i && (p->L[j].flags & LF_ANCHOR)) {
+				p->L[i].flags |= LF_ANCHOR;
+				break;
+			}
+	}
 	/* lines sandwiched between anchors (at most 4 text lines apart) */
 	size_t prev = (size_t)-1;
 	for (size_t i = 0; i < p->nl; i++) {
@@ -1127,6 +1139,7 @@ find_furniture(parser *p)
 						l->pagenum = pn;
 					} else if (n < MAX_FURN_LINE &&
 						   (wset_op(&p->running, s, n, 0) ||
+						    is_symbol(s, n) ||
 						    is_lang_name_line(s, n))) {
 						l->flags |= LF_FURN;
 					} else {
@@ -1692,10 +1705,13 @@ headingish(parser *p, const block *b, const char *text, size_t len)
 	ucs4_t last = last_uc(text, len);
 	if (last == ',') {
 		/* "The General Assembly," opens a preamble */
-		size_t words = 1;
-		for (size_t i = 0; i < len; i++)
-			words += text[i] == ' ';
-		return words <= 4;
+		static const char *const art[] = { "The ", "La ", "El ", "Le ", "L’",
+						   "L'", NULL };
+		size_t k = 0, w;
+		for (w = 0; art[w]; w++)
+			if ((k = lang_prefix(text, len, art[w])))
+				break;
+		return equal_any(text + k, len - 1 - k, lang_organs);
 	}
 	if (last == '.' || last == ';' || last == ':')
 		return 0;
@@ -2474,8 +2490,12 @@ parse_document(const char *name, const char *text, size_t len,
 		if (B.root->kids[i]->kind == NODE_LETTER)
 			letter_facts(p, B.root->kids[i]);
 	find_title(p, B.root);
-	if (!m->session)
+	/* the symbol's session wins; an A/HRC symbol's "session" line is
+	 * the Council's, not the Assembly's */
+	if (m->symbol && session_from_symbol(m->symbol))
 		m->session = session_from_symbol(m->symbol);
+	else if (m->symbol && strncmp(m->symbol, "A/HRC", 5) == 0)
+		m->session = 0;
 	/* Inference, documented: a letter circulated as a General Assembly
 	 * document under agenda items, dated D, belongs to the session that
 	 * opens in September of D's year (session = year - 1945) when D is

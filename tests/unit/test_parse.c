@@ -1,0 +1,381 @@
+/* Unit tests of parse and lang: the facts of the default document (the
+ * Spanish CIS letter), reflow and hyphenation, page furniture removed
+ * mid-sentence, numbering and sub-items, citations, language detection,
+ * degenerate input. */
+#include <build-config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "lang.h"
+#include "parse.h"
+#include "source.h"
+
+static doc *cis;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	const char *top = getenv("top_srcdir");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/tests/data/parse/cis-declaration-2020.txt",
+		 top ? top : ".");
+	source s;
+	char *err = NULL;
+	if (source_load(path, &s, &err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		return -1;
+	}
+	cis = parse_document(path, s.data, s.len, NULL);
+	source_free(&s);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	doc_free(cis);
+	return 0;
+}
+
+static doc *
+parse_str(const char *text, const char *lang)
+{
+	parse_options o = { .lang = lang };
+	return parse_document("t", text, strlen(text), &o);
+}
+
+static node *
+get(const doc *d, const char *path)
+{
+	node *nd = doc_find_path(d, path);
+	if (!nd)
+		fail_msg("no node %s", path);
+	return nd;
+}
+
+static void
+assert_text(const doc *d, const node *nd, const char *want)
+{
+	if (nd->len != strlen(want) || memcmp(node_text(d, nd), want, nd->len) != 0)
+		fail_msg("%s: got '%.*s', want '%s'", nd->path, (int)nd->len,
+			 node_text(d, nd), want);
+}
+
+static void
+assert_starts(const doc *d, const node *nd, const char *want)
+{
+	size_t n = strlen(want);
+	if (nd->len < n || memcmp(node_text(d, nd), want, n) != 0)
+		fail_msg("%s: '%.*s' does not start with '%s'", nd->path,
+			 (int)(nd->len < 80 ? nd->len : 80), node_text(d, nd), want);
+}
+
+static size_t
+count_kind(const node *nd, node_kind k)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < nd->nkids; i++)
+		c += nd->kids[i]->kind == k;
+	return c;
+}
+
+/* ---- the default document ---- */
+
+static void
+test_cis_letter(void **state)
+{
+	(void)state;
+	node *l = get(cis, "letter");
+	assert_int_equal(l->kind, NODE_LETTER);
+	assert_text(cis, l, "Carta de fecha 22 de diciembre de 2020 dirigida al Secretario "
+		    "General por el Representante Permanente de Uzbekistán ante las "
+		    "Naciones Unidas");
+	assert_int_equal(count_kind(l, NODE_PARAGRAPH), 2);
+	assert_starts(cis, get(cis, "letter/p1"), "Tengo el honor de transmitir");
+	assert_starts(cis, get(cis, "letter/p2"), "Le agradecería");
+	assert_string_equal(get(cis, "letter/p2")->cite, "2");
+	node *sig = get(cis, "letter/sig");
+	assert_int_equal(sig->kind, NODE_SIGNATURE);
+	assert_text(cis, sig, "(Firmado) Bakhtiyor Ibragimov\nRepresentante Permanente");
+	assert_int_equal(l->line_first, 1);
+}
+
+static void
+test_cis_annex(void **state)
+{
+	(void)state;
+	node *a = get(cis, "annex1");
+	assert_int_equal(a->kind, NODE_ANNEX);
+	assert_starts(cis, a, "Anexo de la carta de fecha 22 de diciembre de 2020");
+	node *note = get(cis, "annex1/note1");
+	assert_int_equal(note->kind, NODE_NOTE);
+	assert_text(cis, note, "[Original: ruso]");
+	node *decl = get(cis, "annex1/decl");
+	assert_int_equal(decl->kind, NODE_BODY);
+	assert_starts(cis, decl, "Declaración conjunta de los Jefes de Estado");
+	assert_int_equal(count_kind(decl, NODE_PARAGRAPH), 13);
+	assert_int_equal(decl->nkids, 13);
+	node *p8 = get(cis, "annex1/decl/p8");
+	assert_int_equal(p8->kind, NODE_PARAGRAPH);
+	assert_string_equal(p8->cite, "8");
+	assert_null(p8->number);
+	assert_starts(cis, p8, "Dado el carácter transfronterizo");
+	assert_int_equal(p8->page, 3);
+	assert_true(p8->line_first < p8->line_last);
+	assert_true(p8->src_start < p8->src_end);
+	/* paragraph 10 runs on over "Están convencidos" (no indent) */
+	node *p10 = get(cis, "annex1/decl/p10");
+	assert_non_null(strstr(node_text(cis, p10), "Estados. Están convencidos"));
+	assert_starts(cis, get(cis, "annex1/decl/p13"), "Reafirman el deseo");
+}
+
+static void
+test_cis_meta(void **state)
+{
+	(void)state;
+	const doc_meta *m = &cis->meta;
+	assert_string_equal(m->date, "2020-12-22");
+	assert_string_equal(m->lang, "es");
+	assert_string_equal(m->orig_lang, "ru");
+	assert_string_equal(m->sender, "Representante Permanente de Uzbekistán");
+	assert_string_equal(m->addressee, "Secretario General");
+	assert_int_equal(m->nagenda, 2);
+	assert_string_equal(m->agenda[0], "98");
+	assert_string_equal(m->agenda[1], "112");
+	assert_int_equal(m->session, 75);	/* inferred from the date */
+	assert_null(m->symbol);
+	assert_int_equal(m->npages, 3);
+	assert_int_equal(m->furniture_lines, 0);
+}
+
+/* Reflowed: no line break inside a paragraph, no trailing or double
+ * spaces; "Est ado" is left as printed (no safe general rule). */
+static void
+test_cis_reflow(void **state)
+{
+	(void)state;
+	for (size_t b = 0; b < cis->nblocks; b++) {
+		const node *nd = cis->blocks[b];
+		const char *t = node_text(cis, nd);
+		assert_true(nd->len > 0);
+		assert_true(t[0] != ' ' && t[nd->len - 1] != ' ');
+		for (size_t i = 0; i + 1 < nd->len; i++) {
+			assert_false(t[i] == ' ' && t[i + 1] == ' ');
+			if (nd->kind == NODE_PARAGRAPH)
+				assert_false(t[i] == '\n');
+		}
+	}
+	assert_non_null(strstr(node_text(cis, get(cis, "annex1/decl/p2")),
+			       "la sociedad y el Est ado y contribuyen"));
+}
+
+static void
+test_cis_cite(void **state)
+{
+	(void)state;
+	char *c = lang_cite(cis, get(cis, "annex1/decl/p8"));
+	assert_string_equal(c, "Anexo, párr. 8");
+	free(c);
+	c = lang_cite(cis, get(cis, "letter/p2"));
+	assert_string_equal(c, "Carta, párr. 2");
+	free(c);
+}
+
+/* ---- general rules on small texts ---- */
+
+static void
+test_hyphenation(void **state)
+{
+	(void)state;
+	doc *d = parse_str("1. The nuclear-\nweapon-free zone and the Secretary-\n"
+			   "General support the implemen-\ntation of action-\n"
+			   "oriented plans; implementation matters.\n", "en");
+	node *p = get(d, "p1");
+	assert_text(d, p, "The nuclear-weapon-free zone and the Secretary-General support "
+		    "the implementation of action-oriented plans; implementation matters.");
+	doc_free(d);
+}
+
+static void
+test_furniture_mid_sentence(void **state)
+{
+	(void)state;
+	doc *d = parse_str(
+		"United Nations \nA/RES/80/16 \n \nGeneral Assembly \nDistr.: General \n"
+		"5 December 2025 \n25-19974 (E) \n*2519974* \n \n \nEightieth session \n"
+		"Agenda item 94 \nDevelopments in the field of information and \n"
+		"telecommunications in the context of international security \n \n \n"
+		"1. \nRequests the Secretary-General to act as endorsed by the General "
+		"Assembly in its \n\nA/RES/80/16 \nOpen-ended working group on security \n \n"
+		"25-19974\n2/2 \n \nresolution 79/237, and the additional elements; \n \n"
+		"2. \nDecides to remain seized. \n", "en");
+	node *p1 = get(d, "p1");
+	assert_text(d, p1, "Requests the Secretary-General to act as endorsed by the General "
+		    "Assembly in its resolution 79/237, and the additional elements;");
+	assert_string_equal(p1->number, "1");
+	assert_int_equal(p1->page, 1);
+	assert_int_equal(get(d, "p2")->page, 2);
+	const doc_meta *m = &d->meta;
+	assert_string_equal(m->symbol, "A/RES/80/16");
+	assert_string_equal(m->job, "25-19974");
+	assert_string_equal(m->date, "2025-12-05");
+	assert_string_equal(m->distribution, "General");
+	assert_int_equal(m->session, 80);
+	assert_int_equal(m->nagenda, 1);
+	assert_string_equal(m->agenda[0], "94");
+	assert_int_equal(m->npages, 2);
+	assert_int_equal(m->pages[1].number, 2);
+	assert_int_equal(d->root->nkids, 2);	/* nothing of the masthead */
+	doc_free(d);
+}
+
+static void
+test_numbering(void **state)
+{
+	(void)state;
+	doc *d = parse_str(
+		"The General Assembly,\n\nRecalling its resolution 74/306,\n\n"
+		"Noting the report,\n\n"
+		"1. Decides that the group shall:\n(a) Meet twice;\n(b) Report, and\n"
+		"(i) inform States;\n(ii) publish it;\n(c) End in 2026;\n\n"
+		"2.\nRequests the Secretary-General to report.\n\n"
+		"I. Organization of work\n\n3. Invites States to attend.\n", "en");
+	assert_int_equal(get(d, "h1")->kind, NODE_HEADING);
+	node *pp2 = get(d, "pp2");
+	assert_string_equal(pp2->cite, "pp2");
+	assert_null(pp2->number);
+	node *p1 = get(d, "p1");
+	assert_string_equal(p1->number, "1");
+	assert_text(d, p1, "Decides that the group shall:");
+	assert_int_equal(p1->nkids, 3);
+	node *b = get(d, "p1/b");
+	assert_int_equal(b->kind, NODE_SUBITEM);
+	assert_string_equal(b->number, "(b)");
+	assert_string_equal(b->cite, "b");
+	assert_text(d, b, "Report, and");
+	assert_text(d, get(d, "p1/b/ii"), "publish it;");
+	assert_text(d, get(d, "p1/c"), "End in 2026;");
+	assert_text(d, get(d, "p2"), "Requests the Secretary-General to report.");
+	node *s = get(d, "s1");
+	assert_int_equal(s->kind, NODE_SECTION);
+	assert_string_equal(s->cite, "I");
+	assert_text(d, s, "Organization of work");
+	assert_string_equal(get(d, "s1/p3")->number, "3");
+	char *c = lang_cite(d, get(d, "p1/b/ii"));
+	assert_string_equal(c, "para. 1 (b) (ii)");
+	free(c);
+	doc_free(d);
+}
+
+static void
+test_footnotes_and_annex(void **state)
+{
+	(void)state;
+	doc *d = parse_str(
+		"1. \nEndorses the declaration in the annex;1 \n \n"
+		"18th plenary meeting \n14 October 2025 \n \n"
+		"Annex \nAwaza Political Declaration \n \n"
+		"1. \nWe, the Heads of State, met in Awaza.2 We welcome the\n"
+		"_______________ \n \n1 Resolution 79/233, annex. \n \n"
+		"2 See resolution 78/266.\n\nA/RES/80/3 \nAwaza Political Declaration\n \n"
+		"25-16680\n2/5 \n \n"
+		"programme.\n", "en");
+	node *note = get(d, "note1");
+	assert_text(d, note, "18th plenary meeting\n14 October 2025");
+	node *a = get(d, "annex1");
+	assert_text(d, a, "Annex");
+	node *decl = get(d, "annex1/decl");
+	assert_text(d, decl, "Awaza Political Declaration");
+	assert_text(d, get(d, "annex1/decl/p1"),
+		    "We, the Heads of State, met in Awaza.2 We welcome the programme.");
+	node *fn = get(d, "annex1/fn2");
+	assert_int_equal(fn->kind, NODE_FOOTNOTE);
+	assert_text(d, fn, "See resolution 78/266.");
+	assert_text(d, get(d, "annex1/fn1"), "Resolution 79/233, annex.");
+	doc_free(d);
+}
+
+static void
+test_detect(void **state)
+{
+	(void)state;
+	static const char fr[] = "Le présent rapport a été établi conformément aux "
+				 "résolutions du Conseil des droits de l’homme et de la "
+				 "Commission.";
+	static const char ru[] = "Настоящий доклад был подготовлен во исполнение резолюций.";
+	static const char es[] = "Tengo el honor de transmitir una declaración conjunta de "
+				 "los Jefes de Estado de la Comunidad.";
+	static const char en[] = "The present report was prepared pursuant to the resolutions "
+				 "of the Council and the Assembly.";
+	assert_string_equal(lang_detect(fr, sizeof fr - 1), "fr");
+	assert_string_equal(lang_detect(ru, sizeof ru - 1), "ru");
+	assert_string_equal(lang_detect(es, sizeof es - 1), "es");
+	assert_string_equal(lang_detect(en, sizeof en - 1), "en");
+}
+
+static void
+test_degenerate(void **state)
+{
+	(void)state;
+	static const char *const inputs[] = { "", "\n\n\n", "   \n \f\n", "1.", "(a)",
+					      "_____\n", "Annex", "2/3\n25-19974\n",
+					      "United Nations\n", "\t\t\n1.\n\n" };
+	for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+		doc *d = parse_str(inputs[i], NULL);
+		assert_non_null(d->root);
+		for (size_t b = 0; b < d->nblocks; b++)
+			assert_true(d->blocks[b]->len > 0);
+		doc_free(d);
+	}
+}
+
+/* A 10 MB single line: one paragraph, all of it (time is in bench/). */
+static void
+test_huge_line(void **state)
+{
+	(void)state;
+	size_t n = 10u << 20;
+	char *big = malloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		big[i] = i % 9 == 8 ? ' ' : 'a' + i % 9;
+	big[n - 1] = 'z';
+	big[n] = '\0';
+	doc *d = parse_document("big", big, n, NULL);
+	assert_int_equal(d->nblocks, 1);
+	assert_int_equal(d->blocks[0]->len, n);
+	assert_true(strlen(d->blocks[0]->label) < 60);
+	doc_free(d);
+	free(big);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cis_letter),
+		cmocka_unit_test(test_cis_annex),
+		cmocka_unit_test(test_cis_meta),
+		cmocka_unit_test(test_cis_reflow),
+		cmocka_unit_test(test_cis_cite),
+		cmocka_unit_test(test_hyphenation),
+		cmocka_unit_test(test_furniture_mid_sentence),
+		cmocka_unit_test(test_numbering),
+		cmocka_unit_test(test_footnotes_and_annex),
+		cmocka_unit_test(test_detect),
+		cmocka_unit_test(test_degenerate),
+		cmocka_unit_test(test_huge_line),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
