@@ -585,8 +585,7 @@ notes_open(const char *path, char **err)
 	 * writable; as root access() says yes to both, and SQLite's own
 	 * read-only detection below is the second line. */
 	if (access(dir, W_OK) < 0) {
-		set_err(err, "cannot write in %s (%s): notes are read-only", dir,
-			strerror(errno));
+		set_err(err, "cannot write in %s (%s)", dir, strerror(errno));
 		goto fail;
 	}
 	if (fs != FILE_NEW && access(s->path, W_OK) < 0) {

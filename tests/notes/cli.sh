@@ -1,0 +1,79 @@
+#!/bin/sh
+# The notes command-line functions (notes_export.h) through notes_tool,
+# which calls them exactly as main.c does for --notes, --notes-export=md,
+# --notes-export=json, --notes-import and --note-add: listing, Markdown,
+# W3C JSON-LD, import that re-anchors and adds nothing twice, bad input.
+top_srcdir=${top_srcdir:-.}
+tool=${top_builddir:-.}/tests/notes/notes_tool
+data=$top_srcdir/tests/data/notes
+base=$data/cis-declaration-2020.txt
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+n=0
+t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
+
+echo "1..16"
+db=$tmp/notes.db
+id1=$("$tool" "$db" "$base" add annex1/decl/p8 'Comparar con A/74/896: ¿cooperación? Ёжик' ciber pregunta 2>"$tmp/err")
+[ "$id1" = 1 ]; t $? "add a note on a whole clause prints its id"
+id2=$("$tool" "$db" "$base" add 'letter@Uzbekistán' 'El remitente' 2>>"$tmp/err")
+[ "$id2" = 2 ]; t $? "add a note on a quote inside a clause"
+"$tool" "$db" "$base" list >"$tmp/list" 2>>"$tmp/err"
+printf '2\tok\tCarta\tletter\tEl remitente\n1\tok\tAnexo, párr. 8\tannex1/decl/p8\tComparar con A/74/896: ¿cooperación? Ёжик #ciber #pregunta\n' >"$tmp/want"
+cmp -s "$tmp/list" "$tmp/want"; t $? "list: reading order, status, citation, path, note, tags"
+"$tool" "$db" "$base" export md >"$tmp/md" 2>>"$tmp/err"
+grep -q '^# Notes: Carta de fecha 22 de diciembre de 2020' "$tmp/md" &&
+grep -q '^## Anexo, párr. 8$' "$tmp/md" &&
+grep -q '^> Dado el carácter transfronterizo' "$tmp/md" &&
+grep -q '^Comparar con A/74/896: ¿cooperación? Ёжик$' "$tmp/md" &&
+grep -q 'Tags:\* ciber, pregunta' "$tmp/md"
+t $? "Markdown: title, citation, quoted clause, note, tags"
+"$tool" "$db" "$base" export json >"$tmp/json" 2>>"$tmp/err"
+grep -q '"@context": "http://www.w3.org/ns/anno.jsonld"' "$tmp/json" &&
+grep -q '"type": "AnnotationCollection"' "$tmp/json" &&
+grep -q '"type": "TextQuoteSelector"' "$tmp/json" &&
+grep -q '"type": "TextPositionSelector"' "$tmp/json" &&
+grep -q '"value": "Comparar con A/74/896: ¿cooperación? Ёжик"' "$tmp/json" &&
+grep -q '"exact": "Uzbekistán"' "$tmp/json"
+t $? "JSON-LD: collection, context, selectors, bodies"
+out=$("$tool" "$tmp/copy.db" "$base" import "$tmp/json" 2>>"$tmp/err")
+[ "$out" = "imported 2 notes (ok 2, moved 0, fuzzy 0, orphan 0); 0 already present; 0 rejected" ]
+t $? "import into another database re-anchors both notes (ok)"
+out=$("$tool" "$tmp/copy.db" "$base" import "$tmp/json" 2>>"$tmp/err")
+[ "$out" = "imported 0 notes (ok 0, moved 0, fuzzy 0, orphan 0); 2 already present; 0 rejected" ]
+t $? "importing the same file twice adds nothing"
+"$tool" "$tmp/copy.db" "$base" list 2>>"$tmp/err" | cut -f2- >"$tmp/list2"
+cut -f2- "$tmp/list" | cmp -s - "$tmp/list2"; t $? "the imported notes list like the originals"
+"$tool" "$tmp/copy.db" "$base" export json >"$tmp/json2" 2>>"$tmp/err"
+cmp -s "$tmp/json" "$tmp/json2"; t $? "export, import, export gives the same JSON"
+# On the corrected document: one note fuzzy (clause edited)
+"$tool" "$tmp/e.db" "$base" add annex1/decl/p5 'sobre el párrafo 5' >/dev/null 2>>"$tmp/err"
+"$tool" "$tmp/e.db" "$base" export json >"$tmp/e.json" 2>>"$tmp/err"
+out=$("$tool" "$tmp/e2.db" "$data/edited.txt" import "$tmp/e.json" 2>>"$tmp/err")
+case $out in "imported 1 note (ok 0, moved 0, fuzzy 1, orphan 0)"*) r=0;; *) r=1;; esac
+t $r "import onto the corrected document: fuzzy ($out)"
+"$tool" "$tmp/e2.db" "$data/edited.txt" list | grep -q "	fuzzy 0\.9[0-9]	Anexo, párr. 5	annex1/decl/p5	sobre el párrafo 5$"
+t $? "the fuzzy note lists with its score"
+# Bad input
+printf '{"type": "AnnotationCollection", "first": {"items": [\n  {"id": 1,}\n]}}\n' >"$tmp/bad.json"
+cp "$tmp/copy.db" "$tmp/before.db"
+"$tool" "$tmp/copy.db" "$base" import "$tmp/bad.json" >/dev/null 2>"$tmp/msg"; rc=$?
+[ $rc = 1 ] && grep -q "bad.json:2:" "$tmp/msg"; t $? "invalid JSON: exit 1, file and line named"
+printf '[{"type": "Annotation", "bodyValue": "sin cita", "target": "urn:x"}, {"type": "Annotation", "bodyValue": "con cita", "target": {"selector": {"type": "TextQuoteSelector", "exact": "ciberespacio"}}}]\n' >"$tmp/partial.json"
+out=$("$tool" "$tmp/p.db" "$base" import "$tmp/partial.json" 2>"$tmp/msg")
+[ "$out" = "imported 1 note (ok 0, moved 1, fuzzy 0, orphan 0); 0 already present; 1 rejected" ] &&
+grep -q "annotation 1 skipped: it has no TextQuoteSelector" "$tmp/msg"
+t $? "an annotation without a quote is rejected and named; a bare quote is placed"
+"$tool" "$db" - delete 2 2>>"$tmp/err" && "$tool" "$db" "$base" list | grep -qv "El remitente" &&
+[ "$("$tool" "$db" "$base" list | wc -l)" = 1 ]
+t $? "delete: the note leaves the list"
+out=$("$tool" "$tmp/none.db" "$base" list 2>&1); rc=$?
+[ $rc = 0 ] && [ -z "$out" ] && [ ! -e "$tmp/none.db" ]
+t $? "list without a database: nothing, exit 0, no file created"
+printf 'mis notas\n' >"$tmp/text.db"
+cp "$tmp/text.db" "$tmp/text.orig"
+"$tool" "$tmp/text.db" "$base" list >/dev/null 2>"$tmp/msg"; rc1=$?
+"$tool" "$tmp/text.db" "$base" add annex1/decl/p8 x >/dev/null 2>>"$tmp/msg"; rc2=$?
+[ $rc1 = 1 ] && [ $rc2 = 1 ] && grep -q "not an SQLite database" "$tmp/msg" && cmp -s "$tmp/text.db" "$tmp/text.orig"
+t $? "a text file as database: exit 1, clear message, file untouched"
+if [ -s "$tmp/err" ]; then sed 's/^/# /' "$tmp/err"; fi
