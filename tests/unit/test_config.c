@@ -435,6 +435,71 @@ test_ini_cut_flag(void **state)
 	free(path);
 }
 
+/* Random files built from tricky fragments: wherever iniparser refuses a
+ * file lectern refuses it too, with a line; wherever lectern accepts one,
+ * iniparser does and reads the same values (config_ini_load checks that
+ * itself and would say "reads this line differently"). Deterministic. */
+static void
+test_ini_random_vs_iniparser(void **state)
+{
+	(void)state;
+	static const char *const frag[] = {
+		"[s]", "[T]", "[ a b ]", "[]", "[x", "[s] ;c", "k = v", "K=V", "k =",
+		"k = ;c", "k = #c", "k = \"q;#\"", "k = 'q'", "k = \"", "k = ''",
+		"k = \"a\" b", "k = a;b", "k = a ;b", "x y = z", "= v", "novalue",
+		"; comment", "# comment", "   ", "", "k = v \\", "  cont", "k = é",
+		"\t k \t = \t v \t", "k = a = b", "k = v\r", "[s]\r", "; c \\",
+		"k = 'a\"b'", "k = \"unclosed", "ü = 1",
+	};
+	uint32_t seed = 12345;
+	int accepted = 0, refused = 0;
+	iniparser_set_error_callback(quiet);
+	for (int round = 0; round < 1500; round++) {
+		buf b;
+		buf_init(&b);
+		seed = seed * 1103515245u + 12345u;
+		int nlines = 1 + (int)((seed >> 16) % 8);
+		for (int i = 0; i < nlines; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf_adds(&b, frag[(seed >> 16) % ARRAY_LEN(frag)]);
+			seed = seed * 1103515245u + 12345u;
+			if (i + 1 < nlines || (seed >> 16) % 4)
+				buf_addc(&b, '\n');
+		}
+		char *path = write_temp(b.s);
+		iniparser_set_error_callback(quiet);
+		dictionary *d = iniparser_load(path);
+		config_ini ini;
+		char *err = NULL;
+		int rc = config_ini_load(&ini, path, &err);
+		if (rc == 0) {
+			accepted++;
+			if (!d)
+				fail_msg("iniparser refuses what lectern accepts:\n%s", b.s);
+			config_ini_free(&ini);
+		} else {
+			refused++;
+			if (strstr(err, "differently"))
+				fail_msg("%s\nin:\n%s", err, b.s);
+			/* a line number unless the file as a whole is at fault */
+			char *want = xasprintf("%s:", path);
+			assert_int_equal(strncmp(err, want, strlen(want)), 0);
+			assert_true(err[strlen(want)] >= '1' && err[strlen(want)] <= '9');
+			free(want);
+			free(err);
+		}
+		if (d)
+			iniparser_freedict(d);
+		unlink(path);
+		free(path);
+		buf_free(&b);
+	}
+	iniparser_set_error_callback(NULL);
+	/* both outcomes were exercised */
+	assert_true(accepted > 100);
+	assert_true(refused > 100);
+}
+
 int
 main(void)
 {
@@ -449,6 +514,7 @@ main(void)
 		cmocka_unit_test(test_ini_vs_iniparser),
 		cmocka_unit_test(test_ini_line_limit),
 		cmocka_unit_test(test_ini_cut_flag),
+		cmocka_unit_test(test_ini_random_vs_iniparser),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
