@@ -134,12 +134,14 @@ const char *const lang_organs[] = {
 	"Экономический и Социальный Совет", "Совет по правам человека", NULL,
 };
 
-/* A sponsor line ends with one of these: "Indonesia:* draft resolution". */
+/* A sponsor line: "Indonesia:* draft resolution" (the words after the colon). */
 const char *const lang_draft[] = {
 	"draft resolution", "draft decision", "draft resolutions",
 	"proyecto de resolución", "proyecto de decisión",
 	"projet de résolution", "projet de décision",
-	"проект резолюции", "проект решения", NULL,
+	"проект резолюции", "проект решения", "revised draft resolution",
+	"amendment", "amendments", "enmienda", "enmiendas", "amendement",
+	"amendements", "поправка", "поправки", NULL,
 };
 
 /* Tables of contents: the title and the column heads. */

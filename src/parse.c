@@ -891,7 +891,10 @@ masthead_line(parser *p, size_t i, int read, int *agenda)
 		       lang_prefix(s, n, "Рабочая группа") ||
 		       lang_prefix(s, n, "Grupo de Trabajo")))
 		return 1;
-	if (n < 40 && n > 10 && lang_prefix(s + n - 9, 9, "Committee") == 9)
+	if (n < 40 && n > 10 && s[n - 1] == ')')
+		n--;	/* "(Fourth Committee)" */
+	if (n < 60 && n > 10 && lang_prefix(s + n - 9, 9, "Committee") == 9 &&
+	    lang_find(s, n, "the") == (size_t)-1)
 		return 1;
 	if (agenda_heading(p, s, n, read)) {
 		*agenda = 1;
@@ -961,9 +964,14 @@ find_mastheads(parser *p)
 		size_t j = i, last = i;
 		int ag = 0;
 		size_t items = 0;
+		size_t blanks = 0;
 		for (; j < p->nl && j < i + 60; j++) {
-			if (p->L[j].flags & LF_BLANK)
+			if (p->L[j].flags & LF_BLANK) {
+				if (++blanks >= 3)
+					break;	/* a masthead has no wide gaps */
 				continue;
+			}
+			blanks = 0;
 			int a;
 			if (masthead_line(p, j, 1, &a)) {
 				p->L[j].flags |= LF_MAST;
@@ -1321,15 +1329,20 @@ add_page(parser *p, int num, size_t line0)
 	doc_meta_add_page(m, num, line0 + 1);
 }
 
+/* "Indonesia:* draft resolution", "Russian Federation:* amendment to
+ * draft resolution A/80/L.18": sponsors, a colon, then the kind. */
 static int
-lang_find_any(const char *s, size_t n, const char *const *list)
+is_sponsor_line(const char *s, size_t n)
 {
-	for (size_t k = 0; list[k]; k++) {
-		size_t at = lang_find(s, n, list[k]);
-		if (at != (size_t)-1 && at + strlen(list[k]) == n)
-			return 1;
-	}
-	return 0;
+	if (n > 4000)
+		return 0;
+	const char *colon = memrchr(s, ':', n);
+	if (!colon)
+		return 0;
+	size_t c = (size_t)(colon - s) + 1;
+	while (c < n && (s[c] == '*' || s[c] == ' '))
+		c++;
+	return lang_prefix_any(s + c, n - c, lang_draft, NULL) != 0;
 }
 
 /* ---------- markers ---------- */
@@ -1374,6 +1387,19 @@ get_marker(const char *s, size_t n, marker *mk)
 	if (n == 0)
 		return 0;
 	size_t d = count_digits(s, n);
+	size_t it = lang_prefix(s, n, "Item");
+	if (it && it + 2 < n && s[it] == ' ') {
+		/* "Item 5." in a programme of work */
+		size_t k = count_digits(s + it + 1, n - it - 1);
+		if (k && k <= 3 && it + 1 + k < n && s[it + 1 + k] == '.' &&
+		    (it + 2 + k == n || s[it + 2 + k] == ' ')) {
+			mk->kind = MK_PARA;
+			mk->len = it + 2 + k;
+			snprintf(mk->num, sizeof mk->num, "Item %.*s", (int)k, s + it + 1);
+			snprintf(mk->cite, sizeof mk->cite, "%.*s", (int)k, s + it + 1);
+			goto body;
+		}
+	}
 	if (d && d <= 3 && d < n && s[d] == '.' && (d + 1 == n || s[d + 1] == ' ') &&
 	    s[0] != '0') {
 		mk->kind = MK_PARA;
@@ -1423,6 +1449,7 @@ get_marker(const char *s, size_t n, marker *mk)
 	} else {
 		return 0;
 	}
+body:
 	i = mk->len;
 	while (i < n && s[i] == ' ')
 		i++;
@@ -1516,6 +1543,54 @@ block_add(block *b, size_t line)
 	b->lines[b->nlines++] = line;
 }
 
+/* Is marker m the next item of a list running inline in the block
+ * ("…conditions; (c) promoting …;\n(d) providing …")? Looks for the
+ * previous marker inside the block's last four lines. */
+static int
+inline_list(parser *p, const block *cur, const marker *m)
+{
+	char prevm[24];
+	const char *c = m->cite;
+	size_t n = strlen(c);
+	if (!n)
+		return 0;
+	int rv = roman_value(c, n);
+	if (count_digits(c, n) == n) {
+		int v = atoi(c);
+		if (v <= 1)
+			return 0;
+		snprintf(prevm, sizeof prevm, "(%d) ", v - 1);
+	} else if (n == 1 && c[0] != 'a' && c[0] != 'A' &&
+		   !(rv && (c[0] == 'i' || c[0] == 'I'))) {
+		snprintf(prevm, sizeof prevm, "(%c) ", c[0] - 1);
+	} else if (rv > 1) {
+		static const char *const r[] = { "", "i", "ii", "iii", "iv", "v", "vi",
+						 "vii", "viii", "ix", "x", "xi", "xii",
+						 "xiii", "xiv", "xv" };
+		if (rv - 1 >= (int)(sizeof r / sizeof *r))
+			return 0;
+		snprintf(prevm, sizeof prevm, "(%s) ", r[rv - 1]);
+		if (c[0] >= 'A' && c[0] <= 'Z')
+			for (char *q = prevm; *q; q++)
+				if (*q >= 'a' && *q <= 'z')
+					*q -= 32;
+	} else {
+		return 0;
+	}
+	size_t pl = strlen(prevm);
+	size_t first = cur->nlines > 4 ? cur->nlines - 4 : 0;
+	for (size_t k = first; k < cur->nlines; k++) {
+		const char *s = LS(p, cur->lines[k]);
+		size_t ln = LN(p, cur->lines[k]);
+		/* not at the start of the block: that is a real item */
+		size_t from = k == 0 ? 1 : 0;
+		for (size_t i = from; i + pl <= ln; i++)
+			if (memcmp(s + i, prevm, pl) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /* Does line j (text after line i, with break brk) start a new block? */
 static int
 starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
@@ -1553,6 +1628,8 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		ucs4_t last = last_uc(ps, pn);
 		int closed = ends_sentence(ps, pn) || last == ',';
 		if (mk == MK_SUB) {
+			if (brk == BRK_NONE && inline_list(p, cur, &m))
+				return 0;
 			if (closed || brk != BRK_NONE || (pmk && pm.alone))
 				return 1;
 			size_t k = pn;
@@ -1796,7 +1873,10 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 	tnode *t = NULL;
 	int sig = is_sig_line(s0, n0);
 
-	if (len > 2 && text[0] == '*' && text[1] == ' ') {
+	size_t stars = 0;
+	while (stars < len && stars < 4 && text[stars] == '*')
+		stars++;
+	if (stars && stars + 1 < len && text[stars] == ' ') {
 		/* "* The present document was not edited …" */
 		build_footnote(bd, b, text, len);
 		return;
@@ -1813,7 +1893,7 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		t = tn_new(NODE_SIGNATURE);
 		tn_add(bd->cont, t);
 	} else if (is_original_note(text, len) || is_plenary(p, s0, n0) ||
-		   (len < 300 && lang_find_any(text, len, lang_draft)) ||
+		   is_sponsor_line(text, len) ||
 		   (text[0] == '[' && text[len - 1] == ']')) {
 		if (is_original_note(text, len)) {
 			size_t k = 1;
