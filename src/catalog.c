@@ -185,6 +185,9 @@ catalog_fold(const char *s, size_t n, size_t **map)
 			continue;
 		}
 		space = 0;
+		if (!ascii && uc < 0x80) {	/* fast path: ASCII folds alone */
+			ascii = (char)(uc >= 'A' && uc <= 'Z' ? uc + 32 : uc);
+		}
 		if (ascii) {
 			xgrow((void **)&m, &mcap, out.len + 2, sizeof *m);
 			m[out.len] = i;

@@ -279,6 +279,14 @@ typedef struct toks {
 	size_t n, cap;
 } toks;
 
+static int
+is_alpha(ucs4_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return uc_is_alpha(c);
+}
+
 static void
 tokenize(const char *f, size_t flen, const size_t *map, const char *s,
 	 size_t slen, toks *t)
@@ -299,13 +307,13 @@ tokenize(const char *f, size_t flen, const size_t *map, const char *s,
 			ty = T_NUM;
 			while (i < flen && f[i] >= '0' && f[i] <= '9')
 				i++;
-		} else if (uc_is_alpha(uc)) {
+		} else if (is_alpha(uc)) {
 			ty = T_WORD;
 			i += k;
 			while (i < flen) {
 				ucs4_t c2;
 				int k2 = u8_mbtouc(&c2, (const uint8_t *)f + i, flen - i);
-				if (!uc_is_alpha(c2))
+				if (!is_alpha(c2))
 					break;
 				i += k2;
 			}
@@ -343,9 +351,10 @@ typedef struct table {
 	const phrase *p;
 	size_t n;
 	cphrase *c;
+	unsigned char first[256];	/* first bytes of the phrases */
 } table;
 
-#define TABLE(a) { a, ARRAY_LEN(a), NULL }
+#define TABLE(a) { a, ARRAY_LEN(a), NULL, { 0 } }
 static table T_AG_HEADS = TABLE(agenda_heads);
 static table T_AG_CONTEXT = TABLE(agenda_context);
 static table T_AG_SUFFIX = TABLE(agenda_suffixes);
@@ -388,6 +397,7 @@ tables_init(void)
 			cphrase *c = &t->c[i];
 			c->f = catalog_fold(t->p[i].text, strlen(t->p[i].text), NULL);
 			tokenize(c->f, strlen(c->f), NULL, c->f, strlen(c->f), &c->t);
+			t->first[(unsigned char)c->f[0]] = 1;
 		}
 	}
 }
@@ -440,6 +450,8 @@ static size_t
 match_table(const scan *sc, size_t i, const table *t, size_t *which)
 {
 	size_t best = 0;
+	if (i >= sc->t.n || !t->first[(unsigned char)sc->f[sc->t.v[i].fo]])
+		return 0;
 	for (size_t k = 0; k < t->n; k++) {
 		size_t m = match_at(sc, i, &t->c[k]);
 		if (m > best) {
@@ -1066,6 +1078,8 @@ sym_char(char c)
 static int
 starts_prefix(const char *s, size_t n, size_t i)
 {
+	if (i >= n || s[i] < 'A' || s[i] > 'Z')
+		return 0;
 	for (size_t k = 0; k < ARRAY_LEN(symbol_prefixes); k++) {
 		size_t l = strlen(symbol_prefixes[k]);
 		if (i + l < n && !memcmp(s + i, symbol_prefixes[k], l) && s[i + l] == '/')
@@ -1079,6 +1093,8 @@ starts_prefix(const char *s, size_t n, size_t i)
 static size_t
 symbol_at(const char *s, size_t n, size_t i, int boundary)
 {
+	if (i >= n || s[i] < 'A' || s[i] > 'Z')
+		return 0;	/* every prefix starts with a capital */
 	if (boundary && i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '/' ||
 		      s[i - 1] == '.' || s[i - 1] == '-' || s[i - 1] == '_'))
 		return 0;
