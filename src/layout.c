@@ -222,7 +222,9 @@ fill(lines *L, const char *s, size_t n, const char *p, int avail)
 	long w = 0, good_w = 0;	/* widths of [start, pos) and [start, good) */
 
 	for (size_t b = 0; b <= n; b++) {
-		int hard = b < n && p[b] == UC_BREAK_MANDATORY;
+		/* Only '\n' is a hard break: other mandatory breaks (U+2028,
+		 * form feed) are shown, not obeyed; the text has no '\r'. */
+		int hard = b < n && p[b] == UC_BREAK_MANDATORY && s[b] == '\n';
 		if (b < n && !hard && (b == 0 || p[b] != UC_BREAK_POSSIBLE))
 			continue;
 		w += text_width(s + pos, b - pos);
@@ -281,16 +283,7 @@ lay_out(layout *lo, size_t b)
 
 	if (n > 0) {
 		char *p = xmalloc(n);
-		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", p);
-		/* A '\n' is marked MANDATORY at itself; we want it at the
-		 * position of the '\n' too (fill() splits there). A lone '\r'
-		 * or other mandatory breaks (U+2028) are not hard breaks for
-		 * us: the text has '\n' only. */
-		for (size_t i = 0; i < n; i++)
-			if (p[i] == UC_BREAK_MANDATORY && s[i] != '\n')
-				p[i] = UC_BREAK_PROHIBITED;
-			else if (p[i] == UC_BREAK_CR_BEFORE_LF)
-				p[i] = UC_BREAK_PROHIBITED;
+		text_linebreaks(s, n, p);
 		fill(&L, s, n, p, avail);
 		free(p);
 	} else {

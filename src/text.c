@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unictype.h>
 #include <unigbrk.h>
+#include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -305,4 +306,125 @@ text_prev_grapheme(const char *s, size_t n_bytes, size_t i)
 		j--;
 	free(p);
 	return j;
+}
+
+/* Line breaks. libunistring 1.0 decides a break before a character from the
+ * class of the last non-space character, whether spaces came between, and a
+ * pair table. For ASCII the decisions of every pair (a, b), with and without
+ * a space between, are learnt once from libunistring; a code point below
+ * LB_CACHE_MAX that decides exactly like some ASCII character with every
+ * ASCII character on either side (and with itself) is treated as that
+ * character. Marks, format characters and spaces other than U+0020 are never
+ * mapped: their rules depend on more than pairs. */
+enum { LB_P, LB_I, LB_D };	/* prohibited, if spaces between, direct */
+#define LB_CACHE_MAX 0x3000
+#define LB_NONE 0xFF
+
+static unsigned char lb_pair[128][128];	/* [last][next] for 0x21..0x7E */
+static int lb_ready;
+static unsigned char lb_rep[LB_CACHE_MAX];	/* 0 unknown, LB_NONE, else ASCII */
+
+/* Decision before b (bytes, nb) after a (na), with or without a space. */
+static int
+lb_learn(const char *a, size_t na, const char *b, size_t nb)
+{
+	char s[16], p[16];
+	memcpy(s, a, na);
+	memcpy(s + na, b, nb);
+	u8_possible_linebreaks((const uint8_t *)s, na + nb, "UTF-8", p);
+	if (p[na] == UC_BREAK_POSSIBLE)
+		return LB_D;
+	memcpy(s, a, na);
+	s[na] = ' ';
+	memcpy(s + na + 1, b, nb);
+	u8_possible_linebreaks((const uint8_t *)s, na + 1 + nb, "UTF-8", p);
+	return p[na + 1] == UC_BREAK_POSSIBLE ? LB_I : LB_P;
+}
+
+static void
+lb_init(void)
+{
+	for (int a = 0x21; a < 0x7F; a++)
+		for (int b = 0x21; b < 0x7F; b++) {
+			char ca = (char)a, cb = (char)b;
+			lb_pair[a][b] = (unsigned char)lb_learn(&ca, 1, &cb, 1);
+		}
+	lb_ready = 1;
+}
+
+/* The ASCII character that c breaks like, or LB_NONE. */
+static int
+lb_rep_of(ucs4_t c)
+{
+	if (c >= LB_CACHE_MAX)
+		return LB_NONE;
+	if (lb_rep[c])
+		return lb_rep[c];
+	int rep = LB_NONE;
+	if (!uc_is_general_category(c, UC_CATEGORY_M) &&
+	    !uc_is_general_category(c, UC_CATEGORY_C) &&
+	    !uc_is_general_category(c, UC_CATEGORY_Z)) {
+		uint8_t u[8];
+		int k = u8_uctomb(u, c, sizeof u);
+		signed char row[128], col[128];
+		for (int a = 0x21; a < 0x7F && k > 0; a++) {
+			char ca = (char)a;
+			col[a] = (signed char)lb_learn(&ca, 1, (const char *)u, (size_t)k);
+			row[a] = (signed char)lb_learn((const char *)u, (size_t)k, &ca, 1);
+		}
+		int self = k > 0 ? lb_learn((const char *)u, (size_t)k, (const char *)u, (size_t)k) : -1;
+		for (int r = 0x21; r < 0x7F && k > 0 && rep == LB_NONE; r++) {
+			if (lb_pair[r][r] != self)
+				continue;
+			int same = 1;
+			for (int a = 0x21; a < 0x7F && same; a++)
+				same = lb_pair[a][r] == col[a] && lb_pair[r][a] == row[a];
+			if (same)
+				rep = r;
+		}
+	}
+	lb_rep[c] = (unsigned char)rep;
+	return rep;
+}
+
+void
+text_linebreaks(const char *s, size_t n, char *p)
+{
+	if (!lb_ready)
+		lb_init();
+	int last = 0, space = 0;	/* last: 0 = start of a line */
+	for (size_t i = 0; i < n;) {
+		unsigned char b = (unsigned char)s[i];
+		int cls = b;
+		size_t k = 1;
+		if (b == '\n') {
+			p[i++] = UC_BREAK_MANDATORY;
+			last = space = 0;
+			continue;
+		}
+		if (b == ' ') {
+			p[i++] = UC_BREAK_PROHIBITED;
+			space = 1;
+			continue;
+		}
+		if (b >= 0x80) {
+			ucs4_t c;
+			int m = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+			cls = m > 0 ? lb_rep_of(c) : LB_NONE;
+			k = m > 0 ? (size_t)m : 1;
+		} else if (b < 0x21 || b == 0x7F) {
+			cls = LB_NONE;
+		}
+		if (cls == LB_NONE) {
+			u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", p);
+			return;
+		}
+		int t = last ? lb_pair[last][cls] : LB_P;
+		p[i] = t == LB_D || (t == LB_I && space) ? UC_BREAK_POSSIBLE : UC_BREAK_PROHIBITED;
+		for (size_t j = 1; j < k; j++)
+			p[i + j] = UC_BREAK_PROHIBITED;
+		i += k;
+		last = cls;
+		space = 0;
+	}
 }

@@ -39,6 +39,16 @@ size_t text_prev_grapheme(const char *s, size_t n_bytes, size_t i);
  * n_bytes is 0. */
 int text_is_unsafe(const char *s, size_t n_bytes);
 
+/* UAX #14 break opportunities of s[0, n_bytes), exactly as libunistring's
+ * u8_possible_linebreaks(s, n, "UTF-8", p) gives them (p holds n_bytes
+ * values UC_BREAK_*), only faster on common text: for a text of printable
+ * ASCII, '\n' and characters that break like some ASCII character (Latin,
+ * Cyrillic and Greek letters, curly quotes…), it uses a table of ASCII
+ * pairs learnt from libunistring itself on first use; anything else goes to
+ * libunistring. (libunistring 1.0 decides those by character pairs alone;
+ * tests/unit/test_text.c checks the equality on random and real text.) */
+void text_linebreaks(const char *s, size_t n_bytes, char *p);
+
 /* One code point: its display width (of the visible form if unsafe); *len
  * gets its length in bytes (>= 1 when n_bytes > 0). */
 int text_char_cols(const char *s, size_t n_bytes, size_t *len_bytes);

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <stdlib.h>
+#include <unilbrk.h>
 
 #include "text.h"
 
@@ -155,6 +157,73 @@ test_grapheme_motion(void **state)
 	assert_int_equal(text_prev_grapheme(f, strlen(f), strlen(f)), 16);
 }
 
+/* text_linebreaks must equal u8_possible_linebreaks everywhere. */
+static void
+same_breaks(const char *s, size_t n)
+{
+	char want[256], got[256];
+	assert_true(n <= sizeof want);
+	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", want);
+	text_linebreaks(s, n, got);
+	for (size_t i = 0; i < n; i++)
+		if (want[i] != got[i]) {
+			print_error("break %zu: libunistring %d, text_linebreaks %d in [%.*s]\n",
+				    i, want[i], got[i], (int)n, s);
+			fail();
+		}
+}
+
+static void
+test_linebreaks(void **state)
+{
+	(void)state;
+	static const char *sentences[] = {
+		"El pingüino Wenceslao hizo kilómetros bajo exhaustiva lluvia y frío.",
+		"Съешь же ещё этих мягких французских булок, да выпей чаю.",
+		"L’Assemblée générale, « rappelant » sa résolution 74/306 – du 11 septembre 2020…",
+		"the so-called “nuclear-weapon-free zones” (see A/75/251, para. 8(a)); 1,234.5 %",
+		"(Firmado) Bakhtiyor Ibragimov\nRepresentante Permanente",
+		"日本語のテキストは空白なしで改行できます。 mixed ascii",
+		"well-known co-operation e.g. U.S.A. $100 -5 +5 50% [1] {x} a/b http://un.org/x?y=1",
+		"soft\xc2\xadhyphen non\xc2\xa0" "breaking e\xcc\x81 zero\xe2\x80\x8bwidth",
+	};
+	for (size_t i = 0; i < sizeof sentences / sizeof *sentences; i++)
+		same_breaks(sentences[i], strlen(sentences[i]));
+	/* Random strings over every printable ASCII character and a set of
+	 * others that break like ASCII (or must fall back). */
+	static const char *alpha[] = {
+		"é", "ñ", "Ё", "ж", "“", "”", "‘", "’", "«", "»", "–", "—", "…",
+		"\xc2\xa0", "\xc2\xad", "\xcc\x81", "日", "\xe2\x80\x8b", "¿", "¡", "€", "°",
+		"\n", " ", " ", " ",
+	};
+	size_t na = sizeof alpha / sizeof *alpha;
+	srand(7);
+	for (int k = 0; k < 30000; k++) {
+		char buf[200];
+		size_t n = 0;
+		int len = 1 + rand() % 30;
+		for (int j = 0; j < len; j++) {
+			int r = rand() % (95 + (int)na);
+			if (r < 95) {
+				buf[n++] = (char)(0x20 + r);
+			} else {
+				const char *a = alpha[r - 95];
+				memcpy(buf + n, a, strlen(a));
+				n += strlen(a);
+			}
+		}
+		same_breaks(buf, n);
+	}
+	/* Pure ASCII, where the fast path always applies. */
+	for (int k = 0; k < 30000; k++) {
+		char buf[40];
+		int n = 1 + rand() % 39;
+		for (int j = 0; j < n; j++)
+			buf[j] = rand() % 20 == 0 ? '\n' : (char)(0x20 + rand() % 95);
+		same_breaks(buf, (size_t)n);
+	}
+}
+
 int
 main(void)
 {
@@ -163,6 +232,7 @@ main(void)
 		cmocka_unit_test(test_unsafe),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_grapheme_motion),
+		cmocka_unit_test(test_linebreaks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
