@@ -16,23 +16,6 @@
 #include "text.h"
 #include "ui/ui_impl.h"
 
-static short
-color_for(int c, int ncolors, int *bold)
-{
-	if (c < 0 || c < ncolors)
-		return (short)c;
-	/* Fewer colours than the theme asks for: approximate. */
-	if (c < 16) {
-		*bold = 1;
-		return (short)(c - 8);
-	}
-	if (c >= 232)
-		return c >= 244 ? COLOR_WHITE : COLOR_BLACK;
-	int n = c - 16, r = n / 36, g = n / 6 % 6, b = n % 6;
-	/* curses' 8 colours are the bits red 1, green 2, blue 4. */
-	return (short)((r >= 3 ? 1 : 0) | (g >= 3 ? 2 : 0) | (b >= 3 ? 4 : 0));
-}
-
 static attr_t
 attrs_of(int a)
 {
@@ -65,9 +48,8 @@ draw_colors(ui *u, const theme *t, int use_color)
 		const theme_style *s = &t->style[r];
 		attr_t a = attrs_of(s->attrs);
 		if (use_color && r + 1 < COLOR_PAIRS) {
-			int bold = 0;
-			short fg = color_for(s->fg, COLORS, &bold);
-			short bg = color_for(s->bg, COLORS, &bold);
+			short fg = (short)theme_color_fit(s->fg, COLORS);
+			short bg = (short)theme_color_fit(s->bg, COLORS);
 			if (!defaults) {
 				if (fg < 0)
 					fg = COLOR_WHITE;
@@ -76,8 +58,6 @@ draw_colors(ui *u, const theme *t, int use_color)
 			}
 			init_pair((short)(r + 1), fg, bg);
 			a |= COLOR_PAIR(r + 1);
-			if (bold && s->fg >= 8 && s->fg < 16)
-				a |= A_BOLD;
 		}
 		u->attr[r] = a;
 	}

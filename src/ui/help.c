@@ -36,8 +36,8 @@ help_draw(pane *p, ui *u)
 {
 	help *h = p->priv;
 	attr_t a = draw_attr(u, ROLE_TEXT);
-	werase(p->win);
 	wbkgdset(p->win, ' ' | a);
+	werase(p->win);
 	wattrset(p->win, draw_attr(u, ROLE_BORDER));
 	box(p->win, 0, 0);
 	wattrset(p->win, A_NORMAL);

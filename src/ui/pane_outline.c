@@ -148,8 +148,8 @@ outline_draw(pane *p, ui *u)
 	int focused = u->focus == p;
 	int border = !u->outline_full && p->w > 2;
 	int w = p->w - border;
-	werase(p->win);
 	wbkgdset(p->win, ' ' | draw_attr(u, ROLE_OUTLINE));
+	werase(p->win);
 	const char *title = focused ? "Outline (Enter: jump, Tab: text)" : "Outline";
 	draw_str_ellipsis(p->win, 0, 1, title, strlen(title), w - 1,
 			  draw_attr(u, ROLE_HEADING));

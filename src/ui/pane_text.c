@@ -68,8 +68,8 @@ draw_number(pane *p, ui *u, int row, int x, const node *nd)
 static void
 text_draw(pane *p, ui *u)
 {
-	werase(p->win);
 	wbkgdset(p->win, ' ' | draw_attr(u, ROLE_TEXT));
+	werase(p->win);
 	if (!u->d->nblocks) {
 		const char *m = "(this document has no text)";
 		draw_str(p->win, 0, 1, m, strlen(m), p->w - 1, draw_attr(u, ROLE_DIM));

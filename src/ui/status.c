@@ -144,6 +144,7 @@ static void
 status_draw(pane *p, ui *u)
 {
 	attr_t st = draw_attr(u, ROLE_STATUS);
+	wbkgdset(p->win, ' ' | draw_attr(u, ROLE_MESSAGE));
 	werase(p->win);
 	draw_fill(p->win, 0, 0, p->w, st);
 
@@ -157,17 +158,20 @@ status_draw(pane *p, ui *u)
 		buf_init(&b);
 		crumb(u, &b);
 		int x = 1;
-		/* The name takes at most a third when there is a crumb. */
+		/* The crumb says where the reader is: it comes first; the name
+		 * takes what is left, and goes when that is too little. */
+		int cw = b.len ? text_width(b.s, b.len) : 0;
 		int nw = text_width(name, strlen(name));
-		int cw = b.len ? text_width(b.s, b.len) + 2 : 0;
-		int max_name = room - cw > room / 3 ? room - cw : room / 3;
-		if (nw > max_name)
-			nw = max_name;
-		x += draw_str_ellipsis(p->win, 0, x, name, strlen(name), nw, st | A_BOLD);
-		if (b.len && x + 3 < room) {
+		int name_room = room - x - (cw ? cw + 2 : 0);
+		if (nw > name_room)
+			nw = name_room;
+		if (nw >= 8 || (nw > 0 && nw == text_width(name, strlen(name)))) {
+			x += draw_str_ellipsis(p->win, 0, x, name, strlen(name), nw,
+					       st | A_BOLD);
 			x += draw_str(p->win, 0, x, "  ", 2, 2, st);
-			draw_str_ellipsis(p->win, 0, x, b.s, b.len, room - x, st);
 		}
+		if (b.len && x < room)
+			draw_str_ellipsis(p->win, 0, x, b.s, b.len, room - x, st);
 		buf_free(&b);
 	}
 	draw_str(p->win, 0, p->w - rw - 1 > 0 ? p->w - rw - 1 : 0, right,

@@ -1,0 +1,135 @@
+# tests/tui/lib.sh: drive the real lectern in a detached tmux (sourced by
+# the tests/tui/*.sh scripts).
+#
+# Each test gets a private tmux server (-L lectern-test-PID), a temporary
+# HOME and XDG directories (no user config is read), LC_ALL=C.UTF-8 and
+# TERM=tmux-256color inside the pane. The server and the directory are
+# removed on exit, also when a test fails. Screens are polled with
+# capture-pane until the expected text appears, with a bounded timeout.
+# Output is TAP: plan first (tui_plan N), then ok / not ok per check.
+
+TUI_SOCK="lectern-test-$$"
+TUI_N=0
+TUI_FAILS=0
+TUI_TIMEOUT=${TUI_TIMEOUT:-100}		# tenths of a second per wait
+unset TMUX
+
+tui_plan() {
+	echo "1..$1"
+	if ! command -v tmux >/dev/null 2>&1; then
+		i=1
+		while [ "$i" -le "$1" ]; do
+			echo "not ok $i - tmux is not installed (apt-get install tmux; bootstrap does)"
+			i=$((i + 1))
+		done
+		exit 1
+	fi
+	if [ -z "$LECTERN" ] || [ ! -x "$LECTERN" ]; then
+		echo "# LECTERN is not set to the built binary"
+		exit 1
+	fi
+	TUI_TMP=$(mktemp -d "${TMPDIR:-/tmp}/lectern-tui.XXXXXX") || exit 1
+	mkdir -p "$TUI_TMP/home" "$TUI_TMP/config" "$TUI_TMP/data" "$TUI_TMP/cache"
+	# No status bar: the pane is the whole window from the start.
+	printf 'set -g status off\n' > "$TUI_TMP/tmux.conf"
+	trap 'tui_cleanup' EXIT
+	trap 'exit 1' INT TERM HUP
+}
+
+tui_cleanup() {
+	tmux -L "$TUI_SOCK" kill-server >/dev/null 2>&1
+	[ -n "$TUI_TMP" ] && rm -rf "$TUI_TMP"
+}
+
+tmx() { tmux -L "$TUI_SOCK" "$@"; }
+
+# tui_start COLS ROWS COMMAND: a new session running COMMAND (a shell
+# command line); after it ends the pane shows "lectern-exit=RC" and stays.
+TUI_S=0
+tui_start() {
+	old="s$TUI_S"
+	TUI_S=$((TUI_S + 1))
+	tmx -f "$TUI_TMP/tmux.conf" new-session -d -s "s$TUI_S" -x "$1" -y "$2" \
+		-e LC_ALL=C.UTF-8 -e TERM=tmux-256color -e HOME="$TUI_TMP/home" \
+		-e XDG_CONFIG_HOME="$TUI_TMP/config" -e XDG_DATA_HOME="$TUI_TMP/data" \
+		-e XDG_CACHE_HOME="$TUI_TMP/cache" -e NO_COLOR= \
+		"$3; echo lectern-exit=\$?; sleep 600"
+	# The old session goes after the new one exists, so the server (which
+	# exits with its last session) stays up.
+	[ "$TUI_S" -gt 1 ] && tmx kill-session -t "$old" >/dev/null 2>&1
+	return 0
+}
+
+tui_screen() { tmx capture-pane -p -t "s$TUI_S" 2>/dev/null; }
+tui_row() { tui_screen | sed -n "$1p"; }
+tui_keys() { tmx send-keys -t "s$TUI_S" "$@" 2>/dev/null; }
+tui_resize() { tmx resize-window -t "s$TUI_S" -x "$1" -y "$2"; }
+
+# tui_wait PATTERN [ROW]: waits until PATTERN (grep -E) is on the screen,
+# or on row ROW (1-based). Returns 1 after the timeout.
+tui_wait() {
+	i=0
+	while [ "$i" -lt "$TUI_TIMEOUT" ]; do
+		if [ -n "$2" ]; then
+			tui_row "$2" | grep -qE -- "$1" && return 0
+		else
+			tui_screen | grep -qE -- "$1" && return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# tui_gone PATTERN: waits until PATTERN is no longer on the screen.
+tui_gone() {
+	i=0
+	while [ "$i" -lt "$TUI_TIMEOUT" ]; do
+		tui_screen | grep -qE -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# check DESCRIPTION COMMAND...: one TAP line; the screen goes to the log
+# when it fails.
+check() {
+	TUI_N=$((TUI_N + 1))
+	d="$1"
+	shift
+	if "$@"; then
+		echo "ok $TUI_N - $d"
+	else
+		echo "not ok $TUI_N - $d"
+		TUI_FAILS=$((TUI_FAILS + 1))
+		tui_screen 2>/dev/null | sed 's/^/#   |/'
+	fi
+}
+
+# tui_outline_to PATH: with the outline focused, moves its cursor from the
+# top down until the message line names PATH ("annex1/decl/p8  (Enter:
+# jump)"); each step waits for the message to change.
+tui_outline_to() {
+	tui_keys g
+	tui_wait '^letter|^[a-z0-9]+  \(Enter' || return 1
+	n=0
+	while [ "$n" -lt 80 ]; do
+		last=$(tui_screen | tail -n 1)
+		case "$last" in "$1  (Enter"*) return 0 ;; esac
+		tui_keys j
+		i=0
+		while [ "$i" -lt 30 ] && [ "$(tui_screen | tail -n 1)" = "$last" ]; do
+			sleep 0.05
+			i=$((i + 1))
+		done
+		[ "$i" -lt 30 ] || return 1	# the cursor stopped: not found
+		n=$((n + 1))
+	done
+	return 1
+}
+
+tui_done() {
+	[ "$TUI_FAILS" -eq 0 ]
+	exit $?
+}
