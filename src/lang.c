@@ -144,6 +144,15 @@ const char *const lang_draft[] = {
 	"amendements", "поправка", "поправки", NULL,
 };
 
+/* Parts of a legal text, with their section level. */
+const lang_section lang_sections[] = {
+	{ "Part", 1 }, { "Parte", 1 }, { "Partie", 1 }, { "Часть", 1 },
+	{ "Chapter", 2 }, { "Capítulo", 2 }, { "Chapitre", 2 }, { "Глава", 2 },
+	{ "Section", 3 }, { "Sección", 3 }, { "Раздел", 3 },
+	{ "Article", 4 }, { "Artículo", 4 }, { "Статья", 4 },
+	{ NULL, 0 },
+};
+
 /* Tables of contents: the title and the column heads. */
 const char *const lang_contents[] = {
 	"Contents", "CONTENTS", "Table des matières", "TABLE DES MATIÈRES",

@@ -59,6 +59,11 @@ const char *lang_detect(const char *text, size_t n);
 extern const char *const lang_org_names[];	/* "United Nations" … */
 extern const char *const lang_organs[];		/* "General Assembly" … */
 extern const char *const lang_original[];	/* "Original:" … */
+typedef struct lang_section {
+	const char *word;	/* "Article" */
+	int level;		/* 1 part … 4 article */
+} lang_section;
+extern const lang_section lang_sections[];	/* "Chapter", "Article" … */
 extern const char *const lang_contents[];	/* "Contents" … */
 extern const char *const lang_toc_columns[];	/* "Paragraphs", "Page" … */
 extern const char *const lang_endnotes[];	/* "Notes" … */

@@ -973,7 +973,7 @@ enum {
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
-	[ST_LOOKUP] = "SELECT id, size, mtime_ns FROM doc WHERE path = ?1",
+	[ST_LOOKUP] = "SELECT id, size, mtime_ns, error FROM doc WHERE path = ?1",
 	[ST_UPSERT] = "INSERT INTO doc(path, size, mtime_ns, symbol, date, lang, title,"
 		      " agenda, session, error) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"
 		      " ON CONFLICT(path) DO UPDATE SET size=excluded.size,"
@@ -1094,9 +1094,11 @@ typedef struct root {
 	int isdir;
 } root;
 
-/* Looks every entry up in the cache (read transaction). */
+/* Looks every entry up in the cache (read transaction). A file that could
+ * not be read and has not changed since is warned about again (and counted
+ * in *failed), so a warm scan reports what a cold one did. */
 static int
-lookup_entries(library *lib, stmts *st, entries *es)
+lookup_entries(library *lib, stmts *st, entries *es, size_t *failed)
 {
 	int rc = exec(lib->db, "BEGIN");
 	if (rc != SQLITE_OK)
@@ -1110,6 +1112,11 @@ lookup_entries(library *lib, stmts *st, entries *es)
 			e->id = sqlite3_column_int64(q, 0);
 			e->stale = sqlite3_column_int64(q, 1) != e->size ||
 				   sqlite3_column_int64(q, 2) != e->mtime_ns;
+			const unsigned char *err = sqlite3_column_text(q, 3);
+			if (!e->stale && err) {
+				warnf(lib, "%s", (const char *)err);
+				(*failed)++;
+			}
 			rc = SQLITE_OK;
 		} else if (rc == SQLITE_DONE) {
 			e->id = 0;
@@ -1177,7 +1184,8 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 	int rc = stmts_prepare(lib->db, &st);
 	if (rc != SQLITE_OK)
 		goto out;
-	if ((rc = lookup_entries(lib, &st, es)) != SQLITE_OK)
+	size_t parsed = 0, failed = 0;
+	if ((rc = lookup_entries(lib, &st, es, &failed)) != SQLITE_OK)
 		goto out;
 	if ((rc = find_vanished(lib, &st, roots, nroots, es, &gone, &ngone, &gone_cap)) != SQLITE_OK)
 		goto out;
@@ -1198,7 +1206,6 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 		}
 	}
 
-	size_t parsed = 0, failed = 0;
 	for (size_t i = 0; i < ntodo; i++) {
 		if (!recs[i].done) {
 			/* Its worker died: leave it out, and out of the cache,

@@ -1777,6 +1777,8 @@ headingish(parser *p, const block *b, const char *text, size_t len)
 	size_t e = len;
 	while (e > 0 && is_digit(text[e - 1]))
 		e--;
+	while (e < len && e > 0 && text[e - 1] == ' ')
+		e--;
 	if (e < len && e > 0 && strchr(".,;:", text[e - 1]))
 		len = e;
 	ucs4_t last = last_uc(text, len);
@@ -1800,7 +1802,8 @@ typedef struct builder {
 	tnode *root;
 	tnode *top;		/* root, the letter or an annex */
 	tnode *cont;		/* where blocks go: top, or its body */
-	tnode *sect[4];		/* open sections by level (1..3) */
+	tnode *sect[6];		/* open sections by level (1..5) */
+	tnode *pending;		/* "Article 1" waiting for its title */
 	tnode *para;		/* the last paragraph (for sub-items) */
 	tnode *sub[3];		/* open sub-items by depth */
 	int seen_para_in_top;
@@ -1811,7 +1814,7 @@ typedef struct builder {
 static tnode *
 current_parent(builder *bd)
 {
-	for (int l = 3; l >= 1; l--)
+	for (int l = 5; l >= 1; l--)
 		if (bd->sect[l])
 			return bd->sect[l];
 	return bd->cont;
@@ -1847,6 +1850,36 @@ sub_style(const marker *m, const tnode *prev_sib)
 	return roman ? 4 : 3;
 }
 
+/* "Article 1", "Chapter II", "Part One": a section word and its number
+ * (from lang_sections: levels 1 Part, 2 Chapter, 3 Section, 4 Article).
+ * Returns the bytes of word and number with the spaces after them, or 0. */
+static size_t
+keyword_section(const char *s, size_t n, int *level)
+{
+	if (n > 200)
+		return 0;
+	for (size_t k = 0; lang_sections[k].word; k++) {
+		size_t m = lang_prefix(s, n, lang_sections[k].word);
+		if (!m || m >= n || s[m] != ' ')
+			continue;
+		size_t i = m + 1, j = i;
+		while (j < n && (is_digit(s[j]) || strchr("IVXLC", s[j])))
+			j++;
+		if (j == i || (j < n && s[j] != ' ' && s[j] != '.'))
+			continue;
+		if (j < n && s[j] == '.')
+			j++;
+		*level = lang_sections[k].level;
+		while (j < n && s[j] == ' ')
+			j++;
+		/* "Article 1" alone, or a short title after it */
+		if (j < n && (n - j > 120 || ends_sentence(s, n)))
+			continue;
+		return j;
+	}
+	return 0;
+}
+
 /* "80/16. " at the start of a resolution title: bytes up to the '.'+1. */
 static size_t
 restitle_len(const char *s, size_t n)
@@ -1879,6 +1912,63 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 	if (stars && stars + 1 < len && text[stars] == ' ') {
 		/* "* The present document was not edited …" */
 		build_footnote(bd, b, text, len);
+		return;
+	}
+	tnode *pend = bd->pending;
+	bd->pending = NULL;
+	int kl = 0;
+	size_t kw = keyword_section(text, len, &kl);
+	if (pend && !mk && !kw && headingish(p, b, text, len) && b->nlines <= 3) {
+		/* "Article 1" + "Scope of application" */
+		size_t nl = pend->len + 1 + len;
+		pend->text = xrealloc(pend->text, nl + 1);
+		pend->text[pend->len] = '\n';
+		memcpy(pend->text + pend->len + 1, text, len + 1);
+		pend->len = nl;
+		pend->l1 = b->lines[b->nlines - 1];
+		free(text);
+		return;
+	}
+	if (kw) {
+		t = tn_new(NODE_SECTION);
+		size_t k = kw;
+		while (k > 0 && text[k - 1] == ' ')
+			k--;
+		t->number = xstrndup(text, k);
+		size_t c = k;
+		while (c > 0 && text[c - 1] != ' ')
+			c--;
+		t->cite = xstrndup(text + c, k - c);
+		t->level = kl;
+		for (int l = kl; l <= 5; l++)
+			bd->sect[l] = NULL;
+		tn_add(current_parent(bd), t);
+		bd->sect[kl] = t;
+		bd->para = NULL;
+		if (kw >= len)
+			bd->pending = t;
+		t->text = text;
+		t->len = len;
+		t->l0 = b->lines[0];
+		t->l1 = b->lines[b->nlines - 1];
+		return;
+	}
+	if (mk == MK_SUB && !bd->para && !m.alone &&
+	    headingish(p, b, text + m.body, len - m.body) && current_parent(bd) != bd->cont) {
+		/* "a) Evolution of the Italian society" under a section */
+		t = tn_new(NODE_SECTION);
+		t->number = xstrdup(m.num);
+		t->cite = xstrdup(m.cite);
+		t->level = 4;
+		memmove(text, text + m.body, len - m.body + 1);
+		len -= m.body;
+		bd->sect[4] = bd->sect[5] = NULL;
+		tn_add(current_parent(bd), t);
+		bd->sect[4] = t;
+		t->text = text;
+		t->len = len;
+		t->l0 = b->lines[0];
+		t->l1 = b->lines[b->nlines - 1];
 		return;
 	}
 	if (sig) {
@@ -1954,7 +2044,8 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		t->level = 3;
 		memmove(text, text + m.body, len - m.body + 1);
 		len -= m.body;
-		bd->sect[3] = NULL;
+		for (int l = 3; l <= 5; l++)
+			bd->sect[l] = NULL;
 		tn_add(current_parent(bd), t);
 		bd->sect[3] = t;
 		bd->para = NULL;
@@ -1983,7 +2074,7 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		t->level = level;
 		memmove(text, text + m.body, len - m.body + 1);
 		len -= m.body;
-		for (int l = level; l <= 3; l++)
+		for (int l = level; l <= 5; l++)
 			bd->sect[l] = NULL;
 		tn_add(current_parent(bd), t);
 		bd->sect[level] = t;

@@ -243,6 +243,21 @@ static const phrase ord_tens[] = {
 	{ "quincuagésimo", L_ES, 50 }, { "sexagésimo", L_ES, 60 },
 	{ "septuagésimo", L_ES, 70 }, { "octogésimo", L_ES, 80 },
 	{ "nonagésimo", L_ES, 90 },
+	{ "cinquantième", L_FR, 50 }, { "soixantième", L_FR, 60 },
+	{ "soixante-dixième", L_FR, 70 }, { "quatre-vingtième", L_FR, 80 },
+	{ "quatre-vingt-dixième", L_FR, 90 },
+	{ "cinquante", L_FR, 50 }, { "soixante", L_FR, 60 },
+	{ "quatre-vingt", L_FR, 80 },
+	{ "пятидесятая", L_RU, 50 }, { "шестидесятая", L_RU, 60 },
+	{ "семидесятая", L_RU, 70 }, { "восьмидесятая", L_RU, 80 },
+	{ "девяностая", L_RU, 90 },
+	{ "пятьдесят", L_RU, 50 }, { "шестьдесят", L_RU, 60 },
+	{ "семьдесят", L_RU, 70 }, { "восемьдесят", L_RU, 80 },
+	{ "девяносто", L_RU, 90 },
+};
+/* Between tens and units: "Seventy-fifth", "soixante et onzième". */
+static const phrase ord_links[] = {
+	{ "-", L_ANY, 0 }, { "et", L_FR, 0 },
 };
 static const phrase ord_units[] = {
 	{ "first", L_EN, 1 }, { "second", L_EN, 2 }, { "third", L_EN, 3 },
@@ -252,9 +267,22 @@ static const phrase ord_units[] = {
 	{ "tercer", L_ES, 3 }, { "tercero", L_ES, 3 }, { "cuarto", L_ES, 4 },
 	{ "quinto", L_ES, 5 }, { "sexto", L_ES, 6 }, { "séptimo", L_ES, 7 },
 	{ "octavo", L_ES, 8 }, { "noveno", L_ES, 9 },
+	/* French 70s and 90s count on from soixante / quatre-vingt */
+	{ "unième", L_FR, 1 }, { "deuxième", L_FR, 2 }, { "troisième", L_FR, 3 },
+	{ "quatrième", L_FR, 4 }, { "cinquième", L_FR, 5 }, { "sixième", L_FR, 6 },
+	{ "septième", L_FR, 7 }, { "huitième", L_FR, 8 }, { "neuvième", L_FR, 9 },
+	{ "dixième", L_FR, 10 }, { "onzième", L_FR, 11 }, { "douzième", L_FR, 12 },
+	{ "treizième", L_FR, 13 }, { "quatorzième", L_FR, 14 },
+	{ "quinzième", L_FR, 15 }, { "seizième", L_FR, 16 },
+	{ "dix-septième", L_FR, 17 }, { "dix-huitième", L_FR, 18 },
+	{ "dix-neuvième", L_FR, 19 },
+	{ "первая", L_RU, 1 }, { "вторая", L_RU, 2 }, { "третья", L_RU, 3 },
+	{ "четвертая", L_RU, 4 }, { "пятая", L_RU, 5 }, { "шестая", L_RU, 6 },
+	{ "седьмая", L_RU, 7 }, { "восьмая", L_RU, 8 }, { "девятая", L_RU, 9 },
 };
 static const phrase session_words[] = {
 	{ "session", L_EN, 0 }, { "período de sesiones", L_ES, 0 },
+	{ "сессия", L_RU, 0 },	/* French "session" is the English word */
 };
 
 /* Symbol series (organ prefixes) recognised before the first '/'. */
@@ -373,12 +401,13 @@ static table T_DATE_FILL = TABLE(date_fillers);
 static table T_ORD_TENS = TABLE(ord_tens);
 static table T_ORD_UNITS = TABLE(ord_units);
 static table T_SESSION = TABLE(session_words);
+static table T_ORD_LINK = TABLE(ord_links);
 
 static table *const all_tables[] = {
 	&T_AG_HEADS, &T_AG_CONTEXT, &T_AG_SUFFIX, &T_AG_CHAIN, &T_LIST_SEP, &T_RANGE_SEP,
 	&T_RES_HEADS, &T_PARA, &T_PARA_LINK, &T_ENTITLED, &T_ORG_BEFORE,
 	&T_ORG_AFTER, &T_DATE_LINK, &T_MONTHS, &T_DATE_FILL, &T_ORD_TENS,
-	&T_ORD_UNITS, &T_SESSION,
+	&T_ORD_UNITS, &T_SESSION, &T_ORD_LINK,
 };
 
 /* The tables are folded once and kept for the life of the process (a few
@@ -1290,8 +1319,9 @@ scan_fini(scan *sc)
 	free(sc->taken);
 }
 
-/* "Seventy-fifth session" / "septuagésimo quinto período de sesiones" at
- * the start of the block. */
+/* "Seventy-fifth session", "septuagésimo quinto período de sesiones",
+ * "Soixante-quinzième session", "Семьдесят пятая сессия" at the start of
+ * the block. */
 static int
 session_line(const scan *sc)
 {
@@ -1301,9 +1331,10 @@ session_line(const scan *sc)
 		return 0;
 	int v = ord_tens[w].flag;
 	j = m;
-	if (tok_punct(sc, j, '-'))
-		j++;
-	size_t u = match_table(sc, j, &T_ORD_UNITS, &w);
+	size_t lk = match_table(sc, j, &T_ORD_LINK, NULL);
+	size_t u = match_table(sc, j + lk, &T_ORD_UNITS, &w);
+	if (u)
+		j += lk;
 	if (u) {
 		v += ord_units[w].flag;
 		j += u;
