@@ -1180,11 +1180,10 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 	size_t ngone = 0, gone_cap = 0;
 	entry **todo = NULL;
 	rec *recs = NULL;
-	size_t ntodo = 0;
+	size_t ntodo = 0, parsed = 0, failed = 0, members = 0;
 	int rc = stmts_prepare(lib->db, &st);
 	if (rc != SQLITE_OK)
 		goto out;
-	size_t parsed = 0, failed = 0;
 	if ((rc = lookup_entries(lib, &st, es, &failed)) != SQLITE_OK)
 		goto out;
 	if ((rc = find_vanished(lib, &st, roots, nroots, es, &gone, &ngone, &gone_cap)) != SQLITE_OK)
@@ -1243,7 +1242,6 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 	if ((rc = exec(lib->db, "BEGIN")) != SQLITE_OK)
 		goto out;
 	rc = exec(lib->db, "DELETE FROM member");
-	size_t members = 0;
 	for (size_t i = 0; i < es->n && rc == SQLITE_OK; i++) {
 		if (es->v[i].stale == 2 || !es->v[i].id)
 			continue;

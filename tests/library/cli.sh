@@ -18,7 +18,7 @@ ok() {	# ok DESCRIPTION (status of the last command)
 	n=$((n + 1))
 	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
 }
-echo "1..11"
+echo "1..12"
 
 "$drive" list -d "$db" "$tmp/docs" > "$tmp/list1" 2> "$tmp/err1"
 rc=$?
@@ -58,6 +58,10 @@ printf 'PK\003\004\000\000binary' > "$tmp/docs/zz-archive.txt"
 rc=$?
 [ $rc -eq 1 ] && cmp -s "$tmp/list1" "$tmp/list5" && grep -q "zz-archive.txt" "$tmp/err5"
 ok $? "a binary file: exit 1, named, the rest listed"
+"$drive" list -d "$db" "$tmp/docs" > "$tmp/list5" 2> "$tmp/err5"
+rc=$?
+[ $rc -eq 1 ] && cmp -s "$tmp/list1" "$tmp/list5" && grep -q "zz-archive.txt" "$tmp/err5"
+ok $? "a binary file, warm: the same message and status"
 rm -f "$tmp/docs/zz-archive.txt"
 
 "$drive" refs "$tmp/docs" > "$tmp/refs-dir" 2> "$tmp/err6"
