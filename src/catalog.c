@@ -253,6 +253,18 @@ fold_title(const char *s, size_t n)
 	return f;
 }
 
+/* s without spaces (malloc'd). */
+static char *
+squeeze(const char *s)
+{
+	char *o = xmalloc(strlen(s) + 1), *w = o;
+	for (; *s; s++)
+		if (*s != ' ')
+			*w++ = *s;
+	*w = '\0';
+	return o;
+}
+
 const catalog_entry *
 catalog_find_title(const catalog *c, const char *kind, const char *title,
 		   size_t n, const char **lang)
@@ -272,6 +284,26 @@ catalog_find_title(const catalog *c, const char *kind, const char *title,
 				break;
 			}
 		}
+	}
+	/* PDF extraction splits words ("Est ado"): compare without spaces */
+	if (!hit && *q) {
+		char *qs = squeeze(q);
+		for (size_t i = 0; i < c->n && !hit; i++) {
+			if (kind && strcmp(c->items[i].kind, kind) != 0)
+				continue;
+			for (int l = 0; l < CATALOG_NLANGS && !hit; l++) {
+				if (!c->folds[i][l])
+					continue;
+				char *ts = squeeze(c->folds[i][l]);
+				if (strcmp(ts, qs) == 0) {
+					hit = &c->items[i];
+					if (lang)
+						*lang = catalog_langs[l];
+				}
+				free(ts);
+			}
+		}
+		free(qs);
 	}
 	free(q);
 	return hit;

@@ -84,7 +84,8 @@ const char *catalog_para(const catalog_entry *e, const char *para,
 			 const char *lang);
 /* The entry of the given kind (NULL = any) one of whose titles, in any
  * language, equals title (n bytes) once both are folded: case, accents,
- * quotes, dashes and spacing do not count. *lang gets the matching title's
+ * quotes, dashes and spacing do not count (when no title matches, spaces
+ * are ignored altogether: extraction splits words, "Est ado"). *lang gets the matching title's
  * language (may be NULL). NULL if none. */
 const catalog_entry *catalog_find_title(const catalog *c, const char *kind,
 					const char *title, size_t n,

@@ -91,6 +91,10 @@ test_bundled(void **state)
 	e = catalog_find_title(c, NULL, t, strlen(t), NULL);
 	assert_non_null(e);
 	assert_string_equal(e->key, "A/RES/80/3");
+	t = "Respuesta integral y coor dinada a la pandemia de enfermedad por coronavirus (COVID-19)";
+	e = catalog_find_title(c, "resolution", t, strlen(t), NULL);
+	assert_non_null(e);
+	assert_string_equal(e->key, "A/RES/74/306");
 	t = "Awaza";
 	assert_null(catalog_find_title(c, NULL, t, strlen(t), NULL));
 	catalog_free(c);

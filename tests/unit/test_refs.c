@@ -310,6 +310,20 @@ test_session_rule(void **state)
 	CHECK("agenda-item|A/75 item 98|98||T", "tema 98 del programa", "es", NULL, 0, "2021-01-05");
 	CHECK("agenda-item|A/80 item 94|94|", "Eightieth session Agenda item 94", "en", NULL, 0, NULL);
 	CHECK("agenda-item|A/75 item 98|98||T", "Seventy-fifth session Agenda item 98", "en", NULL, 0, NULL);
+	CHECK("agenda-item|A/75 item 98|98||T",
+	      "Septuagésimo quinto período de sesiones Tema 98 del programa", "es", NULL, 0, NULL);
+	CHECK("agenda-item|A/75 item 98|98||T",
+	      "Soixante-quinzième session Point 98 de l’ordre du jour", "fr", NULL, 0, NULL);
+	CHECK("agenda-item|A/71 item 98|98|",
+	      "Soixante et onzième session Point 98 de l’ordre du jour", "fr", NULL, 0, NULL);
+	CHECK("agenda-item|A/80 item 98|98|",
+	      "Quatre-vingtième session Point 98 de l’ordre du jour", "fr", NULL, 0, NULL);
+	CHECK("agenda-item|A/81 item 98|98|",
+	      "Quatre-vingt-unième session Point 98 de l’ordre du jour", "fr", NULL, 0, NULL);
+	CHECK("agenda-item|A/75 item 98|98||T",
+	      "Семьдесят пятая сессия Пункт 98 повестки дня", "ru", NULL, 0, NULL);
+	CHECK("agenda-item|A/80 item 98|98|",
+	      "Восьмидесятая сессия Пункт 98 повестки дня", "ru", NULL, 0, NULL);
 	CHECK("agenda-item|A/80 item 94|94|", "Agenda item 94", "en", "A/C.1/80/L.20", 0, NULL);
 	CHECK("agenda-item|A/76 item 9|9|", "Agenda item 9", "en", "A/INF/76/1", 0, NULL);
 }
