@@ -500,6 +500,68 @@ test_ini_random_vs_iniparser(void **state)
 	assert_true(refused > 100);
 }
 
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		fail_msg("cannot open %s", path);
+	buf b;
+	buf_init(&b);
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_take(&b);
+}
+
+/* Every setting --help-config lists is documented, in the man page and in
+ * docs/file-formats.md with its default. */
+static void
+test_settings_documented(void **state)
+{
+	(void)state;
+	const char *top = getenv("top_srcdir");
+	char *man_path = xasprintf("%s/docs/lectern.1", top ? top : ".");
+	char *fmt_path = xasprintf("%s/docs/file-formats.md", top ? top : ".");
+	char *man = slurp(man_path);
+	char *fmt = slurp(fmt_path);
+	FILE *f = tmpfile();
+	config_describe(f);
+	rewind(f);
+	char line[512];
+	int n = 0;
+	while (fgets(line, sizeof line, f)) {
+		char key[64], def[64];
+		if (line[0] == ';' || line[0] == '[' ||
+		    sscanf(line, "%63s = %63s", key, def) != 2)
+			continue;
+		n++;
+		char *in_fmt = xasprintf("| `%s` |", key);
+		char *def_fmt = xasprintf("| `%s` |", def);
+		char *row = strstr(fmt, in_fmt);
+		if (!row)
+			fail_msg("%s: no table row for %s", fmt_path, key);
+		char *eol = strchr(row, '\n');
+		char *d = strstr(row, def_fmt);
+		if (!d || (eol && d > eol))
+			fail_msg("%s: the row of %s does not give its default %s", fmt_path,
+				 key, def);
+		/* the man page escapes '_' nowhere but writes '-' as '\-' */
+		if (!strstr(man, key))
+			fail_msg("%s does not mention %s", man_path, key);
+		free(in_fmt);
+		free(def_fmt);
+	}
+	fclose(f);
+	assert_int_equal(n, 6);
+	free(man);
+	free(fmt);
+	free(man_path);
+	free(fmt_path);
+}
+
 int
 main(void)
 {
@@ -515,6 +577,7 @@ main(void)
 		cmocka_unit_test(test_ini_line_limit),
 		cmocka_unit_test(test_ini_cut_flag),
 		cmocka_unit_test(test_ini_random_vs_iniparser),
+		cmocka_unit_test(test_settings_documented),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -324,6 +324,31 @@ test_search_path(void **state)
 	free(xdg);
 }
 
+/* Every role is documented in docs/file-formats.md. */
+static void
+test_roles_documented(void **state)
+{
+	(void)state;
+	char *path = xasprintf("%s/docs/file-formats.md", top());
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	buf b;
+	buf_init(&b);
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		char *row = xasprintf("| `%s` |", theme_role_name(r));
+		if (!strstr(b.s, row))
+			fail_msg("%s: no table row for the role %s", path, theme_role_name(r));
+		free(row);
+	}
+	buf_free(&b);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -336,6 +361,7 @@ main(void)
 		cmocka_unit_test(test_unquoted_hex),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_search_path),
+		cmocka_unit_test(test_roles_documented),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
