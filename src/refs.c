@@ -1030,7 +1030,12 @@ scan_resolutions(scan *sc)
 			enum organ oa = organ_after_tok(sc, j);
 			if (oa != ORG_NONE)
 				after = oa;
-			j += skip_date(sc, j);
+			/* "of 17 December 2021" or Spanish ", de 11 de
+			 * septiembre de 2020," */
+			size_t c1 = tok_punct(sc, j, ',') ? 1 : 0;
+			size_t dl = skip_date(sc, j + c1);
+			if (dl)
+				j += c1 + dl;
 			size_t s = match_table(sc, j, &T_LIST_SEP, NULL);
 			resnum probe;
 			if (!s || !parse_resnum(sc, j + s, &probe))

@@ -7,13 +7,19 @@
  * key in every language):
  *   agenda item     "A/75 item 98", "A/75 item 56 (r)"; provisional agenda
  *                   "A/74 provisional item 109"; preliminary list
- *                   "A/75 preliminary item 35". Unknown session: "A/? item 98".
+ *                   "A/75 preliminary item 35". Unknown session: "A/? item 98";
+ *                   Human Rights Council documents: "A/HRC item 6".
  *   resolution      "A/RES/74/306", "A/RES/36/87 B", "S/RES/1325 (2000)",
  *                   "A/RES/3263 (XXIX)", "A/RES/ES-10/24",
  *                   "A/HRC/RES/5/1" (Human Rights Council),
  *                   "E/RES/2004/67" (ECOSOC: year first)
  *   decision        same shapes with DEC: "A/DEC/79/573 B" (lectern's key,
  *                   not an official symbol)
+ *   organ unknown   "?/RES/4/4", "?/DEC/15/4": a session/number that cannot
+ *                   be the General Assembly's (GA resolutions were
+ *                   "3263 (XXIX)" until the 30th session; GA decisions are
+ *                   numbered from 401 — inferred, not from a cited source)
+ *                   and no organ is named in the sentence
  *   symbol          the symbol as written, normalised: "A/75/251",
  *                   "A/C.1/75/L.1", "A/74/896–S/2020/532" (joint: one ref),
  *                   "A/80/7/Add.1" (no reissue '*')

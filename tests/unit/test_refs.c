@@ -203,6 +203,12 @@ test_resolutions(void **state)
 	CHECK("resolution|S/RES/1325 (2000)|резолюции 1325/2000|",
 	      "осуществлению резолюции 1325/2000 Совета Безопасности (НПД1325)",
 	      "ru", "A/HRC/WG.6/34/ITA/3", 0, NULL);
+	CHECK("resolution|A/RES/74/306|resoluciones 74/306||T\nresolution|A/RES/75/1|75/1|",
+	      "Recordando sus resoluciones 74/306, de 11 de septiembre de 2020, y 75/1",
+	      "es", NULL, 75, NULL);
+	CHECK("resolution|A/RES/ES-10/24|résolution ES-10/24|",
+	      "sa résolution ES-10/24 du 18 septembre 2024", "fr", NULL, 80, NULL);
+	CHECK("decision|A/DEC/79/573 B|решение 79/573 B|", "ее решение 79/573 B", "ru", NULL, 80, NULL);
 	/* Spanish, with paragraph */
 	CHECK("resolution|A/RES/74/306|párrafo 29 de la resolución 74/306|29|T",
 	      "como se refleja en el párrafo 29 de la resolución 74/306.", "es", NULL, 75, NULL);
@@ -232,6 +238,16 @@ test_by_title(void **state)
 	      "response to the coronavirus disease (COVID-19) pandemic»||T",
 	      "the resolution entitled «Comprehensive and coordinated response to the "
 	      "coronavirus disease (COVID-19) pandemic»", "en", NULL, 75, NULL);
+	CHECK("resolution|A/RES/74/306|résolution intitulée « Comprehensive and coordinated "
+	      "response to the coronavirus disease (COVID-19) pandemic »||T",
+	      "la résolution intitulée « Comprehensive and coordinated response to the "
+	      "coronavirus disease (COVID-19) pandemic »", "fr", NULL, 75, NULL);
+	CHECK("resolution|A/RES/74/306|пункте 29 резолюции Генеральной Ассамблеи, озаглавленной "
+	      "«Comprehensive and coordinated response to the coronavirus disease (COVID-19) "
+	      "pandemic»|29|T",
+	      "в пункте 29 резолюции Генеральной Ассамблеи, озаглавленной «Comprehensive and "
+	      "coordinated response to the coronavirus disease (COVID-19) pandemic»",
+	      "ru", NULL, 75, NULL);
 	/* a title the catalog does not know gives nothing */
 	CHECK("", "la resolución titulada “Algo que no existe”", "es", NULL, 75, NULL);
 }
@@ -279,6 +295,40 @@ test_no_match(void **state)
 	/* footnote number glued to a year */
 	CHECK("", "adopted in 2015,12 and in the biennium 2006-2007", "en", NULL, 80, NULL);
 	CHECK("", "resolution 2758 and resolution 1", "en", NULL, 80, NULL);
+}
+
+static void
+test_meta_agenda(void **state)
+{
+	(void)state;
+	doc *d = doc_new("t");
+	doc_meta_set(&d->meta.symbol, "A/C.1/80/L.13");
+	doc_meta_add_agenda(&d->meta, "99 (k)");
+	doc_meta_add_agenda(&d->meta, "98");
+	doc_add_node(d, NULL, NODE_PARAGRAPH, "p1", "Agenda item 98", 14);
+	doc_finish(d);
+	ref_list *l = refs_find(d, cat);
+	assert_int_equal(l->n, 3);
+	assert_int_equal(l->session, 80);
+	assert_true(l->items[0].block == REFS_META);
+	assert_string_equal(l->items[0].key, "A/80 item 99 (k)");
+	assert_int_equal(l->items[0].meta_index, 0);
+	assert_string_equal(l->items[1].key, "A/80 item 98");
+	assert_int_equal(l->items[2].block, 0);
+	assert_string_equal(l->items[2].key, "A/80 item 98");
+	refs_free(l);
+	/* the printed form: path "meta", text from meta.agenda */
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *f = open_memstream(&out, &outlen);
+	assert_int_equal(refs_cli_print(d, cat, f), 0);
+	fclose(f);
+	assert_string_equal(out,
+		"t\tmeta\tagenda-item\tA/80 item 99 (k)\t99 (k)\t\t\n"
+		"t\tmeta\tagenda-item\tA/80 item 98\t98\t\t\n"
+		"t\tp1\tagenda-item\tA/80 item 98\t98\t\t\n");
+	free(out);
+	doc_free(d);
 }
 
 static void
@@ -365,6 +415,7 @@ main(void)
 		cmocka_unit_test(test_by_title),
 		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_no_match),
+		cmocka_unit_test(test_meta_agenda),
 		cmocka_unit_test(test_session_rule),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
