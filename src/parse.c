@@ -1120,8 +1120,9 @@ find_furniture(parser *p)
 	/* next to furniture: running titles, bare page numbers, "English" */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < p->nl; i++) {
-			if (!(p->L[i].flags & LF_FURN))
+			if (!(p->L[i].flags & (LF_FURN | LF_MAST)))
 				continue;
+			int from_mast = !(p->L[i].flags & LF_FURN);
 			for (int dir = -1; dir <= 1; dir += 2) {
 				size_t j = i;
 				int steps = 0;
@@ -1145,7 +1146,7 @@ find_furniture(parser *p)
 					if (pn && pn < 2000) {
 						l->flags |= LF_FURN;
 						l->pagenum = pn;
-					} else if (n < MAX_FURN_LINE &&
+					} else if (n < MAX_FURN_LINE && !from_mast &&
 						   (wset_op(&p->running, s, n, 0) ||
 						    is_symbol(s, n) ||
 						    is_lang_name_line(s, n))) {
@@ -1543,6 +1544,8 @@ block_add(block *b, size_t line)
 	b->lines[b->nlines++] = line;
 }
 
+static size_t keyword_section(const char *s, size_t n, int *level);
+
 /* Is marker m the next item of a list running inline in the block
  * ("…conditions; (c) promoting …;\n(d) providing …")? Looks for the
  * previous marker inside the block's last four lines. */
@@ -1653,6 +1656,9 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		if (last == ',' || (starts_upper(ps, pn) && !pmk && !ends_sentence(ps, pn)))
 			return 1;
 	}
+	int kl;
+	if (keyword_section(s, n, &kl))
+		return 1;
 	if (brk == BRK_PAGE) {
 		if (starts_lower(s, n))
 			return 0;
@@ -1873,7 +1879,7 @@ keyword_section(const char *s, size_t n, int *level)
 		while (j < n && s[j] == ' ')
 			j++;
 		/* "Article 1" alone, or a short title after it */
-		if (j < n && (n - j > 120 || ends_sentence(s, n)))
+		if (j < n && (n - j > 120 || ends_sentence(s, n) || !starts_upper(s + j, n - j)))
 			continue;
 		return j;
 	}
@@ -2543,6 +2549,7 @@ parse_document(const char *name, const char *text, size_t len,
 	size_t nb = 0, bcap = 0;
 	size_t prev = (size_t)-1, cur = (size_t)-1, curfoot = (size_t)-1;
 	size_t curtoc = (size_t)-1;
+	int pre_hard = 0;
 	size_t empties = 0, spaces = 0;
 	int crossed = 0;
 	int last_fn = 0;
@@ -2558,6 +2565,9 @@ parse_document(const char *name, const char *text, size_t len,
 			continue;
 		}
 		if (l->flags & (LF_FURN | LF_MAST)) {
+			/* a " " line before the page end closed a paragraph */
+			if (!crossed && spaces)
+				pre_hard = 1;
 			crossed = 1;
 			continue;
 		}
@@ -2577,7 +2587,7 @@ parse_document(const char *name, const char *text, size_t len,
 		int foot = (l->flags & LF_FOOT) != 0;
 		enum brk brk;
 		if (crossed)
-			brk = BRK_PAGE;
+			brk = pre_hard ? BRK_HARD : BRK_PAGE;
 		else if (p->dbl)
 			brk = (empties == 1 && !spaces) ? BRK_NONE :
 			      (empties + spaces == 0) ? BRK_PAGE : BRK_HARD;
@@ -2623,7 +2633,7 @@ parse_document(const char *name, const char *text, size_t len,
 		block_add(&blocks[cur], i);
 		prev = i;
 		empties = spaces = 0;
-		crossed = 0;
+		crossed = pre_hard = 0;
 	}
 
 	/* pass 4: tree */
