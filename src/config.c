@@ -497,13 +497,13 @@ typedef struct setting {
 
 static const setting settings[] = {
 	{ "ui", "theme", SET_THEME, "default", 0, 0, 0, offsetof(config, theme),
-	  "colour theme: default, dark, light, mono, paper, a theme of yours, or a file path" },
+	  "colour theme: default, dark, light, mono, paper, yours, or a file path" },
 	{ "ui", "outline_cols", SET_INT, "30", 0, 120, 0, offsetof(config, outline_cols),
 	  "width of the outline pane in columns; 0 hides it at start" },
 	{ "ui", "notes_cols", SET_INT, "36", 0, 120, 0, offsetof(config, notes_cols),
-	  "width of the notes pane in columns; 0 hides it (the notes pane is planned)" },
+	  "width of the notes pane in columns; 0 hides it (notes pane: planned)" },
 	{ "ui", "text_cols", SET_INT, "100", 20, 1000, 1, offsetof(config, text_cols),
-	  "widest text column, clause numbers included (a wider pane centres it); 0 = the whole pane (planned: the reader uses 100 for now)" },
+	  "widest text column with clause numbers; 0 = the whole pane (not used yet)" },
 	{ "ui", "mouse", SET_BOOL, "yes", 0, 1, 0, offsetof(config, mouse),
 	  "mouse: the wheel scrolls, a click in the outline jumps" },
 	{ "ui", "show_numbers", SET_BOOL, "yes", 0, 1, 0, offsetof(config, show_numbers),
@@ -823,7 +823,7 @@ config_describe(FILE *out)
 		const setting *st = &settings[i];
 		if (!section || strcmp(section, st->section)) {
 			section = st->section;
-			fprintf(out, "[%s]\n", section);
+			fprintf(out, "\n[%s]\n", section);
 		}
 		char range[64] = "";
 		switch (st->type) {
@@ -840,10 +840,10 @@ config_describe(FILE *out)
 			break;
 		}
 		char *kv = xasprintf("%s = %s", st->key, st->def);
-		fprintf(out, "%-22s ; %s: %s\n", kv, range, st->help);
+		fprintf(out, "; %s\n%-22s ; %s\n", st->help, kv, range);
 		free(kv);
 	}
-	fputs("[keys]\n"
+	fputs("\n[keys]\n"
 	      "; KEY = ACTION binds a key, e.g. 'J = line-down' or 'C-d = page-down';\n"
 	      "; ACTION none unbinds it. A key is one character (case matters: g, G),\n"
 	      "; C-x, or a name: Space Enter Tab BTab Esc Backspace Up Down Left Right\n"

@@ -56,9 +56,9 @@ int config_load(config *cfg, const char *path, char **err);
 /* The defaults alone (what config_load gives without a file). */
 void config_defaults(config *cfg);
 void config_free(config *cfg);
-/* Every setting with its default, type, range and help, one per line, for
- * `lectern --help-config`. The output is itself a valid config.ini that
- * sets every setting to its default. */
+/* Every setting for `lectern --help-config`: a comment line with its help,
+ * then "key = default ; range". The output is itself a valid config.ini
+ * that sets every setting to its default. */
 void config_describe(FILE *out);
 /* The default config file path ($XDG_CONFIG_HOME/lectern/config.ini or
  * ~/.config/lectern/config.ini), malloc'd; NULL when neither variable
