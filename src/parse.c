@@ -845,7 +845,9 @@ masthead_line(parser *p, size_t i, int read, int *agenda)
 	}
 	if (is_date_line(s, n)) {
 		char iso[11];
-		if (read && p->in_ga_zone >= 0 && find_date(s, n, iso) && !m->date)
+		/* the issue date, not a meeting's dates ("4–15 November") */
+		if (read && !memchr(s, '-', n) && !memchr(s, ',', n) &&
+		    strstr(s, "–") > s + n && find_date(s, n, iso) && !m->date)
 			doc_meta_set(&m->date, iso);
 		return 3;
 	}
@@ -1959,8 +1961,11 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		t->l1 = b->lines[b->nlines - 1];
 		return;
 	}
-	if (mk == MK_SUB && !bd->para && !m.alone &&
-	    headingish(p, b, text + m.body, len - m.body) && current_parent(bd) != bd->cont) {
+	int next_sub = bd->sect[4] && bd->sect[4]->cite && strlen(m.cite) == 1 &&
+		       strlen(bd->sect[4]->cite) == 1 && bd->sect[4]->cite[0] + 1 == m.cite[0];
+	if (mk == MK_SUB && (!bd->para || next_sub) && !m.alone &&
+	    headingish(p, b, text + m.body, len - m.body) &&
+	    (current_parent(bd) != bd->cont || next_sub)) {
 		/* "a) Evolution of the Italian society" under a section */
 		t = tn_new(NODE_SECTION);
 		t->number = xstrdup(m.num);
@@ -2532,7 +2537,8 @@ parse_document(const char *name, const char *text, size_t len,
 						if (p->L[j].pagenum)
 							num = p->L[j].pagenum;
 					}
-					if (num)
+					int last = m->pages[m->npages - 1].number;
+					if (num && num > last && num <= last + 3)
 						add_page(p, num, i);
 					else if (j < p->nl)
 						add_page(p, m->pages[m->npages - 1].number + 1, j);
