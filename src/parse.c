@@ -847,7 +847,7 @@ masthead_line(parser *p, size_t i, int read, int *agenda)
 		char iso[11];
 		/* the issue date, not a meeting's dates ("4–15 November") */
 		if (read && !memchr(s, '-', n) && !memchr(s, ',', n) &&
-		    strstr(s, "–") > s + n && find_date(s, n, iso) && !m->date)
+		    !memmem(s, n, "–", strlen("–")) && find_date(s, n, iso) && !m->date)
 			doc_meta_set(&m->date, iso);
 		return 3;
 	}
