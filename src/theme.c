@@ -76,7 +76,7 @@ static const theme_style builtin_default[ROLE_COUNT] = {
 	[ROLE_HEADING] = S(-1, -1, B),
 	[ROLE_CLAUSE_NUMBER] = S(6, -1, 0),
 	[ROLE_REFERENCE] = S(4, -1, U),
-	[ROLE_NOTE_MARKER] = S(3, -1, B | R),
+	[ROLE_NOTE_MARKER] = S(0, 2, B),
 	[ROLE_SELECTION] = S(-1, -1, R),
 	[ROLE_STATUS] = S(-1, -1, R),
 	[ROLE_MESSAGE] = S(-1, -1, 0),
@@ -87,7 +87,7 @@ static const theme_style builtin_default[ROLE_COUNT] = {
 	[ROLE_BORDER] = S(-1, -1, D),
 	[ROLE_TITLE] = S(-1, -1, B | U),
 	[ROLE_SIGNATURE] = S(-1, -1, I),
-	[ROLE_NOTE_TEXT] = S(2, -1, 0),
+	[ROLE_NOTE_TEXT] = S(-1, -1, I),
 	[ROLE_DIM] = S(-1, -1, D),
 };
 
