@@ -366,7 +366,7 @@ temp_copy(const char *data, size_t len)
 
 /* Reads the whole file; refuses directories and huge files. */
 static int
-read_file(const char *path, char **data, size_t *len, char **err)
+read_file(const char *path, char **data, size_t *len, int *regular, char **err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
@@ -374,7 +374,9 @@ read_file(const char *path, char **data, size_t *len, char **err)
 		return -1;
 	}
 	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	int known = fstat(fd, &st) == 0;
+	*regular = known && S_ISREG(st.st_mode);
+	if (known && S_ISDIR(st.st_mode)) {
 		close(fd);
 		*err = xasprintf("%s: is a directory, not a settings file", path);
 		return -1;
@@ -416,7 +418,8 @@ config_ini_load(config_ini *ini, const char *path, char **err)
 	*err = NULL;
 	char *data;
 	size_t len;
-	if (read_file(path, &data, &len, err) < 0)
+	int regular;
+	if (read_file(path, &data, &len, &regular, err) < 0)
 		return -1;
 
 	scan sc = { .ini = ini, .path = path, .section = xstrdup("") };
@@ -440,12 +443,13 @@ config_ini_load(config_ini *ini, const char *path, char **err)
 	if (rc == 0)
 		rc = scan_text(&sc, text, tlen);
 	if (rc == 0) {
-		if (bom) {
+		/* iniparser reads the file again: from a copy when it has a
+		 * BOM, or when it is a pipe that cannot be read twice */
+		if (bom || !regular) {
 			char *tmp = temp_copy(text, tlen);
 			if (!tmp)
-				rc = scan_error(&sc, 0, "starts with a byte order mark, and no "
-						"temporary copy without it could be made: %s",
-						strerror(errno));
+				rc = scan_error(&sc, 0, "no temporary copy for iniparser "
+						"could be made: %s", strerror(errno));
 			else {
 				rc = cross_check(&sc, tmp);
 				unlink(tmp);
