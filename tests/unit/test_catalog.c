@@ -39,14 +39,15 @@ test_bundled(void **state)
 	char *w = NULL;
 	catalog *c = catalog_new();
 	char *dir = xasprintf("%s/data", top ? top : ".");
-	assert_int_equal(catalog_load_dir(c, dir, &w), 2);
+	assert_int_equal(catalog_load_dir(c, dir, &w), 3);
 	free(dir);
 	assert_null(w);
 	/* 21 agenda items in agenda-a75.tsv, and the resolutions */
 	size_t agenda = 0;
+	const catalog_entry *e;
 	for (size_t i = 0; i < catalog_count(c); i++) {
 		const catalog_entry *e = catalog_entry_at(c, i);
-		if (!strcmp(e->kind, "agenda-item"))
+		if (!strcmp(e->kind, "agenda-item") && !strncmp(e->key, "A/75 ", 5))
 			agenda++;
 		/* every title has its source */
 		for (int l = 0; l < CATALOG_NLANGS; l++)
@@ -54,7 +55,13 @@ test_bundled(void **state)
 				assert_true(e->title_source[l] || e->source);
 	}
 	assert_int_equal(agenda, 21);
-	const catalog_entry *e = catalog_find(c, "A/75 item 98");
+	/* agenda-a80.ini: from the corpus mastheads */
+	e = catalog_find(c, "A/80 item 99 (k)");
+	assert_non_null(e);
+	assert_string_equal(catalog_title(e, "en"), "General and complete disarmament: "
+		"observance of environmental norms in the drafting and implementation of "
+		"agreements on disarmament and arms control");
+	e = catalog_find(c, "A/75 item 98");
 	assert_non_null(e);
 	assert_string_equal(e->key, "A/75 item 98");
 	assert_string_equal(catalog_title(e, "es"),
