@@ -13,8 +13,9 @@
  * depends only on (doc, width): the gutter is computed from the document's
  * numbers, indents from node kinds. Every block has at least one text line
  * (an empty text gives one empty line). Line starts within a block strictly
- * increase, except that a text that starts with spaces keeps them off its
- * first line. */
+ * increase. Spaces that lead a text or follow a hard break stay on the line
+ * when it fits; when the next word does not fit after them they are dropped
+ * (the line starts after them) rather than make an empty line. */
 #include <build-config.h>
 
 #include <stdint.h>
@@ -236,9 +237,10 @@ fill(lines *L, const char *s, size_t n, const char *p, int avail)
 				break;
 			if (good > start) {
 				size_t ge = trim(s, start, good);
-				/* Leading spaces of the text stay off the
-				 * first line rather than make an empty one. */
-				if (ge > start || L->n > 0)
+				/* Spaces alone (at the start of the text or
+				 * after a hard break) are dropped rather than
+				 * make an empty line. */
+				if (ge > start)
 					emit(L, start, ge, (int)(good_w - (long)(good - ge)));
 				start = good;
 				w -= good_w;

@@ -217,8 +217,9 @@ test_hard_breaks(void **state)
 		"Nueva York, 22 de diciembre\n\nfinal",
 		"\nstarts with a break",
 		"   leading spaces and a longer text that wraps",
+		"Nueva York\n        constitucional dicho",
 	};
-	doc *d = make_doc(texts, 4, NODE_SIGNATURE);
+	doc *d = make_doc(texts, 5, NODE_SIGNATURE);
 	layout *lo = layout_new(d, 80);
 	size_t n;
 	const layout_line *l = layout_block(lo, 0, &n);
@@ -241,6 +242,11 @@ test_hard_breaks(void **state)
 	/* Wrapped at 20 the leading spaces do not make an empty line. */
 	l = layout_block(lo, 3, &n);
 	assert_true(l[0].end > l[0].start);
+	/* Spaces after a hard break do not make an empty line either. */
+	l = layout_block(lo, 4, &n);
+	assert_string_equal(line_text(d, &l[0]), "Nueva York");
+	assert_string_equal(line_text(d, &l[1]), "constitucional");
+	assert_string_equal(line_text(d, &l[2]), "dicho");
 	assert_false(l[n - 1].blank);	/* last block: no separator */
 	layout_free(lo);
 	doc_free(d);
