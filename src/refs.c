@@ -1526,6 +1526,23 @@ refs_free(ref_list *l)
 	free(l);
 }
 
+size_t
+refs_first_in_block(const ref_list *l, size_t b)
+{
+	/* REFS_META entries come first and compare as "before block 0" */
+	size_t lo = 0, hi = l->n;
+	while (lo < l->n && l->items[lo].block == REFS_META)
+		lo++;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->items[mid].block < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 const char *
 ref_kind_name(ref_kind k)
 {

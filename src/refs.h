@@ -23,8 +23,10 @@
  *   symbol          the symbol as written, normalised: "A/75/251",
  *                   "A/C.1/75/L.1", "A/74/896–S/2020/532" (joint: one ref),
  *                   "A/80/7/Add.1" (no reissue '*')
- * The masthead's agenda items (doc->meta.agenda, filled by the parser) come
- * first, with block REFS_META; `--refs` prints their path as "meta".
+ * The agenda items the document is circulated under (doc->meta.agenda,
+ * filled by the parser from the masthead or the letter's request) come
+ * first, with block REFS_META; `--refs` prints their path as "meta". The
+ * same items are also found where the text mentions them.
  * Lists and ranges give one reference per target: "98 y 112" gives two
  * (texts "98" and "112"); "36/87 A and B" gives "A/RES/36/87 A" (text
  * "36/87 A") and "A/RES/36/87 B" (text "B"); a range "77 à 85" gives one
@@ -100,6 +102,10 @@ typedef struct ref_list {
  * c: free the list before the catalog. Never fails. */
 ref_list *refs_find(const doc *d, const catalog *c);
 void refs_free(ref_list *l);
+
+/* Index of the first reference in block b (or after it, if b has none:
+ * then items[i].block != b); l->n when none follows. Binary search. */
+size_t refs_first_in_block(const ref_list *l, size_t b);
 
 /* Same as the list's session field (see the rule above). */
 int refs_doc_session(const doc *d);

@@ -83,12 +83,12 @@ test_agenda_en(void **state)
 	CHECK("agenda-item|A/61 item 68|68|\nagenda-item|A/61 item 117|117|",
 	      "Agenda items 68 and 117", "en", "A/61/917", 0, NULL);
 	/* en/A_C.1_80_L.13.txt, en/A_C.1_80_L.46.txt */
-	CHECK("agenda-item|A/80 item 99 (k)|99 (k)|", "Agenda item 99 (k)", "en",
+	CHECK("agenda-item|A/80 item 99 (k)|99 (k)||T", "Agenda item 99 (k)", "en",
 	      "A/C.1/80/L.13", 0, NULL);
-	CHECK("agenda-item|A/80 item 99 (mm)|99 (mm)|", "Agenda item 99 (mm)", "en",
+	CHECK("agenda-item|A/80 item 99 (mm)|99 (mm)||T", "Agenda item 99 (mm)", "en",
 	      "A/C.1/80/L.46", 0, NULL);
 	/* en/A_80_L.42.txt */
-	CHECK("agenda-item|A/80 item 18|18|",
+	CHECK("agenda-item|A/80 item 18|18||T",
 	      "decide to consider agenda item 18 directly in plenary meeting.", "en",
 	      "A/80/L.42", 0, NULL);
 	/* en/A_C.2_80_L.1.txt (table cell) */
@@ -316,6 +316,8 @@ test_meta_agenda(void **state)
 	assert_string_equal(l->items[1].key, "A/80 item 98");
 	assert_int_equal(l->items[2].block, 0);
 	assert_string_equal(l->items[2].key, "A/80 item 98");
+	assert_int_equal(refs_first_in_block(l, 0), 2);
+	assert_int_equal(refs_first_in_block(l, 1), 3);
 	refs_free(l);
 	/* the printed form: path "meta", text from meta.agenda */
 	char *out = NULL;
@@ -324,7 +326,9 @@ test_meta_agenda(void **state)
 	assert_int_equal(refs_cli_print(d, cat, f), 0);
 	fclose(f);
 	assert_string_equal(out,
-		"t\tmeta\tagenda-item\tA/80 item 99 (k)\t99 (k)\t\t\n"
+		"t\tmeta\tagenda-item\tA/80 item 99 (k)\t99 (k)\t\tGeneral and complete "
+		"disarmament: observance of environmental norms in the drafting and "
+		"implementation of agreements on disarmament and arms control\n"
 		"t\tmeta\tagenda-item\tA/80 item 98\t98\t\t\n"
 		"t\tp1\tagenda-item\tA/80 item 98\t98\t\t\n");
 	free(out);
@@ -358,7 +362,7 @@ test_session_rule(void **state)
 	      "Carta de fecha 22 de diciembre de 2020 dirigida al Secretario General, "
 	      "tema 98 del programa", "es", NULL, 0, NULL);
 	CHECK("agenda-item|A/75 item 98|98||T", "tema 98 del programa", "es", NULL, 0, "2021-01-05");
-	CHECK("agenda-item|A/80 item 94|94|", "Eightieth session Agenda item 94", "en", NULL, 0, NULL);
+	CHECK("agenda-item|A/80 item 94|94||T", "Eightieth session Agenda item 94", "en", NULL, 0, NULL);
 	CHECK("agenda-item|A/75 item 98|98||T", "Seventy-fifth session Agenda item 98", "en", NULL, 0, NULL);
 	CHECK("agenda-item|A/75 item 98|98||T",
 	      "Septuagésimo quinto período de sesiones Tema 98 del programa", "es", NULL, 0, NULL);
@@ -374,7 +378,7 @@ test_session_rule(void **state)
 	      "Семьдесят пятая сессия Пункт 98 повестки дня", "ru", NULL, 0, NULL);
 	CHECK("agenda-item|A/80 item 98|98|",
 	      "Восьмидесятая сессия Пункт 98 повестки дня", "ru", NULL, 0, NULL);
-	CHECK("agenda-item|A/80 item 94|94|", "Agenda item 94", "en", "A/C.1/80/L.20", 0, NULL);
+	CHECK("agenda-item|A/80 item 94|94||T", "Agenda item 94", "en", "A/C.1/80/L.20", 0, NULL);
 	CHECK("agenda-item|A/76 item 9|9|", "Agenda item 9", "en", "A/INF/76/1", 0, NULL);
 }
 
