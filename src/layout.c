@@ -247,6 +247,17 @@ fill(lines *L, const char *s, size_t n, const char *p, int avail)
 				good = 0;
 				continue;
 			}
+			if (s[start] == ' ') {
+				/* Spaces that lead the text or follow a hard
+				 * break have no break after them (UAX #14
+				 * LB6/LB7): drop them before cutting a word. */
+				size_t k = start;
+				while (k < e && s[k] == ' ')
+					k++;
+				w -= (long)(k - start);
+				start = k;
+				continue;
+			}
 			int kw = 0;
 			size_t k = hard_split(s, start, e, avail, &kw);
 			emit(L, start, start + k, kw);
