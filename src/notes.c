@@ -1113,7 +1113,8 @@ notes_list_doc(notes_store *s, const anchor_doc *ad, const notes_filter *f,
 		n->cur_path = xstrdup(n->match.node ? n->match.node->path :
 				      (n->a.path ? n->a.path : ""));
 	}
-	qsort(out->v + first, out->n - first, sizeof *out->v, by_reading_order);
+	if (out->n - first > 1)
+		qsort(out->v + first, out->n - first, sizeof *out->v, by_reading_order);
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "anchor.h"
+#include "lang.h"
 #include "notes.h"
 #include "notes_export.h"
 #include "util.h"
@@ -25,63 +26,17 @@
 
 /* --- citations ----------------------------------------------------------- */
 
-/* Citation words per language until lang_cite (lang.h) is in the build:
- * then notes_cite becomes a call to it. */
-typedef struct cite_words {
-	const char *lang, *letter, *annex, *para, *section, *footnote, *sig,
-		   *note, *heading;
-} cite_words;
-
-static const cite_words cite_table[] = {
-	{ "en", "Letter", "Annex", "para.", "sect.", "footnote", "signature", "note", "heading" },
-	{ "es", "Carta", "Anexo", "párr.", "secc.", "nota", "firma", "nota", "título" },
-	{ "fr", "Lettre", "Annexe", "par.", "sect.", "note", "signature", "note", "titre" },
-	{ "ru", "Письмо", "Приложение", "п.", "разд.", "сноска", "подпись", "примечание", "заголовок" },
-};
-
+/* The citation words are per-language data in lang.c. */
 char *
 notes_cite(const doc *d, const node *nd)
 {
 	if (!nd)
 		return xstrdup("—");
-	const cite_words *w = &cite_table[0];
-	for (size_t i = 0; d->meta.lang && i < ARRAY_LEN(cite_table); i++)
-		if (strcmp(d->meta.lang, cite_table[i].lang) == 0)
-			w = &cite_table[i];
-	const node *chain[64];
-	size_t n = doc_breadcrumb(nd, chain, ARRAY_LEN(chain));
-	buf b;
-	buf_init(&b);
-	for (size_t i = 0; i < n; i++) {
-		const node *c = chain[i];
-		const char *word = NULL;
-		int numbered = 1;
-		switch (c->kind) {
-		case NODE_LETTER: word = w->letter; numbered = 0; break;
-		case NODE_ANNEX: word = w->annex; numbered = c->number != NULL; break;
-		case NODE_SECTION: word = w->section; break;
-		case NODE_PARAGRAPH: word = w->para; break;
-		case NODE_FOOTNOTE: word = w->footnote; break;
-		case NODE_SIGNATURE: word = w->sig; numbered = 0; break;
-		case NODE_NOTE: word = w->note; numbered = 0; break;
-		case NODE_HEADING: word = i + 1 == n ? w->heading : NULL; numbered = 0; break;
-		case NODE_SUBITEM:	/* "párr. 8 a)": appended to the paragraph */
-			if (c->cite)
-				buf_printf(&b, " %s)", c->cite);
-			continue;
-		default: break;
-		}
-		if (!word)
-			continue;
-		if (b.len)
-			buf_adds(&b, ", ");
-		buf_adds(&b, word);
-		if (numbered && c->cite && *c->cite)
-			buf_printf(&b, " %s", c->cite);
-	}
-	if (!b.len)
-		buf_adds(&b, nd->path && *nd->path ? nd->path : "—");
-	return buf_take(&b);
+	char *c = lang_cite(d, nd);
+	if (c && *c)
+		return c;
+	free(c);
+	return xstrdup(nd->path && *nd->path ? nd->path : "—");
 }
 
 /* --- Markdown ------------------------------------------------------------ */
@@ -142,7 +97,7 @@ notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *ou
 		}
 		buf_addc(&b, '\n');
 	}
-	int rc = fwrite(b.s, 1, b.len, out) == b.len ? 0 : -1;
+	int rc = !b.len || fwrite(b.s, 1, b.len, out) == b.len ? 0 : -1;
 	buf_free(&b);
 	return rc;
 }
@@ -507,7 +462,7 @@ notes_cli_list(doc *d, const char *db, FILE *out, FILE *msg)
 			buf_printf(&b, " #%s", n->tags[k]);
 		buf_addc(&b, '\n');
 	}
-	if (rc == 0 && fwrite(b.s, 1, b.len, out) != b.len)
+	if (rc == 0 && b.len && fwrite(b.s, 1, b.len, out) != b.len)
 		rc = EXIT_DATA;
 	buf_free(&b);
 	note_list_free(&l);

@@ -95,6 +95,9 @@ main(int argc, char **argv)
 		if (pids[k] == 0) {
 			int rc = adder(db, ad, k, n);
 			fflush(stdout);
+			anchor_doc_free(ad);
+			doc_free(d);
+			free(db);
 			_exit(rc);
 		}
 	}

@@ -574,6 +574,7 @@ test_locked(void **state)
 			_exit(1);
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close(db);
+		free(path);
 		_exit(0);
 	}
 	close(to_child[0]);
