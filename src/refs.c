@@ -75,7 +75,16 @@ static const phrase agenda_heads[] = {
 /* Words right before an NEED_CONTEXT head that make it an agenda item. */
 static const phrase agenda_context[] = {
 	{ "under", L_EN, 0 }, { "on", L_EN, 0 }, { "of", L_EN, 0 },
+	{ "(", L_ANY, 0 },	/* "Effects of atomic radiation (item 47)" */
 	{ "au titre du", L_FR, 0 }, { "au titre des", L_FR, 0 },
+};
+
+/* Another body's agenda right before the head: "the General Conference
+ * agenda item 8" (IAEA) is not the General Assembly's. */
+static const phrase agenda_foreign[] = {
+	{ "conference", L_EN, 0 }, { "council", L_EN, 0 }, { "board", L_EN, 0 },
+	{ "commission", L_EN, 0 }, { "conference's", L_EN, 0 },
+	{ "council's", L_EN, 0 }, { "board's", L_EN, 0 },
 };
 
 /* Before an NEED_CONTEXT head that follows an agenda item closely:
@@ -387,6 +396,7 @@ static table T_AG_HEADS = TABLE(agenda_heads);
 static table T_AG_CONTEXT = TABLE(agenda_context);
 static table T_AG_SUFFIX = TABLE(agenda_suffixes);
 static table T_AG_CHAIN = TABLE(agenda_chain);
+static table T_AG_FOREIGN = TABLE(agenda_foreign);
 static table T_LIST_SEP = TABLE(list_seps);
 static table T_RANGE_SEP = TABLE(range_seps);
 static table T_RES_HEADS = TABLE(res_heads);
@@ -404,7 +414,7 @@ static table T_SESSION = TABLE(session_words);
 static table T_ORD_LINK = TABLE(ord_links);
 
 static table *const all_tables[] = {
-	&T_AG_HEADS, &T_AG_CONTEXT, &T_AG_SUFFIX, &T_AG_CHAIN, &T_LIST_SEP, &T_RANGE_SEP,
+	&T_AG_HEADS, &T_AG_CONTEXT, &T_AG_SUFFIX, &T_AG_CHAIN, &T_AG_FOREIGN, &T_LIST_SEP, &T_RANGE_SEP,
 	&T_RES_HEADS, &T_PARA, &T_PARA_LINK, &T_ENTITLED, &T_ORG_BEFORE,
 	&T_ORG_AFTER, &T_DATE_LINK, &T_MONTHS, &T_DATE_FILL, &T_ORD_TENS,
 	&T_ORD_UNITS, &T_SESSION, &T_ORD_LINK,
@@ -664,6 +674,8 @@ scan_agenda(scan *sc)
 		if (!h || tok_taken(sc, i))
 			continue;
 		const phrase *hp = &agenda_heads[which];
+		if (match_table_before(sc, i, &T_AG_FOREIGN, NULL))
+			continue;
 		item items[64];
 		size_t nitems;
 		size_t used = parse_item_list(sc, i + h, items, ARRAY_LEN(items), &nitems);
@@ -1165,7 +1177,11 @@ symbol_at(const char *s, size_t n, size_t i, int boundary)
 	}
 	if (comps < 2 || !digit)
 		return 0;
-	/* glued to more letters ("A/75/251abc" is not ours) */
+	/* a placeholder ("A/C.5/80/___", "A/80/7/Add.__") or a cut-off
+	 * symbol ("A/80/" at a line end) names no document */
+	if (end < n && (s[end] == '/' || s[end] == '_' ||
+			(s[end] == '.' && end + 1 < n && s[end + 1] == '_')))
+		return 0;
 	return end - i;
 }
 

@@ -108,6 +108,16 @@ test_agenda_en(void **state)
 	      "Item 35 of the provisional agenda*", "en", NULL, 75, NULL);
 	CHECK("agenda-item|A/75 preliminary item 35|35|",
 	      "item 35 of the preliminary list", "en", NULL, 75, NULL);
+	/* en/A_C.4_80_L.1.txt: ranges and a parenthetical item */
+	CHECK("agenda-item|A/80 item 54|54 to 56|\nagenda-item|A/80 item 55|54 to 56|\n"
+	      "agenda-item|A/80 item 56|54 to 56|\nagenda-item|A/80 item 59|59|\n"
+	      "agenda-item|A/80 item 47|47|",
+	      "one joint general debate covering agenda items 54 to 56 and 59; "
+	      "Effects of atomic radiation (item 47)", "en", "A/C.4/80/L.1", 0, NULL);
+	/* en/A_RES_80_7.txt: the IAEA General Conference's agenda */
+	CHECK("", "by the President of the General Conference with regard to the General "
+	      "Conference agenda item 8 entitled “Election of Members to the Board of Governors”",
+	      "en", "A/RES/80/7", 0, NULL);
 	/* unknown session */
 	CHECK("agenda-item|A/? item 98|98|", "Agenda item 98", "en", NULL, 0, NULL);
 	/* "item" in ordinary prose: not an agenda item */
@@ -292,6 +302,8 @@ test_no_match(void **state)
 	CHECK("", "à la directive 2000/43 de l’Union européenne", "fr", NULL, 0, NULL);
 	/* en/A_HRC_WG.6_34_ITA_3.txt: other bodies' symbols and "and/or" */
 	CHECK("", "CoE-CM, Resolution CM/ResCMN (2017), p.1. Il/elle, and/or", "en", NULL, 0, NULL);
+	/* en/A_C.5_80_L.1.txt: symbols still to be assigned */
+	CHECK("", "Issued A/C.5/80/___ Nominations; Issued A/80/7/Add.__ Report", "en", NULL, 80, NULL);
 	/* footnote number glued to a year */
 	CHECK("", "adopted in 2015,12 and in the biennium 2006-2007", "en", NULL, 80, NULL);
 	CHECK("", "resolution 2758 and resolution 1", "en", NULL, 80, NULL);
