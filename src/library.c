@@ -61,7 +61,12 @@ struct library {
 	void (*warn)(void *ctx, const char *msg);
 	void *warn_ctx;
 	void (*progress)(void *ctx, size_t done, size_t total);
+	char **roots;		/* as given to the last successful scan */
+	size_t nroots;
 };
+
+static void free_roots(library *lib);
+static int is_damage(int rc);
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -98,13 +103,6 @@ static int
 exec(sqlite3 *db, const char *sql)
 {
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
-}
-
-static char *
-db_error(library *lib, const char *what)
-{
-	return xasprintf("library index %s: %s: %s", lib->db_path, what,
-			 sqlite3_errmsg(lib->db));
 }
 
 /* Natural order: runs of digits compare as numbers, so A/RES/80/9 sorts
@@ -387,8 +385,9 @@ open_file(library *lib)
 		why = xstrdup("cannot be written");
 	else
 		why = check_ours(lib->db);
-	if (!why && setup_connection(lib) != SQLITE_OK)
-		why = xasprintf("cannot be used (%s)", sqlite3_errmsg(lib->db));
+	int rc;
+	if (!why && (rc = setup_connection(lib)) != SQLITE_OK)
+		why = xasprintf("cannot be used (%s)", sqlite3_errstr(rc));
 	return why;
 }
 
@@ -437,6 +436,7 @@ library_free(library *lib)
 	if (!lib)
 		return;
 	sqlite3_close(lib->db);
+	free_roots(lib);
 	free(lib->db_path);
 	free(lib->lang);
 	free(lib);
@@ -1269,16 +1269,12 @@ out:
 	return rc;
 }
 
-int
-library_scan(library *lib, const char *const *paths, size_t npaths,
-	     library_stats *st, char **err)
+/* Walks the roots and scans; SQLite result code (after falling back to
+ * memory once if the file index is damaged). */
+static int
+scan_roots(library *lib, const char *const *paths, size_t npaths, library_stats *st)
 {
-	library_stats dummy;
-	if (!st)
-		st = &dummy;
 	memset(st, 0, sizeof *st);
-	*err = NULL;
-
 	root *roots = xcalloc(npaths + 1, sizeof *roots);
 	size_t nroots = 0;
 	entries es = { 0 };
@@ -1313,7 +1309,7 @@ library_scan(library *lib, const char *const *paths, size_t npaths,
 
 	size_t missing = st->missing_roots;
 	int rc = scan_once(lib, roots, nroots, &es, st);
-	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
+	if (is_damage(rc) && strcmp(lib->db_path, ":memory:") != 0) {
 		/* Damaged under us: keep the file for whoever wants to look
 		 * at it, and work from memory. */
 		warnf(lib, "library index %s is damaged (%s); using a temporary index for this run",
@@ -1325,13 +1321,45 @@ library_scan(library *lib, const char *const *paths, size_t npaths,
 		}
 	}
 	st->missing_roots = missing;
-	if (rc != SQLITE_OK)
-		*err = db_error(lib, "cannot be updated");
 	entries_free(&es);
 	for (size_t i = 0; i < nroots; i++)
 		free(roots[i].path);
 	free(roots);
-	return rc == SQLITE_OK ? 0 : -1;
+	return rc;
+}
+
+static void
+free_roots(library *lib)
+{
+	for (size_t i = 0; i < lib->nroots; i++)
+		free(lib->roots[i]);
+	free(lib->roots);
+	lib->roots = NULL;
+	lib->nroots = 0;
+}
+
+int
+library_scan(library *lib, const char *const *paths, size_t npaths,
+	     library_stats *st, char **err)
+{
+	library_stats dummy;
+	if (!st)
+		st = &dummy;
+	*err = NULL;
+	int rc = scan_roots(lib, paths, npaths, st);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("library index %s cannot be updated: %s", lib->db_path,
+				 sqlite3_errstr(rc));
+		return -1;
+	}
+	/* Kept to rebuild the library in memory if the file turns out to be
+	 * damaged at a later query. */
+	free_roots(lib);
+	lib->roots = xcalloc(npaths + 1, sizeof *lib->roots);
+	for (size_t i = 0; i < npaths; i++)
+		lib->roots[i] = xstrdup(paths[i]);
+	lib->nroots = npaths;
+	return 0;
 }
 
 /* ---- queries ---------------------------------------------------------- */
@@ -1343,13 +1371,40 @@ static const char *const sort_sql[] = {
 	[LIBRARY_SORT_PATH] = "d.path COLLATE natural_order",
 };
 
-size_t
-library_list(library *lib, library_sort by, library_doc **out, char **err)
+/* A query that failed because the index file is damaged is run again, once,
+ * against an in-memory index rebuilt from the roots of the last scan. */
+static int
+is_damage(int rc)
 {
-	*out = NULL;
-	*err = NULL;
-	if ((unsigned)by >= ARRAY_LEN(sort_sql))
-		by = LIBRARY_SORT_SYMBOL;
+	return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+}
+
+static int scan_roots(library *lib, const char *const *paths, size_t npaths,
+		      library_stats *st);
+
+/* Switches a damaged file index to memory and rescans; 1 if the query may
+ * be retried. The damaged file is left as it is. */
+static int
+recover(library *lib, int rc)
+{
+	if (!is_damage(rc) || strcmp(lib->db_path, ":memory:") == 0)
+		return 0;
+	warnf(lib, "library index %s is damaged (%s); using a temporary index for this run",
+	      lib->db_path, sqlite3_errstr(rc));
+	if (open_memory(lib) < 0)
+		return 0;
+	/* Per-file problems were reported by the scan that found them. */
+	void (*warn)(void *, const char *) = lib->warn;
+	lib->warn = NULL;
+	library_stats st;
+	rc = scan_roots(lib, (const char *const *)lib->roots, lib->nroots, &st);
+	lib->warn = warn;
+	return rc == SQLITE_OK;
+}
+
+static size_t
+list_once(library *lib, library_sort by, library_doc **out, int *rcp)
+{
 	char *sql = xasprintf(
 		"SELECT d.id, d.path, d.symbol, d.date, d.lang, d.title, d.agenda,"
 		" d.session, d.size, d.mtime_ns, d.error,"
@@ -1358,10 +1413,9 @@ library_list(library *lib, library_sort by, library_doc **out, char **err)
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(lib->db, sql, -1, &st, NULL);
 	free(sql);
-	if (rc != SQLITE_OK) {
-		*err = db_error(lib, "cannot be read");
-		return (size_t)-1;
-	}
+	*rcp = rc;
+	if (rc != SQLITE_OK)
+		return 0;
 	library_doc *v = NULL;
 	size_t n = 0, cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1383,10 +1437,30 @@ library_list(library *lib, library_sort by, library_doc **out, char **err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		library_docs_free(v, n);
-		*err = db_error(lib, "cannot be read");
+		*rcp = rc;
+		return 0;
+	}
+	*rcp = SQLITE_OK;
+	*out = v;
+	return n;
+}
+
+size_t
+library_list(library *lib, library_sort by, library_doc **out, char **err)
+{
+	*out = NULL;
+	*err = NULL;
+	if ((unsigned)by >= ARRAY_LEN(sort_sql))
+		by = LIBRARY_SORT_SYMBOL;
+	int rc;
+	size_t n = list_once(lib, by, out, &rc);
+	if (rc != SQLITE_OK && recover(lib, rc))
+		n = list_once(lib, by, out, &rc);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("library index %s cannot be read: %s", lib->db_path,
+				 sqlite3_errstr(rc));
 		return (size_t)-1;
 	}
-	*out = v;
 	return n;
 }
 
@@ -1408,20 +1482,18 @@ library_docs_free(library_doc *docs, size_t n)
 }
 
 static size_t
-mentions_query(library *lib, const char *sql, const char *arg,
-	       library_mention **out, char **err)
+mentions_once(library *lib, const char *sql, const char *arg,
+	      library_mention **out, int *rcp)
 {
 	sqlite3_stmt *st;
 	*out = NULL;
-	*err = NULL;
-	if (sqlite3_prepare_v2(lib->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		*err = db_error(lib, "cannot be read");
-		return (size_t)-1;
-	}
+	int rc = sqlite3_prepare_v2(lib->db, sql, -1, &st, NULL);
+	*rcp = rc;
+	if (rc != SQLITE_OK)
+		return 0;
 	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
 	library_mention *v = NULL;
 	size_t n = 0, cap = 0;
-	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		xgrow((void **)&v, &cap, n + 1, sizeof *v);
 		library_mention *m = &v[n++];
@@ -1438,11 +1510,38 @@ mentions_query(library *lib, const char *sql, const char *arg,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		library_mentions_free(v, n);
-		*err = db_error(lib, "cannot be read");
-		return (size_t)-1;
+		*rcp = rc;
+		return 0;
 	}
+	*rcp = SQLITE_OK;
 	*out = v;
 	return n;
+}
+
+/* Runs the queries in turn until one gives rows (all with the same arg);
+ * once more from memory if the index is damaged. */
+static size_t
+mentions_query(library *lib, const char *const *sqls, size_t nsql, const char *arg,
+	       library_mention **out, char **err)
+{
+	*out = NULL;
+	*err = NULL;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		int rc = SQLITE_OK;
+		size_t n = 0;
+		for (size_t i = 0; i < nsql && rc == SQLITE_OK && n == 0; i++) {
+			free(*out);
+			n = mentions_once(lib, sqls[i], arg, out, &rc);
+		}
+		if (rc == SQLITE_OK)
+			return n;
+		if (attempt || !recover(lib, rc)) {
+			*err = xasprintf("library index %s cannot be read: %s",
+					 lib->db_path, sqlite3_errstr(rc));
+			break;
+		}
+	}
+	return (size_t)-1;
 }
 
 #define MENTION_COLS \
@@ -1456,28 +1555,26 @@ mentions_query(library *lib, const char *sql, const char *arg,
 size_t
 library_mentions(library *lib, const char *key, library_mention **out, char **err)
 {
-	size_t n = mentions_query(lib, MENTION_COLS "WHERE r.key = ?1" MENTION_ORDER,
-				  key, out, err);
-	if (n != 0)
-		return n;
-	free(*out);
-	/* No exact key: the same key in other case, or a key ending in it
-	 * ("item 98" -> "A/75 item 98"). */
-	return mentions_query(lib, MENTION_COLS
-			      "WHERE r.key = ?1 COLLATE NOCASE"
-			      " OR substr(r.key, -length(?1) - 1) = ' ' || ?1 COLLATE NOCASE"
-			      MENTION_ORDER, key, out, err);
+	static const char *const sqls[] = {
+		MENTION_COLS "WHERE r.key = ?1" MENTION_ORDER,
+		/* No exact key: the same key in other case, or a key ending
+		 * in it ("item 98" -> "A/75 item 98"). */
+		MENTION_COLS "WHERE r.key = ?1 COLLATE NOCASE"
+		" OR substr(r.key, -length(?1) - 1) = ' ' || ?1 COLLATE NOCASE"
+		MENTION_ORDER,
+	};
+	return mentions_query(lib, sqls, 2, key, out, err);
 }
 
 size_t
 library_doc_refs(library *lib, const char *path, library_mention **out, char **err)
 {
-	char *abs = realpath(path, NULL);
-	size_t n = mentions_query(lib,
+	static const char *const sql =
 		"SELECT r.doc, d.path, d.symbol, d.title, r.key, r.kind, r.count,"
 		" r.first_path, r.first_text FROM ref r JOIN doc d ON d.id = r.doc"
-		" WHERE d.path = ?1 ORDER BY r.kind, r.key COLLATE natural_order",
-		abs ? abs : path, out, err);
+		" WHERE d.path = ?1 ORDER BY r.kind, r.key COLLATE natural_order";
+	char *abs = realpath(path, NULL);
+	size_t n = mentions_query(lib, &sql, 1, abs ? abs : path, out, err);
 	free(abs);
 	return n;
 }
@@ -1499,23 +1596,21 @@ library_mentions_free(library_mention *m, size_t n)
 	free(m);
 }
 
-size_t
-library_keys(library *lib, library_key **out, char **err)
+static size_t
+keys_once(library *lib, library_key **out, int *rcp)
 {
 	sqlite3_stmt *st;
 	*out = NULL;
-	*err = NULL;
-	if (sqlite3_prepare_v2(lib->db,
-			       "SELECT r.key, min(r.kind), count(*), sum(r.count)"
-			       " FROM ref r JOIN member m ON m.id = r.doc"
-			       " GROUP BY r.key ORDER BY 3 DESC, 1 COLLATE natural_order",
-			       -1, &st, NULL) != SQLITE_OK) {
-		*err = db_error(lib, "cannot be read");
-		return (size_t)-1;
-	}
+	int rc = sqlite3_prepare_v2(lib->db,
+				    "SELECT r.key, min(r.kind), count(*), sum(r.count)"
+				    " FROM ref r JOIN member m ON m.id = r.doc"
+				    " GROUP BY r.key ORDER BY 3 DESC, 1 COLLATE natural_order",
+				    -1, &st, NULL);
+	*rcp = rc;
+	if (rc != SQLITE_OK)
+		return 0;
 	library_key *v = NULL;
 	size_t n = 0, cap = 0;
-	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		xgrow((void **)&v, &cap, n + 1, sizeof *v);
 		library_key *k = &v[n++];
@@ -1527,10 +1622,27 @@ library_keys(library *lib, library_key **out, char **err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		library_keys_free(v, n);
-		*err = db_error(lib, "cannot be read");
+		*rcp = rc;
+		return 0;
+	}
+	*rcp = SQLITE_OK;
+	*out = v;
+	return n;
+}
+
+size_t
+library_keys(library *lib, library_key **out, char **err)
+{
+	*err = NULL;
+	int rc;
+	size_t n = keys_once(lib, out, &rc);
+	if (rc != SQLITE_OK && recover(lib, rc))
+		n = keys_once(lib, out, &rc);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("library index %s cannot be read: %s", lib->db_path,
+				 sqlite3_errstr(rc));
 		return (size_t)-1;
 	}
-	*out = v;
 	return n;
 }
 
@@ -1591,6 +1703,9 @@ library_cli_list(const char *const *paths, size_t npaths, const char *db_path,
 		library_free(lib);
 		return 1;
 	}
+	/* Only files and paths make the status: an index that had to be
+	 * replaced by a temporary one still gives the whole listing. */
+	int status = st.failed || st.missing_roots ? 1 : 0;
 	library_doc *docs;
 	size_t n = library_list(lib, LIBRARY_SORT_SYMBOL, &docs, &msg);
 	if (n == (size_t)-1) {
@@ -1615,7 +1730,7 @@ library_cli_list(const char *const *paths, size_t npaths, const char *db_path,
 	}
 	library_docs_free(docs, n);
 	library_free(lib);
-	return c.problems ? 1 : 0;
+	return status;
 }
 
 int

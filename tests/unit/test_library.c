@@ -378,6 +378,62 @@ test_foreign_index_untouched(void **state)
 	free(dir);
 }
 
+/* An index of ours with one damaged page, each page in turn (the damage is
+ * found on opening, while scanning or only by a query): a warning, right
+ * answers from an in-memory index, and the file as it was (someone may want
+ * to look at it). */
+static void
+test_damaged_index_untouched(void **state)
+{
+	fixture *fx = *state;
+	library *lib = open_lib(fx, fx->db, 1);
+	scan(lib, fx->lib);
+	library_free(lib);
+	assert_int_equal(fx->warnings, 0);
+
+	size_t n;
+	char *good = slurp(fx->db, &n);
+	assert_true(n >= 4 * 4096);
+	size_t noticed = 0;
+	for (size_t page = 1; page < n / 4096; page++) {
+		char *data = xmalloc(n);
+		memcpy(data, good, n);
+		memset(data + page * 4096, 0xab, 4096);	/* page 1: header, intact */
+		spit(fx->db, data, n);
+
+		fx->warnings = 0;
+		lib = open_lib(fx, fx->db, 1);
+		library_stats st = scan(lib, fx->lib);
+		assert_int_equal(st.files, 3);
+		library_mention *m;
+		char *err;
+		size_t k = library_mentions(lib, "item 94", &m, &err);
+		assert_int_equal(k, 2);
+		library_mentions_free(m, k);
+		assert_int_equal(count_docs(lib), 3);
+		if (fx->warnings) {
+			noticed++;
+			assert_int_equal(fx->warnings, 1);
+			assert_non_null(strstr(fx->last_warning, "temporary index"));
+			assert_string_equal(library_db_path(lib), ":memory:");
+		}
+		library_free(lib);
+
+		size_t n2;
+		char *after = slurp(fx->db, &n2);
+		if (fx->warnings) {
+			assert_int_equal(n2, n);
+			assert_memory_equal(after, data, n);
+		}
+		free(after);
+		free(data);
+	}
+	/* The index has no free page: every page is read by one of the
+	 * steps above, so every damage is noticed. */
+	assert_int_equal(noticed, n / 4096 - 1);
+	free(good);
+}
+
 /* Many files: parsed by two worker processes, with the same result as in
  * this process. */
 static void
@@ -549,6 +605,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_touch_and_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_walk_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_index_untouched, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_index_untouched, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forked_same_as_inline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_queries, setup, teardown),
 	};
