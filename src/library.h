@@ -21,7 +21,21 @@
  * not a SQLite database, or one that is not ours (application_id), or one
  * written by a newer lectern, or one we cannot write, is left untouched;
  * the library then works in a private in-memory index for this run and
- * says why through the warning.
+ * says why through the warning. An index of ours found damaged later (by a
+ * scan or a query) is left as it is too: the library switches to memory,
+ * rescans the last roots, says so through opt->warn and answers.
+ *
+ * Scans with 16 files or more to parse fork opt->jobs worker processes that
+ * parse and send back what the index keeps; the caller's process alone
+ * touches SQLite. A worker that dies (a parser crash) costs the files it
+ * did not finish: left out of the library (counted as failed) and tried
+ * again by the next scan. The workers only parse and _exit: safe in a
+ * curses program, whatever the SIGCHLD disposition (records come through
+ * the pipes, not exit statuses).
+ *
+ * Cache validity: size and mtime (nanoseconds) of each file, plus the
+ * indexer: lectern's version, LIBRARY_FORMAT, the lang option and the
+ * catalog's size; a different indexer empties the cache.
  *
  * Nothing here prints, except the library_cli_* functions, which are the
  * command line's views and print to the streams they are given. */
