@@ -866,6 +866,17 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 		}
 		return 3;
 	}
+	/* "Security Council resolution 1325": a bare number, kept only when
+	 * the Security Council is named (form 'b') */
+	if (!tok_punct(sc, j + 1, '/') && !tok_punct(sc, j + 1, '(') &&
+	    sc->t.v[j].fl <= 4 && !(j + 1 < sc->t.n && sc->t.v[j + 1].type == T_WORD &&
+				     !sc->t.v[j + 1].space_before)) {
+		r->form = 'b';
+		r->so = t0->so;
+		r->se = t0->se;
+		snprintf(r->text, sizeof r->text, "%ld", a);
+		return 1;
+	}
 	/* N (2000), N (XXIX) */
 	if (tok_punct(sc, j + 1, '(') && tok_punct(sc, j + 3, ')')) {
 		const tok *in = &sc->t.v[j + 2];
@@ -1076,6 +1087,11 @@ scan_resolutions(scan *sc)
 				if (org != ORG_SC)
 					continue;	/* "5/2007": not a form we know */
 				key = xasprintf("S/RES/%s", r->text);
+				break;
+			case 'b':
+				if (org != ORG_SC)
+					continue;	/* "resolution 1": not ours */
+				key = xasprintf("%s%s", organ_prefix(ORG_SC, kind), r->text);
 				break;
 			case 'E':
 				key = xasprintf("%s%s%s", organ_prefix(ORG_ECOSOC, kind), r->text, ptxt);

@@ -12,7 +12,9 @@
  *   resolution      "A/RES/74/306", "A/RES/36/87 B", "S/RES/1325 (2000)",
  *                   "A/RES/3263 (XXIX)", "A/RES/ES-10/24",
  *                   "A/HRC/RES/5/1" (Human Rights Council),
- *                   "E/RES/2004/67" (ECOSOC: year first)
+ *                   "E/RES/2004/67" (ECOSOC: year first),
+ *                   "S/RES/1820" (cited without its year: "Security Council
+ *                   resolution 1820"; the year is not guessed)
  *   decision        same shapes with DEC: "A/DEC/79/573 B" (lectern's key,
  *                   not an official symbol)
  *   organ unknown   "?/RES/4/4", "?/DEC/15/4": a session/number that cannot

@@ -189,6 +189,12 @@ test_resolutions(void **state)
 	      "its resolution ES-10/24 of 18 September 2024", "en", NULL, 80, NULL);
 	CHECK("decision|A/DEC/79/573 B|decision 79/573 B|",
 	      "General Assembly decision 79/573 B", "en", NULL, 80, NULL);
+	/* en/A_HRC_WG.6_7_ITA_1.txt: Security Council numbers without a year */
+	CHECK("resolution|S/RES/1820|Resolution 1820|\nresolution|S/RES/1325|resolution 1325|",
+	      "Italy has actively contributed to the approval of the Security Council "
+	      "Resolution 1820 on sexual violence in conflict situations and is elaborating its "
+	      "National Action Plan on Security Council resolution 1325, to enhance coordination",
+	      "en", "A/HRC/WG.6/7/ITA/1", 0, NULL);
 	/* en/A_61_917.txt: the Human Rights Council's numbers */
 	CHECK("decision|A/HRC/DEC/S-4/101|decision S-4/101|",
 	      "revised estimates resulting from decision S-4/101 adopted by the Human "
