@@ -31,6 +31,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -51,6 +52,7 @@
 #define LIBRARY_FORMAT 2
 /* Below this many files to parse, forking costs more than it saves. */
 #define LIBRARY_FORK_MIN 16
+#define LIBRARY_JOBS_MAX 8
 
 struct library {
 	sqlite3 *db;
@@ -402,8 +404,10 @@ library_open(const library_options *opt, char **warning)
 	lib->jobs = opt->jobs;
 	if (lib->jobs <= 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
-		lib->jobs = n < 1 ? 1 : n > 8 ? 8 : (int)n;
+		lib->jobs = n < 1 ? 1 : n > LIBRARY_JOBS_MAX ? LIBRARY_JOBS_MAX : (int)n;
 	}
+	if (lib->jobs > LIBRARY_JOBS_MAX)
+		lib->jobs = LIBRARY_JOBS_MAX;
 	lib->lang = opt->lang ? xstrdup(opt->lang) : NULL;
 	lib->cat = opt->catalog;
 	lib->warn = opt->warn;
@@ -834,28 +838,36 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Worker k of jobs: parses every jobs-th stale entry starting at k and
- * writes its records to fd. Never returns. */
+/* A worker: takes the next entry to parse from the counter shared by all
+ * workers (so a worker that drew long documents takes fewer), parses it
+ * and writes its record to fd at once (a crash loses only the file being
+ * parsed). Never returns. */
 static void __attribute__((noreturn))
-worker(const library *lib, entry **todo, size_t ntodo, int k, int jobs, int fd)
+worker(const library *lib, entry **todo, size_t ntodo, size_t *next, int fd)
 {
 	buf b;
 	buf_init(&b);
-	for (size_t i = (size_t)k; i < ntodo; i += (size_t)jobs) {
+	for (;;) {
+		size_t i = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED);
+		if (i >= ntodo)
+			break;
 		rec r;
 		index_file(todo[i]->path, lib->lang, lib->cat, &r);
+		b.len = 0;
 		rec_encode(&b, (uint32_t)i, &r);
 		rec_clear(&r);
-		if (b.len >= 65536) {
-			if (write_all(fd, b.s, b.len) < 0)
-				_exit(1);
-			b.len = 0;
-		}
+		if (write_all(fd, b.s, b.len) < 0)
+			_exit(1);
 	}
-	if (b.len && write_all(fd, b.s, b.len) < 0)
-		_exit(1);
 	buf_free(&b);
 	_exit(0);
+}
+
+static int
+entry_size_desc(const void *a, const void *b)
+{
+	const entry *x = *(entry *const *)a, *y = *(entry *const *)b;
+	return x->size < y->size ? 1 : x->size > y->size ? -1 : 0;
 }
 
 /* Parses todo[] into recs[] with lib->jobs worker processes. Entries a
@@ -865,11 +877,19 @@ static int
 parse_forked(library *lib, entry **todo, size_t ntodo, rec *recs)
 {
 	int jobs = lib->jobs;
-	int fds[8];
-	pid_t pids[8];
-	buf in[8];
+	int fds[LIBRARY_JOBS_MAX];
+	pid_t pids[LIBRARY_JOBS_MAX];
+	buf in[LIBRARY_JOBS_MAX];
 	int nstarted = 0;
 
+	/* Longest first, then each worker takes the next: the last files
+	 * are short, so the workers finish close together. */
+	qsort(todo, ntodo, sizeof *todo, entry_size_desc);
+	size_t *next = mmap(NULL, sizeof *next, PROT_READ | PROT_WRITE,
+			    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (next == MAP_FAILED)
+		return -1;
+	*next = 0;
 	fflush(NULL);	/* nothing buffered may be written twice */
 	for (int k = 0; k < jobs; k++) {
 		int p[2];
@@ -885,7 +905,7 @@ parse_forked(library *lib, entry **todo, size_t ntodo, rec *recs)
 			close(p[0]);
 			for (int j = 0; j < nstarted; j++)
 				close(fds[j]);
-			worker(lib, todo, ntodo, k, jobs, p[1]);
+			worker(lib, todo, ntodo, next, p[1]);
 		}
 		close(p[1]);
 		fds[nstarted] = p[0];
@@ -893,20 +913,14 @@ parse_forked(library *lib, entry **todo, size_t ntodo, rec *recs)
 		buf_init(&in[nstarted]);
 		nstarted++;
 	}
-	if (nstarted < jobs) {
-		/* All or nothing: striping needs every worker. */
-		for (int j = 0; j < nstarted; j++) {
-			kill(pids[j], SIGKILL);
-			close(fds[j]);
-			waitpid(pids[j], NULL, 0);
-			buf_free(&in[j]);
-		}
+	if (nstarted == 0) {
+		munmap(next, sizeof *next);
 		return -1;
 	}
 
 	int open_fds = nstarted;
 	size_t ndone = 0;
-	struct pollfd pfd[8];
+	struct pollfd pfd[LIBRARY_JOBS_MAX];
 	for (int j = 0; j < nstarted; j++) {
 		pfd[j].fd = fds[j];
 		pfd[j].events = POLLIN;
@@ -962,6 +976,7 @@ parse_forked(library *lib, entry **todo, size_t ntodo, rec *recs)
 			      WTERMSIG(status));
 		buf_free(&in[j]);
 	}
+	munmap(next, sizeof *next);
 	return 0;
 }
 
