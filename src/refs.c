@@ -1485,14 +1485,6 @@ meta_agenda(scan *sc)
 	}
 }
 
-static int
-cmp_ref(const void *a, const void *b)
-{
-	const ref *x = a, *y = b;
-	if (x->off != y->off)
-		return x->off < y->off ? -1 : 1;
-	return 0;
-}
 
 ref_list *
 refs_find(const doc *d, const catalog *c)
@@ -1519,26 +1511,17 @@ refs_find(const doc *d, const catalog *c)
 		scan_symbols(&sc);
 		scan_agenda(&sc);
 		scan_resolutions(&sc);
-		/* stable order within the block: by offset, ties keep the
-		 * order found (qsort is not stable, so sort by index too) */
-		size_t n = l->n - first;
-		if (n > 1) {
-			for (size_t k = 0; k < n; k++)
-				l->items[first + k].block = k;	/* temp tie-break */
-			qsort(l->items + first, n, sizeof *l->items, cmp_ref);
-			/* insertion fix for ties (same off): order by temp */
-			for (size_t k = 1; k < n; k++) {
-				ref tmp = l->items[first + k];
-				size_t m = k;
-				while (m > 0 && l->items[first + m - 1].off == tmp.off &&
-				       l->items[first + m - 1].block > tmp.block) {
-					l->items[first + m] = l->items[first + m - 1];
-					m--;
-				}
-				l->items[first + m] = tmp;
+		/* reading order within the block: symbols, agenda items and
+		 * resolutions were found in three passes; a stable insertion
+		 * sort by offset keeps a range's items in order */
+		for (size_t k = first + 1; k < l->n; k++) {
+			ref tmp = l->items[k];
+			size_t m = k;
+			while (m > first && l->items[m - 1].off > tmp.off) {
+				l->items[m] = l->items[m - 1];
+				m--;
 			}
-			for (size_t k = 0; k < n; k++)
-				l->items[first + k].block = b;
+			l->items[m] = tmp;
 		}
 	}
 	scan_fini(&sc);
