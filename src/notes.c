@@ -40,7 +40,36 @@ struct notes_store {
 	char *path;
 	int readonly;
 	int busy_ms;
+	struct timespec busy_since;	/* first failed try of the current wait */
+	unsigned jitter;		/* rand_r state for the busy handler */
 };
+
+/* SQLite's own busy handler backs off to 100 ms sleeps, so a process
+ * waiting for a writer that commits in a tight loop (an import, the
+ * concurrency test) only rarely catches the lock free between two
+ * transactions and can starve until the timeout. Short random sleeps
+ * (0.1-1 ms) poll often enough to get in. Returns nonzero to try again. */
+static int
+busy_wait(void *arg, int tries)
+{
+	notes_store *s = arg;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (tries == 0)
+		s->busy_since = now;
+	long long waited_ms = (long long)(now.tv_sec - s->busy_since.tv_sec) * 1000 +
+			      (now.tv_nsec - s->busy_since.tv_nsec) / 1000000;
+	if (waited_ms >= s->busy_ms)
+		return 0;
+	usleep(100 + rand_r(&s->jitter) % 900);
+	return 1;
+}
+
+static void
+set_busy(notes_store *s)
+{
+	sqlite3_busy_handler(s->db, busy_wait, s);
+}
 
 /* Migrations: entry i takes the schema from version i to i + 1. Never edit
  * a released entry; append a new one. */
@@ -546,6 +575,7 @@ store_new(const char *path)
 	notes_store *s = xcalloc(1, sizeof *s);
 	s->path = path ? xstrdup(path) : notes_default_path();
 	s->busy_ms = 5000;
+	s->jitter = (unsigned)getpid() ^ (unsigned)time(NULL);
 	return s;
 }
 
@@ -601,7 +631,7 @@ notes_open(const char *path, char **err)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, s->busy_ms);
+	set_busy(s);
 	if (sqlite3_db_readonly(s->db, "main") == 1) {
 		set_err(err, "%s is read-only", s->path);
 		goto fail;
@@ -695,7 +725,7 @@ notes_open_readonly(const char *path, char **err)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, s->busy_ms);
+	set_busy(s);
 	if (fs == FILE_DB) {
 		long long v = 0;
 		if (quick_check(s->db, s->path, err) != SQLITE_OK ||
@@ -751,8 +781,6 @@ void
 notes_set_busy_timeout(notes_store *s, int ms)
 {
 	s->busy_ms = ms;
-	if (s->db)
-		sqlite3_busy_timeout(s->db, ms);
 }
 
 /* --- writing ------------------------------------------------------------- */
