@@ -12,8 +12,10 @@ no_curses_outside_ui() {
 		--include='*.[ch]' | grep -v "/src/ui/") || true
 	[ -z "$out" ] || { echo "# curses outside src/ui: $out"; return 1; }
 }
+# _exit() is allowed: a forked child (library.c parses in children) must
+# leave without running the parent's atexit handlers.
 no_exit_in_model() {
-	out=$(grep -lE '\b(exit|_exit)\(' "$src"/*.c | grep -v '/main\.c$') || true
+	out=$(grep -lE '\bexit\(' "$src"/*.c | grep -v '/main\.c$') || true
 	[ -z "$out" ] || { echo "# exit() outside main.c: $out"; return 1; }
 }
 every_module_has_a_header_comment() {
