@@ -6,9 +6,12 @@
  * reported save, exactly: every reported note is there with its last
  * reported body, every reported delete is deleted, and nothing else
  * changed except the one edit that may have been in flight (announced by
- * an intent line before its transaction). Repeated for many rounds.
+ * an intent line before its transaction). Repeated for at least ROUNDS
+ * rounds and until MIN_EDITS edits were reported (at most MAX_ROUNDS): the
+ * kill delay adapts to the machine's commit speed so that a round holds a
+ * handful of edits, with kills also during open and migration.
  *
- * Usage: crash [ROUNDS [SEED]]  (defaults 60, time). Prints TAP. */
+ * Usage: crash [ROUNDS [SEED]]  (defaults 40, time). Prints TAP. */
 #include <build-config.h>
 
 #include <errno.h>
@@ -28,6 +31,8 @@
 #include "testdoc.h"
 
 #define MAX_IDS 100000
+#define MIN_EDITS 300
+#define MAX_ROUNDS 400
 
 /* What the journal says, per note id. */
 typedef struct model {
@@ -276,7 +281,7 @@ verify(notes_store *s, const pending *p)
 int
 main(int argc, char **argv)
 {
-	int rounds = argc > 1 ? atoi(argv[1]) : 60;
+	int rounds = argc > 1 ? atoi(argv[1]) : 40;
 	unsigned seed = argc > 2 ? (unsigned)strtoul(argv[2], NULL, 10) : (unsigned)time(NULL) ^ (unsigned)getpid();
 	char dir[] = "/tmp/lectern-crash-XXXXXX";
 	if (!mkdtemp(dir)) {
@@ -290,14 +295,17 @@ main(int argc, char **argv)
 	if (!d)
 		return 1;
 	anchor_doc *ad = anchor_doc_new(d);
-	printf("1..3\n# seed %u, %d rounds\n", seed, rounds);
+	printf("1..3\n# seed %u, at least %d rounds and %d edits\n", seed, rounds, MIN_EDITS);
 	srand(seed);
 	long pos = 0;
 	int opened = 1, intact = 1, exact = 1, kills = 0;
 	long long verified_total = 0, last_verified = 0;
-	for (int r = 0; r < rounds; r++) {
+	int span_us = 60000;	/* kill after 2 ms + [0, span) */
+	int r;
+	for (r = 0; r < MAX_ROUNDS && (r < rounds || adds + updates + deletes < MIN_EDITS); r++) {
 		unsigned child_seed = (unsigned)rand();
-		int delay_us = 2000 + rand() % 90000;
+		int delay_us = 2000 + rand() % span_us;
+		long long before = adds + updates + deletes;
 		fflush(stdout);
 		pid_t pid = fork();
 		if (pid < 0)
@@ -344,7 +352,13 @@ main(int argc, char **argv)
 		}
 		verified_total += v;
 		last_verified = v;
+		long long got = adds + updates + deletes - before;
+		if (got < 3 && span_us < 2000000)
+			span_us += span_us / 2;	/* slow machine: longer rounds */
+		else if (got > 20 && span_us > 10000)
+			span_us -= span_us / 3;
 	}
+	printf("# %d rounds\n", r);
 	printf("%s 1 - the database opened read-write after each of %d kills\n",
 	       opened ? "ok" : "not ok", kills);
 	printf("%s 2 - PRAGMA integrity_check ok after every kill\n", intact ? "ok" : "not ok");

@@ -157,8 +157,10 @@ make_db(int n)
 	char *path;
 	notes_store *s = open_new(&path);
 	for (int i = 0; i < n; i++) {
-		char body[64];
-		snprintf(body, sizeof body, "nota %d: información", i);
+		char body[1200];	/* long notes: a few make many pages */
+		int k = snprintf(body, sizeof body, "nota %d: información ", i);
+		memset(body + k, 'x', sizeof body - (size_t)k - 1);
+		body[sizeof body - 1] = '\0';
 		assert_true(add(s, "Dado el carácter", NULL, body, i % 2 ? "par" : NULL) > 0);
 	}
 	notes_close(s);
@@ -426,7 +428,7 @@ static void
 test_truncated(void **state)
 {
 	(void)state;
-	char *path = make_db(200);
+	char *path = make_db(30);
 	struct stat st;
 	assert_int_equal(0, stat(path, &st));
 	assert_true(st.st_size >= 8 * 4096);
@@ -441,7 +443,7 @@ static void
 test_damaged(void **state)
 {
 	(void)state;
-	char *path = make_db(200);
+	char *path = make_db(30);
 	FILE *f = fopen(path, "r+b");
 	assert_non_null(f);
 	/* garbage over pages 2 to 4 (the header stays valid) */
