@@ -17,8 +17,9 @@
 #   N=500 bench/library.sh ...          a smaller library
 #   CORPUS=DIR                          where the texts come from (default
 #                                       ../shared/corpus, else tests/data)
-# Prints a Markdown table for bench/README.md. Uses tests/library/libdrive,
-# which calls the same functions as lectern --list (library_scan, _list).
+# Prints a Markdown table for bench/README.md. Times lectern --list itself,
+# and tests/library/libdrive (the same library_scan/_list, with a -j option
+# and a scan without the listing).
 set -eu
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,8 +27,9 @@ build=${1:-/work/build/library}
 n=${N:-2000}
 corpus=${CORPUS:-$here/../shared/corpus}
 [ -d "$corpus" ] || corpus=$here/tests/data
-make -s -C "$build" tests/library/libdrive >/dev/null
+make -s -C "$build" lectern tests/library/libdrive >/dev/null
 drive=$build/tests/library/libdrive
+lectern=$build/lectern
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/lectern-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
@@ -82,6 +84,9 @@ cold=$(t "$drive" scan -d "$db" "$lib")
 "$drive" scan -d "$db" "$lib" > "$work/warm.out"
 warm=$(best_of 5 "$drive" scan -d "$db" "$lib")
 list=$(best_of 5 "$drive" list -d "$db" "$lib")
+rm -f "$db" "$db-wal" "$db-shm"
+lec_cold=$(t "$lectern" --list --library-db "$db" "$lib")
+lec_warm=$(best_of 5 "$lectern" --list --library-db "$db" "$lib")
 sleep 1
 ls "$lib"/d0/* | head -20 | xargs touch
 touched=$(t "$drive" scan -d "$db" "$lib")
@@ -109,6 +114,8 @@ row "cold scan, 1 parser process (-j 1)" "$cold_j1" "$grep_ms" "grep"
 row "cold scan, one parser process per CPU" "$cold" "$grep_ms" "grep"
 row "warm scan, nothing changed (best of 5)" "$warm" "$find_ms" "find -newer"
 row "warm scan + list, as --list (best of 5)" "$list" "$find_ms" "find -newer"
+row "lectern --list, cold" "$lec_cold" "$grep_ms" "grep"
+row "lectern --list, warm (best of 5)" "$lec_warm" "$find_ms" "find -newer"
 row "20 files touched, rescan" "$touched"
 row "reference: cat of all files (best of 3)" "$cat_ms"
 row "reference: grep -rc the (best of 3)" "$grep_ms"

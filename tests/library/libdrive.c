@@ -6,7 +6,9 @@
  *   libdrive scan     [-d DB] [-j JOBS] PATH...   one scan; prints its counts
  *   libdrive mentions [-d DB] KEY PATH...         documents mentioning KEY
  *   libdrive keys     [-d DB] PATH...             reference targets
- * Exit status as the CLI: 0, 1 (a path or file unusable), 2 usage. */
+ * Exit status as the CLI: 0, 1 (a path or file unusable), 2 usage.
+ * The catalog is the one lectern loads (bundled + user's), so the index
+ * made here is the one lectern uses (the catalog is part of the indexer). */
 #include <build-config.h>
 
 #include <stdio.h>
@@ -14,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "library.h"
 
 static void
@@ -31,29 +34,14 @@ usage(void)
 	return 2;
 }
 
-int
-main(int argc, char **argv)
+static int
+run(const char *cmd, const char *const *paths, size_t n, const char *db, int jobs,
+    const catalog *cat)
 {
-	if (argc < 2)
-		return usage();
-	const char *cmd = argv[1];
-	const char *db = NULL;
-	int jobs = 0, c;
-	optind = 2;
-	while ((c = getopt(argc, argv, "d:j:")) != -1) {
-		switch (c) {
-		case 'd': db = optarg; break;
-		case 'j': jobs = atoi(optarg); break;
-		default: return usage();
-		}
-	}
-	const char *const *paths = (const char *const *)argv + optind;
-	size_t n = (size_t)(argc - optind);
 	if (strcmp(cmd, "list") == 0)
-		return library_cli_list(paths, n, db, NULL, NULL, stdout, stderr);
+		return library_cli_list(paths, n, db, NULL, cat, stdout, stderr);
 	if (strcmp(cmd, "refs") == 0)
-		return library_cli_refs(paths, n, NULL, NULL, stdout, stderr);
-
+		return library_cli_refs(paths, n, NULL, cat, stdout, stderr);
 	const char *key = NULL;
 	if (strcmp(cmd, "mentions") == 0) {
 		if (!n)
@@ -63,7 +51,8 @@ main(int argc, char **argv)
 	} else if (strcmp(cmd, "scan") && strcmp(cmd, "keys")) {
 		return usage();
 	}
-	library_options opt = { .db_path = db, .jobs = jobs, .warn = warn };
+	library_options opt = { .db_path = db, .jobs = jobs, .catalog = cat,
+				.warn = warn };
 	char *msg;
 	library *lib = library_open(&opt, &msg);
 	if (msg) {
@@ -112,4 +101,33 @@ main(int argc, char **argv)
 	}
 	library_free(lib);
 	return rc || st.failed || st.missing_roots ? 1 : 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage();
+	const char *cmd = argv[1];
+	const char *db = NULL;
+	int jobs = 0, c;
+	optind = 2;
+	while ((c = getopt(argc, argv, "d:j:")) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'j': jobs = atoi(optarg); break;
+		default: return usage();
+		}
+	}
+	const char *const *paths = (const char *const *)argv + optind;
+	size_t n = (size_t)(argc - optind);
+	char *w = NULL;
+	catalog *cat = catalog_load_default(LECTERN_SRCDIR, &w);
+	if (w) {
+		fprintf(stderr, "lectern: %s\n", w);
+		free(w);
+	}
+	int rc = run(cmd, paths, n, db, jobs, cat);
+	catalog_free(cat);
+	return rc;
 }
