@@ -7,6 +7,7 @@
 #include <build-config.h>
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -15,6 +16,7 @@
 #include "export.h"
 #include "layout.h"
 #include "parse.h"
+#include "search.h"
 #include "source.h"
 
 static double
@@ -51,6 +53,8 @@ main(int argc, char **argv)
 		reps = 3;
 	double *ts = calloc((size_t)reps, sizeof *ts), *tp = calloc((size_t)reps, sizeof *tp);
 	double *td = calloc((size_t)reps, sizeof *td), *tl = calloc((size_t)reps, sizeof *tl);
+	double *tq = calloc((size_t)reps, sizeof *tq);
+	long matches = 0;
 	FILE *null = fopen("/dev/null", "w");
 	size_t lines = 0, blocks = 0, bytes = 0;
 	for (int r = 0; r < reps; r++) {
@@ -77,6 +81,18 @@ main(int argc, char **argv)
 		}
 		layout_free(lo);
 		double t4 = now();
+		search *se = search_new(d);
+		search_match m[64];
+		size_t from = 0;
+		long got;
+		matches = 0;
+		while ((got = search_matches(se, "informacion", from, SIZE_MAX, m, 64)) > 0) {
+			matches += got;
+			from = m[got - 1].start + 1;
+		}
+		search_free(se);
+		double t5 = now();
+		tq[r] = t5 - t4;
 		ts[r] = t1 - t0;
 		tp[r] = t2 - t1;
 		td[r] = t3 - t2;
@@ -89,10 +105,12 @@ main(int argc, char **argv)
 	printf("input_bytes %zu\nblocks %zu\nlines %zu\n", bytes, blocks, lines);
 	printf("source %.3f\nparse %.3f\ndump %.3f\nlayout %.3f\n",
 	       median(ts, reps), median(tp, reps), median(td, reps), median(tl, reps));
+	printf("search %.3f (\"informacion\": %ld matches)\n", median(tq, reps), matches);
 	fclose(null);
 	free(ts);
 	free(tp);
 	free(td);
 	free(tl);
+	free(tq);
 	return 0;
 }
