@@ -2,7 +2,8 @@
  *
  * Schema (user_version LIBRARY_SCHEMA, application_id LIBRARY_APPID):
  *   meta(k, v)          'indexer' = who filled the cache (version, format,
- *                       language option): a different indexer empties it;
+ *                       language option, catalog size): a different indexer
+ *                       empties it;
  *   doc(id, path UNIQUE, size, mtime_ns, symbol, date, lang, title, agenda,
  *       session, error) one row per file seen (error: could not be read);
  *   ref(doc, key, kind, count, first_path, first_text)
@@ -16,12 +17,15 @@
  * index uses every core and a parser crash cannot take the caller down),
  * then written in one IMMEDIATE transaction with prepared statements,
  * together with the removal of cached files that vanished from a root
- * directory. Nothing is written when nothing changed. */
+ * directory. Nothing is written when nothing changed.
+ *
+ * Damage: a file that SQLite reports corrupt at any point (open, scan,
+ * query) is closed and left as it is; the library continues in memory
+ * (open_memory), rescanning the roots of the last scan (recover). */
 #include <build-config.h>
 
 #include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
