@@ -1009,6 +1009,54 @@ notes_record_status(notes_store *s, long long id, const char *status,
 	return end_write(s, rc, err);
 }
 
+static int
+status_differs(const note *n)
+{
+	const char *now = anchor_status_name(n->match.status);
+	return !n->status || strcmp(n->status, now) != 0 ||
+	       (n->score - n->match.score > 0.005 || n->match.score - n->score > 0.005);
+}
+
+int
+notes_record_matches(notes_store *s, note_list *l, char **err)
+{
+	size_t todo = 0;
+	for (size_t i = 0; i < l->n; i++)
+		todo += status_differs(&l->v[i]);
+	if (!todo || s->readonly)
+		return 0;
+	if (begin_write(s, err) < 0)
+		return -1;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, "UPDATE note SET status=?2, score=?3 WHERE id=?1",
+				    -1, &st, NULL);
+	int done = 0;
+	for (size_t i = 0; rc == SQLITE_OK && i < l->n; i++) {
+		note *n = &l->v[i];
+		if (!status_differs(n))
+			continue;
+		sqlite3_bind_int64(st, 1, n->id);
+		bind_text(st, 2, anchor_status_name(n->match.status));
+		sqlite3_bind_double(st, 3, n->match.score);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
+		sqlite3_reset(st);
+		done++;
+	}
+	if (st)
+		sqlite3_finalize(st);
+	if (end_write(s, rc, err) < 0)
+		return -1;
+	for (size_t i = 0; i < l->n; i++) {	/* the list now says what is stored */
+		note *n = &l->v[i];
+		if (!status_differs(n))
+			continue;
+		free(n->status);
+		n->status = xstrdup(anchor_status_name(n->match.status));
+		n->score = n->match.score;
+	}
+	return done;
+}
+
 /* --- reading ------------------------------------------------------------- */
 
 #define NOTE_COLUMNS "id, uid, doc_fp, doc_key, path, exact, prefix, suffix," \

@@ -101,6 +101,11 @@ int notes_undelete(notes_store *s, long long id, char **err);
 /* Records the last re-attachment of note id (status name and score). */
 int notes_record_status(notes_store *s, long long id, const char *status,
 			double score, char **err);
+/* Records the re-attachment (match) of every note of a list from
+ * notes_list_doc whose stored status or score differs, in one transaction;
+ * takes no lock and writes nothing when none differs. Returns the number
+ * of notes updated, or -1. A read-only store: 0, nothing recorded. */
+int notes_record_matches(notes_store *s, note_list *l, char **err);
 
 /* Reading. A filter: tag (exact) and text (in body, quote or tags, case-
  * and accent-insensitive); NULL or "" fields match everything. */

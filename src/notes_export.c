@@ -49,16 +49,56 @@ doc_title(const doc *d)
 	return d->name ? d->name : "document";
 }
 
+/* Appends s[0, n) with the characters Markdown would take as markup
+ * escaped; a line break continues the block quote. */
 static void
-md_quote(buf *b, const char *s)
+md_text(buf *b, const char *s, size_t n)
 {
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n') {
+			buf_adds(b, "  \n> ");
+			continue;
+		}
+		if (strchr("\\`*_[]<>#|", s[i]))
+			buf_addc(b, '\\');
+		buf_addc(b, s[i]);
+	}
+}
+
+/* The clause the note is on, as a block quote, with the part the note
+ * quotes in bold; for an orphan, only its own quote. */
+static void
+md_quote(buf *b, const doc *d, const note *n)
+{
+	const char *exact = n->a.exact ? n->a.exact : "";
+	const node *nd = n->match.node;
 	buf_adds(b, "> ");
-	for (; *s; s++) {
-		buf_addc(b, *s);
-		if (*s == '\n')
-			buf_adds(b, "> ");
+	if (!nd || !nd->len) {
+		md_text(b, exact, strlen(exact));
+		buf_addc(b, '\n');
+		return;
+	}
+	size_t cs = nd->off, ce = nd->off + nd->len;
+	size_t qs = n->match.start_byte, qe = n->match.end_byte;
+	if (qs <= cs && qe >= ce) {	/* the whole clause */
+		md_text(b, d->plain + cs, ce - cs);
+	} else {
+		if (qs < cs)
+			qs = cs;
+		if (qe > ce)
+			qe = ce;
+		md_text(b, d->plain + cs, qs - cs);
+		buf_adds(b, "**");
+		md_text(b, d->plain + qs, qe - qs);
+		buf_adds(b, "**");
+		md_text(b, d->plain + qe, ce - qe);
 	}
 	buf_addc(b, '\n');
+	if (n->match.status == ANCHOR_FUZZY) {
+		buf_adds(b, "\nQuoted when the note was written:\n\n> ");
+		md_text(b, exact, strlen(exact));
+		buf_addc(b, '\n');
+	}
 }
 
 static void
@@ -84,7 +124,7 @@ notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *ou
 		char *cite = notes_cite(d, n->match.node);
 		buf_printf(&b, "\n## %s\n\n", n->match.node ? cite : "(not found in this version)");
 		free(cite);
-		md_quote(&b, n->a.exact ? n->a.exact : "");
+		md_quote(&b, d, n);
 		buf_printf(&b, "\n%s\n\n", n->body ? n->body : "");
 		buf_printf(&b, "*Status:* ");
 		status_text(&b, n);

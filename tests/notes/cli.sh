@@ -26,8 +26,9 @@ grep -q '^# Notes: Carta de fecha 22 de diciembre de 2020' "$tmp/md" &&
 grep -q '^## Anexo, párr. 8$' "$tmp/md" &&
 grep -q '^> Dado el carácter transfronterizo' "$tmp/md" &&
 grep -q '^Comparar con A/74/896: ¿cooperación? Ёжик$' "$tmp/md" &&
-grep -q 'Tags:\* ciber, pregunta' "$tmp/md"
-t $? "Markdown: title, citation, quoted clause, note, tags"
+grep -q 'Tags:\* ciber, pregunta' "$tmp/md" &&
+grep -q '^> Carta de fecha .* Permanente de \*\*Uzbekistán\*\* ante las Naciones Unidas$' "$tmp/md"
+t $? "Markdown: title, citation, quoted clause (quote in bold), note, tags"
 "$tool" "$db" "$base" export json >"$tmp/json" 2>>"$tmp/err"
 grep -q '"@context": "http://www.w3.org/ns/anno.jsonld"' "$tmp/json" &&
 grep -q '"type": "AnnotationCollection"' "$tmp/json" &&

@@ -325,11 +325,17 @@ test_corrected_document(void **state)
 	assert_true(l.v[0].match.score > 0.9 && l.v[0].match.score < 1);
 	assert_int_equal(p8, l.v[1].id);
 	assert_int_equal(ANCHOR_OK, l.v[1].match.status);
-	assert_int_equal(0, notes_record_status(s, p5, "fuzzy", l.v[0].match.score, &err));
+	assert_int_equal(2, notes_record_matches(s, &l, &err));	/* fuzzy, ok */
+	assert_int_equal(0, notes_record_matches(s, &l, &err));	/* nothing new */
 	note_list_free(&l);
 	note n;
 	assert_int_equal(1, notes_get(s, p5, &n, NULL, &err));
 	assert_string_equal("fuzzy", n.status);
+	assert_true(n.score > 0.9 && n.score < 1);
+	note_clear(&n);
+	assert_int_equal(0, notes_record_status(s, p8, "moved", 1.0, &err));
+	assert_int_equal(1, notes_get(s, p8, &n, NULL, &err));
+	assert_string_equal("moved", n.status);
 	note_clear(&n);
 
 	doc *other = doc_new("other.txt");
@@ -343,6 +349,38 @@ test_corrected_document(void **state)
 	anchor_doc_free(ao);
 	doc_free(other);
 	notes_close(s);
+	free(path);
+}
+
+/* Two readers of one database (two lectern processes): each sees the
+ * other's committed notes on its next list, deletes included. */
+static void
+test_two_stores_see_each_other(void **state)
+{
+	(void)state;
+	char *path, *err = NULL;
+	notes_store *a = open_new(&path);
+	notes_store *b = notes_open(path, &err);
+	assert_non_null(b);
+	note_list l = { 0 };
+	assert_int_equal(0, notes_list_doc(b, abase, NULL, &l, &err));
+	assert_int_equal(0, l.n);
+	note_list_free(&l);
+	long long id = add(a, "Dado el carácter", NULL, "de A", NULL);
+	assert_true(add(b, "Carta de fecha", NULL, "de B", NULL) > 0);
+	assert_int_equal(0, notes_list_doc(b, abase, NULL, &l, &err));
+	assert_int_equal(2, l.n);
+	note_list_free(&l);
+	assert_int_equal(0, notes_list_doc(a, abase, NULL, &l, &err));
+	assert_int_equal(2, l.n);
+	note_list_free(&l);
+	assert_int_equal(0, notes_delete(b, id, &err));
+	assert_int_equal(0, notes_list_doc(a, abase, NULL, &l, &err));
+	assert_int_equal(1, l.n);
+	assert_string_equal("de B", l.v[0].body);
+	note_list_free(&l);
+	notes_close(a);
+	notes_close(b);
 	free(path);
 }
 
@@ -681,6 +719,7 @@ main(void)
 		cmocka_unit_test(test_add_update_delete_undo),
 		cmocka_unit_test(test_reading_order_and_filters),
 		cmocka_unit_test(test_corrected_document),
+		cmocka_unit_test(test_two_stores_see_each_other),
 		cmocka_unit_test(test_default_location),
 		cmocka_unit_test(test_text_file),
 		cmocka_unit_test(test_truncated),
