@@ -11,8 +11,9 @@
 # wall and CPU times, their ratio and lectern's peak RSS over the input size.
 # With the build's libcore.a it also compiles bench/stages.c and times each
 # stage (source, parse, dump, layout alone), so a slow stage is named. The
-# figures go to stdout and to bench/README.md (BENCH_README=FILE to change,
-# BENCH_README=- for stdout only).
+# figures go to stdout and to their own section of bench/README.md, between
+# two marker comments, leaving the other sections alone (BENCH_README=FILE
+# to change, BENCH_README=- for stdout only).
 #
 # Needs Debian's `time` package (/usr/bin/time); `apt-get install time`.
 set -eu
@@ -101,7 +102,7 @@ fi
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print ((v + 0 <= t + 0) ? "met" : "NOT met") }'; }
 report() {
 	cat <<EOF
-# Benchmark: \`lectern --dump -w 80\` on a ${size_mb} MB document
+## Dump: \`lectern --dump -w 80\` on a ${size_mb} MB document
 
 Measured by \`bench/dump.sh\` on $(date -u +%Y-%m-%d) ($(uname -m), $(nproc) CPUs,
 load average $(cut -d' ' -f1-3 /proc/loadavg)), lectern $("$lectern" --version | cut -d' ' -f2).
@@ -130,9 +131,27 @@ if [ "$readme" = "-" ]; then
 else
 	report > "$tmp/report"
 	cat "$tmp/report"
+	# Our section of the README lies between two markers; the rest of the
+	# file (other benchmarks) is kept as it is.
 	{
+		echo "<!-- bench/dump.sh: generated from here -->"
 		cat "$tmp/report"
-		if [ -f "$here/analysis.md" ]; then echo; cat "$here/analysis.md"; fi
-	} > "$readme"
-	echo "(written to $readme)" >&2
+		if [ -f "$here/analysis.md" ]; then
+			echo
+			sed 's/^## /### /' "$here/analysis.md"
+		fi
+		echo "<!-- bench/dump.sh: to here -->"
+	} > "$tmp/section"
+	if [ -f "$readme" ] && grep -q '^<!-- bench/dump.sh: generated from here -->$' "$readme"; then
+		awk -v sec="$tmp/section" '
+			/^<!-- bench\/dump.sh: generated from here -->$/ {
+				while ((getline l < sec) > 0) print l; skip = 1; next }
+			/^<!-- bench\/dump.sh: to here -->$/ { skip = 0; next }
+			!skip { print }' "$readme" > "$tmp/readme"
+	else
+		{ if [ -f "$readme" ]; then cat "$readme"; echo; else echo "# Benchmarks"; echo; fi
+		  cat "$tmp/section"; } > "$tmp/readme"
+	fi
+	cp "$tmp/readme" "$readme"
+	echo "(section written to $readme)" >&2
 fi
