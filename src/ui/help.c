@@ -18,11 +18,12 @@ typedef struct help {
 	int scroll;
 } help;
 
+/* Short lines: they must fit the help window at 40 columns. */
 static const char *intro[] = {
-	"lectern reads a UN document by its structure.",
-	"The outline (left) lists the letter, annex and clauses;",
-	"Tab moves there, Enter jumps. Keys (config.ini [keys]",
-	"rebinds them by action name):",
+	"Read a UN document by its structure:",
+	"Tab goes to the outline, Enter there",
+	"jumps. config.ini [keys] rebinds keys",
+	"by the action names on the right.",
 };
 
 int

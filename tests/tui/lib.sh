@@ -12,6 +12,7 @@ TUI_SOCK="lectern-test-$$"
 TUI_N=0
 TUI_FAILS=0
 TUI_TIMEOUT=${TUI_TIMEOUT:-100}		# tenths of a second per wait
+TUI_SUPP="$(cd "${top_srcdir:-.}/tests/tui" && pwd)/lsan.supp"
 unset TMUX
 
 tui_plan() {
@@ -53,6 +54,7 @@ tui_start() {
 		-e LC_ALL=C.UTF-8 -e TERM=tmux-256color -e HOME="$TUI_TMP/home" \
 		-e XDG_CONFIG_HOME="$TUI_TMP/config" -e XDG_DATA_HOME="$TUI_TMP/data" \
 		-e XDG_CACHE_HOME="$TUI_TMP/cache" -e NO_COLOR= \
+		-e LSAN_OPTIONS="suppressions=$TUI_SUPP:print_suppressions=0" \
 		"$3; echo lectern-exit=\$?; sleep 600"
 	# The old session goes after the new one exists, so the server (which
 	# exits with its last session) stays up.
