@@ -587,7 +587,7 @@ catalog_load_dir(catalog *c, const char *dir, char **w)
 	DIR *dp = opendir(dir);
 	if (!dp)
 		return 0;
-	char **names = NULL;
+	char **inis = NULL;
 	size_t n = 0, cap = 0;
 	struct dirent *de;
 	while ((de = readdir(dp))) {
@@ -595,15 +595,15 @@ catalog_load_dir(catalog *c, const char *dir, char **w)
 		if (l < 5 || de->d_name[0] == '.' ||
 		    strcmp(de->d_name + l - 4, ".ini") != 0)
 			continue;
-		xgrow((void **)&names, &cap, n + 1, sizeof *names);
-		names[n++] = xstrdup(de->d_name);
+		xgrow((void **)&inis, &cap, n + 1, sizeof *inis);
+		inis[n++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
 	if (n)
-		qsort(names, n, sizeof *names, cmp_str);
+		qsort(inis, n, sizeof *inis, cmp_str);
 	int files = 0;
 	for (size_t i = 0; i < n; i++) {
-		char *p = xasprintf("%s/%s", dir, names[i]);
+		char *p = xasprintf("%s/%s", dir, inis[i]);
 		char *err = NULL;
 		if (catalog_load_file(c, p, &err) >= 0)
 			files++;
@@ -612,9 +612,9 @@ catalog_load_dir(catalog *c, const char *dir, char **w)
 			free(err);
 		}
 		free(p);
-		free(names[i]);
+		free(inis[i]);
 	}
-	free(names);
+	free(inis);
 	return files;
 }
 
