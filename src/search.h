@@ -66,7 +66,10 @@ int search_next(search *s, const char *query, size_t from, search_dir dir,
 
 /* Matches starting in plain [from, to), in order, for highlighting: fills
  * out[] with up to max and returns the number found (up to max); -1 for a
- * bad query as above. Continue after out[max - 1].start + 1 for more. */
+ * bad query as above. Continue after out[max - 1].start + 1 for more.
+ * To highlight the screen, ask from the start of the first visible line's
+ * block (doc->blocks[l->block]->off), not from the line: a match may begin
+ * on an earlier line and wrap onto this one. */
 long search_matches(search *s, const char *query, size_t from, size_t to,
 		    search_match *out, size_t max);
 
