@@ -235,6 +235,16 @@ lang_prefix(const char *s, size_t n, const char *w)
 	while (j < wn) {
 		if (i >= n)
 			return 0;
+		unsigned char ca = (unsigned char)s[i], cb = (unsigned char)w[j];
+		if (ca < 0x80 && cb < 0x80) {
+			/* ASCII, the common case, without a table look-up */
+			if (ca != cb && ((ca | 32) != (cb | 32) || (ca | 32) < 'a' ||
+					 (ca | 32) > 'z'))
+				return 0;
+			i++;
+			j++;
+			continue;
+		}
 		ucs4_t a, b;
 		int ka = u8_mbtouc(&a, (const uint8_t *)s + i, n - i);
 		int kb = u8_mbtouc(&b, (const uint8_t *)w + j, wn - j);

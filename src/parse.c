@@ -97,6 +97,7 @@ typedef struct wset {
 	const char **s;
 	size_t *n;
 	size_t cap, count;
+	int exact;		/* no case folding */
 } wset;
 
 typedef struct parser {
@@ -208,12 +209,12 @@ equal_any(const char *s, size_t n, const char *const *list)
 /* ---------- word sets ---------- */
 
 static uint64_t
-hash_fold(const char *s, size_t n)
+hash_fold(const char *s, size_t n, int exact)
 {
 	uint64_t h = 1469598103934665603ull;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
+		if (!exact && c >= 'A' && c <= 'Z')
 			c += 32;
 		h = (h ^ c) * 1099511628211ull;
 	}
@@ -221,10 +222,12 @@ hash_fold(const char *s, size_t n)
 }
 
 static int
-same_fold(const char *a, size_t an, const char *b, size_t bn)
+same_fold(const char *a, size_t an, const char *b, size_t bn, int exact)
 {
 	if (an != bn)
 		return 0;
+	if (exact)
+		return memcmp(a, b, an) == 0;
 	for (size_t i = 0; i < an; i++) {
 		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
 		if (x >= 'A' && x <= 'Z')
@@ -248,7 +251,7 @@ wset_op(wset *w, const char *s, size_t n, int add)
 		for (size_t i = 0; i < w->cap; i++) {
 			if (!w->s[i])
 				continue;
-			size_t h = (size_t)hash_fold(w->s[i], w->n[i]) & (ncap - 1);
+			size_t h = (size_t)hash_fold(w->s[i], w->n[i], w->exact) & (ncap - 1);
 			while (ns[h])
 				h = (h + 1) & (ncap - 1);
 			ns[h] = w->s[i];
@@ -262,9 +265,9 @@ wset_op(wset *w, const char *s, size_t n, int add)
 	}
 	if (!w->cap)
 		return 0;
-	size_t h = (size_t)hash_fold(s, n) & (w->cap - 1);
+	size_t h = (size_t)hash_fold(s, n, w->exact) & (w->cap - 1);
 	while (w->s[h]) {
-		if (same_fold(w->s[h], w->n[h], s, n))
+		if (same_fold(w->s[h], w->n[h], s, n, w->exact))
 			return 1;
 		h = (h + 1) & (w->cap - 1);
 	}
@@ -2255,14 +2258,6 @@ id_prefix(node_kind k)
 	}
 }
 
-static int
-sibling_has_id(const node *parent, const char *id)
-{
-	for (size_t i = 0; i < parent->nkids; i++)
-		if (strcmp(parent->kids[i]->id, id) == 0)
-			return 1;
-	return 0;
-}
 
 static int
 simple_cite(const char *c)
@@ -2276,7 +2271,8 @@ simple_cite(const char *c)
 	return 1;
 }
 
-static void emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed);
+static void emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed,
+		 wset *ids);
 
 /* Unnumbered paragraphs among numbered ones (a resolution's preamble
  * before its operative paragraphs) are cited "pp1", "pp2" … so that they
@@ -2289,14 +2285,17 @@ emit_kids(parser *p, node *nd, tnode *t)
 	for (size_t i = 0; i < t->nkids; i++)
 		if (t->kids[i]->kind == NODE_PARAGRAPH && t->kids[i]->number)
 			numbered = 1;
+	/* the sibling ids so far, to keep them unique in linear time */
+	wset ids = { .exact = 1 };
 	for (size_t i = 0; i < t->nkids; i++)
-		emit(p, nd, t->kids[i], kindpos, numbered);
+		emit(p, nd, t->kids[i], kindpos, numbered, &ids);
 	for (size_t i = 0; i < t->nfns; i++)
-		emit(p, nd, t->fns[i], kindpos, 0);
+		emit(p, nd, t->fns[i], kindpos, 0, &ids);
+	wset_free(&ids);
 }
 
 static void
-emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed)
+emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed, wset *ids)
 {
 	doc *d = p->d;
 	size_t pos = ++kindpos[t->kind];
@@ -2331,13 +2330,14 @@ emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed)
 		snprintf(id, sizeof id, "%s%zu", pre, pos);
 		break;
 	}
-	if (sibling_has_id(parent, id)) {
+	if (wset_op(ids, id, strlen(id), 0)) {
 		char base[48];
 		snprintf(base, sizeof base, "%s", id);
-		for (int k = 2; sibling_has_id(parent, id); k++)
+		for (int k = 2; wset_op(ids, id, strlen(id), 0); k++)
 			snprintf(id, sizeof id, "%.32s_%d", base, k);
 	}
 	node *nd = doc_add_node(d, parent, t->kind, id, t->text, t->len);
+	wset_op(ids, nd->id, strlen(nd->id), 1);
 	doc_set_number(nd, t->number, cite);
 	char *label = make_label(t->text ? t->text : "", t->len);
 	doc_set_label(nd, label);
