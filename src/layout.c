@@ -260,10 +260,19 @@ fill(lines *L, const char *s, size_t n, const char *p, int avail)
 			}
 			int kw = 0;
 			size_t k = hard_split(s, start, e, avail, &kw);
-			emit(L, start, start + k, kw);
+			/* A piece can hold spaces with no break after them
+			 * ("( a", a space before a quote): the cut may fall
+			 * after one. The line never ends in spaces, and the
+			 * next does not start with them. */
+			size_t ke = trim(s, start, start + k);
+			emit(L, start, ke, kw - (int)(start + k - ke));
 			/* What was split off was measured as part of w. */
 			w -= kw;
 			start += k;
+			while (start < e && s[start] == ' ') {
+				start++;
+				w--;
+			}
 		}
 		if (hard || b == n) {
 			size_t e = trim(s, start, b);

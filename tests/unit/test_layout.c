@@ -462,6 +462,49 @@ test_addr_pos(void **state)
 	doc_free(d);
 }
 
+/* Random texts of every kind of character at random widths: the invariants
+ * of check_block hold, and addresses round-trip. */
+static void
+test_random(void **state)
+{
+	(void)state;
+	static const char *alpha[] = {
+		"a", "b", "c", "d", "e", "1", "2", ".", ",", "-", "(", ")", "/", "\"",
+		" ", " ", " ", " ", "\n", "é", "e\xcc\x81", "ж", "ё", "日", "本", "。",
+		"🇪🇸", "👩\xe2\x80\x8d💻", "\xc2\xad", "\xc2\xa0", "\x1b", "\t",
+		"\xc2\x9b", "\xe2\x80\x8b", "“", "”", "—", "supercalifragilistic",
+	};
+	size_t na = ARRAY_LEN(alpha);
+	srand(11);
+	for (int k = 0; k < 200; k++) {
+		char *texts[4];
+		for (int t = 0; t < 4; t++) {
+			buf b;
+			buf_init(&b);
+			int len = 1 + rand() % 120;
+			for (int j = 0; j < len; j++)
+				buf_adds(&b, alpha[rand() % na]);
+			texts[t] = buf_take(&b);
+		}
+		doc *d = make_doc((const char *const *)texts, 4, (node_kind)(NODE_PARAGRAPH + k % 4));
+		int w = 10 + rand() % 50;
+		layout *lo = layout_new(d, w);
+		check_all(lo, d);
+		for (layout_addr a = layout_first(lo);;) {
+			const layout_line *l = layout_line_at(lo, a);
+			layout_addr b = layout_addr_of(lo, layout_pos_of(lo, a));
+			assert_int_equal(b.block, a.block);
+			assert_int_equal(b.line + (l->blank ? 1 : 0), a.line);
+			if (layout_step(lo, &a, 1) == 0)
+				break;
+		}
+		layout_free(lo);
+		doc_free(d);
+		for (int t = 0; t < 4; t++)
+			free(texts[t]);
+	}
+}
+
 static void
 test_empty_doc(void **state)
 {
@@ -494,6 +537,7 @@ main(void)
 		cmocka_unit_test(test_lazy),
 		cmocka_unit_test(test_step),
 		cmocka_unit_test(test_addr_pos),
+		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_empty_doc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
