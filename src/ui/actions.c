@@ -15,6 +15,7 @@
 
 #include "lang.h"
 #include "ui/ui_impl.h"
+#include "ui/notes_ui.h"
 
 static int
 act_quit(ui *u)
@@ -146,6 +147,79 @@ act_cite(ui *u)
 	return UI_DRAW;
 }
 
+/* A clause number as people write it: "8", "8.", "(a)" -> "8", "a". */
+static void
+bare(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+	for (; *s && n + 1 < size; s++)
+		if (!strchr("().[] ", *s))
+			out[n++] = *s;
+	out[n] = '\0';
+}
+
+static int
+clause_is(const node *nd, const char *want)
+{
+	char a[32];
+	if (nd->kind != NODE_PARAGRAPH)
+		return 0;
+	if (nd->cite) {
+		bare(nd->cite, a, sizeof a);
+		if (!strcmp(a, want))
+			return 1;
+	}
+	if (nd->number) {
+		bare(nd->number, a, sizeof a);
+		if (!strcmp(a, want))
+			return 1;
+	}
+	return 0;
+}
+
+/* "annex1/decl/p8" (a node path), or a clause number: first among the
+ * clauses of the part being read, then anywhere, in reading order. */
+static int
+goto_done(ui *u, const char *text, void *arg)
+{
+	(void)arg;
+	if (!text)
+		return UI_DRAW;
+	while (*text == ' ')
+		text++;
+	if (!*text)
+		return UI_DRAW;
+	const doc *d = u->d;
+	const node *nd = doc_find_path(d, text);
+	if (!nd) {
+		char want[32];
+		bare(text, want, sizeof want);
+		const node *top = ui_top_node(u);
+		const node *part = top && top->kind == NODE_PARAGRAPH ? top->parent
+			: top;
+		for (size_t i = 0; part && i < part->nkids && !nd; i++)
+			if (clause_is(part->kids[i], want))
+				nd = part->kids[i];
+		for (size_t i = 0; i < d->nnodes && !nd; i++)
+			if (clause_is(d->nodes[i], want))
+				nd = d->nodes[i];
+	}
+	size_t b = nd ? ui_node_block(d, nd) : (size_t)-1;
+	if (b == (size_t)-1) {
+		ui_message(u, ROLE_ERROR, "No clause or path '%s'", text);
+		return UI_DRAW;
+	}
+	int f = ui_jump(u, (doc_pos){ b, 0 });
+	ui_message(u, ROLE_MESSAGE, "%s", nd->path);
+	return f | ui_focus(u, u->text);
+}
+
+static int
+act_goto(ui *u)
+{
+	return prompt_open(u, "Go to clause or path: ", NULL, goto_done, NULL);
+}
+
 static int
 act_toggle_outline(ui *u)
 {
@@ -214,10 +288,20 @@ const action actions_table[ACT_COUNT] = {
 	[ACT_FOCUS_NEXT] = { "focus-next", act_focus_next, "Move focus to the next pane (outline, text)" },
 	[ACT_FOCUS_PREV] = { "focus-prev", act_focus_prev, "Move focus to the previous pane" },
 	[ACT_CITE] = { "cite", act_cite, "Show the citation of the clause at the top" },
+	[ACT_GOTO] = { "goto", act_goto, "Go to a clause (8) or a path (annex1/decl/p8)" },
 	[ACT_TOGGLE_OUTLINE] = { "toggle-outline", act_toggle_outline, "Show or hide the outline" },
 	[ACT_TOGGLE_NUMBERS] = { "toggle-numbers", act_toggle_numbers, "Show or hide clause numbers" },
 	[ACT_REDRAW] = { "redraw", act_redraw, "Redraw the screen" },
 	[ACT_CANCEL] = { "cancel", act_cancel, "Back to the text; clear the message" },
+	/* Notes: the handlers are in pane_notes.c. */
+	[ACT_TOGGLE_NOTES] = { "toggle-notes", notes_act_toggle, "Show or hide the notes panel" },
+	[ACT_NOTE_ADD] = { "note-add", notes_act_add, "Add a note on the clause at the top" },
+	[ACT_NOTE_ADD_WORDS] = { "note-add-words", notes_act_add_words, "Add a note on words you type (found on the screen)" },
+	[ACT_NOTE_EDIT] = { "note-edit", notes_act_edit, "Edit the note (panel: selected; text: of the top clause)" },
+	[ACT_NOTE_DELETE] = { "note-delete", notes_act_delete, "Delete the note (asks y/n)" },
+	[ACT_NOTE_UNDELETE] = { "note-undelete", notes_act_undelete, "Bring back the last deleted note" },
+	[ACT_NOTE_FILTER] = { "note-filter", notes_act_filter, "Filter notes by text (/ in the notes panel)" },
+	[ACT_NOTE_TAG] = { "note-tag", notes_act_tag, "Filter notes by #tag (empty: all)" },
 };
 
 int

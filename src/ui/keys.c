@@ -63,8 +63,11 @@ static const struct {
 	{ "[", "prev-block" }, { "{", "prev-block" },
 	{ "Enter", "activate" },
 	{ "Tab", "focus-next" }, { "BTab", "focus-prev" },
-	{ "c", "cite" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
+	{ "c", "cite" }, { ":", "goto" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
 	{ "C-l", "redraw" }, { "Esc", "cancel" },
+	{ "N", "toggle-notes" }, { "a", "note-add" }, { "A", "note-add-words" },
+	{ "e", "note-edit" }, { "D", "note-delete" }, { "Delete", "note-delete" },
+	{ "U", "note-undelete" }, { "F", "note-filter" }, { "t", "note-tag" },
 };
 
 int

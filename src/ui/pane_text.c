@@ -12,6 +12,7 @@
 
 #include "text.h"
 #include "ui/ui_impl.h"
+#include "ui/notes_ui.h"
 #include "util.h"
 
 static theme_role
@@ -84,6 +85,8 @@ text_draw(pane *p, ui *u)
 			const node *nd = u->d->blocks[l->block];
 			if (l->first && u->show_numbers)
 				draw_number(p, u, row, x0, nd);
+			if (l->first)
+				notes_ui_marker(p, u, row, x0, l->block);
 			int x = x0 + gutter + l->indent;
 			draw_str(p->win, row, x, node_text(u->d, nd) + l->start,
 				 l->end - l->start, p->w - x, draw_attr(u, role_of(nd)));

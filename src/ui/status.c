@@ -13,6 +13,7 @@
 #include "lang.h"
 #include "text.h"
 #include "ui/ui_impl.h"
+#include "ui/notes_ui.h"
 #include "util.h"
 
 #define CRUMB_COLS 24		/* a long label is cut to this in the crumb */
@@ -182,13 +183,17 @@ status_draw(pane *p, ui *u)
 	/* The last cell of the screen is left alone: writing it scrolls some
 	 * terminals. */
 	int mw = p->w - 1;
-	if (u->msg[0])
+	if (u->prompt)
+		prompt_draw(u, p->win, 1, mw);
+	else if (u->msg[0])
 		draw_str_ellipsis(p->win, 1, 0, u->msg, strlen(u->msg), mw,
 				  draw_attr(u, u->msg_role));
 	else {
 		const char *hint = u->focus == u->outline
 			? "j/k move  Enter jump  Tab text  ? help  q quit"
 			: "Space/b page  Tab outline  ? help  q quit";
+		if (notes_ui_hint(u))
+			hint = notes_ui_hint(u);
 		draw_str_ellipsis(p->win, 1, 0, hint, strlen(hint), mw,
 				  draw_attr(u, ROLE_DIM));
 	}

@@ -27,6 +27,7 @@
 #include "text.h"
 #include "ui/ui.h"
 #include "ui/ui_impl.h"
+#include "ui/notes_ui.h"
 #include "util.h"
 
 #define EXIT_DATA 1
@@ -90,6 +91,25 @@ ui_top_node(const ui *u)
 	if (!u->d->nblocks || u->top.block >= u->d->nblocks)
 		return NULL;
 	return u->d->blocks[u->top.block];
+}
+
+size_t
+ui_node_block(const doc *d, const node *nd)
+{
+	if (nd->block != (size_t)-1)
+		return nd->block;
+	/* Pre-order: the subtree follows the node in d->nodes. */
+	for (size_t i = nd->index + 1; i < d->nnodes; i++) {
+		const node *n = d->nodes[i];
+		const node *a = n;
+		while (a && a != nd)
+			a = a->parent;
+		if (!a)
+			break;	/* left the subtree */
+		if (n->block != (size_t)-1)
+			return n->block;
+	}
+	return (size_t)-1;
 }
 
 static void
@@ -263,11 +283,14 @@ place(ui *u)
 	}
 
 	int main_h = u->rows - 2, left = 0;
+	/* The notes panel first: when both side panes do not fit, the
+	 * outline is the one squeezed. */
+	int right = notes_ui_reserve(u, main_h);
 	pane *o = u->outline;
 	u->outline_squeezed = 0;
 	if (o->shown) {
 		int w = o->want_cols < u->cols / 2 ? o->want_cols : u->cols / 2;
-		if (u->cols - w >= UI_TEXT_MIN_COLS) {
+		if (u->cols - right - w >= UI_TEXT_MIN_COLS) {
 			u->outline_full = 0;	/* it fits now */
 			put(o, 0, 0, main_h, w);
 			left = w;
@@ -279,8 +302,8 @@ place(ui *u)
 	} else {
 		u->outline_full = 0;
 	}
-	if (!u->outline_full)
-		put(u->text, 0, left, main_h, u->cols - left);
+	if (!u->outline_full && !notes_ui_covers(u))
+		put(u->text, 0, left, main_h, u->cols - left - right);
 	put(u->status, main_h, 0, 2, u->cols);
 	if (u->help->shown) {
 		int w = u->cols - 2 < 80 ? u->cols - 2 : 80;
@@ -391,6 +414,8 @@ on_key(ui *u, int key)
 {
 	if (u->too_small)
 		return key == 'q' || key == 'Q' ? UI_QUIT : UI_NONE;
+	if (u->prompt)
+		return prompt_key(u, key);
 	if (u->overlay)
 		return u->overlay->ops->key(u->overlay, u, key);
 	u->msg[0] = '\0';
@@ -522,10 +547,14 @@ ui_run(doc *d, const ui_options *opt)
 	u->text = pane_text_new(u);
 	u->status = status_new(u);
 	u->help = help_new(u);
+	u->notes = pane_notes_new(u, opt->notes_db);
+	u->editor = editor_new(u);
 	add_pane(u, u->outline);
 	add_pane(u, u->text);
+	add_pane(u, u->notes);
 	add_pane(u, u->status);
 	add_pane(u, u->help);
+	add_pane(u, u->editor);
 	u->focus = u->text;
 	if (theme_msg[0])
 		ui_message(u, ROLE_ERROR, "%s", theme_msg);
@@ -571,6 +600,7 @@ ui_run(doc *d, const ui_options *opt)
 			flags = UI_DRAW;	/* a cleared message, at least */
 	}
 
+	prompt_close(u);
 	for (size_t i = 0; i < u->npanes; i++) {
 		unplace(u->panes[i]);
 		u->panes[i]->ops->free(u->panes[i]);

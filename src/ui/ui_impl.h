@@ -64,6 +64,7 @@ enum pane_side { PANE_LEFT, PANE_CENTRE, PANE_RIGHT, PANE_BOTTOM, PANE_OVERLAY }
 
 typedef struct ui ui;
 typedef struct pane pane;
+typedef struct prompt prompt;
 
 typedef struct pane_ops {
 	const char *name;
@@ -115,8 +116,10 @@ struct ui {
 	pane *panes[UI_MAX_PANES];	/* drawing order, bottom first */
 	size_t npanes;
 	pane *outline, *text, *status, *help;
+	pane *notes, *editor;	/* notes panel and note editor (notes_ui.h) */
 	pane *focus;		/* receives keys; never NULL once running */
 	pane *overlay;		/* a modal pane on top (help), or NULL */
+	prompt *prompt;		/* the open prompt (takes all keys), or NULL */
 	int outline_full;	/* the outline covers the text pane (narrow) */
 	int outline_squeezed;	/* shown, but no room beside the text */
 
@@ -156,6 +159,8 @@ int ui_focus_next(ui *u, int dir);
 const node *ui_top_node(const ui *u);
 /* Compares two display addresses: <0, 0, >0. */
 int ui_addr_cmp(layout_addr a, layout_addr b);
+/* The first block of nd's subtree, or (size_t)-1 if it has no text. */
+size_t ui_node_block(const doc *d, const node *nd);
 
 /* draw.c: the only way text reaches the screen. */
 void draw_colors(ui *u, const theme *t, int use_color);
@@ -194,7 +199,9 @@ enum action_id {
 	ACT_HALF_DOWN, ACT_HALF_UP, ACT_TOP, ACT_BOTTOM,
 	ACT_NEXT_BLOCK, ACT_PREV_BLOCK,
 	ACT_ACTIVATE, ACT_FOCUS_NEXT, ACT_FOCUS_PREV,
-	ACT_CITE, ACT_TOGGLE_OUTLINE, ACT_TOGGLE_NUMBERS, ACT_REDRAW, ACT_CANCEL,
+	ACT_CITE, ACT_GOTO, ACT_TOGGLE_OUTLINE, ACT_TOGGLE_NUMBERS, ACT_REDRAW, ACT_CANCEL,
+	ACT_TOGGLE_NOTES, ACT_NOTE_ADD, ACT_NOTE_ADD_WORDS, ACT_NOTE_EDIT,
+	ACT_NOTE_DELETE, ACT_NOTE_UNDELETE, ACT_NOTE_FILTER, ACT_NOTE_TAG,
 	ACT_COUNT
 };
 typedef struct action {
@@ -207,6 +214,16 @@ extern const action actions_table[ACT_COUNT];
 int actions_find(const char *name);
 /* Runs act: the focused pane first, then the table. Returns flags. */
 int actions_run(ui *u, int act);
+
+/* prompt.c: a line of input on the message line. change (may be NULL) is
+ * called after each edit, done once at the end with the text, or NULL when
+ * cancelled; both return flags. */
+typedef int (*prompt_fn)(ui *u, const char *text, void *arg);
+int prompt_open(ui *u, const char *label, prompt_fn change, prompt_fn done,
+		void *arg);
+void prompt_close(ui *u);
+int prompt_key(ui *u, int key);
+void prompt_draw(const ui *u, WINDOW *w, int y, int cols);
 
 /* Panes: constructors. */
 pane *pane_text_new(ui *u);

@@ -1,0 +1,69 @@
+/* notes_ui: the reader's side of notes (src/ui/ only).
+ *
+ * pane_notes.c is the right-hand panel: it owns the note store (opened with
+ * notes_open_best), the anchor view of the document and the list of its
+ * notes, and the note actions (add, edit, delete, undo, filters). editor.c
+ * is the multi-line note editor, a modal overlay; it also asks the y/n
+ * questions (delete, discard) on the message line.
+ *
+ * ui.c, pane_text.c and actions.c reach this code only through the hooks
+ * below, so the rest of the reader stays unaware of SQLite and anchors. */
+#ifndef LECTERN_UI_NOTES_UI_H
+#define LECTERN_UI_NOTES_UI_H
+
+#include <stddef.h>
+#include "ui/ui_impl.h"
+
+/* pane_notes.c ---------------------------------------------------------- */
+
+/* Opens the store (opt_db NULL = the default place). When it is read-only
+ * or unavailable, the reason goes to the message line once and note
+ * actions refuse with "notes are read-only: <why>". */
+pane *pane_notes_new(ui *u, const char *opt_db);
+/* Placement hook for ui.c's place(), called before the outline is placed:
+ * sets the geometry of the notes panel (beside the text, over the text, or
+ * unplaced) and of the editor overlay. Returns the columns the panel takes
+ * on the right of the text (0 when it is hidden, squeezed or over the
+ * text). */
+int notes_ui_reserve(ui *u, int main_h);
+/* Nonzero when the notes panel covers the text pane (narrow terminal). */
+int notes_ui_covers(const ui *u);
+/* Text pane hook: draws the note marker of block b (when it has notes)
+ * left of the line at (row, x0), the start of the text column. */
+void notes_ui_marker(pane *text, ui *u, int row, int x0, size_t b);
+/* The message-line hint while the panel has focus, or NULL. */
+const char *notes_ui_hint(const ui *u);
+
+/* Actions (rows of actions.c's table). */
+int notes_act_toggle(ui *u);
+int notes_act_add(ui *u);
+int notes_act_add_words(ui *u);
+int notes_act_edit(ui *u);
+int notes_act_delete(ui *u);
+int notes_act_undelete(ui *u);
+int notes_act_filter(ui *u);
+int notes_act_tag(ui *u);
+
+/* editor.c -------------------------------------------------------------- */
+
+pane *editor_new(ui *u);
+/* Saves text; returns 0 when it is committed (the editor then closes), or
+ * -1 with *err (a new string) and the editor stays open with the text. */
+typedef int (*editor_save_fn)(ui *u, const char *text, void *arg, char **err);
+/* Opens the editor over everything with text (copied; may be NULL), a
+ * title for its border and a context line (the quoted words, may be NULL).
+ * Returns flags. */
+int editor_open(ui *u, const char *title, const char *context,
+		const char *text, editor_save_fn save, void *arg);
+/* Asks question (add " (y/n)") on the message line; y calls yes(u, arg)
+ * and returns its flags, anything else says "Cancelled". */
+typedef int (*editor_yes_fn)(ui *u, void *arg);
+int editor_ask(ui *u, const char *question, editor_yes_fn yes, void *arg);
+/* Where the editor overlay goes (sets its pane geometry when it is open). */
+void editor_put(ui *u);
+/* Bytes of s[0, n_bytes) for the next row of at most cols columns, broken
+ * after a space when one is in reach, else between graphemes; at least one
+ * grapheme; stops before '\n'. */
+size_t editor_wrap(const char *s, size_t n_bytes, int cols);
+
+#endif

@@ -1,0 +1,1220 @@
+/* pane_notes: the notes of the open document, on the right of the text, and
+ * the note actions.
+ *
+ * The pane owns the store (notes_open_best: read-write, else read-only,
+ * else none, with the reason shown once), the anchor view of the document
+ * and the list of its notes from notes_list_doc, which re-attaches every
+ * note (ok, moved, fuzzy with a score, orphan) and sorts them in reading
+ * order, orphans last; notes_record_matches stores those statuses.
+ *
+ * Freshness: the list is read again whenever the database files (the
+ * database and its WAL) changed since the last read, which is checked with
+ * two stat() calls each time the panel or a note marker is drawn, that is
+ * after every key. So a second lectern writing the same database shows up
+ * at the next key, and nothing is read while nothing changed.
+ *
+ * Entries: a header row (citation in the document's language, status on
+ * the right), the quoted words when the note is on part of a clause (and
+ * always for an orphan), up to ENTRY_BODY_ROWS rows of the note, a blank
+ * row. The filter (tag, text) applies to the panel only: markers in the
+ * text show every note. The cursor follows the reading position (the first
+ * note at or after the clause at the top); the notes of the clause at the
+ * top are marked '›'. Enter or a click jumps to the note's clause through
+ * ui_jump.
+ *
+ * Placement follows the outline's rules: beside the text when the text
+ * keeps UI_TEXT_MIN_COLS, else "squeezed" and opened over the text on
+ * demand (N, or any note action that needs it). When both side panes do not
+ * fit, the notes panel keeps its place and the outline is squeezed. */
+#include <build-config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "anchor.h"
+#include "lang.h"
+#include "notes.h"
+#include "notes_export.h"
+#include "text.h"
+#include "ui/notes_ui.h"
+#include "util.h"
+
+#define ENTRY_BODY_ROWS 3
+#define NOTES_MIN_COLS 24	/* narrower than this the panel is useless */
+
+typedef struct sig {
+	long long mtime_ns[2];
+	long long size[2];
+	long long ino[2];
+} sig;
+
+typedef struct notes_ui {
+	notes_store *s;		/* NULL: no store */
+	char *why;		/* why read-only or unavailable, else NULL */
+	anchor_doc *ad;
+	note_list all;		/* every note of the document, reading order */
+	char **cites;		/* all.n citations */
+	size_t *blk;		/* all.n blocks, (size_t)-1 for orphans */
+	size_t *vis;		/* indexes into all.v passing the filter */
+	size_t nvis;
+	unsigned *marks;	/* notes per block (d->nblocks) */
+	char *f_tag, *f_text;	/* the filter, NULL = none */
+	size_t cursor;		/* in vis */
+	size_t scroll;		/* first vis entry shown */
+	size_t current_block;	/* block at the top of the text */
+	int full;		/* over the text */
+	int squeezed;
+	int fresh;		/* list read at least once */
+	sig last;
+	long long last_deleted;
+	long long del_id;	/* the note a delete question is about */
+	long long want_id;	/* put the cursor on this note after a read */
+	/* what the editor is working on */
+	long long edit_id;	/* 0: a new note on [new_start, new_end) */
+	size_t new_start, new_end;
+	char *err_shown;	/* the last list error shown */
+} notes_ui;
+
+static notes_ui *
+priv(const ui *u)
+{
+	return u->notes ? u->notes->priv : NULL;
+}
+
+/* --- the list ------------------------------------------------------------ */
+
+static void
+take_sig(notes_ui *n, sig *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!n->s)
+		return;
+	const char *path = notes_path(n->s);
+	char *wal = xasprintf("%s-wal", path);
+	const char *f[2] = { path, wal };
+	for (int i = 0; i < 2; i++) {
+		struct stat st;
+		if (stat(f[i], &st) == 0) {
+			out->mtime_ns[i] = (long long)st.st_mtim.tv_sec * 1000000000LL +
+				st.st_mtim.tv_nsec;
+			out->size[i] = (long long)st.st_size;
+			out->ino[i] = (long long)st.st_ino;
+		}
+	}
+	free(wal);
+}
+
+static int
+tag_is(const note *nt, const char *tag)
+{
+	for (size_t i = 0; i < nt->ntags; i++)
+		if (!strcmp(nt->tags[i], tag))
+			return 1;
+	return 0;
+}
+
+static int
+passes(const notes_ui *n, const note *nt)
+{
+	if (n->f_tag && *n->f_tag && !tag_is(nt, n->f_tag))
+		return 0;
+	if (n->f_text && *n->f_text) {
+		int hit = notes_text_matches(nt->body, n->f_text) ||
+			  notes_text_matches(nt->a.exact, n->f_text);
+		for (size_t i = 0; !hit && i < nt->ntags; i++)
+			hit = notes_text_matches(nt->tags[i], n->f_text);
+		return hit;
+	}
+	return 1;
+}
+
+/* The vis index of the note with id, or nvis. */
+static size_t
+vis_of_id(const notes_ui *n, long long id)
+{
+	for (size_t k = 0; k < n->nvis; k++)
+		if (n->all.v[n->vis[k]].id == id)
+			return k;
+	return n->nvis;
+}
+
+static void
+refilter(notes_ui *n)
+{
+	long long keep = n->want_id;
+	if (!keep && n->cursor < n->nvis)
+		keep = n->all.v[n->vis[n->cursor]].id;
+	n->nvis = 0;
+	for (size_t i = 0; i < n->all.n; i++)
+		if (passes(n, &n->all.v[i]))
+			n->vis[n->nvis++] = i;
+	size_t k = keep ? vis_of_id(n, keep) : n->nvis;
+	if (k < n->nvis)
+		n->cursor = k;
+	else if (n->cursor >= n->nvis)
+		n->cursor = n->nvis ? n->nvis - 1 : 0;
+	n->want_id = 0;
+}
+
+static void
+free_list(notes_ui *n)
+{
+	for (size_t i = 0; i < n->all.n; i++)
+		free(n->cites[i]);
+	free(n->cites);
+	free(n->blk);
+	free(n->vis);
+	n->cites = NULL;
+	n->blk = NULL;
+	n->vis = NULL;
+	n->nvis = 0;
+	note_list_free(&n->all);
+	memset(&n->all, 0, sizeof n->all);
+}
+
+/* Reads the list again (when the files changed or force). */
+static void
+sync_list(ui *u, notes_ui *n, int force)
+{
+	if (!n->s)
+		return;
+	sig now;
+	take_sig(n, &now);
+	if (!force && n->fresh && !memcmp(&now, &n->last, sizeof now))
+		return;
+	long long keep = n->want_id;
+	if (!keep && n->cursor < n->nvis)
+		keep = n->all.v[n->vis[n->cursor]].id;
+	free_list(n);
+	char *err = NULL;
+	if (notes_list_doc(n->s, n->ad, NULL, &n->all, &err) < 0) {
+		if (!n->err_shown || strcmp(n->err_shown, err ? err : "")) {
+			ui_message(u, ROLE_ERROR, "notes: %s", err ? err : "cannot read");
+			free(n->err_shown);
+			n->err_shown = xstrdup(err ? err : "");
+		}
+		free(err);
+	} else if (!notes_is_readonly(n->s) && n->all.n) {
+		/* Statuses are kept; a failure here (busy) is harmless: the
+		 * next read records them. */
+		notes_record_matches(n->s, &n->all, NULL);
+	}
+	take_sig(n, &n->last);
+	n->fresh = 1;
+
+	const doc *d = u->d;
+	memset(n->marks, 0, d->nblocks * sizeof *n->marks);
+	n->cites = xcalloc(n->all.n + 1, sizeof *n->cites);
+	n->blk = xcalloc(n->all.n + 1, sizeof *n->blk);
+	n->vis = xcalloc(n->all.n + 1, sizeof *n->vis);
+	for (size_t i = 0; i < n->all.n; i++) {
+		const note *nt = &n->all.v[i];
+		const node *nd = nt->match.status != ANCHOR_ORPHAN ? nt->match.node : NULL;
+		n->blk[i] = nd && nd->block < d->nblocks ? nd->block : (size_t)-1;
+		if (n->blk[i] != (size_t)-1)
+			n->marks[n->blk[i]]++;
+		n->cites[i] = nd ? notes_cite(d, nd) : xstrdup(nt->cur_path && *nt->cur_path
+							 ? nt->cur_path : "\xe2\x80\x94");
+	}
+	n->want_id = keep;
+	refilter(n);
+}
+
+/* --- drawing ------------------------------------------------------------- */
+
+static int
+is_whole_clause(const note *nt)
+{
+	const node *nd = nt->match.node;
+	return nd && nt->match.status != ANCHOR_ORPHAN &&
+	       nt->match.start_byte <= nd->off &&
+	       nt->match.end_byte >= nd->off + nd->len;
+}
+
+static void
+status_text(const note *nt, char *out, size_t size)
+{
+	if (nt->match.status == ANCHOR_FUZZY)
+		snprintf(out, size, "fuzzy %.2f", nt->match.score);
+	else
+		snprintf(out, size, "%s", anchor_status_name(nt->match.status));
+}
+
+/* Draws (when draw) or measures entry k of vis at row y, cols [x, x+w);
+ * returns its rows, separator included. */
+static int
+entry(pane *p, ui *u, notes_ui *n, size_t k, int y, int x, int w, int draw)
+{
+	const note *nt = &n->all.v[n->vis[k]];
+	size_t i = n->vis[k];
+	int focused = u->focus == p;
+	int sel = focused && k == n->cursor;
+	int cur = n->blk[i] != (size_t)-1 && n->blk[i] == n->current_block;
+	int rows = 0, maxy = p->h;
+	attr_t base = draw_attr(u, sel ? ROLE_SELECTION : ROLE_NOTE_TEXT);
+	attr_t head = sel ? base : draw_attr(u, cur ? ROLE_OUTLINE_CURRENT : ROLE_HEADING);
+	attr_t dim = sel ? base : draw_attr(u, ROLE_DIM);
+
+	/* Header: citation … status. */
+	if (draw && y < maxy) {
+		if (sel)
+			draw_fill(p->win, y, x - 1, w + 1, base);
+		if (cur)
+			draw_str(p->win, y, x - 1, "\xe2\x80\xba", 3, 1, head);
+		char st[32];
+		status_text(nt, st, sizeof st);
+		int sw = text_width(st, strlen(st));
+		theme_role sr = nt->match.status == ANCHOR_ORPHAN ? ROLE_ERROR
+			: nt->match.status == ANCHOR_OK ? ROLE_DIM : ROLE_MESSAGE;
+		int room = w - sw - 1;
+		if (room < 6) {
+			room = w;
+			sw = 0;
+		}
+		draw_str_ellipsis(p->win, y, x, n->cites[i], strlen(n->cites[i]), room,
+				  head | A_BOLD);
+		if (sw)
+			draw_str(p->win, y, x + w - sw, st, strlen(st), sw,
+				 sel ? base : draw_attr(u, sr));
+	}
+	rows++;
+	/* The quoted words, for a note on part of a clause or an orphan. */
+	if (!is_whole_clause(nt)) {
+		if (draw && y + rows < maxy) {
+			if (sel)
+				draw_fill(p->win, y + rows, x - 1, w + 1, base);
+			buf q;
+			buf_init(&q);
+			buf_adds(&q, "\xe2\x80\x9c");
+			for (const char *c = nt->a.exact; c && *c; c++)
+				buf_addc(&q, *c == '\n' ? ' ' : *c);
+			buf_adds(&q, "\xe2\x80\x9d");
+			draw_str_ellipsis(p->win, y + rows, x, q.s, q.len, w, dim);
+			buf_free(&q);
+		}
+		rows++;
+	}
+	/* The note: its first rows. */
+	const char *s = nt->body ? nt->body : "";
+	size_t len = strlen(s), pos = 0;
+	int body = 0;
+	while (body < ENTRY_BODY_ROWS) {
+		size_t r = editor_wrap(s + pos, len - pos, w);
+		int more;
+		size_t next = pos + r;
+		if (next < len && s[next] == '\n')
+			next++;
+		more = next < len;
+		if (draw && y + rows < maxy) {
+			if (sel)
+				draw_fill(p->win, y + rows, x - 1, w + 1, base);
+			if (more && body == ENTRY_BODY_ROWS - 1) {
+				/* The rest does not show: say so. */
+				size_t cut = text_fit(s + pos, r, w - 1, NULL);
+				draw_str(p->win, y + rows, x, s + pos, cut, w - 1, base);
+				draw_str(p->win, y + rows, x + text_width(s + pos, cut),
+					 "\xe2\x80\xa6", 3, 1, base);
+			} else {
+				draw_str(p->win, y + rows, x, s + pos, r, w, base);
+			}
+		}
+		rows++;
+		body++;
+		pos = next;
+		if (!more)
+			break;
+	}
+	return rows + 1;	/* the blank row between entries */
+}
+
+/* Beside the text the panel's first column is a blank gap (the text runs
+ * to its pane's edge) and the second its border. */
+static int
+panel_x(const pane *p, const notes_ui *n, int *w)
+{
+	int x = n->full ? 1 : 3;
+	*w = p->w - x - 1;
+	return x;
+}
+
+/* Makes the cursor's entry visible (rows from 1). */
+static void
+show_cursor(pane *p, ui *u, notes_ui *n)
+{
+	if (n->cursor < n->scroll)
+		n->scroll = n->cursor;
+	int w, x = panel_x(p, n, &w);
+	for (;;) {
+		int y = 1;
+		for (size_t k = n->scroll; k <= n->cursor && k < n->nvis; k++)
+			y += entry(p, u, n, k, 0, x, w, 0);
+		if (y - 1 <= p->h || n->scroll >= n->cursor)
+			return;
+		n->scroll++;
+	}
+}
+
+static void
+notes_draw(pane *p, ui *u)
+{
+	notes_ui *n = p->priv;
+	sync_list(u, n, 0);
+	int focused = u->focus == p;
+	wbkgdset(p->win, ' ' | draw_attr(u, ROLE_NOTE_TEXT));
+	werase(p->win);
+	if (!n->full)
+		mvwvline(p->win, 0, 1, ACS_VLINE | draw_attr(u, ROLE_BORDER), p->h);
+	int w, x = panel_x(p, n, &w);
+	if (w < 4)
+		return;
+
+	buf t;
+	buf_init(&t);
+	if (n->nvis == n->all.n)
+		buf_printf(&t, "Notes (%zu)", n->all.n);
+	else
+		buf_printf(&t, "Notes %zu/%zu", n->nvis, n->all.n);
+	if (n->f_tag && *n->f_tag)
+		buf_printf(&t, " #%s", n->f_tag);
+	if (n->f_text && *n->f_text)
+		buf_printf(&t, " \xe2\x80\x9c%s\xe2\x80\x9d", n->f_text);
+	if (!n->s)
+		buf_adds(&t, " unavailable");
+	else if (notes_is_readonly(n->s))
+		buf_adds(&t, " read-only");
+	draw_str_ellipsis(p->win, 0, x, t.s, t.len, w, draw_attr(u, ROLE_HEADING));
+	buf_free(&t);
+
+	if (!n->nvis) {
+		char k[64];
+		const char *lines[3];
+		char l0[160];
+		int nl = 0;
+		if (n->all.n) {
+			lines[nl++] = "No note matches the filter.";
+			keys_of_action(u, ACT_CANCEL, k, sizeof k);
+			snprintf(l0, sizeof l0, "%s clears it.", k[0] ? k : "Esc");
+			lines[nl++] = l0;
+		} else if (!n->s || notes_is_readonly(n->s)) {
+			lines[nl++] = "No notes.";
+			lines[nl++] = n->why ? n->why : "The store is read-only.";
+		} else {
+			lines[nl++] = "No notes on this document yet.";
+			keys_of_action(u, ACT_NOTE_ADD, k, sizeof k);
+			snprintf(l0, sizeof l0, "%s adds one on the clause at the top.",
+				 k[0] ? k : "a");
+			lines[nl++] = l0;
+		}
+		int y = 2;
+		for (int i = 0; i < nl && y < p->h; i++) {
+			const char *s = lines[i];
+			size_t len = strlen(s), pos = 0;
+			while (pos < len && y < p->h) {
+				size_t r = editor_wrap(s + pos, len - pos, w);
+				draw_str(p->win, y++, x, s + pos, r, w, draw_attr(u, ROLE_DIM));
+				pos += r ? r : len;
+			}
+			y++;
+		}
+		return;
+	}
+	if (n->scroll >= n->nvis)
+		n->scroll = n->nvis - 1;
+	if (focused)
+		show_cursor(p, u, n);
+	int y = 1;
+	for (size_t k = n->scroll; k < n->nvis && y < p->h; k++)
+		y += entry(p, u, n, k, y, x, w, 1);
+}
+
+/* --- moving and jumping -------------------------------------------------- */
+
+static const note *
+cursor_note(const notes_ui *n)
+{
+	return n->cursor < n->nvis ? &n->all.v[n->vis[n->cursor]] : NULL;
+}
+
+static int
+move_cursor(pane *p, ui *u, long delta)
+{
+	notes_ui *n = p->priv;
+	if (!n->nvis)
+		return UI_NONE;
+	long c = (long)n->cursor + delta;
+	if (c < 0)
+		c = 0;
+	if (c >= (long)n->nvis)
+		c = (long)n->nvis - 1;
+	n->cursor = (size_t)c;
+	show_cursor(p, u, n);
+	const note *nt = cursor_note(n);
+	ui_message(u, ROLE_MESSAGE, "%s  (Enter: jump)", n->cites[n->vis[n->cursor]]);
+	(void)nt;
+	return UI_DRAW;
+}
+
+static int
+jump_to(ui *u, notes_ui *n, size_t k)
+{
+	if (k >= n->nvis)
+		return UI_NONE;
+	n->cursor = k;
+	const note *nt = &n->all.v[n->vis[k]];
+	size_t i = n->vis[k];
+	const doc *d = u->d;
+	if (n->blk[i] == (size_t)-1) {
+		/* An orphan: its words are gone; show where they were. */
+		size_t b = doc_block_at(d, nt->match.start_byte);
+		int f = ui_jump(u, (doc_pos){ b, 0 });
+		ui_message(u, ROLE_ERROR, "Orphan: \"%s\" is no longer in the document",
+			   nt->a.exact ? nt->a.exact : "");
+		return f;
+	}
+	size_t b = n->blk[i];
+	doc_pos at = { b, 0 };
+	/* A note on words deep in a long clause: the line of the words. */
+	size_t off = nt->match.start_byte - d->blocks[b]->off;
+	layout_addr a = layout_addr_of(u->lo, (doc_pos){ b, off });
+	if ((long)a.line >= ui_text_rows(u) - 1)
+		at.byte = off;
+	int f = ui_jump(u, at);
+	ui_message(u, ROLE_MESSAGE, "%s  (%s)", n->cites[i],
+		   nt->cur_path ? nt->cur_path : "");
+	n->want_id = nt->id;
+	return f;
+}
+
+/* Closes the panel's cover over the text, focusing the text. */
+static int
+uncover(ui *u, notes_ui *n)
+{
+	n->full = 0;
+	ui_focus(u, u->text);
+	return UI_GEOMETRY | UI_DRAW;
+}
+
+static int
+notes_action(pane *p, ui *u, int act)
+{
+	notes_ui *n = p->priv;
+	long page = p->h > 6 ? p->h / 4 : 1;
+	switch (act) {
+	case ACT_LINE_DOWN: return move_cursor(p, u, 1);
+	case ACT_LINE_UP: return move_cursor(p, u, -1);
+	case ACT_PAGE_DOWN: case ACT_HALF_DOWN: return move_cursor(p, u, page);
+	case ACT_PAGE_UP: case ACT_HALF_UP: return move_cursor(p, u, -page);
+	case ACT_TOP: return move_cursor(p, u, -(long)n->nvis);
+	case ACT_BOTTOM: return move_cursor(p, u, (long)n->nvis);
+	case ACT_ACTIVATE: {
+		int f = jump_to(u, n, n->cursor);
+		if (n->full)
+			f |= uncover(u, n);
+		return f | UI_DRAW;
+	}
+	case ACT_CANCEL:
+		if ((n->f_tag && *n->f_tag) || (n->f_text && *n->f_text)) {
+			free(n->f_tag);
+			free(n->f_text);
+			n->f_tag = n->f_text = NULL;
+			refilter(n);
+			ui_message(u, ROLE_MESSAGE, "Filter cleared");
+			return UI_DRAW;
+		}
+		return uncover(u, n);
+	case ACT_FOCUS_NEXT:
+	case ACT_FOCUS_PREV:
+		if (n->full)
+			return uncover(u, n);
+		return UI_PASS;
+	}
+	return UI_PASS;
+}
+
+static int
+notes_key(pane *p, ui *u, int key)
+{
+	(void)p;
+	if (key == '/')
+		return notes_act_filter(u);
+	return UI_PASS;
+}
+
+static int
+notes_mouse(pane *p, ui *u, int y, int x, int button)
+{
+	notes_ui *n = p->priv;
+	(void)x;
+	switch (button) {
+	case UI_MOUSE_WHEEL_UP:
+		n->scroll = n->scroll > 1 ? n->scroll - 1 : 0;
+		return UI_DRAW;
+	case UI_MOUSE_WHEEL_DOWN:
+		if (n->scroll + 1 < n->nvis)
+			n->scroll++;
+		return UI_DRAW;
+	case UI_MOUSE_CLICK: {
+		int w, x0 = panel_x(p, n, &w), row = 1;
+		for (size_t k = n->scroll; k < n->nvis && row < p->h; k++) {
+			int h = entry(p, u, n, k, 0, x0, w, 0);
+			if (y >= row && y < row + h) {
+				int f = ui_focus(u, p) | jump_to(u, n, k);
+				if (n->full)
+					f |= uncover(u, n);
+				return f | UI_DRAW;
+			}
+			row += h;
+		}
+		return ui_focus(u, p);
+	}
+	}
+	return UI_NONE;
+}
+
+static void
+notes_follow(pane *p, ui *u)
+{
+	notes_ui *n = p->priv;
+	size_t b = u->top.block;
+	if (u->d->nblocks && b < u->d->nblocks) {
+		const layout_line *l = layout_line_at(u->lo, u->top);
+		if (l->blank && b + 1 < u->d->nblocks)
+			b++;
+	}
+	n->current_block = b;
+	if (!p->placed)
+		return;
+	sync_list(u, n, 0);
+	if (!n->nvis)
+		return;
+	if (n->want_id) {
+		size_t k = vis_of_id(n, n->want_id);
+		n->want_id = 0;
+		if (k < n->nvis) {
+			n->cursor = k;
+			show_cursor(p, u, n);
+			return;
+		}
+	}
+	/* The cursor stays on a note of the current clause; else the first
+	 * note at or after it. */
+	const size_t *blk = n->blk;
+	if (n->cursor < n->nvis && blk[n->vis[n->cursor]] == b)
+		return;
+	size_t k = 0;
+	while (k < n->nvis && (blk[n->vis[k]] == (size_t)-1 || blk[n->vis[k]] < b))
+		k++;
+	if (k >= n->nvis || blk[n->vis[k]] == (size_t)-1) {
+		/* Past the last placed note: the last one before. */
+		while (k > 0 && (k >= n->nvis || blk[n->vis[k]] == (size_t)-1))
+			k--;
+	}
+	n->cursor = k < n->nvis ? k : 0;
+	/* The cursor's entry near the top, with one before it for context. */
+	n->scroll = n->cursor > 0 ? n->cursor - 1 : 0;
+	show_cursor(p, u, n);
+}
+
+static void
+notes_place(pane *p, ui *u)
+{
+	notes_follow(p, u);
+}
+
+static void
+notes_free(pane *p)
+{
+	notes_ui *n = p->priv;
+	free_list(n);
+	free(n->marks);
+	free(n->f_tag);
+	free(n->f_text);
+	free(n->why);
+	free(n->err_shown);
+	anchor_doc_free(n->ad);
+	notes_close(n->s);
+	free(n);
+}
+
+static const pane_ops notes_ops = {
+	.name = "notes",
+	.draw = notes_draw,
+	.action = notes_action,
+	.key = notes_key,
+	.mouse = notes_mouse,
+	.follow = notes_follow,
+	.place = notes_place,
+	.free = notes_free,
+};
+
+pane *
+pane_notes_new(ui *u, const char *opt_db)
+{
+	pane *p = xcalloc(1, sizeof *p);
+	notes_ui *n = xcalloc(1, sizeof *n);
+	p->ops = &notes_ops;
+	p->side = PANE_RIGHT;
+	p->priv = n;
+	p->focusable = 1;
+	p->want_cols = u->cfg && u->cfg->notes_cols > 0 ? u->cfg->notes_cols : 36;
+	n->ad = anchor_doc_new(u->d);
+	n->marks = xcalloc(u->d->nblocks + 1, sizeof *n->marks);
+	n->s = notes_open_best(opt_db, &n->why);
+	if (n->why)
+		ui_message(u, ROLE_ERROR, "%s", n->why);
+	u->notes = p;	/* sync_list reports through u */
+	sync_list(u, n, 1);
+	/* Shown by default when the document has notes (notes_cols = 0 in
+	 * the config keeps it hidden until asked for). */
+	p->shown = n->all.n > 0 && !(u->cfg && u->cfg->notes_cols == 0);
+	return p;
+}
+
+/* --- placement hooks ----------------------------------------------------- */
+
+static int
+panel_cols(const ui *u, const pane *p)
+{
+	int w = p->want_cols + 1;	/* and the gap */
+	if (w > u->cols / 2)
+		w = u->cols / 2;
+	return w;
+}
+
+int
+notes_ui_reserve(ui *u, int main_h)
+{
+	pane *p = u->notes;
+	int right = 0;
+	if (!p)
+		return 0;
+	notes_ui *n = p->priv;
+	if (u->outline_full)
+		n->full = 0;
+	n->squeezed = 0;
+	if (p->shown) {
+		int w = panel_cols(u, p);
+		if (w >= NOTES_MIN_COLS && u->cols - w >= UI_TEXT_MIN_COLS) {
+			n->full = 0;
+			right = w;
+			p->y = 0;
+			p->x = u->cols - w;
+			p->h = main_h;
+			p->w = w;
+			/* Under an outline that covers the screen it keeps its
+			 * columns but has no window. */
+			p->placed = main_h > 0 && !u->outline_full;
+		} else {
+			n->squeezed = 1;
+			if (n->full) {
+				p->y = 0;
+				p->x = 0;
+				p->h = main_h;
+				p->w = u->cols;
+				p->placed = main_h > 0;
+			}
+		}
+	} else {
+		n->full = 0;
+	}
+	if (u->editor)
+		editor_put(u);
+	return right;
+}
+
+int
+notes_ui_covers(const ui *u)
+{
+	const notes_ui *n = priv(u);
+	return n && n->full && u->notes->shown;
+}
+
+void
+notes_ui_marker(pane *text, ui *u, int row, int x0, size_t b)
+{
+	notes_ui *n = priv(u);
+	if (!n || !n->s || b >= u->d->nblocks)
+		return;
+	sync_list(u, n, 0);
+	if (!n->marks[b])
+		return;
+	/* In the margin when the text column is centred, else in the
+	 * gutter's first column (numbers are right-aligned and leave it
+	 * free unless they fill the gutter). */
+	int x = x0 > 0 ? x0 - 1 : 0;
+	draw_str(text->win, row, x, "\xe2\x9c\x8e", 3, 1,
+		 draw_attr(u, ROLE_NOTE_MARKER) | A_BOLD);
+}
+
+const char *
+notes_ui_hint(const ui *u)
+{
+	if (!u->notes || !u->notes->placed)
+		return NULL;
+	if (u->focus == u->text)
+		return "Space/b page  Tab notes  a add note  ? help  q quit";
+	if (u->focus != u->notes)
+		return NULL;
+	return "j/k move  Enter jump  e edit  D delete  / filter  Tab text";
+}
+
+/* --- actions ------------------------------------------------------------- */
+
+/* Nonzero (with the message set) when notes cannot be written. */
+static int
+refuse(ui *u, notes_ui *n)
+{
+	if (n->s && !notes_is_readonly(n->s))
+		return 0;
+	ui_message(u, ROLE_ERROR, "notes are read-only: %s",
+		   n->why ? n->why : "the store cannot be written");
+	return 1;
+}
+
+/* Shows the panel (over the text when there is no room beside it). */
+static int
+reveal(ui *u, notes_ui *n, int focus)
+{
+	pane *p = u->notes;
+	int f = p->shown ? UI_NONE : UI_GEOMETRY;
+	p->shown = 1;
+	int w = panel_cols(u, p);
+	if (w < NOTES_MIN_COLS || u->cols - w < UI_TEXT_MIN_COLS) {
+		if (!focus)
+			return f | UI_DRAW;	/* no room: stays squeezed */
+		n->full = 1;
+		u->outline_full = 0;
+		f |= UI_GEOMETRY;
+	}
+	if (focus) {
+		u->focus = p;	/* placed by the coming geometry pass */
+		f |= UI_GEOMETRY;
+	}
+	return f | UI_DRAW;
+}
+
+int
+notes_act_toggle(ui *u)
+{
+	notes_ui *n = priv(u);
+	pane *p = u->notes;
+	if (!n)
+		return UI_NONE;
+	if (n->full)
+		return uncover(u, n);
+	if (p->shown && n->squeezed)
+		return reveal(u, n, 1);
+	if (p->shown) {
+		p->shown = 0;
+		if (u->focus == p)
+			ui_focus(u, u->text);
+		ui_message(u, ROLE_MESSAGE, "Notes hidden");
+		return UI_GEOMETRY | UI_DRAW;
+	}
+	int f = reveal(u, n, 0);
+	if (n->squeezed || panel_cols(u, p) < NOTES_MIN_COLS ||
+	    u->cols - panel_cols(u, p) < UI_TEXT_MIN_COLS)
+		f |= reveal(u, n, 1);
+	else
+		ui_message(u, ROLE_MESSAGE, "Notes shown");
+	return f | UI_GEOMETRY;
+}
+
+/* The block of the clause at the reading position (the line at the top of
+ * the text; a separator line counts as the next block). */
+static size_t
+top_block(const ui *u)
+{
+	notes_ui *n = priv(u);
+	return n ? n->current_block : u->top.block;
+}
+
+/* Saves the editor's text: a new note or the one being edited. */
+static void
+tags_from(note *nt, const char *body)
+{
+	for (size_t i = 0; i < nt->ntags; i++)
+		free(nt->tags[i]);
+	free(nt->tags);
+	nt->tags = NULL;
+	nt->ntags = 0;
+	size_t n = strlen(body);
+	for (size_t i = 0; i < n; i++) {
+		if (body[i] != '#' || (i > 0 && !strchr(" \t\n([", body[i - 1])))
+			continue;
+		size_t j = i + 1;
+		while (j < n) {
+			ucs4_t c;
+			int len = u8_mbtouc(&c, (const uint8_t *)body + j, n - j);
+			if (len <= 0 || !(uc_is_alnum(c) || c == '-' || c == '_' ||
+					  uc_is_general_category(c, UC_CATEGORY_M)))
+				break;
+			j += (size_t)len;
+		}
+		if (j > i + 1) {
+			char *t = xstrndup(body + i + 1, j - i - 1);
+			note_add_tag(nt, t);
+			free(t);
+		}
+		i = j - 1;
+	}
+}
+
+static char *
+trimmed(const char *s)
+{
+	while (*s == ' ' || *s == '\n' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+		n--;
+	return xstrndup(s, n);
+}
+
+static int
+save_note(ui *u, const char *text, void *arg, char **err)
+{
+	notes_ui *n = arg;
+	if (!n->s || notes_is_readonly(n->s)) {
+		*err = xasprintf("notes are read-only: %s", n->why ? n->why : "");
+		return -1;
+	}
+	char *body = trimmed(text);
+	if (!*body) {
+		free(body);
+		*err = xstrdup("the note is empty (Esc cancels)");
+		return -1;
+	}
+	note nt;
+	long long id;
+	if (n->edit_id) {
+		int deleted = 0;
+		int r = notes_get(n->s, n->edit_id, &nt, &deleted, err);
+		if (r <= 0) {
+			if (r == 0)
+				*err = xstrdup("the note is no longer in the store");
+			free(body);
+			return -1;
+		}
+		free(nt.body);
+		nt.body = body;
+		tags_from(&nt, body);
+		id = notes_update(n->s, &nt, err) == 0 ? n->edit_id : -1;
+		if (id > 0 && deleted)
+			notes_undelete(n->s, id, NULL);
+	} else {
+		if (note_init(&nt, n->ad, n->new_start, n->new_end, body) < 0) {
+			free(body);
+			*err = xstrdup("there is no text to put a note on here");
+			return -1;
+		}
+		free(body);
+		tags_from(&nt, nt.body);
+		id = notes_add(n->s, &nt, err);
+	}
+	note_clear(&nt);
+	if (id <= 0)
+		return -1;
+	/* Committed: now, and only now, it is saved. */
+	n->want_id = id;
+	sync_list(u, n, 1);
+	if (!u->notes->shown)
+		reveal(u, n, 0);
+	ui_message(u, ROLE_MESSAGE, "Note saved");
+	return 0;
+}
+
+static int
+open_new(ui *u, notes_ui *n, size_t start, size_t end)
+{
+	const doc *d = u->d;
+	size_t b = doc_block_at(d, start);
+	char *cite = lang_cite(d, d->blocks[b]);
+	char *title = xasprintf("New note: %s", cite);
+	char *ctx = xstrndup(d->plain + start, end - start);
+	n->edit_id = 0;
+	n->new_start = start;
+	n->new_end = end;
+	int f = editor_open(u, title, ctx, NULL, save_note, n);
+	free(cite);
+	free(title);
+	free(ctx);
+	return f;
+}
+
+int
+notes_act_add(ui *u)
+{
+	notes_ui *n = priv(u);
+	if (!n || refuse(u, n))
+		return UI_DRAW;
+	if (!u->d->nblocks)
+		return UI_NONE;
+	const node *nd = u->d->blocks[top_block(u)];
+	if (!nd->len) {
+		ui_message(u, ROLE_ERROR, "This block has no text to note");
+		return UI_DRAW;
+	}
+	return open_new(u, n, nd->off, nd->off + nd->len);
+}
+
+/* Where words are: exactly, else with ASCII letters in any case. */
+static const char *
+find_words(const char *h, size_t hn, const char *w, size_t wn)
+{
+	if (!wn || wn > hn)
+		return NULL;
+	const char *r = memmem(h, hn, w, wn);
+	if (r)
+		return r;
+	for (size_t i = 0; i + wn <= hn; i++) {
+		size_t k = 0;
+		while (k < wn) {
+			unsigned char a = (unsigned char)h[i + k], c = (unsigned char)w[k];
+			if (a < 0x80 && c < 0x80 ? ((a | 0x20) != (c | 0x20) ||
+						  !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+				&& a != c : a != c)
+				break;
+			k++;
+		}
+		if (k == wn)
+			return h + i;
+	}
+	return NULL;
+}
+
+static int
+words_done(ui *u, const char *text, void *arg)
+{
+	notes_ui *n = arg;
+	if (!text)
+		return UI_DRAW;
+	char *w = trimmed(text);
+	if (!*w) {
+		free(w);
+		return UI_DRAW;
+	}
+	/* The clause at the top first, then the blocks on the screen. */
+	const doc *d = u->d;
+	size_t b0 = top_block(u), last = b0;
+	layout_addr a = u->top;
+	layout_step(u->lo, &a, ui_text_rows(u) - 1);
+	if (a.block > last)
+		last = a.block;
+	for (size_t b = b0; b <= last && b < d->nblocks; b++) {
+		const node *nd = d->blocks[b];
+		const char *hit = find_words(node_text(d, nd), nd->len, w, strlen(w));
+		if (hit) {
+			size_t start = (size_t)(hit - d->plain), len = strlen(w);
+			free(w);
+			return open_new(u, n, start, start + len);
+		}
+	}
+	ui_message(u, ROLE_ERROR, "\"%s\" is not in the clause at the top or on the screen",
+		   w);
+	free(w);
+	return UI_DRAW;
+}
+
+int
+notes_act_add_words(ui *u)
+{
+	notes_ui *n = priv(u);
+	if (!n || refuse(u, n))
+		return UI_DRAW;
+	return prompt_open(u, "Note on the words: ", NULL, words_done, n);
+}
+
+/* The note an action is about: the panel's cursor when it has focus, else
+ * the first note of the clause at the top. */
+static const note *
+target(ui *u, notes_ui *n)
+{
+	sync_list(u, n, 0);
+	if (u->focus == u->notes)
+		return cursor_note(n);
+	size_t b = top_block(u);
+	for (size_t i = 0; i < n->all.n; i++)
+		if (n->blk[i] == b)
+			return &n->all.v[i];
+	return NULL;
+}
+
+static int
+no_target(ui *u)
+{
+	char k[64];
+	keys_of_action(u, ACT_NOTE_ADD, k, sizeof k);
+	ui_message(u, ROLE_MESSAGE, "No note on this clause (%s adds one; N shows the notes)",
+		   k[0] ? k : "a");
+	return UI_DRAW;
+}
+
+static const char *
+cite_of(const notes_ui *n, const note *nt)
+{
+	return n->cites[nt - n->all.v];
+}
+
+int
+notes_act_edit(ui *u)
+{
+	notes_ui *n = priv(u);
+	if (!n || refuse(u, n))
+		return UI_DRAW;
+	const note *nt = target(u, n);
+	if (!nt)
+		return no_target(u);
+	/* Tags that are not #words of the body go on a last line, so that
+	 * saving (which reads tags from the text) keeps them. */
+	buf b;
+	buf_init(&b);
+	buf_adds(&b, nt->body ? nt->body : "");
+	note probe;
+	memset(&probe, 0, sizeof probe);
+	tags_from(&probe, b.s ? b.s : "");
+	int first = 1;
+	for (size_t i = 0; i < nt->ntags; i++) {
+		if (tag_is(&probe, nt->tags[i]))
+			continue;
+		buf_adds(&b, first ? "\n" : " ");
+		buf_printf(&b, "#%s", nt->tags[i]);
+		first = 0;
+	}
+	note_clear(&probe);
+	char *title = xasprintf("Note: %s", cite_of(n, nt));
+	n->edit_id = nt->id;
+	int f = editor_open(u, title, is_whole_clause(nt) ? NULL : nt->a.exact,
+			    b.s ? b.s : "", save_note, n);
+	free(title);
+	buf_free(&b);
+	return f;
+}
+
+static int
+delete_yes(ui *u, void *arg)
+{
+	notes_ui *n = arg;
+	long long id = n->del_id;
+	char *err = NULL;
+	if (notes_delete(n->s, id, &err) < 0) {
+		ui_message(u, ROLE_ERROR, "Not deleted: %s", err ? err : "error");
+		free(err);
+		return UI_DRAW;
+	}
+	n->last_deleted = id;
+	sync_list(u, n, 1);
+	char k[64];
+	keys_of_action(u, ACT_NOTE_UNDELETE, k, sizeof k);
+	ui_message(u, ROLE_MESSAGE, "Note deleted (%s brings it back)", k[0] ? k : "U");
+	return UI_DRAW | UI_MOVED;
+}
+
+int
+notes_act_delete(ui *u)
+{
+	notes_ui *n = priv(u);
+	if (!n || refuse(u, n))
+		return UI_DRAW;
+	const note *nt = target(u, n);
+	if (!nt)
+		return no_target(u);
+	n->del_id = nt->id;
+	char *q = xasprintf("Delete the note on %s?", cite_of(n, nt));
+	int f = editor_ask(u, q, delete_yes, n);
+	free(q);
+	return f;
+}
+
+int
+notes_act_undelete(ui *u)
+{
+	notes_ui *n = priv(u);
+	if (!n || refuse(u, n))
+		return UI_DRAW;
+	if (!n->last_deleted) {
+		ui_message(u, ROLE_MESSAGE, "No deleted note to bring back");
+		return UI_DRAW;
+	}
+	char *err = NULL;
+	if (notes_undelete(n->s, n->last_deleted, &err) < 0) {
+		ui_message(u, ROLE_ERROR, "Not restored: %s", err ? err : "error");
+		free(err);
+		return UI_DRAW;
+	}
+	n->want_id = n->last_deleted;
+	n->last_deleted = 0;
+	sync_list(u, n, 1);
+	ui_message(u, ROLE_MESSAGE, "Note restored");
+	return UI_DRAW | UI_MOVED;
+}
+
+static int
+filter_change(ui *u, const char *text, void *arg)
+{
+	notes_ui *n = arg;
+	(void)u;
+	free(n->f_text);
+	n->f_text = text && *text ? xstrdup(text) : NULL;
+	refilter(n);
+	n->scroll = 0;
+	return UI_DRAW;
+}
+
+static int
+filter_done(ui *u, const char *text, void *arg)
+{
+	notes_ui *n = arg;
+	filter_change(u, text, arg);
+	if (n->f_text)
+		ui_message(u, ROLE_MESSAGE, "%zu of %zu notes match (Esc in the panel clears)",
+			   n->nvis, n->all.n);
+	return UI_DRAW;
+}
+
+int
+notes_act_filter(ui *u)
+{
+	notes_ui *n = priv(u);
+	if (!n)
+		return UI_NONE;
+	int f = reveal(u, n, 0);
+	return f | prompt_open(u, "Filter notes: ", filter_change, filter_done, n);
+}
+
+static int
+tag_done(ui *u, const char *text, void *arg)
+{
+	notes_ui *n = arg;
+	if (!text)
+		return UI_DRAW;
+	char *t = trimmed(text);
+	free(n->f_tag);
+	n->f_tag = NULL;
+	const char *s = t[0] == '#' ? t + 1 : t;
+	if (*s)
+		n->f_tag = xstrdup(s);
+	free(t);
+	refilter(n);
+	n->scroll = 0;
+	if (n->f_tag)
+		ui_message(u, ROLE_MESSAGE, "%zu of %zu notes tagged #%s", n->nvis,
+			   n->all.n, n->f_tag);
+	else
+		ui_message(u, ROLE_MESSAGE, "Tag filter cleared");
+	return UI_DRAW;
+}
+
+int
+notes_act_tag(ui *u)
+{
+	notes_ui *n = priv(u);
+	if (!n)
+		return UI_NONE;
+	int f = reveal(u, n, 0);
+	return f | prompt_open(u, "Notes with tag: #", NULL, tag_done, n);
+}

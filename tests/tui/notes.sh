@@ -1,0 +1,103 @@
+#!/bin/sh
+# Notes in the reader (tmux, 80x24): add a note with non-ASCII text on annex
+# paragraph 8, see it committed (lectern --notes) while the reader still
+# runs, quit, reopen: the panel shows it by default and the clause carries
+# the marker; edit it; delete it (n keeps it, y deletes) and undo; a note
+# added by another process shows at the next key; Esc on a changed note
+# asks before discarding; a note on typed words shows its quote.
+. "${top_srcdir:-.}/tests/tui/lib.sh"
+tui_plan 26
+
+DB="$TUI_TMP/notes.db"
+RUN="$LECTERN --notes-db $DB"
+notes() { "$LECTERN" --notes --notes-db "$DB"; }
+to_p8() {
+	tui_keys :
+	tui_wait '^Go to clause' 24 || return 1
+	tui_keys -l annex1/decl/p8
+	tui_keys Enter
+}
+
+tui_start 80 24 "$RUN"
+tui_wait 'Carta de fecha' 1
+no_panel() { ! tui_screen | grep -q 'Notes ('; }
+check "a document without notes opens without the notes panel" no_panel
+to_p8
+check "paragraph 8 of the annex at the top" tui_wait '│ +8 Dado el carácter' 1
+tui_keys a
+check "a opens the editor on the clause at the top" \
+	tui_wait 'New note: Anexo, párr\. 8'
+tui_keys -l 'Ñandú — важно 日本'
+tui_keys Enter
+tui_keys -l 'segunda línea #tema'
+check "the editor shows what is typed (wide, Cyrillic, accents)" \
+	tui_wait '│ Ñandú — важно 日本 +│'
+tui_keys C-s
+check "C-s saves: the message says so" tui_wait '^Note saved' 24
+check "the panel lists the note with its citation and status" \
+	tui_wait '│.Anexo, párr\. 8 +ok *$'
+check "the panel shows the first lines of the note" tui_wait '│ Ñandú — важно 日本 *$'
+check "the clause carries the note marker" tui_wait '^✎ +8 Dado' 1
+stored() { notes | grep -q "	ok	Anexo, párr. 8	annex1/decl/p8	Ñandú — важно 日本 #tema\$"; }
+check "lectern --notes finds it in the store (with its tag) before quitting" stored
+tui_keys q
+check "q quits with status 0" tui_wait '^lectern-exit=0'
+
+tui_start 80 24 "$RUN"
+check "reopened: the panel is shown by default with the note" \
+	tui_wait '│ Notes \(1\)' 1
+to_p8
+check "reopened: the marker is on paragraph 8" tui_wait '^✎ +8 Dado' 1
+check "the note of the clause at the top is marked current" tui_wait '│›Anexo, párr\. 8'
+
+tui_keys Tab e
+check "Tab, e: the editor opens with the note" tui_wait '│ segunda línea #tema +│'
+tui_keys -l ' editado'
+tui_keys F2
+check "F2 saves the edit" tui_wait '^Note saved' 24
+edited() { "$LECTERN" --notes-export=md --notes-db "$DB" | grep -q 'segunda línea #tema editado'; }
+check "the edit is in the store" edited
+
+tui_keys D
+check "D asks before deleting" tui_wait '^Delete the note on Anexo, párr\. 8\? \(y/n\)' 24
+tui_keys n
+kept() { tui_wait '^Cancelled' 24 && [ "$(notes | wc -l)" -eq 1 ]; }
+check "n keeps it" kept
+tui_keys D y
+gone() {
+	tui_wait '^Note deleted \(U brings it back\)' 24 && tui_wait '^ +8 Dado' 1 &&
+		tui_wait '│ Notes \(0\)' 1 && [ -z "$(notes)" ]
+}
+check "y deletes it: marker, panel and store follow" gone
+tui_keys U
+back() {
+	tui_wait '^Note restored' 24 && tui_wait '^✎ +8 Dado' 1 &&
+		tui_wait '│ Notes \(1\)' 1 && [ "$(notes | wc -l)" -eq 1 ]
+}
+check "U brings it back" back
+
+"$LECTERN" --notes-db "$DB" --note-add=annex1/decl/p9 --text='desde otro proceso' >/dev/null
+tui_keys j
+check "a note added by another process shows at the next key" \
+	tui_wait '│ desde otro proceso *$'
+
+tui_keys Escape a
+tui_wait 'New note:'
+tui_keys x Escape
+check "Esc on a changed note asks" tui_wait '^Discard changes\? \(y/n\)' 24
+tui_keys y
+discarded() { tui_wait '^Note discarded' 24 && [ "$(notes | wc -l)" -eq 2 ]; }
+check "y discards it; nothing stored" discarded
+
+tui_keys A
+tui_wait '^Note on the words' 24
+tui_keys -l 'medidas consolidadas'
+tui_keys Enter
+check "A: a note on typed words shows them in the editor" \
+	tui_wait '│ “medidas consolidadas” +│'
+tui_keys -l 'sobre unas palabras'
+tui_keys C-x
+check "C-x saves; the panel quotes the words" tui_wait '│ “medidas consolidadas” *$'
+tui_keys q
+check "q quits with status 0" tui_wait '^lectern-exit=0'
+tui_done
