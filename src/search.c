@@ -481,8 +481,12 @@ search_matches(search *s, const char *qs, size_t from, size_t to, search_match *
 		size_t at = find_fwd(s, x, &q, F, from, &m);
 		if (at == SIZE_MAX || m.start >= to)
 			break;
-		out[got++] = m;
 		F = at + 1;
+		/* Two folded matches in what one character folded to ("s"
+		 * twice in "ß" -> "ss") are one match in the text. */
+		if (got > 0 && m.start <= out[got - 1].start)
+			continue;
+		out[got++] = m;
 	}
 	free(q.t);
 	return (long)got;

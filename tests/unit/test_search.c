@@ -13,6 +13,7 @@
 
 #include "doc.h"
 #include "search.h"
+#include "text.h"
 #include "util.h"
 
 static doc *
@@ -234,6 +235,81 @@ test_big(void **state)
 	free(t);
 }
 
+/* Random texts; a random piece of one (whole grapheme clusters, no white
+ * space at either end) is found exactly where it was taken from, and every
+ * match lies on character boundaries inside one block. */
+static void
+test_random(void **state)
+{
+	(void)state;
+	static const char *alpha[] = {
+		"a", "B", "c", "E", "s", "ß", "SS", "1", ".", "-", " ", " ", "\n",
+		"é", "É", "e\xcc\x81", "ñ", "Ñ", "ж", "Ж", "ё", "Ё", "й", "日",
+		"\xc2\xa0", "ﬁ", "İ", "Σ", "ς", "σ", "“", "🇪🇸",
+	};
+	size_t na = ARRAY_LEN(alpha);
+	srand(5);
+	for (int k = 0; k < 1500; k++) {
+		char *texts[3];
+		for (int t = 0; t < 3; t++) {
+			buf b;
+			buf_init(&b);
+			int len = 1 + rand() % 40;
+			for (int j = 0; j < len; j++)
+				buf_adds(&b, alpha[rand() % na]);
+			texts[t] = buf_take(&b);
+		}
+		doc *d = make_doc((const char *const *)texts, 3);
+		search *s = search_new(d);
+		/* The piece: clusters [a, z) of block bi. */
+		size_t bi = (size_t)rand() % d->nblocks;
+		const node *nd = d->blocks[bi];
+		const char *t = node_text(d, nd);
+		size_t a = 0, steps = (size_t)rand() % 8;
+		for (size_t i = 0; i < steps; i++)
+			a = text_next_grapheme(t, nd->len, a);
+		size_t z = a, len = 1 + (size_t)rand() % 5;
+		for (size_t i = 0; i < len; i++)
+			z = text_next_grapheme(t, nd->len, z);
+		char q[256];
+		int ws_end = a >= z || strchr(" \n", t[a]) || strchr(" \n", t[z - 1]) ||
+			     (z - a >= 2 && !memcmp(t + a, "\xc2\xa0", 2)) ||
+			     (z - a >= 2 && !memcmp(t + z - 2, "\xc2\xa0", 2));
+		if (!ws_end && z - a < sizeof q) {
+			memcpy(q, t + a, z - a);
+			q[z - a] = '\0';
+			search_match m;
+			int wrapped;
+			int r = search_next(s, q, nd->off + a, SEARCH_FORWARD, &m, &wrapped);
+			if (r != 1 || m.start != nd->off + a || m.end != nd->off + z) {
+				print_error("query [%s] at %zu..%zu of [%.*s]: r %d, got %zu..%zu\n",
+					    q, a, z, (int)nd->len, t, r, m.start - nd->off, m.end - nd->off);
+				fail();
+			}
+			assert_int_equal(wrapped, 0);
+			search_match all_m[64];
+			long n = search_matches(s, q, 0, SIZE_MAX, all_m, 64);
+			assert_true(n >= 1);
+			for (long i = 0; i < n; i++) {
+				size_t b = doc_block_at(d, all_m[i].start);
+				const node *mb = d->blocks[b];
+				assert_true(all_m[i].start >= mb->off);
+				assert_true(all_m[i].end <= mb->off + mb->len);
+				assert_true(all_m[i].start < all_m[i].end);
+				assert_true(((unsigned char)d->plain[all_m[i].start] & 0xC0) != 0x80);
+				assert_true(all_m[i].end == d->plain_len ||
+					    ((unsigned char)d->plain[all_m[i].end] & 0xC0) != 0x80);
+				if (i > 0)
+					assert_true(all_m[i].start > all_m[i - 1].start);
+			}
+		}
+		search_free(s);
+		doc_free(d);
+		for (int i = 0; i < 3; i++)
+			free(texts[i]);
+	}
+}
+
 int
 main(void)
 {
@@ -245,6 +321,7 @@ main(void)
 		cmocka_unit_test(test_line_breaks_and_blocks),
 		cmocka_unit_test(test_direction_wrap),
 		cmocka_unit_test(test_big),
+		cmocka_unit_test(test_random),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
