@@ -1114,10 +1114,11 @@ typedef struct root {
 } root;
 
 /* Looks every entry up in the cache (read transaction). A file that could
- * not be read and has not changed since is warned about again (and counted
- * in *failed), so a warm scan reports what a cold one did. */
+ * not be read is read again whatever its mtime: what failed may work now
+ * (pdftotext installed, permissions fixed), and if not, a warm scan reports
+ * what the cold one did. */
 static int
-lookup_entries(library *lib, stmts *st, entries *es, size_t *failed)
+lookup_entries(library *lib, stmts *st, entries *es)
 {
 	int rc = exec(lib->db, "BEGIN");
 	if (rc != SQLITE_OK)
@@ -1130,12 +1131,8 @@ lookup_entries(library *lib, stmts *st, entries *es, size_t *failed)
 		if (rc == SQLITE_ROW) {
 			e->id = sqlite3_column_int64(q, 0);
 			e->stale = sqlite3_column_int64(q, 1) != e->size ||
-				   sqlite3_column_int64(q, 2) != e->mtime_ns;
-			const unsigned char *err = sqlite3_column_text(q, 3);
-			if (!e->stale && err) {
-				warnf(lib, "%s", (const char *)err);
-				(*failed)++;
-			}
+				   sqlite3_column_int64(q, 2) != e->mtime_ns ||
+				   sqlite3_column_type(q, 3) != SQLITE_NULL;
 			rc = SQLITE_OK;
 		} else if (rc == SQLITE_DONE) {
 			e->id = 0;
@@ -1203,7 +1200,7 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 	int rc = stmts_prepare(lib->db, &st);
 	if (rc != SQLITE_OK)
 		goto out;
-	if ((rc = lookup_entries(lib, &st, es, &failed)) != SQLITE_OK)
+	if ((rc = lookup_entries(lib, &st, es)) != SQLITE_OK)
 		goto out;
 	if ((rc = find_vanished(lib, &st, roots, nroots, es, &gone, &ngone, &gone_cap)) != SQLITE_OK)
 		goto out;

@@ -6,8 +6,9 @@
  * caches, per file (absolute path): size, mtime, the document's metadata
  * (symbol, date, language, title, session, agenda) and its references
  * (normalised key, kind, count, first node path and text). A scan re-parses
- * only files whose size or mtime changed since they were indexed, or that
- * an older indexer indexed, and forgets files that vanished from a root.
+ * only files whose size or mtime changed since they were indexed, that an
+ * older indexer indexed, or that could not be read last time, and forgets
+ * files that vanished from a root.
  *
  * The cache is shared by every library the user opens; queries answer only
  * for the documents of the roots given to the last library_scan.

@@ -434,6 +434,63 @@ test_damaged_index_untouched(void **state)
 	free(good);
 }
 
+/* A file that cannot be read is warned about on every scan, and read again
+ * even when its size and mtime did not change (what failed may work now). */
+static void
+test_unreadable_retried(void **state)
+{
+	fixture *fx = *state;
+	char *src = data_path(docs[1]);
+	size_t n;
+	char *text = slurp(src, &n);
+	free(src);
+	char *p = xasprintf("%s/broken.txt", fx->lib);
+	text[100] = '\0';			/* a NUL byte: refused as binary */
+	spit(p, text, n);
+	struct stat sb;
+	assert_int_equal(stat(p, &sb), 0);
+
+	library *lib = open_lib(fx, fx->db, 1);
+	library_stats st = scan(lib, fx->lib);
+	assert_int_equal(st.parsed, 4);
+	assert_int_equal(st.failed, 1);
+	assert_int_equal(fx->warnings, 1);
+	assert_non_null(strstr(fx->last_warning, "broken.txt"));
+
+	library_doc *d;
+	char *err;
+	size_t k = library_list(lib, LIBRARY_SORT_PATH, &d, &err);
+	assert_int_equal(k, 4);
+	assert_non_null(strstr(d[2].path, "/broken.txt"));	/* by path */
+	assert_non_null(d[2].error);
+	library_docs_free(d, k);
+
+	st = scan(lib, fx->lib);
+	assert_int_equal(st.parsed, 1);
+	assert_int_equal(st.failed, 1);
+	assert_int_equal(fx->warnings, 2);
+
+	/* Repaired in place: same size, same mtime. */
+	text[100] = ' ';
+	spit(p, text, n);
+	struct timespec ts[2] = { sb.st_atim, sb.st_mtim };
+	assert_int_equal(utimensat(AT_FDCWD, p, ts, 0), 0);
+	st = scan(lib, fx->lib);
+	assert_int_equal(st.parsed, 1);
+	assert_int_equal(st.failed, 0);
+	assert_int_equal(fx->warnings, 2);
+	k = library_list(lib, LIBRARY_SORT_PATH, &d, &err);
+	assert_int_equal(k, 4);
+	assert_null(d[2].error);
+	assert_string_equal(d[2].symbol, "A/RES/80/16");
+	library_docs_free(d, k);
+	st = scan(lib, fx->lib);
+	assert_int_equal(st.parsed, 0);
+	library_free(lib);
+	free(p);
+	free(text);
+}
+
 /* Many files: parsed by two worker processes, with the same result as in
  * this process. */
 static void
@@ -606,6 +663,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_walk_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_index_untouched, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_index_untouched, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unreadable_retried, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forked_same_as_inline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_queries, setup, teardown),
 	};
