@@ -144,6 +144,23 @@ const char *const lang_draft[] = {
 	"amendements", "поправка", "поправки", NULL,
 };
 
+/* Words a heading line never ends with: the title goes on. */
+const char *const lang_connectors[] = {
+	"and", "or", "of", "the", "on", "for", "in", "to", "by", "with", "a", "an",
+	"de", "del", "la", "las", "los", "el", "y", "e", "o", "en", "por", "para",
+	"et", "ou", "du", "des", "le", "les", "à", "au", "aux", "sur",
+	"и", "в", "на", "по", "с", "о", "для", "или", NULL,
+};
+
+/* Words that open a preambular paragraph without being participles. */
+const char *const lang_preamble[] = {
+	"Mindful", "Aware", "Conscious", "Convinced", "Deeply", "Concerned",
+	"Alarmed", "Determined", "Guided", "Cognizant", "Desirous",
+	"Consciente", "Convencida", "Profundamente", "Preocupada", "Guiada",
+	"Consciente", "Convaincue", "Profondément", "Préoccupée", "Guidée",
+	NULL,
+};
+
 /* Parts of a legal text, with their section level. */
 const lang_section lang_sections[] = {
 	{ "Part", 1 }, { "Parte", 1 }, { "Partie", 1 }, { "Часть", 1 },

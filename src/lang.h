@@ -59,6 +59,8 @@ const char *lang_detect(const char *text, size_t n);
 extern const char *const lang_org_names[];	/* "United Nations" … */
 extern const char *const lang_organs[];		/* "General Assembly" … */
 extern const char *const lang_original[];	/* "Original:" … */
+extern const char *const lang_connectors[];	/* "and", "of", "de" … */
+extern const char *const lang_preamble[];	/* "Mindful", "Conscious" … */
 typedef struct lang_section {
 	const char *word;	/* "Article" */
 	int level;		/* 1 part … 4 article */

@@ -1008,20 +1008,14 @@ find_mastheads(parser *p)
 					while (q < p->nl && !(p->L[q].flags & LF_BLANK))
 						p->L[q++].flags |= LF_MAST;
 				} else {
-					/* no blank lines: each item title ends
-					 * with a line shorter than the title
-					 * column */
+					/* no blank lines: each item title is a
+					 * line and the lower-case lines that
+					 * continue it */
 					for (size_t c = 0; c < (items ? items : 1) && q < p->nl; c++) {
-						int colw = 0;
-						for (size_t r = q; r < p->nl && r < q + 3; r++)
-							if (p->L[r].cols > colw)
-								colw = p->L[r].cols;
-						while (q < p->nl && q < j + 12) {
-							int w = p->L[q].cols;
+						p->L[q++].flags |= LF_MAST;
+						while (q < p->nl && q < j + 12 &&
+						       starts_lower(LS(p, q), LN(p, q)))
 							p->L[q++].flags |= LF_MAST;
-							if (w < colw * 85 / 100)
-								break;
-						}
 					}
 				}
 				last = q - 1;
@@ -1599,6 +1593,70 @@ inline_list(parser *p, const block *cur, const marker *m)
 	return 0;
 }
 
+/* Does the list that marker m opens at line j run on inside the text
+ * ("… on:\n(i) modalities …; (ii) dedicated …")? Looks for the next
+ * marker after the start of line j and in the three lines after it. */
+static int
+run_in_list(parser *p, size_t j, const marker *m)
+{
+	char nextm[24];
+	const char *c = m->cite;
+	size_t n = strlen(c);
+	int rv = roman_value(c, n);
+	if (n == 1 && (c[0] == 'i' || c[0] == 'I'))
+		snprintf(nextm, sizeof nextm, "(%s) ", c[0] == 'i' ? "ii" : "II");
+	else if (n == 1 && ((c[0] >= 'a' && c[0] < 'z') || (c[0] >= 'A' && c[0] < 'Z')))
+		snprintf(nextm, sizeof nextm, "(%c) ", c[0] + 1);
+	else if (count_digits(c, n) == n)
+		snprintf(nextm, sizeof nextm, "(%d) ", atoi(c) + 1);
+	else if (rv)
+		return 0;
+	else
+		return 0;
+	size_t pl = strlen(nextm);
+	for (size_t k = j, seen = 0; k < p->nl && seen < 4; k++) {
+		if (p->L[k].flags & LF_BLANK)
+			break;
+		seen++;
+		const char *s = LS(p, k);
+		size_t ln = LN(p, k);
+		for (size_t i = 1; i + pl <= ln; i++)
+			if (memcmp(s + i, nextm, pl) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* Does the line end with a word that cannot end a heading ("and")? */
+static int
+ends_with_connector(const char *s, size_t n)
+{
+	size_t k = n;
+	while (k > 0 && s[k - 1] != ' ')
+		k--;
+	return equal_any(s + k, n - k, lang_connectors);
+}
+
+/* Does s start with a word that opens a preambular paragraph: a capital
+ * participle ("Recalling", "Recordando", "Rappelant") or a word from
+ * lang_preamble ("Mindful", "Conscious")? */
+static int
+preamble_word(const char *s, size_t n)
+{
+	if (!starts_upper(s, n))
+		return 0;
+	if (lang_prefix_any(s, n, lang_preamble, NULL))
+		return 1;
+	size_t w = word_len(s, n, 0);
+	static const char *const endings[] = { "ing", "ando", "iendo", "ant", NULL };
+	for (size_t k = 0; endings[k]; k++) {
+		size_t el = strlen(endings[k]);
+		if (w > el + 2 && memcmp(s + w - el, endings[k], el) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Does line j (text after line i, with break brk) start a new block? */
 static int
 starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
@@ -1636,7 +1694,8 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		ucs4_t last = last_uc(ps, pn);
 		int closed = ends_sentence(ps, pn) || last == ',';
 		if (mk == MK_SUB) {
-			if (brk == BRK_NONE && inline_list(p, cur, &m))
+			if (brk == BRK_NONE && (inline_list(p, cur, &m) ||
+						run_in_list(p, j, &m)))
 				return 0;
 			if (closed || brk != BRK_NONE || (pmk && pm.alone))
 				return 1;
@@ -1652,13 +1711,17 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		if (closed || short_prev || brk != BRK_NONE)
 			return 1;
 	}
+	if (brk == BRK_NONE && p->blankless && last_uc(ps, pn) == ',' &&
+	    preamble_word(s, n))
+		return 1;	/* "…,\nRecalling also …" */
 	if (brk == BRK_NONE && p->blankless && starts_upper(s, n) &&
 	    p->L[i].cols < p->width * 3 / 4) {
 		/* the short last line of a paragraph or a heading */
 		ucs4_t last = last_uc(ps, pn);
-		if (ends_sentence(ps, pn) && last != ')' && last != 0x201D)
+		if (ends_sentence(ps, pn) && last != 0x201D)
 			return 1;
-		if (last == ',' || (starts_upper(ps, pn) && !pmk && !ends_sentence(ps, pn)))
+		if (last == ',' || (starts_upper(ps, pn) && !pmk && !ends_sentence(ps, pn) &&
+				    !ends_with_connector(ps, pn)))
 			return 1;
 	}
 	int kl;
@@ -1671,7 +1734,7 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		if (short_prev && (ends_sentence(ps, pn) || last == ','))
 			return 1;
 		if (!ends_sentence(ps, pn) && last != ',' && short_prev &&
-		    starts_upper(s, n) && pn < 100 && !pmk)
+		    starts_upper(s, n) && pn < 100 && !pmk && !ends_with_connector(ps, pn))
 			return 1;	/* a heading line at the end of a page */
 		return 0;
 	}
@@ -1780,8 +1843,10 @@ static int
 headingish(parser *p, const block *b, const char *text, size_t len)
 {
 	(void)p;
-	if (b->nlines > 4 || len > 400 || !len)
+	if (b->nlines > 6 || len > 400 || !len)
 		return 0;
+	if (b->nlines > 4 && memmem(text, len, ". ", 2))
+		return 0;	/* a long heading has no sentence inside */
 	if (starts_lower(text, len))
 		return 0;
 	/* a footnote mark after the punctuation: "resolution 79/45,1" */
