@@ -157,81 +157,125 @@ static const struct {
 	{ 0x202F, ' ' }, { 0x2009, ' ' },
 };
 
+/* Folds one code point (casefold + NFD, nonspacing marks dropped) into
+ * out (room for 64 bytes); returns its length. */
+static size_t
+fold_slow(const char *s, int k, uint8_t *out)
+{
+	uint8_t tmp[64];
+	size_t flen = sizeof tmp, len = 0;
+	uint8_t *f = u8_casefold((const uint8_t *)s, k, NULL, UNINORM_NFD, tmp, &flen);
+	if (!f) {	/* cannot happen on valid input; keep the bytes */
+		memcpy(out, s, k);
+		return k;
+	}
+	for (size_t j = 0; j < flen;) {
+		ucs4_t c;
+		int m = u8_mbtouc(&c, f + j, flen - j);
+		if (!uc_is_general_category(c, UC_CATEGORY_Mn) && len + m <= 64) {
+			memcpy(out + len, f + j, m);
+			len += m;
+		}
+		j += m;
+	}
+	if (f != tmp)
+		free(f);
+	return len;
+}
+
+/* Folds of the two-byte code points (Latin accents, Greek, Cyrillic),
+ * filled on first use: state 0 unknown, 1 ready; len > 6 is not cached.
+ * Every writer stores the same bytes, so a race only repeats work. */
+static struct {
+	unsigned char state, len;
+	uint8_t b[6];
+} fold2[0x800];
+
+static size_t
+fold_cp(const char *s, int k, ucs4_t uc, uint8_t *out)
+{
+	if (uc >= 0x80 && uc < 0x800) {
+		if (__atomic_load_n(&fold2[uc].state, __ATOMIC_ACQUIRE)) {
+			memcpy(out, fold2[uc].b, fold2[uc].len);
+			return fold2[uc].len;
+		}
+		size_t l = fold_slow(s, k, out);
+		if (l <= sizeof fold2[uc].b) {
+			memcpy(fold2[uc].b, out, l);
+			fold2[uc].len = (unsigned char)l;
+			__atomic_store_n(&fold2[uc].state, 1, __ATOMIC_RELEASE);
+		}
+		return l;
+	}
+	return fold_slow(s, k, out);
+}
+
 char *
 catalog_fold(const char *s, size_t n, size_t **map)
 {
-	buf out;
-	size_t *m = NULL, mcap = 0;
+	/* The output is at most 64 bytes per input code point and usually
+	 * no longer than the input: grow on demand. */
+	size_t cap = n + 16, len = 0;
+	char *out = xmalloc(cap);
+	size_t *m = xmalloc(cap * sizeof *m);
 	int space = 1;	/* trims leading spaces */
 
-	buf_init(&out);
 	for (size_t i = 0; i < n;) {
-		ucs4_t uc;
-		int k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
-		char ascii = 0;
-		for (size_t p = 0; p < ARRAY_LEN(punct_fold); p++)
-			if (punct_fold[p].uc == uc)
-				ascii = punct_fold[p].ascii;
-		if (uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r')
-			ascii = ' ';
-		if (ascii == ' ') {
-			if (!space) {
-				xgrow((void **)&m, &mcap, out.len + 2, sizeof *m);
-				m[out.len] = i;
-				buf_addc(&out, ' ');
+		unsigned char c0 = (unsigned char)s[i];
+		uint8_t tmp[64];
+		size_t tl;
+		int k;
+		if (c0 < 0x80) {	/* ASCII: by hand */
+			k = 1;
+			if (c0 == ' ' || c0 == '\t' || c0 == '\n' || c0 == '\r') {
+				tmp[0] = ' ';
+			} else {
+				tmp[0] = c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0;
+			}
+			tl = 1;
+		} else {
+			ucs4_t uc;
+			k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+			char ascii = 0;
+			for (size_t p = 0; p < ARRAY_LEN(punct_fold); p++)
+				if (punct_fold[p].uc == uc)
+					ascii = punct_fold[p].ascii;
+			if (ascii) {
+				tmp[0] = (uint8_t)ascii;
+				tl = 1;
+			} else {
+				tl = fold_cp(s + i, k, uc, tmp);
+			}
+		}
+		if (tl == 1 && tmp[0] == ' ') {
+			if (space) {
+				i += k;
+				continue;
 			}
 			space = 1;
-			i += k;
-			continue;
+		} else if (tl) {
+			space = 0;
 		}
-		space = 0;
-		if (!ascii && uc < 0x80) {	/* fast path: ASCII folds alone */
-			ascii = (char)(uc >= 'A' && uc <= 'Z' ? uc + 32 : uc);
+		if (len + tl + 1 > cap) {
+			cap = 2 * cap + tl;
+			out = xrealloc(out, cap);
+			m = xrealloc(m, cap * sizeof *m);
 		}
-		if (ascii) {
-			xgrow((void **)&m, &mcap, out.len + 2, sizeof *m);
-			m[out.len] = i;
-			buf_addc(&out, ascii);
-			i += k;
-			continue;
-		}
-		uint8_t tmp[64];
-		size_t flen = sizeof tmp;
-		uint8_t *f = u8_casefold((const uint8_t *)s + i, k, NULL,
-					 UNINORM_NFD, tmp, &flen);
-		if (!f) {	/* cannot happen on valid input; keep the byte */
-			f = tmp;
-			memcpy(tmp, s + i, k);
-			flen = k;
-		}
-		for (size_t j = 0; j < flen;) {
-			ucs4_t c;
-			int m2 = u8_mbtouc(&c, f + j, flen - j);
-			if (!uc_is_general_category(c, UC_CATEGORY_Mn)) {
-				xgrow((void **)&m, &mcap, out.len + m2 + 1,
-				      sizeof *m);
-				for (int q = 0; q < m2; q++)
-					m[out.len + q] = i;
-				buf_add(&out, (const char *)f + j, m2);
-			}
-			j += m2;
-		}
-		if (f != tmp)
-			free(f);
+		memcpy(out + len, tmp, tl);
+		for (size_t q = 0; q < tl; q++)
+			m[len + q] = i;
+		len += tl;
 		i += k;
 	}
-	while (out.len && out.s[out.len - 1] == ' ')
-		out.len--;
-	xgrow((void **)&m, &mcap, out.len + 1, sizeof *m);
-	m[out.len] = n;
-	if (!out.s)
-		buf_adds(&out, "");
-	out.s[out.len] = '\0';
+	while (len && out[len - 1] == ' ')
+		len--;
+	out[len] = '\0';
+	m[len] = n;
 	if (map)
 		*map = m;
 	else
 		free(m);
-	return buf_take(&out);
+	return out;
 }
 
 /* A title folded for comparison: also drops quotes and a final period. */

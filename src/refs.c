@@ -316,11 +316,24 @@ typedef struct toks {
 	size_t n, cap;
 } toks;
 
+/* Letters below U+0800 (Latin, Greek, Cyrillic) are looked up once:
+ * 0 unknown, 1 letter, 2 not a letter. Racing writers store the same
+ * value. */
+static unsigned char alpha2[0x800];
+
 static int
 is_alpha(ucs4_t c)
 {
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	if (c < 0x800) {
+		unsigned char v = __atomic_load_n(&alpha2[c], __ATOMIC_RELAXED);
+		if (!v) {
+			v = uc_is_alpha(c) ? 1 : 2;
+			__atomic_store_n(&alpha2[c], v, __ATOMIC_RELAXED);
+		}
+		return v == 1;
+	}
 	return uc_is_alpha(c);
 }
 
@@ -388,10 +401,19 @@ typedef struct table {
 	const phrase *p;
 	size_t n;
 	cphrase *c;
-	unsigned char first[256];	/* first bytes of the phrases */
+	unsigned char first[1024];	/* hashes of the first two bytes */
 } table;
 
 #define TABLE(a) { a, ARRAY_LEN(a), NULL, { 0 } }
+
+/* A hash of a token's first two bytes (a Cyrillic letter is two bytes,
+ * all starting with 0xD0 or 0xD1, so one byte would not filter). */
+static unsigned
+hash2(const char *f, size_t len)
+{
+	unsigned a = (unsigned char)f[0], b = len > 1 ? (unsigned char)f[1] : 0;
+	return (a * 31u + b) & 1023u;
+}
 static table T_AG_HEADS = TABLE(agenda_heads);
 static table T_AG_CONTEXT = TABLE(agenda_context);
 static table T_AG_SUFFIX = TABLE(agenda_suffixes);
@@ -436,7 +458,8 @@ tables_init(void)
 			cphrase *c = &t->c[i];
 			c->f = catalog_fold(t->p[i].text, strlen(t->p[i].text), NULL);
 			tokenize(c->f, strlen(c->f), NULL, c->f, strlen(c->f), &c->t);
-			t->first[(unsigned char)c->f[0]] = 1;
+			if (c->t.n)
+				t->first[hash2(c->f, c->t.v[0].fl)] = 1;
 		}
 	}
 }
@@ -489,7 +512,7 @@ static size_t
 match_table(const scan *sc, size_t i, const table *t, size_t *which)
 {
 	size_t best = 0;
-	if (i >= sc->t.n || !t->first[(unsigned char)sc->f[sc->t.v[i].fo]])
+	if (i >= sc->t.n || !t->first[hash2(sc->f + sc->t.v[i].fo, sc->t.v[i].fl)])
 		return 0;
 	for (size_t k = 0; k < t->n; k++) {
 		size_t m = match_at(sc, i, &t->c[k]);
@@ -1486,6 +1509,25 @@ meta_agenda(scan *sc)
 }
 
 
+/* Every reference has a digit (numbers, symbols) or a quoted title: a
+ * block with neither is not folded at all (most prose of a long text). */
+static int
+may_refer(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = p[i];
+		if ((c >= '0' && c <= '9') || c == '"' || c == '\'')
+			return 1;
+		if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 &&
+		    p[i + 2] >= 0x98 && p[i + 2] <= 0x9F)
+			return 1;	/* ‘ ’ ‚ ‛ “ ” „ ‟ */
+		if (c == 0xC2 && i + 1 < n && (p[i + 1] == 0xAB || p[i + 1] == 0xBB))
+			return 1;	/* « » */
+	}
+	return 0;
+}
+
 ref_list *
 refs_find(const doc *d, const catalog *c)
 {
@@ -1502,7 +1544,8 @@ refs_find(const doc *d, const catalog *c)
 	l->session = sc.session;
 	meta_agenda(&sc);
 	for (size_t b = 0; b < d->nblocks; b++) {
-		if (!d->blocks[b]->len)
+		const node *nd = d->blocks[b];
+		if (!nd->len || !may_refer(node_text(d, nd), nd->len))
 			continue;
 		scan_block_init(&sc, b);
 		sc.taken = xrealloc(sc.taken, sc.slen + 1);
