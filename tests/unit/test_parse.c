@@ -27,7 +27,7 @@ setup(void **state)
 	(void)state;
 	const char *top = getenv("top_srcdir");
 	char path[1024];
-	snprintf(path, sizeof path, "%s/tests/data/parse/cis-declaration-2020.txt",
+	snprintf(path, sizeof path, "%s/tests/data/parse/corpus/es_cis-declaration-2020.txt",
 		 top ? top : ".");
 	source s;
 	char *err = NULL;
