@@ -165,18 +165,23 @@ outline_draw(pane *p, ui *u)
 		size_t k = o->scroll + i;
 		const entry *e = &o->e[k];
 		int y = (int)i + 1;
-		theme_role role = k == o->current ? ROLE_OUTLINE_CURRENT : ROLE_OUTLINE;
+		attr_t a = draw_attr(u, k == o->current ? ROLE_OUTLINE_CURRENT
+				     : ROLE_OUTLINE);
 		if (focused && k == o->cursor) {
-			role = ROLE_SELECTION;
-			draw_fill(p->win, y, 0, w, draw_attr(u, role));
+			a = draw_attr(u, ROLE_SELECTION);
+			draw_fill(p->win, y, 0, w, a);
+		} else if (focused && k == o->current) {
+			/* Two highlighted rows would hide which one Enter
+			 * takes: while the cursor is elsewhere the reading
+			 * position keeps only its mark and weight. */
+			a &= ~(attr_t)(A_REVERSE | A_STANDOUT);
 		}
 		if (k == o->current)
-			draw_str(p->win, y, 0, "\xe2\x80\xba", 3, 1, draw_attr(u, role));
+			draw_str(p->win, y, 0, "\xe2\x80\xba", 3, 1, a);
 		int x = 1 + 2 * (e->depth < 8 ? e->depth : 8);
 		if (x >= w)
 			x = w - 1;
-		draw_str_ellipsis(p->win, y, x, e->text, strlen(e->text), w - x,
-				  draw_attr(u, role));
+		draw_str_ellipsis(p->win, y, x, e->text, strlen(e->text), w - x, a);
 	}
 }
 
