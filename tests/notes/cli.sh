@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 n=0
 t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
-echo "1..16"
+echo "1..20"
 db=$tmp/notes.db
 id1=$("$tool" "$db" "$base" add annex1/decl/p8 'Comparar con A/74/896: ¿cooperación? Ёжик' ciber pregunta 2>"$tmp/err")
 [ "$id1" = 1 ]; t $? "add a note on a whole clause prints its id"
@@ -77,4 +77,19 @@ cp "$tmp/text.db" "$tmp/text.orig"
 "$tool" "$tmp/text.db" "$base" add annex1/decl/p8 x >/dev/null 2>>"$tmp/msg"; rc2=$?
 [ $rc1 = 1 ] && [ $rc2 = 1 ] && grep -q "not an SQLite database" "$tmp/msg" && cmp -s "$tmp/text.db" "$tmp/text.orig"
 t $? "a text file as database: exit 1, clear message, file untouched"
+# The same functions through the lectern binary (main.c's options)
+L=${LECTERN:-${top_builddir:-.}/lectern}
+ldb=$tmp/lectern.db
+out=$("$L" --notes-db "$ldb" --note-add 'annex1/decl/p8@ámbito' --text 'vía lectern' --tag x "$base" 2>>"$tmp/err")
+[ "$out" = 1 ]; t $? "lectern --note-add prints the id"
+"$L" --notes-db "$ldb" --notes "$base" 2>>"$tmp/err" |
+grep -q "^1	ok	Anexo, párr. 8	annex1/decl/p8	vía lectern #x$"
+t $? "lectern --notes lists it"
+"$L" --notes-db "$ldb" --notes-export=json "$base" >"$tmp/l.json" 2>>"$tmp/err"
+out=$("$L" --notes-db "$tmp/l2.db" --notes-import="$tmp/l.json" "$data/rewrapped.txt" 2>>"$tmp/err")
+[ "$out" = "imported 1 note (ok 1, moved 0, fuzzy 0, orphan 0); 0 already present; 0 rejected" ]
+t $? "lectern --notes-export=json, then --notes-import on the rewrapped copy: ok"
+out=$("$L" --notes-db "$tmp/l2.db" --notes-import="$tmp/l.json" "$base" 2>>"$tmp/err")
+[ "$out" = "imported 0 notes (ok 0, moved 0, fuzzy 0, orphan 0); 1 already present; 0 rejected" ]
+t $? "lectern --notes-import twice adds nothing"
 if [ -s "$tmp/err" ]; then sed 's/^/# /' "$tmp/err"; fi
