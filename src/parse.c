@@ -896,10 +896,11 @@ masthead_line(parser *p, size_t i, int read, int *agenda)
 		       lang_prefix(s, n, "Рабочая группа") ||
 		       lang_prefix(s, n, "Grupo de Trabajo")))
 		return 1;
-	if (n < 40 && n > 10 && s[n - 1] == ')')
-		n--;	/* "(Fourth Committee)" */
-	if (n < 60 && n > 10 && lang_prefix(s + n - 9, 9, "Committee") == 9 &&
-	    lang_find(s, n, "the") == (size_t)-1)
+	size_t cn = n;
+	if (cn < 40 && cn > 10 && s[cn - 1] == ')')
+		cn--;	/* "(Fourth Committee)" */
+	if (cn < 60 && cn > 10 && lang_prefix(s + cn - 9, 9, "Committee") == 9 &&
+	    lang_find(s, cn, "the") == (size_t)-1)
 		return 1;
 	if (agenda_heading(p, s, n, read)) {
 		*agenda = 1;

@@ -307,6 +307,81 @@ test_footnotes_and_annex(void **state)
 	doc_free(d);
 }
 
+/* Agenda items: masthead forms and the circulation request in letters, in
+ * each language. */
+static void
+test_agenda(void **state)
+{
+	(void)state;
+	doc *d = parse_str("United Nations\nA/C.1/80/L.13\n\nGeneral Assembly\n"
+			   "Distr.: Limited\n10 October 2025\nOriginal: English\n\n"
+			   "Eightieth session\nFirst Committee\nAgenda item 99 (k)  \n"
+			   "General and complete disarmament\n\n\n\nText here.\n", "en");
+	assert_int_equal(d->meta.nagenda, 1);
+	assert_string_equal(d->meta.agenda[0], "99 (k)");
+	assert_string_equal(d->meta.distribution, "Limited");
+	assert_string_equal(d->meta.orig_lang, "en");
+	assert_int_equal(d->meta.session, 80);
+	assert_int_equal(d->root->nkids, 1);
+	doc_free(d);
+
+	static const struct { const char *lang, *text; } letters[] = {
+		{ "en", "Letter dated 26 May 2020 from the Permanent Representative of "
+			"Kazakhstan to the United Nations addressed to the Secretary-General\n\n"
+			"I should be grateful if you would circulate the present letter as a "
+			"document of the General Assembly, under agenda items 98 and 112.\n" },
+		{ "fr", "Lettre datée du 26 mai 2020, adressée au Secrétaire général par le "
+			"Représentant permanent du Kazakhstan auprès de l’Organisation des "
+			"Nations Unies\n\nJe vous serais reconnaissant de bien vouloir faire "
+			"distribuer le texte de la présente lettre comme document de "
+			"l’Assemblée générale, au titre des points 98 et 112 de l’ordre du "
+			"jour.\n" },
+		{ "ru", "Письмо Постоянного представителя Казахстана при Организации "
+			"Объединенных Наций от 26 мая 2020 года на имя Генерального секретаря\n\n"
+			"Прошу распространить настоящее письмо в качестве документа "
+			"Генеральной Ассамблеи по пунктам 98 и 112 повестки дня.\n" },
+	};
+	for (size_t i = 0; i < sizeof letters / sizeof *letters; i++) {
+		d = parse_str(letters[i].text, letters[i].lang);
+		node *l = get(d, "letter");
+		assert_int_equal(l->kind, NODE_LETTER);
+		assert_string_equal(d->meta.date, "2020-05-26");
+		assert_int_equal(d->meta.nagenda, 2);
+		assert_string_equal(d->meta.agenda[0], "98");
+		assert_string_equal(d->meta.agenda[1], "112");
+		assert_int_equal(d->meta.session, 74);
+		assert_non_null(d->meta.sender);
+		assert_non_null(strstr(d->meta.sender, "Kazakhstan") ?
+				strstr(d->meta.sender, "Kazakhstan") :
+				strstr(d->meta.sender, "Казахстана"));
+		assert_non_null(d->meta.addressee);
+		doc_free(d);
+	}
+}
+
+/* Citations in the document's language, for an annexed declaration. */
+static void
+test_cite_langs(void **state)
+{
+	(void)state;
+	static const struct { const char *lang, *annex, *want; } c[] = {
+		{ "en", "Annex", "Annex, para. 2" },
+		{ "es", "Anexo", "Anexo, párr. 2" },
+		{ "fr", "Annexe", "Annexe, par. 2" },
+		{ "ru", "Приложение", "Приложение, п. 2" },
+	};
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		char text[256];
+		snprintf(text, sizeof text, "%s\n\nJoint statement\n\nFirst clause.\n\n"
+			 "Second clause.\n", c[i].annex);
+		doc *d = parse_str(text, c[i].lang);
+		char *got = lang_cite(d, get(d, "annex1/decl/p2"));
+		assert_string_equal(got, c[i].want);
+		free(got);
+		doc_free(d);
+	}
+}
+
 static void
 test_detect(void **state)
 {
@@ -373,6 +448,8 @@ main(void)
 		cmocka_unit_test(test_furniture_mid_sentence),
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_footnotes_and_annex),
+		cmocka_unit_test(test_agenda),
+		cmocka_unit_test(test_cite_langs),
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_degenerate),
 		cmocka_unit_test(test_huge_line),
