@@ -167,6 +167,7 @@ const lang_section lang_sections[] = {
 	{ "Chapter", 2 }, { "Capítulo", 2 }, { "Chapitre", 2 }, { "Глава", 2 },
 	{ "Section", 3 }, { "Sección", 3 }, { "Раздел", 3 },
 	{ "Article", 4 }, { "Artículo", 4 }, { "Статья", 4 },
+	{ "Rule", 4 }, { "Regla", 4 }, { "Правило", 4 },
 	{ NULL, 0 },
 };
 
