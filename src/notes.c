@@ -926,7 +926,8 @@ notes_update(notes_store *s, const note *n, char **err)
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db,
 		"UPDATE note SET body=?2, path=?3, exact=?4, prefix=?5, suffix=?6,"
-		" pos_start=?7, pos_end=?8, modified=?9 WHERE id=?1 AND deleted IS NULL",
+		" pos_start=?7, pos_end=?8, modified=?9, doc_fp=?10, doc_key=?11"
+		" WHERE id=?1 AND deleted IS NULL",
 		-1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, n->id);
@@ -938,6 +939,8 @@ notes_update(notes_store *s, const note *n, char **err)
 		sqlite3_bind_int64(st, 7, (sqlite3_int64)n->a.start);
 		sqlite3_bind_int64(st, 8, (sqlite3_int64)n->a.end);
 		bind_text(st, 9, now);
+		bind_text(st, 10, n->doc_fp);
+		bind_text(st, 11, n->doc_key);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc == SQLITE_DONE && sqlite3_changes(s->db) != 1) {
@@ -1288,6 +1291,11 @@ notes_find_uid(notes_store *s, const char *uid, char **err)
 long long
 notes_find_same(notes_store *s, const note *n, char **err)
 {
+	if (!n->created) {	/* no time either: same document, body, quote */
+		const char *args[] = { n->doc_key, n->body, n->a.exact };
+		return query_id(s, "SELECT id FROM note WHERE deleted IS NULL AND doc_key=?1"
+				" AND body=?2 AND exact=?3 LIMIT 1", err, args, 3);
+	}
 	const char *args[] = { n->doc_key, n->created, n->body, n->a.exact };
 	return query_id(s, "SELECT id FROM note WHERE deleted IS NULL AND doc_key=?1"
 			" AND created=?2 AND body=?3 AND exact=?4 LIMIT 1", err, args, 4);

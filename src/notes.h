@@ -92,7 +92,8 @@ void notes_set_busy_timeout(notes_store *s, int ms);
 
 /* Changes: one committed transaction each. notes_add stores a copy of *n
  * (id ignored) and returns the new id (> 0). notes_update rewrites body,
- * tags, anchor and modified time of note n->id. notes_delete moves a note
+ * tags, anchor (with doc_fp and doc_key: the document the anchor's
+ * positions refer to) and modified time of note n->id. notes_delete moves a note
  * to the trash; notes_undelete brings it back. */
 long long notes_add(notes_store *s, const note *n, char **err);
 int notes_update(notes_store *s, const note *n, char **err);
@@ -129,8 +130,9 @@ long long notes_count(notes_store *s, char **err);
 /* Id of a stored note (live or deleted) with this uid, 0 if none, -1 on
  * error. Used by import to add nothing twice. */
 long long notes_find_uid(notes_store *s, const char *uid, char **err);
-/* Id of a live note of the same document key with the same created time,
- * body and quote, 0 if none (import of files without ids). */
+/* Id of a live note of the same document key with the same created time
+ * (when n has one), body and quote, 0 if none (import of files without
+ * ids). */
 long long notes_find_same(notes_store *s, const note *n, char **err);
 
 /* A new random "urn:uuid:…" (version 4) for a note. */

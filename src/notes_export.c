@@ -410,7 +410,7 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 		}
 		reanchor(ad, &n);
 		long long found = n.uid ? notes_find_uid(s, n.uid, err) :
-					  (n.created ? notes_find_same(s, &n, err) : 0);
+					  notes_find_same(s, &n, err);
 		if (found < 0) {
 			note_clear(&n);
 			rc = -1;
