@@ -296,11 +296,11 @@ const action actions_table[ACT_COUNT] = {
 	/* Notes: the handlers are in pane_notes.c. */
 	[ACT_TOGGLE_NOTES] = { "toggle-notes", notes_act_toggle, "Show or hide the notes panel" },
 	[ACT_NOTE_ADD] = { "note-add", notes_act_add, "Add a note on the clause at the top" },
-	[ACT_NOTE_ADD_WORDS] = { "note-add-words", notes_act_add_words, "Add a note on words you type (found on the screen)" },
-	[ACT_NOTE_EDIT] = { "note-edit", notes_act_edit, "Edit the note (panel: selected; text: of the top clause)" },
+	[ACT_NOTE_ADD_WORDS] = { "note-add-words", notes_act_add_words, "Add a note on words you type" },
+	[ACT_NOTE_EDIT] = { "note-edit", notes_act_edit, "Edit the note of the clause (or panel)" },
 	[ACT_NOTE_DELETE] = { "note-delete", notes_act_delete, "Delete the note (asks y/n)" },
 	[ACT_NOTE_UNDELETE] = { "note-undelete", notes_act_undelete, "Bring back the last deleted note" },
-	[ACT_NOTE_FILTER] = { "note-filter", notes_act_filter, "Filter notes by text (/ in the notes panel)" },
+	[ACT_NOTE_FILTER] = { "note-filter", notes_act_filter, "Filter notes by text (/ in the panel)" },
 	[ACT_NOTE_TAG] = { "note-tag", notes_act_tag, "Filter notes by #tag (empty: all)" },
 };
 

@@ -117,10 +117,27 @@ tag_is(const note *nt, const char *tag)
 	return 0;
 }
 
+static void tags_from(note *nt, const char *body);
+
+/* A tag of the note, or a #word of its body (notes made elsewhere may
+ * carry #words that were never stored as tags). */
+static int
+has_tag(const note *nt, const char *tag)
+{
+	if (tag_is(nt, tag))
+		return 1;
+	note probe;
+	memset(&probe, 0, sizeof probe);
+	tags_from(&probe, nt->body ? nt->body : "");
+	int r = tag_is(&probe, tag);
+	note_clear(&probe);
+	return r;
+}
+
 static int
 passes(const notes_ui *n, const note *nt)
 {
-	if (n->f_tag && *n->f_tag && !tag_is(nt, n->f_tag))
+	if (n->f_tag && *n->f_tag && !has_tag(nt, n->f_tag))
 		return 0;
 	if (n->f_text && *n->f_text) {
 		int hit = notes_text_matches(nt->body, n->f_text) ||
@@ -315,6 +332,8 @@ entry(pane *p, ui *u, notes_ui *n, size_t k, int y, int x, int w, int draw)
 			if (more && body == ENTRY_BODY_ROWS - 1) {
 				/* The rest does not show: say so. */
 				size_t cut = text_fit(s + pos, r, w - 1, NULL);
+				while (cut && s[pos + cut - 1] == ' ')
+					cut--;
 				draw_str(p->win, y + rows, x, s + pos, cut, w - 1, base);
 				draw_str(p->win, y + rows, x + text_width(s + pos, cut),
 					 "\xe2\x80\xa6", 3, 1, base);

@@ -102,7 +102,7 @@ typedef struct keys_binding {
 	int act;
 } keys_binding;
 
-#define UI_MAX_PANES 8
+#define UI_MAX_PANES 16	/* reader 4, notes 2, references and search more */
 
 struct ui {
 	doc *d;
