@@ -18,6 +18,7 @@
 #include <build-config.h>
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -445,12 +446,8 @@ static table *const all_tables[] = {
 /* The tables are folded once and kept for the life of the process (a few
  * kilobytes; not freed, like any other static table). */
 static void
-tables_init(void)
+tables_build(void)
 {
-	static int done;
-	if (done)
-		return;
-	done = 1;
 	for (size_t ti = 0; ti < ARRAY_LEN(all_tables); ti++) {
 		table *t = all_tables[ti];
 		t->c = xcalloc(t->n, sizeof *t->c);
@@ -462,6 +459,14 @@ tables_init(void)
 				t->first[hash2(c->f, c->t.v[0].fl)] = 1;
 		}
 	}
+}
+
+/* Once per process, also when several threads find references at once. */
+static void
+tables_init(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, tables_build);
 }
 
 /* The text being scanned: one block. */

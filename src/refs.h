@@ -101,7 +101,9 @@ typedef struct ref_list {
 
 /* Finds the references of d. c (may be NULL) resolves keys and titles;
  * without it title-cited resolutions are not found. The list points into
- * c: free the list before the catalog. Never fails. */
+ * c: free the list before the catalog, and do not load more files into c
+ * while the list is in use. Never fails. Safe to call from several
+ * threads at once (d and c are only read). */
 ref_list *refs_find(const doc *d, const catalog *c);
 void refs_free(ref_list *l);
 
