@@ -148,6 +148,20 @@ test_agenda_fr_ru(void **state)
 	CHECK("agenda-item|A/75 item 98|98||T", "в рамках пункта 98 повестки дня", "ru", NULL, 75, NULL);
 	CHECK("agenda-item|A/75 item 35|35|\nagenda-item|A/75 item 36|36|",
 	      "в пунктах 35 и 36 повестки дня", "ru", NULL, 75, NULL);
+	/* provisional agenda and preliminary list forms */
+	CHECK("agenda-item|A/75 provisional item 35|35|",
+	      "Point 35 de l’ordre du jour provisoire*", "fr", NULL, 75, NULL);
+	CHECK("agenda-item|A/75 preliminary item 35|35|",
+	      "Point 35 de la liste préliminaire*", "fr", NULL, 75, NULL);
+	CHECK("agenda-item|A/75 provisional item 35|35|",
+	      "Пункт 35 предварительной повестки дня*", "ru", NULL, 75, NULL);
+	CHECK("agenda-item|A/75 preliminary item 35|35|",
+	      "Пункт 35 предварительного перечня*", "ru", NULL, 75, NULL);
+	CHECK("agenda-item|A/75 preliminary item 35|35|",
+	      "Tema 35 de la lista preliminar*", "es", NULL, 75, NULL);
+	CHECK("agenda-item|A/75 item 77|77 a 79|\nagenda-item|A/75 item 78|77 a 79|\n"
+	      "agenda-item|A/75 item 79|77 a 79|",
+	      "en relación con los temas 77 a 79 del programa", "es", NULL, 75, NULL);
 	/* "пункт" = paragraph: not an agenda item */
 	CHECK("", "в соответствии с пунктом 5 доклада", "ru", NULL, 75, NULL);
 }
@@ -225,6 +239,14 @@ test_resolutions(void **state)
 	CHECK("resolution|A/RES/ES-10/24|résolution ES-10/24|",
 	      "sa résolution ES-10/24 du 18 septembre 2024", "fr", NULL, 80, NULL);
 	CHECK("decision|A/DEC/79/573 B|решение 79/573 B|", "ее решение 79/573 B", "ru", NULL, 80, NULL);
+	CHECK("resolution|A/RES/76/217|résolutions 76/217|\nresolution|A/RES/77/246|77/246|",
+	      "Rappelant ses résolutions 76/217 du 17 décembre 2021 et 77/246 du 30 décembre 2022",
+	      "fr", NULL, 80, NULL);
+	CHECK("resolution|A/RES/76/217|резолюции 76/217|\nresolution|A/RES/77/246|77/246|",
+	      "ссылаясь на свои резолюции 76/217 от 17 декабря 2021 года и 77/246 от "
+	      "30 декабря 2022 года", "ru", NULL, 80, NULL);
+	CHECK("decision|A/DEC/77/512|решения 77/512|",
+	      "ссылаясь также на свои решения 77/512 от 7 декабря 2022 года", "ru", NULL, 80, NULL);
 	/* Spanish, with paragraph */
 	CHECK("resolution|A/RES/74/306|párrafo 29 de la resolución 74/306|29|T",
 	      "como se refleja en el párrafo 29 de la resolución 74/306.", "es", NULL, 75, NULL);
