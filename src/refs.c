@@ -114,6 +114,13 @@ static const phrase agenda_suffixes[] = {
 	{ "предварительного перечня", L_RU, AG_PRELIMINARY },
 };
 
+/* After an agenda suffix, before the session it belongs to: "item 109 of
+ * the provisional agenda of the seventy-fourth session". */
+static const phrase agenda_session_links[] = {
+	{ "of the", L_EN, 0 }, { "of its", L_EN, 0 }, { "del", L_ES, 0 },
+	{ "de su", L_ES, 0 }, { "de la", L_FR, 0 }, { "de sa", L_FR, 0 },
+};
+
 /* Between two items of a list. */
 static const phrase list_seps[] = {
 	{ ", and", L_EN, 0 }, { "and", L_EN, 0 }, { ", y", L_ES, 0 },
@@ -261,6 +268,9 @@ static const phrase ord_tens[] = {
 	{ "пятидесятая", L_RU, 50 }, { "шестидесятая", L_RU, 60 },
 	{ "семидесятая", L_RU, 70 }, { "восьмидесятая", L_RU, 80 },
 	{ "девяностая", L_RU, 90 },
+	{ "пятидесятой", L_RU, 50 }, { "шестидесятой", L_RU, 60 },
+	{ "семидесятой", L_RU, 70 }, { "восьмидесятой", L_RU, 80 },
+	{ "девяностой", L_RU, 90 },
 	{ "пятьдесят", L_RU, 50 }, { "шестьдесят", L_RU, 60 },
 	{ "семьдесят", L_RU, 70 }, { "восемьдесят", L_RU, 80 },
 	{ "девяносто", L_RU, 90 },
@@ -289,10 +299,14 @@ static const phrase ord_units[] = {
 	{ "первая", L_RU, 1 }, { "вторая", L_RU, 2 }, { "третья", L_RU, 3 },
 	{ "четвертая", L_RU, 4 }, { "пятая", L_RU, 5 }, { "шестая", L_RU, 6 },
 	{ "седьмая", L_RU, 7 }, { "восьмая", L_RU, 8 }, { "девятая", L_RU, 9 },
+	{ "первой", L_RU, 1 }, { "второй", L_RU, 2 }, { "третьей", L_RU, 3 },
+	{ "четвертой", L_RU, 4 }, { "пятой", L_RU, 5 }, { "шестой", L_RU, 6 },
+	{ "седьмой", L_RU, 7 }, { "восьмой", L_RU, 8 }, { "девятой", L_RU, 9 },
 };
 static const phrase session_words[] = {
 	{ "session", L_EN, 0 }, { "período de sesiones", L_ES, 0 },
-	{ "сессия", L_RU, 0 },	/* French "session" is the English word */
+	{ "сессия", L_RU, 0 }, { "сессии", L_RU, 0 },
+	/* French "session" is the English word */
 };
 
 /* Symbol series (organ prefixes) recognised before the first '/'. */
@@ -420,6 +434,7 @@ static table T_AG_CONTEXT = TABLE(agenda_context);
 static table T_AG_SUFFIX = TABLE(agenda_suffixes);
 static table T_AG_CHAIN = TABLE(agenda_chain);
 static table T_AG_FOREIGN = TABLE(agenda_foreign);
+static table T_AG_SESS_LINK = TABLE(agenda_session_links);
 static table T_LIST_SEP = TABLE(list_seps);
 static table T_RANGE_SEP = TABLE(range_seps);
 static table T_RES_HEADS = TABLE(res_heads);
@@ -437,7 +452,8 @@ static table T_SESSION = TABLE(session_words);
 static table T_ORD_LINK = TABLE(ord_links);
 
 static table *const all_tables[] = {
-	&T_AG_HEADS, &T_AG_CONTEXT, &T_AG_SUFFIX, &T_AG_CHAIN, &T_AG_FOREIGN, &T_LIST_SEP, &T_RANGE_SEP,
+	&T_AG_HEADS, &T_AG_CONTEXT, &T_AG_SUFFIX, &T_AG_CHAIN, &T_AG_FOREIGN,
+	&T_AG_SESS_LINK, &T_LIST_SEP, &T_RANGE_SEP,
 	&T_RES_HEADS, &T_PARA, &T_PARA_LINK, &T_ENTITLED, &T_ORG_BEFORE,
 	&T_ORG_AFTER, &T_DATE_LINK, &T_MONTHS, &T_DATE_FILL, &T_ORD_TENS,
 	&T_ORD_UNITS, &T_SESSION, &T_ORD_LINK,
@@ -617,6 +633,31 @@ emit(scan *sc, ref_kind kind, size_t so, size_t se, char *key, int session,
 	return r;
 }
 
+/* An ordinal session at token j: "seventy-fourth session", "septuagésimo
+ * cuarto período de sesiones", "soixante-quatorzième session", "семьдесят
+ * четвертой сессии". Returns tokens used (0 if none) and the number. */
+static size_t
+parse_session(const scan *sc, size_t j0, int *out)
+{
+	size_t w = 0, j = j0;
+	size_t m = match_table(sc, j, &T_ORD_TENS, &w);
+	if (!m)
+		return 0;
+	int v = ord_tens[w].flag;
+	j += m;
+	size_t lk = match_table(sc, j, &T_ORD_LINK, NULL);
+	size_t u = match_table(sc, j + lk, &T_ORD_UNITS, &w);
+	if (u) {
+		v += ord_units[w].flag;
+		j += lk + u;
+	}
+	size_t sw = match_table(sc, j, &T_SESSION, NULL);
+	if (!sw)
+		return 0;
+	*out = v;
+	return j + sw - j0;
+}
+
 /* ---- agenda items ---- */
 
 /* A sub-item after a number: "(r)", "(hh)", Spanish "e)". One letter or a
@@ -726,11 +767,21 @@ scan_agenda(scan *sc)
 		}
 		const char *pre = form == AG_PROVISIONAL ? " provisional" :
 				  form == AG_PRELIMINARY ? " preliminary" : "";
+		/* the session may be named after the suffix */
+		int session = sc->session, named = 0;
+		if (s) {
+			size_t lk = match_table(sc, after + s, &T_AG_SESS_LINK, NULL);
+			size_t ps = parse_session(sc, after + s + lk, &named);
+			if (ps) {
+				session = named;
+				s += lk + ps;
+			}
+		}
 		char sess[32];
-		if (sc->organ == ORG_HRC)
+		if (sc->organ == ORG_HRC && !named)
 			snprintf(sess, sizeof sess, "A/HRC");
-		else if (sc->session > 0)
-			snprintf(sess, sizeof sess, "A/%d", sc->session);
+		else if (session > 0)
+			snprintf(sess, sizeof sess, "A/%d", session);
 		else
 			snprintf(sess, sizeof sess, "A/?");
 		for (size_t k = 0; k < nitems; k++) {
@@ -741,7 +792,8 @@ scan_agenda(scan *sc)
 					xasprintf("%s%s item %ld (%s)", sess, pre, n, it->sub) :
 					xasprintf("%s%s item %ld", sess, pre, n);
 				emit(sc, REF_AGENDA, it->so, it->se, key,
-				     sc->organ == ORG_HRC ? 0 : sc->session, hp->lang);
+				     sc->organ == ORG_HRC && !named ? 0 : session,
+				     hp->lang);
 			}
 		}
 		chain_end = after + s;
@@ -1390,23 +1442,10 @@ scan_fini(scan *sc)
 static int
 session_line(const scan *sc)
 {
-	size_t w = 0, j = 0;
-	size_t m = match_table(sc, 0, &T_ORD_TENS, &w);
-	if (!m)
-		return 0;
-	int v = ord_tens[w].flag;
-	j = m;
-	size_t lk = match_table(sc, j, &T_ORD_LINK, NULL);
-	size_t u = match_table(sc, j + lk, &T_ORD_UNITS, &w);
-	if (u)
-		j += lk;
-	if (u) {
-		v += ord_units[w].flag;
-		j += u;
-	}
-	return match_table(sc, j, &T_SESSION, NULL) ? v : 0;
+	int v;
+	size_t m = parse_session(sc, 0, &v);
+	return m ? v : 0;
 }
-
 /* The first date of the block: "22 de diciembre de 2020" → ISO. */
 static int
 block_date(const scan *sc, char *iso, size_t isz)

@@ -9,6 +9,10 @@
  *                   "A/74 provisional item 109"; preliminary list
  *                   "A/75 preliminary item 35". Unknown session: "A/? item 98";
  *                   Human Rights Council documents: "A/HRC item 6".
+ *                   The session is the document's, unless the text names
+ *                   one right after the agenda words ("item 109 of the
+ *                   provisional agenda of the seventy-fourth session" →
+ *                   "A/74 provisional item 109").
  *   resolution      "A/RES/74/306", "A/RES/36/87 B", "S/RES/1325 (2000)",
  *                   "A/RES/3263 (XXIX)", "A/RES/ES-10/24",
  *                   "A/HRC/RES/5/1" (Human Rights Council),

@@ -148,6 +148,20 @@ test_agenda_fr_ru(void **state)
 	CHECK("agenda-item|A/75 item 98|98||T", "в рамках пункта 98 повестки дня", "ru", NULL, 75, NULL);
 	CHECK("agenda-item|A/75 item 35|35|\nagenda-item|A/75 item 36|36|",
 	      "в пунктах 35 и 36 повестки дня", "ru", NULL, 75, NULL);
+	/* DOMAIN.md: the cybercrime item was 109 on the 74th session's
+	 * provisional agenda; the session named in the text wins */
+	CHECK("agenda-item|A/74 provisional item 109|109|",
+	      "under item 109 of the provisional agenda of the seventy-fourth session",
+	      "en", NULL, 75, NULL);
+	CHECK("agenda-item|A/74 provisional item 109|109|",
+	      "Tema 109 del programa provisional del septuagésimo cuarto período de sesiones",
+	      "es", NULL, 75, NULL);
+	CHECK("agenda-item|A/74 provisional item 109|109|",
+	      "point 109 de l’ordre du jour provisoire de la soixante-quatorzième session",
+	      "fr", NULL, 75, NULL);
+	CHECK("agenda-item|A/74 provisional item 109|109|",
+	      "по пункту 109 предварительной повестки дня семьдесят четвертой сессии",
+	      "ru", NULL, 75, NULL);
 	/* provisional agenda and preliminary list forms */
 	CHECK("agenda-item|A/75 provisional item 35|35|",
 	      "Point 35 de l’ordre du jour provisoire*", "fr", NULL, 75, NULL);
