@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <jansson.h>
 
 #include "anchor.h"
@@ -444,8 +445,10 @@ open_for_reading(const char *db, int *missing, FILE *msg)
 	char *err = NULL;
 	*missing = 0;
 	char *path = db ? xstrdup(db) : notes_default_path();
-	if (access(path, F_OK) < 0 && errno == ENOENT) {
-		*missing = 1;
+	struct stat st;
+	if ((stat(path, &st) < 0 && errno == ENOENT) ||
+	    (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0)) {
+		*missing = 1;	/* no notes yet: not an error */
 		free(path);
 		return NULL;
 	}

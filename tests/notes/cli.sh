@@ -71,8 +71,10 @@ t $? "an annotation without a quote is rejected and named; a bare quote is place
 [ "$("$tool" "$db" "$base" list | wc -l)" = 1 ]
 t $? "delete: the note leaves the list"
 out=$("$tool" "$tmp/none.db" "$base" list 2>&1); rc=$?
-[ $rc = 0 ] && [ -z "$out" ] && [ ! -e "$tmp/none.db" ]
-t $? "list without a database: nothing, exit 0, no file created"
+[ $rc = 0 ] && [ -z "$out" ] && [ ! -e "$tmp/none.db" ] &&
+: >"$tmp/empty.db" && out=$("$tool" "$tmp/empty.db" "$base" list 2>&1) && [ -z "$out" ] &&
+[ ! -s "$tmp/empty.db" ]
+t $? "list without a database, or with an empty file: nothing, exit 0, nothing written"
 printf 'mis notas\n' >"$tmp/text.db"
 cp "$tmp/text.db" "$tmp/text.orig"
 "$tool" "$tmp/text.db" "$base" list >/dev/null 2>"$tmp/msg"; rc1=$?
