@@ -40,6 +40,7 @@ struct notes_store {
 	char *path;
 	int readonly;
 	int busy_ms;
+	char *warning;		/* why what is shown may be incomplete */
 	struct timespec busy_since;	/* first failed try of the current wait */
 	unsigned jitter;		/* rand_r state for the busy handler */
 };
@@ -586,6 +587,7 @@ notes_close(notes_store *s)
 		return;
 	if (s->db)
 		sqlite3_close_v2(s->db);
+	free(s->warning);
 	free(s->path);
 	free(s);
 }
@@ -693,6 +695,43 @@ immutable_uri(const char *path)
 	return buf_take(&b);
 }
 
+/* Opens s->path read-only (immutable: no locks, no side files) and
+ * checks it. Returns the SQLite result of the open or the check; *err set
+ * on failure. */
+static int
+open_ro(notes_store *s, enum file_state fs, int immutable, char **err)
+{
+	int rc;
+	if (!immutable) {
+		rc = sqlite3_open_v2(s->path, &s->db,
+				     SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	} else {
+		char *uri = immutable_uri(s->path);
+		rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY |
+				     SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+	}
+	if (rc != SQLITE_OK) {
+		set_err(err, "cannot open %s: %s", s->path, db_reason(s->db, rc));
+		return rc;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	set_busy(s);
+	if (fs != FILE_DB) {
+		set_err(err, "%s is empty", s->path);
+		return SQLITE_EMPTY;
+	}
+	long long v = 0;
+	rc = quick_check(s->db, s->path, err);
+	if (rc == SQLITE_OK && check_identity(s->db, s->path, &v, err) < 0)
+		rc = SQLITE_NOTADB;
+	if (rc == SQLITE_OK && v < 1) {
+		set_err(err, "%s holds no notes yet", s->path);
+		rc = SQLITE_EMPTY;
+	}
+	return rc;
+}
+
 notes_store *
 notes_open_readonly(const char *path, char **err)
 {
@@ -708,41 +747,38 @@ notes_open_readonly(const char *path, char **err)
 	char *wal = xasprintf("%s-wal", s->path);
 	int in_use = access(wal, F_OK) == 0;
 	free(wal);
-	int rc;
-	if (in_use) {
-		/* Another process may be writing: a normal read-only
-		 * connection sees its commits. */
-		rc = sqlite3_open_v2(s->path, &s->db,
-				     SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-	} else {
-		char *uri = immutable_uri(s->path);
-		rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY |
-				     SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-		free(uri);
+	/* With a -wal file another process may be writing: a normal
+	 * read-only connection sees its commits. Without one, nobody has the
+	 * database open and immutable creates nothing next to it. */
+	int rc = open_ro(s, fs, !in_use, err);
+	if (rc != SQLITE_OK && in_use && (rc & 0xff) == SQLITE_CANTOPEN) {
+		/* A -wal left by a crash, and no -shm we may create (a
+		 * read-only directory): the main file alone still reads. */
+		sqlite3_close_v2(s->db);
+		s->db = NULL;
+		char *e2 = NULL;
+		rc = open_ro(s, fs, 1, &e2);
+		if (rc == SQLITE_OK)
+			s->warning = xasprintf("the latest changes (in %s-wal) cannot be read "
+					       "here; older notes are shown", s->path);
+		free(e2);
 	}
-	if (rc != SQLITE_OK) {
-		set_err(err, "cannot open %s: %s", s->path, db_reason(s->db, rc));
+	if (rc != SQLITE_OK)
 		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	set_busy(s);
-	if (fs == FILE_DB) {
-		long long v = 0;
-		if (quick_check(s->db, s->path, err) != SQLITE_OK ||
-		    check_identity(s->db, s->path, &v, err) < 0)
-			goto fail;
-		if (v < 1) {
-			set_err(err, "%s holds no notes yet", s->path);
-			goto fail;
-		}
-	} else {
-		set_err(err, "%s is empty", s->path);
-		goto fail;
+	if (err) {
+		free(*err);
+		*err = NULL;
 	}
 	return s;
 fail:
 	notes_close(s);
 	return NULL;
+}
+
+const char *
+notes_warning(const notes_store *s)
+{
+	return s->warning;
 }
 
 notes_store *
@@ -757,8 +793,9 @@ notes_open_best(const char *path, char **why)
 	}
 	s = notes_open_readonly(path, &e2);
 	if (why) {
-		*why = xasprintf(s ? "notes are read-only: %s" :
-				 "notes are unavailable: %s", e1);
+		const char *w = s ? notes_warning(s) : NULL;
+		*why = xasprintf(s ? "notes are read-only: %s%s%s" :
+				 "notes are unavailable: %s%s%s", e1, w ? "; " : "", w ? w : "");
 	}
 	free(e1);
 	free(e2);

@@ -453,6 +453,8 @@ open_for_reading(const char *db, int *missing, FILE *msg)
 		return NULL;
 	}
 	notes_store *s = notes_open_readonly(path, &err);
+	if (s && notes_warning(s))
+		fprintf(msg, "lectern: %s\n", notes_warning(s));
 	if (!s) {
 		if (err && strstr(err, "holds no notes yet"))
 			*missing = 1;
