@@ -211,24 +211,45 @@ hard_split(const char *s, size_t start, size_t end, int avail, int *cols)
 	return k;
 }
 
+_Static_assert(UC_BREAK_PROHIBITED == 1, "next_mark assumes PROHIBITED is 1");
+
+/* The first b' >= b with p[b'] not PROHIBITED, or n: most bytes are
+ * inside words, so skip them eight at a time. */
+static size_t
+next_mark(const char *p, size_t b, size_t n)
+{
+	while (b + 8 <= n) {
+		uint64_t v;
+		memcpy(&v, p + b, 8);
+		if (v != 0x0101010101010101ULL)
+			break;
+		b += 8;
+	}
+	while (b < n && p[b] == UC_BREAK_PROHIBITED)
+		b++;
+	return b;
+}
+
 /* Fills lines of avail columns from s[0, n), given UAX #14 break marks p
  * (p[i] describes the break before s[i]; MANDATORY only at a '\n').
  * Widths are kept incrementally, so the whole fill is linear: w is the width
  * of [start, pos), and a trailing space is always one column. */
 static void
-fill(lines *L, const char *s, size_t n, const char *p, int avail)
+fill(lines *L, const char *s, size_t n, const char *p, int avail, int ascii)
 {
 	size_t start = 0, pos = 0;
 	size_t good = 0;	/* last break that fitted (> start), 0 = none */
 	long w = 0, good_w = 0;	/* widths of [start, pos) and [start, good) */
 
 	for (size_t b = 0; b <= n; b++) {
+		if (b > 0)
+			b = next_mark(p, b, n);
 		/* Only '\n' is a hard break: other mandatory breaks (U+2028,
 		 * form feed) are shown, not obeyed; the text has no '\r'. */
 		int hard = b < n && p[b] == UC_BREAK_MANDATORY && s[b] == '\n';
 		if (b < n && !hard && (b == 0 || p[b] != UC_BREAK_POSSIBLE))
 			continue;
-		w += text_width(s + pos, b - pos);
+		w += ascii ? (long)(b - pos) : text_width(s + pos, b - pos);
 		pos = b;
 		/* Candidate line [start, trim(b)): shorten it until it fits. */
 		for (;;) {
@@ -305,8 +326,8 @@ lay_out(layout *lo, size_t b)
 
 	if (n > 0) {
 		char *p = xmalloc(n);
-		text_linebreaks(s, n, p);
-		fill(&L, s, n, p, avail);
+		int ascii = text_linebreaks(s, n, p);
+		fill(&L, s, n, p, avail, ascii);
 		free(p);
 	} else {
 		emit(&L, 0, 0, 0);

@@ -321,6 +321,9 @@ enum { LB_P, LB_I, LB_D };	/* prohibited, if spaces between, direct */
 #define LB_NONE 0xFF
 
 static unsigned char lb_pair[128][128];	/* [last][next] for 0x21..0x7E */
+/* The resulting UC_BREAK_* by [space between][last][next]; last 0 is the
+ * start of a line (never a break). */
+static char lb_out[2][128][128];
 static int lb_ready;
 static unsigned char lb_rep[LB_CACHE_MAX];	/* 0 unknown, LB_NONE, else ASCII */
 
@@ -349,6 +352,14 @@ lb_init(void)
 			char ca = (char)a, cb = (char)b;
 			lb_pair[a][b] = (unsigned char)lb_learn(&ca, 1, &cb, 1);
 		}
+	for (int sp = 0; sp < 2; sp++)
+		for (int a = 0; a < 128; a++)
+			for (int b = 0; b < 128; b++) {
+				int t = a >= 0x21 && a < 0x7F && b >= 0x21 && b < 0x7F
+					? lb_pair[a][b] : LB_P;
+				lb_out[sp][a][b] = t == LB_D || (t == LB_I && sp)
+					? UC_BREAK_POSSIBLE : UC_BREAK_PROHIBITED;
+			}
 	lb_ready = 1;
 }
 
@@ -387,14 +398,21 @@ lb_rep_of(ucs4_t c)
 	return rep;
 }
 
-void
+int
 text_linebreaks(const char *s, size_t n, char *p)
 {
 	if (!lb_ready)
 		lb_init();
 	int last = 0, space = 0;	/* last: 0 = start of a line */
+	int ascii = 1;
 	for (size_t i = 0; i < n;) {
 		unsigned char b = (unsigned char)s[i];
+		if ((unsigned)b - 0x21u < 0x5Eu) {	/* printable ASCII */
+			p[i++] = lb_out[space][last][b];
+			last = b;
+			space = 0;
+			continue;
+		}
 		int cls = b;
 		size_t k = 1;
 		if (b == '\n') {
@@ -409,6 +427,7 @@ text_linebreaks(const char *s, size_t n, char *p)
 		}
 		if (b >= 0x80) {
 			ucs4_t c;
+			ascii = 0;
 			int m = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
 			cls = m > 0 ? lb_rep_of(c) : LB_NONE;
 			k = m > 0 ? (size_t)m : 1;
@@ -417,14 +436,14 @@ text_linebreaks(const char *s, size_t n, char *p)
 		}
 		if (cls == LB_NONE) {
 			u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", p);
-			return;
+			return 0;
 		}
-		int t = last ? lb_pair[last][cls] : LB_P;
-		p[i] = t == LB_D || (t == LB_I && space) ? UC_BREAK_POSSIBLE : UC_BREAK_PROHIBITED;
+		p[i] = lb_out[space][last][cls];
 		for (size_t j = 1; j < k; j++)
 			p[i + j] = UC_BREAK_PROHIBITED;
 		i += k;
 		last = cls;
 		space = 0;
 	}
+	return ascii;
 }

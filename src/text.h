@@ -47,7 +47,9 @@ int text_is_unsafe(const char *s, size_t n_bytes);
  * pairs learnt from libunistring itself on first use; anything else goes to
  * libunistring. (libunistring 1.0 decides those by character pairs alone;
  * tests/unit/test_text.c checks the equality on random and real text.) */
-void text_linebreaks(const char *s, size_t n_bytes, char *p);
+int text_linebreaks(const char *s, size_t n_bytes, char *p);
+/* (Returns 1 when s is printable ASCII and '\n' only, so its width in
+ * columns is its length in bytes; else 0.) */
 
 /* One code point: its display width (of the visible form if unsafe); *len
  * gets its length in bytes (>= 1 when n_bytes > 0). */
