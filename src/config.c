@@ -505,7 +505,7 @@ static const setting settings[] = {
 	{ "ui", "outline_cols", SET_INT, "30", 0, 120, 0, offsetof(config, outline_cols),
 	  "width of the outline pane in columns; 0 hides it at start" },
 	{ "ui", "notes_cols", SET_INT, "36", 0, 120, 0, offsetof(config, notes_cols),
-	  "width of the notes pane in columns; 0 hides it (notes pane: planned)" },
+	  "width of the notes panel in columns; 0 hides it at start" },
 	{ "ui", "text_cols", SET_INT, "100", 20, 1000, 1, offsetof(config, text_cols),
 	  "widest text column with clause numbers; 0 = the whole pane (not used yet)" },
 	{ "ui", "mouse", SET_BOOL, "yes", 0, 1, 0, offsetof(config, mouse),
