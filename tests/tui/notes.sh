@@ -6,7 +6,7 @@
 # added by another process shows at the next key; Esc on a changed note
 # asks before discarding; a note on typed words shows its quote.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 26
+tui_plan 29
 
 DB="$TUI_TMP/notes.db"
 RUN="$LECTERN --notes-db $DB"
@@ -98,6 +98,15 @@ check "A: a note on typed words shows them in the editor" \
 tui_keys -l 'sobre unas palabras'
 tui_keys C-x
 check "C-x saves; the panel quotes the words" tui_wait '│ “medidas consolidadas” *$'
+
+tui_resize 40 12
+narrow() { tui_wait '8 Dado el' 1 && ! tui_screen | grep -q 'Notes ('; }
+check "at 40x12 the panel gives way to the text" narrow
+tui_keys Escape N
+check "N opens it over the text" tui_wait '^ Notes \(3\)' 1
+tui_keys Escape
+check "Esc closes it: the text again" tui_wait '^✎ +8 Dado el' 1
+tui_resize 80 24
 tui_keys q
 check "q quits with status 0" tui_wait '^lectern-exit=0'
 tui_done
