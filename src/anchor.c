@@ -410,6 +410,8 @@ best_fuzzy(const anchor_doc *ad, const pattern *p, size_t lo, size_t hi,
 /* Cells the fuzzy search may fill before it narrows to a window. */
 #define FUZZY_WHOLE_CELLS (16u * 1024 * 1024)
 #define FUZZY_MAX_CHARS 5000
+/* A match this good near the old place is taken without looking further. */
+#define FUZZY_NEAR_GOOD 0.9
 
 static void
 set_match(const anchor_doc *ad, anchor_match *m, anchor_status st, double score,
@@ -458,15 +460,29 @@ anchor_resolve(const anchor_doc *ad, const anchor *a, anchor_match *m)
 
 	double score = 0;
 	if (p.m >= ANCHOR_FUZZY_MIN_CHARS && p.m <= FUZZY_MAX_CHARS && ad->n) {
-		size_t lo = 0, hi = ad->n;
+		/* First near the old place (its node, else its position), the
+		 * usual home of an edited clause: a good match there saves
+		 * scanning the whole text. */
+		size_t from, to;
+		size_t c0 = nhi > nlo ? nlo : old;
+		size_t c1 = nhi > nlo ? nhi : (a->end < ad->n ? a->end : ad->n);
+		size_t lo = c0 > p.m ? c0 - p.m : 0;
+		size_t hi = ad->n - c1 > p.m ? c1 + p.m : ad->n;
+		size_t dist = best_fuzzy(ad, &p, lo, hi, old, &from, &to);
+		score = dist >= p.m ? 0 : 1.0 - (double)dist / (double)p.m;
+		if (score >= FUZZY_NEAR_GOOD && to > from) {
+			set_match(ad, m, ANCHOR_FUZZY, score, from, to);
+			goto out;
+		}
+		lo = 0;
+		hi = ad->n;
 		if ((double)p.m * (double)ad->n > FUZZY_WHOLE_CELLS) {
 			size_t w = p.m * 2 > 2000 ? p.m * 2 : 2000;
 			size_t oe = a->end < ad->n ? a->end : ad->n;
 			lo = old > w ? old - w : 0;
 			hi = ad->n - oe > w ? oe + w : ad->n;
 		}
-		size_t from, to;
-		size_t dist = best_fuzzy(ad, &p, lo, hi, old, &from, &to);
+		dist = best_fuzzy(ad, &p, lo, hi, old, &from, &to);
 		score = dist >= p.m ? 0 : 1.0 - (double)dist / (double)p.m;
 		if (score >= ANCHOR_FUZZY_MIN && to > from) {
 			set_match(ad, m, ANCHOR_FUZZY, score, from, to);

@@ -26,8 +26,11 @@
  *           (the occurrence whose context and position match best);
  *   moved   the exact quote is elsewhere (best context, then nearest);
  *   fuzzy   an approximate match (edit distance, Sellers' algorithm) with
- *           score = 1 - distance / length >= ANCHOR_FUZZY_MIN, searched in
- *           a window around the old position;
+ *           score = 1 - distance / length >= ANCHOR_FUZZY_MIN: first in
+ *           the node with the old path (or around the old position), taken
+ *           if its score is >= 0.9; else in the whole text (in a window
+ *           around the old position when the text is long); quotes under
+ *           ANCHOR_FUZZY_MIN_CHARS characters are never matched fuzzily;
  *   orphan  nothing close enough: the note keeps its quote and old
  *           position; score is the best (rejected) fuzzy score or 0.
  * Nothing here changes a note; the caller decides what to store. */
