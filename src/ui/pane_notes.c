@@ -471,9 +471,7 @@ move_cursor(pane *p, ui *u, long delta)
 		c = (long)n->nvis - 1;
 	n->cursor = (size_t)c;
 	show_cursor(p, u, n);
-	const note *nt = cursor_note(n);
 	ui_message(u, ROLE_MESSAGE, "%s  (Enter: jump)", n->cites[n->vis[n->cursor]]);
-	(void)nt;
 	return UI_DRAW;
 }
 
