@@ -429,6 +429,11 @@ editor_draw(pane *p, ui *u)
 		const erow *w = &e->rows[e->scroll + (size_t)r];
 		draw_str(p->win, y0 + r, 2, s + w->start, w->end - w->start, inner, a);
 	}
+	/* Arrows on the border when rows are out of view. */
+	if (e->scroll > 0)
+		draw_str(p->win, y0, p->w - 1, "\xe2\x86\x91", 3, 1, dim);
+	if (e->scroll + (size_t)rows < e->nrows)
+		draw_str(p->win, y0 + rows - 1, p->w - 1, "\xe2\x86\x93", 3, 1, dim);
 	if (!e->text.len) {
 		const char *hint = "Type the note. Enter: new line.";
 		draw_str_ellipsis(p->win, y0, 3, hint, strlen(hint), inner - 1, dim);
