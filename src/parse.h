@@ -4,7 +4,31 @@
  * headers, page numbers, continuation marks) goes to metadata; the lines of a
  * paragraph are joined; line-end hyphenation is repaired; blocks are
  * classified (heading, paragraph, numbered paragraph, sub-item, signature,
- * note, footnote) and built into a tree. Language words come from lang.c. */
+ * note, footnote) and built into a tree. Language words come from lang.c.
+ *
+ * What the tree looks like (decisions other modules can rely on):
+ * - ids: "letter", "annexN", "decl" (the body an annex transmits: its first
+ *   heading before any paragraph), "sN" sections (by position), "hN"
+ *   headings, "pN" paragraphs with N the printed number, else the position;
+ *   unnumbered paragraphs among numbered ones (a resolution's preamble) are
+ *   "ppN" with cite "ppN"; sub-items are named by their letter ("a", "ii");
+ *   "sig", "noteN", "fnN" (N the mark); a clash gets "_2";
+ * - footnotes and endnotes go at the end of their top-level part (the
+ *   letter, an annex or the document), in order, after its other children;
+ * - sections: I./II. (level 1), A./B. (2), "1." headings (3), "a)" (4);
+ *   Part/Chapter/Section/Article/Rule headings by keyword, number "Article 1",
+ *   cite "1", text "Article 1\nTitle";
+ * - signatures and place/date or meeting lines keep their line breaks;
+ * - metadata: sender and addressee as printed in the letter title (in the
+ *   document's language: "Representante Permanente de Uzbekistán"); the
+ *   date is the masthead's issue date, else the letter's; the session comes
+ *   from the symbol (A/75/…), else the masthead ("Seventy-fifth session"),
+ *   else, for a letter circulated under General Assembly agenda items, from
+ *   its date (October-December: year - 1945; January-August: year - 1946;
+ *   September: unknown) — an inference, documented here;
+ * - the page map: page 1 at line 1, then each printed page number seen in
+ *   the furniture, or a counted break (form feed, a page footer without a
+ *   number, a double-spaced page boundary). */
 #ifndef LECTERN_PARSE_H
 #define LECTERN_PARSE_H
 
