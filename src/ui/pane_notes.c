@@ -39,6 +39,7 @@
 #include "lang.h"
 #include "notes.h"
 #include "notes_export.h"
+#include "search.h"
 #include "text.h"
 #include "ui/notes_ui.h"
 #include "util.h"
@@ -77,6 +78,7 @@ typedef struct notes_ui {
 	long long edit_id;	/* 0: a new note on [new_start, new_end) */
 	size_t new_start, new_end;
 	char *err_shown;	/* the last list error shown */
+	search *search;		/* for notes on typed words; made on first use */
 } notes_ui;
 
 static notes_ui *
@@ -653,6 +655,7 @@ notes_free(pane *p)
 	free(n->why);
 	free(n->err_shown);
 	anchor_doc_free(n->ad);
+	search_free(n->search);
 	notes_close(n->s);
 	free(n);
 }
@@ -979,31 +982,6 @@ notes_act_add(ui *u)
 	return open_new(u, n, nd->off, nd->off + nd->len);
 }
 
-/* Where words are: exactly, else with ASCII letters in any case. */
-static const char *
-find_words(const char *h, size_t hn, const char *w, size_t wn)
-{
-	if (!wn || wn > hn)
-		return NULL;
-	const char *r = memmem(h, hn, w, wn);
-	if (r)
-		return r;
-	for (size_t i = 0; i + wn <= hn; i++) {
-		size_t k = 0;
-		while (k < wn) {
-			unsigned char a = (unsigned char)h[i + k], c = (unsigned char)w[k];
-			if (a < 0x80 && c < 0x80 ? ((a | 0x20) != (c | 0x20) ||
-						  !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-				&& a != c : a != c)
-				break;
-			k++;
-		}
-		if (k == wn)
-			return h + i;
-	}
-	return NULL;
-}
-
 static int
 words_done(ui *u, const char *text, void *arg)
 {
@@ -1022,14 +1000,18 @@ words_done(ui *u, const char *text, void *arg)
 	layout_step(u->lo, &a, ui_text_rows(u) - 1);
 	if (a.block > last)
 		last = a.block;
-	for (size_t b = b0; b <= last && b < d->nblocks; b++) {
-		const node *nd = d->blocks[b];
-		const char *hit = find_words(node_text(d, nd), nd->len, w, strlen(w));
-		if (hit) {
-			size_t start = (size_t)(hit - d->plain), len = strlen(w);
-			free(w);
-			return open_new(u, n, start, start + len);
-		}
+	/* Matched as the reader's search does (search.h): smart case,
+	 * accents ignored unless typed, any white space for a space. */
+	if (!n->search)
+		n->search = search_new(d);
+	if (last >= d->nblocks)
+		last = d->nblocks - 1;
+	search_match m;
+	size_t to = d->blocks[last]->off + d->blocks[last]->len;
+	if (b0 < d->nblocks &&
+	    search_matches(n->search, w, d->blocks[b0]->off, to, &m, 1) == 1) {
+		free(w);
+		return open_new(u, n, m.start, m.end);
 	}
 	ui_message(u, ROLE_ERROR, "\"%s\" is not in the clause at the top or on the screen",
 		   w);

@@ -91,13 +91,13 @@ check "y discards it; nothing stored" discarded
 
 tui_keys A
 tui_wait '^Note on the words' 24
-tui_keys -l 'medidas consolidadas'
+tui_keys -l 'ambito en todos'
 tui_keys Enter
-check "A: a note on typed words shows them in the editor" \
-	tui_wait '│ “medidas consolidadas” +│'
+check "A: words typed without the accent are found; the editor shows them" \
+	tui_wait '│ “ámbito en todos” +│'
 tui_keys -l 'sobre unas palabras'
 tui_keys C-x
-check "C-x saves; the panel quotes the words" tui_wait '│ “medidas consolidadas” *$'
+check "C-x saves; the panel quotes the words" tui_wait '│ “ámbito en todos” *$'
 
 tui_resize 40 12
 narrow() { tui_wait '8 Dado el' 1 && ! tui_screen | grep -q 'Notes ('; }
