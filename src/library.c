@@ -5,7 +5,8 @@
  *                       language option, catalog size): a different indexer
  *                       empties it;
  *   doc(id, path UNIQUE, size, mtime_ns, symbol, date, lang, title, agenda,
- *       session, error) one row per file seen (error: could not be read);
+ *       session, nkeys, error)
+ *                       one row per file seen (error: could not be read);
  *   ref(doc, key, kind, count, first_path, first_text)
  *                       one row per (document, reference key).
  * The current library is the temp table member(id): the docs found under
@@ -49,7 +50,7 @@
 #include "source.h"
 #include "util.h"
 
-#define LIBRARY_SCHEMA 1
+#define LIBRARY_SCHEMA 2
 #define LIBRARY_APPID 0x4c43544c	/* "LCTL" */
 /* Bump when what is extracted from a document changes, so caches made by
  * an older indexer are refilled. */
@@ -199,6 +200,8 @@ static const char schema_sql[] =
 	" mtime_ns INTEGER NOT NULL,"
 	" symbol TEXT, date TEXT, lang TEXT, title TEXT, agenda TEXT,"
 	" session INTEGER NOT NULL DEFAULT 0,"
+	" nkeys INTEGER NOT NULL DEFAULT 0,"	/* rows in ref: a listing need
+						   not read the ref table */
 	" error TEXT);"
 	"CREATE TABLE ref("
 	" doc INTEGER NOT NULL REFERENCES doc(id) ON DELETE CASCADE,"
@@ -994,12 +997,13 @@ enum {
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOOKUP] = "SELECT id, size, mtime_ns, error FROM doc WHERE path = ?1",
 	[ST_UPSERT] = "INSERT INTO doc(path, size, mtime_ns, symbol, date, lang, title,"
-		      " agenda, session, error) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"
+		      " agenda, session, error, nkeys)"
+		      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"
 		      " ON CONFLICT(path) DO UPDATE SET size=excluded.size,"
 		      " mtime_ns=excluded.mtime_ns, symbol=excluded.symbol,"
 		      " date=excluded.date, lang=excluded.lang, title=excluded.title,"
 		      " agenda=excluded.agenda, session=excluded.session,"
-		      " error=excluded.error RETURNING id",
+		      " error=excluded.error, nkeys=excluded.nkeys RETURNING id",
 	[ST_DELREFS] = "DELETE FROM ref WHERE doc = ?1",
 	[ST_ADDREF] = "INSERT OR REPLACE INTO ref(doc, key, kind, count, first_path, first_text)"
 		      " VALUES(?1,?2,?3,?4,?5,?6)",
@@ -1067,6 +1071,7 @@ store_rec(stmts *st, entry *e, const rec *r)
 	bind_text_or_null(u, 8, r->agenda);
 	sqlite3_bind_int(u, 9, r->session);
 	bind_text_or_null(u, 10, r->error);
+	sqlite3_bind_int64(u, 11, (sqlite3_int64)r->nrefs);
 	int rc = sqlite3_step(u);
 	if (rc == SQLITE_ROW) {
 		e->id = sqlite3_column_int64(u, 0);
@@ -1423,8 +1428,7 @@ list_once(library *lib, library_sort by, library_doc **out, int *rcp)
 {
 	char *sql = xasprintf(
 		"SELECT d.id, d.path, d.symbol, d.date, d.lang, d.title, d.agenda,"
-		" d.session, d.size, d.mtime_ns, d.error,"
-		" (SELECT count(*) FROM ref r WHERE r.doc = d.id)"
+		" d.session, d.size, d.mtime_ns, d.error, d.nkeys"
 		" FROM doc d JOIN member m ON m.id = d.id ORDER BY %s", sort_sql[by]);
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(lib->db, sql, -1, &st, NULL);

@@ -378,6 +378,47 @@ test_foreign_index_untouched(void **state)
 	free(dir);
 }
 
+/* An index of ours with an older schema is a cache: rebuilt, no warning.
+ * One of a newer lectern is left alone. */
+static void
+test_schema_versions(void **state)
+{
+	fixture *fx = *state;
+	char *data = xasprintf("%s/data", fx->dir);
+	char *dir = xasprintf("%s/data/lectern", fx->dir);
+	assert_int_equal(mkdir(data, 0700), 0);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	/* application_id 0x4c43544c ("LCTL"): ours */
+	assert_int_equal(sqlite3_exec(db, "PRAGMA application_id=1279480908;"
+				      "PRAGMA user_version=1; CREATE TABLE doc(x);",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	library *lib = open_lib(fx, fx->db, 1);
+	assert_int_equal(fx->warnings, 0);
+	assert_string_equal(library_db_path(lib), fx->db);
+	library_stats st = scan(lib, fx->lib);
+	assert_int_equal(st.parsed, 3);
+	library_free(lib);
+
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	size_t n1, n2;
+	char *before = slurp(fx->db, &n1);
+	lib = open_lib(fx, fx->db, 1);
+	assert_int_equal(fx->warnings, 1);
+	assert_non_null(strstr(fx->last_warning, "newer lectern"));
+	scan(lib, fx->lib);
+	library_free(lib);
+	char *after = slurp(fx->db, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	free(before), free(after), free(data), free(dir);
+}
+
 /* An index of ours with one damaged page, each page in turn (the damage is
  * found on opening, while scanning or only by a query): a warning, right
  * answers from an in-memory index, and the file as it was (someone may want
@@ -662,6 +703,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_touch_and_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_walk_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_index_untouched, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_schema_versions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_index_untouched, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unreadable_retried, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forked_same_as_inline, setup, teardown),
