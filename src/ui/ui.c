@@ -520,6 +520,19 @@ ui_run(doc *d, const ui_options *opt)
 		return EXIT_TERMINAL;
 	}
 	set_term(scr);
+	/* A terminal that cannot move its cursor (dumb, a printer) would get
+	 * a scroll of garbage. */
+	char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		fprintf(stderr, "lectern: terminal type '%s' cannot address the "
+			"cursor (--dump prints the text)\n", getenv("TERM"));
+		if (in != stdin)
+			fclose(in);
+		free(u->bind);
+		return EXIT_TERMINAL;
+	}
 	cbreak();
 	noecho();
 	nonl();
