@@ -144,27 +144,18 @@ export_json(const doc *d, FILE *out)
 static void
 put_visible(const char *s, size_t n, FILE *out)
 {
-	size_t run = 0, i = 0;
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x7F) {
-			i++;
-			continue;
-		}
+	while (n > 0) {
+		size_t k = text_safe_run(s, n);
+		fwrite(s, 1, k, out);
+		if (k == n)
+			break;
+		char vis[TEXT_VISIBLE_MAX];
 		size_t len;
-		if (c < 0x80 || text_is_unsafe(s + i, n - i)) {
-			char vis[TEXT_VISIBLE_MAX];
-			fwrite(s + run, 1, i - run, out);
-			text_visible(s + i, n - i, vis, &len);
-			fputs(vis, out);
-			i += len;
-			run = i;
-		} else {
-			text_char_cols(s + i, n - i, &len);
-			i += len;
-		}
+		text_visible(s + k, n - k, vis, &len);
+		fputs(vis, out);
+		s += k + len;
+		n -= k + len;
 	}
-	fwrite(s + run, 1, n - run, out);
 }
 
 static void

@@ -45,8 +45,29 @@ static const struct { ucs4_t first, last; int cols; } width_fixes[] = {
 
 enum unsafe_kind { SAFE, UNSAFE_C0, UNSAFE_C1, UNSAFE_OTHER };
 
+/* Answers for the code points below CACHE_MAX (Latin, Greek, Cyrillic,
+ * punctuation: nearly all of a UN document) are kept once computed:
+ * libunistring's table lookups cost more than the rest of a width. */
+#define CACHE_MAX 0x3000
+static unsigned char kind_cache[CACHE_MAX];	/* 0 unknown, else kind + 1 */
+static unsigned char cols_cache[CACHE_MAX];	/* 0 unknown, else cols + 1 */
+
+static enum unsafe_kind classify_uncached(ucs4_t c);
+
 static enum unsafe_kind
 classify(ucs4_t c)
+{
+	if (c < 0x7F)
+		return c < 0x20 ? UNSAFE_C0 : SAFE;
+	if (c >= CACHE_MAX)
+		return classify_uncached(c);
+	if (!kind_cache[c])
+		kind_cache[c] = (unsigned char)(classify_uncached(c) + 1);
+	return (enum unsafe_kind)(kind_cache[c] - 1);
+}
+
+static enum unsafe_kind
+classify_uncached(ucs4_t c)
 {
 	if (c < 0x20 || c == 0x7F)
 		return UNSAFE_C0;
@@ -60,12 +81,24 @@ classify(ucs4_t c)
 	return SAFE;
 }
 
+static int cp_cols_uncached(ucs4_t c);
+
 /* Width of one code point as drawn (visible form for unsafe ones). */
 static int
 cp_cols(ucs4_t c)
 {
 	if (c >= 0x20 && c < 0x7F)
 		return 1;
+	if (c >= CACHE_MAX)
+		return cp_cols_uncached(c);
+	if (!cols_cache[c])
+		cols_cache[c] = (unsigned char)(cp_cols_uncached(c) + 1);
+	return cols_cache[c] - 1;
+}
+
+static int
+cp_cols_uncached(ucs4_t c)
+{
 	switch (classify(c)) {
 	case UNSAFE_C0: return 2;
 	case UNSAFE_C1: return 4;
@@ -80,14 +113,19 @@ cp_cols(ucs4_t c)
 	return w < 0 ? 1 : w;
 }
 
-/* Decodes one code point; invalid bytes give U+FFFD and length 1. */
-static size_t
+/* Decodes one code point; invalid bytes give U+FFFD and length 1. ASCII
+ * and two-byte characters (Latin, Greek, Cyrillic) are decoded inline. */
+static inline size_t
 decode(const char *s, size_t n, ucs4_t *c)
 {
 	unsigned char b = (unsigned char)s[0];
 	if (b < 0x80) {
 		*c = b;
 		return 1;
+	}
+	if (b >= 0xC2 && b < 0xE0 && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
+		*c = ((ucs4_t)(b & 0x1F) << 6) | ((unsigned char)s[1] & 0x3F);
+		return 2;
 	}
 	int k = u8_mbtouc(c, (const uint8_t *)s, n);
 	return k > 0 ? (size_t)k : 1;
@@ -135,6 +173,25 @@ text_is_unsafe(const char *s, size_t n_bytes)
 	ucs4_t c;
 	size_t k = decode(s, n_bytes, &c);
 	return classify(c) == SAFE ? 0 : (int)k;
+}
+
+size_t
+text_safe_run(const char *s, size_t n_bytes)
+{
+	size_t i = 0;
+	while (i < n_bytes) {
+		unsigned char b = (unsigned char)s[i];
+		if (b >= 0x20 && b < 0x7F) {
+			i++;
+			continue;
+		}
+		ucs4_t c;
+		size_t k = decode(s + i, n_bytes - i, &c);
+		if (classify(c) != SAFE || (c == 0xFFFD && k == 1))
+			break;
+		i += k;
+	}
+	return i;
 }
 
 size_t
@@ -428,9 +485,8 @@ text_linebreaks(const char *s, size_t n, char *p)
 		if (b >= 0x80) {
 			ucs4_t c;
 			ascii = 0;
-			int m = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
-			cls = m > 0 ? lb_rep_of(c) : LB_NONE;
-			k = m > 0 ? (size_t)m : 1;
+			k = decode(s + i, n - i, &c);
+			cls = c == 0xFFFD && k == 1 ? LB_NONE : lb_rep_of(c);
 		} else if (b < 0x21 || b == 0x7F) {
 			cls = LB_NONE;
 		}

@@ -54,6 +54,9 @@ int text_linebreaks(const char *s, size_t n_bytes, char *p);
 /* One code point: its display width (of the visible form if unsafe); *len
  * gets its length in bytes (>= 1 when n_bytes > 0). */
 int text_char_cols(const char *s, size_t n_bytes, size_t *len_bytes);
+/* Bytes at the start of s[0, n_bytes) that may be sent to a terminal as
+ * they are (up to the first unsafe or invalid code point). */
+size_t text_safe_run(const char *s, size_t n_bytes);
 /* The visible form of the code point at s, written NUL-terminated to out
  * (at most TEXT_VISIBLE_MAX bytes with the NUL): itself when safe, else the
  * replacement above. Returns the length written (without the NUL); *len_bytes
