@@ -64,6 +64,12 @@ test_unsafe(void **state)
 	assert_int_equal(text_is_unsafe("\xcd\xb8", 2), 2);	/* U+0378 unassigned */
 	assert_int_equal(text_is_unsafe("", 0), 0);
 
+	assert_int_equal(text_safe_run("abc\x1b" "def", 7), 3);
+	assert_int_equal(text_safe_run("жé日🇪🇸", strlen("жé日🇪🇸")), strlen("жé日🇪🇸"));
+	assert_int_equal(text_safe_run("a\xc2\x9b", 3), 1);
+	assert_int_equal(text_safe_run("\xff", 1), 0);	/* invalid byte */
+	assert_int_equal(text_safe_run("ab\xe2\x80\xa8", 5), 2);	/* U+2028 */
+	assert_int_equal(text_safe_run("", 0), 0);
 	assert_int_equal(text_visible("\x1b", 1, v, &len), 2);
 	assert_string_equal(v, "^[");
 	assert_int_equal(len, 1);
