@@ -28,8 +28,9 @@
  * automatic hyphenation, so a line-end hyphen is nearly always a real one:
  * "nuclear-\nweapon-free", "Secretary-\nGeneral"); the hyphen is dropped
  * only when the document itself spells the word "XY" elsewhere and never
- * "X-Y". Split words such as "Est ado" (a space from the PDF) are left as
- * they are: no rule tells them from two real words without a dictionary. */
+ * "X-Y". Split words such as "Est ado" (a space from the PDF) are joined
+ * only when asked (parse_options.repair_splits), by a rule that uses the
+ * document as its dictionary (repair_splits below). */
 #include <build-config.h>
 
 #include <stdint.h>
@@ -96,6 +97,7 @@ struct tnode {
 typedef struct wset {
 	const char **s;
 	size_t *n;
+	size_t *c;		/* occurrences added */
 	size_t cap, count;
 	int exact;		/* no case folding */
 } wset;
@@ -240,14 +242,16 @@ same_fold(const char *a, size_t an, const char *b, size_t bn, int exact)
 	return 1;
 }
 
-/* Adds (copy = 0: the span must outlive the set) or finds. */
-static int
+/* Adds (add = 1; the span must outlive the set) or finds s[0, n).
+ * Returns how many times it was added (after this add), 0 if never. */
+static size_t
 wset_op(wset *w, const char *s, size_t n, int add)
 {
 	if (add && (w->count + 1) * 2 > w->cap) {
 		size_t ncap = w->cap ? w->cap * 2 : 1024;
 		const char **ns = xcalloc(ncap, sizeof *ns);
 		size_t *nn = xcalloc(ncap, sizeof *nn);
+		size_t *nc = xcalloc(ncap, sizeof *nc);
 		for (size_t i = 0; i < w->cap; i++) {
 			if (!w->s[i])
 				continue;
@@ -256,11 +260,14 @@ wset_op(wset *w, const char *s, size_t n, int add)
 				h = (h + 1) & (ncap - 1);
 			ns[h] = w->s[i];
 			nn[h] = w->n[i];
+			nc[h] = w->c[i];
 		}
 		free(w->s);
 		free(w->n);
+		free(w->c);
 		w->s = ns;
 		w->n = nn;
+		w->c = nc;
 		w->cap = ncap;
 	}
 	if (!w->cap)
@@ -268,13 +275,15 @@ wset_op(wset *w, const char *s, size_t n, int add)
 	size_t h = (size_t)hash_fold(s, n, w->exact) & (w->cap - 1);
 	while (w->s[h]) {
 		if (same_fold(w->s[h], w->n[h], s, n, w->exact))
-			return 1;
+			return add ? ++w->c[h] : w->c[h];
 		h = (h + 1) & (w->cap - 1);
 	}
 	if (add) {
 		w->s[h] = s;
 		w->n[h] = n;
+		w->c[h] = 1;
 		w->count++;
+		return 1;
 	}
 	return 0;
 }
@@ -284,6 +293,7 @@ wset_free(wset *w)
 {
 	free(w->s);
 	free(w->n);
+	free(w->c);
 	memset(w, 0, sizeof *w);
 }
 
@@ -1798,6 +1808,62 @@ append_line(parser *p, buf *b, const char *s, size_t n, int hard)
 	b->s[b->len] = '\0';
 }
 
+/* Words split by a stray space in the PDF ("el Est ado y"): "X Y" becomes
+ * "XY" when Y starts in lower case, neither X nor Y occurs anywhere else
+ * in the document as a word of its own, and "XY" occurs at least twice.
+ * The document is its own dictionary: a real pair of words is not joined,
+ * because real words recur or are not halves of a word the text uses
+ * ("Access Now" stays, though the text also writes "AccessNow"). */
+static void
+repair_splits(parser *p, buf *b)
+{
+	size_t i = 0, prev_s = 0, prev_n = 0, out = 0;
+	int have_prev = 0;
+	char *t = b->s;
+	size_t n = b->len;
+	while (i < n) {
+		size_t w = word_len(t + i, n - i, 0);
+		if (!w) {
+			ucs4_t uc;
+			size_t k = (size_t)u8_mbtouc(&uc, (const uint8_t *)t + i, n - i);
+			/* only a single space may separate the halves */
+			have_prev = have_prev && uc == ' ' && out > 0 &&
+				    prev_s + prev_n == out;
+			memmove(t + out, t + i, k);
+			out += k;
+			i += k;
+			continue;
+		}
+		/* a word is a whole token only when no hyphen joins it */
+		int tok = (i + w >= n || t[i + w] != '-') && (i == 0 || t[i - 1] != '-');
+		if (have_prev && tok && w >= 2 && prev_n >= 2 && prev_n + w < 64 &&
+		    starts_lower(t + i, w) &&
+		    wset_op(&p->words, t + prev_s, prev_n, 0) == 1 &&
+		    wset_op(&p->words, t + i, w, 0) == 1) {
+			char tmp[64];
+			memcpy(tmp, t + prev_s, prev_n);
+			memcpy(tmp + prev_n, t + i, w);
+			if (wset_op(&p->words, tmp, prev_n + w, 0) >= 2) {
+				out--;	/* drop the space */
+				memmove(t + out, t + i, w);
+				prev_n += w;
+				out += w;
+				i += w;
+				have_prev = 0;
+				continue;
+			}
+		}
+		memmove(t + out, t + i, w);
+		prev_s = out;
+		prev_n = w;
+		have_prev = tok;
+		out += w;
+		i += w;
+	}
+	b->len = out;
+	t[out] = '\0';
+}
+
 /* ---------- tree ---------- */
 
 static tnode *
@@ -2719,6 +2785,8 @@ parse_document(const char *name, const char *text, size_t len,
 		buf_init(&tb);
 		for (size_t i = 0; i < b->nlines; i++)
 			append_line(p, &tb, LS(p, b->lines[i]), LN(p, b->lines[i]), 0);
+		if (tb.len && opt && opt->repair_splits)
+			repair_splits(p, &tb);
 		size_t tl = tb.len;
 		char *txt = buf_take(&tb);
 		if (b->toc) {

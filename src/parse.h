@@ -37,6 +37,9 @@
 
 typedef struct parse_options {
 	const char *lang;	/* "en", "es", "fr", "ru"; NULL = detect */
+	int repair_splits;	/* join words split by a stray space ("Est ado"
+				   -> "Estado") by the rule in parse.c; 0 = off,
+				   the text as extracted */
 } parse_options;
 
 /* Parses text (len bytes of clean UTF-8, as made by source_load) into a new

@@ -181,6 +181,35 @@ test_cis_reflow(void **state)
 			       "la sociedad y el Est ado y contribuyen"));
 }
 
+/* With repair_splits, "Est ado" becomes "Estado" (the text has "Estado"
+ * often, "Est" and "ado" nowhere else), and real pairs of words stay. */
+static void
+test_repair_splits(void **state)
+{
+	(void)state;
+	const char *top = getenv("top_srcdir");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/tests/data/parse/corpus/es_cis-declaration-2020.txt",
+		 top ? top : ".");
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_load(path, &s, &err), 0);
+	parse_options o = { .repair_splits = 1 };
+	doc *d = parse_document(path, s.data, s.len, &o);
+	source_free(&s);
+	assert_non_null(strstr(node_text(d, get(d, "annex1/decl/p2")),
+			       "la sociedad y el Estado y contribuyen"));
+	assert_int_equal(d->plain_len + 1, cis->plain_len);	/* one space less */
+	doc_free(d);
+	d = parse_document("t", "1. Access Now noted that AccessNow and AccessNow "
+			   "and the Est ado of the Estado, Estado and Estado.\n",
+			   strlen("1. Access Now noted that AccessNow and AccessNow "
+				  "and the Est ado of the Estado, Estado and Estado.\n"), &o);
+	assert_text(d, get(d, "p1"), "Access Now noted that AccessNow and AccessNow and "
+		    "the Estado of the Estado, Estado and Estado.");
+	doc_free(d);
+}
+
 static void
 test_cis_cite(void **state)
 {
@@ -444,6 +473,7 @@ main(void)
 		cmocka_unit_test(test_cis_meta),
 		cmocka_unit_test(test_cis_reflow),
 		cmocka_unit_test(test_cis_cite),
+		cmocka_unit_test(test_repair_splits),
 		cmocka_unit_test(test_hyphenation),
 		cmocka_unit_test(test_furniture_mid_sentence),
 		cmocka_unit_test(test_numbering),
