@@ -264,8 +264,18 @@ source_load(const char *path, source *out, char **err)
 		return -1;
 	}
 	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) < 0)
+		memset(&st, 0, sizeof st);
+	if (S_ISDIR(st.st_mode)) {
 		*err = xasprintf("%s: is a directory, not a document", path);
+		if (!is_stdin)
+			close(fd);
+		return -1;
+	}
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
+		/* refuse before reading a byte */
+		*err = xasprintf("%s: too large (%llu MB; the limit is %zu MB)", name,
+				 (unsigned long long)st.st_size >> 20, SOURCE_MAX_BYTES >> 20);
 		if (!is_stdin)
 			close(fd);
 		return -1;

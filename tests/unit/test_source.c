@@ -45,7 +45,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	char cmd[128];
+	char cmd[256];
 	snprintf(cmd, sizeof cmd, "chmod -R u+rwx %s; rm -rf %s", tmpdir, tmpdir);
 	return system(cmd) == 0 ? 0 : -1;
 }
@@ -168,6 +168,21 @@ test_long_line(void **state)
 	free(p);
 }
 
+/* Larger than SOURCE_MAX_BYTES: refused from its size (a sparse file, so
+ * the test writes nothing). */
+static void
+test_too_large(void **state)
+{
+	(void)state;
+	char path[128];
+	snprintf(path, sizeof path, "%s/huge.txt", tmpdir);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)SOURCE_MAX_BYTES + 1), 0);
+	close(fd);
+	expect_error(path, "too large");
+}
+
 /* A PDF: converted when pdftotext is installed, else a message naming it. */
 static void
 test_pdf(void **state)
@@ -215,6 +230,7 @@ main(void)
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_controls),
 		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_pdf),
 		cmocka_unit_test(test_plain_ok),
 	};
