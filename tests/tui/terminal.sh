@@ -4,7 +4,7 @@
 # terminal, mouse clicks and wheel, control characters shown visibly, and
 # wide characters never split at a pane edge.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 14
+tui_plan 15
 
 colours() { tmx capture-pane -e -p -t "s$TUI_S" | grep -qE '\[(38|48);5;|\[[34][0-7]m'; }
 no_colours() { ! colours; }
@@ -53,6 +53,13 @@ tui_start 80 24 "TERM=no-such-term $LECTERN"
 check "an unknown TERM: a clear message and exit 3" \
 	sh -c "i=0; while [ \$i -lt 50 ]; do tmux -L $TUI_SOCK capture-pane -p -t s$TUI_S | tr '\n' ' ' | \
 		grep -q \"cannot use terminal type 'no-such-term' lectern-exit=3\" && exit 0; sleep 0.1; i=\$((i+1)); done; exit 1"
+
+tui_start 80 24 "TERM=dumb $LECTERN"
+dumb_refused() {
+	tui_wait "cannot address the cursor" &&
+		tui_screen | tr '\n' ' ' | grep -q "cannot address the cursor.* lectern-exit=3"
+}
+check "TERM=dumb (no cursor addressing): a clear message and exit 3" dumb_refused
 
 # Mouse (X10 encoding, as tmux-256color's kmous): a click on the outline
 # row of paragraph 8 jumps there; the wheel scrolls the text.
