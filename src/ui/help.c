@@ -18,12 +18,13 @@ typedef struct help {
 	int scroll;
 } help;
 
-/* Short lines: they must fit the help window at 40 columns. */
+/* Short lines: they must fit the help window at 40 columns (34 inside). */
 static const char *intro[] = {
-	"Read a UN document by its structure:",
-	"Tab goes to the outline, Enter there",
-	"jumps. config.ini [keys] rebinds keys",
-	"by the action names on the right.",
+	"Read a UN document by structure:",
+	"Tab goes to the outline, Enter",
+	"there jumps. config.ini [keys]",
+	"rebinds keys by the action names",
+	"shown on the right.",
 };
 
 int
