@@ -144,6 +144,16 @@ const char *const lang_draft[] = {
 	"amendements", "поправка", "поправки", NULL,
 };
 
+/* Headings that say what a document is, not what it is called. */
+const char *const lang_not_title[] = {
+	"Draft resolution", "Draft decision", "Revised draft", "Resolution adopted by",
+	"Decision adopted by", "Note by the", "Report of the Secretary-General",
+	"Proyecto de resolución", "Proyecto de decisión", "Resolución aprobada por",
+	"Nota de la", "Nota del", "Projet de résolution", "Projet de décision",
+	"Résolution adoptée par", "Note du", "Note de la", "Проект резолюции",
+	"Проект решения", "Резолюция, принятая", "Записка", NULL,
+};
+
 /* Words a heading line never ends with: the title goes on. */
 const char *const lang_connectors[] = {
 	"and", "or", "of", "the", "on", "for", "in", "to", "by", "with", "a", "an",

@@ -1947,6 +1947,7 @@ typedef struct builder {
 	tnode *cont;		/* where blocks go: top, or its body */
 	tnode *sect[6];		/* open sections by level (1..5) */
 	tnode *pending;		/* "Article 1" waiting for its title */
+	tnode *title_cont;	/* a title ending in ';' that goes on */
 	tnode *para;		/* the last paragraph (for sub-items) */
 	tnode *sub[3];		/* open sub-items by depth */
 	int seen_para_in_top;
@@ -2059,6 +2060,20 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 	}
 	tnode *pend = bd->pending;
 	bd->pending = NULL;
+	tnode *tc = bd->title_cont;
+	bd->title_cont = NULL;
+	if (tc && !mk && headingish(p, b, text, len)) {
+		/* "United Nations Convention against Cybercrime;" +
+		 * "Strengthening International Cooperation …" */
+		size_t nl = tc->len + 1 + len;
+		tc->text = xrealloc(tc->text, nl + 1);
+		tc->text[tc->len] = ' ';
+		memcpy(tc->text + tc->len + 1, text, len + 1);
+		tc->len = nl;
+		tc->l1 = b->lines[b->nlines - 1];
+		free(text);
+		return;
+	}
 	int kl = 0;
 	size_t kw = keyword_section(text, len, &kl);
 	if (pend && !mk && !kw && headingish(p, b, text, len) && b->nlines <= 3) {
@@ -2152,7 +2167,8 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		}
 		t = tn_new(NODE_NOTE);
 		tn_add(bd->cont, t);
-	} else if (!bd->has_letter && !bd->nannex &&
+	} else if (!bd->has_letter && !bd->nannex && bd->top == bd->root &&
+		   !bd->seen_para_in_top &&
 		   lang_prefix_any(text, len, p->lw->letter, NULL) &&
 		   headingish(p, b, text, len)) {
 		t = tn_new(NODE_LETTER);
@@ -2266,6 +2282,18 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		len -= k;
 		tn_add(current_parent(bd), t);
 		bd->para = NULL;
+		if (len && text[len - 1] == ';')
+			bd->title_cont = t;
+	} else if (bd->top->kind == NODE_ANNEX && bd->cont == bd->top &&
+		   !bd->seen_para_in_top && b->nlines <= 2 && len > 1 &&
+		   text[len - 1] == ';' && headingish(p, b, text, len - 1)) {
+		/* an annex title that goes on after a ';' */
+		t = tn_new(NODE_BODY);
+		tn_add(bd->top, t);
+		bd->cont = t;
+		memset(bd->sect, 0, sizeof bd->sect);
+		bd->para = NULL;
+		bd->title_cont = t;
 	} else if (headingish(p, b, text, len)) {
 		/* the first heading of an annex names its body */
 		if (bd->top->kind == NODE_ANNEX && bd->cont == bd->top &&
@@ -2577,7 +2605,8 @@ find_title(parser *p, tnode *root)
 	}
 	for (size_t i = 0; i < root->nkids; i++) {
 		tnode *k = root->kids[i];
-		if (k->kind != NODE_HEADING || !k->len || last_uc(k->text, k->len) == ',')
+		if (k->kind != NODE_HEADING || !k->len || last_uc(k->text, k->len) == ',' ||
+		    lang_prefix_any(k->text, k->len, lang_not_title, NULL))
 			continue;
 		m->title = xstrndup(k->text, k->len);
 		return;

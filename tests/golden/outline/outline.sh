@@ -16,6 +16,7 @@ i=0
 for exp in "$dir"/*.outline; do
 	i=$((i + 1))
 	name=$(basename "$exp" .outline)
+	: >"$tmp/diff"
 	if "$lectern" --outline "$dir/$name.txt" >"$tmp/out" 2>"$tmp/err" &&
 	   diff -u "$exp" "$tmp/out" >"$tmp/diff"; then
 		echo "ok $i - outline of $name"
