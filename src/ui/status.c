@@ -23,7 +23,10 @@ doc_name(const doc *d)
 {
 	if (d->meta.symbol && *d->meta.symbol)
 		return d->meta.symbol;
-	/* The title is usually the letter's, which the crumb names already. */
+	/* The title says which letter (date, sender): more than a file name,
+	 * even cut short. */
+	if (d->meta.title && *d->meta.title)
+		return d->meta.title;
 	const char *s = strrchr(d->name, '/');
 	return s && s[1] ? s + 1 : d->name;
 }
