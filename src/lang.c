@@ -144,6 +144,17 @@ const char *const lang_draft[] = {
 	"amendements", "поправка", "поправки", NULL,
 };
 
+/* Lines that open the preamble of a treaty, like "The General Assembly,". */
+const char *const lang_openers[] = {
+	"The States Parties to the present Convention",
+	"The States Parties to this Convention",
+	"The States Parties to the present Protocol",
+	"Los Estados partes en la presente Convención",
+	"Les États parties à la présente Convention",
+	"Государства — участники настоящей Конвенции",
+	"Государства-участники настоящей Конвенции", NULL,
+};
+
 /* Headings that say what a document is, not what it is called. */
 const char *const lang_not_title[] = {
 	"Draft resolution", "Draft decision", "Revised draft", "Resolution adopted by",

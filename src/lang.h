@@ -59,6 +59,7 @@ const char *lang_detect(const char *text, size_t n);
 extern const char *const lang_org_names[];	/* "United Nations" … */
 extern const char *const lang_organs[];		/* "General Assembly" … */
 extern const char *const lang_original[];	/* "Original:" … */
+extern const char *const lang_openers[];	/* "The States Parties to …" */
 extern const char *const lang_not_title[];	/* "Draft resolution" … */
 extern const char *const lang_connectors[];	/* "and", "of", "de" … */
 extern const char *const lang_preamble[];	/* "Mindful", "Conscious" … */

@@ -1933,7 +1933,8 @@ headingish(parser *p, const block *b, const char *text, size_t len)
 		for (w = 0; art[w]; w++)
 			if ((k = lang_prefix(text, len, art[w])))
 				break;
-		return equal_any(text + k, len - 1 - k, lang_organs);
+		return equal_any(text + k, len - 1 - k, lang_organs) ||
+		       equal_any(text, len - 1, lang_openers);
 	}
 	if (last == '.' || last == ';' || last == ':')
 		return 0;
@@ -2638,6 +2639,22 @@ parse_document(const char *name, const char *text, size_t len,
 
 	split_lines(p);
 	collect_words(p);
+
+	/* pdftotext -layout keeps the page margin: indents count from the
+	 * most common one */
+	{
+		size_t hist[65] = { 0 }, best = 0;
+		for (size_t i = 0; i < p->nl; i++)
+			if (!(p->L[i].flags & LF_BLANK) && p->L[i].indent <= 64)
+				hist[p->L[i].indent]++;
+		for (int k = 1; k <= 64; k++)
+			if (hist[k] > hist[best])
+				best = (size_t)k;
+		if (best)
+			for (size_t i = 0; i < p->nl; i++)
+				p->L[i].indent = p->L[i].indent > (int)best ?
+						 p->L[i].indent - (int)best : 0;
+	}
 
 	/* double-spaced? text lines followed by exactly one empty line */
 	size_t textl = 0, dbl = 0;
