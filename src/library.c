@@ -70,6 +70,7 @@ struct library {
 	void (*progress)(void *ctx, size_t done, size_t total);
 	char **roots;		/* as given to the last successful scan */
 	size_t nroots;
+	size_t walk_failed;	/* directories the current walk could not read */
 };
 
 static void free_roots(library *lib);
@@ -576,6 +577,7 @@ static void
 lib_walk_warn(void *ctx, const char *msg)
 {
 	library *lib = ctx;
+	lib->walk_failed++;
 	if (lib->warn)
 		lib->warn(lib->warn_ctx, msg);
 }
@@ -1296,6 +1298,7 @@ static int
 scan_roots(library *lib, const char *const *paths, size_t npaths, library_stats *st)
 {
 	memset(st, 0, sizeof *st);
+	lib->walk_failed = 0;
 	root *roots = xcalloc(npaths + 1, sizeof *roots);
 	size_t nroots = 0;
 	entries es = { 0 };
@@ -1328,7 +1331,7 @@ scan_roots(library *lib, const char *const *paths, size_t npaths, library_stats 
 	}
 	es.n = w;
 
-	size_t missing = st->missing_roots;
+	size_t missing = st->missing_roots, dirs_failed = lib->walk_failed;
 	int rc = scan_once(lib, roots, nroots, &es, st);
 	if (is_damage(rc) && strcmp(lib->db_path, ":memory:") != 0) {
 		/* Damaged under us: keep the file for whoever wants to look
@@ -1342,6 +1345,7 @@ scan_roots(library *lib, const char *const *paths, size_t npaths, library_stats 
 		}
 	}
 	st->missing_roots = missing;
+	st->dirs_failed = dirs_failed;
 	entries_free(&es);
 	for (size_t i = 0; i < nroots; i++)
 		free(roots[i].path);
@@ -1600,20 +1604,46 @@ library_doc_refs(library *lib, const char *path, library_mention **out, char **e
 }
 
 void
+library_mention_clear(library_mention *m)
+{
+	free(m->path);
+	free(m->symbol);
+	free(m->title);
+	free(m->key);
+	free(m->kind);
+	free(m->first_path);
+	free(m->first_text);
+	memset(m, 0, sizeof *m);
+}
+
+void
 library_mentions_free(library_mention *m, size_t n)
 {
 	if (!m)
 		return;
-	for (size_t i = 0; i < n; i++) {
-		free(m[i].path);
-		free(m[i].symbol);
-		free(m[i].title);
-		free(m[i].key);
-		free(m[i].kind);
-		free(m[i].first_path);
-		free(m[i].first_text);
-	}
+	for (size_t i = 0; i < n; i++)
+		library_mention_clear(&m[i]);
 	free(m);
+}
+
+size_t
+library_mentions_drop_path(library_mention *m, size_t n, const char *path)
+{
+	char *abs = path ? realpath(path, NULL) : NULL;
+	const char *p = abs ? abs : path;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (p && m[i].path && strcmp(m[i].path, p) == 0) {
+			library_mention_clear(&m[i]);
+			continue;
+		}
+		m[k++] = m[i];
+	}
+	/* The moved items' old places: empty, so freeing the array with
+	 * either count is right. */
+	memset(m + k, 0, (n - k) * sizeof *m);
+	free(abs);
+	return k;
 }
 
 static size_t
@@ -1725,7 +1755,7 @@ library_cli_list(const char *const *paths, size_t npaths, const char *db_path,
 	}
 	/* Only files and paths make the status: an index that had to be
 	 * replaced by a temporary one still gives the whole listing. */
-	int status = st.failed || st.missing_roots ? 1 : 0;
+	int status = st.failed || st.missing_roots || st.dirs_failed ? 1 : 0;
 	library_doc *docs;
 	size_t n = library_list(lib, LIBRARY_SORT_SYMBOL, &docs, &msg);
 	if (n == (size_t)-1) {

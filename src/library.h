@@ -77,6 +77,9 @@ typedef struct library_stats {
 	size_t removed;		/* cached entries dropped: file vanished */
 	size_t failed;		/* files that could not be read (also warned) */
 	size_t missing_roots;	/* roots that do not exist (also warned) */
+	size_t dirs_failed;	/* directories under a root that could not be
+				   read (also warned); their files, if cached,
+				   are dropped as vanished */
 } library_stats;
 
 /* One document of the library. Strings are owned by the array they are in;
@@ -160,7 +163,17 @@ size_t library_mentions(library *lib, const char *key,
 /* The references of the document at path (as scanned, or absolute). */
 size_t library_doc_refs(library *lib, const char *path,
 			library_mention **out, char **err);
+/* Frees the array m as returned by library_mentions/_doc_refs (n items):
+ * never a pointer into it. */
 void library_mentions_free(library_mention *m, size_t n);
+/* Frees the strings of one item (the array stays the caller's). */
+void library_mention_clear(library_mention *m);
+/* Removes from m[0, n) the items of the document at path (as given or
+ * absolute: compared after realpath), keeping the order; returns how many
+ * are left (the freed places at the end are zeroed: library_mentions_free
+ * with either count is right). For "the other documents that mention this
+ * key". */
+size_t library_mentions_drop_path(library_mention *m, size_t n, const char *path);
 
 /* Every reference target in the library, most documents first. */
 size_t library_keys(library *lib, library_key **out, char **err);

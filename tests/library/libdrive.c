@@ -100,7 +100,7 @@ run(const char *cmd, const char *const *paths, size_t n, const char *db, int job
 		}
 	}
 	library_free(lib);
-	return rc || st.failed || st.missing_roots ? 1 : 0;
+	return rc || st.failed || st.missing_roots || st.dirs_failed ? 1 : 0;
 }
 
 int

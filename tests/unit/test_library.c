@@ -629,6 +629,22 @@ test_queries(void **state)
 		    (strcmp(m[0].path, r16) == 0 && strcmp(m[1].path, l20) == 0));
 	library_mentions_free(m, n);
 
+	/* The other documents than one given by a relative path. */
+	n = library_mentions(lib, "item 94", &m, &err);
+	char *cwd = getcwd(NULL, 0);
+	assert_int_equal(chdir(fx->lib), 0);
+	size_t k2 = library_mentions_drop_path(m, n, docs[1]);
+	assert_int_equal(chdir(cwd), 0);
+	free(cwd);
+	assert_int_equal(k2, 1);
+	assert_string_equal(m[0].path, l20);
+	library_mentions_free(m, n);	/* n: the array as returned */
+	n = library_mentions(lib, "item 94", &m, &err);
+	k2 = library_mentions_drop_path(m, n, l20);	/* the first one */
+	assert_int_equal(k2, 1);
+	assert_string_equal(m[0].path, r16);
+	library_mentions_free(m, n);
+
 	n = library_mentions(lib, "item 98", &m, &err);
 	assert_int_equal(n, 1);
 	assert_string_equal(m[0].key, "A/75 item 98");
