@@ -2025,6 +2025,27 @@ keyword_section(const char *s, size_t n, int *level)
 	return 0;
 }
 
+/* A place and date line: short, a date at its end ("Moscow, 26 May 2020",
+ * "Bruselas, 3 de marzo de 2021", "Москва, 26 мая 2020 года"). */
+static int
+is_place_date(const char *s, size_t n)
+{
+	if (n > 80 || n < 8 || !memchr(s, ',', n) || !has_date(s, n))
+		return 0;
+	size_t e = n;
+	if (e > 0 && s[e - 1] == '.')
+		e--;
+	static const char *const tail[] = { " года", " г", NULL };
+	for (size_t k = 0; tail[k]; k++) {
+		size_t tl = strlen(tail[k]);
+		if (e > tl && memcmp(s + e - tl, tail[k], tl) == 0) {
+			e -= tl;
+			break;
+		}
+	}
+	return e >= 4 && count_digits(s + e - 4, 4) == 4 && (e == 4 || !is_digit(s[e - 5]));
+}
+
 /* "80/16. " at the start of a resolution title: bytes up to the '.'+1. */
 static size_t
 restitle_len(const char *s, size_t n)
@@ -2166,6 +2187,10 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 			text = buf_take(&sb);
 			len = strlen(text);
 		}
+		t = tn_new(NODE_NOTE);
+		tn_add(bd->cont, t);
+	} else if (is_place_date(text, len)) {
+		/* "Moscow, 26 May 2020", "Nueva York, 22 de diciembre de 2020" */
 		t = tn_new(NODE_NOTE);
 		tn_add(bd->cont, t);
 	} else if (!bd->has_letter && !bd->nannex && bd->top == bd->root &&
@@ -2657,15 +2682,20 @@ parse_document(const char *name, const char *text, size_t len,
 	}
 
 	/* double-spaced? text lines followed by exactly one empty line */
-	size_t textl = 0, dbl = 0;
+	/* (and those lines mostly break mid-sentence: single-line paragraphs
+	 * separated by blank lines are not double spacing) */
+	size_t textl = 0, dbl = 0, mid = 0;
 	for (size_t i = 0; i + 2 < p->nl; i++) {
 		if (p->L[i].flags & LF_BLANK)
 			continue;
 		textl++;
-		if ((p->L[i + 1].flags & LF_EMPTY) && !(p->L[i + 2].flags & LF_EMPTY))
+		if ((p->L[i + 1].flags & LF_EMPTY) && !(p->L[i + 2].flags & LF_EMPTY)) {
 			dbl++;
+			if (!ends_sentence(LS(p, i), LN(p, i)))
+				mid++;
+		}
 	}
-	p->dbl = textl > 4 && dbl * 10 > textl * 6;
+	p->dbl = textl >= 20 && dbl * 10 > textl * 6 && mid * 10 > dbl * 4;
 	p->blankless = textl > 4 && (p->nl - textl) * 30 < p->nl;
 
 	/* typical full line: the 80th percentile of widths */

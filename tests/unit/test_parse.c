@@ -388,6 +388,43 @@ test_agenda(void **state)
 	}
 }
 
+/* An English letter with two signatures and an annex; a French signature. */
+static void
+test_letter_en(void **state)
+{
+	(void)state;
+	doc *d = parse_str(
+		"Letter dated 26 May 2020 from the Permanent Representatives of Armenia "
+		"and Belarus to the United Nations addressed to the Secretary-General\n\n"
+		"We have the honour to transmit the joint statement (see annex).\n\n"
+		"(Signed) Mher Margaryan\nPermanent Representative of Armenia\n\n"
+		"(Signed) Valentin Rybakov\nPermanent Representative of Belarus\n\n"
+		"Annex to the letter dated 26 May 2020 from the Permanent Representatives "
+		"of Armenia and Belarus\n\n[Original: Russian]\n\n"
+		"Statement of the Ministers of Foreign Affairs\n\n"
+		"The Ministers reaffirm their commitment.\n\n"
+		"Moscow, 26 May 2020\n", "en");
+	assert_int_equal(get(d, "letter")->kind, NODE_LETTER);
+	assert_text(d, get(d, "letter/sig"),
+		    "(Signed) Mher Margaryan\nPermanent Representative of Armenia");
+	assert_text(d, get(d, "letter/sig2"),
+		    "(Signed) Valentin Rybakov\nPermanent Representative of Belarus");
+	assert_string_equal(d->meta.orig_lang, "ru");
+	assert_string_equal(d->meta.addressee, "Secretary-General");
+	assert_string_equal(d->meta.sender, "Permanent Representatives of Armenia and Belarus");
+	assert_text(d, get(d, "annex1/decl"), "Statement of the Ministers of Foreign Affairs");
+	assert_text(d, get(d, "annex1/decl/p1"), "The Ministers reaffirm their commitment.");
+	doc_free(d);
+
+	d = parse_str("Lettre datée du 3 mars 2021, adressée au Secrétaire général par le "
+		      "Représentant permanent de la France\n\nJ’ai l’honneur de vous "
+		      "transmettre la déclaration.\n\n(Signé) Nicolas de Rivière\n", "fr");
+	assert_text(d, get(d, "letter/sig"), "(Signé) Nicolas de Rivière");
+	assert_string_equal(d->meta.date, "2021-03-03");
+	assert_string_equal(d->meta.addressee, "Secrétaire général");
+	doc_free(d);
+}
+
 /* Citations in the document's language, for an annexed declaration. */
 static void
 test_cite_langs(void **state)
@@ -479,6 +516,7 @@ main(void)
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_footnotes_and_annex),
 		cmocka_unit_test(test_agenda),
+		cmocka_unit_test(test_letter_en),
 		cmocka_unit_test(test_cite_langs),
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_degenerate),
