@@ -1791,6 +1791,13 @@ library_cli_refs(const char *const *paths, size_t npaths, const char *lang,
 	entries es = { 0 };
 	for (size_t i = 0; i < npaths; i++) {
 		entries one = { 0 };
+		if (strcmp(paths[i], "-") == 0) {
+			/* Standard input: one document, read by source_load. */
+			xgrow((void **)&es.v, &es.cap, es.n + 1, sizeof *es.v);
+			memset(&es.v[es.n], 0, sizeof *es.v);
+			es.v[es.n++].path = xstrdup("-");
+			continue;
+		}
 		if (walk_root(paths[i], &one, cli_warn, &c) < 0)
 			continue;
 		/* Within a root, path order; roots in the order given. */
@@ -1811,8 +1818,8 @@ library_cli_refs(const char *const *paths, size_t npaths, const char *lang,
 		}
 		parse_options popt = { .lang = lang };
 		doc *d = parse_document(es.v[i].path, src.data, src.len, &popt);
-		source_free(&src);
 		d->meta.invalid_bytes = src.invalid_bytes;
+		source_free(&src);
 		int rc = refs_cli_print(d, cat, out);
 		doc_free(d);
 		if (rc < 0)

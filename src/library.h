@@ -192,7 +192,8 @@ int library_cli_list(const char *const *paths, size_t npaths,
 /* --refs: the references of every document under the paths (roots in the
  * order given, files under a directory in path order), each printed by
  * refs_cli_print, the single-document --refs (document column: the path as
- * walked, e.g. "DIR/A_RES_80_16.txt"). Parses every file: no index is
+ * walked, e.g. "DIR/A_RES_80_16.txt"; "-" reads standard input, named
+ * "-"). Parses every file: no index is
  * used, so the output never depends on a cache. A write error stops it
  * (check ferror(out)). */
 int library_cli_refs(const char *const *paths, size_t npaths,

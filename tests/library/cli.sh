@@ -18,7 +18,7 @@ ok() {	# ok DESCRIPTION (status of the last command)
 	n=$((n + 1))
 	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
 }
-echo "1..12"
+echo "1..13"
 
 "$drive" list -d "$db" "$tmp/docs" > "$tmp/list1" 2> "$tmp/err1"
 rc=$?
@@ -74,6 +74,11 @@ ok $? "refs DIR: the references of each file, in path order"
 
 grep -q "^$tmp/docs/cis-declaration-2020.txt	letter/p2	agenda-item	A/75 item 98	98" "$tmp/refs-dir"
 ok $? "refs DIR: document column is the path as walked"
+
+"$drive" refs - < "$tmp/docs/cis-declaration-2020.txt" > "$tmp/refs-stdin" 2>&1 &&
+	grep -q "^-	letter/p2	agenda-item	A/75 item 98	98" "$tmp/refs-stdin" &&
+	[ "$(wc -l < "$tmp/refs-stdin")" -eq "$(grep -c "^$tmp/docs/cis-declaration-2020.txt	" "$tmp/refs-dir")" ]
+ok $? "refs -: standard input, document named -"
 
 "$drive" mentions -d "$db" "item 94" "$tmp/docs" > "$tmp/m" 2>&1
 [ "$(cut -f2 "$tmp/m" | sort -u)" = "A/80 item 94" ] && [ "$(wc -l < "$tmp/m")" -eq 2 ]
