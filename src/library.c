@@ -981,8 +981,8 @@ parse_forked(library *lib, entry **todo, size_t ntodo, rec *recs)
 			;
 		if (WIFSIGNALED(status))
 			warnf(lib, "library: a parser process ended with signal %d; "
-			      "the files it did not finish are not indexed",
-			      WTERMSIG(status));
+			      "the file it was reading is left out and tried again "
+			      "next time", WTERMSIG(status));
 		buf_free(&in[j]);
 	}
 	munmap(next, sizeof *next);

@@ -95,8 +95,9 @@ draw_str(WINDOW *w, int y, int x, const char *s, size_t n_bytes,
 		return 0;
 	int used = 0;
 	size_t n = text_fit(s, n_bytes, max_cols, &used);
+	if (wmove(w, y, x) == ERR)
+		return 0;	/* outside the window: never draw elsewhere */
 	wattrset(w, a);
-	wmove(w, y, x);
 	size_t run = 0, i = 0;
 	while (i < n) {
 		ucs4_t c;

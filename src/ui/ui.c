@@ -412,8 +412,14 @@ on_mouse(ui *u)
 static int
 on_key(ui *u, int key)
 {
-	if (u->too_small)
-		return key == 'q' || key == 'Q' ? UI_QUIT : UI_NONE;
+	if (u->too_small) {
+		/* q quits, unless something open (an editor, a prompt) would
+		 * be lost unseen. */
+		int busy = u->prompt || (u->overlay && u->overlay != u->help);
+		if ((key == 'q' || key == 'Q') && !busy)
+			return UI_QUIT;
+		return UI_NONE;
+	}
 	if (u->prompt)
 		return prompt_key(u, key);
 	if (u->overlay)
