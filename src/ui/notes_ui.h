@@ -31,6 +31,9 @@ int notes_ui_covers(const ui *u);
 /* Text pane hook: draws the note marker of block b (when it has notes)
  * left of the line at (row, x0), the start of the text column. */
 void notes_ui_marker(pane *text, ui *u, int row, int x0, size_t b);
+/* Text pane hook, after line l is drawn at (row, x): shows the part of
+ * it that is being selected for a note (v). */
+void notes_ui_decorate(pane *text, ui *u, int row, int x, const layout_line *l);
 /* The message-line hint while the panel has focus, or NULL. */
 const char *notes_ui_hint(const ui *u);
 
@@ -38,6 +41,7 @@ const char *notes_ui_hint(const ui *u);
 int notes_act_toggle(ui *u);
 int notes_act_add(ui *u);
 int notes_act_add_words(ui *u);
+int notes_act_select(ui *u);
 int notes_act_edit(ui *u);
 int notes_act_delete(ui *u);
 int notes_act_undelete(ui *u);

@@ -79,6 +79,10 @@ typedef struct notes_ui {
 	size_t new_start, new_end;
 	char *err_shown;	/* the last list error shown */
 	search *search;		/* for notes on typed words; made on first use */
+	/* A selection being made (v): plain bytes [sel_start, sel_end) of
+	 * block sel_block; while it is, the pane takes every key. */
+	int selecting;
+	size_t sel_block, sel_start, sel_end;
 } notes_ui;
 
 static notes_ui *
@@ -554,10 +558,14 @@ notes_action(pane *p, ui *u, int act)
 	return UI_PASS;
 }
 
+static int select_key(ui *u, notes_ui *n, int key);
+
 static int
 notes_key(pane *p, ui *u, int key)
 {
-	(void)p;
+	notes_ui *n = p->priv;
+	if (n->selecting)
+		return select_key(u, n, key);
 	if (key == '/')
 		return notes_act_filter(u);
 	return UI_PASS;
@@ -568,6 +576,8 @@ notes_mouse(pane *p, ui *u, int y, int x, int button)
 {
 	notes_ui *n = p->priv;
 	(void)x;
+	if (n->selecting)
+		return UI_NONE;	/* the selection is made with keys */
 	switch (button) {
 	case UI_MOUSE_WHEEL_UP:
 		n->scroll = n->scroll > 1 ? n->scroll - 1 : 0;
@@ -768,6 +778,24 @@ notes_ui_marker(pane *text, ui *u, int row, int x0, size_t b)
 	int x = x0 > 0 ? x0 - 1 : 0;
 	draw_str(text->win, row, x, "\xe2\x9c\x8e", 3, 1,
 		 draw_attr(u, ROLE_NOTE_MARKER) | A_BOLD);
+}
+
+void
+notes_ui_decorate(pane *text, ui *u, int row, int x, const layout_line *l)
+{
+	notes_ui *n = priv(u);
+	if (!n || !n->selecting || l->blank || l->block != n->sel_block)
+		return;
+	const doc *d = u->d;
+	const node *nd = d->blocks[l->block];
+	size_t ls = nd->off + l->start, le = nd->off + l->end;
+	size_t a = n->sel_start > ls ? n->sel_start : ls;
+	size_t b = n->sel_end < le ? n->sel_end : le;
+	if (a >= b)
+		return;
+	int dx = text_width(d->plain + ls, a - ls);
+	draw_str(text->win, row, x + dx, d->plain + a, b - a, text->w - x - dx,
+		 draw_attr(u, ROLE_SELECTION));
 }
 
 const char *
@@ -1026,6 +1054,176 @@ notes_act_add_words(ui *u)
 	if (!n || refuse(u, n))
 		return UI_DRAW;
 	return prompt_open(u, "Note on the words: ", NULL, words_done, n);
+}
+
+/* --- selection (v) ----------------------------------------------------- */
+
+static int
+word_at(const char *s, size_t n, size_t i)
+{
+	ucs4_t c;
+	if (i >= n)
+		return 0;
+	int len = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+	return len > 0 && (uc_is_alnum(c) || uc_is_general_category(c, UC_CATEGORY_M));
+}
+
+/* Over non-words then a word, forward from i. */
+static size_t
+next_word_end(const char *s, size_t n, size_t i)
+{
+	while (i < n && !word_at(s, n, i))
+		i = text_next_grapheme(s, n, i);
+	while (i < n && word_at(s, n, i))
+		i = text_next_grapheme(s, n, i);
+	return i;
+}
+
+/* Over a word then non-words, forward from i: the next word's start. */
+static size_t
+next_word_start(const char *s, size_t n, size_t i)
+{
+	while (i < n && word_at(s, n, i))
+		i = text_next_grapheme(s, n, i);
+	while (i < n && !word_at(s, n, i))
+		i = text_next_grapheme(s, n, i);
+	return i;
+}
+
+static size_t
+prev_word_start(const char *s, size_t n, size_t i)
+{
+	while (i > 0 && !word_at(s, n, text_prev_grapheme(s, n, i)))
+		i = text_prev_grapheme(s, n, i);
+	while (i > 0 && word_at(s, n, text_prev_grapheme(s, n, i)))
+		i = text_prev_grapheme(s, n, i);
+	return i;
+}
+
+static size_t
+prev_word_end(const char *s, size_t n, size_t i)
+{
+	while (i > 0 && word_at(s, n, text_prev_grapheme(s, n, i)))
+		i = text_prev_grapheme(s, n, i);
+	while (i > 0 && !word_at(s, n, text_prev_grapheme(s, n, i)))
+		i = text_prev_grapheme(s, n, i);
+	return i;
+}
+
+static int
+select_show(ui *u, notes_ui *n)
+{
+	const char *t = u->d->plain + n->sel_start;
+	size_t len = n->sel_end - n->sel_start;
+	buf b;
+	buf_init(&b);
+	buf_adds(&b, "\xe2\x80\x9c");
+	/* The words, their middle cut when long, so both ends show. */
+	if (text_width(t, len) > 40) {
+		size_t head = text_fit(t, len, 18, NULL);
+		size_t tail = len;
+		while (tail > head && text_width(t + tail, len - tail) < 18)
+			tail = text_prev_grapheme(t, len, tail);
+		buf_add(&b, t, head);
+		buf_adds(&b, "\xe2\x80\xa6");
+		buf_add(&b, t + tail, len - tail);
+	} else {
+		buf_add(&b, t, len);
+	}
+	buf_adds(&b, "\xe2\x80\x9d  w/b: end \xc2\xb1word  W/B: start  ): sentence  "
+		 "Enter: note  Esc");
+	for (char *c = b.s; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	ui_message(u, ROLE_MESSAGE, "%s", b.s);
+	buf_free(&b);
+	return UI_DRAW;
+}
+
+static int
+select_end(ui *u, notes_ui *n)
+{
+	n->selecting = 0;
+	if (u->overlay == u->notes)
+		u->overlay = NULL;
+	return UI_DRAW;
+}
+
+static int
+select_key(ui *u, notes_ui *n, int key)
+{
+	const doc *d = u->d;
+	const node *nd = d->blocks[n->sel_block];
+	const char *s = node_text(d, nd);
+	size_t len = nd->len;
+	size_t a = n->sel_start - nd->off, b = n->sel_end - nd->off;
+	switch (key) {
+	case 'w': case 'l': case UI_KEY_FN(KEY_RIGHT):
+		b = next_word_end(s, len, b);
+		break;
+	case 'b': case 'h': case UI_KEY_FN(KEY_LEFT): {
+		size_t e = prev_word_end(s, len, b);
+		if (e > a)
+			b = e;
+		break;
+	}
+	case 'W': case 'L': case UI_KEY_FN(KEY_SRIGHT): {
+		size_t st = next_word_start(s, len, a);
+		if (st < b)
+			a = st;
+		break;
+	}
+	case 'B': case 'H': case UI_KEY_FN(KEY_SLEFT):
+		a = prev_word_start(s, len, a);
+		break;
+	case ')': case 's': {
+		size_t e = b;
+		while (e < len && !strchr(".;:!?", s[e]))
+			e++;
+		b = e < len ? e + 1 : len;
+		break;
+	}
+	case '\n': case 'a': {
+		size_t st = n->sel_start, en = n->sel_end;
+		select_end(u, n);
+		return open_new(u, n, st, en);
+	}
+	case UI_KEY_ESC: case 'q': case 'v': case UI_KEY_CTRL('c'):
+		select_end(u, n);
+		ui_message(u, ROLE_MESSAGE, "Cancelled");
+		return UI_DRAW;
+	default:
+		return select_show(u, n);
+	}
+	n->sel_start = nd->off + a;
+	n->sel_end = nd->off + b;
+	return select_show(u, n);
+}
+
+int
+notes_act_select(ui *u)
+{
+	notes_ui *n = priv(u);
+	if (!n || refuse(u, n))
+		return UI_DRAW;
+	if (!u->d->nblocks)
+		return UI_NONE;
+	size_t bl = top_block(u);
+	const node *nd = u->d->blocks[bl];
+	const char *s = node_text(u->d, nd);
+	size_t a = 0;
+	while (a < nd->len && !word_at(s, nd->len, a))
+		a = text_next_grapheme(s, nd->len, a);
+	if (a >= nd->len) {
+		ui_message(u, ROLE_ERROR, "This block has no words to select");
+		return UI_DRAW;
+	}
+	n->selecting = 1;
+	n->sel_block = bl;
+	n->sel_start = nd->off + a;
+	n->sel_end = nd->off + next_word_end(s, nd->len, a);
+	u->overlay = u->notes;	/* takes the keys; draws nothing itself */
+	return select_show(u, n);
 }
 
 /* The note an action is about: the panel's cursor when it has focus, else

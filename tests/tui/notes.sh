@@ -6,7 +6,7 @@
 # added by another process shows at the next key; Esc on a changed note
 # asks before discarding; a note on typed words shows its quote.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 29
+tui_plan 32
 
 DB="$TUI_TMP/notes.db"
 RUN="$LECTERN --notes-db $DB"
@@ -107,6 +107,19 @@ check "N opens it over the text" tui_wait '^ Notes \(3\)' 1
 tui_keys Escape
 check "Esc closes it: the text again" tui_wait '^✎ +8 Dado el' 1
 tui_resize 80 24
+
+tui_keys :
+tui_wait '^Go to clause' 24
+tui_keys 9 Enter
+tui_wait '│ +9 Destacan' 1
+tui_keys v w
+check "v selects the first word of the clause, w extends it by a word" \
+	tui_wait '^“Destacan, en”  w/b' 24
+tui_keys Enter
+check "Enter opens the editor on the selected words" tui_wait '│ “Destacan, en” +│'
+tui_keys -l 'seleccionado'
+tui_keys C-s
+check "saved: the panel quotes the selected words" tui_wait '│ “Destacan, en” *$'
 tui_keys q
 check "q quits with status 0" tui_wait '^lectern-exit=0'
 tui_done
