@@ -1232,6 +1232,8 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 		if (!recs[i].done) {
 			/* Its worker died: leave it out, and out of the cache,
 			 * so it is tried again next time. */
+			warnf(lib, "%s: not indexed: the parser process reading it ended",
+			      todo[i]->path);
 			todo[i]->stale = 2;
 			failed++;
 			continue;

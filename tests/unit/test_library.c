@@ -11,8 +11,10 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -587,6 +589,75 @@ test_forked_same_as_inline(void **state)
 	library_free(b);
 }
 
+/* Kills one worker process (a child of this process) from the progress
+ * callback, as a parser crash would end it. */
+static void
+kill_a_worker(void *ctx, size_t done, size_t total)
+{
+	fixture *fx = ctx;
+	(void)total;
+	if (done != 1)
+		return;
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		char path[300], line[512];
+		snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
+		FILE *f = fopen(path, "r");
+		if (!f)
+			continue;
+		int pid = 0, ppid = 0;
+		if (fgets(line, sizeof line, f)) {
+			char *rp = strrchr(line, ')');
+			if (rp && sscanf(line, "%d", &pid) == 1)
+				sscanf(rp + 2, "%*c %d", &ppid);
+		}
+		fclose(f);
+		if (ppid == getpid()) {
+			kill(pid, SIGKILL);
+			fx->prog_calls = 1000;	/* killed one */
+			break;
+		}
+	}
+	if (d)
+		closedir(d);
+}
+
+/* A worker that dies costs only the file it was reading: left out of the
+ * library (failed, warned), the others indexed, and the next scan parses
+ * exactly what was left out. */
+static void
+test_worker_killed(void **state)
+{
+	fixture *fx = *state;
+	for (int i = 0; i < 30; i++) {
+		char *p = xasprintf("%s/copy%02d-%s", fx->lib, i, docs[i % 3]);
+		copy_doc(docs[i % 3], p);
+		free(p);
+	}
+	library_options opt = { .db_path = fx->db, .jobs = 2, .warn = warn_cb,
+				.warn_ctx = fx, .progress = kill_a_worker };
+	char *w = NULL;
+	library *lib = library_open(&opt, &w);
+	assert_null(w);
+	library_stats st = scan(lib, fx->lib);
+	assert_int_equal(fx->prog_calls, 1000);	/* a worker was killed */
+	assert_true(st.failed <= 1);
+	assert_int_equal(st.parsed + st.failed, 33);
+	assert_int_equal(st.files, 33 - st.failed);
+	assert_int_equal(count_docs(lib), 33 - st.failed);
+	size_t lost = st.failed;
+	/* The signal, and the file if one was lost. */
+	assert_true(fx->warnings >= 1);
+	library_free(lib);
+
+	lib = open_lib(fx, fx->db, 1);
+	st = scan(lib, fx->lib);
+	assert_int_equal(st.parsed, lost);
+	assert_int_equal(st.files, 33);
+	library_free(lib);
+}
+
 /* "Which documents mention item 94?" and the other queries, over the three
  * documents: two resolutions of the 80th session under agenda item 94, the
  * CIS letter under items 98 and 112 of the 75th. */
@@ -723,6 +794,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_damaged_index_untouched, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unreadable_retried, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forked_same_as_inline, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_worker_killed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_queries, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
