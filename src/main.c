@@ -292,7 +292,7 @@ main(int argc, char **argv)
 		}
 		goto out;
 	}
-	if (nargs > 1) {
+	if (nargs > 1 && mode != MODE_READ) {
 		fprintf(stderr, "lectern: one document at a time (got %zu)\n", nargs);
 		rc = EXIT_USAGE;
 		goto out;
@@ -305,6 +305,17 @@ main(int argc, char **argv)
 		free(err);
 		config_free(&cfg);
 		rc = EXIT_DATA;
+		goto out;
+	}
+
+	/* A directory or several files: the reader on a library. */
+	struct stat dst;
+	if (mode == MODE_READ && (nargs > 1 || (nargs == 1 &&
+	    stat(argv[optind], &dst) == 0 && S_ISDIR(dst.st_mode)))) {
+		ui_options uo = { .cfg = &cfg, .theme = theme, .no_color = no_color,
+				  .notes_db = notes_db, .library_db = library_db };
+		rc = ui_run_library((const char *const *)argv + optind, nargs, &uo);
+		config_free(&cfg);
 		goto out;
 	}
 

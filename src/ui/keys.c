@@ -54,7 +54,6 @@ static const struct {
 	{ "Space", "page-down" }, { "f", "page-down" },
 	{ "PageDown", "page-down" }, { "C-f", "page-down" },
 	{ "b", "page-up" }, { "PageUp", "page-up" }, { "C-b", "page-up" },
-	{ "Backspace", "page-up" },
 	{ "d", "half-page-down" }, { "C-d", "half-page-down" },
 	{ "u", "half-page-up" }, { "C-u", "half-page-up" },
 	{ "g", "top" }, { "Home", "top" }, { "<", "top" },
@@ -66,8 +65,20 @@ static const struct {
 	{ "c", "cite" }, { ":", "goto" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
 	{ "C-l", "redraw" }, { "Esc", "cancel" },
 	{ "N", "toggle-notes" }, { "a", "note-add" }, { "A", "note-add-words" },
+	{ "v", "note-select" },
 	{ "e", "note-edit" }, { "D", "note-delete" }, { "Delete", "note-delete" },
 	{ "U", "note-undelete" }, { "F", "note-filter" }, { "t", "note-tag" },
+	/* References, search, history (refs_ui.h). Tab is C-i in a terminal
+	 * and moves focus, so history-forward is on Right (as a browser's
+	 * Alt-Right); Backspace goes back, as in a browser. ? stays help and
+	 * N the notes: backward search is \ and the previous match p. */
+	{ ")", "ref-next" }, { "(", "ref-prev" }, { "r", "toggle-refs" },
+	{ "/", "search-forward" }, { "\\", "search-backward" },
+	{ "n", "search-next" }, { "p", "search-prev" },
+	{ "C-o", "history-back" }, { "Backspace", "history-back" },
+	{ "Left", "history-back" }, { "Right", "history-forward" },
+	{ "m", "mark" }, { "'", "goto-mark" }, { "`", "goto-mark" },
+	{ "L", "toggle-library" },
 };
 
 int

@@ -13,6 +13,7 @@
 #include "text.h"
 #include "ui/ui_impl.h"
 #include "ui/notes_ui.h"
+#include "ui/refs_ui.h"
 #include "util.h"
 
 static theme_role
@@ -88,8 +89,9 @@ text_draw(pane *p, ui *u)
 			if (l->first)
 				notes_ui_marker(p, u, row, x0, l->block);
 			int x = x0 + gutter + l->indent;
-			draw_str(p->win, row, x, node_text(u->d, nd) + l->start,
-				 l->end - l->start, p->w - x, draw_attr(u, role_of(nd)));
+			/* References and search matches highlighted. */
+			decor_line(p, u, row, x, l, nd, draw_attr(u, role_of(nd)));
+			notes_ui_decorate(p, u, row, x, l);
 		}
 		if (layout_step(u->lo, &a, 1) == 0)
 			break;

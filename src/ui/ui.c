@@ -28,6 +28,7 @@
 #include "ui/ui.h"
 #include "ui/ui_impl.h"
 #include "ui/notes_ui.h"
+#include "ui/refs_ui.h"
 #include "util.h"
 
 #define EXIT_DATA 1
@@ -158,6 +159,7 @@ ui_jump(ui *u, doc_pos p)
 		return UI_NONE;
 	if (p.block >= u->d->nblocks)
 		p.block = u->d->nblocks - 1;
+	history_before_jump(u);
 	u->pos = p;
 	u->top = layout_addr_of(u->lo, p);
 	return UI_MOVED | UI_DRAW;
@@ -283,6 +285,8 @@ place(ui *u)
 	}
 
 	int main_h = u->rows - 2, left = 0;
+	/* The references or library list below the text (refs_ui.h). */
+	main_h -= refs_ui_reserve(u, main_h);
 	/* The notes panel first: when both side panes do not fit, the
 	 * outline is the one squeezed. */
 	int right = notes_ui_reserve(u, main_h);
@@ -304,7 +308,7 @@ place(ui *u)
 	}
 	if (!u->outline_full && !notes_ui_covers(u))
 		put(u->text, 0, left, main_h, u->cols - left - right);
-	put(u->status, main_h, 0, 2, u->cols);
+	put(u->status, u->rows - 2, 0, 2, u->cols);
 	if (u->help->shown) {
 		int w = u->cols - 2 < 80 ? u->cols - 2 : 80;
 		int h = help_lines() + 2;
@@ -448,6 +452,45 @@ add_pane(ui *u, pane *p)
 		u->panes[u->npanes++] = p;
 }
 
+/* Puts p where old was in the drawing order and frees old. */
+static void
+replace_pane(ui *u, pane *old, pane *p)
+{
+	for (size_t i = 0; i < u->npanes; i++)
+		if (u->panes[i] == old)
+			u->panes[i] = p;
+	if (u->focus == old)
+		u->focus = p->focusable ? p : u->text;
+	unplace(old);
+	old->ops->free(old);
+	free(old);
+}
+
+int
+ui_set_document(ui *u, doc *d, doc_pos pos)
+{
+	u->d = d;
+	layout_free(u->lo);
+	u->lo = NULL;
+	u->lo_width = 0;
+	if (pos.block >= d->nblocks)
+		pos = (doc_pos){ 0, 0 };
+	u->pos = pos;
+	u->top = (layout_addr){ pos.block, 0 };
+	u->outline_full = 0;
+	/* The panes that hold a view of the document are made afresh; the
+	 * outline keeps the user's choice of shown or hidden. */
+	pane *o = u->outline;
+	u->outline = pane_outline_new(u);
+	u->outline->shown = o->shown && u->outline->shown;
+	replace_pane(u, o, u->outline);
+	pane *n = u->notes;
+	pane *nn = pane_notes_new(u, u->notes_db);	/* sets u->notes */
+	replace_pane(u, n, nn);
+	refs_ui_doc_changed(u);
+	return UI_GEOMETRY | UI_MOVED | UI_DRAW;
+}
+
 /* Loads the theme; on failure the built-in default is used and *msg says
  * why. Colour is off for NO_COLOR, --no-color and colourless terminals. */
 static void
@@ -495,8 +538,9 @@ open_input(void)
 	return in;
 }
 
-int
-ui_run(doc *d, const ui_options *opt)
+/* The reader on d, or (paths != NULL) on the library of paths. */
+static int
+run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 {
 	ui U;
 	ui *u = &U;
@@ -504,17 +548,25 @@ ui_run(doc *d, const ui_options *opt)
 	u->d = d;
 	u->cfg = opt->cfg;
 	u->show_numbers = opt->cfg ? opt->cfg->show_numbers : 1;
+	u->notes_db = opt->notes_db;
+	refs_ui_new(u);
+	if (paths && library_ui_prepare(u, paths, npaths, opt->library_db) < 0) {
+		refs_ui_free(u);
+		return EXIT_DATA;
+	}
 
 	char *err = NULL;
 	if (keys_setup(u, opt->cfg, &err) < 0) {
 		fprintf(stderr, "lectern: %s\n", err);
 		free(err);
 		free(u->bind);
+		refs_ui_free(u);
 		return EXIT_DATA;
 	}
 	FILE *in = open_input();
 	if (!in) {
 		free(u->bind);
+		refs_ui_free(u);
 		return EXIT_TERMINAL;
 	}
 	SCREEN *scr = newterm(NULL, stdout, in);
@@ -523,6 +575,7 @@ ui_run(doc *d, const ui_options *opt)
 		if (in != stdin)
 			fclose(in);
 		free(u->bind);
+		refs_ui_free(u);
 		return EXIT_TERMINAL;
 	}
 	set_term(scr);
@@ -537,6 +590,7 @@ ui_run(doc *d, const ui_options *opt)
 		if (in != stdin)
 			fclose(in);
 		free(u->bind);
+		refs_ui_free(u);
 		return EXIT_TERMINAL;
 	}
 	cbreak();
@@ -571,6 +625,8 @@ ui_run(doc *d, const ui_options *opt)
 	add_pane(u, u->outline);
 	add_pane(u, u->text);
 	add_pane(u, u->notes);
+	add_pane(u, refs_ui_refs_pane(u));
+	add_pane(u, library_ui_pane(u));
 	add_pane(u, u->status);
 	add_pane(u, u->help);
 	add_pane(u, u->editor);
@@ -636,6 +692,7 @@ ui_run(doc *d, const ui_options *opt)
 		fclose(in);
 	layout_free(u->lo);
 	free(u->bind);
+	refs_ui_free(u);
 	if (lost) {
 		fputs("lectern: lost the terminal\n", stderr);
 		return EXIT_TERMINAL;
@@ -643,4 +700,16 @@ ui_run(doc *d, const ui_options *opt)
 	if (got_signal && got_signal != SIGINT)
 		return 128 + got_signal;
 	return 0;
+}
+
+int
+ui_run(doc *d, const ui_options *opt)
+{
+	return run(d, opt, NULL, 0);
+}
+
+int
+ui_run_library(const char *const *paths, size_t n, const ui_options *opt)
+{
+	return run(NULL, opt, paths, n);
 }

@@ -10,10 +10,15 @@ typedef struct ui_options {
 	const char *theme;	/* overrides cfg->theme when non-NULL */
 	int no_color;		/* 1: monochrome whatever the terminal */
 	const char *notes_db;	/* NULL = default location */
+	const char *library_db;	/* the library index; NULL = default */
 } ui_options;
 
 /* Runs the reader on d until the user quits. Returns the process exit code
  * (0, or 1 with a message on stderr when the terminal cannot be used). */
 int ui_run(doc *d, const ui_options *opt);
+/* Runs the reader on a library: the documents under paths (directories
+ * and files), indexed in opt->library_db; opens the first one. Same exit
+ * codes; 1 also when the library has no document. */
+int ui_run_library(const char *const *paths, size_t n, const ui_options *opt);
 
 #endif

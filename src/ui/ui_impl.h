@@ -138,6 +138,10 @@ struct ui {
 
 	keys_binding *bind;
 	size_t nbind, bind_cap;
+
+	const char *notes_db;	/* the notes store to reopen (ui_set_document) */
+	struct refs_ui *rx;	/* references, search, history, library
+				   (refs_ui.h) */
 };
 
 /* ui.c: shared helpers for actions and panes. */
@@ -149,6 +153,10 @@ int ui_scroll(ui *u, long delta);
 /* Puts p at the top of the text pane (a jump: every jump goes through here,
  * so a history can hook in). Returns flags. */
 int ui_jump(ui *u, doc_pos p);
+/* Makes d the document being read (a library opens another one), at pos:
+ * layout, outline, notes and references follow d. The caller owns both
+ * documents and may free the old one after the call. Returns flags. */
+int ui_set_document(ui *u, doc *d, doc_pos pos);
 int ui_top_of_document(ui *u);
 int ui_end_of_document(ui *u);
 /* Lines of the text pane (at least 1). */
@@ -199,9 +207,17 @@ enum action_id {
 	ACT_HALF_DOWN, ACT_HALF_UP, ACT_TOP, ACT_BOTTOM,
 	ACT_NEXT_BLOCK, ACT_PREV_BLOCK,
 	ACT_ACTIVATE, ACT_FOCUS_NEXT, ACT_FOCUS_PREV,
-	ACT_CITE, ACT_GOTO, ACT_TOGGLE_OUTLINE, ACT_TOGGLE_NUMBERS, ACT_REDRAW, ACT_CANCEL,
+	ACT_CITE, ACT_GOTO,
+	/* References, search, history, library (refs_ui.h): before cancel,
+	 * which the help screen lists near its end. */
+	ACT_REF_NEXT, ACT_REF_PREV, ACT_TOGGLE_REFS, ACT_SEARCH_FORWARD,
+	ACT_SEARCH_BACKWARD, ACT_SEARCH_NEXT, ACT_SEARCH_PREV,
+	ACT_HISTORY_BACK, ACT_HISTORY_FORWARD, ACT_MARK, ACT_GOTO_MARK,
+	ACT_TOGGLE_LIBRARY,
+	ACT_TOGGLE_OUTLINE, ACT_TOGGLE_NUMBERS, ACT_REDRAW, ACT_CANCEL,
 	ACT_TOGGLE_NOTES, ACT_NOTE_ADD, ACT_NOTE_ADD_WORDS, ACT_NOTE_EDIT,
 	ACT_NOTE_DELETE, ACT_NOTE_UNDELETE, ACT_NOTE_FILTER, ACT_NOTE_TAG,
+	ACT_NOTE_SELECT,
 	ACT_COUNT
 };
 typedef struct action {

@@ -1,0 +1,32 @@
+#!/bin/sh
+# A library: lectern DIR lists the documents (symbol, date, language,
+# title); Enter opens one; the references pane names the other documents
+# that mention a target and Enter opens one at that mention; history goes
+# back to the first document at its place. The index is in a temp dir.
+. "${top_srcdir:-.}/tests/tui/lib.sh"
+tui_plan 10
+
+LIB="${top_srcdir:-.}/tests/data/tui-library"
+tui_start 80 24 "$LECTERN --library-db '$TUI_TMP/lib.db' '$LIB'"
+check "the library pane lists three documents" tui_wait 'Library: 3 documents'
+check "a row: symbol, date, language, title" \
+	tui_wait '^.A/C\.1/80/L\.20 +2025-10-13  en  Open-ended working group'
+check "the first document is open" tui_wait '^ A/C\.1/80/L\.20 ' 23
+tui_keys j j Enter
+check "Enter opens the declaration" tui_wait 'Carta de fecha 22 de diciembre' 
+tui_keys L
+tui_gone 'Library: 3'
+tui_keys BSpace
+check "Backspace goes back to the first document" tui_wait '^ A/C\.1/80/L\.20 ' 23
+tui_keys r j j
+check "references pane: A/RES/75/240 is mentioned by A/RES/80/16 too" \
+	tui_wait '^ +↳ A/RES/80/16  3×'
+tui_keys j Enter
+check "Enter opens A/RES/80/16 at that mention" \
+	tui_wait '^A/RES/80/16 › A/RES/75/240' 24
+check "the status line names the new document" tui_wait '^ A/RES/80/16 ' 23
+tui_keys BSpace
+check "Backspace: back in the first document" tui_wait '^ A/C\.1/80/L\.20 ' 23
+tui_keys q
+check "q quits with status 0" tui_wait '^lectern-exit=0'
+tui_done
