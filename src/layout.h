@@ -19,7 +19,7 @@
  * between grapheme clusters (between code points only if one cluster is
  * wider than the whole line). A line's text is never wider than
  * layout_text_cols(lo, indent) unless a single code point is (impossible at
- * widths >= 10: the widest visible form is 4 columns). */
+ * widths >= 10: no code point is wider than 2 columns). */
 #ifndef LECTERN_LAYOUT_H
 #define LECTERN_LAYOUT_H
 

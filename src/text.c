@@ -99,12 +99,8 @@ cp_cols(ucs4_t c)
 static int
 cp_cols_uncached(ucs4_t c)
 {
-	switch (classify(c)) {
-	case UNSAFE_C0: return 2;
-	case UNSAFE_C1: return 4;
-	case UNSAFE_OTHER: return 1;
-	case SAFE: break;
-	}
+	if (classify(c) != SAFE)
+		return 1;	/* its one-column stand-in */
 	if (c >= 0x00AD && c <= 0x11C3F)
 		for (size_t i = 0; i < ARRAY_LEN(width_fixes); i++)
 			if (c >= width_fixes[i].first && c <= width_fixes[i].last)
@@ -208,14 +204,16 @@ text_visible(const char *s, size_t n_bytes, char out[TEXT_VISIBLE_MAX], size_t *
 	if (len_bytes)
 		*len_bytes = k;
 	switch (classify(c)) {
-	case UNSAFE_C0:
-		out[0] = '^';
-		out[1] = c == 0x7F ? '?' : (char)(c + 0x40);
-		out[2] = '\0';
-		return 2;
+	case UNSAFE_C0: {
+		/* U+2400 + c, or U+2421 for DEL: three bytes E2 90 xx */
+		ucs4_t v = c == 0x7F ? 0x2421 : 0x2400 + c;
+		out[0] = (char)0xE2;
+		out[1] = (char)(0x80 | ((v >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (v & 0x3F));
+		out[3] = '\0';
+		return 3;
+	}
 	case UNSAFE_C1:
-		snprintf(out, TEXT_VISIBLE_MAX, "<%02X>", (unsigned)c);
-		return 4;
 	case UNSAFE_OTHER:
 		memcpy(out, "\xef\xbf\xbd", 4);
 		return 3;

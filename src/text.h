@@ -8,11 +8,12 @@
  * and the others listed in text.c). So layout and the screen always agree,
  * whatever LC_ALL the process runs under.
  *
- * Unsafe code points are never drawn as they are; they take the columns of
- * their visible form (text_visible):
- *   C0 controls and DEL   caret notation "^[", "^I", "^?"   2 columns
- *   C1 controls           "<9B>"                           4 columns
- *   unassigned, U+2028/9  U+FFFD "\xef\xbf\xbd"             1 column
+ * Unsafe code points are never drawn as they are; each is drawn as one
+ * visible character of one column (text_visible), the same stand-ins source.c
+ * puts in the text on loading:
+ *   C0 controls and DEL   their control picture U+2400 + c ("␛", "␉"), U+2421
+ *   C1 controls           U+FFFD "�"
+ *   unassigned, U+2028/9  U+FFFD "�"
  * '\n' is C0 too: layout treats it as a hard break before it ever gets here.
  * Invalid UTF-8 (which source never lets through) counts as U+FFFD. */
 #ifndef LECTERN_TEXT_H

@@ -38,11 +38,11 @@ test_widths(void **state)
 	assert_int_equal(w("\xe2\x80\x8b"), 0);		/* zero width space */
 	assert_int_equal(w("\xe4\xb7\x80"), 2);		/* U+4DC0: glibc says 2 */
 	assert_int_equal(w("\xe0\xb2\xbf"), 0);		/* U+0CBF: glibc says 0 */
-	/* Unsafe characters count as their visible forms. */
-	assert_int_equal(w("a\x1b[31m"), 1 + 2 + 4);	/* ^[ */
-	assert_int_equal(w("\t"), 2);			/* ^I */
-	assert_int_equal(w("\x7f"), 2);			/* ^? */
-	assert_int_equal(w("\xc2\x9b"), 4);		/* C1 CSI: <9B> */
+	/* Unsafe characters count as their one-column stand-ins. */
+	assert_int_equal(w("a\x1b[31m"), 1 + 1 + 4);	/* ␛ */
+	assert_int_equal(w("\t"), 1);			/* ␉ */
+	assert_int_equal(w("\x7f"), 1);			/* ␡ */
+	assert_int_equal(w("\xc2\x9b"), 1);		/* C1 CSI: U+FFFD */
 	assert_int_equal(w("\xe2\x80\xa8"), 1);		/* U+2028 as U+FFFD */
 	assert_int_equal(w("\xf0\xb0\x80\x80"), 2);	/* U+30000 CJK ext G */
 	assert_int_equal(w("\xef\xbf\xbd"), 1);		/* U+FFFD */
@@ -70,15 +70,17 @@ test_unsafe(void **state)
 	assert_int_equal(text_safe_run("\xff", 1), 0);	/* invalid byte */
 	assert_int_equal(text_safe_run("ab\xe2\x80\xa8", 5), 2);	/* U+2028 */
 	assert_int_equal(text_safe_run("", 0), 0);
-	assert_int_equal(text_visible("\x1b", 1, v, &len), 2);
-	assert_string_equal(v, "^[");
+	assert_int_equal(text_visible("\x1b", 1, v, &len), 3);
+	assert_string_equal(v, "␛");
 	assert_int_equal(len, 1);
 	text_visible("\x7f", 1, v, &len);
-	assert_string_equal(v, "^?");
+	assert_string_equal(v, "␡");
 	text_visible("\x01", 1, v, &len);
-	assert_string_equal(v, "^A");
-	assert_int_equal(text_visible("\xc2\x9b", 2, v, &len), 4);
-	assert_string_equal(v, "<9B>");
+	assert_string_equal(v, "␁");
+	text_visible("\t", 1, v, &len);
+	assert_string_equal(v, "␉");
+	assert_int_equal(text_visible("\xc2\x9b", 2, v, &len), 3);
+	assert_string_equal(v, "\xef\xbf\xbd");
 	assert_int_equal(len, 2);
 	text_visible("\xe2\x80\xa8", 3, v, &len);
 	assert_string_equal(v, "\xef\xbf\xbd");
