@@ -3,6 +3,9 @@
 # checked-in expectation, no line is wider than the width (display columns,
 # as wc -L counts them in C.UTF-8) and no line ends with a space.
 # Expected files were written by reading the output, not by copying it blind.
+# After a deliberate change (parser, layout), regenerate them with
+#   LECTERN=BUILD/lectern top_srcdir=SRC sh tests/golden/dump/dump.sh --update
+# and read the diff before committing it.
 dir="${top_srcdir:-.}/tests/golden/dump"
 doc="${top_srcdir:-.}/data/cis-declaration-2020.txt"
 tmp=$(mktemp -d) || exit 1
@@ -11,6 +14,18 @@ n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 nok() { n=$((n + 1)); echo "not ok $n - $1"; }
 
+if [ "${1:-}" = "--update" ]; then
+	while read -r input width expected; do
+		"$LECTERN" --dump -w "$width" "$input" > "$dir/$expected" || exit 1
+		echo "wrote $dir/$expected"
+	done <<CASES
+$doc 40 cis-declaration-2020.w40.txt
+$doc 80 cis-declaration-2020.w80.txt
+$dir/widths.txt 20 widths.w20.txt
+$dir/widths.txt 12 widths.w12.txt
+CASES
+	exit 0
+fi
 echo "1..12"
 while read -r input width expected; do
 	[ -n "$input" ] || continue
