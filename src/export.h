@@ -11,7 +11,10 @@
 int export_outline(const doc *d, FILE *out);
 /* The model as JSON (schema in docs/json-schema.md). */
 int export_json(const doc *d, FILE *out);
-/* The reflowed text wrapped at width_cols, as the reader lays it out. */
+/* The reflowed text wrapped at width_cols, as the reader lays it out: each
+ * block's mark (layout_mark) right-aligned before its first line, one blank
+ * line between blocks, unsafe characters as their one-column stand-ins
+ * (text_visible), no trailing spaces. Memory: one block's lines at a time. */
 int export_dump(const doc *d, int width_cols, FILE *out);
 
 #endif

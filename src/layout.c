@@ -1,11 +1,11 @@
 /* layout: wraps the document's blocks into display lines (layout.h).
  *
- * Why u8_possible_linebreaks and our own fill rather than
- * u8_width_linebreaks: the latter measures with uc_width (U+00AD is 0 there,
- * 1 on the screen), counts the space before a break toward the width (so a
- * line that fits exactly is refused) and never splits an over-long word. We
- * take UAX #14's break opportunities and fill lines greedily with text_width,
- * the columns ncurses will draw.
+ * Why break opportunities and our own fill rather than u8_width_linebreaks:
+ * that measures with uc_width (U+00AD is 0 there, 1 on the screen), counts
+ * the space before a break toward the width (so a line that fits exactly is
+ * refused) and never splits an over-long word. We take UAX #14's break
+ * opportunities (text_linebreaks: libunistring's, computed faster) and fill
+ * lines greedily with text_width, the columns ncurses will draw.
  *
  * Invariants: a block is laid out on first request and cached in blks[b];
  * blks[b].n is its line count (separator included) once known, and survives
