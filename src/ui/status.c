@@ -197,6 +197,8 @@ status_draw(pane *p, ui *u)
 			: "Space/b page  Tab outline  ? help  q quit";
 		if (notes_ui_hint(u))
 			hint = notes_ui_hint(u);
+		if (text_width(hint, strlen(hint)) > mw)
+			hint = "? help  q quit";	/* a whole short hint */
 		draw_str_ellipsis(p->win, 1, 0, hint, strlen(hint), mw,
 				  draw_attr(u, ROLE_DIM));
 	}
