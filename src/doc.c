@@ -52,7 +52,8 @@ doc_new(const char *name)
 	doc *d = xcalloc(1, sizeof *d);
 	d->name = xstrdup(name ? name : "-");
 	d->root = node_new(NODE_DOCUMENT, "");
-	d->plain = xstrdup("");
+	d->plain_cap = 64;
+	d->plain = xcalloc(1, d->plain_cap);
 	return d;
 }
 
@@ -69,7 +70,8 @@ doc_add_node(doc *d, node *parent, node_kind kind, const char *id,
 	parent->kids[parent->nkids++] = nd;
 	if (text && n) {
 		size_t sep = d->plain_len ? 2 : 0;
-		d->plain = xrealloc(d->plain, d->plain_len + sep + n + 1);
+		/* Grows geometrically: a document adds thousands of blocks. */
+		xgrow((void **)&d->plain, &d->plain_cap, d->plain_len + sep + n + 1, 1);
 		if (sep)
 			memcpy(d->plain + d->plain_len, "\n\n", 2);
 		nd->off = d->plain_len + sep;

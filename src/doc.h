@@ -102,6 +102,7 @@ typedef struct doc {
 	size_t nblocks, blocks_cap;
 	char *plain;		/* all block texts joined by "\n\n" */
 	size_t plain_len;
+	size_t plain_cap;	/* bytes allocated for plain */
 } doc;
 
 /* A reading position: a block and a byte offset in its text. */
