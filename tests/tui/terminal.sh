@@ -4,7 +4,7 @@
 # terminal, mouse clicks and wheel, control characters shown visibly, and
 # wide characters never split at a pane edge.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 15
+tui_plan 16
 
 colours() { tmx capture-pane -e -p -t "s$TUI_S" | grep -qE '\[(38|48);5;|\[[34][0-7]m'; }
 no_colours() { ! colours; }
@@ -80,6 +80,11 @@ check "the mouse wheel scrolls the text down" \
 	tui_wait '│     medidas adoptadas a nivel nacional para' 1
 mouse 64 50 5
 check "and back up" tui_wait '│ +8 Dado el carácter transfronterizo' 1
+tui_keys Tab
+tui_wait '^ Outline \(Enter: jump' 1
+mouse 0 50 5
+mouse 3 50 5
+check "a click in the text moves the focus there" tui_wait '^ Outline +│' 1
 
 # A document with control characters and wide characters.
 {
