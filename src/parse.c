@@ -303,6 +303,11 @@ word_len(const char *s, size_t n, int hyphens)
 {
 	size_t i = 0;
 	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80 && (c | 32) >= 'a' && (c | 32) <= 'z') {
+			i++;	/* ASCII letters without a table look-up */
+			continue;
+		}
 		ucs4_t uc;
 		int k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
 		if (uc_is_alpha(uc)) {
@@ -931,8 +936,8 @@ find_mastheads(parser *p)
 			continue;
 		const char *s = LS(p, i);
 		size_t n = LN(p, i);
-		if (n > 80)
-			continue;
+		if (n > 80 || is_digit(s[0]) || starts_lower(s, n))
+			continue;	/* no masthead line starts so */
 		int start = is_org_line(s, n);
 		if (!start && (organ_prefix(s, n) || lang_prefix(s, n, "Distr."))) {
 			/* an organ line opens a zone only with masthead company */
@@ -2663,7 +2668,12 @@ parse_document(const char *name, const char *text, size_t len,
 	p->lw = lang_get(code);
 
 	split_lines(p);
-	collect_words(p);
+	/* the word set serves line-end hyphens and split words only */
+	int need_words = opt && opt->repair_splits;
+	for (size_t i = 0; i < p->nl && !need_words; i++)
+		need_words = LN(p, i) > 1 && LS(p, i)[LN(p, i) - 1] == '-';
+	if (need_words)
+		collect_words(p);
 
 	/* pdftotext -layout keeps the page margin: indents count from the
 	 * most common one */
