@@ -310,8 +310,11 @@ lib_action(pane *p, ui *u, int act)
 			return UI_DRAW;
 		}
 		char *path = xstrdup(d->path);
+		int covered = !u->text->placed;
 		int f = library_ui_open(u, path, NULL);
 		free(path);
+		if (covered)
+			f |= lib_hide(p, u);
 		return f;
 	}
 	}

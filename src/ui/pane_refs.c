@@ -280,7 +280,8 @@ go_ref(ui *u, size_t i)
 {
 	refs_ui *rx = u->rx;
 	rx->cur_ref = i;
-	int f = decor_show(u, rx->refs->items[i].off, 1);
+	int f = refs_ui_uncover(u);
+	f |= decor_show(u, rx->refs->items[i].off, 1);
 	refs_ui_describe(u, i);
 	return f | UI_DRAW;
 }
@@ -494,6 +495,15 @@ refs_draw(pane *p, ui *u)
 	}
 }
 
+static int
+hide(pane *p, ui *u)
+{
+	p->shown = 0;
+	if (u->focus == p)
+		u->focus = u->text;
+	return UI_GEOMETRY | UI_DRAW;
+}
+
 /* Enter on a target: its next mention in this document. */
 static int
 next_mention(ui *u, refs_pane *rp)
@@ -526,15 +536,24 @@ activate(pane *p, ui *u)
 	refs_pane *rp = p->priv;
 	if (!rp->ng)
 		return UI_NONE;
-	if (rp->si < 0)
-		return next_mention(u, rp);
+	if (rp->si < 0) {
+		int f = next_mention(u, rp);
+		/* Over the text (a short terminal) the pane gives way to
+		 * the mention; r brings it back at the same target. */
+		if (!u->text->placed)
+			f |= hide(p, u);
+		return f;
+	}
 	if ((size_t)rp->si >= rp->ndocs)
 		return UI_NONE;
 	library_mention *m = &rp->docs[rp->si];
 	char *path = xstrdup(m->path), *key = xstrdup(m->key);
+	int covered = !u->text->placed;
 	int f = library_ui_open(u, path, key);	/* frees rp->docs */
 	free(path);
 	free(key);
+	if (covered)
+		f |= hide(p, u);
 	return f;
 }
 
@@ -573,8 +592,11 @@ refs_move(pane *p, ui *u, long delta)
 		refs_ui_describe(u, g->first);
 		if (lib) {
 			char *m = xstrdup(u->msg);
-			ui_message(u, ROLE_MESSAGE, "%zu other document%s  %s", rp->ndocs,
-				   rp->ndocs == 1 ? "" : "s", m);
+			if (rp->ndocs)
+				ui_message(u, ROLE_MESSAGE, "%s  (%zu other document%s)", m,
+					   rp->ndocs, rp->ndocs == 1 ? "" : "s");
+			else
+				ui_message(u, ROLE_MESSAGE, "%s  (no other document)", m);
 			free(m);
 		}
 	} else if ((size_t)rp->si < rp->ndocs) {
@@ -584,15 +606,6 @@ refs_move(pane *p, ui *u, long delta)
 			   m->first_path ? m->first_path : "?");
 	}
 	return UI_DRAW;
-}
-
-static int
-hide(pane *p, ui *u)
-{
-	p->shown = 0;
-	if (u->focus == p)
-		u->focus = u->text;
-	return UI_GEOMETRY | UI_DRAW;
 }
 
 static int
@@ -721,4 +734,30 @@ refs_ui_select(ui *u, const char *key)
 			/* The mention opened is the first: Enter goes on. */
 			rp->g[i].next = 1;
 		}
+}
+
+void
+refs_ui_cancel(ui *u)
+{
+	refs_ui *rx = u->rx;
+	rx->hl = 0;
+	rx->cur_valid = 0;
+	rx->cur_ref = (size_t)-1;
+}
+
+int
+refs_ui_uncover(ui *u)
+{
+	refs_ui *rx = u->rx;
+	if (u->text->placed)
+		return UI_NONE;
+	pane *ps[2] = { rx->refs_pane, rx->lib_pane };
+	for (int i = 0; i < 2; i++)
+		if (ps[i] && ps[i]->shown && ps[i]->placed) {
+			ps[i]->shown = 0;
+			if (u->focus == ps[i])
+				u->focus = u->text;
+			return UI_GEOMETRY | UI_DRAW;
+		}
+	return UI_NONE;
 }

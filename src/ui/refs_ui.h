@@ -76,6 +76,11 @@ void refs_ui_doc_changed(ui *u);
  * it and the return value is main_h. */
 int refs_ui_reserve(ui *u, int main_h);
 pane *refs_ui_refs_pane(ui *u);
+/* Esc in the text: no search highlights, no current reference. */
+void refs_ui_cancel(ui *u);
+/* Hides the references or library pane when it covers the text (a short
+ * terminal), so that what comes next is seen. Returns flags. */
+int refs_ui_uncover(ui *u);
 /* Puts the pane's cursor on the target key (after opening a document). */
 void refs_ui_select(ui *u, const char *key);
 /* What the reference at index i is, for the message line. */

@@ -161,12 +161,14 @@ open_search(ui *u, search_dir dir)
 	refs_ui *rx = u->rx;
 	if (!u->d->nblocks)
 		return UI_NONE;
+	int f = refs_ui_uncover(u);	/* the view must show the matches */
 	rx->dir = dir;
 	rx->start = u->pos;
 	rx->start_top = u->top;
 	rx->cur_valid = 0;
 	ensure_search(u);
-	return prompt_open(u, dir == SEARCH_FORWARD ? "/" : "\\", typed, done, NULL);
+	return f | prompt_open(u, dir == SEARCH_FORWARD ? "/" : "\\", typed, done,
+			       NULL);
 }
 
 int
