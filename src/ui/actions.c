@@ -306,18 +306,18 @@ const action actions_table[ACT_COUNT] = {
 	[ACT_NOTE_FILTER] = { "note-filter", notes_act_filter, "Filter notes by text (/ in the panel)" },
 	[ACT_NOTE_TAG] = { "note-tag", notes_act_tag, "Filter notes by #tag (empty: all)" },
 	/* References, search, history, library: refs_ui.h. */
-	[ACT_REF_NEXT] = { "ref-next", refs_act_next, "Next reference (item, resolution, symbol)" },
+	[ACT_REF_NEXT] = { "ref-next", refs_act_next, "Next reference (item, resolution)" },
 	[ACT_REF_PREV] = { "ref-prev", refs_act_prev, "Previous reference" },
-	[ACT_TOGGLE_REFS] = { "toggle-refs", refs_act_toggle, "References pane: targets, mentions, library" },
-	[ACT_SEARCH_FORWARD] = { "search-forward", search_act_forward, "Search forward (smart case and accents)" },
+	[ACT_TOGGLE_REFS] = { "toggle-refs", refs_act_toggle, "References: targets and mentions" },
+	[ACT_SEARCH_FORWARD] = { "search-forward", search_act_forward, "Search forward (smart case, accents)" },
 	[ACT_SEARCH_BACKWARD] = { "search-backward", search_act_backward, "Search backward" },
-	[ACT_SEARCH_NEXT] = { "search-next", search_act_next, "Next match, in the search's direction" },
+	[ACT_SEARCH_NEXT] = { "search-next", search_act_next, "Next match (same direction)" },
 	[ACT_SEARCH_PREV] = { "search-prev", search_act_prev, "Previous match" },
-	[ACT_HISTORY_BACK] = { "history-back", history_act_back, "Back to where the last jump came from" },
-	[ACT_HISTORY_FORWARD] = { "history-forward", history_act_forward, "Forward again (Tab is C-i: see Right)" },
-	[ACT_MARK] = { "mark", history_act_mark, "Set mark a-z at the top line (m a)" },
-	[ACT_GOTO_MARK] = { "goto-mark", history_act_goto_mark, "Go to mark a-z (' a; '' = back)" },
-	[ACT_TOGGLE_LIBRARY] = { "toggle-library", library_act_toggle, "Library: the documents; Enter opens" },
+	[ACT_HISTORY_BACK] = { "history-back", history_act_back, "Back to before the last jump" },
+	[ACT_HISTORY_FORWARD] = { "history-forward", history_act_forward, "Forward again after going back" },
+	[ACT_MARK] = { "mark", history_act_mark, "Set mark a-z here (m a)" },
+	[ACT_GOTO_MARK] = { "goto-mark", history_act_goto_mark, "Go to mark a-z ('' goes back)" },
+	[ACT_TOGGLE_LIBRARY] = { "toggle-library", library_act_toggle, "Library: list of documents" },
 };
 
 int

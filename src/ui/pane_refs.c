@@ -601,8 +601,10 @@ refs_move(pane *p, ui *u, long delta)
 		}
 	} else if ((size_t)rp->si < rp->ndocs) {
 		const library_mention *m = &rp->docs[rp->si];
-		ui_message(u, ROLE_MESSAGE, "%s: %zu mention%s, first at %s  (Enter opens)",
-			   m->path, m->count, m->count == 1 ? "" : "s",
+		const char *name = m->symbol ? m->symbol : strrchr(m->path, '/') ?
+			strrchr(m->path, '/') + 1 : m->path;
+		ui_message(u, ROLE_MESSAGE, "%s: %zu mention%s, first at %s  (Enter opens it)",
+			   name, m->count, m->count == 1 ? "" : "s",
 			   m->first_path ? m->first_path : "?");
 	}
 	return UI_DRAW;
