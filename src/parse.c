@@ -98,6 +98,7 @@ typedef struct wset {
 	const char **s;
 	size_t *n;
 	size_t *c;		/* occurrences added */
+	uint64_t *hv;		/* the hashes, compared before the bytes */
 	size_t cap, count;
 	int exact;		/* no case folding */
 } wset;
@@ -252,29 +253,34 @@ wset_op(wset *w, const char *s, size_t n, int add)
 		const char **ns = xcalloc(ncap, sizeof *ns);
 		size_t *nn = xcalloc(ncap, sizeof *nn);
 		size_t *nc = xcalloc(ncap, sizeof *nc);
+		uint64_t *nh = xcalloc(ncap, sizeof *nh);
 		for (size_t i = 0; i < w->cap; i++) {
 			if (!w->s[i])
 				continue;
-			size_t h = (size_t)hash_fold(w->s[i], w->n[i], w->exact) & (ncap - 1);
+			size_t h = (size_t)w->hv[i] & (ncap - 1);
 			while (ns[h])
 				h = (h + 1) & (ncap - 1);
 			ns[h] = w->s[i];
 			nn[h] = w->n[i];
 			nc[h] = w->c[i];
+			nh[h] = w->hv[i];
 		}
 		free(w->s);
 		free(w->n);
 		free(w->c);
+		free(w->hv);
 		w->s = ns;
 		w->n = nn;
 		w->c = nc;
+		w->hv = nh;
 		w->cap = ncap;
 	}
 	if (!w->cap)
 		return 0;
-	size_t h = (size_t)hash_fold(s, n, w->exact) & (w->cap - 1);
+	uint64_t hv = hash_fold(s, n, w->exact);
+	size_t h = (size_t)hv & (w->cap - 1);
 	while (w->s[h]) {
-		if (same_fold(w->s[h], w->n[h], s, n, w->exact))
+		if (w->hv[h] == hv && same_fold(w->s[h], w->n[h], s, n, w->exact))
 			return add ? ++w->c[h] : w->c[h];
 		h = (h + 1) & (w->cap - 1);
 	}
@@ -282,6 +288,7 @@ wset_op(wset *w, const char *s, size_t n, int add)
 		w->s[h] = s;
 		w->n[h] = n;
 		w->c[h] = 1;
+		w->hv[h] = hv;
 		w->count++;
 		return 1;
 	}
@@ -294,6 +301,7 @@ wset_free(wset *w)
 	free(w->s);
 	free(w->n);
 	free(w->c);
+	free(w->hv);
 	memset(w, 0, sizeof *w);
 }
 
