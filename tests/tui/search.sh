@@ -4,7 +4,7 @@
 # a capital is exact), matches highlighted where they are, n/p and the
 # wrap-around message, "not found", Esc back to where the search started.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 12
+tui_plan 14
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -41,5 +41,15 @@ check "a capital alone: case exact, accents free -> not found" \
 tui_keys / c a r á c t e r Enter
 check "an accent alone: accents exact, case free -> found" \
 	tui_wait '^Match 1 of [0-9]+ +\(accents exact' 24
+tui_keys / 
+tui_keys -l 'ibragimov representante'
+tui_keys Enter
+check "a phrase across a hard line break (signature) is found" \
+	tui_wait '^Match 1 of 1 ' 24
+both() {
+	s=$(tmx capture-pane -e -p -t "s$TUI_S")
+	echo "$s" | grep -q '7mIbragimov' && echo "$s" | grep -q '7mRepresentante'
+}
+check "and highlighted on both lines" both
 tui_keys q
 tui_done
