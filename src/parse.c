@@ -1331,7 +1331,7 @@ find_footnotes(parser *p)
 				break;
 			/* a numbered paragraph alone on its line is body text */
 			size_t d = count_digits(LS(p, j), LN(p, j));
-			if (d && LN(p, j) == d + 1 && LS(p, j)[d] == '.')
+			if (d && d <= 3 && LN(p, j) == d + 1 && LS(p, j)[d] == '.')
 				break;
 			l->flags |= LF_FOOT;
 		}
@@ -1534,11 +1534,17 @@ is_plenary(parser *p, const char *s, size_t n)
 	(void)p;
 	if (!n || !is_digit(s[0]) || n > 60)
 		return 0;
+	/* "52nd plenary meeting", "55th (resumed) plenary meeting": the
+	 * words end the line (in a sentence, "at its\n2nd plenary meeting."
+	 * goes on or ends with a period) */
 	const lang_words *const *all = lang_all();
 	for (size_t l = 0; all[l]; l++)
-		for (size_t k = 0; all[l]->plenary[k]; k++)
-			if (lang_find(s, n, all[l]->plenary[k]) != (size_t)-1)
+		for (size_t k = 0; all[l]->plenary[k]; k++) {
+			size_t wl = strlen(all[l]->plenary[k]);
+			size_t at = lang_find(s, n, all[l]->plenary[k]);
+			if (at != (size_t)-1 && at + wl == n)
 				return 1;
+		}
 	return 0;
 }
 
