@@ -94,6 +94,13 @@ library_ui_prepare(ui *u, const char *const *paths, size_t n,
 		}
 		free(e);
 	}
+	if (!nd) {
+		fprintf(stderr, "lectern: no documents (*.txt, *.pdf) under %s%s%s%s\n",
+			paths[0], n > 1 ? " and the other paths" : "",
+			w.n ? ": " : "", w.last);
+		free(warning);
+		return -1;
+	}
 	if (!d) {
 		fprintf(stderr, "lectern: no document could be read under the %s given%s%s\n",
 			n == 1 ? "path" : "paths", w.n ? ": " : "", w.last);
