@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "ui/refs_ui.h"
 #include "util.h"
 
@@ -137,4 +138,40 @@ decor_show(ui *u, size_t off, int record)
 	int f = ui_jump(u, p);
 	rx->replaying = was;
 	return f;
+}
+
+int
+decor_click(pane *p, ui *u, int y, int x)
+{
+	refs_ui *rx = u->rx;
+	if (!rx || !rx->refs || !u->d->nblocks || !u->lo)
+		return UI_NONE;
+	layout_addr a = u->top;
+	if (y < 0 || layout_step(u->lo, &a, y) != (size_t)y)
+		return UI_NONE;
+	const layout_line *l = layout_line_at(u->lo, a);
+	if (l->blank)
+		return UI_NONE;
+	/* The same geometry as pane_text: margin, gutter, indent. */
+	int m = (p->w - u->lo_width) / 2;
+	int col = x - (m > 0 ? m : 0) - layout_gutter_cols(u->lo) - l->indent;
+	if (col < 0)
+		return UI_NONE;
+	const node *nd = u->d->blocks[l->block];
+	const char *s = node_text(u->d, nd) + l->start;
+	size_t n = l->end - l->start;
+	int used = 0;
+	size_t in = text_fit(s, n, col, &used);	/* bytes before the column */
+	if (in >= n)
+		return UI_NONE;
+	size_t off = nd->off + l->start + in;
+	const ref_list *rl = rx->refs;
+	for (size_t i = refs_first_in_block(rl, l->block);
+	     i < rl->n && rl->items[i].block == l->block; i++)
+		if (rl->items[i].off <= off && off < rl->items[i].off + rl->items[i].len) {
+			rx->cur_ref = i;
+			refs_ui_describe(u, i);
+			return UI_DRAW;
+		}
+	return UI_NONE;
 }

@@ -177,8 +177,11 @@ library_ui_open(ui *u, const char *path, const char *key)
 		const ref *r = &l->items[i];
 		if (r->block == REFS_META || strcmp(r->key, key))
 			continue;
-		size_t b = r->block;
-		u->pos = (doc_pos){ b, r->off - u->d->blocks[b]->off };
+		/* From the start of its paragraph when the mention is near
+		 * it (the clause number gives the context; no layout exists
+		 * yet to count lines), else from the mention's line. */
+		size_t b = r->block, in = r->off - u->d->blocks[b]->off;
+		u->pos = (doc_pos){ b, in < 400 ? 0 : in };
 		rx->cur_ref = i;
 		refs_ui_select(u, key);
 		refs_ui_describe(u, i);

@@ -119,7 +119,8 @@ text_mouse(pane *p, ui *u, int y, int x, int button)
 	case UI_MOUSE_WHEEL_DOWN:
 		return ui_scroll(u, 3);
 	case UI_MOUSE_CLICK:
-		return ui_focus(u, p);
+		/* On a reference: the message line says what it is. */
+		return ui_focus(u, p) | decor_click(p, u, y, x);
 	}
 	return UI_NONE;
 }

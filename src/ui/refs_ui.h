@@ -96,6 +96,9 @@ int refs_act_toggle(ui *u);
  * pane, in attribute a, with references and search matches highlighted. */
 void decor_line(pane *p, ui *u, int row, int x, const layout_line *l,
 		const node *nd, attr_t a);
+/* A click at (y, x) of the text pane: on a reference, makes it current
+ * and describes it (UI_DRAW); elsewhere UI_NONE. */
+int decor_click(pane *p, ui *u, int y, int x);
 /* Plain offset -> display address; is it on the screen? */
 layout_addr decor_addr_of(ui *u, size_t plain_off);
 int decor_visible(ui *u, layout_addr a);

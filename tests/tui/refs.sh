@@ -5,7 +5,7 @@
 # paragraph is about); the references pane (r) lists targets with counts
 # and Enter walks the mentions of one.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 11
+tui_plan 12
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -37,6 +37,20 @@ check "the pane lists item 98 with its title" \
 tui_keys j j Enter
 check "Enter on a target jumps to its mention" \
 	tui_wait '^A/RES/74/306, párrafo 29' 24
-tui_keys Escape q
-check "Esc closes the pane; q quits with status 0" tui_wait '^lectern-exit=0'
+tui_keys Escape g
+tui_wait 'Carta .* Top *$' 23
+# A click on "112" in the letter (X10 mouse, as terminal.sh) describes it.
+mouse() { # button col row (0-based)
+	tmx send-keys -t "s$TUI_S" -l "$(printf '\033[M%b%b%b' \
+		"\\0$(printf %o $((32 + $1)))" "\\0$(printf %o $((33 + $2)))" \
+		"\\0$(printf %o $((33 + $3)))")"
+}
+row=$(tui_screen | grep -n 'con los temas 98 y 112' | cut -d: -f1)
+col=$(tui_screen | sed -n "${row}p" | sed 's/ 112 del.*//' | wc -m)
+mouse 0 "$col" $((row - 1))
+mouse 3 "$col" $((row - 1))
+check "a click on a reference says what it is" \
+	tui_wait '^tema 112 \(A/75\): Lucha contra' 24
+tui_keys q
+check "q quits with status 0" tui_wait '^lectern-exit=0'
 tui_done
