@@ -7,6 +7,7 @@
  * strictly increasing. Nothing here writes to the document. */
 #include <build-config.h>
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,20 @@ is_space(ucs4_t c)
 	       c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
+/* Decodes the code point at s[0, n) (n > 0) into *c and returns its length
+ * in bytes; an invalid byte is U+FFFD of length 1. ASCII, most of the
+ * text, skips the decoder. */
+static inline size_t
+next_cp(const char *s, size_t n, ucs4_t *c)
+{
+	if ((unsigned char)*s < 0x80) {
+		*c = (unsigned char)*s;
+		return 1;
+	}
+	int l = u8_mbtouc(c, (const uint8_t *)s, n);
+	return l > 0 ? (size_t)l : 1;
+}
+
 /* Decodes n bytes of UTF-8 into a new code point array; *len gets its
  * length. Invalid bytes become U+FFFD (one per byte). */
 static uint32_t *
@@ -79,9 +94,8 @@ to_u32(const char *s, size_t n, size_t *len)
 	size_t k = 0;
 	for (size_t i = 0; i < n;) {
 		ucs4_t c;
-		int l = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		i += next_cp(s + i, n - i, &c);
 		v[k++] = c;
-		i += l > 0 ? (size_t)l : 1;
 	}
 	*len = k;
 	return v;
@@ -89,30 +103,35 @@ to_u32(const char *s, size_t n, size_t *len)
 
 /* Appends s[0, n) to b with white space runs collapsed to one space and
  * leading/trailing space dropped; max_chars (0 = no limit) bounds the
- * characters kept. */
+ * characters kept. *pending carries a space not yet written from one
+ * call to the next (0 to start), so a text can come in pieces. */
+static void
+collapse(buf *b, int *pending, const char *s, size_t n, size_t max_chars)
+{
+	size_t chars = 0;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		size_t l = next_cp(s + i, n - i, &c);
+		if (is_space(c)) {
+			*pending = b->len > 0;
+		} else {
+			if (max_chars && chars >= max_chars)
+				break;
+			if (*pending)
+				buf_addc(b, ' ');
+			*pending = 0;
+			buf_add(b, s + i, l);
+			chars++;
+		}
+		i += l;
+	}
+}
+
 static void
 add_collapsed(buf *b, const char *s, size_t n, size_t max_chars)
 {
 	int pending = 0;
-	size_t chars = 0;
-	for (size_t i = 0; i < n;) {
-		ucs4_t c;
-		int l = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
-		if (l < 1)
-			l = 1;
-		if (is_space(c)) {
-			pending = b->len > 0;
-		} else {
-			if (max_chars && chars >= max_chars)
-				break;
-			if (pending)
-				buf_addc(b, ' ');
-			pending = 0;
-			buf_add(b, s + i, (size_t)l);
-			chars++;
-		}
-		i += (size_t)l;
-	}
+	collapse(b, &pending, s, n, max_chars);
 }
 
 /* FNV-1a, 64 bits, from a given basis. Two bases give 128 bits: plenty to
@@ -127,20 +146,81 @@ fnv1a(const char *s, size_t n, uint64_t h)
 	return h;
 }
 
+/* Code points that NFC leaves alone whatever surrounds them: combining
+ * class 0, unchanged by NFC on their own, and never the second half of a
+ * canonical composition (NFC_Quick_Check = Yes). A normalisation
+ * boundary lies before each of them, so text made only of them is NFC
+ * already and a run of other characters can be normalised on its own,
+ * together with the one stable character before it (which a combining mark
+ * may compose with). The ranges are what the documents use (Latin,
+ * Cyrillic, Arabic letters, punctuation, CJK ideographs); the unit test
+ * checks the property for every code point in them. */
+int
+anchor_nfc_stable(uint32_t c)
+{
+	return c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x52F) ||
+	       (c >= 0x621 && c <= 0x64A) || (c >= 0x660 && c <= 0x66F) ||
+	       (c >= 0x2002 && c <= 0x20CF) || (c >= 0x4E00 && c <= 0x9FFF);
+}
+
+/* Appends the NFC form of s[0, n) to b, collapsed (see collapse). */
+static void
+add_nfc(buf *b, int *pending, const char *s, size_t n)
+{
+	uint8_t small[256];
+	size_t len = sizeof small;
+	uint8_t *r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, small, &len);
+	if (!r) {	/* only on invalid input, which plain never is */
+		collapse(b, pending, s, n, 0);
+		return;
+	}
+	collapse(b, pending, (const char *)r, len, 0);
+	if (r != small)
+		free(r);
+}
+
+/* Appends NFC of s[0, n) to b, collapsed, normalising only the runs of
+ * code points that are not anchor_nfc_stable (with the stable one before
+ * each run): the same bytes as u8_normalize of the whole text, without its
+ * cost (and its copy of the text) on text that is NFC already, nearly all
+ * of it. */
+static void
+add_nfc_collapsed(buf *b, const char *s, size_t n)
+{
+	int pending = 0;
+	size_t done = 0;	/* s[0, done) is in b */
+	size_t last_stable = 0;	/* start of the last stable code point */
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		size_t l = next_cp(s + i, n - i, &c);
+		if (anchor_nfc_stable(c)) {
+			last_stable = i;
+			i += l;
+			continue;
+		}
+		size_t from = last_stable >= done && last_stable < i ? last_stable : i;
+		size_t to = i + l;
+		while (to < n) {
+			l = next_cp(s + to, n - to, &c);
+			if (anchor_nfc_stable(c))
+				break;
+			to += l;
+		}
+		collapse(b, &pending, s + done, from - done, 0);
+		add_nfc(b, &pending, s + from, to - from);
+		done = i = to;
+	}
+	collapse(b, &pending, s + done, n - done, 0);
+}
+
 char *
 anchor_fingerprint(const doc *d)
 {
-	size_t nlen = 0;
 	const char *src = d->plain ? d->plain : "";
 	size_t slen = d->plain ? d->plain_len : 0;
-	uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)src, slen, NULL, &nlen);
 	buf b;
 	buf_init(&b);
-	if (nfc)
-		add_collapsed(&b, (const char *)nfc, nlen, 0);
-	else	/* only on invalid input, which plain never is */
-		add_collapsed(&b, src, slen, 0);
-	free(nfc);
+	add_nfc_collapsed(&b, src, slen);
 	uint64_t h1 = fnv1a(b.s, b.len, 0xcbf29ce484222325ULL);
 	uint64_t h2 = fnv1a(b.s, b.len, 0x6c62272e07bb0142ULL ^ (uint64_t)b.len);
 	buf_free(&b);
@@ -180,20 +260,21 @@ anchor_doc_new(const doc *d)
 	const char *s = d->plain ? d->plain : "";
 	size_t n = d->plain ? d->plain_len : 0;
 	ad->d = d;
+	/* Fingerprint first: its buffer is freed before the arrays exist. */
+	ad->fingerprint = anchor_fingerprint(d);
+	ad->key = anchor_doc_key(d);
 	ad->text = xmalloc((n + 1) * sizeof *ad->text);
+	assert(n < UINT32_MAX);
 	ad->byte_of = xmalloc((n + 1) * sizeof *ad->byte_of);
 	size_t k = 0;
 	for (size_t i = 0; i < n;) {
 		ucs4_t c;
-		int l = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
-		ad->byte_of[k] = i;
+		ad->byte_of[k] = (uint32_t)i;
+		i += next_cp(s + i, n - i, &c);
 		ad->text[k++] = c;
-		i += l > 0 ? (size_t)l : 1;
 	}
-	ad->byte_of[k] = n;
+	ad->byte_of[k] = (uint32_t)n;
 	ad->n = k;
-	ad->fingerprint = anchor_fingerprint(d);
-	ad->key = anchor_doc_key(d);
 	return ad;
 }
 

@@ -75,7 +75,8 @@ typedef struct anchor_doc {
 	const doc *d;
 	uint32_t *text;		/* doc->plain as code points */
 	size_t n;		/* number of characters */
-	size_t *byte_of;	/* n + 1 entries: byte offset of character i */
+	uint32_t *byte_of;	/* n + 1 entries: byte offset of character i
+				   (plain is under 4 GiB: SOURCE_MAX_BYTES) */
 	char *fingerprint;	/* "fp1:<32 hex>" */
 	char *key;		/* see above */
 } anchor_doc;
@@ -89,6 +90,9 @@ size_t anchor_char_at(const anchor_doc *ad, size_t b);
 /* Each returns a new string the caller frees. */
 char *anchor_fingerprint(const doc *d);
 char *anchor_doc_key(const doc *d);
+/* 1 when NFC leaves code point c alone in any context (see anchor.c); the
+ * fingerprint normalises only runs of other code points. */
+int anchor_nfc_stable(uint32_t c);
 
 /* Fills *out for plain bytes [start_byte, end_byte) (rounded out to whole
  * characters). Returns 0, or -1 (out untouched) when the range is empty,

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
+#include <uninorm.h>
 
 #include "anchor.h"
 #include "doc.h"
@@ -142,6 +143,81 @@ test_fingerprint_whitespace(void **state)
 	doc_free(a);
 	doc_free(b);
 	doc_free(c);
+}
+
+/* The code points the fingerprint does not normalise are left alone by
+ * NFC in any context: combining class 0, NFC of each alone is itself, and
+ * none is the second half of a canonical composition. */
+static void
+test_nfc_stable_ranges(void **state)
+{
+	(void)state;
+	for (ucs4_t c = 0; c < 0x110000; c++) {
+		if (c >= 0xD800 && c < 0xE000)
+			continue;
+		ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
+		int nd = uc_canonical_decomposition(c, dec);
+		if (nd == 2 && anchor_nfc_stable(dec[1])) {
+			print_error("U+%04X composes from U+%04X U+%04X\n", (unsigned)c,
+				    (unsigned)dec[0], (unsigned)dec[1]);
+			fail();
+		}
+		if (!anchor_nfc_stable(c))
+			continue;
+		assert_int_equal(0, uc_combining_class(c));
+		uint8_t u[8], out[32];
+		int ul = u8_uctomb(u, c, sizeof u);
+		assert_true(ul > 0);
+		size_t ol = sizeof out;
+		uint8_t *r = u8_normalize(UNINORM_NFC, u, (size_t)ul, out, &ol);
+		assert_ptr_equal(r, out);
+		assert_int_equal((size_t)ul, ol);
+		assert_memory_equal(u, out, ol);
+	}
+}
+
+static doc *
+one_paragraph(const char *text, size_t len)
+{
+	doc *d = doc_new("t");
+	doc_add_node(d, NULL, NODE_PARAGRAPH, "p1", text, len);
+	doc_finish(d);
+	return d;
+}
+
+/* The fingerprint normalises only the runs that need it: on text with
+ * decomposed letters, singletons (Ohm, Angstrom, CJK compatibility),
+ * combining marks out of order and Hangul jamo it equals the fingerprint
+ * of the text normalised whole, as before the fast path; and so on the
+ * test documents. */
+static void
+test_fingerprint_nfc_runs(void **state)
+{
+	(void)state;
+	static const char mixed[] =
+		"Informé de la Secretaría; Ω y Å; Й Й;"
+		" ệ ệ ą́ 각 豈 x̀"
+		" آ آ café “ok” 中文 क़";
+	const doc *docs[] = { NULL, F.base, F.edited, F.removed, F.reordered };
+	doc *own = one_paragraph(mixed, strlen(mixed));
+	docs[0] = own;
+	for (size_t i = 0; i < ARRAY_LEN(docs); i++) {
+		const doc *d = docs[i];
+		size_t nl = 0;
+		uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)d->plain,
+					    d->plain_len, NULL, &nl);
+		assert_non_null(nfc);
+		doc *dn = one_paragraph((const char *)nfc, nl);
+		char *fp = anchor_fingerprint(d), *want = anchor_fingerprint(dn);
+		assert_string_equal(fp, want);
+		if (i == 0)	/* and the text did need normalising */
+			assert_true(nl != d->plain_len || memcmp(nfc, d->plain, nl) != 0);
+		free(fp);
+		free(want);
+		free(nfc);
+		doc_free(dn);
+	}
+	doc_free(own);
 }
 
 /* Offsets and context are characters, not bytes. */
@@ -351,6 +427,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fingerprint),
 		cmocka_unit_test(test_fingerprint_whitespace),
+		cmocka_unit_test(test_nfc_stable_ranges),
+		cmocka_unit_test(test_fingerprint_nfc_runs),
 		cmocka_unit_test(test_selectors_in_characters),
 		cmocka_unit_test(test_same_and_rewrapped_all_ok),
 		cmocka_unit_test(test_edited_clause_fuzzy),
