@@ -54,8 +54,9 @@ int notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_pat
 
 /* lectern --notes FILE: one line per note, in reading order:
  *   ID <TAB> STATUS[ SCORE] <TAB> CITATION <TAB> PATH <TAB> NOTE [#tag …]
- * (the first line of the note; status "ok", "moved", "fuzzy 0.93",
- * "orphan"). No database yet: nothing printed, exit 0. */
+ * (the first line of the note, then its tags that line does not already
+ * show as #words; status "ok", "moved", "fuzzy 0.93", "orphan"). No
+ * database yet: nothing printed, exit 0. */
 int notes_cli_list(doc *d, const char *db, FILE *out, FILE *msg);
 /* lectern --notes-export=md|json FILE. */
 int notes_cli_export(doc *d, const char *db, const char *format, FILE *out, FILE *msg);

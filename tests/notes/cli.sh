@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 n=0
 t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
-echo "1..20"
+echo "1..21"
 db=$tmp/notes.db
 id1=$("$tool" "$db" "$base" add annex1/decl/p8 'Comparar con A/74/896: ¿cooperación? Ёжик' ciber pregunta 2>"$tmp/err")
 [ "$id1" = 1 ]; t $? "add a note on a whole clause prints its id"
@@ -81,6 +81,11 @@ cp "$tmp/text.db" "$tmp/text.orig"
 "$tool" "$tmp/text.db" "$base" add annex1/decl/p8 x >/dev/null 2>>"$tmp/msg"; rc2=$?
 [ $rc1 = 1 ] && [ $rc2 = 1 ] && grep -q "not an SQLite database" "$tmp/msg" && cmp -s "$tmp/text.db" "$tmp/text.orig"
 t $? "a text file as database: exit 1, clear message, file untouched"
+# Tags already written as #words on the note's first line are not repeated
+"$tool" "$tmp/tags.db" "$base" add annex1/decl/p3 "$(printf 'sel #x, (#ño) #xy\nmás #y')" x ño xy y z >/dev/null 2>>"$tmp/err"
+"$tool" "$tmp/tags.db" "$base" list 2>>"$tmp/err" | cut -f5 >"$tmp/tags"
+printf 'sel #x, (#ño) #xy #y #z\n' | cmp -s - "$tmp/tags"
+t $? "list: tags not already #words of the first line follow it, once ($(cat "$tmp/tags"))"
 # The same functions through the lectern binary (main.c's options)
 L=${LECTERN:-${top_builddir:-.}/lectern}
 ldb=$tmp/lectern.db
