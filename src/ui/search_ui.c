@@ -194,11 +194,13 @@ again(ui *u, int reverse)
 	search_dir d = rx->dir;
 	if (reverse)
 		d = d == SEARCH_FORWARD ? SEARCH_BACKWARD : SEARCH_FORWARD;
+	/* From the current match while it is on the screen; after the reader
+	 * moved away (G, a page, a jump), from the top of the screen. */
 	size_t from;
-	if (rx->cur_valid)
+	if (rx->cur_valid && decor_visible(u, decor_addr_of(u, rx->cur.start)))
 		from = d == SEARCH_FORWARD ? rx->cur.start + 1 : rx->cur.start;
 	else
-		from = pos_off(u, u->pos) + (d == SEARCH_FORWARD);
+		from = pos_off(u, u->pos);
 	return find(u, from, d, 1, 1);
 }
 

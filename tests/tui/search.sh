@@ -4,7 +4,7 @@
 # a capital is exact), matches highlighted where they are, n/p and the
 # wrap-around message, "not found", Esc back to where the search started.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 14
+tui_plan 15
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -32,6 +32,9 @@ check "p before the first wraps to the bottom, and says so" \
 tui_keys n
 check "n after the last wraps to the top, and says so" \
 	tui_wait '^Search wrapped to the top: match 1' 24
+tui_keys G n
+check "after G, n searches from the screen, not from the old match" \
+	tui_wait '^Match 21 of 22 ' 24
 tui_keys / I N F O R M A C I Ó N Enter
 check "a capital and an accent: exact; not found is said clearly" \
 	tui_wait '^Not found: INFORMACIÓN \(exact\)' 24
