@@ -39,6 +39,7 @@ struct notes_store {
 	sqlite3 *db;
 	char *path;
 	int readonly;
+	int immutable;		/* read-only, opened immutable: sees no change */
 	int busy_ms;
 	char *warning;		/* why what is shown may be incomplete */
 	struct timespec busy_since;	/* first failed try of the current wait */
@@ -148,6 +149,49 @@ note_add_tag(note *n, const char *tag)
 			return;
 	n->tags = xrealloc(n->tags, (n->ntags + 1) * sizeof *n->tags);
 	n->tags[n->ntags++] = xstrdup(tag);
+}
+
+/* A character of a #tag word: letters, digits, marks, '-' and '_'. */
+static int
+is_tag_char(ucs4_t c)
+{
+	return uc_is_alnum(c) || c == '-' || c == '_' || uc_is_general_category(c, UC_CATEGORY_M);
+}
+
+int
+notes_next_hashtag(const char *s, size_t n, size_t *pos, size_t *tag_off, size_t *tag_len)
+{
+	for (size_t i = *pos; i < n; i++) {
+		if (s[i] != '#' || (i > 0 && !strchr(" \t\n([", s[i - 1])))
+			continue;
+		size_t j = i + 1;
+		while (j < n) {
+			ucs4_t c;
+			int len = u8_mbtouc(&c, (const uint8_t *)s + j, n - j);
+			if (len <= 0 || !is_tag_char(c))
+				break;
+			j += (size_t)len;
+		}
+		if (j > i + 1) {
+			*tag_off = i + 1;
+			*tag_len = j - i - 1;
+			*pos = j;
+			return 1;
+		}
+	}
+	*pos = n;
+	return 0;
+}
+
+void
+note_add_body_tags(note *n, const char *body)
+{
+	size_t len = strlen(body), pos = 0, off, tl;
+	while (notes_next_hashtag(body, len, &pos, &off, &tl)) {
+		char *t = xstrndup(body + off, tl);
+		note_add_tag(n, t);
+		free(t);
+	}
 }
 
 void
@@ -706,6 +750,7 @@ open_ro(notes_store *s, enum file_state fs, int immutable, char **err)
 		rc = sqlite3_open_v2(s->path, &s->db,
 				     SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 	} else {
+		s->immutable = 1;
 		char *uri = immutable_uri(s->path);
 		rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY |
 				     SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
@@ -812,6 +857,15 @@ const char *
 notes_path(const notes_store *s)
 {
 	return s->path;
+}
+
+long long
+notes_data_version(notes_store *s)
+{
+	long long v = -1;
+	if (s->immutable || pragma_int(s->db, "PRAGMA data_version", &v) != SQLITE_OK)
+		return -1;
+	return v;
 }
 
 void

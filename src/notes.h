@@ -63,6 +63,14 @@ int note_init(note *n, const anchor_doc *ad, size_t start_byte, size_t end_byte,
 void note_clear(note *n);	/* frees the strings; n itself is not freed */
 /* Adds a tag (copied) unless already there. */
 void note_add_tag(note *n, const char *tag);
+/* Finds the next #tag word of s[*pos, n): a '#' at the start or after
+ * white space, '(' or '[', followed by letters, digits, marks, '-' or '_'
+ * (the tag). Returns 1 with the tag at bytes [*tag_off, *tag_off +
+ * *tag_len) of s and *pos after it; 0 (*pos = n) when there is none. */
+int notes_next_hashtag(const char *s, size_t n, size_t *pos, size_t *tag_off,
+		       size_t *tag_len);
+/* Adds every #tag word of body as a tag (note_add_tag). */
+void note_add_body_tags(note *n, const char *body);
 
 typedef struct note_list {
 	note *v;
@@ -90,6 +98,15 @@ const char *notes_warning(const notes_store *s);
 const char *notes_path(const notes_store *s);
 /* The default path (new string): $XDG_DATA_HOME or ~/.local/share. */
 char *notes_default_path(void);
+/* Whether the database may have changed, without stat(): PRAGMA
+ * data_version, a number that changes when ANOTHER connection (another
+ * lectern) commits to the database, never for this store's own changes
+ * (the caller knows those). Compare two values: equal means notes_list_*
+ * would read nothing new. -1 on error, and always for a read-only store
+ * that was opened while nobody had the database open: SQLite reads such a
+ * file as immutable and sees no later change (stat the database and its
+ * -wal file there, as before). */
+long long notes_data_version(notes_store *s);
 /* Milliseconds a write waits for another writer (default 5000). */
 void notes_set_busy_timeout(notes_store *s, int ms);
 

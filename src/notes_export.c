@@ -13,8 +13,6 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <jansson.h>
-#include <unictype.h>
-#include <unistr.h>
 
 #include "anchor.h"
 #include "lang.h"
@@ -487,32 +485,14 @@ list_doc(doc *d, const char *db, note_list *l, anchor_doc **adp, FILE *msg)
 	return rc;
 }
 
-/* A character of a #tag word in a note's text (the notes editor makes
- * tags of such words: letters, digits, marks, '-' and '_'). */
-static int
-is_tag_char(ucs4_t c)
-{
-	return uc_is_alnum(c) || c == '-' || c == '_' || uc_is_general_category(c, UC_CATEGORY_M);
-}
-
-/* Whether line[0, n) has "#tag" as a word of its own: '#' at the start or
- * after white space or an opening bracket, and no tag character after. */
+/* Whether line[0, n) has "#tag" as a #tag word (notes_next_hashtag). */
 static int
 has_hashtag(const char *line, size_t n, const char *tag)
 {
-	size_t tl = strlen(tag);
-	for (const char *p = line; tl && (p = memchr(p, '#', n - (size_t)(p - line))); p++) {
-		size_t at = (size_t)(p - line);
-		if (at > 0 && !strchr(" \t([", line[at - 1]))
-			continue;
-		if (n - at - 1 < tl || memcmp(p + 1, tag, tl) != 0)
-			continue;
-		size_t end = at + 1 + tl;
-		ucs4_t c;
-		if (end == n || u8_mbtouc(&c, (const uint8_t *)line + end, n - end) <= 0 ||
-		    !is_tag_char(c))
+	size_t pos = 0, off, len;
+	while (notes_next_hashtag(line, n, &pos, &off, &len))
+		if (len == strlen(tag) && memcmp(line + off, tag, len) == 0)
 			return 1;
-	}
 	return 0;
 }
 

@@ -384,6 +384,65 @@ test_two_stores_see_each_other(void **state)
 	free(path);
 }
 
+/* notes_data_version changes when another connection commits, not for
+ * the store's own changes; a read-only store opened immutable says -1. */
+static void
+test_data_version(void **state)
+{
+	(void)state;
+	char *path, *err = NULL;
+	notes_store *a = open_new(&path);
+	notes_store *b = notes_open(path, &err);
+	assert_non_null(b);
+	long long v0 = notes_data_version(a);
+	assert_true(v0 >= 0);
+	assert_true(add(a, "Dado el carácter", NULL, "de A", NULL) > 0);
+	assert_int_equal(v0, notes_data_version(a));
+	long long vb = notes_data_version(b);
+	assert_true(vb >= 0);
+	assert_true(add(b, "Carta de fecha", NULL, "de B", NULL) > 0);
+	long long v1 = notes_data_version(a);
+	assert_true(v1 >= 0 && v1 != v0);
+	assert_int_equal(v1, notes_data_version(a));	/* nothing new since */
+	notes_store *r = notes_open_readonly(path, &err);	/* -wal in use */
+	assert_non_null(r);
+	long long vr = notes_data_version(r);
+	assert_true(vr >= 0);
+	assert_true(add(a, "Carta de fecha", NULL, "otra", NULL) > 0);
+	assert_true(notes_data_version(r) != vr);
+	notes_close(r);
+	notes_close(a);
+	notes_close(b);
+	assert_false(has_side_files(path));
+	r = notes_open_readonly(path, &err);	/* nobody has it open */
+	assert_non_null(r);
+	assert_int_equal(-1, notes_data_version(r));
+	notes_close(r);
+	free(err);
+	free(path);
+}
+
+/* #tag words: after white space or an opening bracket, letters, digits,
+ * marks, '-' and '_'; each added once. */
+static void
+test_body_tags(void **state)
+{
+	(void)state;
+	note n;
+	memset(&n, 0, sizeof n);
+	note_add_body_tags(&n, "#uno a#no (#dos) [#tr-es_3]\n#ño, # #cafe\u0301 #uno");
+	assert_int_equal(5, n.ntags);
+	assert_string_equal("uno", n.tags[0]);
+	assert_string_equal("dos", n.tags[1]);
+	assert_string_equal("tr-es_3", n.tags[2]);
+	assert_string_equal("ño", n.tags[3]);
+	assert_string_equal("cafe\u0301", n.tags[4]);
+	note_clear(&n);
+	size_t pos = 0, off, len;
+	assert_int_equal(0, notes_next_hashtag("a#b #", 5, &pos, &off, &len));
+	assert_int_equal(5, pos);
+}
+
 static void
 test_default_location(void **state)
 {
@@ -720,6 +779,8 @@ main(void)
 		cmocka_unit_test(test_reading_order_and_filters),
 		cmocka_unit_test(test_corrected_document),
 		cmocka_unit_test(test_two_stores_see_each_other),
+		cmocka_unit_test(test_data_version),
+		cmocka_unit_test(test_body_tags),
 		cmocka_unit_test(test_default_location),
 		cmocka_unit_test(test_text_file),
 		cmocka_unit_test(test_truncated),
