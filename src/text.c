@@ -190,6 +190,37 @@ text_safe_run(const char *s, size_t n_bytes)
 	return i;
 }
 
+/* The control pictures U+2400 + c of the C0 controls, in UTF-8 (E2 90
+ * 80+c); DEL's is U+2421. */
+#define P(c) { '\xe2', '\x90', (char)(0x80 + (c)), 0 }
+static const char c0_pictures[32][4] = {
+	P(0), P(1), P(2), P(3), P(4), P(5), P(6), P(7),
+	P(8), P(9), P(10), P(11), P(12), P(13), P(14), P(15),
+	P(16), P(17), P(18), P(19), P(20), P(21), P(22), P(23),
+	P(24), P(25), P(26), P(27), P(28), P(29), P(30), P(31),
+};
+#undef P
+#define REPLACEMENT "\xef\xbf\xbd"	/* U+FFFD */
+
+const char *
+text_visible_cp(uint32_t cp, size_t *len_bytes)
+{
+	const char *v;
+	switch (classify(cp)) {
+	case SAFE:
+		return NULL;
+	case UNSAFE_C0:
+		v = cp == 0x7F ? "\xe2\x90\xa1" : c0_pictures[cp];
+		break;
+	default:
+		v = REPLACEMENT;
+		break;
+	}
+	if (len_bytes)
+		*len_bytes = 3;
+	return v;
+}
+
 size_t
 text_visible(const char *s, size_t n_bytes, char out[TEXT_VISIBLE_MAX], size_t *len_bytes)
 {
@@ -203,25 +234,11 @@ text_visible(const char *s, size_t n_bytes, char out[TEXT_VISIBLE_MAX], size_t *
 	size_t k = decode(s, n_bytes, &c);
 	if (len_bytes)
 		*len_bytes = k;
-	switch (classify(c)) {
-	case UNSAFE_C0: {
-		/* U+2400 + c, or U+2421 for DEL: three bytes E2 90 xx */
-		ucs4_t v = c == 0x7F ? 0x2421 : 0x2400 + c;
-		out[0] = (char)0xE2;
-		out[1] = (char)(0x80 | ((v >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (v & 0x3F));
-		out[3] = '\0';
-		return 3;
-	}
-	case UNSAFE_C1:
-	case UNSAFE_OTHER:
-		memcpy(out, "\xef\xbf\xbd", 4);
-		return 3;
-	case SAFE:
-		break;
-	}
-	if (c == 0xFFFD && k == 1) {	/* an invalid byte in the input */
-		memcpy(out, "\xef\xbf\xbd", 4);
+	const char *v = text_visible_cp(c, NULL);
+	if (!v && c == 0xFFFD && k == 1)	/* an invalid byte in the input */
+		v = REPLACEMENT;
+	if (v) {
+		memcpy(out, v, 4);	/* three bytes and the NUL */
 		return 3;
 	}
 	memcpy(out, s, k);

@@ -20,6 +20,7 @@
 #define LECTERN_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Display width of s[0, n_bytes) as the terminal will draw it (glibc
  * wcwidth semantics, so layout and ncurses agree); control characters count
@@ -65,5 +66,11 @@ size_t text_safe_run(const char *s, size_t n_bytes);
 #define TEXT_VISIBLE_MAX 8
 size_t text_visible(const char *s, size_t n_bytes, char out[TEXT_VISIBLE_MAX],
 		    size_t *len_bytes);
+/* The stand-in of code point cp (for a caller that has decoded it, as a
+ * drawing loop has): NULL when cp is safe, else a static NUL-terminated
+ * UTF-8 string of one column (the table above) whose length in bytes goes
+ * to *len_bytes (may be NULL). An invalid byte, which a decoder gives as
+ * U+FFFD, is the caller's to replace. */
+const char *text_visible_cp(uint32_t cp, size_t *len_bytes);
 
 #endif

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <unilbrk.h>
 
+#include <unistr.h>
+
 #include "text.h"
 
 static int
@@ -96,6 +98,32 @@ test_unsafe(void **state)
 		for (size_t k = 0; k < n; k += len) {
 			assert_int_equal(text_is_unsafe(v + k, n - k), 0);
 			text_char_cols(v + k, n - k, &len);
+		}
+	}
+	/* text_visible_cp: NULL for a safe code point, else the same stand-in
+	 * as text_visible, for every code point. */
+	size_t vl = 0;
+	assert_string_equal(text_visible_cp(0x1b, &vl), "␛");
+	assert_int_equal(vl, 3);
+	assert_string_equal(text_visible_cp(0x7f, NULL), "␡");
+	assert_string_equal(text_visible_cp(0x9b, NULL), "\xef\xbf\xbd");
+	assert_null(text_visible_cp('a', &vl));
+	assert_null(text_visible_cp(0x436, NULL));	/* ж */
+	for (uint32_t c = 0; c < 0x110000; c++) {
+		if (c >= 0xD800 && c < 0xE000)
+			continue;
+		uint8_t u[8];
+		int n = u8_uctomb(u, c, sizeof u);
+		assert_true(n > 0);
+		const char *cv = text_visible_cp(c, &vl);
+		text_visible((const char *)u, (size_t)n, v, &len);
+		if (cv) {
+			assert_string_equal(cv, v);
+			assert_int_equal(vl, strlen(cv));
+			assert_true(text_is_unsafe((const char *)u, (size_t)n) > 0);
+		} else {
+			assert_memory_equal(u, v, (size_t)n);
+			assert_int_equal(0, text_is_unsafe((const char *)u, (size_t)n));
 		}
 	}
 }
