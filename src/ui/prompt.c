@@ -26,6 +26,7 @@ struct prompt {
 	prompt_fn change;
 	prompt_fn done;
 	void *arg;
+	char note[64];		/* shown dimmed after the text ("not found") */
 };
 
 int
@@ -41,6 +42,13 @@ prompt_open(ui *u, const char *label, prompt_fn change, prompt_fn done, void *ar
 	u->prompt = p;
 	u->msg[0] = '\0';
 	return UI_DRAW;
+}
+
+void
+prompt_note(ui *u, const char *note)
+{
+	if (u->prompt)
+		snprintf(u->prompt->note, sizeof u->prompt->note, "%s", note ? note : "");
 }
 
 void
@@ -125,5 +133,8 @@ prompt_draw(const ui *u, WINDOW *w, int y, int cols)
 		from = text_next_grapheme(s, len, from);
 	x += draw_str(w, y, x, s + from, len - from, room, a);
 	if (x < cols)
-		draw_str(w, y, x, " ", 1, 1, a | A_REVERSE);
+		x += draw_str(w, y, x, " ", 1, 1, a | A_REVERSE);
+	if (p->note[0] && x + 2 < cols)
+		draw_str(w, y, x + 1, p->note, strlen(p->note), cols - x - 1,
+			 draw_attr(u, ROLE_DIM));
 }

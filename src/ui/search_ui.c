@@ -86,8 +86,11 @@ find(ui *u, size_t from, search_dir dir, int record, int announce)
 	if (r == 0) {
 		rx->cur_valid = 0;
 		ui_message(u, ROLE_ERROR, "Not found: %s (%s)", rx->query, how(rx->query));
+		prompt_note(u, "not found");	/* while typing */
 		return UI_DRAW;
 	}
+	if (wrapped)
+		prompt_note(u, "wrapped");
 	rx->cur = m;
 	rx->cur_valid = 1;
 	rx->hl = 1;
@@ -124,6 +127,7 @@ typed(ui *u, const char *text, void *arg)
 	free(rx->query);
 	rx->query = xstrdup(text);
 	int f = restore(u);
+	prompt_note(u, "");
 	if (!*text) {
 		rx->cur_valid = 0;
 		rx->hl = 0;

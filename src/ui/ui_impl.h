@@ -238,6 +238,9 @@ typedef int (*prompt_fn)(ui *u, const char *text, void *arg);
 int prompt_open(ui *u, const char *label, prompt_fn change, prompt_fn done,
 		void *arg);
 void prompt_close(ui *u);
+/* A remark shown dimmed after the text while typing ("not found"); ""
+ * clears it. */
+void prompt_note(ui *u, const char *note);
 int prompt_key(ui *u, int key);
 void prompt_draw(const ui *u, WINDOW *w, int y, int cols);
 

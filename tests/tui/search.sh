@@ -4,7 +4,7 @@
 # a capital is exact), matches highlighted where they are, n/p and the
 # wrap-around message, "not found", Esc back to where the search started.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 15
+tui_plan 16
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -12,6 +12,9 @@ tui_keys / t r a n s f r o n t
 check "the prompt shows the query" tui_wait '^/transfront' 24
 check "incremental: the view moved to paragraph 8 while typing" \
 	tui_wait '│ +8 Dado el carácter transfronterizo'
+tui_keys q x
+check "while typing, a query with no match says so after it" \
+	tui_wait '^/transfrontqx +not found' 24
 tui_keys Escape
 check "Esc cancels and returns to where the search started" \
 	tui_wait 'Carta .* Top *$' 23
