@@ -44,7 +44,7 @@ check "a capital and an accent: exact; not found is said clearly" \
 tui_keys / T r a n s f r o n t e r i z o Enter
 check "a capital alone: case exact, accents free -> not found" \
 	tui_wait '^Not found: Transfronterizo \(case exact\)' 24
-tui_keys / c a r á c t e r Enter
+tui_keys g / c a r á c t e r Enter
 check "an accent alone: accents exact, case free -> found" \
 	tui_wait '^Match 1 of [0-9]+ +\(accents exact' 24
 tui_keys g /
