@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 n=0
 t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
-echo "1..21"
+echo "1..22"
 db=$tmp/notes.db
 id1=$("$tool" "$db" "$base" add annex1/decl/p8 'Comparar con A/74/896: ¿cooperación? Ёжик' ciber pregunta 2>"$tmp/err")
 [ "$id1" = 1 ]; t $? "add a note on a whole clause prints its id"
@@ -81,6 +81,13 @@ cp "$tmp/text.db" "$tmp/text.orig"
 "$tool" "$tmp/text.db" "$base" add annex1/decl/p8 x >/dev/null 2>>"$tmp/msg"; rc2=$?
 [ $rc1 = 1 ] && [ $rc2 = 1 ] && grep -q "not an SQLite database" "$tmp/msg" && cmp -s "$tmp/text.db" "$tmp/text.orig"
 t $? "a text file as database: exit 1, clear message, file untouched"
+# An orphan is cited from its old path
+"$tool" "$tmp/o.db" "$base" add annex1/decl/p3 'sobre el párrafo 3' >/dev/null 2>>"$tmp/err"
+"$tool" "$tmp/o.db" "$data/removed.txt" list 2>>"$tmp/err" | cut -f3,4 >"$tmp/o.list"
+"$tool" "$tmp/o.db" "$data/removed.txt" export md 2>>"$tmp/err" >"$tmp/o.md"
+printf 'Anexo, párr. 3\tannex1/decl/p3\n' | cmp -s - "$tmp/o.list" &&
+grep -q '^## Anexo, párr. 3 (not found in this version)$' "$tmp/o.md"
+t $? "an orphan lists and exports with the citation of its old path ($(cat "$tmp/o.list"))"
 # Tags already written as #words on the note's first line are not repeated
 "$tool" "$tmp/tags.db" "$base" add annex1/decl/p3 "$(printf 'sel #x, (#ño) #xy\nmás #y')" x ño xy y z >/dev/null 2>>"$tmp/err"
 "$tool" "$tmp/tags.db" "$base" list 2>>"$tmp/err" | cut -f5 >"$tmp/tags"

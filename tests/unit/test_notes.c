@@ -24,6 +24,7 @@
 
 #include "anchor.h"
 #include "notes.h"
+#include "notes_export.h"
 #include "util.h"
 #include "../notes/testdoc.h"
 
@@ -443,6 +444,43 @@ test_body_tags(void **state)
 	assert_int_equal(5, pos);
 }
 
+/* An orphan's citation comes from its old path in the document's
+ * language; for the clauses the document has, it is their citation. */
+static void
+test_cite_path(void **state)
+{
+	(void)state;
+	static const struct { const char *path, *want; } cases[] = {
+		{ "annex1/decl/p3", "Anexo, párr. 3" },
+		{ "annex2/decl/p8/a_2", "Anexo 2, párr. 8 (a)" },
+		{ "annex1/s2/fn3", "Anexo, nota 3" },	/* the innermost, as lang_cite */
+		{ "annex1/s2", "Anexo, secc. 2" },
+		{ "annex1/decl/s2/p4/b/ii", "Anexo, párr. 4 (b) (ii)" },
+		{ "annex1/decl/pp4", "Anexo, párr. pp4" },
+		{ "letter/p2", "Carta, párr. 2" },
+		{ "letter/sig", "Carta, firma" },
+		{ "annex1/note1", "Anexo, nota 1" },
+		{ "", "—" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *c = notes_cite_path(base, cases[i].path);
+		assert_string_equal(cases[i].want, c);
+		free(c);
+	}
+	size_t same = 0;
+	for (size_t i = 0; i < base->nblocks; i++) {
+		const node *nd = base->blocks[i];
+		if (nd->kind == NODE_HEADING)	/* cited by its label */
+			continue;
+		char *a = notes_cite(base, nd), *b = notes_cite_path(base, nd->path);
+		assert_string_equal(a, b);
+		same++;
+		free(a);
+		free(b);
+	}
+	assert_true(same >= 15);
+}
+
 static void
 test_default_location(void **state)
 {
@@ -781,6 +819,7 @@ main(void)
 		cmocka_unit_test(test_two_stores_see_each_other),
 		cmocka_unit_test(test_data_version),
 		cmocka_unit_test(test_body_tags),
+		cmocka_unit_test(test_cite_path),
 		cmocka_unit_test(test_default_location),
 		cmocka_unit_test(test_text_file),
 		cmocka_unit_test(test_truncated),
