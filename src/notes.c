@@ -33,6 +33,7 @@
 #include <unistr.h>
 
 #include "notes.h"
+#include "text.h"
 #include "util.h"
 
 struct notes_store {
@@ -309,21 +310,8 @@ fold(const char *s)
 				 NULL, &n);
 	if (!f)
 		return xstrdup(s);
-	char *out = xmalloc(n + 1);
-	size_t k = 0;
-	for (size_t i = 0; i < n;) {
-		ucs4_t c;
-		int l = u8_mbtouc(&c, f + i, n - i);
-		if (l < 1)
-			l = 1;
-		if (!uc_is_general_category(c, UC_CATEGORY_Mn)) {
-			memcpy(out + k, f + i, (size_t)l);
-			k += (size_t)l;
-		}
-		i += (size_t)l;
-	}
-	out[k] = '\0';
-	free(f);
+	char *out = xrealloc(f, n + 1);
+	out[text_strip_marks(out, n)] = '\0';
 	return out;
 }
 
@@ -918,6 +906,19 @@ bind_text(sqlite3_stmt *st, int i, const char *v)
 	sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
 }
 
+/* Binds path, exact, prefix, suffix, start, end of a to parameters
+ * first .. first + 5 (the order of the note table's columns). */
+static void
+bind_anchor(sqlite3_stmt *st, int first, const anchor *a)
+{
+	bind_text(st, first, a->path);
+	bind_text(st, first + 1, a->exact);
+	bind_text(st, first + 2, a->prefix);
+	bind_text(st, first + 3, a->suffix);
+	sqlite3_bind_int64(st, first + 4, (sqlite3_int64)a->start);
+	sqlite3_bind_int64(st, first + 5, (sqlite3_int64)a->end);
+}
+
 static int
 write_tags(notes_store *s, long long id, const note *n)
 {
@@ -979,12 +980,7 @@ notes_add(notes_store *s, const note *n, char **err)
 		bind_text(st, 1, n->uid ? n->uid : uid);
 		bind_text(st, 2, n->doc_fp);
 		bind_text(st, 3, n->doc_key);
-		bind_text(st, 4, n->a.path);
-		bind_text(st, 5, n->a.exact);
-		bind_text(st, 6, n->a.prefix);
-		bind_text(st, 7, n->a.suffix);
-		sqlite3_bind_int64(st, 8, (sqlite3_int64)n->a.start);
-		sqlite3_bind_int64(st, 9, (sqlite3_int64)n->a.end);
+		bind_anchor(st, 4, &n->a);
 		bind_text(st, 10, n->body);
 		bind_text(st, 11, n->created ? n->created : now);
 		bind_text(st, 12, n->modified ? n->modified : (n->created ? n->created : now));
@@ -1023,12 +1019,7 @@ notes_update(notes_store *s, const note *n, char **err)
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, n->id);
 		bind_text(st, 2, n->body);
-		bind_text(st, 3, n->a.path);
-		bind_text(st, 4, n->a.exact);
-		bind_text(st, 5, n->a.prefix);
-		bind_text(st, 6, n->a.suffix);
-		sqlite3_bind_int64(st, 7, (sqlite3_int64)n->a.start);
-		sqlite3_bind_int64(st, 8, (sqlite3_int64)n->a.end);
+		bind_anchor(st, 3, &n->a);
 		bind_text(st, 9, now);
 		bind_text(st, 10, n->doc_fp);
 		bind_text(st, 11, n->doc_key);

@@ -28,6 +28,7 @@
 #include <unistr.h>
 
 #include "search.h"
+#include "text.h"
 #include "util.h"
 
 enum { RUN_IDENT, RUN_CHAR };
@@ -114,7 +115,7 @@ fold(folded *x, const char *s, size_t n, size_t base, unsigned flags, int map)
 {
 	int fold_case = !(flags & SEARCH_MATCH_CASE);
 	int strip = !(flags & SEARCH_MATCH_ACCENTS);
-	uint8_t tmp[64], out[64];
+	uint8_t tmp[64];
 
 	for (size_t i = 0; i < n;) {
 		unsigned char b = (unsigned char)s[i];
@@ -154,36 +155,17 @@ fold(folded *x, const char *s, size_t n, size_t base, unsigned flags, int map)
 		uint8_t *r = fold_case
 			? u8_casefold((const uint8_t *)s + i, k, NULL, UNINORM_NFD, tmp, &len)
 			: u8_normalize(UNINORM_NFD, (const uint8_t *)s + i, k, tmp, &len);
-		size_t olen = 0;
-		uint8_t *o = out;
 		if (!r) {	/* cannot happen on valid input: keep it as is */
-			r = (uint8_t *)s + i;
+			memcpy(tmp, s + i, k);
+			r = tmp;
 			len = k;
 		}
-		if (strip) {
-			if (len > sizeof out)
-				o = xmalloc(len);
-			for (size_t j = 0; j < len;) {
-				ucs4_t cc;
-				int m = u8_mbtouc(&cc, r + j, len - j);
-				if (m < 1)
-					m = 1;
-				if (!uc_is_general_category(cc, UC_CATEGORY_Mn)) {
-					memcpy(o + olen, r + j, (size_t)m);
-					olen += (size_t)m;
-				}
-				j += (size_t)m;
-			}
-		} else {
-			o = r;
-			olen = len;
-		}
+		if (strip)
+			len = text_strip_marks((char *)r, len);
 		if (map)
-			add_run(x, base + i, olen == k ? RUN_IDENT : RUN_CHAR);
-		put(x, o, olen);
-		if (o != out && o != r)
-			free(o);
-		if (r != tmp && r != (uint8_t *)s + i)
+			add_run(x, base + i, len == k ? RUN_IDENT : RUN_CHAR);
+		put(x, r, len);
+		if (r != tmp)
 			free(r);
 		i += k;
 	}
@@ -214,28 +196,15 @@ mode(search *s, unsigned flags)
 	return x;
 }
 
-/* The last run with f <= F (ties: the last, which owns the byte). */
+/* The last run whose offset (folded when by_o is 0, plain when 1) is <= v
+ * (ties: the last, which owns the byte). */
 static size_t
-run_at_f(const folded *x, size_t F)
+run_at(const folded *x, size_t v, int by_o)
 {
 	size_t lo = 0, hi = x->nruns;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (x->runs[mid].f <= F)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static size_t
-run_at_o(const folded *x, size_t O)
-{
-	size_t lo = 0, hi = x->nruns;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (x->runs[mid].o <= O)
+		if ((by_o ? x->runs[mid].o : x->runs[mid].f) <= v)
 			lo = mid;
 		else
 			hi = mid;
@@ -249,7 +218,7 @@ folded_of(const folded *x, size_t O)
 {
 	if (!x->nruns)
 		return 0;
-	const run *r = &x->runs[run_at_o(x, O)];
+	const run *r = &x->runs[run_at(x, O, 1)];
 	if (O < r->o)
 		return 0;
 	size_t F = r->kind == RUN_CHAR ? r->f : r->f + (O - r->o);
@@ -268,7 +237,7 @@ char_start(const char *p, size_t i)
 static void
 orig_span(const search *s, const folded *x, size_t F, size_t *o0, size_t *o1)
 {
-	size_t ri = run_at_f(x, F);
+	size_t ri = run_at(x, F, 0);
 	const run *r = &x->runs[ri];
 	const doc *d = s->d;
 	if (r->kind == RUN_CHAR) {

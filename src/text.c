@@ -190,6 +190,22 @@ text_safe_run(const char *s, size_t n_bytes)
 	return i;
 }
 
+size_t
+text_strip_marks(char *s, size_t n_bytes)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n_bytes;) {
+		ucs4_t c;
+		size_t l = decode(s + i, n_bytes - i, &c);
+		if (!uc_is_general_category(c, UC_CATEGORY_Mn)) {
+			memmove(s + k, s + i, l);
+			k += l;
+		}
+		i += l;
+	}
+	return k;
+}
+
 /* The control pictures U+2400 + c of the C0 controls, in UTF-8 (E2 90
  * 80+c); DEL's is U+2421. */
 #define P(c) { '\xe2', '\x90', (char)(0x80 + (c)), 0 }

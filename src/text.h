@@ -41,6 +41,11 @@ size_t text_prev_grapheme(const char *s, size_t n_bytes, size_t i);
  * n_bytes is 0. */
 int text_is_unsafe(const char *s, size_t n_bytes);
 
+/* Removes the nonspacing marks (Mn) from s[0, n_bytes) in place, for
+ * accent-insensitive matching of decomposed (NFD) text; returns the new
+ * length in bytes. */
+size_t text_strip_marks(char *s, size_t n_bytes);
+
 /* UAX #14 break opportunities of s[0, n_bytes), exactly as libunistring's
  * u8_possible_linebreaks(s, n, "UTF-8", p) gives them (p holds n_bytes
  * values UC_BREAK_*), only faster on common text: for a text of printable
