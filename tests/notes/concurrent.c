@@ -153,10 +153,7 @@ main(int argc, char **argv)
 	free(err);
 	anchor_doc_free(ad);
 	doc_free(d);
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	int rc = system(cmd);
-	(void)rc;
-	free(cmd);
+	testdoc_rmdir(dir);
 	free(db);
 	return 0;
 }

@@ -372,10 +372,7 @@ main(int argc, char **argv)
 		free(M.body[i]);
 	anchor_doc_free(ad);
 	doc_free(d);
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	int rc = system(cmd);
-	(void)rc;
-	free(cmd);
+	testdoc_rmdir(dir);
 	free(db);
 	free(log);
 	return opened && intact && exact ? 0 : 1;

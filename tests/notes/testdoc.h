@@ -1,5 +1,6 @@
 /* testdoc: helpers shared by the notes tests and their C helpers: load and
- * parse a document file, find a block by the start of its text. Header
+ * parse a document file, find a block by the start of its text, remove a
+ * temporary directory. Header
  * only (static), so each test binary stays one file plus this. */
 #ifndef LECTERN_TESTS_NOTES_TESTDOC_H
 #define LECTERN_TESTS_NOTES_TESTDOC_H
@@ -50,6 +51,19 @@ testdoc_path(const char *name)
 	char *p = malloc(n);
 	snprintf(p, n, "%s/tests/data/notes/%s", top ? top : ".", name);
 	return p;
+}
+
+/* rm -rf dir (a mkdtemp directory of the test). Returns system()'s
+ * status: 0 when removed. */
+static inline int
+testdoc_rmdir(const char *dir)
+{
+	size_t n = strlen(dir) + 16;
+	char *cmd = malloc(n);
+	snprintf(cmd, n, "rm -rf '%s'", dir);
+	int rc = system(cmd);
+	free(cmd);
+	return rc;
 }
 
 #endif

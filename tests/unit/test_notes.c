@@ -60,10 +60,7 @@ teardown(void **state)
 	anchor_doc_free(aedited);
 	doc_free(base);
 	doc_free(edited);
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	int rc = system(cmd);
-	free(cmd);
-	return rc == 0 ? 0 : -1;
+	return testdoc_rmdir(tmpdir) == 0 ? 0 : -1;
 }
 
 /* A new path in the temporary directory (caller frees). */
@@ -146,6 +143,30 @@ open_new(char **path)
 	notes_store *s = notes_open(*path, &err);
 	if (!s)
 		fprintf(stderr, "# %s\n", err);
+	free(err);
+	assert_non_null(s);
+	return s;
+}
+
+/* Number of notes notes_list_doc lists (the list is freed). */
+static size_t
+count_listed(notes_store *s, const anchor_doc *ad, const notes_filter *f)
+{
+	note_list l = { 0 };
+	char *err = NULL;
+	assert_int_equal(0, notes_list_doc(s, ad, f, &l, &err));
+	size_t n = l.n;
+	note_list_free(&l);
+	free(err);
+	return n;
+}
+
+/* A second read-write store on path (another lectern). */
+static notes_store *
+open_again(const char *path)
+{
+	char *err = NULL;
+	notes_store *s = notes_open(path, &err);
 	free(err);
 	assert_non_null(s);
 	return s;
@@ -287,9 +308,7 @@ test_reading_order_and_filters(void **state)
 	note_list_free(&l);
 
 	notes_filter f = { .tag = "ciber" };
-	assert_int_equal(0, notes_list_doc(s, abase, &f, &l, &err));
-	assert_int_equal(2, l.n);
-	note_list_free(&l);
+	assert_int_equal(2, count_listed(s, abase, &f));
 	f = (notes_filter){ .text = "INFORMACION DEL" };	/* no accents typed */
 	assert_int_equal(0, notes_list_doc(s, abase, &f, &l, &err));
 	assert_int_equal(1, l.n);
@@ -301,9 +320,7 @@ test_reading_order_and_filters(void **state)
 	assert_int_equal(c8, l.v[0].id);
 	note_list_free(&l);
 	f = (notes_filter){ .tag = "ciber", .text = "párrafo 3" };
-	assert_int_equal(0, notes_list_doc(s, abase, &f, &l, &err));
-	assert_int_equal(1, l.n);
-	note_list_free(&l);
+	assert_int_equal(1, count_listed(s, abase, &f));
 	notes_close(s);
 	free(path);
 }
@@ -344,9 +361,7 @@ test_corrected_document(void **state)
 	doc_add_node(other, NULL, NODE_PARAGRAPH, "p1", t, strlen(t));
 	doc_finish(other);
 	anchor_doc *ao = anchor_doc_new(other);
-	assert_int_equal(0, notes_list_doc(s, ao, NULL, &l, &err));
-	assert_int_equal(0, l.n);
-	note_list_free(&l);
+	assert_int_equal(0, count_listed(s, ao, NULL));
 	anchor_doc_free(ao);
 	doc_free(other);
 	notes_close(s);
@@ -361,20 +376,13 @@ test_two_stores_see_each_other(void **state)
 	(void)state;
 	char *path, *err = NULL;
 	notes_store *a = open_new(&path);
-	notes_store *b = notes_open(path, &err);
-	assert_non_null(b);
+	notes_store *b = open_again(path);
 	note_list l = { 0 };
-	assert_int_equal(0, notes_list_doc(b, abase, NULL, &l, &err));
-	assert_int_equal(0, l.n);
-	note_list_free(&l);
+	assert_int_equal(0, count_listed(b, abase, NULL));
 	long long id = add(a, "Dado el carácter", NULL, "de A", NULL);
 	assert_true(add(b, "Carta de fecha", NULL, "de B", NULL) > 0);
-	assert_int_equal(0, notes_list_doc(b, abase, NULL, &l, &err));
-	assert_int_equal(2, l.n);
-	note_list_free(&l);
-	assert_int_equal(0, notes_list_doc(a, abase, NULL, &l, &err));
-	assert_int_equal(2, l.n);
-	note_list_free(&l);
+	assert_int_equal(2, count_listed(b, abase, NULL));
+	assert_int_equal(2, count_listed(a, abase, NULL));
 	assert_int_equal(0, notes_delete(b, id, &err));
 	assert_int_equal(0, notes_list_doc(a, abase, NULL, &l, &err));
 	assert_int_equal(1, l.n);
@@ -393,8 +401,7 @@ test_data_version(void **state)
 	(void)state;
 	char *path, *err = NULL;
 	notes_store *a = open_new(&path);
-	notes_store *b = notes_open(path, &err);
-	assert_non_null(b);
+	notes_store *b = open_again(path);
 	long long v0 = notes_data_version(a);
 	assert_true(v0 >= 0);
 	assert_true(add(a, "Dado el carácter", NULL, "de A", NULL) > 0);
