@@ -10,19 +10,23 @@ dir="${top_srcdir:-.}/tests/golden/dump"
 doc="${top_srcdir:-.}/data/cis-declaration-2020.txt"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+# input, width, expected file
+cases="$doc 40 cis-declaration-2020.w40.txt
+$doc 80 cis-declaration-2020.w80.txt
+$dir/widths.txt 20 widths.w20.txt
+$dir/widths.txt 12 widths.w12.txt
+"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 nok() { n=$((n + 1)); echo "not ok $n - $1"; }
 
 if [ "${1:-}" = "--update" ]; then
 	while read -r input width expected; do
+		[ -n "$input" ] || continue
 		"$LECTERN" --dump -w "$width" "$input" > "$dir/$expected" || exit 1
 		echo "wrote $dir/$expected"
 	done <<CASES
-$doc 40 cis-declaration-2020.w40.txt
-$doc 80 cis-declaration-2020.w80.txt
-$dir/widths.txt 20 widths.w20.txt
-$dir/widths.txt 12 widths.w12.txt
+$cases
 CASES
 	exit 0
 fi
@@ -52,8 +56,5 @@ while read -r input width expected; do
 		ok "$name: no trailing spaces"
 	fi
 done <<CASES
-$doc 40 cis-declaration-2020.w40.txt
-$doc 80 cis-declaration-2020.w80.txt
-$dir/widths.txt 20 widths.w20.txt
-$dir/widths.txt 12 widths.w12.txt
+$cases
 CASES
