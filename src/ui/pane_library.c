@@ -169,7 +169,8 @@ library_ui_open(ui *u, const char *path, const char *key)
 	const char *name = u->d->meta.symbol ? u->d->meta.symbol : short_name(path);
 	if (!key) {
 		u->pos = (doc_pos){ 0, 0 };
-		ui_message(u, ROLE_MESSAGE, "Opened %s  (Backspace: back)", name);
+		ui_message(u, ROLE_MESSAGE, "Opened %s  (Backspace: back, L: the list)",
+			   name);
 		return f | UI_MOVED | UI_DRAW;
 	}
 	const ref_list *l = rx->refs;
@@ -319,13 +320,12 @@ lib_action(pane *p, ui *u, int act)
 			ui_message(u, ROLE_ERROR, "%s: %s", d->path, d->error);
 			return UI_DRAW;
 		}
+		/* Opening is for reading: the list gives way to the text (L
+		 * brings it back). */
 		char *path = xstrdup(d->path);
-		int covered = !u->text->placed;
 		int f = library_ui_open(u, path, NULL);
 		free(path);
-		if (covered)
-			f |= lib_hide(p, u);
-		return f;
+		return f | lib_hide(p, u);
 	}
 	}
 	return UI_PASS;

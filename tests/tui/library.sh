@@ -4,7 +4,7 @@
 # that mention a target and Enter opens one at that mention; history goes
 # back to the first document at its place. The index is in a temp dir.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 10
+tui_plan 11
 
 LIB="${top_srcdir:-.}/tests/data/tui-library"
 tui_start 80 24 "$LECTERN --library-db '$TUI_TMP/lib.db' '$LIB'"
@@ -13,9 +13,9 @@ check "a row: symbol, date, language, title" \
 	tui_wait '^.A/C\.1/80/L\.20 +2025-10-13  en  Open-ended working group'
 check "the first document is open" tui_wait '^ A/C\.1/80/L\.20 ' 23
 tui_keys j j Enter
-check "Enter opens the declaration" tui_wait 'Carta de fecha 22 de diciembre' 
-tui_keys L
-tui_gone 'Library: 3'
+check "Enter opens the declaration; the list gives way to the text" \
+	tui_wait '^Opened cis-declaration-2020\.txt' 24
+check "the list is hidden" tui_gone 'Library: 3 documents'
 tui_keys BSpace
 check "Backspace goes back to the first document" tui_wait '^ A/C\.1/80/L\.20 ' 23
 tui_keys r j j
