@@ -60,13 +60,17 @@ enum {
 	LF_TOC = 1 << 8,	/* a table of contents */
 };
 
+/* One source line. Offsets are 32 bits: parse_document's input is under
+ * 4 GiB (SOURCE_MAX_BYTES is far below); the record is kept small (24
+ * bytes) because a 10 MB document has some 400,000 lines. The raw end (the
+ * '\n' or the end of the text) is not stored: see line_rawend. */
 typedef struct pline {
-	size_t raw, rawend;	/* the line without its '\n' */
-	size_t s, e;		/* trimmed content */
-	int indent;		/* leading spaces (a tab counts 8) */
-	int cols;		/* code points of the content */
-	unsigned flags;
-	int pagenum;		/* a page number this furniture line shows */
+	uint32_t raw;		/* the line's first byte */
+	uint32_t s, e;		/* trimmed content */
+	int32_t pagenum;	/* a page number this furniture line shows */
+	int16_t indent;		/* leading spaces (a tab counts 8), at most 32767 */
+	uint16_t cols;		/* code points of the content, at most 1000 */
+	uint16_t flags;
 } pline;
 
 enum brk { BRK_NONE, BRK_HARD, BRK_PAGE };
@@ -84,6 +88,7 @@ struct tnode {
 	char *text;
 	size_t len;
 	size_t l0, l1;		/* line indexes (0-based) */
+	size_t src0, src1;	/* their source bytes, set by tn_set_src */
 	int level;		/* section level, sub-item depth */
 	int style;		/* sub-item numbering style */
 	tnode **kids;
@@ -93,12 +98,18 @@ struct tnode {
 	tnode *parent;
 };
 
-/* A set of words (spans of the text or copies), ASCII case folded. */
+/* A set of words (spans of the text or copies), ASCII case folded: open
+ * addressing, one 24-byte slot per entry so that a probe touches one cache
+ * line (the word set of a 10 MB document sees two million adds). */
+typedef struct wslot {
+	const char *s;		/* NULL: empty */
+	uint64_t hv;		/* the hash, compared before the bytes */
+	uint32_t n;		/* length in bytes */
+	uint32_t c;		/* occurrences added */
+} wslot;
+
 typedef struct wset {
-	const char **s;
-	size_t *n;
-	size_t *c;		/* occurrences added */
-	uint64_t *hv;		/* the hashes, compared before the bytes */
+	wslot *e;
 	size_t cap, count;
 	int exact;		/* no case folding */
 } wset;
@@ -244,51 +255,41 @@ same_fold(const char *a, size_t an, const char *b, size_t bn, int exact)
 }
 
 /* Adds (add = 1; the span must outlive the set) or finds s[0, n).
- * Returns how many times it was added (after this add), 0 if never. */
+ * Returns how many times it was added (after this add), 0 if never.
+ * Words are shorter than 4 GiB (the input is). */
 static size_t
 wset_op(wset *w, const char *s, size_t n, int add)
 {
 	if (add && (w->count + 1) * 2 > w->cap) {
 		size_t ncap = w->cap ? w->cap * 2 : 1024;
-		const char **ns = xcalloc(ncap, sizeof *ns);
-		size_t *nn = xcalloc(ncap, sizeof *nn);
-		size_t *nc = xcalloc(ncap, sizeof *nc);
-		uint64_t *nh = xcalloc(ncap, sizeof *nh);
+		wslot *ne = xcalloc(ncap, sizeof *ne);
 		for (size_t i = 0; i < w->cap; i++) {
-			if (!w->s[i])
+			if (!w->e[i].s)
 				continue;
-			size_t h = (size_t)w->hv[i] & (ncap - 1);
-			while (ns[h])
+			size_t h = (size_t)w->e[i].hv & (ncap - 1);
+			while (ne[h].s)
 				h = (h + 1) & (ncap - 1);
-			ns[h] = w->s[i];
-			nn[h] = w->n[i];
-			nc[h] = w->c[i];
-			nh[h] = w->hv[i];
+			ne[h] = w->e[i];
 		}
-		free(w->s);
-		free(w->n);
-		free(w->c);
-		free(w->hv);
-		w->s = ns;
-		w->n = nn;
-		w->c = nc;
-		w->hv = nh;
+		free(w->e);
+		w->e = ne;
 		w->cap = ncap;
 	}
 	if (!w->cap)
 		return 0;
 	uint64_t hv = hash_fold(s, n, w->exact);
 	size_t h = (size_t)hv & (w->cap - 1);
-	while (w->s[h]) {
-		if (w->hv[h] == hv && same_fold(w->s[h], w->n[h], s, n, w->exact))
-			return add ? ++w->c[h] : w->c[h];
+	wslot *e;
+	while ((e = &w->e[h])->s) {
+		if (e->hv == hv && same_fold(e->s, e->n, s, n, w->exact))
+			return add ? ++e->c : e->c;
 		h = (h + 1) & (w->cap - 1);
 	}
 	if (add) {
-		w->s[h] = s;
-		w->n[h] = n;
-		w->c[h] = 1;
-		w->hv[h] = hv;
+		e->s = s;
+		e->n = (uint32_t)n;
+		e->c = 1;
+		e->hv = hv;
 		w->count++;
 		return 1;
 	}
@@ -298,10 +299,7 @@ wset_op(wset *w, const char *s, size_t n, int add)
 static void
 wset_free(wset *w)
 {
-	free(w->s);
-	free(w->n);
-	free(w->c);
-	free(w->hv);
+	free(w->e);
 	memset(w, 0, sizeof *w);
 }
 
@@ -361,24 +359,27 @@ collect_words(parser *p)
 static void
 split_lines(parser *p)
 {
-	size_t cap = 0;
+	/* count the lines first: one exact allocation, no copies */
+	size_t cap = 1;
+	for (const char *q = p->t, *end = p->t + p->n;
+	     (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+		cap++;
+	p->L = xmalloc(cap * sizeof *p->L);
 	size_t i = 0;
-	while (i < p->n || (i == p->n && p->n && p->t[p->n - 1] != '\n' && 0)) {
+	while (i < p->n) {
 		size_t e = i;
 		const char *nl = memchr(p->t + i, '\n', p->n - i);
 		e = nl ? (size_t)(nl - p->t) : p->n;
-		xgrow((void **)&p->L, &cap, p->nl + 1, sizeof *p->L);
 		pline *l = &p->L[p->nl++];
 		memset(l, 0, sizeof *l);
-		l->raw = i;
-		l->rawend = e;
+		l->raw = (uint32_t)i;
 		size_t s = i;
 		int ind = 0;
 		while (s < e && is_sp(p->t[s])) {
 			if (p->t[s] == '\f') {
 				l->flags |= LF_FF;
 				ind = 0;
-			} else {
+			} else if (ind < 32767) {
 				ind += p->t[s] == '\t' ? 8 : 1;
 			}
 			s++;
@@ -386,9 +387,9 @@ split_lines(parser *p)
 		size_t en = e;
 		while (en > s && (is_sp(p->t[en - 1]) || p->t[en - 1] == '\f'))
 			en--;
-		l->s = s;
-		l->e = en;
-		l->indent = ind;
+		l->s = (uint32_t)s;
+		l->e = (uint32_t)en;
+		l->indent = (int16_t)(ind > 32767 ? 32767 : ind);
 		if (s == en) {
 			l->flags |= LF_BLANK;
 			if (e == i)
@@ -400,10 +401,20 @@ split_lines(parser *p)
 			for (size_t k = 0; k < n && cols < 1000; k++)
 				if (((unsigned char)p->t[s + k] & 0xC0) != 0x80)
 					cols++;
-			l->cols = (int)cols;
+			l->cols = (uint16_t)cols;
 		}
 		i = nl ? e + 1 : p->n;
 	}
+}
+
+/* The end of line i without its '\n': the byte before the next line, or
+ * the end of the text. */
+static size_t
+line_rawend(const parser *p, size_t i)
+{
+	if (i + 1 < p->nl)
+		return p->L[i + 1].raw - 1;
+	return p->n && p->t[p->n - 1] == '\n' ? p->n - 1 : p->n;
 }
 
 /* ---------- furniture predicates ---------- */
@@ -2479,6 +2490,21 @@ simple_cite(const char *c)
 static void emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed,
 		 wset *ids);
 
+/* Copies the source offsets of every node's lines into it, so that the
+ * line records can be freed before the model is built. */
+static void
+tn_set_src(const parser *p, tnode *t)
+{
+	if (!p->nl)
+		return;
+	t->src0 = p->L[t->l0].raw;
+	t->src1 = line_rawend(p, t->l1);
+	for (size_t i = 0; i < t->nkids; i++)
+		tn_set_src(p, t->kids[i]);
+	for (size_t i = 0; i < t->nfns; i++)
+		tn_set_src(p, t->fns[i]);
+}
+
 /* Unnumbered paragraphs among numbered ones (a resolution's preamble
  * before its operative paragraphs) are cited "pp1", "pp2" … so that they
  * never clash with the printed numbers. */
@@ -2547,11 +2573,13 @@ emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed, wset *ids)
 	char *label = make_label(t->text ? t->text : "", t->len);
 	doc_set_label(nd, label);
 	free(label);
-	pline *a = &p->L[t->l0], *z = &p->L[t->l1];
+	/* the text lives in doc->plain now */
+	free(t->text);
+	t->text = NULL;
 	nd->line_first = t->l0 + 1;
 	nd->line_last = t->l1 + 1;
-	nd->src_start = a->raw;
-	nd->src_end = z->rawend;
+	nd->src_start = t->src0;
+	nd->src_end = t->src1;
 	nd->page = page_of_line(&d->meta, nd->line_first);
 	emit_kids(p, nd, t);
 	/* a container spans its children too */
@@ -2879,16 +2907,21 @@ parse_document(const char *name, const char *text, size_t len,
 	B.p = p;
 	B.root = tn_new(NODE_DOCUMENT);
 	set_top(&B, B.root);
+	/* one buffer for every block's text; each block keeps an exact copy */
+	buf tb;
+	buf_init(&tb);
 	for (size_t k = 0; k < nb; k++) {
 		block *b = &blocks[k];
-		buf tb;
-		buf_init(&tb);
+		tb.len = 0;
 		for (size_t i = 0; i < b->nlines; i++)
 			append_line(p, &tb, LS(p, b->lines[i]), LN(p, b->lines[i]), 0);
 		if (tb.len && opt && opt->repair_splits)
 			repair_splits(p, &tb);
 		size_t tl = tb.len;
-		char *txt = buf_take(&tb);
+		char *txt = xmalloc(tl + 1);
+		if (tl)
+			memcpy(txt, tb.s, tl);
+		txt[tl] = '\0';
 		if (b->toc) {
 			free(txt);
 			txt = toc_text(p, b->lines, b->nlines, &tl);
@@ -2904,6 +2937,7 @@ parse_document(const char *name, const char *text, size_t len,
 			build_block(&B, b, txt, tl);
 		free(b->lines);
 	}
+	buf_free(&tb);
 	free(blocks);
 
 	/* facts */
@@ -2952,11 +2986,16 @@ parse_document(const char *name, const char *text, size_t len,
 			furn++;
 	m->furniture_lines = furn;
 
+	/* the line records and word sets are done with: free them before
+	 * the model grows (the peak of memory is here) */
+	tn_set_src(p, B.root);
+	free(p->L);
+	p->L = NULL;
+	wset_free(&p->words);
+	wset_free(&p->running);
+
 	emit_kids(p, p->d->root, B.root);
 	tn_free(B.root);
 	doc_finish(p->d);
-	free(p->L);
-	wset_free(&p->words);
-	wset_free(&p->running);
 	return p->d;
 }
