@@ -170,6 +170,7 @@ ui_top_of_document(ui *u)
 {
 	if (!u->d->nblocks)
 		return UI_NONE;
+	history_before_jump(u);	/* g and G are jumps, as in vi */
 	set_top(u, layout_first(u->lo));
 	return UI_MOVED | UI_DRAW;
 }
@@ -179,6 +180,7 @@ ui_end_of_document(ui *u)
 {
 	if (!u->d->nblocks)
 		return UI_NONE;
+	history_before_jump(u);
 	set_top(u, max_top(u));
 	return UI_MOVED | UI_DRAW;
 }

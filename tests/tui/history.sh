@@ -3,7 +3,7 @@
 # undone with Backspace or C-o and redone with Right (Tab is C-i in a
 # terminal and moves focus); marks m{a-z} and '{a-z}, '' goes back.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 11
+tui_plan 12
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -34,5 +34,10 @@ check "' a returns to the mark" tui_wait '│ +3 Al mismo tiempo' 1
 tui_keys "'" "'"
 check "'' goes back to where the mark jump came from" \
 	tui_wait 'Carta .* Top *$' 23
+tui_keys : 8 Enter G
+tui_wait ' End *$' 23
+tui_keys BSpace
+check "G is a jump too: Backspace returns to clause 8" \
+	tui_wait '│ +8 Dado el carácter' 1
 tui_keys q
 tui_done
