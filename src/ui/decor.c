@@ -69,8 +69,10 @@ decor_line(pane *p, ui *u, int row, int x, const layout_line *l,
 				break;
 			for (long j = 0; j < k; j++) {
 				int cur = rx->cur_valid && m[j].start == rx->cur.start;
-				attr_t ma = cur ? draw_attr(u, ROLE_SELECTION) | A_BOLD
-					: draw_attr(u, ROLE_SEARCH_MATCH);
+				/* Bold and underlined too: without colour the
+				 * other matches are reversed as well. */
+				attr_t ma = cur ? draw_attr(u, ROLE_SELECTION) | A_BOLD |
+					A_UNDERLINE : draw_attr(u, ROLE_SEARCH_MATCH);
 				paint(at, off0, off1, m[j].start, m[j].end, ma);
 			}
 			if (k < MATCH_BATCH)
