@@ -165,6 +165,7 @@ library_ui_open(ui *u, const char *path, const char *key)
 		f = swap_in(u, d, (doc_pos){ 0, 0 });
 	} else {
 		history_before_jump(u);
+		f = UI_GEOMETRY;	/* placing recomputes the top from u->pos */
 	}
 	const char *name = u->d->meta.symbol ? u->d->meta.symbol : short_name(path);
 	if (!key) {
