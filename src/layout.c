@@ -162,7 +162,6 @@ typedef struct lines {
 	size_t n, cap;
 	size_t block;
 	unsigned short indent;
-	const char *s;
 } lines;
 
 static void
@@ -321,7 +320,7 @@ lay_out(layout *lo, size_t b)
 	const node *nd = lo->d->blocks[b];
 	const char *s = node_text(lo->d, nd);
 	size_t n = nd->len;
-	lines L = { NULL, 0, 0, b, (unsigned short)block_indent(lo, nd), s };
+	lines L = { NULL, 0, 0, b, (unsigned short)block_indent(lo, nd) };
 	int avail = layout_text_cols(lo, L.indent);
 
 	if (n > 0) {
