@@ -25,6 +25,7 @@
 #include <unistr.h>
 
 #include "catalog.h"
+#include "text.h"
 #include "util.h"
 
 #ifndef PKGDATADIR
@@ -163,21 +164,18 @@ static size_t
 fold_slow(const char *s, int k, uint8_t *out)
 {
 	uint8_t tmp[64];
-	size_t flen = sizeof tmp, len = 0;
+	size_t flen = sizeof tmp;
 	uint8_t *f = u8_casefold((const uint8_t *)s, k, NULL, UNINORM_NFD, tmp, &flen);
 	if (!f) {	/* cannot happen on valid input; keep the bytes */
 		memcpy(out, s, k);
 		return k;
 	}
-	for (size_t j = 0; j < flen;) {
-		ucs4_t c;
-		int m = u8_mbtouc(&c, f + j, flen - j);
-		if (!uc_is_general_category(c, UC_CATEGORY_Mn) && len + m <= 64) {
-			memcpy(out + len, f + j, m);
-			len += m;
-		}
-		j += m;
-	}
+	/* One code point folds to a few code points (at most 3 x 4 of
+	 * 4 bytes): the cut at 64 bytes is never reached. */
+	size_t len = text_strip_marks((char *)f, flen);
+	if (len > 64)
+		len = 64;
+	memcpy(out, f, len);
 	if (f != tmp)
 		free(f);
 	return len;
