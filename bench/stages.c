@@ -1,6 +1,8 @@
 /* stages: times each stage of `lectern --dump` on one file (source_load,
- * parse_document, export_dump to /dev/null) and the layout alone, so the
- * benchmark can say where the time goes. Not installed, not a test: built
+ * parse_document, export_dump to /dev/null), the layout alone, the first
+ * search and the anchoring a reader with notes does on start-up
+ * (anchor_doc_new: code points, byte map, fingerprint), so the benchmark
+ * can say where the time goes. Not installed, not a test: built
  * by bench/dump.sh against the build's libcore.a.
  *
  * Usage: stages FILE WIDTH REPS   (prints "stage seconds" lines, medians) */
@@ -12,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "anchor.h"
 #include "doc.h"
 #include "export.h"
 #include "layout.h"
@@ -53,7 +56,7 @@ main(int argc, char **argv)
 		reps = 3;
 	double *ts = calloc((size_t)reps, sizeof *ts), *tp = calloc((size_t)reps, sizeof *tp);
 	double *td = calloc((size_t)reps, sizeof *td), *tl = calloc((size_t)reps, sizeof *tl);
-	double *tq = calloc((size_t)reps, sizeof *tq);
+	double *tq = calloc((size_t)reps, sizeof *tq), *ta = calloc((size_t)reps, sizeof *ta);
 	long matches = 0;
 	FILE *null = fopen("/dev/null", "w");
 	size_t lines = 0, blocks = 0, bytes = 0;
@@ -92,6 +95,9 @@ main(int argc, char **argv)
 		}
 		search_free(se);
 		double t5 = now();
+		anchor_doc_free(anchor_doc_new(d));
+		double t6 = now();
+		ta[r] = t6 - t5;
 		tq[r] = t5 - t4;
 		ts[r] = t1 - t0;
 		tp[r] = t2 - t1;
@@ -106,11 +112,13 @@ main(int argc, char **argv)
 	printf("source %.3f\nparse %.3f\ndump %.3f\nlayout %.3f\n",
 	       median(ts, reps), median(tp, reps), median(td, reps), median(tl, reps));
 	printf("search %.3f (\"informacion\": %ld matches)\n", median(tq, reps), matches);
+	printf("anchor %.3f\n", median(ta, reps));
 	fclose(null);
 	free(ts);
 	free(tp);
 	free(td);
 	free(tl);
 	free(tq);
+	free(ta);
 	return 0;
 }
