@@ -37,6 +37,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
@@ -114,7 +115,22 @@ typedef struct wset {
 	int exact;		/* no case folding */
 } wset;
 
+/* Block texts, in chunks of their own (mapped apart from the heap) so
+ * that a chunk goes back to the system as soon as the texts in it have
+ * been copied into doc->plain: the texts and plain then do not both hold
+ * the whole document at the peak. A text is either in a chunk or from
+ * malloc (footnotes, merged and rebuilt texts); txt_free tells which. */
+#define TXT_CHUNK ((size_t)1 << 20)
+typedef struct txchunk {
+	char *base;
+	size_t size, used;
+	size_t live;		/* texts in it not yet freed */
+} txchunk;
+
 typedef struct parser {
+	txchunk *tx;
+	size_t ntx, txcap;
+	size_t txcur[2];	/* the chunk being filled, per arena, + 1 */
 	const char *t;
 	size_t n;
 	pline *L;
@@ -128,6 +144,83 @@ typedef struct parser {
 	wset running;		/* running-title lines seen between furniture */
 	int in_ga_zone;
 } parser;
+
+/* ---------- block texts ---------- */
+
+/* n bytes for a text in the current chunk of arena a (a new one when
+ * full). Footnotes (a = 1) have an arena of their own: they are emitted
+ * after the rest of their part, and would keep its chunks alive. */
+static char *
+txt_new(parser *p, size_t n, int a)
+{
+	txchunk *c = p->txcur[a] ? &p->tx[p->txcur[a] - 1] : NULL;
+	if (!c || c->used + n > c->size) {
+		size_t size = n > TXT_CHUNK ? n : TXT_CHUNK;
+		char *base = mmap(NULL, size, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (base == MAP_FAILED)
+			return xmalloc(n);	/* txt_free will free() it */
+		/* the chunk left behind goes as soon as it is empty */
+		if (c && !c->live) {
+			munmap(c->base, c->size);
+			c->base = NULL;
+		}
+		xgrow((void **)&p->tx, &p->txcap, p->ntx + 1, sizeof *p->tx);
+		c = &p->tx[p->ntx++];
+		c->base = base;
+		c->size = size;
+		c->used = 0;
+		c->live = 0;
+		p->txcur[a] = p->ntx;
+	}
+	char *s = c->base + c->used;
+	c->used += n;
+	c->live++;
+	return s;
+}
+
+/* Releases a text from txt_new or malloc; a chunk with no texts left
+ * (and no longer being filled) is unmapped. */
+static void
+txt_free(parser *p, char *s)
+{
+	if (!s)
+		return;
+	for (size_t i = p->ntx; i-- > 0;) {
+		txchunk *c = &p->tx[i];
+		if (c->base && s >= c->base && s < c->base + c->size) {
+			if (--c->live == 0 && i + 1 != p->txcur[0] &&
+			    i + 1 != p->txcur[1]) {
+				munmap(c->base, c->size);
+				c->base = NULL;
+			}
+			return;
+		}
+	}
+	free(s);
+}
+
+/* A text grown to n bytes (its first keep bytes kept): always malloc'd. */
+static char *
+txt_grow(parser *p, char *s, size_t keep, size_t n)
+{
+	char *m = xmalloc(n);
+	memcpy(m, s, keep);
+	txt_free(p, s);
+	return m;
+}
+
+static void
+txt_free_all(parser *p)
+{
+	for (size_t i = 0; i < p->ntx; i++)
+		if (p->tx[i].base)
+			munmap(p->tx[i].base, p->tx[i].size);
+	free(p->tx);
+	p->tx = NULL;
+	p->ntx = p->txcap = 0;
+	p->txcur[0] = p->txcur[1] = 0;
+}
 
 /* ---------- small helpers ---------- */
 
@@ -1255,7 +1348,7 @@ find_toc(parser *p)
 /* The text of a contents table: one entry a line, without dot leaders,
  * page and paragraph numbers. */
 static char *
-toc_text(parser *p, const size_t *lines, size_t nlines, size_t *len)
+toc_text(parser *p, const uint32_t *lines, size_t nlines, size_t *len)
 {
 	buf b;
 	buf_init(&b);
@@ -1496,7 +1589,7 @@ body:
 /* ---------- pass 3: blocks ---------- */
 
 typedef struct block {
-	size_t *lines;		/* line indexes */
+	uint32_t *lines;	/* line indexes (fewer than 4 G: see pline) */
 	size_t nlines, cap;
 	enum brk brk;		/* the break before the block */
 	int foot;		/* a footnote */
@@ -1581,7 +1674,7 @@ static void
 block_add(block *b, size_t line)
 {
 	xgrow((void **)&b->lines, &b->cap, b->nlines + 1, sizeof *b->lines);
-	b->lines[b->nlines++] = line;
+	b->lines[b->nlines++] = (uint32_t)line;
 }
 
 static size_t keyword_section(const char *s, size_t n, int *level);
@@ -1921,17 +2014,17 @@ tn_add_fn(tnode *parent, tnode *fn)
 }
 
 static void
-tn_free(tnode *t)
+tn_free(parser *p, tnode *t)
 {
 	for (size_t i = 0; i < t->nkids; i++)
-		tn_free(t->kids[i]);
+		tn_free(p, t->kids[i]);
 	for (size_t i = 0; i < t->nfns; i++)
-		tn_free(t->fns[i]);
+		tn_free(p, t->fns[i]);
 	free(t->kids);
 	free(t->fns);
 	free(t->number);
 	free(t->cite);
-	free(t->text);
+	txt_free(p, t->text);
 	free(t);
 }
 
@@ -2118,12 +2211,12 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		/* "United Nations Convention against Cybercrime;" +
 		 * "Strengthening International Cooperation …" */
 		size_t nl = tc->len + 1 + len;
-		tc->text = xrealloc(tc->text, nl + 1);
+		tc->text = txt_grow(p, tc->text, tc->len + 1, nl + 1);
 		tc->text[tc->len] = ' ';
 		memcpy(tc->text + tc->len + 1, text, len + 1);
 		tc->len = nl;
 		tc->l1 = b->lines[b->nlines - 1];
-		free(text);
+		txt_free(p, text);
 		return;
 	}
 	int kl = 0;
@@ -2131,12 +2224,12 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 	if (pend && !mk && !kw && headingish(p, b, text, len) && b->nlines <= 3) {
 		/* "Article 1" + "Scope of application" */
 		size_t nl = pend->len + 1 + len;
-		pend->text = xrealloc(pend->text, nl + 1);
+		pend->text = txt_grow(p, pend->text, pend->len + 1, nl + 1);
 		pend->text[pend->len] = '\n';
 		memcpy(pend->text + pend->len + 1, text, len + 1);
 		pend->len = nl;
 		pend->l1 = b->lines[b->nlines - 1];
-		free(text);
+		txt_free(p, text);
 		return;
 	}
 	if (kw) {
@@ -2190,7 +2283,7 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		buf_init(&sb);
 		for (size_t i = 0; i < b->nlines; i++)
 			append_line(p, &sb, LS(p, b->lines[i]), LN(p, b->lines[i]), 1);
-		free(text);
+		txt_free(p, text);
 		text = buf_take(&sb);
 		len = strlen(text);
 		t = tn_new(NODE_SIGNATURE);
@@ -2213,7 +2306,7 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 			buf_init(&sb);
 			for (size_t i = 0; i < b->nlines; i++)
 				append_line(p, &sb, LS(p, b->lines[i]), LN(p, b->lines[i]), 1);
-			free(text);
+			txt_free(p, text);
 			text = buf_take(&sb);
 			len = strlen(text);
 		}
@@ -2574,7 +2667,7 @@ emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed, wset *ids)
 	doc_set_label(nd, label);
 	free(label);
 	/* the text lives in doc->plain now */
-	free(t->text);
+	txt_free(p, t->text);
 	t->text = NULL;
 	nd->line_first = t->l0 + 1;
 	nd->line_last = t->l1 + 1;
@@ -2918,12 +3011,14 @@ parse_document(const char *name, const char *text, size_t len,
 		if (tb.len && opt && opt->repair_splits)
 			repair_splits(p, &tb);
 		size_t tl = tb.len;
-		char *txt = xmalloc(tl + 1);
-		if (tl)
-			memcpy(txt, tb.s, tl);
-		txt[tl] = '\0';
+		/* footnotes in their own arena (see txt_new) */
+		char *txt = b->toc ? NULL : txt_new(p, tl + 1, b->foot);
+		if (txt) {
+			if (tl)
+				memcpy(txt, tb.s, tl);
+			txt[tl] = '\0';
+		}
 		if (b->toc) {
-			free(txt);
 			txt = toc_text(p, b->lines, b->nlines, &tl);
 			tnode *t = tn_new(NODE_NOTE);
 			t->text = txt;
@@ -2931,10 +3026,11 @@ parse_document(const char *name, const char *text, size_t len,
 			t->l0 = b->lines[0];
 			t->l1 = b->lines[b->nlines - 1];
 			tn_add(current_parent(&B), t);
-		} else if (b->foot)
+		} else if (b->foot) {
 			build_footnote(&B, b, txt, tl);
-		else
+		} else {
 			build_block(&B, b, txt, tl);
+		}
 		free(b->lines);
 	}
 	buf_free(&tb);
@@ -2995,7 +3091,8 @@ parse_document(const char *name, const char *text, size_t len,
 	wset_free(&p->running);
 
 	emit_kids(p, p->d->root, B.root);
-	tn_free(B.root);
+	tn_free(p, B.root);
+	txt_free_all(p);
 	doc_finish(p->d);
 	return p->d;
 }
