@@ -206,7 +206,7 @@ run_one(enum mode mode, doc *d, int width, const char *notes_db,
 int
 main(int argc, char **argv)
 {
-	enum mode mode = MODE_READ;
+	enum mode mode = MODE_READ, want = MODE_READ;
 	int width = 80, c, no_color = 0;
 	const char *lang = NULL, *config_path = NULL, *theme = NULL;
 	const char *notes_db = NULL, *library_db = NULL, *mode_arg = NULL;
@@ -218,24 +218,24 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	while ((c = getopt_long(argc, argv, "w:hV", long_options, NULL)) != -1) {
 		switch (c) {
-		case OPT_OUTLINE: mode = MODE_OUTLINE; break;
-		case OPT_JSON: mode = MODE_JSON; break;
-		case OPT_DUMP: mode = MODE_DUMP; break;
-		case OPT_REFS: mode = MODE_REFS; break;
-		case OPT_LIST: mode = MODE_LIST; break;
-		case OPT_NOTES: mode = MODE_NOTES; break;
+		case OPT_OUTLINE: want = MODE_OUTLINE; break;
+		case OPT_JSON: want = MODE_JSON; break;
+		case OPT_DUMP: want = MODE_DUMP; break;
+		case OPT_REFS: want = MODE_REFS; break;
+		case OPT_LIST: want = MODE_LIST; break;
+		case OPT_NOTES: want = MODE_NOTES; break;
 		case OPT_NOTES_EXPORT:
 			if (strcmp(optarg, "md") && strcmp(optarg, "json")) {
 				fprintf(stderr, "lectern: --notes-export: '%s' is not md or json\n", optarg);
 				rc = EXIT_USAGE;
 				goto out;
 			}
-			mode = MODE_NOTES_EXPORT; mode_arg = optarg; break;
-		case OPT_NOTES_IMPORT: mode = MODE_NOTES_IMPORT; mode_arg = optarg; break;
-		case OPT_NOTE_ADD: mode = MODE_NOTE_ADD; mode_arg = optarg; break;
+			want = MODE_NOTES_EXPORT; mode_arg = optarg; break;
+		case OPT_NOTES_IMPORT: want = MODE_NOTES_IMPORT; mode_arg = optarg; break;
+		case OPT_NOTE_ADD: want = MODE_NOTE_ADD; mode_arg = optarg; break;
 		case OPT_NOTE_TEXT: note_text = optarg; break;
 		case OPT_TAG: tags[ntags++] = optarg; break;
-		case OPT_NOTE_DELETE: mode = MODE_NOTE_DELETE; mode_arg = optarg; break;
+		case OPT_NOTE_DELETE: want = MODE_NOTE_DELETE; mode_arg = optarg; break;
 		case 'w':
 			if (parse_width(optarg, &width) < 0) {
 				fprintf(stderr, "lectern: --width: '%s' is not a width from 10 to 10000\n", optarg);
@@ -264,6 +264,18 @@ main(int argc, char **argv)
 			fputs("Try 'lectern --help' for more information.\n", stderr);
 			rc = EXIT_USAGE;
 			goto out;
+		}
+		if (want != MODE_READ) {
+			/* One view per run: "--dump --outline" is a mistake,
+			 * not a request for the last one named. */
+			if (mode != MODE_READ && mode != want) {
+				fprintf(stderr, "lectern: %s cannot be combined with the mode chosen before it\n",
+					argv[optind - 1]);
+				rc = EXIT_USAGE;
+				goto out;
+			}
+			mode = want;
+			want = MODE_READ;
 		}
 	}
 	size_t nargs = (size_t)(argc - optind);

@@ -1,0 +1,45 @@
+#!/bin/sh
+# The command line: options, modes and exit codes as docs/lectern.1 says.
+L="${LECTERN:-./lectern}"
+doc="${top_srcdir:-.}/data/cis-declaration-2020.txt"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+export HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
+n=0
+t() { # description, expected exit code, command... (stdout in $tmp/out, stderr in $tmp/err)
+	n=$((n + 1)); d="$1"; want="$2"; shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null; got=$?
+	if [ "$got" = "$want" ]; then echo "ok $n - $d"; else
+		echo "not ok $n - $d (exit $got, wanted $want)"; sed 's/^/# /' "$tmp/err" | head -5; fi
+}
+has() { # description, file, fixed string
+	n=$((n + 1))
+	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
+}
+echo "1..22"
+t "--help exits 0" 0 "$L" --help
+has "--help lists --outline" "$tmp/out" "--outline"
+t "--version exits 0" 0 "$L" --version
+has "--version names lectern" "$tmp/out" "lectern "
+t "an unknown option is a usage error" 2 "$L" --no-such-option
+t "--width below 10 is a usage error" 2 "$L" --dump -w 3 "$doc"
+has "and says why" "$tmp/err" "--width"
+t "--width that is not a number is a usage error" 2 "$L" --dump -w 8x0 "$doc"
+t "--lang outside en/es/fr/ru is a usage error" 2 "$L" --outline --lang=de "$doc"
+t "two views at once is a usage error" 2 "$L" --dump --outline "$doc"
+has "naming the option" "$tmp/err" "--outline cannot be combined"
+t "two documents at once is a usage error" 2 "$L" --outline "$doc" "$doc"
+t "--notes-export with an unknown format is a usage error" 2 "$L" --notes-export=pdf "$doc"
+t "--note-add without --text is a usage error" 2 "$L" --note-add letter/p1 "$doc"
+t "a missing file exits 1" 1 "$L" --outline "$tmp/nothing.txt"
+has "naming it" "$tmp/err" "nothing.txt"
+n=$((n + 1))
+if "$L" --outline - <"$doc" >"$tmp/stdin.out" 2>"$tmp/err" && "$L" --outline "$doc" >"$tmp/file.out" &&
+   cmp -s "$tmp/stdin.out" "$tmp/file.out"; then echo "ok $n - '-' reads standard input"; else echo "not ok $n - '-' reads standard input"; fi
+t "--outline with no file opens the bundled declaration" 0 "$L" --outline
+has "whose annex has clause 8" "$tmp/out" "paragraph 8  Dado el carácter"
+t "--refs with no file reads the bundled declaration" 0 "$L" --refs
+has "and finds item 98" "$tmp/out" "A/75 item 98"
+n=$((n + 1))
+if "$L" --dump -w 40 "$doc" >/dev/full 2>"$tmp/err"; then echo "not ok $n - a write error is reported"; else
+	if grep -q "write error" "$tmp/err"; then echo "ok $n - a write error is reported (exit 1)"; else echo "not ok $n - a write error is reported"; fi; fi
+exit 0
