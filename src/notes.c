@@ -1223,6 +1223,34 @@ run_select(notes_store *s, sqlite3_stmt *st, const notes_filter *f, note_list *o
 	return rc;
 }
 
+/* BEGIN a read transaction and prepare sql in it. Returns 0, or -1 with
+ * *err and no transaction left open. */
+static int
+begin_read(notes_store *s, const char *sql, sqlite3_stmt **st, char **err)
+{
+	int rc = exec(s->db, "BEGIN");
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+	if (rc == SQLITE_OK)
+		return 0;
+	set_err(err, "%s: cannot read notes: %s", s->path, db_reason(s->db, rc));
+	if (!sqlite3_get_autocommit(s->db))
+		exec(s->db, "ROLLBACK");
+	return -1;
+}
+
+/* Runs st from begin_read (run_select), finalizes it and ends the read
+ * transaction. Returns 0 or -1. */
+static int
+end_read(notes_store *s, sqlite3_stmt *st, const notes_filter *f, note_list *out,
+	 char **err)
+{
+	int rc = run_select(s, st, f, out, err);
+	sqlite3_finalize(st);
+	exec(s->db, "COMMIT");
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
 static int
 by_reading_order(const void *x, const void *y)
 {
@@ -1243,30 +1271,20 @@ notes_list_doc(notes_store *s, const anchor_doc *ad, const notes_filter *f,
 	size_t first = out->n;
 	int tagged = f && f->tag && *f->tag;
 	sqlite3_stmt *st;
-	int rc = exec(s->db, "BEGIN");
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(s->db, tagged ?
+	if (begin_read(s, tagged ?
 			"SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
 			" AND (doc_fp=?1 OR doc_key=?2) AND EXISTS (SELECT 1 FROM"
 			" note_tag WHERE note_tag.note=note.id AND tag=?3)"
 			" ORDER BY pos_start, id" :
 			"SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
 			" AND (doc_fp=?1 OR doc_key=?2) ORDER BY pos_start, id",
-			-1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		set_err(err, "%s: cannot read notes: %s", s->path, db_reason(s->db, rc));
-		if (!sqlite3_get_autocommit(s->db))
-			exec(s->db, "ROLLBACK");
+			&st, err) < 0)
 		return -1;
-	}
 	bind_text(st, 1, ad->fingerprint);
 	bind_text(st, 2, ad->key);
 	if (tagged)
 		bind_text(st, 3, f->tag);
-	rc = run_select(s, st, f, out, err);
-	sqlite3_finalize(st);
-	exec(s->db, "COMMIT");
-	if (rc != SQLITE_OK)
+	if (end_read(s, st, f, out, err) < 0)
 		return -1;
 	for (size_t i = first; i < out->n; i++) {
 		note *n = &out->v[i];
@@ -1283,20 +1301,10 @@ int
 notes_list_all(notes_store *s, note_list *out, char **err)
 {
 	sqlite3_stmt *st;
-	int rc = exec(s->db, "BEGIN");
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(s->db, "SELECT " NOTE_COLUMNS " FROM note"
-					" WHERE deleted IS NULL ORDER BY id", -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		set_err(err, "%s: cannot read notes: %s", s->path, db_reason(s->db, rc));
-		if (!sqlite3_get_autocommit(s->db))
-			exec(s->db, "ROLLBACK");
+	if (begin_read(s, "SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
+		       " ORDER BY id", &st, err) < 0)
 		return -1;
-	}
-	rc = run_select(s, st, NULL, out, err);
-	sqlite3_finalize(st);
-	exec(s->db, "COMMIT");
-	return rc == SQLITE_OK ? 0 : -1;
+	return end_read(s, st, NULL, out, err);
 }
 
 int
@@ -1332,7 +1340,8 @@ notes_get(notes_store *s, long long id, note *out, int *deleted, char **err)
 	return found;
 }
 
-/* One integer from a query with text parameters (NULL ends them). */
+/* One integer from a query with nargs text parameters: 0 when it gives no
+ * row, -1 (and *err) on error. */
 static long long
 query_id(notes_store *s, const char *sql, char **err, const char *const *args,
 	 size_t nargs)
