@@ -46,7 +46,7 @@ static const struct {
 	const char *action;
 } defaults[] = {
 	{ "q", "quit" }, { "Q", "quit" },
-	{ "?", "help" }, { "F1", "help" },
+	{ "h", "help" }, { "F1", "help" },
 	{ "j", "line-down" }, { "Down", "line-down" }, { "C-e", "line-down" },
 	{ "C-n", "line-down" },
 	{ "k", "line-up" }, { "Up", "line-up" }, { "C-y", "line-up" },
@@ -64,17 +64,19 @@ static const struct {
 	{ "Tab", "focus-next" }, { "BTab", "focus-prev" },
 	{ "c", "cite" }, { ":", "goto" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
 	{ "C-l", "redraw" }, { "Esc", "cancel" },
-	{ "N", "toggle-notes" }, { "a", "note-add" }, { "A", "note-add-words" },
+	{ "s", "toggle-notes" }, { "a", "note-add" }, { "A", "note-add-words" },
 	{ "v", "note-select" },
 	{ "e", "note-edit" }, { "D", "note-delete" }, { "Delete", "note-delete" },
 	{ "U", "note-undelete" }, { "F", "note-filter" }, { "t", "note-tag" },
 	/* References, search, history (refs_ui.h). Tab is C-i in a terminal
 	 * and moves focus, so history-forward is on Right (as a browser's
-	 * Alt-Right); Backspace goes back, as in a browser. ? stays help and
-	 * N the notes: backward search is \ and the previous match p. */
+	 * Alt-Right); Backspace goes back, as in a browser. Search keys are
+	 * less's and vi's: / and ? (Enter alone at the ? prompt shows the
+	 * help, which h and F1 show too), n and N. */
 	{ ")", "ref-next" }, { "(", "ref-prev" }, { "r", "toggle-refs" },
-	{ "/", "search-forward" }, { "\\", "search-backward" },
-	{ "n", "search-next" }, { "p", "search-prev" },
+	{ "/", "search-forward" }, { "?", "search-backward" },
+	{ "\\", "search-backward" },
+	{ "n", "search-next" }, { "N", "search-prev" }, { "p", "search-prev" },
 	{ "C-o", "history-back" }, { "Backspace", "history-back" },
 	{ "Left", "history-back" }, { "Right", "history-forward" },
 	{ "m", "mark" }, { "'", "goto-mark" }, { "`", "goto-mark" },

@@ -804,7 +804,7 @@ notes_ui_hint(const ui *u)
 	if (!u->notes || !u->notes->placed)
 		return NULL;
 	if (u->focus == u->text)
-		return "Space/b page  Tab notes  a add note  ? help  q quit";
+		return "Space/b page  Tab notes  a add note  h help  q quit";
 	if (u->focus != u->notes)
 		return NULL;
 	return "j/k move  Enter jump  e edit  D delete  / filter  Tab text";

@@ -142,6 +142,14 @@ done(ui *u, const char *text, void *arg)
 {
 	(void)arg;
 	refs_ui *rx = u->rx;
+	if (text && !*text && rx->dir == SEARCH_BACKWARD) {
+		/* Enter alone at the ? prompt: the help (? is both less's
+		 * backward search and the key readers try for help). */
+		int f = restore(u);
+		rx->hl = 0;
+		rx->cur_valid = 0;
+		return f | help_open(u);
+	}
 	if (!text || !*text) {
 		/* Cancelled: back where the search started. */
 		int f = restore(u);
@@ -171,8 +179,10 @@ open_search(ui *u, search_dir dir)
 	rx->start_top = u->top;
 	rx->cur_valid = 0;
 	ensure_search(u);
-	return f | prompt_open(u, dir == SEARCH_FORWARD ? "/" : "\\", typed, done,
-			       NULL);
+	f |= prompt_open(u, dir == SEARCH_FORWARD ? "/" : "?", typed, done, NULL);
+	if (dir == SEARCH_BACKWARD)
+		prompt_note(u, "Enter alone: help");
+	return f;
 }
 
 int
@@ -192,7 +202,7 @@ again(ui *u, int reverse)
 {
 	refs_ui *rx = u->rx;
 	if (!rx->query || !*rx->query) {
-		ui_message(u, ROLE_MESSAGE, "No search yet: / searches forward, \\ backward");
+		ui_message(u, ROLE_MESSAGE, "No search yet: / searches forward, ? backward");
 		return UI_DRAW;
 	}
 	search_dir d = rx->dir;

@@ -193,12 +193,12 @@ status_draw(pane *p, ui *u)
 				  draw_attr(u, u->msg_role));
 	else {
 		const char *hint = u->focus == u->outline
-			? "j/k move  Enter jump  Tab text  ? help  q quit"
-			: "Space/b page  Tab outline  ? help  q quit";
+			? "j/k move  Enter jump  Tab text  h help  q quit"
+			: "Space/b page  Tab outline  h help  q quit";
 		if (notes_ui_hint(u))
 			hint = notes_ui_hint(u);
 		if (text_width(hint, strlen(hint)) > mw)
-			hint = "? help  q quit";	/* a whole short hint */
+			hint = "h help  q quit";	/* a whole short hint */
 		draw_str_ellipsis(p->win, 1, 0, hint, strlen(hint), mw,
 				  draw_attr(u, ROLE_DIM));
 	}

@@ -441,7 +441,7 @@ on_key(ui *u, int key)
 	if (act < 0) {
 		char name[32];
 		keys_name(key, name, sizeof name);
-		ui_message(u, ROLE_MESSAGE, "%s: no action (? shows the keys)", name);
+		ui_message(u, ROLE_MESSAGE, "%s: no action (h shows the keys)", name);
 		return UI_DRAW;
 	}
 	return actions_run(u, act);

@@ -3,12 +3,12 @@
 # force: config.ini [keys] rebinds keys by action name; a bad key name or
 # action is an error naming the file and line, given before curses starts.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 12
+tui_plan 14
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
-tui_keys '?'
-check "? opens the help overlay" tui_wait 'Help: q or Esc closes'
+tui_keys h
+check "h opens the help overlay" tui_wait 'Help: q or Esc closes'
 check "help lists keys, what they do and the action name" \
 	tui_wait 'Space f PageDown C-f +Forward one page +page-down'
 tui_keys G
@@ -17,6 +17,13 @@ check "the help scrolls to its last entry" \
 tui_keys Escape
 check "Esc closes the help" tui_gone 'Help: q or Esc closes'
 check "and the text is back" tui_wait '^ Outline ' 1
+tui_keys '?'
+check "? opens the backward search prompt, saying Enter alone is help" \
+	tui_wait '^\?.*Enter alone: help'
+tui_keys Enter
+check "? then Enter opens the help overlay" tui_wait 'Help: q or Esc closes'
+tui_keys Escape
+tui_gone 'Help: q or Esc closes'
 
 mkdir -p "$TUI_TMP/config/lectern"
 cat > "$TUI_TMP/config/lectern/config.ini" <<'INI'
@@ -31,12 +38,12 @@ tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
 check "outline_cols from config.ini sets the outline width" \
 	tui_wait '^ Outline {15}│' 1
-tui_keys '?'
+tui_keys F1
 check "help shows the keys bound in config.ini" tui_wait '│ Q x +Quit lectern +quit │'
 tui_keys Escape
 tui_gone 'Help: q or Esc closes'
 tui_keys q
-check "an unbound key says so" tui_wait '^q: no action \(\? shows the keys\)'
+check "an unbound key says so" tui_wait '^q: no action \(h shows the keys\)'
 tui_keys x
 check "the rebound key quits" tui_wait '^lectern-exit=0'
 

@@ -17,8 +17,8 @@ check "the message line says why notes cannot be used" \
 tui_keys a
 check "a refuses: notes are read-only, with the reason" \
 	tui_wait '^notes are read-only: ' 24
-tui_keys N
-check "N shows the panel, which says so" tui_wait 'Notes \(0\) unavailable'
+tui_keys s
+check "s shows the panel, which says so" tui_wait 'Notes \(0\) unavailable'
 tui_keys q
 check "q quits with status 0" tui_wait '^lectern-exit=0'
 same() { [ "$(cksum < "$DB")" = "$before" ]; }

@@ -31,14 +31,14 @@ b_keys() { tmx send-keys -t b "$@"; }
 check "both readers open the document" b_wait 'Carta de fecha'
 
 # A: show the panel, add a note on letter paragraph 1.
-tui_keys N ']' ']' a
+tui_keys s ']' ']' a
 tui_wait 'New note:'
 tui_keys -l 'nota de A'
 tui_keys C-s
 check "reader A saves its note" tui_wait '^Note saved' 24
 
 # B: the panel, then any key re-reads it.
-b_keys N
+b_keys s
 check "reader B sees A's note" b_wait '│ nota de A *$'
 b_keys ']' ']' ']' a
 b_wait 'New note:'

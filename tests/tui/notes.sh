@@ -102,8 +102,8 @@ check "C-x saves; the panel quotes the words" tui_wait '│ “ámbito en todos�
 tui_resize 40 12
 narrow() { tui_wait '8 Dado el' 1 && ! tui_screen | grep -q 'Notes ('; }
 check "at 40x12 the panel gives way to the text" narrow
-tui_keys Escape N
-check "N opens it over the text" tui_wait '^ Notes \(3\)' 1
+tui_keys Escape s
+check "s opens it over the text" tui_wait '^ Notes \(3\)' 1
 tui_keys Escape
 check "Esc closes it: the text again" tui_wait '^✎ +8 Dado el' 1
 tui_resize 80 24

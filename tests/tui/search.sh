@@ -4,7 +4,7 @@
 # a capital is exact), matches highlighted where they are, n/p and the
 # wrap-around message, "not found", Esc back to where the search started.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 16
+tui_plan 17
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -27,8 +27,8 @@ hl() {
 check "the match is highlighted at its characters" hl
 tui_keys n
 check "n: the next match" tui_wait '^Match 2 of' 24
-tui_keys p
-check "p: the previous one" tui_wait '^Match 1 of' 24
+tui_keys N
+check "N: the previous one" tui_wait '^Match 1 of' 24
 tui_keys p
 check "p before the first wraps to the bottom, and says so" \
 	tui_wait '^Search wrapped to the bottom' 24
@@ -59,5 +59,10 @@ both() {
 		echo "$scr" | grep -qE '[;[]7m(\[[0-9;]*m)*Representante'
 }
 check "and highlighted on both lines" both
+tui_keys G '?'
+tui_keys -l 'transfronterizo'
+tui_keys Enter
+check "? searches backward from the end: the one match, in clause 8" \
+	tui_wait '^Match 1 of 1 ' 24
 tui_keys q
 tui_done
