@@ -72,11 +72,12 @@ static const struct option long_options[] = {
 static void
 usage(FILE *out)
 {
-	fputs("Usage: lectern [OPTION]... [FILE]\n"
+	fputs("Usage: lectern [OPTION]... [FILE | DIR | FILE...]\n"
 	      "       lectern --refs|--list FILE|DIR...\n"
 	      "Read a United Nations document in the terminal: reflowed text, an outline\n"
 	      "of its structure, notes and references. With no FILE, opens the bundled\n"
-	      "declaration; FILE '-' reads standard input.\n"
+	      "declaration; FILE '-' reads standard input. A directory or several files\n"
+	      "open a library: a list of documents and the references they share.\n"
 	      "\n"
 	      "Non-interactive views (printed to standard output):\n"
 	      "      --outline        the document's structure, one node per line\n"
