@@ -219,7 +219,14 @@ keys_setup(ui *u, const config *cfg, char **err)
 		}
 		bind(u, k, a);
 	}
-	return 0;
+	/* A reader nobody can leave is worse than a refused config. (C-c
+	 * still quits, but few would guess it.) */
+	for (size_t i = 0; i < u->nbind; i++)
+		if (u->bind[i].act == ACT_QUIT)
+			return 0;
+	*err = xasprintf("%s: [keys]: no key is left for quit "
+			 "(bind one, e.g. q = quit)", file);
+	return -1;
 }
 
 int

@@ -3,7 +3,7 @@
 # force: config.ini [keys] rebinds keys by action name; a bad key name or
 # action is an error naming the file and line, given before curses starts.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 14
+tui_plan 15
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -57,4 +57,8 @@ printf '[keys]\nCtrl-q = quit\n' > "$TUI_TMP/bad.ini"
 "$LECTERN" --config "$TUI_TMP/bad.ini" >/dev/null 2>"$TUI_TMP/err" </dev/null
 check "an unknown key name is an error with file and line" \
 	grep -q "bad.ini:2: \[keys\]: unknown key name 'Ctrl-q'" "$TUI_TMP/err"
+printf '[keys]\nq = none\nQ = none\n' > "$TUI_TMP/bad.ini"
+"$LECTERN" --config "$TUI_TMP/bad.ini" >/dev/null 2>"$TUI_TMP/err" </dev/null
+check "a config that leaves no key for quit is refused" \
+	grep -q "bad.ini: \[keys\]: no key is left for quit" "$TUI_TMP/err"
 tui_done
