@@ -15,7 +15,7 @@ typedef struct ui_options {
 
 /* Runs the reader on d until the user quits. Returns the process exit code
  * (0; 3 with a message on stderr when the terminal cannot be used; 129 or
- * 143 after SIGHUP or SIGTERM). *
+ * 143 after SIGHUP or SIGTERM). */
 int ui_run(doc *d, const ui_options *opt);
 /* Runs the reader on a library: the documents under paths (directories
  * and files), indexed in opt->library_db; opens the first one. Same exit
