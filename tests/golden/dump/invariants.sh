@@ -1,9 +1,9 @@
 #!/bin/sh
 # Properties of --dump on every document the tests carry (tests/data/*/*.txt
-# and the bundled declaration), at several widths: it succeeds, no line is
-# wider than the width (display columns, wc -L in C.UTF-8), no line ends
-# with a space, and wrapping only moves white space: with spaces and
-# newlines removed, the output is the same at every width.
+# and the bundled declaration), at several widths: it succeeds without a
+# message, no line is wider than the width (display columns, wc -L in
+# C.UTF-8), no line ends with a space, and wrapping only moves white space:
+# with spaces and newlines removed, the output is the same at every width.
 top="${top_srcdir:-.}"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -37,9 +37,12 @@ while read -r f; do
 	tr -d ' \n' < "$tmp/80" > "$tmp/80.flat"
 	for w in 80 $widths; do
 		n=$((n + 1))
-		"$LECTERN" --dump -w "$w" "$f" > "$tmp/out" 2>&1
+		"$LECTERN" --dump -w "$w" "$f" > "$tmp/out" 2> "$tmp/err"
+		rc=$?
 		widest=$(wc -L < "$tmp/out")
 		why=""
+		[ $rc -eq 0 ] || why="$why exit status $rc;"
+		[ ! -s "$tmp/err" ] || why="$why message: $(head -1 "$tmp/err");"
 		[ "$widest" -le "$w" ] || why="$why widest line $widest;"
 		! grep -q ' $' "$tmp/out" || why="$why trailing space on line $(grep -n ' $' "$tmp/out" | head -1 | cut -d: -f1);"
 		tr -d ' \n' < "$tmp/out" | cmp -s - "$tmp/80.flat" || why="$why text differs from width 80;"
