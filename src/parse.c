@@ -130,6 +130,7 @@ typedef struct txchunk {
 typedef struct parser {
 	txchunk *tx;
 	size_t ntx, txcap;
+	size_t lcap;		/* lines allocated in L (big_alloc) */
 	size_t txcur[2];	/* the chunk being filled, per arena, + 1 */
 	const char *t;
 	size_t n;
@@ -144,6 +145,41 @@ typedef struct parser {
 	wset running;		/* running-title lines seen between furniture */
 	int in_ga_zone;
 } parser;
+
+/* ---------- large arrays ---------- */
+
+/* Zeroed memory for a large array, mapped apart from the heap so that
+ * freeing it gives it back at once (malloc's heap keeps freed memory, and
+ * after a large free it serves even multi-megabyte requests from the
+ * heap). Never NULL (aborts as xmalloc does); free with big_free(ptr,
+ * the same size). */
+#define BIG_MIN ((size_t)256 << 10)	/* smaller arrays come from malloc */
+
+static void *
+big_alloc(size_t n)
+{
+	if (n < BIG_MIN)
+		return xcalloc(1, n ? n : 1);
+	void *m = mmap(NULL, n, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED) {
+		/* as xmalloc does (util.c) */
+		fprintf(stderr, "lectern: out of memory (%zu bytes)\n", n);
+		abort();
+	}
+	return m;
+}
+
+static void
+big_free(void *m, size_t n)
+{
+	if (!m)
+		return;
+	if (n < BIG_MIN)
+		free(m);
+	else
+		munmap(m, n);
+}
 
 /* ---------- block texts ---------- */
 
@@ -355,7 +391,7 @@ wset_op(wset *w, const char *s, size_t n, int add)
 {
 	if (add && (w->count + 1) * 2 > w->cap) {
 		size_t ncap = w->cap ? w->cap * 2 : 1024;
-		wslot *ne = xcalloc(ncap, sizeof *ne);
+		wslot *ne = big_alloc(ncap * sizeof *ne);
 		for (size_t i = 0; i < w->cap; i++) {
 			if (!w->e[i].s)
 				continue;
@@ -364,7 +400,7 @@ wset_op(wset *w, const char *s, size_t n, int add)
 				h = (h + 1) & (ncap - 1);
 			ne[h] = w->e[i];
 		}
-		free(w->e);
+		big_free(w->e, w->cap * sizeof *w->e);
 		w->e = ne;
 		w->cap = ncap;
 	}
@@ -392,7 +428,7 @@ wset_op(wset *w, const char *s, size_t n, int add)
 static void
 wset_free(wset *w)
 {
-	free(w->e);
+	big_free(w->e, w->cap * sizeof *w->e);
 	memset(w, 0, sizeof *w);
 }
 
@@ -457,7 +493,8 @@ split_lines(parser *p)
 	for (const char *q = p->t, *end = p->t + p->n;
 	     (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
 		cap++;
-	p->L = xmalloc(cap * sizeof *p->L);
+	p->L = big_alloc(cap * sizeof *p->L);
+	p->lcap = cap;
 	size_t i = 0;
 	while (i < p->n) {
 		size_t e = i;
@@ -2583,6 +2620,19 @@ simple_cite(const char *c)
 static void emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed,
 		 wset *ids);
 
+/* The bytes doc_add_node will put in plain for t's subtree: texts and
+ * their "\n\n" separators (2 more than needed at most). */
+static size_t
+tn_plain_bytes(const tnode *t)
+{
+	size_t n = t->text && t->len ? t->len + 2 : 0;
+	for (size_t i = 0; i < t->nkids; i++)
+		n += tn_plain_bytes(t->kids[i]);
+	for (size_t i = 0; i < t->nfns; i++)
+		n += tn_plain_bytes(t->fns[i]);
+	return n;
+}
+
 /* Copies the source offsets of every node's lines into it, so that the
  * line records can be freed before the model is built. */
 static void
@@ -3085,11 +3135,21 @@ parse_document(const char *name, const char *text, size_t len,
 	/* the line records and word sets are done with: free them before
 	 * the model grows (the peak of memory is here) */
 	tn_set_src(p, B.root);
-	free(p->L);
+	big_free(p->L, p->lcap * sizeof *p->L);
 	p->L = NULL;
 	wset_free(&p->words);
 	wset_free(&p->running);
 
+	/* plain in one allocation: grown by doubling, the copies it leaves
+	 * in the heap would raise the peak */
+	{
+		doc *d = p->d;
+		size_t need = d->plain_len + tn_plain_bytes(B.root) + 1;
+		if (need > d->plain_cap) {
+			d->plain = xrealloc(d->plain, need);
+			d->plain_cap = need;
+		}
+	}
 	emit_kids(p, p->d->root, B.root);
 	tn_free(p, B.root);
 	txt_free_all(p);
