@@ -852,5 +852,5 @@ config_describe(FILE *out)
 	      "; ACTION none unbinds it. A key is one character (case matters: g, G),\n"
 	      "; C-x, or a name: Space Enter Tab BTab Esc Backspace Up Down Left Right\n"
 	      "; Home End PageUp PageDown Insert Delete F1-F12 Hash Semicolon Equals.\n"
-	      "; In the reader, ? lists every action with its name.\n", out);
+	      "; In the reader, h lists every action with its name.\n", out);
 }
