@@ -62,13 +62,13 @@ enum {
 };
 
 /* One source line. Offsets are 32 bits: parse_document's input is under
- * 4 GiB (SOURCE_MAX_BYTES is far below); the record is kept small (24
- * bytes) because a 10 MB document has some 400,000 lines. The raw end (the
- * '\n' or the end of the text) is not stored: see line_rawend. */
+ * 4 GiB (SOURCE_MAX_BYTES is far below); the record is kept small (16
+ * bytes) because a 10 MB document has some 250,000 lines and they are all
+ * alive while the block texts are built. The raw start and end (only
+ * spaces lie between them and s, e) are found again when needed
+ * (line_raw, line_rawend); page numbers are in parser.pagenum. */
 typedef struct pline {
-	uint32_t raw;		/* the line's first byte */
 	uint32_t s, e;		/* trimmed content */
-	int32_t pagenum;	/* a page number this furniture line shows */
 	int16_t indent;		/* leading spaces (a tab counts 8), at most 32767 */
 	uint16_t cols;		/* code points of the content, at most 1000 */
 	uint16_t flags;
@@ -131,6 +131,8 @@ typedef struct parser {
 	txchunk *tx;
 	size_t ntx, txcap;
 	size_t lcap;		/* lines allocated in L (big_alloc) */
+	int32_t *pagenum;	/* per line: the page number a furniture line
+				   shows (big_alloc, lcap; until the page map) */
 	size_t txcur[2];	/* the chunk being filled, per arena, + 1 */
 	const char *t;
 	size_t n;
@@ -495,6 +497,7 @@ split_lines(parser *p)
 		cap++;
 	p->L = big_alloc(cap * sizeof *p->L);
 	p->lcap = cap;
+	p->pagenum = big_alloc(cap * sizeof *p->pagenum);
 	size_t i = 0;
 	while (i < p->n) {
 		size_t e = i;
@@ -502,7 +505,6 @@ split_lines(parser *p)
 		e = nl ? (size_t)(nl - p->t) : p->n;
 		pline *l = &p->L[p->nl++];
 		memset(l, 0, sizeof *l);
-		l->raw = (uint32_t)i;
 		size_t s = i;
 		int ind = 0;
 		while (s < e && is_sp(p->t[s])) {
@@ -537,14 +539,24 @@ split_lines(parser *p)
 	}
 }
 
-/* The end of line i without its '\n': the byte before the next line, or
+/* The first byte of line i: after the '\n' before its content. */
+static size_t
+line_raw(const parser *p, size_t i)
+{
+	size_t k = p->L[i].s;
+	while (k > 0 && p->t[k - 1] != '\n')
+		k--;
+	return k;
+}
+
+/* The end of line i without its '\n': the '\n' after its content, or
  * the end of the text. */
 static size_t
 line_rawend(const parser *p, size_t i)
 {
-	if (i + 1 < p->nl)
-		return p->L[i + 1].raw - 1;
-	return p->n && p->t[p->n - 1] == '\n' ? p->n - 1 : p->n;
+	size_t e = p->L[i].e;
+	const char *nl = memchr(p->t + e, '\n', p->n - e);
+	return nl ? (size_t)(nl - p->t) : p->n;
 }
 
 /* ---------- furniture predicates ---------- */
@@ -1222,7 +1234,7 @@ find_furniture(parser *p)
 			l->flags |= LF_ANCHOR;
 		} else if (pn && !weak) {
 			l->flags |= LF_ANCHOR;
-			l->pagenum = pn;
+			p->pagenum[i] = pn;
 		} else if (m->symbol && strlen(m->symbol) == n &&
 			   memcmp(m->symbol, s, n) == 0) {
 			l->flags |= LF_ANCHOR;
@@ -1271,7 +1283,7 @@ find_furniture(parser *p)
 				int weak;
 				int pn = page_number(LS(p, j), LN(p, j), &weak);
 				if (pn)
-					p->L[j].pagenum = pn;
+					p->pagenum[j] = pn;
 				else
 					wset_op(&p->running, LS(p, j), LN(p, j), 1);
 			}
@@ -1309,7 +1321,7 @@ find_furniture(parser *p)
 					int pn = n < 40 ? page_number(s, n, &weak) : 0;
 					if (pn && pn < 2000) {
 						l->flags |= LF_FURN;
-						l->pagenum = pn;
+						p->pagenum[j] = pn;
 					} else if (n < MAX_FURN_LINE && !from_mast &&
 						   (wset_op(&p->running, s, n, 0) ||
 						    is_symbol(s, n) ||
@@ -2640,7 +2652,7 @@ tn_set_src(const parser *p, tnode *t)
 {
 	if (!p->nl)
 		return;
-	t->src0 = p->L[t->l0].raw;
+	t->src0 = line_raw(p, t->l0);
 	t->src1 = line_rawend(p, t->l1);
 	for (size_t i = 0; i < t->nkids; i++)
 		tn_set_src(p, t->kids[i]);
@@ -2937,8 +2949,8 @@ parse_document(const char *name, const char *text, size_t len,
 							continue;
 						if (!(p->L[j].flags & LF_FURN))
 							break;
-						if (p->L[j].pagenum)
-							num = p->L[j].pagenum;
+						if (p->pagenum[j])
+							num = p->pagenum[j];
 					}
 					int last = m->pages[m->npages - 1].number;
 					if (num && num > last && num <= last + 3)
@@ -2952,6 +2964,9 @@ parse_document(const char *name, const char *text, size_t len,
 			}
 		}
 	}
+
+	big_free(p->pagenum, p->lcap * sizeof *p->pagenum);
+	p->pagenum = NULL;
 
 	/* pass 3: blocks */
 	block *blocks = NULL;
