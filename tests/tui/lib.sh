@@ -37,9 +37,36 @@ tui_plan() {
 	trap 'exit 1' INT TERM HUP
 }
 
+# The programs running in the panes (children of the panes' shells), to
+# reap once their terminal is gone: a sanitizer build whose terminal died
+# can hang in its exit report, and must not spin on after the test.
+TUI_PIDS=""
+tui_note_pids() {
+	for pp in $(tmux -L "$TUI_SOCK" list-panes -a -F '#{pane_pid}' 2>/dev/null); do
+		TUI_PIDS="$TUI_PIDS $(pgrep -P "$pp" 2>/dev/null | tr '\n' ' ')"
+	done
+}
+tui_reap() {
+	[ -n "$(echo $TUI_PIDS)" ] || return 0
+	sleep 1
+	for p in $TUI_PIDS; do kill -KILL "$p" 2>/dev/null; done
+	TUI_PIDS=""
+}
+
 tui_cleanup() {
+	tui_note_pids
 	tmux -L "$TUI_SOCK" kill-server >/dev/null 2>&1
+	tui_reap
+	# Sanitizer reports went to files (a dead terminal cannot take them):
+	# a memory error or undefined behaviour fails the test.
+	bad=""
+	if [ -n "$TUI_TMP" ] && ls "$TUI_TMP"/asan.* >/dev/null 2>&1 &&
+	   grep -lE 'ERROR: AddressSanitizer|runtime error' "$TUI_TMP"/asan.* >/dev/null 2>&1; then
+		bad=1
+		grep -hE -A12 'ERROR: AddressSanitizer|runtime error' "$TUI_TMP"/asan.* | sed 's/^/# /'
+	fi
 	[ -n "$TUI_TMP" ] && rm -rf "$TUI_TMP"
+	[ -z "$bad" ] || exit 1
 }
 
 tmx() { tmux -L "$TUI_SOCK" "$@"; }
@@ -55,10 +82,11 @@ tui_start() {
 		-e XDG_CONFIG_HOME="$TUI_TMP/config" -e XDG_DATA_HOME="$TUI_TMP/data" \
 		-e XDG_CACHE_HOME="$TUI_TMP/cache" -e NO_COLOR= \
 		-e LSAN_OPTIONS="suppressions=$TUI_SUPP:print_suppressions=0" \
+		-e ASAN_OPTIONS="log_path=$TUI_TMP/asan" \
 		"$3; echo lectern-exit=\$?; sleep 600"
 	# The old session goes after the new one exists, so the server (which
 	# exits with its last session) stays up.
-	[ "$TUI_S" -gt 1 ] && tmx kill-session -t "$old" >/dev/null 2>&1
+	[ "$TUI_S" -gt 1 ] && tui_note_pids && tmx kill-session -t "$old" >/dev/null 2>&1
 	return 0
 }
 
