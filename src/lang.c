@@ -270,6 +270,14 @@ is_letter_at(const char *s, size_t n)
 size_t
 lang_prefix(const char *s, size_t n, const char *w)
 {
+	/* most calls fail at the first byte: the first step of the loop
+	 * below for two ASCII bytes, without measuring w */
+	if (n) {
+		unsigned char ca = (unsigned char)s[0], cb = (unsigned char)w[0];
+		if (ca < 0x80 && cb < 0x80 && ca != cb &&
+		    ((ca | 32) != (cb | 32) || (ca | 32) < 'a' || (ca | 32) > 'z'))
+			return 0;
+	}
 	size_t i = 0, j = 0, wn = strlen(w);
 	while (j < wn) {
 		if (i >= n)

@@ -371,8 +371,10 @@ same_fold(const char *a, size_t an, const char *b, size_t bn, int exact)
 {
 	if (an != bn)
 		return 0;
+	if (memcmp(a, b, an) == 0)
+		return 1;	/* the usual case, folded or not */
 	if (exact)
-		return memcmp(a, b, an) == 0;
+		return 0;
 	for (size_t i = 0; i < an; i++) {
 		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
 		if (x >= 'A' && x <= 'Z')
@@ -389,7 +391,7 @@ same_fold(const char *a, size_t an, const char *b, size_t bn, int exact)
  * Returns how many times it was added (after this add), 0 if never.
  * Words are shorter than 4 GiB (the input is). */
 static size_t
-wset_op(wset *w, const char *s, size_t n, int add)
+wset_op_h(wset *w, const char *s, size_t n, int add, uint64_t hv)
 {
 	if (add && (w->count + 1) * 2 > w->cap) {
 		size_t ncap = w->cap ? w->cap * 2 : 1024;
@@ -408,7 +410,6 @@ wset_op(wset *w, const char *s, size_t n, int add)
 	}
 	if (!w->cap)
 		return 0;
-	uint64_t hv = hash_fold(s, n, w->exact);
 	size_t h = (size_t)hv & (w->cap - 1);
 	wslot *e;
 	while ((e = &w->e[h])->s) {
@@ -425,6 +426,14 @@ wset_op(wset *w, const char *s, size_t n, int add)
 		return 1;
 	}
 	return 0;
+}
+
+static size_t
+wset_op(wset *w, const char *s, size_t n, int add)
+{
+	if (!add && !w->cap)
+		return 0;
+	return wset_op_h(w, s, n, add, hash_fold(s, n, w->exact));
 }
 
 static void
@@ -471,6 +480,24 @@ collect_words(parser *p)
 		unsigned char c = (unsigned char)p->t[i];
 		if (c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z')) {
 			i++;
+			continue;
+		}
+		/* a run of ASCII letters, hashed as hash_fold does; a word
+		 * that goes on (a non-ASCII letter, a hyphen) takes the
+		 * general way */
+		uint64_t h = 1469598103934665603ull;
+		size_t j = i;
+		while (j < p->n) {
+			unsigned char d = (unsigned char)p->t[j];
+			if (!((d | 32) >= 'a' && (d | 32) <= 'z'))
+				break;
+			h = (h ^ (d | 32)) * 1099511628211ull;
+			j++;
+		}
+		if (j > i && (j == p->n || !((unsigned char)p->t[j] & 0x80 || p->t[j] == '-'))) {
+			if (j - i < 64)
+				wset_op_h(&p->words, p->t + i, j - i, 1, h);
+			i = j;
 			continue;
 		}
 		size_t m = word_len(p->t + i, p->n - i, 1);
