@@ -278,8 +278,9 @@ lang_prefix(const char *s, size_t n, const char *w)
 		    ((ca | 32) != (cb | 32) || (ca | 32) < 'a' || (ca | 32) > 'z'))
 			return 0;
 	}
-	size_t i = 0, j = 0, wn = strlen(w);
-	while (j < wn) {
+	/* w is walked to its NUL rather than measured first */
+	size_t i = 0, j = 0;
+	while (w[j]) {
 		if (i >= n)
 			return 0;
 		unsigned char ca = (unsigned char)s[i], cb = (unsigned char)w[j];
@@ -294,7 +295,9 @@ lang_prefix(const char *s, size_t n, const char *w)
 		}
 		ucs4_t a, b;
 		int ka = u8_mbtouc(&a, (const uint8_t *)s + i, n - i);
-		int kb = u8_mbtouc(&b, (const uint8_t *)w + j, wn - j);
+		/* at most 4 bytes; decoding stops at w's NUL, which is no
+		 * continuation byte */
+		int kb = u8_mbtouc(&b, (const uint8_t *)w + j, 4);
 		if (a != b && uc_tolower(a) != uc_tolower(b)) {
 			/* typographic and straight apostrophes are one */
 			if (!((a == 0x2019 || a == '\'') && (b == 0x2019 || b == '\'')))
@@ -304,6 +307,7 @@ lang_prefix(const char *s, size_t n, const char *w)
 		j += (size_t)kb;
 	}
 	/* a word must end here unless w itself ends with a non-letter */
+	size_t wn = j;
 	if (wn && is_letter_at(w + wn - 1, 1) && is_letter_at(s + i, n - i))
 		return 0;
 	return i;
