@@ -56,7 +56,7 @@ check "an unknown TERM: a clear message and exit 3" \
 
 tui_start 80 24 "TERM=dumb $LECTERN"
 dumb_refused() {
-	tui_wait "cannot address the cursor" &&
+	tui_wait "lectern-exit=" &&
 		tui_screen | tr '\n' ' ' | grep -q "cannot address the cursor.* lectern-exit=3"
 }
 check "TERM=dumb (no cursor addressing): a clear message and exit 3" dumb_refused
