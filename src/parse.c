@@ -1680,11 +1680,45 @@ ends_sentence(const char *s, size_t n)
 	       uc == 0x201D || uc == '"' || uc == ')' || uc == 0xBB;
 }
 
+/* The first bytes an annex or enclosure word of any language can match
+ * (lang_prefix's comparison of one character): a line starting with any
+ * other byte is no annex line. Bytes >= 0x80 are always allowed. */
+static const unsigned char *
+annex_first_bytes(void)
+{
+	static unsigned char ok[256];
+	static int done;
+	if (done)
+		return ok;
+	memset(ok + 0x80, 1, 0x80);
+	const lang_words *const *all = lang_all();
+	for (size_t l = 0; all[l]; l++) {
+		const char *const *lists[2] = { all[l]->annex, all[l]->enclosure };
+		for (int k = 0; k < 2; k++)
+			for (size_t w = 0; lists[k] && lists[k][w]; w++) {
+				const char *wd = lists[k][w];
+				ucs4_t b;
+				u8_mbtouc(&b, (const uint8_t *)wd, strlen(wd));
+				if (!*wd)
+					continue;
+				for (ucs4_t a = 1; a < 0x80; a++)
+					if (a == b || uc_tolower(a) == uc_tolower(b) ||
+					    ((a == '\'' || a == 0x2019) &&
+					     (b == 0x2019 || b == '\'')))
+						ok[a] = 1;
+			}
+	}
+	done = 1;
+	return ok;
+}
+
 static int
 is_annex_line(parser *p, const char *s, size_t n)
 {
 	const lang_words *const *all = lang_all();
 	(void)p;
+	if (!n || !annex_first_bytes()[(unsigned char)s[0]])
+		return 0;
 	for (size_t l = 0; all[l]; l++) {
 		size_t m = lang_prefix_any(s, n, all[l]->annex, NULL);
 		if (!m)
