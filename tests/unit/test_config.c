@@ -18,11 +18,16 @@
 #include "config.h"
 #include "util.h"
 
+/* Absolute: XDG_CONFIG_HOME must be absolute (a relative one is ignored,
+ * as the XDG spec says), and an in-tree build has top_srcdir ".". */
 static char *
 fixture(const char *name)
 {
 	const char *top = getenv("top_srcdir");
-	return xasprintf("%s/tests/data/config/%s", top ? top : ".", name);
+	char *abs = realpath(top ? top : ".", NULL);
+	char *p = xasprintf("%s/tests/data/config/%s", abs ? abs : ".", name);
+	free(abs);
+	return p;
 }
 
 /* Loads a fixture that must fail; checks "PATH:LINE: " and a fragment of

@@ -19,11 +19,17 @@
 #include "theme.h"
 #include "util.h"
 
+/* Absolute (see test_config.c: a relative XDG_CONFIG_HOME is ignored). */
 static const char *
 top(void)
 {
-	const char *t = getenv("top_srcdir");
-	return t ? t : ".";
+	static char abs[4096];
+	if (!*abs) {
+		const char *t = getenv("top_srcdir");
+		if (!realpath(t ? t : ".", abs))
+			snprintf(abs, sizeof abs, "%s", t ? t : ".");
+	}
+	return abs;
 }
 
 static void
@@ -40,7 +46,7 @@ same_style(const theme_style *a, const theme_style *b)
 	return a->fg == b->fg && a->bg == b->bg && a->attrs == b->attrs;
 }
 
-/* Every themes/*.ini loads, and looks like a theme: headings bold, the
+/* Every themes/NAME.ini loads, and looks like a theme: headings bold, the
  * status line and search matches stand out from the text, references and
  * clause numbers differ from plain text. */
 static void
