@@ -24,6 +24,7 @@
 #include "parse.h"
 #include "refs.h"
 #include "source.h"
+#include "theme.h"
 #include "util.h"
 #include "ui/ui.h"
 
@@ -40,7 +41,7 @@ enum {
 	OPT_OUTLINE = 0x100, OPT_JSON, OPT_DUMP, OPT_LANG, OPT_CONFIG,
 	OPT_THEME, OPT_NO_COLOR, OPT_NOTES_DB, OPT_HELP_CONFIG, OPT_REFS,
 	OPT_LIST, OPT_LIBRARY_DB, OPT_NOTES, OPT_NOTES_EXPORT, OPT_NOTES_IMPORT,
-	OPT_NOTE_ADD, OPT_NOTE_TEXT, OPT_TAG, OPT_NOTE_DELETE,
+	OPT_NOTE_ADD, OPT_NOTE_TEXT, OPT_TAG, OPT_NOTE_DELETE, OPT_LIST_THEMES,
 };
 
 static const struct option long_options[] = {
@@ -54,6 +55,7 @@ static const struct option long_options[] = {
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "notes-db", required_argument, NULL, OPT_NOTES_DB },
 	{ "help-config", no_argument, NULL, OPT_HELP_CONFIG },
+	{ "list-themes", no_argument, NULL, OPT_LIST_THEMES },
 	{ "refs", no_argument, NULL, OPT_REFS },
 	{ "list", no_argument, NULL, OPT_LIST },
 	{ "library-db", required_argument, NULL, OPT_LIBRARY_DB },
@@ -110,6 +112,7 @@ usage(FILE *out)
 	      "      --library-db=FILE  the library index (default\n"
 	      "                       $XDG_DATA_HOME/lectern/library.db)\n"
 	      "      --help-config    list the settings config.ini accepts\n"
+	      "      --list-themes    list the themes lectern can find\n"
 	      "  -h, --help           show this help and exit\n"
 	      "  -V, --version        show the version and exit\n"
 	      "\n"
@@ -259,6 +262,7 @@ main(int argc, char **argv)
 		case OPT_NOTES_DB: notes_db = optarg; break;
 		case OPT_LIBRARY_DB: library_db = optarg; break;
 		case OPT_HELP_CONFIG: config_describe(stdout); goto out;
+		case OPT_LIST_THEMES: theme_list(stdout); goto out;
 		case 'h': usage(stdout); goto out;
 		case 'V': printf("lectern %s\n", PACKAGE_VERSION); goto out;
 		default:
@@ -319,6 +323,20 @@ main(int argc, char **argv)
 		config_free(&cfg);
 		rc = EXIT_DATA;
 		goto out;
+	}
+	if (mode == MODE_READ) {
+		/* A theme that cannot be used is said before the terminal is
+		 * taken over, like a bad config.ini. */
+		struct theme th;	/* (theme is also the option) */
+		if (theme_load(&th, theme ? theme : cfg.theme, &err) < 0) {
+			fprintf(stderr, "lectern: %s\n", err);
+			free(err);
+			theme_free(&th);
+			config_free(&cfg);
+			rc = EXIT_DATA;
+			goto out;
+		}
+		theme_free(&th);
 	}
 
 	/* A directory or several files: the reader on a library. */

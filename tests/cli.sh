@@ -15,7 +15,7 @@ has() { # description, file, fixed string
 	n=$((n + 1))
 	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
 }
-echo "1..22"
+echo "1..25"
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -39,6 +39,9 @@ t "--outline with no file opens the bundled declaration" 0 "$L" --outline
 has "whose annex has clause 8" "$tmp/out" "paragraph 8  Dado el carácter"
 t "--refs with no file reads the bundled declaration" 0 "$L" --refs
 has "and finds item 98" "$tmp/out" "A/75 item 98"
+t "--list-themes lists the bundled themes" 0 "$L" --list-themes
+has "default among them" "$tmp/out" "default "
+t "an unknown --theme is refused before the terminal is used" 1 "$L" --theme no-such-theme "$doc"
 n=$((n + 1))
 if "$L" --dump -w 40 "$doc" >/dev/full 2>"$tmp/err"; then echo "not ok $n - a write error is reported"; else
 	if grep -q "write error" "$tmp/err"; then echo "ok $n - a write error is reported (exit 1)"; else echo "not ok $n - a write error is reported"; fi; fi

@@ -599,7 +599,8 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	noecho();
 	nonl();
 	curs_set(0);
-	set_escdelay(25);
+	if (!getenv("ESCDELAY"))	/* the user's value wins */
+		set_escdelay(25);
 	install_signals();
 
 	char theme_msg[256] = "";
