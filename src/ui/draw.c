@@ -77,16 +77,6 @@ draw_attr(const ui *u, theme_role r)
 	return u->attr[r];
 }
 
-/* The visible stand-in for an unsafe character (UTF-8, one column). */
-static const char *
-visible(ucs4_t c, char out[8])
-{
-	ucs4_t v = c < 0x20 ? 0x2400 + c : c == 0x7f ? 0x2421 : 0xfffd;
-	int n = u8_uctomb((uint8_t *)out, v, 7);
-	out[n > 0 ? n : 0] = '\0';
-	return out;
-}
-
 int
 draw_str(WINDOW *w, int y, int x, const char *s, size_t n_bytes,
 	 int max_cols, attr_t a)
@@ -105,10 +95,11 @@ draw_str(WINDOW *w, int y, int x, const char *s, size_t n_bytes,
 		if (len <= 0)
 			len = 1;
 		if (text_is_unsafe(s + i, n - i)) {
-			char v[8];
+			/* the same stand-ins as the model's (text.c) */
+			const char *v = text_visible_cp(c, NULL);
 			if (i > run)
 				waddnstr(w, s + run, (int)(i - run));
-			waddstr(w, visible(c, v));
+			waddstr(w, v ? v : "\xef\xbf\xbd");
 			run = i + (size_t)len;
 		}
 		i += (size_t)len;
