@@ -2292,6 +2292,20 @@ restitle_len(const char *s, size_t n)
 	return e + 1;
 }
 
+/* The block's lines joined with hard breaks ("(Signed) Name\nTitle",
+ * "18th plenary meeting\n14 October 2025"), replacing text (freed). */
+static char *
+keep_line_breaks(parser *p, const block *b, char *text, size_t *len)
+{
+	buf sb;
+	buf_init(&sb);
+	for (size_t i = 0; i < b->nlines; i++)
+		append_line(p, &sb, LS(p, b->lines[i]), LN(p, b->lines[i]), 1);
+	txt_free(p, text);
+	*len = sb.len;
+	return buf_take(&sb);
+}
+
 static void build_footnote(builder *bd, const block *b, char *text, size_t len);
 
 static void
@@ -2389,13 +2403,7 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 	}
 	if (sig) {
 		/* keep the lines: "(Signed) Name\nTitle" */
-		buf sb;
-		buf_init(&sb);
-		for (size_t i = 0; i < b->nlines; i++)
-			append_line(p, &sb, LS(p, b->lines[i]), LN(p, b->lines[i]), 1);
-		txt_free(p, text);
-		text = buf_take(&sb);
-		len = strlen(text);
+		text = keep_line_breaks(p, b, text, &len);
 		t = tn_new(NODE_SIGNATURE);
 		tn_add(bd->cont, t);
 	} else if (is_original_note(text, len) || is_plenary(p, s0, n0) ||
@@ -2412,13 +2420,7 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		}
 		if (is_plenary(p, s0, n0)) {
 			/* keep the place/date line break */
-			buf sb;
-			buf_init(&sb);
-			for (size_t i = 0; i < b->nlines; i++)
-				append_line(p, &sb, LS(p, b->lines[i]), LN(p, b->lines[i]), 1);
-			txt_free(p, text);
-			text = buf_take(&sb);
-			len = strlen(text);
+			text = keep_line_breaks(p, b, text, &len);
 		}
 		t = tn_new(NODE_NOTE);
 		tn_add(bd->cont, t);
