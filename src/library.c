@@ -169,26 +169,14 @@ default_db_path(void)
 static int
 make_parent_dirs(const char *path)
 {
-	char *p = xstrdup(path);
-	char *slash = strrchr(p, '/');
-	int rc = 0;
-	if (slash && slash != p) {
-		*slash = '\0';
-		for (char *q = p + 1; ; q++) {
-			if (*q == '/' || *q == '\0') {
-				char c = *q;
-				*q = '\0';
-				if (mkdir(p, 0700) < 0 && errno != EEXIST) {
-					rc = -1;
-					break;
-				}
-				*q = c;
-				if (!c)
-					break;
-			}
-		}
-	}
-	free(p);
+	const char *slash = strrchr(path, '/');
+	if (!slash || slash == path)
+		return 0;
+	char *dir = xstrndup(path, (size_t)(slash - path));
+	int rc = util_mkdirs(dir, NULL);
+	int e = errno;
+	free(dir);
+	errno = e;
 	return rc;
 }
 

@@ -345,37 +345,6 @@ notes_default_path(void)
 	return xasprintf("%s/.local/share/lectern/notes.db", home);
 }
 
-/* Creates the missing directories of dir (mode 0700, like mkdir -p). */
-static int
-make_dirs(const char *dir, char **err)
-{
-	char *p = xstrdup(dir);
-	int rc = 0;
-	for (char *s = p + 1;; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		char c = *s;
-		*s = '\0';
-		struct stat st;
-		if (stat(p, &st) == 0) {
-			if (!S_ISDIR(st.st_mode)) {
-				set_err(err, "%s is not a directory", p);
-				rc = -1;
-				break;
-			}
-		} else if (errno != ENOENT || (mkdir(p, 0700) < 0 && errno != EEXIST)) {
-			set_err(err, "cannot create directory %s: %s", p, strerror(errno));
-			rc = -1;
-			break;
-		}
-		*s = c;
-		if (!c)
-			break;
-	}
-	free(p);
-	return rc;
-}
-
 static char *
 dir_of(const char *path)
 {
@@ -634,8 +603,12 @@ notes_open(const char *path, char **err)
 		goto fail;
 	if (fs == FILE_NEW) {
 		if (!path) {
-			if (make_dirs(dir, err) < 0)
+			char *why = NULL;
+			if (util_mkdirs(dir, &why) < 0) {
+				set_err(err, "%s", why);
+				free(why);
 				goto fail;
+			}
 		} else {
 			struct stat st;
 			if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {

@@ -1,9 +1,11 @@
 /* util: allocation wrappers and the growable buffer (see util.h). */
 #include <build-config.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -146,4 +148,39 @@ buf_free(buf *b)
 {
 	free(b->s);
 	buf_init(b);
+}
+
+int
+util_mkdirs(const char *dir, char **err)
+{
+	char *p = xstrdup(dir);
+	int rc = 0;
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		struct stat st;
+		if (stat(p, &st) == 0) {
+			if (!S_ISDIR(st.st_mode)) {
+				if (err)
+					*err = xasprintf("%s is not a directory", p);
+				errno = ENOTDIR;
+				rc = -1;
+				break;
+			}
+		} else if (errno != ENOENT || (mkdir(p, 0700) < 0 && errno != EEXIST)) {
+			int e = errno;
+			if (err)
+				*err = xasprintf("cannot create directory %s: %s", p, strerror(e));
+			errno = e;
+			rc = -1;
+			break;
+		}
+		*s = c;
+		if (!c)
+			break;
+	}
+	free(p);
+	return rc;
 }

@@ -33,6 +33,12 @@ void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 char *buf_take(buf *b);
 void buf_free(buf *b);
 
+/* mkdir -p of dir with mode 0700 (the notes and the library index are
+ * private). Returns 0, or -1 with errno set and *err (may be NULL) a message
+ * naming the part that failed ("X is not a directory", "cannot create
+ * directory X: reason"); the caller frees *err. */
+int util_mkdirs(const char *dir, char **err);
+
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif
