@@ -130,9 +130,7 @@ note_clear(note *n)
 	free(n->doc_key);
 	anchor_clear(&n->a);
 	free(n->body);
-	for (size_t i = 0; i < n->ntags; i++)
-		free(n->tags[i]);
-	free(n->tags);
+	note_clear_tags(n);
 	free(n->created);
 	free(n->modified);
 	free(n->cur_path);
@@ -182,6 +180,26 @@ notes_next_hashtag(const char *s, size_t n, size_t *pos, size_t *tag_off, size_t
 	}
 	*pos = n;
 	return 0;
+}
+
+int
+notes_has_hashtag(const char *s, size_t n, const char *tag)
+{
+	size_t pos = 0, off, len, want = strlen(tag);
+	while (notes_next_hashtag(s, n, &pos, &off, &len))
+		if (len == want && memcmp(s + off, tag, len) == 0)
+			return 1;
+	return 0;
+}
+
+void
+note_clear_tags(note *n)
+{
+	for (size_t i = 0; i < n->ntags; i++)
+		free(n->tags[i]);
+	free(n->tags);
+	n->tags = NULL;
+	n->ntags = 0;
 }
 
 void

@@ -69,8 +69,12 @@ void note_add_tag(note *n, const char *tag);
  * *tag_len) of s and *pos after it; 0 (*pos = n) when there is none. */
 int notes_next_hashtag(const char *s, size_t n, size_t *pos, size_t *tag_off,
 		       size_t *tag_len);
+/* Whether s[0, n) has tag as one of its #tag words. */
+int notes_has_hashtag(const char *s, size_t n, const char *tag);
 /* Adds every #tag word of body as a tag (note_add_tag). */
 void note_add_body_tags(note *n, const char *body);
+/* Removes every tag of n. */
+void note_clear_tags(note *n);
 
 typedef struct note_list {
 	note *v;

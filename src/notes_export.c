@@ -597,17 +597,6 @@ list_doc(doc *d, const char *db, note_list *l, anchor_doc **adp, FILE *msg)
 	return rc;
 }
 
-/* Whether line[0, n) has "#tag" as a #tag word (notes_next_hashtag). */
-static int
-has_hashtag(const char *line, size_t n, const char *tag)
-{
-	size_t pos = 0, off, len;
-	while (notes_next_hashtag(line, n, &pos, &off, &len))
-		if (len == strlen(tag) && memcmp(line + off, tag, len) == 0)
-			return 1;
-	return 0;
-}
-
 int
 notes_cli_list(doc *d, const char *db, FILE *out, FILE *msg)
 {
@@ -628,7 +617,7 @@ notes_cli_list(doc *d, const char *db, FILE *out, FILE *msg)
 		size_t first_bytes = nl ? (size_t)(nl - body) : strlen(body);
 		buf_add(&b, body, first_bytes);
 		for (size_t k = 0; k < n->ntags; k++)	/* those the line lacks */
-			if (!has_hashtag(body, first_bytes, n->tags[k]))
+			if (!notes_has_hashtag(body, first_bytes, n->tags[k]))
 				buf_printf(&b, " #%s", n->tags[k]);
 		buf_addc(&b, '\n');
 	}

@@ -123,21 +123,13 @@ tag_is(const note *nt, const char *tag)
 	return 0;
 }
 
-static void tags_from(note *nt, const char *body);
-
 /* A tag of the note, or a #word of its body (notes made elsewhere may
  * carry #words that were never stored as tags). */
 static int
 has_tag(const note *nt, const char *tag)
 {
-	if (tag_is(nt, tag))
-		return 1;
-	note probe;
-	memset(&probe, 0, sizeof probe);
-	tags_from(&probe, nt->body ? nt->body : "");
-	int r = tag_is(&probe, tag);
-	note_clear(&probe);
-	return r;
+	return tag_is(nt, tag) ||
+	       (nt->body && notes_has_hashtag(nt->body, strlen(nt->body), tag));
 }
 
 static int
@@ -881,37 +873,6 @@ top_block(const ui *u)
 	return n ? n->current_block : u->top.block;
 }
 
-/* Saves the editor's text: a new note or the one being edited. */
-static void
-tags_from(note *nt, const char *body)
-{
-	for (size_t i = 0; i < nt->ntags; i++)
-		free(nt->tags[i]);
-	free(nt->tags);
-	nt->tags = NULL;
-	nt->ntags = 0;
-	size_t n = strlen(body);
-	for (size_t i = 0; i < n; i++) {
-		if (body[i] != '#' || (i > 0 && !strchr(" \t\n([", body[i - 1])))
-			continue;
-		size_t j = i + 1;
-		while (j < n) {
-			ucs4_t c;
-			int len = u8_mbtouc(&c, (const uint8_t *)body + j, n - j);
-			if (len <= 0 || !(uc_is_alnum(c) || c == '-' || c == '_' ||
-					  uc_is_general_category(c, UC_CATEGORY_M)))
-				break;
-			j += (size_t)len;
-		}
-		if (j > i + 1) {
-			char *t = xstrndup(body + i + 1, j - i - 1);
-			note_add_tag(nt, t);
-			free(t);
-		}
-		i = j - 1;
-	}
-}
-
 static char *
 trimmed(const char *s)
 {
@@ -923,6 +884,8 @@ trimmed(const char *s)
 	return xstrndup(s, n);
 }
 
+/* Saves the editor's text: a new note or the one being edited. Its tags
+ * are the #words of the text (editing shows the other tags as #words). */
 static int
 save_note(ui *u, const char *text, void *arg, char **err)
 {
@@ -950,7 +913,8 @@ save_note(ui *u, const char *text, void *arg, char **err)
 		}
 		free(nt.body);
 		nt.body = body;
-		tags_from(&nt, body);
+		note_clear_tags(&nt);
+		note_add_body_tags(&nt, body);
 		id = notes_update(n->s, &nt, err) == 0 ? n->edit_id : -1;
 		if (id > 0 && deleted)
 			notes_undelete(n->s, id, NULL);
@@ -961,7 +925,7 @@ save_note(ui *u, const char *text, void *arg, char **err)
 			return -1;
 		}
 		free(body);
-		tags_from(&nt, nt.body);
+		note_add_body_tags(&nt, nt.body);
 		id = notes_add(n->s, &nt, err);
 	}
 	note_clear(&nt);
@@ -1268,21 +1232,19 @@ notes_act_edit(ui *u)
 		return no_target(u);
 	/* Tags that are not #words of the body go on a last line, so that
 	 * saving (which reads tags from the text) keeps them. */
+	const char *body = nt->body ? nt->body : "";
+	size_t body_len = strlen(body);
 	buf b;
 	buf_init(&b);
-	buf_adds(&b, nt->body ? nt->body : "");
-	note probe;
-	memset(&probe, 0, sizeof probe);
-	tags_from(&probe, b.s ? b.s : "");
+	buf_adds(&b, body);
 	int first = 1;
 	for (size_t i = 0; i < nt->ntags; i++) {
-		if (tag_is(&probe, nt->tags[i]))
+		if (notes_has_hashtag(body, body_len, nt->tags[i]))
 			continue;
 		buf_adds(&b, first ? "\n" : " ");
 		buf_printf(&b, "#%s", nt->tags[i]);
 		first = 0;
 	}
-	note_clear(&probe);
 	char *title = xasprintf("Note: %s", cite_of(n, nt));
 	n->edit_id = nt->id;
 	int f = editor_open(u, title, is_whole_clause(nt) ? NULL : nt->a.exact,
@@ -1350,15 +1312,23 @@ notes_act_undelete(ui *u)
 	return UI_DRAW | UI_MOVED;
 }
 
+/* Sets one of the filters (f_text or f_tag) to value (NULL or "" clears
+ * it) and lists from the top. */
+static void
+set_filter(notes_ui *n, char **field, const char *value)
+{
+	free(*field);
+	*field = value && *value ? xstrdup(value) : NULL;
+	refilter(n);
+	n->scroll = 0;
+}
+
 static int
 filter_change(ui *u, const char *text, void *arg)
 {
 	notes_ui *n = arg;
 	(void)u;
-	free(n->f_text);
-	n->f_text = text && *text ? xstrdup(text) : NULL;
-	refilter(n);
-	n->scroll = 0;
+	set_filter(n, &n->f_text, text);
 	return UI_DRAW;
 }
 
@@ -1366,21 +1336,11 @@ static int
 filter_done(ui *u, const char *text, void *arg)
 {
 	notes_ui *n = arg;
-	filter_change(u, text, arg);
+	set_filter(n, &n->f_text, text);
 	if (n->f_text)
 		ui_message(u, ROLE_MESSAGE, "%zu of %zu notes match (Esc in the panel clears)",
 			   n->nvis, n->all.n);
 	return UI_DRAW;
-}
-
-int
-notes_act_filter(ui *u)
-{
-	notes_ui *n = priv(u);
-	if (!n)
-		return UI_NONE;
-	int f = reveal(u, n, 0);
-	return f | prompt_open(u, "Filter notes: ", filter_change, filter_done, n);
 }
 
 static int
@@ -1390,14 +1350,8 @@ tag_done(ui *u, const char *text, void *arg)
 	if (!text)
 		return UI_DRAW;
 	char *t = trimmed(text);
-	free(n->f_tag);
-	n->f_tag = NULL;
-	const char *s = t[0] == '#' ? t + 1 : t;
-	if (*s)
-		n->f_tag = xstrdup(s);
+	set_filter(n, &n->f_tag, t[0] == '#' ? t + 1 : t);
 	free(t);
-	refilter(n);
-	n->scroll = 0;
 	if (n->f_tag)
 		ui_message(u, ROLE_MESSAGE, "%zu of %zu notes tagged #%s", n->nvis,
 			   n->all.n, n->f_tag);
@@ -1406,12 +1360,25 @@ tag_done(ui *u, const char *text, void *arg)
 	return UI_DRAW;
 }
 
-int
-notes_act_tag(ui *u)
+/* Shows the panel and opens a filter prompt (F: text, t: tag). */
+static int
+filter_prompt(ui *u, const char *prompt, prompt_fn change, prompt_fn done)
 {
 	notes_ui *n = priv(u);
 	if (!n)
 		return UI_NONE;
 	int f = reveal(u, n, 0);
-	return f | prompt_open(u, "Notes with tag: #", NULL, tag_done, n);
+	return f | prompt_open(u, prompt, change, done, n);
+}
+
+int
+notes_act_filter(ui *u)
+{
+	return filter_prompt(u, "Filter notes: ", filter_change, filter_done);
+}
+
+int
+notes_act_tag(ui *u)
+{
+	return filter_prompt(u, "Notes with tag: #", NULL, tag_done);
 }

@@ -445,7 +445,23 @@ test_body_tags(void **state)
 	assert_string_equal("tr-es_3", n.tags[2]);
 	assert_string_equal("ño", n.tags[3]);
 	assert_string_equal("cafe\u0301", n.tags[4]);
+	note_clear_tags(&n);	/* what the editor does before reading the tags again */
+	assert_int_equal(0, n.ntags);
+	assert_null(n.tags);
+	note_add_body_tags(&n, "otra vez #dos");
+	assert_int_equal(1, n.ntags);
+	assert_string_equal("dos", n.tags[0]);
 	note_clear(&n);
+	/* one #word test for the panel's tag filter and the CLI list */
+	static const char line[] = "sel #x, (#ño) #xy a#b";
+	size_t ll = strlen(line);
+	assert_true(notes_has_hashtag(line, ll, "x"));
+	assert_true(notes_has_hashtag(line, ll, "ño"));
+	assert_true(notes_has_hashtag(line, ll, "xy"));
+	assert_false(notes_has_hashtag(line, ll, "b"));	/* not after a space */
+	assert_false(notes_has_hashtag(line, ll, "sel"));
+	assert_false(notes_has_hashtag(line, 6, "x,"));
+	assert_false(notes_has_hashtag(line, 5, "xy"));	/* only s[0, n) */
 	size_t pos = 0, off, len;
 	assert_int_equal(0, notes_next_hashtag("a#b #", 5, &pos, &off, &len));
 	assert_int_equal(5, pos);
