@@ -19,6 +19,7 @@
 #include <unistr.h>
 
 #include "source.h"
+#include "text.h"
 #include "util.h"
 
 extern char **environ;
@@ -86,6 +87,27 @@ clean_bytes(const char *in, size_t n, source *out)
 			buf_add(&b, in + run, i - run);
 			put3(&b, 0xFFFD);
 			out->control_chars++;
+			i += (size_t)k;
+			run = i;
+		} else if (uc >= 0x061C && uc <= 0xFEFF &&
+			   (uc == 0x061C || (uc >= 0x200E && uc <= 0x206F) ||
+			    uc == 0xFEFF) && text_format_class(uc) != TEXT_FMT_KEEP) {
+			buf_add(&b, in + run, i - run);
+			switch (text_format_class(uc)) {
+			case TEXT_FMT_BIDI:
+				buf_add(&b, text_visible_cp(uc, NULL), 3);
+				out->bidi_controls++;
+				break;
+			case TEXT_FMT_DROP:
+				out->format_chars++;
+				break;
+			case TEXT_FMT_LINE:
+				buf_addc(&b, '\n');
+				break;
+			default:	/* TEXT_FMT_PARA */
+				buf_add(&b, "\n\n", 2);
+				break;
+			}
 			i += (size_t)k;
 			run = i;
 		} else {
@@ -308,6 +330,37 @@ source_load(const char *path, source *out, char **err)
 		out->name = xstrdup(path);
 	}
 	return rc;
+}
+
+char *
+source_report(const source *s, const char *prefix)
+{
+	buf b;
+	buf_init(&b);
+	const char *name = s->name ? s->name : "-";
+	if (s->invalid_bytes)
+		buf_printf(&b, "%s%s: %zu invalid UTF-8 byte%s shown as U+FFFD\n",
+			   prefix, name, s->invalid_bytes,
+			   s->invalid_bytes == 1 ? "" : "s");
+	if (s->control_chars)
+		buf_printf(&b, "%s%s: %zu control character%s shown as visible "
+			   "symbols such as \xe2\x90\x9b\n", prefix, name,
+			   s->control_chars, s->control_chars == 1 ? "" : "s");
+	if (s->bidi_controls)
+		buf_printf(&b, "%s%s: %zu bidirectional text control%s (U+202A-U+202E, "
+			   "U+2066-U+2069) shown as arrows such as "
+			   "\xe2\x87\x9a, not applied\n", prefix, name, s->bidi_controls,
+			   s->bidi_controls == 1 ? "" : "s");
+	if (s->format_chars)
+		buf_printf(&b, "%s%s: %zu invisible direction mark%s or format "
+			   "character%s removed (LRM, RLM, ALM, U+FEFF)\n", prefix,
+			   name, s->format_chars, s->format_chars == 1 ? "" : "s",
+			   s->format_chars == 1 ? "" : "s");
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_take(&b);
 }
 
 void

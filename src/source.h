@@ -8,6 +8,14 @@
  *   (counted in control_chars), so no control character of the document can
  *   ever reach a terminal; '\f' (a page break from pdftotext) and '\t' are
  *   left for the parser;
+ * - Unicode format characters that would let the text show other than it
+ *   reads (text.h, text_format_class): the bidi embeddings, overrides and
+ *   isolates U+202A..U+202E and U+2066..U+2069 became a visible one-column
+ *   arrow each (text_visible_cp's; counted in bidi_controls), the invisible
+ *   direction marks LRM, RLM, ALM, U+FEFF and the deprecated U+206A..U+206F
+ *   were removed (counted in format_chars), U+2028 LINE SEPARATOR became '\n'
+ *   and U+2029 PARAGRAPH SEPARATOR a blank line ("\n\n", uncounted, like
+ *   CR LF); so no view, --dump and --json included, can reorder or hide text;
  * - a leading UTF-8 BOM is dropped.
  * A file with NUL bytes is refused as binary; a PDF (by its magic) is run
  * through `pdftotext -layout` when that is installed. */
@@ -24,6 +32,8 @@ typedef struct source {
 	size_t len;
 	size_t invalid_bytes;
 	size_t control_chars;
+	size_t bidi_controls;	/* bidi controls shown as arrows */
+	size_t format_chars;	/* invisible marks removed */
 	int from_pdf;
 } source;
 
@@ -34,6 +44,12 @@ int source_load(const char *path, source *out, char **err);
 /* The same checks and clean-up on bytes already in memory (copied). */
 int source_from_memory(const char *name, const char *bytes, size_t n,
 		       source *out, char **err);
+/* What the clean-up changed that a reader should be told, as lines
+ * "PREFIX NAME: N invalid UTF-8 bytes shown as U+FFFD\n" (one for each
+ * count above that is not 0: invalid bytes, control characters, bidi
+ * controls, removed marks), for the caller to print (source never prints).
+ * Returns a string the caller frees, or NULL when there is nothing to say. */
+char *source_report(const source *s, const char *prefix);
 void source_free(source *s);
 
 #endif

@@ -43,7 +43,7 @@ static const struct { ucs4_t first, last; int cols; } width_fixes[] = {
 	{ 0x11C3F, 0x11C3F, 0 },
 };
 
-enum unsafe_kind { SAFE, UNSAFE_C0, UNSAFE_C1, UNSAFE_OTHER };
+enum unsafe_kind { SAFE, UNSAFE_C0, UNSAFE_C1, UNSAFE_BIDI, UNSAFE_OTHER };
 
 /* Answers for the code points below CACHE_MAX (Latin, Greek, Cyrillic,
  * punctuation: nearly all of a UN document) are kept once computed:
@@ -75,10 +75,34 @@ classify_uncached(ucs4_t c)
 		return SAFE;
 	if (c < 0xA0)
 		return UNSAFE_C1;
-	if (c == 0x2028 || c == 0x2029 || c > 0x10FFFF ||
-	    uc_is_general_category(c, UC_CATEGORY_Cn))
+	switch (text_format_class(c)) {
+	case TEXT_FMT_BIDI:
+		return UNSAFE_BIDI;
+	case TEXT_FMT_KEEP:
+		break;
+	default:	/* dropped or a line break in the model; never drawn */
+		return UNSAFE_OTHER;
+	}
+	if (c > 0x10FFFF || uc_is_general_category(c, UC_CATEGORY_Cn))
 		return UNSAFE_OTHER;
 	return SAFE;
+}
+
+int
+text_format_class(uint32_t c)
+{
+	if (c < 0x061C || c > 0xFEFF)
+		return TEXT_FMT_KEEP;
+	if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+		return TEXT_FMT_BIDI;
+	if (c == 0x200E || c == 0x200F || c == 0x061C || c == 0xFEFF ||
+	    (c >= 0x206A && c <= 0x206F))
+		return TEXT_FMT_DROP;
+	if (c == 0x2028)
+		return TEXT_FMT_LINE;
+	if (c == 0x2029)
+		return TEXT_FMT_PARA;
+	return TEXT_FMT_KEEP;
 }
 
 static int cp_cols_uncached(ucs4_t c);
@@ -218,6 +242,24 @@ static const char c0_pictures[32][4] = {
 #undef P
 #define REPLACEMENT "\xef\xbf\xbd"	/* U+FFFD */
 
+/* The arrows standing for the bidi controls (text.h), all in the Arrows
+ * block (East Asian width N, one column everywhere; in DejaVu Sans Mono):
+ * dashed for embeddings, triple for overrides, to-bar for isolates, the
+ * arrow pointing the way the control would turn the text. */
+static const char *const bidi_202a[5] = {
+	"\xe2\x87\xa2",	/* LRE U+202A -> U+21E2 ⇢ */
+	"\xe2\x87\xa0",	/* RLE U+202B -> U+21E0 ⇠ */
+	"\xe2\x86\xa5",	/* PDF U+202C -> U+21A5 ↥ */
+	"\xe2\x87\x9b",	/* LRO U+202D -> U+21DB ⇛ */
+	"\xe2\x87\x9a",	/* RLO U+202E -> U+21DA ⇚ */
+};
+static const char *const bidi_2066[4] = {
+	"\xe2\x87\xa5",	/* LRI U+2066 -> U+21E5 ⇥ */
+	"\xe2\x87\xa4",	/* RLI U+2067 -> U+21E4 ⇤ */
+	"\xe2\x87\x86",	/* FSI U+2068 -> U+21C6 ⇆ */
+	"\xe2\x87\x9e",	/* PDI U+2069 -> U+21DE ⇞ */
+};
+
 const char *
 text_visible_cp(uint32_t cp, size_t *len_bytes)
 {
@@ -227,6 +269,9 @@ text_visible_cp(uint32_t cp, size_t *len_bytes)
 		return NULL;
 	case UNSAFE_C0:
 		v = cp == 0x7F ? "\xe2\x90\xa1" : c0_pictures[cp];
+		break;
+	case UNSAFE_BIDI:
+		v = cp <= 0x202E ? bidi_202a[cp - 0x202A] : bidi_2066[cp - 0x2066];
 		break;
 	default:
 		v = REPLACEMENT;

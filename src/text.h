@@ -13,7 +13,20 @@
  * puts in the text on loading:
  *   C0 controls and DEL   their control picture U+2400 + c ("␛", "␉"), U+2421
  *   C1 controls           U+FFFD "�"
- *   unassigned, U+2028/9  U+FFFD "�"
+ *   bidi embeddings, overrides and isolates (they reorder what the terminal
+ *   shows: "Trojan Source"), one arrow each, pointing the way they turn:
+ *     LRE U+202A ⇢  RLE U+202B ⇠  PDF U+202C ↥   (embeddings: dashed)
+ *     LRO U+202D ⇛  RLO U+202E ⇚                 (overrides: triple)
+ *     LRI U+2066 ⇥  RLI U+2067 ⇤  FSI U+2068 ⇆  PDI U+2069 ⇞  (isolates)
+ *   unassigned            U+FFFD "�"
+ *   what source.c removes or turns into line breaks (text_format_class):
+ *   LRM, RLM, ALM, U+FEFF, U+206A..U+206F, U+2028, U+2029: U+FFFD "�"
+ *   (only text that never went through source can still hold them)
+ * One column per code point keeps widths predictable: a stand-in is as wide
+ * as a control picture, and text_width counts it so.
+ * Other invisible format characters stay: ZWSP, ZWNJ, ZWJ (needed by
+ * Persian, Indic scripts and emoji), WORD JOINER, SOFT HYPHEN, tags; they
+ * are zero width and cannot reorder text.
  * '\n' is C0 too: layout treats it as a hard break before it ever gets here.
  * Invalid UTF-8 (which source never lets through) counts as U+FFFD. */
 #ifndef LECTERN_TEXT_H
@@ -57,6 +70,20 @@ size_t text_strip_marks(char *s, size_t n_bytes);
 int text_linebreaks(const char *s, size_t n_bytes, char *p);
 /* (Returns 1 when s is printable ASCII and '\n' only, so its width in
  * columns is its length in bytes; else 0.) */
+
+/* What source.c does with code point cp on loading: */
+enum text_format {
+	TEXT_FMT_KEEP,	/* nothing (not one of the below) */
+	TEXT_FMT_BIDI,	/* U+202A..U+202E, U+2066..U+2069: replaced by
+			   text_visible_cp's arrow (and counted) */
+	TEXT_FMT_DROP,	/* removed (and counted): LRM U+200E, RLM U+200F,
+			   ALM U+061C (invisible direction marks), U+FEFF
+			   after the start (ZWNBSP, a stray BOM), the
+			   deprecated U+206A..U+206F */
+	TEXT_FMT_LINE,	/* U+2028 LINE SEPARATOR: becomes '\n' */
+	TEXT_FMT_PARA,	/* U+2029 PARAGRAPH SEPARATOR: becomes "\n\n" */
+};
+int text_format_class(uint32_t cp);
 
 /* One code point: its display width (of the visible form if unsafe); *len
  * gets its length in bytes (>= 1 when n_bytes > 0). */

@@ -16,6 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "doc.h"
+#include "export.h"
+#include "parse.h"
 #include "source.h"
 
 static char tmpdir[64];
@@ -148,6 +151,167 @@ test_controls(void **state)
 	source_free(&s);
 }
 
+/* The three bytes of U+202E RIGHT-TO-LEFT OVERRIDE: Trojan Source's tool. */
+#define RLO "\xe2\x80\xae"
+
+static int
+has_bytes(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(s + i, needle, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every bidi embedding, override and isolate becomes its one-column arrow
+ * (text.h) and is counted; none of their bytes is left in the model. */
+static void
+test_bidi_controls(void **state)
+{
+	(void)state;
+	static const struct { const char *in, *arrow; } cases[] = {
+		{ "\xe2\x80\xaa", "⇢" },	/* LRE */
+		{ "\xe2\x80\xab", "⇠" },	/* RLE */
+		{ "\xe2\x80\xac", "↥" },	/* PDF */
+		{ "\xe2\x80\xad", "⇛" },	/* LRO */
+		{ "\xe2\x80\xae", "⇚" },	/* RLO */
+		{ "\xe2\x81\xa6", "⇥" },	/* LRI */
+		{ "\xe2\x81\xa7", "⇤" },	/* RLI */
+		{ "\xe2\x81\xa8", "⇆" },	/* FSI */
+		{ "\xe2\x81\xa9", "⇞" },	/* PDI */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char in[32], want[32];
+		snprintf(in, sizeof in, "a%sb\n", cases[i].in);
+		snprintf(want, sizeof want, "a%sb\n", cases[i].arrow);
+		source s;
+		char *err = NULL;
+		assert_int_equal(source_from_memory("m", in, strlen(in), &s, &err), 0);
+		assert_string_equal(s.data, want);
+		assert_int_equal(s.bidi_controls, 1);
+		assert_int_equal(s.format_chars + s.control_chars + s.invalid_bytes, 0);
+		assert_false(has_bytes(s.data, s.len, cases[i].in));
+		source_free(&s);
+	}
+}
+
+/* The Trojan Source example (CVE-2021-42574): a comment that a terminal
+ * doing bidi would show where the code is. The model holds no RLO, LRI or
+ * PDI, and neither does --dump of the parsed document. */
+static const char trojan[] =
+	"Comprobación de acceso\n\n"
+	"1. if (access_level != \"user" RLO " \xe2\x81\xa6// Check if admin"
+	"\xe2\x81\xa9 \xe2\x81\xa6\") {\n";
+
+static void
+test_trojan_source(void **state)
+{
+	(void)state;
+	char *p = tmp_file("trojan.txt", trojan, sizeof trojan - 1);
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_load(p, &s, &err), 0);
+	assert_false(has_bytes(s.data, s.len, RLO));
+	assert_false(has_bytes(s.data, s.len, "\xe2\x81\xa6"));
+	assert_false(has_bytes(s.data, s.len, "\xe2\x81\xa9"));
+	assert_non_null(strstr(s.data, "\"user⇚ ⇥// Check if admin⇞ ⇥\") {"));
+	assert_int_equal(s.bidi_controls, 4);
+
+	doc *d = parse_document(s.name, s.data, s.len, NULL);
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	assert_non_null(f);
+	assert_int_equal(export_dump(d, 40, f), 0);
+	assert_int_equal(export_json(d, f), 0);
+	fclose(f);
+	assert_false(has_bytes(out, n, RLO));
+	assert_false(has_bytes(out, n, "\xe2\x81\xa6"));
+	assert_non_null(strstr(out, "⇚"));
+	free(out);
+	doc_free(d);
+	source_free(&s);
+	free(p);
+}
+
+/* The invisible direction marks, a BOM inside the text and the deprecated
+ * format characters are removed and counted; a leading BOM silently. */
+static void
+test_marks_removed(void **state)
+{
+	(void)state;
+	const char in[] = "\xef\xbb\xbf" "a\xe2\x80\x8e" "b\xe2\x80\x8f" "c\xd8\x9c"
+		"d\xef\xbb\xbf" "e\xe2\x81\xaa" "f\xe2\x81\xaf" "g\n";
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_from_memory("m", in, sizeof in - 1, &s, &err), 0);
+	assert_string_equal(s.data, "abcdefg\n");
+	assert_int_equal(s.format_chars, 6);
+	assert_int_equal(s.bidi_controls + s.control_chars + s.invalid_bytes, 0);
+	source_free(&s);
+}
+
+/* U+2028 is a line break, U+2029 a paragraph break (a blank line). */
+static void
+test_separators(void **state)
+{
+	(void)state;
+	const char in[] = "one\xe2\x80\xa8two\xe2\x80\xa9three\n";
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_from_memory("m", in, sizeof in - 1, &s, &err), 0);
+	assert_string_equal(s.data, "one\ntwo\n\nthree\n");
+	assert_int_equal(s.format_chars + s.bidi_controls + s.control_chars +
+			 s.invalid_bytes, 0);
+	source_free(&s);
+}
+
+/* Format characters that cannot reorder or hide text stay as they are:
+ * SOFT HYPHEN, ZWSP, ZWNJ (Persian), ZWJ (emoji), WORD JOINER; and so do
+ * right-to-left letters themselves. */
+static void
+test_format_kept(void **state)
+{
+	(void)state;
+	const char in[] = "co\xc2\xad" "operation a\xe2\x80\x8b" "b "
+		"\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85 "
+		"\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb x\xe2\x81\xa0y "
+		"\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\n";
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_from_memory("m", in, sizeof in - 1, &s, &err), 0);
+	assert_string_equal(s.data, in);
+	assert_int_equal(s.format_chars + s.bidi_controls + s.control_chars +
+			 s.invalid_bytes, 0);
+	source_free(&s);
+}
+
+/* The report names the file and each kind of change, or is NULL. */
+static void
+test_report(void **state)
+{
+	(void)state;
+	const char in[] = "a\xff" "b\x1b" "c" RLO "d\xe2\x80\x8f" "e\xe2\x80\x8e\n";
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_from_memory("doc.txt", in, sizeof in - 1, &s, &err), 0);
+	char *r = source_report(&s, "lectern: ");
+	assert_non_null(r);
+	assert_string_equal(r,
+		"lectern: doc.txt: 1 invalid UTF-8 byte shown as U+FFFD\n"
+		"lectern: doc.txt: 1 control character shown as visible symbols such as ␛\n"
+		"lectern: doc.txt: 1 bidirectional text control (U+202A-U+202E, "
+		"U+2066-U+2069) shown as arrows such as ⇚, not applied\n"
+		"lectern: doc.txt: 2 invisible direction marks or format characters "
+		"removed (LRM, RLM, ALM, U+FEFF)\n");
+	free(r);
+	source_free(&s);
+	assert_int_equal(source_from_memory("ok.txt", "fine\n", 5, &s, &err), 0);
+	assert_null(source_report(&s, ""));
+	source_free(&s);
+}
+
 static void
 test_long_line(void **state)
 {
@@ -229,6 +393,12 @@ main(void)
 		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_controls),
+		cmocka_unit_test(test_bidi_controls),
+		cmocka_unit_test(test_trojan_source),
+		cmocka_unit_test(test_marks_removed),
+		cmocka_unit_test(test_separators),
+		cmocka_unit_test(test_format_kept),
+		cmocka_unit_test(test_report),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_pdf),

@@ -128,6 +128,52 @@ test_unsafe(void **state)
 	}
 }
 
+/* Bidi controls are unsafe, drawn as distinct one-column arrows; what
+ * source removes or turns into line breaks is unsafe too (U+FFFD), and the
+ * harmless format characters are safe. */
+static void
+test_format(void **state)
+{
+	(void)state;
+	static const uint32_t bidi[] = { 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+					 0x2066, 0x2067, 0x2068, 0x2069 };
+	const char *seen[9];
+	for (size_t i = 0; i < 9; i++) {
+		uint32_t c = bidi[i];
+		assert_int_equal(text_format_class(c), TEXT_FMT_BIDI);
+		size_t vl = 0;
+		const char *v = text_visible_cp(c, &vl);
+		assert_non_null(v);
+		assert_int_equal(vl, 3);
+		assert_int_equal(text_width(v, vl), 1);
+		assert_int_equal(text_is_unsafe(v, vl), 0);
+		assert_string_not_equal(v, "\xef\xbf\xbd");
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(v, seen[j]);
+		seen[i] = v;
+		uint8_t u[4];
+		assert_int_equal(u8_uctomb(u, c, 4), 3);
+		assert_int_equal(text_is_unsafe((const char *)u, 3), 3);
+		assert_int_equal(text_width((const char *)u, 3), 1);
+	}
+	assert_string_equal(text_visible_cp(0x202E, NULL), "⇚");
+	assert_int_equal(text_safe_run("ab\xe2\x80\xae" "cd", 7), 2);
+	static const uint32_t dropped[] = { 0x200E, 0x200F, 0x061C, 0xFEFF,
+					    0x206A, 0x206F };
+	for (size_t i = 0; i < sizeof dropped / sizeof *dropped; i++) {
+		assert_int_equal(text_format_class(dropped[i]), TEXT_FMT_DROP);
+		assert_string_equal(text_visible_cp(dropped[i], NULL), "\xef\xbf\xbd");
+	}
+	assert_int_equal(text_format_class(0x2028), TEXT_FMT_LINE);
+	assert_int_equal(text_format_class(0x2029), TEXT_FMT_PARA);
+	static const uint32_t kept[] = { 'a', 0x00AD, 0x200B, 0x200C, 0x200D,
+					 0x2060, 0x2065, 0x2070, 0x202F, 0x0627 };
+	for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+		assert_int_equal(text_format_class(kept[i]), TEXT_FMT_KEEP);
+	assert_null(text_visible_cp(0x200D, NULL));	/* ZWJ: emoji need it */
+	assert_null(text_visible_cp(0x00AD, NULL));
+}
+
 static void
 test_fit(void **state)
 {
@@ -266,6 +312,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_unsafe),
+		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_grapheme_motion),
 		cmocka_unit_test(test_linebreaks),
