@@ -1,7 +1,17 @@
 /* help: the key help overlay, generated from the action table and the
  * current bindings (so a key rebound in config.ini shows as rebound). It is
  * a modal pane: while open it takes every key; j/k/Space/b (whatever they
- * are bound to) scroll it, and q, Esc, ? or Enter close it. */
+ * are bound to) scroll it, and q, Esc, ? or Enter close it.
+ *
+ * The content is laid out for the window's inner width and kept as rows of
+ * segments (help_build): nothing is cut. Wide (at least HELP_WIDE_COLS
+ * inside): three columns, keys | description | action name, the keys and the
+ * description wrapped in their columns. Narrow: the keys with the action name
+ * at the right, then the description wrapped below them, indented. When the
+ * rows outnumber the window's, it scrolls, and the bottom border says which
+ * rows are shown. The rows point into the help's own copies of the key names
+ * and into the action table, and are rebuilt when the width changes or the
+ * help is opened again. */
 #include <build-config.h>
 
 #include <stdio.h>
@@ -12,25 +22,172 @@
 #include "ui/ui_impl.h"
 #include "util.h"
 
-#define KEYS_COLS 22	/* the keys column, when the window is wide enough */
+#define HELP_WIDE_COLS 60	/* inner columns for the three-column form */
+#define HELP_KEYS_MAX 22	/* widest keys column (wide form) */
+#define HELP_GAP 2		/* between columns */
+
+static const char intro[] =
+	"Read a UN document by its structure: Tab goes to the outline and "
+	"Enter there jumps to the entry. In config.ini, [keys] rebinds a key "
+	"by the action name shown with it.";
+
+typedef struct help_seg {
+	const char *s;
+	size_t n;
+	int x;			/* column inside the border's padding */
+	theme_role role;
+} help_seg;
+
+typedef struct help_row {
+	help_seg seg[3];
+	int nseg;
+} help_row;
 
 typedef struct help {
 	int scroll;
+	char keys[ACT_COUNT][128];	/* display names of the bound keys */
+	help_row *rows;
+	size_t nrows, cap;
+	int built_cols;		/* inner width the rows are for; 0 = stale */
 } help;
 
-/* Short lines: they must fit the help window at 40 columns (34 inside). */
-static const char *intro[] = {
-	"Read a UN document by structure:",
-	"Tab goes to the outline, Enter",
-	"there jumps. config.ini [keys]",
-	"rebinds keys by the action names",
-	"shown on the right.",
-};
+/* The bytes of the next line of s[0, n) in cols columns: broken after the
+ * last space that fits, else (one long word) at the last grapheme that
+ * fits, never empty. *next: where the following line starts (spaces
+ * skipped). */
+static size_t
+wrap_line(const char *s, size_t n, int cols, size_t *next)
+{
+	size_t len = n;
+	if (text_width(s, n) > cols) {
+		size_t fit = text_fit(s, n, cols > 0 ? cols : 1, NULL);
+		len = fit;
+		if (fit < n && s[fit] != ' ') {
+			size_t j = fit;
+			while (j > 0 && s[j - 1] != ' ')
+				j--;
+			if (j > 0)
+				len = j;
+		}
+		if (!len)
+			len = text_next_grapheme(s, n, 0);
+	}
+	size_t e = len;
+	while (e < n && s[e] == ' ')
+		e++;
+	*next = e;
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	return len;
+}
+
+static help_row *
+new_row(help *h)
+{
+	xgrow((void **)&h->rows, &h->cap, h->nrows + 1, sizeof *h->rows);
+	help_row *r = &h->rows[h->nrows++];
+	memset(r, 0, sizeof *r);
+	return r;
+}
+
+static void
+add_seg(help_row *r, const char *s, size_t n, int x, theme_role role)
+{
+	if (r->nseg < (int)ARRAY_LEN(r->seg))
+		r->seg[r->nseg++] = (help_seg){ s, n, x, role };
+}
+
+/* Adds s wrapped in cols columns at column x, from row *at on (rows are
+ * added as needed); returns the rows it took. */
+static size_t
+add_wrapped(help *h, size_t at, const char *s, int x, int cols, theme_role role)
+{
+	size_t n = strlen(s), i = 0, k = 0;
+	while (i < n) {
+		size_t next;
+		size_t len = wrap_line(s + i, n - i, cols, &next);
+		while (at + k >= h->nrows)
+			new_row(h);
+		add_seg(&h->rows[at + k], s + i, len, x, role);
+		k++;
+		i += next;
+	}
+	return k;
+}
+
+static int
+widest(const char *const *s, size_t n)
+{
+	int w = 0;
+	for (size_t i = 0; i < n; i++) {
+		int c = text_width(s[i], strlen(s[i]));
+		if (c > w)
+			w = c;
+	}
+	return w;
+}
+
+/* Lays the content out for inner columns. */
+static void
+help_build(help *h, const ui *u, int inner)
+{
+	if (inner < 1)
+		inner = 1;
+	if (h->built_cols == inner)
+		return;
+	h->nrows = 0;
+	h->built_cols = inner;
+
+	const char *names[ACT_COUNT], *keys[ACT_COUNT];
+	for (int i = 0; i < ACT_COUNT; i++) {
+		keys_of_action(u, i, h->keys[i], sizeof h->keys[i]);
+		if (!h->keys[i][0])
+			snprintf(h->keys[i], sizeof h->keys[i], "(unbound)");
+		names[i] = actions_table[i].name;
+		keys[i] = h->keys[i];
+	}
+	int nc = widest(names, ACT_COUNT);
+	int kc = widest(keys, ACT_COUNT);
+	if (kc > HELP_KEYS_MAX)
+		kc = HELP_KEYS_MAX;
+
+	add_wrapped(h, h->nrows, intro, 0, inner, ROLE_TEXT);
+	new_row(h);	/* a blank row */
+
+	int wide = inner >= HELP_WIDE_COLS;
+	int dx = kc + HELP_GAP, dc = inner - dx - HELP_GAP - nc;
+	for (int i = 0; i < ACT_COUNT; i++) {
+		const action *ac = &actions_table[i];
+		int nw = text_width(ac->name, strlen(ac->name));
+		size_t at = h->nrows;
+		if (wide) {
+			add_wrapped(h, at, h->keys[i], 0, kc, ROLE_CLAUSE_NUMBER);
+			add_wrapped(h, at, ac->help, dx, dc, ROLE_TEXT);
+			add_seg(&h->rows[at], ac->name, strlen(ac->name),
+				inner - nw, ROLE_DIM);
+			continue;
+		}
+		/* Narrow: keys, the name at the right when it fits beside
+		 * their first line, else on a row of its own. */
+		add_wrapped(h, at, h->keys[i], 0, inner, ROLE_CLAUSE_NUMBER);
+		help_row *first = &h->rows[at];
+		int kw = text_width(first->seg[0].s, first->seg[0].n);
+		if (kw + HELP_GAP + nw <= inner)
+			add_seg(first, ac->name, strlen(ac->name), inner - nw,
+				ROLE_DIM);
+		else
+			add_wrapped(h, h->nrows, ac->name, inner > nw ? inner - nw : 0,
+				    inner > nw ? nw : inner, ROLE_DIM);
+		add_wrapped(h, h->nrows, ac->help, 2, inner - 2, ROLE_TEXT);
+	}
+}
 
 int
-help_lines(void)
+help_lines(ui *u, int inner_cols)
 {
-	return (int)ARRAY_LEN(intro) + 1 + ACT_COUNT;
+	help *h = u->help->priv;
+	help_build(h, u, inner_cols);
+	return (int)h->nrows;
 }
 
 static void
@@ -47,36 +204,35 @@ help_draw(pane *p, ui *u)
 	draw_str(p->win, 0, 2, title, strlen(title), p->w - 4, draw_attr(u, ROLE_HEADING));
 
 	int inner = p->w - 4, rows = p->h - 2;
-	int max = help_lines() - rows;
+	if (rows < 1 || inner < 1)
+		return;
+	help_build(h, u, inner);
+	int total = (int)h->nrows;
+	int max = total - rows;
 	if (h->scroll > max)
 		h->scroll = max > 0 ? max : 0;
-	int kc = inner >= 50 ? KEYS_COLS : inner / 3;
-	for (int r = 0; r < rows; r++) {
-		int i = h->scroll + r, y = r + 1;
-		if (i < (int)ARRAY_LEN(intro)) {
-			draw_str(p->win, y, 2, intro[i], strlen(intro[i]), inner, a);
-			continue;
+	for (int r = 0; r < rows && h->scroll + r < total; r++) {
+		const help_row *row = &h->rows[h->scroll + r];
+		for (int k = 0; k < row->nseg; k++) {
+			const help_seg *sg = &row->seg[k];
+			draw_str(p->win, r + 1, 2 + sg->x, sg->s, sg->n,
+				 inner - sg->x, draw_attr(u, sg->role));
 		}
-		i -= (int)ARRAY_LEN(intro) + 1;
-		if (i < 0)
-			continue;
-		if (i >= ACT_COUNT)
-			break;
-		char keys[128];
-		keys_of_action(u, i, keys, sizeof keys);
-		if (!keys[0])
-			snprintf(keys, sizeof keys, "(unbound)");
-		draw_str_ellipsis(p->win, y, 2, keys, strlen(keys), kc - 1,
-				  draw_attr(u, ROLE_CLAUSE_NUMBER));
-		const action *ac = &actions_table[i];
-		int x = 2 + kc;
-		x += draw_str_ellipsis(p->win, y, x, ac->help, strlen(ac->help),
-				       inner - kc, a);
-		/* The action's name, for config.ini, where it fits. */
-		int nw = text_width(ac->name, strlen(ac->name));
-		if (2 + inner - x >= nw + 3)
-			draw_str(p->win, y, 2 + inner - nw, ac->name, strlen(ac->name),
-				 nw, draw_attr(u, ROLE_DIM));
+	}
+	if (total > rows) {
+		/* Which rows are shown, on the bottom border. */
+		char where[80];
+		int last = h->scroll + rows;
+		snprintf(where, sizeof where, " %d-%d/%d %s ", h->scroll + 1,
+			 last, total, last < total ? "j/Space: more" : "End");
+		int ww = text_width(where, strlen(where));
+		if (ww > p->w - 4) {
+			snprintf(where, sizeof where, " %d/%d ", last, total);
+			ww = text_width(where, strlen(where));
+		}
+		if (ww <= p->w - 4)
+			draw_str(p->win, p->h - 1, p->w - 2 - ww, where,
+				 strlen(where), ww, draw_attr(u, ROLE_BORDER));
 	}
 }
 
@@ -101,7 +257,7 @@ help_key(pane *p, ui *u, int key)
 	case ACT_PAGE_DOWN: case ACT_HALF_DOWN: h->scroll += page; break;
 	case ACT_PAGE_UP: case ACT_HALF_UP: h->scroll -= page; break;
 	case ACT_TOP: h->scroll = 0; break;
-	case ACT_BOTTOM: h->scroll = help_lines(); break;
+	case ACT_BOTTOM: h->scroll = (int)h->nrows; break;
 	case ACT_QUIT: case ACT_HELP: case ACT_CANCEL: return close_help(u);
 	case ACT_REDRAW: return actions_run(u, ACT_REDRAW);
 	default: return UI_NONE;
@@ -129,7 +285,9 @@ help_mouse(pane *p, ui *u, int y, int x, int button)
 static void
 help_free(pane *p)
 {
-	free(p->priv);
+	help *h = p->priv;
+	free(h->rows);
+	free(h);
 }
 
 static const pane_ops help_ops = {
@@ -156,6 +314,7 @@ help_open(ui *u)
 {
 	help *h = u->help->priv;
 	h->scroll = 0;
+	h->built_cols = 0;	/* the bindings are read afresh */
 	u->help->shown = 1;
 	u->overlay = u->help;
 	u->msg[0] = '\0';

@@ -7,9 +7,11 @@
  * KEY_RESIZE itself). A read error or end of input on the terminal ends the
  * loop: it never spins.
  *
- * Geometry: side panes (outline left; later notes right) take their
- * preferred width when the text keeps UI_TEXT_MIN_COLS; otherwise they are
- * "squeezed" out and open over the text on demand. Windows are made afresh
+ * Geometry: side panes (outline left, notes right) take their preferred
+ * width (the outline's grows with the terminal unless config.ini sets it)
+ * when the text keeps UI_TEXT_MIN_COLS; otherwise they are "squeezed" out
+ * and open over the text on demand. The text wraps at the configured
+ * measure (text_cols) or the pane's width, whichever is less. Windows are made afresh
  * at every placement, so a resize never leaves a window larger than the
  * screen. The layout is rebuilt only when the text width changes, and the
  * reading position (u->pos) is kept as (block, byte), so the same clause
@@ -231,7 +233,9 @@ ui_focus_next(ui *u, int dir)
 static void
 relayout(ui *u, int text_cols)
 {
-	int lw = text_cols < UI_TEXT_MAX_COLS ? text_cols : UI_TEXT_MAX_COLS;
+	int lw = text_cols;
+	if (u->measure_cols > 0 && u->measure_cols < lw)
+		lw = u->measure_cols;
 	if (lw < 10)
 		lw = 10;
 	if (!u->lo || lw != u->lo_width) {
@@ -265,6 +269,32 @@ put(pane *p, int y, int x, int h, int w)
 	p->placed = h > 0 && w > 0;
 }
 
+/* The outline's width beside the text, or 0 when it does not fit there:
+ * the configured width (or, by default, one that grows with the terminal),
+ * never more than half the screen, narrowed down to UI_OUTLINE_MIN_COLS
+ * rather than hidden when the text would keep fewer than UI_TEXT_MIN_COLS
+ * columns. right: the columns the notes panel takes. */
+static int
+outline_cols(const ui *u, int right)
+{
+	int w = u->outline->want_cols;
+	if (u->outline_auto) {
+		w = u->cols / 4 + UI_OUTLINE_AUTO_ADD;
+		if (w < UI_OUTLINE_MIN_COLS)
+			w = UI_OUTLINE_MIN_COLS;
+		if (w > UI_OUTLINE_MAX_COLS)
+			w = UI_OUTLINE_MAX_COLS;
+	}
+	if (w > u->cols / 2)
+		w = u->cols / 2;
+	int room = u->cols - right - UI_TEXT_MIN_COLS;
+	if (w > room) {
+		int least = w < UI_OUTLINE_MIN_COLS ? w : UI_OUTLINE_MIN_COLS;
+		w = room >= least ? room : 0;
+	}
+	return w;
+}
+
 static void
 place(ui *u)
 {
@@ -295,8 +325,8 @@ place(ui *u)
 	pane *o = u->outline;
 	u->outline_squeezed = 0;
 	if (o->shown) {
-		int w = o->want_cols < u->cols / 2 ? o->want_cols : u->cols / 2;
-		if (u->cols - right - w >= UI_TEXT_MIN_COLS) {
+		int w = outline_cols(u, right);
+		if (w > 0) {
 			u->outline_full = 0;	/* it fits now */
 			put(o, 0, 0, main_h, w);
 			left = w;
@@ -312,11 +342,13 @@ place(ui *u)
 		put(u->text, 0, left, main_h, u->cols - left - right);
 	put(u->status, u->rows - 2, 0, 2, u->cols);
 	if (u->help->shown) {
-		int w = u->cols - 2 < 80 ? u->cols - 2 : 80;
-		int h = help_lines() + 2;
+		/* Over the panes, not the status rows; the whole width when
+		 * the screen is not much wider than the help. */
+		int w = u->cols < HELP_MAX_COLS + 4 ? u->cols : HELP_MAX_COLS;
+		int h = help_lines(u, w - 4) + 2;
 		if (h > u->rows - 2)
 			h = u->rows - 2;
-		put(u->help, (u->rows - h) / 2, (u->cols - w) / 2, h, w);
+		put(u->help, (u->rows - 2 - h) / 2, (u->cols - w) / 2, h, w);
 	}
 	if (u->focus && !u->focus->placed)
 		u->focus = u->text;
@@ -540,6 +572,46 @@ open_input(void)
 	return in;
 }
 
+/* Whether the file cfg was read from sets [section] key itself (a value
+ * equal to the default may still have been written on purpose). A file
+ * that cannot be read again counts as setting it. */
+static int
+config_sets(const config *cfg, const char *section, const char *key)
+{
+	if (!cfg || !cfg->path)
+		return 0;
+	config_ini ini;
+	char *err = NULL;
+	if (config_ini_load(&ini, cfg->path, &err) < 0) {
+		free(err);
+		return 1;
+	}
+	int found = 0;
+	for (size_t i = 0; i < ini.nitems && !found; i++) {
+		const config_ini_item *it = &ini.items[i];
+		found = it->key && config_ini_name_eq(it->section, section) &&
+			config_ini_name_eq(it->key, key);
+	}
+	config_ini_free(&ini);
+	return found;
+}
+
+/* The text measure and whether the outline's width is the user's. */
+static void
+setup_widths(ui *u, const config *cfg)
+{
+	u->measure_cols = cfg ? cfg->text_cols : UI_TEXT_MAX_COLS;
+	if (!cfg || cfg->outline_cols == 0) {
+		u->outline_auto = 1;	/* hidden at start: auto when shown */
+		return;
+	}
+	config def;
+	config_defaults(&def);
+	u->outline_auto = cfg->outline_cols == def.outline_cols &&
+		!config_sets(cfg, "ui", "outline_cols");
+	config_free(&def);
+}
+
 /* The reader on d, or (paths != NULL) on the library of paths. */
 static int
 run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
@@ -550,6 +622,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	u->d = d;
 	u->cfg = opt->cfg;
 	u->show_numbers = opt->cfg ? opt->cfg->show_numbers : 1;
+	setup_widths(u, opt->cfg);
 	u->notes_db = opt->notes_db;
 	refs_ui_new(u);
 	if (paths && library_ui_prepare(u, paths, npaths, opt->library_db) < 0) {

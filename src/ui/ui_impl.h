@@ -45,9 +45,17 @@ enum {
 /* The text pane keeps at least this many columns: side panes that would
  * squeeze it more are hidden (the outline then opens over the text). */
 #define UI_TEXT_MIN_COLS 40
-/* Longest text measure, gutter included: longer lines are hard to read, so a
- * wide text pane centres a column of this width. */
+/* The default text measure, gutter included (config.ini text_cols): longer
+ * lines are hard to read, so a wider text pane centres a column of this
+ * width. */
 #define UI_TEXT_MAX_COLS 100
+/* The outline's width when config.ini does not set outline_cols: a quarter
+ * of the terminal plus UI_OUTLINE_AUTO_ADD, within these bounds (30 columns
+ * at 80, 40 at 120, 56 from 184 on: the model cuts labels to 48 columns,
+ * and a row adds its indent and clause number). */
+#define UI_OUTLINE_AUTO_ADD 10
+#define UI_OUTLINE_MIN_COLS 20
+#define UI_OUTLINE_MAX_COLS 56
 
 /* Keys: a character is its code point; a curses function key k (KEY_UP…)
  * is UI_KEY_FN(k). Enter is '\n', Backspace UI_KEY_FN(KEY_BACKSPACE). */
@@ -109,6 +117,10 @@ struct ui {
 	const config *cfg;
 	layout *lo;
 	int lo_width;		/* columns the layout was made for */
+	int measure_cols;	/* widest text column (config text_cols);
+				   0 = the whole text pane */
+	int outline_auto;	/* 1: the outline's width follows the
+				   terminal (outline_cols not in config.ini) */
 
 	doc_pos pos;		/* reading position: the source of truth */
 	layout_addr top;	/* display line at the top of the text pane */
@@ -249,8 +261,11 @@ pane *pane_text_new(ui *u);
 pane *pane_outline_new(ui *u);
 pane *status_new(ui *u);
 pane *help_new(ui *u);
-/* Opens the help overlay (help.c); help_lines: rows of its content. */
+/* Opens the help overlay (help.c); help_lines: rows of its content laid
+ * out for inner_cols columns inside the border. */
 int help_open(ui *u);
-int help_lines(void);
+int help_lines(ui *u, int inner_cols);
+/* The help window's width: the whole screen up to HELP_MAX_COLS. */
+#define HELP_MAX_COLS 100
 
 #endif
