@@ -313,6 +313,7 @@ pane_outline_new(ui *u)
 	p->side = PANE_LEFT;
 	p->priv = o;
 	p->focusable = 1;
+	/* The width when config.ini sets one (else ui.c's outline_auto). */
 	p->want_cols = u->cfg ? u->cfg->outline_cols : 30;
 	p->shown = p->want_cols > 0 && o->n > 0;
 	if (p->want_cols <= 0)

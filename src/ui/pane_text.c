@@ -1,7 +1,7 @@
 /* pane_text: the document's text, a screenful of layout lines from u->top.
  *
  * Each line is [margin][gutter][indent][text]: the margin centres the text
- * column in a wide pane (the layout is never wider than UI_TEXT_MAX_COLS),
+ * column in a pane wider than the measure (config text_cols, ui.c),
  * the gutter holds the clause number on a block's first line (the printed
  * number in the clause-number role, else the position people cite, dimmed),
  * and the text is styled by the role of its node. The pane draws what
