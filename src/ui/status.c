@@ -1,13 +1,17 @@
 /* status: the two bottom rows. The status line says where the reader is:
- * the document (symbol, else title, else file name), the breadcrumb of the
- * node at the top of the text ("Anexo › Declaración › 8": labels for
- * containers, the cited number for clauses), the page of the original when
- * known and how far through the text the reading position is (Top, End or a
- * percentage of the text's bytes, which needs no layout of the rest). The
- * message line below shows the last action's message, else a hint. */
+ * the document (its symbol, bold, then its title: "A/RES/78/237
+ * Developments in the field of…"; without a symbol the title, else the file
+ * name), the breadcrumb of the node at the top of the text ("Anexo ›
+ * Declaración › 8": labels for containers, the cited number for clauses),
+ * the page of the original when known and how far through the text the
+ * reading position is (Top, End or a percentage of the text's bytes, which
+ * needs no layout of the rest). The crumb wins the room over the title, the
+ * symbol over the crumb. The message line below shows the last action's
+ * message, else a hint for the focused pane. */
 #include <build-config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lang.h"
@@ -17,16 +21,44 @@
 #include "util.h"
 
 #define CRUMB_COLS 24		/* a long label is cut to this in the crumb */
+#define TITLE_MIN_COLS 8	/* a title cut shorter says nothing */
+
+/* A resolution's own title when the model has none: the heading numbered
+ * as the symbol ends ("78/237" in A/RES/78/237), not the masthead line
+ * ("Resolution adopted by the General Assembly on …") above it. The text is
+ * the heading's, in the model's buffer: *n gets its length. */
+static const char *
+resolution_heading(const doc *d, size_t *n)
+{
+	const char *sym = d->meta.symbol, *res = sym ? strstr(sym, "/RES/") : NULL;
+	if (!res)
+		return NULL;
+	res += strlen("/RES/");
+	for (size_t i = 1; i < d->nnodes; i++) {
+		const node *nd = d->nodes[i];
+		if ((nd->kind == NODE_HEADING || nd->kind == NODE_BODY) &&
+		    nd->number && !strcmp(nd->number, res) && nd->len) {
+			*n = nd->len;
+			return node_text(d, nd);
+		}
+	}
+	return NULL;
+}
+
+/* The document's title (NULL if none) and its length in bytes. */
+static const char *
+doc_title(const doc *d, size_t *n)
+{
+	if (d->meta.title && *d->meta.title) {
+		*n = strlen(d->meta.title);
+		return d->meta.title;
+	}
+	return resolution_heading(d, n);
+}
 
 static const char *
-doc_name(const doc *d)
+file_name(const doc *d)
 {
-	if (d->meta.symbol && *d->meta.symbol)
-		return d->meta.symbol;
-	/* The title says which letter (date, sender): more than a file name,
-	 * even cut short. */
-	if (d->meta.title && *d->meta.title)
-		return d->meta.title;
 	const char *s = strrchr(d->name, '/');
 	return s && s[1] ? s + 1 : d->name;
 }
@@ -98,11 +130,25 @@ add_step(buf *b, const doc *d, const node *c)
 	add_cut(b, s, strlen(s));
 }
 
+/* A heading or note at the top level that holds nothing: the masthead
+ * of a resolution ("Resolution adopted by…", "[on the report of…]", "The
+ * General Assembly,"), a draft's sponsor line. It is not a place in the
+ * structure, and its text is on the screen anyway: no crumb. */
+static int
+crumbless(const node *nd)
+{
+	return (nd->kind == NODE_HEADING || nd->kind == NODE_NOTE) &&
+		nd->parent && nd->parent->kind == NODE_DOCUMENT &&
+		!(nd->number && *nd->number);
+}
+
 static void
 crumb(const ui *u, buf *b)
 {
 	const node *nd = ui_top_node(u);
 	const node *chain[16];
+	if (nd && crumbless(nd))
+		return;
 	size_t n = nd ? doc_breadcrumb(nd, chain, ARRAY_LEN(chain)) : 0;
 	for (size_t i = 0; i < n; i++) {
 		if (b->len)
@@ -144,6 +190,67 @@ where(const ui *u, char *out, size_t size)
 	}
 }
 
+/* A title in at most cols columns, '…' when cut; a line break in it (a
+ * heading's text) shows as a space. Returns the columns used. */
+static int
+draw_title(pane *p, int x, const char *t, size_t n, int cols, attr_t a)
+{
+	if (!memchr(t, '\n', n))
+		return draw_str_ellipsis(p->win, 0, x, t, n, cols, a);
+	char *c = xstrndup(t, n);
+	for (char *q = c; *q; q++)
+		if (*q == '\n')
+			*q = ' ';
+	int used = draw_str_ellipsis(p->win, 0, x, c, n, cols, a);
+	free(c);
+	return used;
+}
+
+/* The document's name and the crumb, from column 1 to room. */
+static void
+draw_name(pane *p, ui *u, int room, attr_t st)
+{
+	const doc *d = u->d;
+	const char *sym = d->meta.symbol && *d->meta.symbol ? d->meta.symbol : NULL;
+	size_t tn = 0;
+	const char *title = doc_title(d, &tn);
+	if (!sym && !title) {
+		title = file_name(d);
+		tn = strlen(title);
+	}
+	buf b;
+	buf_init(&b);
+	crumb(u, &b);
+	int x = 1;
+	int cw = b.len ? text_width(b.s, b.len) : 0;
+	/* What the crumb leaves, with two spaces before it. */
+	int name_room = room - x - (cw ? cw + 2 : 0);
+	int sw = sym ? text_width(sym, strlen(sym)) : 0;
+	if (sym && sw > name_room && sw <= room - x)
+		name_room = sw;		/* the symbol before the crumb */
+	if (sym && sw <= name_room) {
+		x += draw_str(p->win, 0, x, sym, strlen(sym), sw, st | A_BOLD);
+		name_room -= sw;
+		/* The title after one space, when enough of it shows. */
+		int tw = title ? text_width(title, tn) : 0;
+		int tr = name_room - 1;
+		if (tw > 0 && (tr >= TITLE_MIN_COLS || (tr > 0 && tw <= tr))) {
+			x += draw_str(p->win, 0, x, " ", 1, 1, st);
+			x += draw_title(p, x, title, tn, tr, st);
+		}
+		x += draw_str(p->win, 0, x, "  ", 2, 2, st);
+	} else if (title) {
+		int tw = text_width(title, tn);
+		if (name_room >= TITLE_MIN_COLS || (name_room > 0 && tw <= name_room)) {
+			x += draw_title(p, x, title, tn, name_room, st | A_BOLD);
+			x += draw_str(p->win, 0, x, "  ", 2, 2, st);
+		}
+	}
+	if (b.len && x < room)
+		draw_str_ellipsis(p->win, 0, x, b.s, b.len, room - x, st);
+	buf_free(&b);
+}
+
 static void
 status_draw(pane *p, ui *u)
 {
@@ -155,29 +262,9 @@ status_draw(pane *p, ui *u)
 	char right[64];
 	where(u, right, sizeof right);
 	int rw = text_width(right, strlen(right));
-	int room = p->w - rw - 2;	/* one space each side */
-	if (room > 0) {
-		const char *name = doc_name(u->d);
-		buf b;
-		buf_init(&b);
-		crumb(u, &b);
-		int x = 1;
-		/* The crumb says where the reader is: it comes first; the name
-		 * takes what is left, and goes when that is too little. */
-		int cw = b.len ? text_width(b.s, b.len) : 0;
-		int nw = text_width(name, strlen(name));
-		int name_room = room - x - (cw ? cw + 2 : 0);
-		if (nw > name_room)
-			nw = name_room;
-		if (nw >= 8 || (nw > 0 && nw == text_width(name, strlen(name)))) {
-			x += draw_str_ellipsis(p->win, 0, x, name, strlen(name), nw,
-					       st | A_BOLD);
-			x += draw_str(p->win, 0, x, "  ", 2, 2, st);
-		}
-		if (b.len && x < room)
-			draw_str_ellipsis(p->win, 0, x, b.s, b.len, room - x, st);
-		buf_free(&b);
-	}
+	int room = p->w - rw - 3;	/* a space before, two after */
+	if (room > 0)
+		draw_name(p, u, room, st);
 	draw_str(p->win, 0, p->w - rw - 1 > 0 ? p->w - rw - 1 : 0, right,
 		 strlen(right), p->w, st);
 
@@ -197,8 +284,11 @@ status_draw(pane *p, ui *u)
 			: "Space/b page  Tab outline  h help  q quit";
 		if (notes_ui_hint(u))
 			hint = notes_ui_hint(u);
-		if (text_width(hint, strlen(hint)) > mw)
-			hint = "h help  q quit";	/* a whole short hint */
+		if (u->overlay == u->help)
+			hint = "j/k Space/b scroll  g/G top/end  q Esc close";
+		if (text_width(hint, strlen(hint)) > mw)	/* a whole short hint */
+			hint = u->overlay == u->help ? "j/k scroll  q close"
+				: "h help  q quit";
 		draw_str_ellipsis(p->win, 1, 0, hint, strlen(hint), mw,
 				  draw_attr(u, ROLE_DIM));
 	}
