@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,85 +39,147 @@ put3(buf *b, unsigned uc)
 	buf_add(b, u, 3);
 }
 
-/* The one pass: BOM, line ends, controls, invalid UTF-8 (source.h). Runs of
- * plain bytes are copied in one buf_add so the pass stays cheap. */
+/* Whether the 8 bytes at s are all printable ASCII (0x20..0x7E): the
+ * common case, tested a word at a time. With no byte >= 0x80, x - 0x20
+ * per byte borrows into a byte's top bit only when that byte is < 0x20,
+ * and x ^ 0x7F is 0 only where x is DEL. */
+static inline int
+plain8(const unsigned char *s)
+{
+	uint64_t x;
+	memcpy(&x, s, 8);
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t y = x ^ (0x7F * ones);
+	return !((x | ((x - 0x20 * ones) & ~x) | ((y - ones) & ~y)) & high);
+}
+
+/* The output of the pass, made only once something has to change: a
+ * clean document (nearly every one) is never copied. */
+typedef struct cleaner {
+	const char *in;
+	size_t n;
+	size_t run;		/* start of the bytes not yet copied to b */
+	int changed;		/* b is in use */
+	buf b;
+} cleaner;
+
+/* Copies the bytes kept before i, ready for a replacement at i. */
 static void
-clean_bytes(const char *in, size_t n, source *out)
+keep_to(cleaner *c, size_t i)
+{
+	if (!c->changed) {
+		c->changed = 1;
+		buf_init(&c->b);
+		/* room for the text and a few replacements: no regrowing */
+		xgrow((void **)&c->b.s, &c->b.cap, c->n + c->n / 64 + 64, 1);
+	}
+	buf_add(&c->b, c->in + c->run, i - c->run);
+}
+
+/* The one pass: BOM, line ends, controls, invalid UTF-8, format characters
+ * (source.h). Runs of plain bytes are copied in one buf_add, and only once
+ * a first change is found, so the pass stays cheap. own is NULL or in
+ * itself, malloc'd with room for n + 1 bytes: it is taken (becomes
+ * out->data when nothing changes, else freed). */
+static void
+clean_bytes(const char *in, size_t n, source *out, char *own)
 {
 	const unsigned char *s = (const unsigned char *)in;
-	buf b;
-	size_t i = 0, run = 0;
+	cleaner c = { .in = in, .n = n };
+	size_t i = 0;
 
-	buf_init(&b);
-	buf_add(&b, "", 0);
-	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-		i = run = 3;
+	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		keep_to(&c, 0);
+		i = c.run = 3;
+	}
 	while (i < n) {
-		unsigned c = s[i];
-		if (c >= 0x20 && c < 0x7F) {
+		while (i + 8 <= n && plain8(s + i))
+			i += 8;
+		if (i >= n)
+			break;
+		unsigned b = s[i];
+		if (b >= 0x20 && b < 0x7F) {
 			i++;
 			continue;
 		}
-		if (c == '\n' || c == '\t' || c == '\f') {
+		if (b == '\n' || b == '\t' || b == '\f') {
 			i++;
 			continue;
 		}
-		if (c < 0x80) {
-			buf_add(&b, in + run, i - run);
-			if (c == '\r') {
-				buf_addc(&b, '\n');
+		if (b < 0x80) {
+			keep_to(&c, i);
+			if (b == '\r') {
+				buf_addc(&c.b, '\n');
 				i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
 			} else {
-				put3(&b, c == 0x7F ? 0x2421 : 0x2400 + c);
+				put3(&c.b, b == 0x7F ? 0x2421 : 0x2400 + b);
 				out->control_chars++;
 				i++;
 			}
-			run = i;
+			c.run = i;
 			continue;
 		}
 		ucs4_t uc;
-		int k = u8_mbtouc(&uc, s + i, n - i);
+		int k;
+		/* Two-byte characters (Latin, Greek, Cyrillic, Arabic: most of
+		 * what is not ASCII) are decoded here. */
+		if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+			uc = ((ucs4_t)(b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			k = 2;
+			if (uc >= 0xA0 && uc != 0x061C) {
+				i += 2;
+				continue;
+			}
+		} else {
+			k = u8_mbtouc(&uc, s + i, n - i);
+		}
 		if (uc == 0xFFFD && !(k == 3 && s[i] == 0xEF && s[i + 1] == 0xBF &&
 				      s[i + 2] == 0xBD)) {
-			buf_add(&b, in + run, i - run);
-			put3(&b, 0xFFFD);
+			keep_to(&c, i);
+			put3(&c.b, 0xFFFD);
 			out->invalid_bytes += (size_t)k;
-			i += (size_t)k;
-			run = i;
 		} else if (uc >= 0x80 && uc < 0xA0) {
-			buf_add(&b, in + run, i - run);
-			put3(&b, 0xFFFD);
+			keep_to(&c, i);
+			put3(&c.b, 0xFFFD);
 			out->control_chars++;
-			i += (size_t)k;
-			run = i;
 		} else if (uc >= 0x061C && uc <= 0xFEFF &&
 			   (uc == 0x061C || (uc >= 0x200E && uc <= 0x206F) ||
 			    uc == 0xFEFF) && text_format_class(uc) != TEXT_FMT_KEEP) {
-			buf_add(&b, in + run, i - run);
+			keep_to(&c, i);
 			switch (text_format_class(uc)) {
 			case TEXT_FMT_BIDI:
-				buf_add(&b, text_visible_cp(uc, NULL), 3);
+				buf_add(&c.b, text_visible_cp(uc, NULL), 3);
 				out->bidi_controls++;
 				break;
 			case TEXT_FMT_DROP:
 				out->format_chars++;
 				break;
 			case TEXT_FMT_LINE:
-				buf_addc(&b, '\n');
+				buf_addc(&c.b, '\n');
 				break;
 			default:	/* TEXT_FMT_PARA */
-				buf_add(&b, "\n\n", 2);
+				buf_add(&c.b, "\n\n", 2);
 				break;
 			}
-			i += (size_t)k;
-			run = i;
 		} else {
 			i += (size_t)k;
+			continue;
 		}
+		i += (size_t)k;
+		c.run = i;
 	}
-	buf_add(&b, in + run, i - run);
-	out->len = b.len;
-	out->data = buf_take(&b);
+	if (c.changed) {
+		buf_add(&c.b, in + c.run, n - c.run);
+		free(own);
+		out->len = c.b.len;
+		out->data = buf_take(&c.b);
+	} else {
+		out->data = own ? own : xmalloc(n + 1);
+		if (!own)
+			memcpy(out->data, in, n);
+		out->data[n] = '\0';
+		out->len = n;
+	}
 }
 
 /* Reads all of fd into *b, refusing more than SOURCE_MAX_BYTES.
@@ -138,6 +201,29 @@ read_all(int fd, buf *b)
 			return -2;
 		buf_add(b, tmp, (size_t)k);
 	}
+}
+
+/* read_all for a regular file of size_bytes (from fstat): one block of
+ * that size read straight into, no regrowing and no copy; a file that has
+ * grown since is read on with read_all. */
+static int
+read_sized(int fd, size_t size_bytes, buf *b)
+{
+	b->s = xmalloc(size_bytes + 1);
+	b->cap = size_bytes + 1;
+	while (b->len < size_bytes) {
+		ssize_t k = read(fd, b->s + b->len, size_bytes - b->len);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (k == 0)
+			break;	/* shrunk since fstat */
+		b->len += (size_t)k;
+	}
+	b->s[b->len] = '\0';
+	return b->len < size_bytes ? 0 : read_all(fd, b);
 }
 
 /* Runs `pdftotext -layout path -` and reads its output into *b.
@@ -191,10 +277,31 @@ pdf_to_text(const char *name, const char *path, buf *b, char **err)
 }
 
 /* Checks shared by files and memory; path is a file holding the bytes, or
- * NULL (then a PDF is written to a temporary file for pdftotext). */
+ * NULL (then a PDF is written to a temporary file for pdftotext). own is
+ * NULL or bytes itself, malloc'd with room for n + 1, and taken (see
+ * clean_bytes; freed on an error). */
+static int accept_checked(const char *name, const char *path, const char *bytes,
+			  size_t n, source *out, char **err);
+
 static int
 accept_bytes(const char *name, const char *path, const char *bytes, size_t n,
-	     source *out, char **err)
+	     source *out, char **err, char *own)
+{
+	int rc = accept_checked(name, path, bytes, n, out, err);
+	if (rc != 0) {	/* an error, or a PDF's text already taken */
+		free(own);
+		return rc < 0 ? -1 : 0;
+	}
+	clean_bytes(bytes, n, out, own);
+	out->name = xstrdup(name);
+	return 0;
+}
+
+/* accept_bytes without the clean-up of plain text: -1 with *err set, 1 when
+ * it was a PDF and out is its text, 0 when bytes are to be cleaned. */
+static int
+accept_checked(const char *name, const char *path, const char *bytes, size_t n,
+	       source *out, char **err)
 {
 	memset(out, 0, sizeof *out);
 	if (n == 0) {
@@ -246,18 +353,15 @@ accept_bytes(const char *name, const char *path, const char *bytes, size_t n,
 			buf_free(&b);
 			return -1;
 		}
-		clean_bytes(b.s, b.len, out);
-		buf_free(&b);
+		clean_bytes(b.s, b.len, out, b.s);
 		out->from_pdf = 1;
 		out->name = xstrdup(name);
-		return 0;
+		return 1;
 	}
 	if (memchr(bytes, '\0', n)) {
 		*err = xasprintf("%s: binary file (NUL bytes): not a text document", name);
 		return -1;
 	}
-	clean_bytes(bytes, n, out);
-	out->name = xstrdup(name);
 	return 0;
 }
 
@@ -265,7 +369,7 @@ int
 source_from_memory(const char *name, const char *bytes, size_t n,
 		   source *out, char **err)
 {
-	return accept_bytes(name ? name : "-", NULL, bytes, n, out, err);
+	return accept_bytes(name ? name : "-", NULL, bytes, n, out, err, NULL);
 }
 
 int
@@ -304,7 +408,8 @@ source_load(const char *path, source *out, char **err)
 	}
 	buf b;
 	buf_init(&b);
-	int r = read_all(fd, &b);
+	int r = S_ISREG(st.st_mode) && st.st_size > 0
+		? read_sized(fd, (size_t)st.st_size, &b) : read_all(fd, &b);
 	int e = errno;
 	if (!is_stdin)
 		close(fd);
@@ -322,9 +427,12 @@ source_load(const char *path, source *out, char **err)
 		buf_free(&b);
 		return -1;
 	}
-	int rc = accept_bytes(name, is_stdin ? NULL : path, b.s ? b.s : "", b.len,
-			      out, err);
-	buf_free(&b);
+	if (!b.s)
+		buf_add(&b, "", 0);
+	size_t n = b.len;
+	char *bytes = buf_take(&b);	/* accept_bytes takes it */
+	int rc = accept_bytes(name, is_stdin ? NULL : path, bytes, n, out, err,
+			      bytes);
 	if (rc == 0) {
 		free(out->name);
 		out->name = xstrdup(path);

@@ -312,6 +312,36 @@ test_report(void **state)
 	source_free(&s);
 }
 
+/* The scan skips printable ASCII eight bytes at a time: a control, DEL or
+ * non-ASCII byte is found at every offset, next to the edge values 0x20
+ * and 0x7E that are kept. */
+static void
+test_every_offset(void **state)
+{
+	(void)state;
+	static const struct { const char *in, *out; } cases[] = {
+		{ "\x1b", "\xe2\x90\x9b" }, { "\x1f", "\xe2\x90\x9f" },
+		{ "\x7f", "\xe2\x90\xa1" }, { "\x01", "\xe2\x90\x81" },
+		{ "\xc2\x85", "\xef\xbf\xbd" }, { "\xff", "\xef\xbf\xbd" },
+		{ RLO, "⇚" }, { "\xe2\x80\x8f", "" }, { "\r", "\n" },
+	};
+	const char *fill = " ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~ ~";	/* 0x20, 0x7E */
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++)
+		for (size_t at = 0; at < 20; at++) {
+			char in[64], want[64];
+			snprintf(in, sizeof in, "%.*s%s%.*s", (int)at, fill,
+				 cases[c].in, (int)(19 - at), fill + at);
+			snprintf(want, sizeof want, "%.*s%s%.*s", (int)at, fill,
+				 cases[c].out, (int)(19 - at), fill + at);
+			source s;
+			char *err = NULL;
+			assert_int_equal(source_from_memory("m", in, strlen(in), &s, &err), 0);
+			assert_string_equal(s.data, want);
+			assert_int_equal(s.len, strlen(want));
+			source_free(&s);
+		}
+}
+
 static void
 test_long_line(void **state)
 {
@@ -399,6 +429,7 @@ main(void)
 		cmocka_unit_test(test_separators),
 		cmocka_unit_test(test_format_kept),
 		cmocka_unit_test(test_report),
+		cmocka_unit_test(test_every_offset),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_pdf),
