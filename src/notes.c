@@ -41,6 +41,9 @@ struct notes_store {
 	char *path;
 	int readonly;
 	int immutable;		/* read-only, opened immutable: sees no change */
+	int pending;		/* read-write, file not created yet: db NULL
+				   until the first write (notes_open_lazy) */
+	int make_dirs;		/* the default location: create directories */
 	int busy_ms;
 	char *warning;		/* why what is shown may be incomplete */
 	struct timespec busy_since;	/* first failed try of the current wait */
@@ -73,6 +76,13 @@ set_busy(notes_store *s)
 {
 	sqlite3_busy_handler(s->db, busy_wait, s);
 }
+
+static int begin_write(notes_store *s, char **err);
+static int end_write(notes_store *s, int rc, char **err);
+static void bind_text(sqlite3_stmt *st, int i, const char *v);
+static long long query_id(notes_store *s, const char *sql, char **err,
+			  const char *const *args, size_t nargs);
+static int ready(notes_store *s, int create, char **err);
 
 /* Migrations: entry i takes the schema from version i to i + 1. Never edit
  * a released entry; append a new one. */
@@ -611,16 +621,114 @@ notes_close(notes_store *s)
 	free(s);
 }
 
-notes_store *
-notes_open(const char *path, char **err)
+/* Deletes the notes that have been in the trash for more than days days
+ * (and their tags). Opening must not wait for another writer: it looks
+ * first (a read, no lock) and takes the write lock only when there is
+ * something to purge, without waiting for it; when another process holds
+ * it, the purge is left to a later open. Returns the number purged, or -1. */
+static long long
+purge_trash(notes_store *s, int days, char **err)
 {
-	notes_store *s = store_new(path);
+	char cutoff[32];
+	time_t t = time(NULL) - (time_t)days * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(cutoff, sizeof cutoff, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	const char *args[] = { cutoff };
+	long long old = query_id(s, "SELECT count(*) FROM note WHERE deleted IS NOT NULL"
+				 " AND deleted < ?1", err, args, 1);
+	if (old <= 0)
+		return old;
+	int busy = s->busy_ms;
+	s->busy_ms = 0;
+	int rc = begin_write(s, err);
+	s->busy_ms = busy;
+	if (rc < 0)
+		return -1;
+	sqlite3_stmt *st;
+	rc = sqlite3_prepare_v2(s->db, "DELETE FROM note_tag WHERE note IN (SELECT id FROM"
+				" note WHERE deleted IS NOT NULL AND deleted < ?1)", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		bind_text(st, 1, cutoff);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	long long purged = 0;
+	if (rc == SQLITE_DONE)
+		rc = sqlite3_prepare_v2(s->db, "DELETE FROM note WHERE deleted IS NOT NULL"
+					" AND deleted < ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		bind_text(st, 1, cutoff);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		purged = sqlite3_changes(s->db);
+	}
+	if (end_write(s, rc, err) < 0)
+		return -1;
+	return purged;
+}
+
+long long
+notes_purge_trash(notes_store *s, int days, char **err)
+{
+	if (s->readonly || !s->db)
+		return 0;
+	return purge_trash(s, days, err);
+}
+
+/* Checks, without creating anything, that a read-write store could create
+ * s->path (and, for the default location, its missing directories). The
+ * messages are those the creation itself would give. */
+static int
+can_create(notes_store *s, enum file_state fs, char **err)
+{
 	char *dir = dir_of(s->path);
-	enum file_state fs = inspect_file(s->path, err);
-	if (fs == FILE_BAD)
-		goto fail;
+	struct stat st;
+	int rc = -1;
+	if (stat(dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode))
+			set_err(err, "cannot create %s: %s is not a directory", s->path, dir);
+		else if (access(dir, W_OK) < 0)
+			set_err(err, "cannot write in %s (%s)", dir, strerror(errno));
+		else if (fs != FILE_NEW && access(s->path, W_OK) < 0)
+			set_err(err, "%s is read-only (%s)", s->path, strerror(errno));
+		else
+			rc = 0;
+	} else if (!s->make_dirs) {
+		set_err(err, "cannot create %s: %s is not a directory", s->path, dir);
+	} else {
+		/* The nearest existing directory above must take a new one. */
+		char *up = xstrdup(dir);
+		while (stat(up, &st) < 0 && errno == ENOENT && strcmp(up, "/") != 0) {
+			char *next = dir_of(up);
+			free(up);
+			up = next;
+		}
+		if (stat(up, &st) < 0)
+			set_err(err, "cannot create directory %s: %s", dir, strerror(errno));
+		else if (!S_ISDIR(st.st_mode))
+			set_err(err, "%s is not a directory", up);
+		else if (access(up, W_OK) < 0)
+			set_err(err, "cannot create directory %s: cannot write in %s (%s)",
+				dir, up, strerror(errno));
+		else
+			rc = 0;
+		free(up);
+	}
+	free(dir);
+	return rc;
+}
+
+/* Opens s->path read-write (fs from inspect_file, not FILE_BAD): creates
+ * it (and, for the default location, its directories) when missing,
+ * checks it, sets WAL, migrates, purges the old trash. On failure s->db
+ * is closed again and *err says why. */
+static int
+open_rw(notes_store *s, enum file_state fs, char **err)
+{
+	char *dir = dir_of(s->path);
 	if (fs == FILE_NEW) {
-		if (!path) {
+		if (s->make_dirs) {
 			char *why = NULL;
 			if (util_mkdirs(dir, &why) < 0) {
 				set_err(err, "%s", why);
@@ -673,14 +781,23 @@ notes_open(const char *path, char **err)
 			goto fail;
 		}
 	}
-	/* Only now may anything be written. */
-	sqlite3_stmt *st;
-	rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(st);
-		const char *mode = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
-		rc = mode && strcmp(mode, "wal") == 0 ? SQLITE_OK : (rc == SQLITE_ROW ? SQLITE_READONLY : rc);
-		sqlite3_finalize(st);
+	/* Only now may anything be written. Turning a new file to WAL needs
+	 * an exclusive lock, and SQLite answers BUSY at once, without the
+	 * busy handler, while another process is creating the same file: so
+	 * this waits here as a write would. */
+	for (int tries = 0;; tries++) {
+		sqlite3_stmt *st;
+		rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			rc = sqlite3_step(st);
+			const char *mode = rc == SQLITE_ROW ?
+				(const char *)sqlite3_column_text(st, 0) : NULL;
+			rc = mode && strcmp(mode, "wal") == 0 ? SQLITE_OK :
+			     (rc == SQLITE_ROW ? SQLITE_READONLY : rc);
+			sqlite3_finalize(st);
+		}
+		if ((rc & 0xff) != SQLITE_BUSY || !busy_wait(s, tries))
+			break;
 	}
 	if (rc != SQLITE_OK) {
 		set_err(err, "%s: cannot use write-ahead logging: %s", s->path,
@@ -693,12 +810,76 @@ notes_open(const char *path, char **err)
 	 * current, so that opening never waits for another writer. */
 	if ((fs != FILE_DB || v < NOTES_SCHEMA_VERSION) && migrate(s, err) < 0)
 		goto fail;
+	/* Old trash goes; a failure (another writer) leaves it for later. */
+	if (fs == FILE_DB)
+		purge_trash(s, NOTES_TRASH_DAYS, NULL);
 	free(dir);
-	return s;
+	return 0;
 fail:
 	free(dir);
+	if (s->db)
+		sqlite3_close_v2(s->db);
+	s->db = NULL;
+	return -1;
+}
+
+/* notes_open and notes_open_lazy: lazy leaves a missing or empty file
+ * alone (pending) until the first write. */
+static notes_store *
+open_write(const char *path, int lazy, char **err)
+{
+	notes_store *s = store_new(path);
+	s->make_dirs = !path;
+	enum file_state fs = inspect_file(s->path, err);
+	if (fs == FILE_BAD)
+		goto fail;
+	if (lazy && (fs == FILE_NEW || fs == FILE_EMPTY)) {
+		if (can_create(s, fs, err) < 0)
+			goto fail;
+		s->pending = 1;
+		return s;
+	}
+	if (open_rw(s, fs, err) < 0)
+		goto fail;
+	return s;
+fail:
 	notes_close(s);
 	return NULL;
+}
+
+notes_store *
+notes_open(const char *path, char **err)
+{
+	return open_write(path, 0, err);
+}
+
+notes_store *
+notes_open_lazy(const char *path, char **err)
+{
+	return open_write(path, 1, err);
+}
+
+/* Whether s has a database to work on: 1 yes; 0 a pending store whose
+ * file is still missing or empty (created here when create); -1 error. A
+ * pending store whose file another process has created since opens it. */
+static int
+ready(notes_store *s, int create, char **err)
+{
+	if (s->db)
+		return 1;
+	if (!s->pending) {
+		set_err(err, "%s: the notes database is not open", s->path);
+		return -1;
+	}
+	enum file_state fs = inspect_file(s->path, err);
+	if (fs == FILE_BAD)
+		return -1;
+	if (!create && (fs == FILE_NEW || fs == FILE_EMPTY))
+		return 0;
+	if (open_rw(s, fs, err) < 0)
+		return -1;
+	s->pending = 0;
+	return 1;
 }
 
 /* "file:" URI for path with immutable=1 (no locks, no -wal/-shm files). */
@@ -809,7 +990,7 @@ notes_store *
 notes_open_best(const char *path, char **why)
 {
 	char *e1 = NULL, *e2 = NULL;
-	notes_store *s = notes_open(path, &e1);
+	notes_store *s = notes_open_lazy(path, &e1);
 	if (s) {
 		if (why)
 			*why = NULL;
@@ -842,7 +1023,7 @@ long long
 notes_data_version(notes_store *s)
 {
 	long long v = -1;
-	if (s->immutable || pragma_int(s->db, "PRAGMA data_version", &v) != SQLITE_OK)
+	if (!s->db || s->immutable || pragma_int(s->db, "PRAGMA data_version", &v) != SQLITE_OK)
 		return -1;
 	return v;
 }
@@ -862,6 +1043,8 @@ begin_write(notes_store *s, char **err)
 		set_err(err, "%s is open read-only: the note was not saved", s->path);
 		return -1;
 	}
+	if (ready(s, 1, err) < 0)	/* a pending store creates its file */
+		return -1;
 	int rc = exec(s->db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_BUSY)
@@ -994,10 +1177,22 @@ notes_add(notes_store *s, const note *n, char **err)
 	return id;
 }
 
+/* For changes to an existing note: 0 when the store has no file yet (so
+ * no such note: *err says so and nothing is created), else 1, or -1. */
+static int
+has_notes(notes_store *s, long long id, const char *what, char **err)
+{
+	int r = ready(s, 0, err);
+	if (r == 0)
+		set_err(err, "there is no note %lld %s", id, what);
+	return r;
+}
+
 int
 notes_update(notes_store *s, const note *n, char **err)
 {
-	if (valid_note(n, err) < 0 || begin_write(s, err) < 0)
+	if (valid_note(n, err) < 0 || has_notes(s, n->id, "to change", err) <= 0 ||
+	    begin_write(s, err) < 0)
 		return -1;
 	char now[32];
 	now_iso(now);
@@ -1030,7 +1225,8 @@ notes_update(notes_store *s, const note *n, char **err)
 static int
 set_deleted(notes_store *s, long long id, int del, char **err)
 {
-	if (begin_write(s, err) < 0)
+	if (has_notes(s, id, del ? "to delete" : "to restore", err) <= 0 ||
+	    begin_write(s, err) < 0)
 		return -1;
 	char now[32];
 	now_iso(now);
@@ -1070,7 +1266,7 @@ int
 notes_record_status(notes_store *s, long long id, const char *status,
 		    double score, char **err)
 {
-	if (begin_write(s, err) < 0)
+	if (has_notes(s, id, "to record", err) <= 0 || begin_write(s, err) < 0)
 		return -1;
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db, "UPDATE note SET status=?2, score=?3 WHERE id=?1",
@@ -1261,6 +1457,9 @@ notes_list_doc(notes_store *s, const anchor_doc *ad, const notes_filter *f,
 {
 	size_t first = out->n;
 	int tagged = f && f->tag && *f->tag;
+	int r = ready(s, 0, err);
+	if (r <= 0)	/* no database yet: no notes */
+		return r;
 	sqlite3_stmt *st;
 	if (begin_read(s, tagged ?
 			"SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
@@ -1291,6 +1490,9 @@ notes_list_doc(notes_store *s, const anchor_doc *ad, const notes_filter *f,
 int
 notes_list_all(notes_store *s, note_list *out, char **err)
 {
+	int r = ready(s, 0, err);
+	if (r <= 0)
+		return r;
 	sqlite3_stmt *st;
 	if (begin_read(s, "SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
 		       " ORDER BY id", &st, err) < 0)
@@ -1301,6 +1503,9 @@ notes_list_all(notes_store *s, note_list *out, char **err)
 int
 notes_get(notes_store *s, long long id, note *out, int *deleted, char **err)
 {
+	int r = ready(s, 0, err);
+	if (r <= 0)
+		return r;
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db, "SELECT " NOTE_COLUMNS " FROM note WHERE id=?1",
 				    -1, &st, NULL);
@@ -1337,6 +1542,9 @@ static long long
 query_id(notes_store *s, const char *sql, char **err, const char *const *args,
 	 size_t nargs)
 {
+	int r = ready(s, 0, err);
+	if (r <= 0)	/* no database yet: 0 (nothing found, none counted) */
+		return r;
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK) {

@@ -16,7 +16,13 @@
  * newer schema) is never written, "repaired" or deleted: notes_open fails
  * with a message, and notes_open_best falls back to read-only or to no
  * store, saying why. Deleted notes stay in the file (a trash flag) so that
- * notes_undelete can undo a delete.
+ * notes_undelete can undo a delete, for NOTES_TRASH_DAYS days: opening a
+ * store read-write purges the notes trashed longer ago than that.
+ *
+ * No file before the first note: notes_open_lazy (and so notes_open_best,
+ * what the reader uses) creates neither the database nor its directories
+ * until something is written, so that reading a document leaves nothing
+ * on disk.
  *
  * Errors: functions returning int give 0 (or an id > 0) on success and -1
  * on failure with *err set to a new message (caller frees; err may be
@@ -30,6 +36,7 @@
 
 #define NOTES_SCHEMA_VERSION 1
 #define NOTES_APPLICATION_ID 0x4c65634e	/* "LecN" in the file header */
+#define NOTES_TRASH_DAYS 30	/* deleted notes are kept this long for undo */
 
 typedef struct notes_store notes_store;
 
@@ -87,11 +94,20 @@ void note_list_free(note_list *l);	/* frees the notes and the array */
  * notes_open: read-write; creates a new database when the file does not
  * exist; refuses (NULL, *err) anything it cannot read as a lectern notes
  * database, and a file or directory it cannot write.
+ * notes_open_lazy: the same, but a missing or empty file is left alone
+ * (nor are missing directories created) until the first change: it only
+ * checks that it could create them (else NULL, *err). Until then reads
+ * find no notes, and changes to a note by id say there is no such note;
+ * a file another process creates meanwhile is opened when next read.
  * notes_open_readonly: never writes the database (an existing file only).
- * notes_open_best: what the reader uses: read-write, else read-only, else
- * NULL; *why gets a message whenever the result is not read-write (caller
- * frees; NULL when all is well). */
+ * notes_open_best: what the reader uses: notes_open_lazy, else read-only,
+ * else NULL; *why gets a message whenever the result is not read-write
+ * (caller frees; NULL when all is well).
+ * A read-write open of an existing database purges its old trash
+ * (notes_purge_trash with NOTES_TRASH_DAYS), without waiting for another
+ * writer: when one holds the lock, a later open does it. */
 notes_store *notes_open(const char *path, char **err);
+notes_store *notes_open_lazy(const char *path, char **err);
 notes_store *notes_open_readonly(const char *path, char **err);
 notes_store *notes_open_best(const char *path, char **why);
 void notes_close(notes_store *s);
@@ -109,7 +125,7 @@ char *notes_default_path(void);
  * would read nothing new. -1 on error, and always for a read-only store
  * that was opened while nobody had the database open: SQLite reads such a
  * file as immutable and sees no later change (stat the database and its
- * -wal file there, as before). */
+ * -wal file there, as before), and for a lazy store not created yet. */
 long long notes_data_version(notes_store *s);
 /* Milliseconds a write waits for another writer (default 5000). */
 void notes_set_busy_timeout(notes_store *s, int ms);
@@ -123,6 +139,10 @@ long long notes_add(notes_store *s, const note *n, char **err);
 int notes_update(notes_store *s, const note *n, char **err);
 int notes_delete(notes_store *s, long long id, char **err);
 int notes_undelete(notes_store *s, long long id, char **err);
+/* Deletes for good the notes in the trash for more than days days (0: all
+ * of the trash). Returns how many, or -1 (another writer holds the lock:
+ * it does not wait). 0 for a read-only store or one not created yet. */
+long long notes_purge_trash(notes_store *s, int days, char **err);
 /* Records the last re-attachment of note id (status name and score). */
 int notes_record_status(notes_store *s, long long id, const char *status,
 			double score, char **err);

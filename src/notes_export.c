@@ -653,11 +653,13 @@ notes_cli_export(doc *d, const char *db, const char *format, FILE *out, FILE *ms
 	return rc;
 }
 
+/* The database is created by the first change only (a refused import or
+ * a delete of a missing note leaves no file behind). */
 static notes_store *
 open_for_writing(const char *db, FILE *msg)
 {
 	char *err = NULL;
-	notes_store *s = notes_open(db, &err);
+	notes_store *s = notes_open_lazy(db, &err);
 	if (!s)
 		fprintf(msg, "lectern: %s\n", err);
 	free(err);

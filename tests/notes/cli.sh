@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 n=0
 t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
-echo "1..22"
+echo "1..23"
 db=$tmp/notes.db
 id1=$("$tool" "$db" "$base" add annex1/decl/p8 'Comparar con A/74/896: ¿cooperación? Ёжик' ciber pregunta 2>"$tmp/err")
 [ "$id1" = 1 ]; t $? "add a note on a whole clause prints its id"
@@ -75,6 +75,9 @@ out=$("$tool" "$tmp/none.db" "$base" list 2>&1); rc=$?
 : >"$tmp/empty.db" && out=$("$tool" "$tmp/empty.db" "$base" list 2>&1) && [ -z "$out" ] &&
 [ ! -s "$tmp/empty.db" ]
 t $? "list without a database, or with an empty file: nothing, exit 0, nothing written"
+"$tool" "$tmp/nodb.db" - delete 3 2>"$tmp/msg"; rc=$?
+[ $rc = 1 ] && grep -q "no note 3" "$tmp/msg" && [ ! -e "$tmp/nodb.db" ]
+t $? "delete without a database: no such note, exit 1, no file created"
 printf 'mis notas\n' >"$tmp/text.db"
 cp "$tmp/text.db" "$tmp/text.orig"
 "$tool" "$tmp/text.db" "$base" list >/dev/null 2>"$tmp/msg"; rc1=$?

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -813,6 +814,172 @@ test_empty_file(void **state)
 	free(path);
 }
 
+/* The reader's store (notes_open_best) creates neither the database nor
+ * its directory before the first note: reading leaves nothing on disk.
+ * Another reader opened meanwhile finds the file once it exists. */
+static void
+test_no_file_before_first_note(void **state)
+{
+	(void)state;
+	char *xdg = tmp_path("lazy-xdg");
+	setenv("XDG_DATA_HOME", xdg, 1);
+	char *why = NULL, *err = NULL;
+	notes_store *a = notes_open_best(NULL, &why);
+	assert_non_null(a);
+	assert_null(why);
+	assert_false(notes_is_readonly(a));
+	notes_store *b = notes_open_best(NULL, &why);
+	assert_non_null(b);
+	assert_int_equal(0, count_listed(a, abase, NULL));
+	note_list l = { 0 };
+	assert_int_equal(0, notes_list_all(a, &l, &err));
+	assert_int_equal(0, l.n);
+	assert_int_equal(0, notes_count(a, &err));
+	note n;
+	assert_int_equal(0, notes_get(a, 1, &n, NULL, &err));
+	assert_int_equal(-1, notes_delete(a, 1, &err));	/* nothing to delete */
+	assert_non_null(strstr(err, "no note 1"));
+	free(err);
+	err = NULL;
+	assert_int_equal(-1, notes_undelete(a, 1, &err));
+	free(err);
+	err = NULL;
+	assert_int_equal(-1, notes_data_version(a));
+	assert_false(exists(xdg));	/* no directory, no file */
+	/* the first note creates both */
+	long long id = add(a, "Dado el carácter", NULL, "la primera", "x");
+	assert_true(id > 0);
+	char *path = xasprintf("%s/lectern/notes.db", xdg);
+	assert_true(exists(path));
+	char *dir = xasprintf("%s/lectern", xdg);
+	struct stat st;
+	assert_int_equal(0, stat(dir, &st));
+	assert_int_equal(0700, st.st_mode & 0777);
+	assert_int_equal(1, count_listed(a, abase, NULL));
+	assert_int_equal(1, count_listed(b, abase, NULL));	/* the other reader */
+	assert_int_equal(0, notes_delete(b, id, &err));
+	assert_int_equal(0, count_listed(a, abase, NULL));
+	notes_close(a);
+	notes_close(b);
+	unsetenv("XDG_DATA_HOME");
+	/* an empty file given by path stays empty until the first note */
+	char *empty = tmp_path("empty-lazy.db");
+	FILE *f = fopen(empty, "w");
+	fclose(f);
+	a = notes_open_lazy(empty, &err);
+	assert_non_null(a);
+	assert_int_equal(0, count_listed(a, abase, NULL));
+	assert_int_equal(0, stat(empty, &st));
+	assert_int_equal(0, st.st_size);
+	assert_false(has_side_files(empty));
+	assert_true(add(a, "Dado el carácter", NULL, "dos", NULL) > 0);
+	assert_int_equal(1, count_listed(a, abase, NULL));
+	notes_close(a);
+	/* a path whose directory is missing is refused at once, as before */
+	char *nodir = xasprintf("%s/no/such/dir/notes.db", tmpdir);
+	assert_null(notes_open_lazy(nodir, &err));
+	assert_non_null(strstr(err, "not a directory"));
+	free(err);
+	free(nodir);
+	free(empty);
+	free(dir);
+	free(path);
+	free(xdg);
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ" of days ago. */
+static void
+iso_days_ago(int days, char out[32])
+{
+	time_t t = time(NULL) - (time_t)days * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void
+set_deleted_time(const char *path, long long id, int days_ago)
+{
+	char when[32], sql[128];
+	iso_days_ago(days_ago, when);
+	snprintf(sql, sizeof sql, "UPDATE note SET deleted='%s' WHERE id=%lld", when, id);
+	sqlite3 *db;
+	assert_int_equal(SQLITE_OK, sqlite3_open(path, &db));
+	assert_int_equal(SQLITE_OK, sqlite3_exec(db, sql, NULL, NULL, NULL));
+	assert_int_equal(1, sqlite3_changes(db));
+	sqlite3_close(db);
+}
+
+static long long
+tag_rows(const char *path, long long id)
+{
+	char sql[96], v[32];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM note_tag WHERE note=%lld", id);
+	sqlite3 *db;
+	assert_int_equal(SQLITE_OK, sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL));
+	pragma_text(db, sql, v, sizeof v);
+	sqlite3_close(db);
+	return atoll(v);
+}
+
+/* The trash keeps deleted notes for undo NOTES_TRASH_DAYS days: a
+ * read-write open purges older ones (tags too), a read-only one does not. */
+static void
+test_trash_purge(void **state)
+{
+	(void)state;
+	char *path, *err = NULL;
+	notes_store *s = open_new(&path);
+	long long old = add(s, "Dado el carácter", NULL, "vieja", "papelera");
+	long long recent = add(s, "Dado el carácter", NULL, "reciente", NULL);
+	long long live = add(s, "Carta de fecha", NULL, "viva", NULL);
+	long long old2 = add(s, "Carta de fecha", NULL, "vieja 2", NULL);
+	assert_true(old > 0 && recent > 0 && live > 0 && old2 > 0);
+	assert_int_equal(0, notes_delete(s, old, &err));
+	assert_int_equal(0, notes_delete(s, recent, &err));
+	assert_int_equal(0, notes_delete(s, old2, &err));
+	notes_close(s);
+	set_deleted_time(path, old, NOTES_TRASH_DAYS + 1);
+	set_deleted_time(path, old2, NOTES_TRASH_DAYS + 1);
+	set_deleted_time(path, recent, NOTES_TRASH_DAYS - 1);
+	assert_int_equal(1, tag_rows(path, old));
+	/* read-only: nothing purged */
+	s = notes_open_readonly(path, &err);
+	assert_non_null(s);
+	note n;
+	int deleted = 0;
+	assert_int_equal(1, notes_get(s, old, &n, &deleted, &err));
+	assert_int_equal(1, deleted);
+	note_clear(&n);
+	assert_int_equal(0, notes_purge_trash(s, NOTES_TRASH_DAYS, &err));
+	notes_close(s);
+	/* read-write: the old ones go, the recent one stays for undo */
+	s = notes_open(path, &err);
+	assert_non_null(s);
+	assert_int_equal(0, notes_get(s, old, &n, NULL, &err));
+	assert_int_equal(0, notes_get(s, old2, &n, NULL, &err));
+	assert_int_equal(0, tag_rows(path, old));
+	assert_int_equal(1, notes_get(s, recent, &n, &deleted, &err));
+	assert_int_equal(1, deleted);
+	note_clear(&n);
+	assert_int_equal(0, notes_undelete(s, recent, &err));
+	assert_int_equal(2, notes_count(s, &err));
+	assert_int_equal(0, notes_purge_trash(s, NOTES_TRASH_DAYS, &err));
+	/* notes_purge_trash with another age */
+	assert_int_equal(0, notes_delete(s, recent, &err));
+	notes_close(s);
+	set_deleted_time(path, recent, 3);
+	s = notes_open(path, &err);
+	assert_int_equal(1, notes_get(s, recent, &n, NULL, &err));
+	note_clear(&n);
+	assert_int_equal(1, notes_purge_trash(s, 2, &err));
+	assert_int_equal(0, notes_get(s, recent, &n, NULL, &err));
+	assert_int_equal(1, notes_count(s, &err));
+	notes_close(s);
+	free(err);
+	free(path);
+}
+
 static void
 test_text_matching_and_uids(void **state)
 {
@@ -854,6 +1021,8 @@ main(void)
 		cmocka_unit_test(test_readonly_open_writes_nothing),
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_text_matching_and_uids),
+		cmocka_unit_test(test_no_file_before_first_note),
+		cmocka_unit_test(test_trash_purge),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
