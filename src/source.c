@@ -87,6 +87,7 @@ clean_bytes(const char *in, size_t n, source *out, char *own)
 	const unsigned char *s = (const unsigned char *)in;
 	cleaner c = { .in = in, .n = n };
 	size_t i = 0;
+	size_t flag_end = SIZE_MAX;	/* where a flag's tag may come next */
 
 	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
 		keep_to(&c, 0);
@@ -161,8 +162,16 @@ clean_bytes(const char *in, size_t n, source *out, char *own)
 				buf_add(&c.b, "\n\n", 2);
 				break;
 			}
+		} else if (uc >= 0xE0000 && uc <= 0xE007F &&
+			   !(uc >= 0xE0020 && (i == flag_end || (i >= 4 &&
+			     memcmp(s + i - 4, "\xf0\x9f\x8f\xb4", 4) == 0)))) {
+			/* a tag outside a flag (U+1F3F4 and its tags) */
+			keep_to(&c, i);
+			out->format_chars++;
 		} else {
 			i += (size_t)k;
+			if (uc >= 0xE0020 && uc < 0xE007F)
+				flag_end = i;	/* the flag goes on */
 			continue;
 		}
 		i += (size_t)k;
@@ -461,7 +470,7 @@ source_report(const source *s, const char *prefix)
 			   s->bidi_controls == 1 ? "" : "s");
 	if (s->format_chars)
 		buf_printf(&b, "%s%s: %zu invisible direction mark%s or format "
-			   "character%s removed (LRM, RLM, ALM, U+FEFF)\n", prefix,
+			   "character%s removed (LRM, RLM, ALM, U+FEFF, tags)\n", prefix,
 			   name, s->format_chars, s->format_chars == 1 ? "" : "s",
 			   s->format_chars == 1 ? "" : "s");
 	if (b.len == 0) {

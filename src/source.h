@@ -12,8 +12,9 @@
  *   reads (text.h, text_format_class): the bidi embeddings, overrides and
  *   isolates U+202A..U+202E and U+2066..U+2069 became a visible one-column
  *   arrow each (text_visible_cp's; counted in bidi_controls), the invisible
- *   direction marks LRM, RLM, ALM, U+FEFF and the deprecated U+206A..U+206F
- *   were removed (counted in format_chars), U+2028 LINE SEPARATOR became '\n'
+ *   direction marks LRM, RLM, ALM, U+FEFF, the deprecated U+206A..U+206F
+ *   and tag characters outside a flag (an invisible "hidden" text) were
+ *   removed (counted in format_chars), U+2028 LINE SEPARATOR became '\n'
  *   and U+2029 PARAGRAPH SEPARATOR a blank line ("\n\n", uncounted, like
  *   CR LF); so no view, --dump and --json included, can reorder or hide text;
  * - a leading UTF-8 BOM is dropped.

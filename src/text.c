@@ -79,6 +79,7 @@ classify_uncached(ucs4_t c)
 	case TEXT_FMT_BIDI:
 		return UNSAFE_BIDI;
 	case TEXT_FMT_KEEP:
+	case TEXT_FMT_TAG:	/* zero width, harmless to a terminal */
 		break;
 	default:	/* dropped or a line break in the model; never drawn */
 		return UNSAFE_OTHER;
@@ -91,7 +92,9 @@ classify_uncached(ucs4_t c)
 int
 text_format_class(uint32_t c)
 {
-	if (c < 0x061C || c > 0xFEFF)
+	if (c > 0xFEFF)
+		return c >= 0xE0000 && c <= 0xE007F ? TEXT_FMT_TAG : TEXT_FMT_KEEP;
+	if (c < 0x061C)
 		return TEXT_FMT_KEEP;
 	if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
 		return TEXT_FMT_BIDI;

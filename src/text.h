@@ -25,8 +25,9 @@
  * One column per code point keeps widths predictable: a stand-in is as wide
  * as a control picture, and text_width counts it so.
  * Other invisible format characters stay: ZWSP, ZWNJ, ZWJ (needed by
- * Persian, Indic scripts and emoji), WORD JOINER, SOFT HYPHEN, tags; they
- * are zero width and cannot reorder text.
+ * Persian, Indic scripts and emoji), WORD JOINER, SOFT HYPHEN, the tags of
+ * a flag; they are zero width and cannot reorder text, nor (tags outside a
+ * flag, which source removes) hide any.
  * '\n' is C0 too: layout treats it as a hard break before it ever gets here.
  * Invalid UTF-8 (which source never lets through) counts as U+FFFD. */
 #ifndef LECTERN_TEXT_H
@@ -82,6 +83,10 @@ enum text_format {
 			   deprecated U+206A..U+206F */
 	TEXT_FMT_LINE,	/* U+2028 LINE SEPARATOR: becomes '\n' */
 	TEXT_FMT_PARA,	/* U+2029 PARAGRAPH SEPARATOR: becomes "\n\n" */
+	TEXT_FMT_TAG,	/* U+E0000..U+E007F tags: kept in an emoji tag
+			   sequence (U+1F3F4 then U+E0020..U+E007F, a
+			   subdivision flag), else removed and counted: they
+			   are invisible and can carry a hidden ASCII text */
 };
 int text_format_class(uint32_t cp);
 

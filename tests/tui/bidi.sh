@@ -7,7 +7,8 @@
 tui_plan 8
 
 # The document: a Trojan Source line (RLO, LRI, PDI), a Hebrew word with
-# an RLM, an Arabic letter mark, a stray BOM and a line separator.
+# an RLM, an Arabic letter mark, a stray BOM, a line separator and a text
+# hidden in tag characters.
 RLO=$(printf '\342\200\256')
 LRI=$(printf '\342\201\246')
 PDI=$(printf '\342\201\251')
@@ -16,13 +17,15 @@ PDI=$(printf '\342\201\251')
 	printf '1. if (access_level != "user%s %s// Check if admin%s %s") {\n\n' \
 		"$RLO" "$LRI" "$PDI" "$LRI"
 	printf '2. Marcas: \327\251\327\234\327\225\327\235\342\200\217 fin\330\234, '
-	printf 'bom\357\273\277 y separador\342\200\250de l\303\255nea.\n'
+	printf 'bom\357\273\277 y separador\342\200\250de l\303\255nea'
+	printf '\363\240\201\210\363\240\201\251.\n'	# a hidden "Hi" in tags
 } > "$TUI_TMP/bidi.txt"
 
 # Any of the code points that must never reach a terminal, as bytes:
-# U+202A..U+202E, U+2066..U+2069, LRM, RLM, ALM, U+FEFF, U+2028, U+2029.
+# U+202A..U+202E, U+2066..U+2069, LRM, RLM, ALM, U+FEFF, U+2028, U+2029,
+# tags (U+E0000..U+E007F).
 raw_controls() {
-	LC_ALL=C grep -q "$(printf '\342\200[\252-\256]\|\342\201[\246-\251]\|\342\200[\216\217\250\251]\|\330\234\|\357\273\277')" "$@"
+	LC_ALL=C grep -q "$(printf '\342\200[\252-\256]\|\342\201[\246-\251]\|\342\200[\216\217\250\251]\|\330\234\|\357\273\277\|\363\240[\200\201]')" "$@"
 }
 
 "$LECTERN" --dump -w 100 "$TUI_TMP/bidi.txt" > "$TUI_TMP/dump" 2>"$TUI_TMP/err"
@@ -32,8 +35,8 @@ no_raw_dump() { ! raw_controls "$TUI_TMP/dump"; }
 check "--dump writes no bidi control, direction mark or separator" no_raw_dump
 no_rlo_dump() { ! LC_ALL=C grep -q "$RLO" "$TUI_TMP/dump"; }
 check "--dump holds no U+202E (bytes E2 80 AE)" no_rlo_dump
-marks_gone() { grep -q 'שלום fin, bom y separador de línea' "$TUI_TMP/dump"; }
-check "--dump: marks and the stray BOM removed, the line separator a break" marks_gone
+marks_gone() { grep -q 'שלום fin, bom y separador de línea\.$' "$TUI_TMP/dump"; }
+check "--dump: marks, stray BOM and tags removed, the line separator a break" marks_gone
 
 tui_start 120 24 "$LECTERN $TUI_TMP/bidi.txt"
 tui_wait 'Prueba de controles' 1

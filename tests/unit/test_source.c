@@ -252,6 +252,35 @@ test_marks_removed(void **state)
 	source_free(&s);
 }
 
+/* Tag characters hide ASCII text ("ASCII smuggling": U+E0000 + c is an
+ * invisible c): removed and counted, but a subdivision flag (U+1F3F4, tags,
+ * CANCEL TAG) keeps its tags. */
+#define TAG(c) "\xf3\xa0\x80" c	/* U+E0000 + (c - 0x80), c in 0xA0..0xBF */
+#define TAG2(c) "\xf3\xa0\x81" c	/* U+E0040 + (c - 0x80) */
+#define SCOTLAND "\xf0\x9f\x8f\xb4" TAG2("\xa7") TAG2("\xa2") TAG2("\xb3") \
+	TAG2("\xa3") TAG2("\xb4") TAG2("\xbf")	/* 🏴 g b s c t, cancel */
+
+static void
+test_tags(void **state)
+{
+	(void)state;
+	/* "Hi" hidden after "ok", a language tag, then a real flag twice */
+	const char in[] = "ok" TAG2("\x88") TAG2("\xa9") " \xf3\xa0\x80\x81" TAG2("\xa5")
+		" " SCOTLAND SCOTLAND "!\n";
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_from_memory("m", in, sizeof in - 1, &s, &err), 0);
+	assert_string_equal(s.data, "ok  " SCOTLAND SCOTLAND "!\n");
+	assert_int_equal(s.format_chars, 4);
+	source_free(&s);
+	/* a tag after a flag's CANCEL TAG is outside it */
+	const char in2[] = SCOTLAND TAG2("\xa1") "\n";
+	assert_int_equal(source_from_memory("m", in2, sizeof in2 - 1, &s, &err), 0);
+	assert_string_equal(s.data, SCOTLAND "\n");
+	assert_int_equal(s.format_chars, 1);
+	source_free(&s);
+}
+
 /* U+2028 is a line break, U+2029 a paragraph break (a blank line). */
 static void
 test_separators(void **state)
@@ -304,7 +333,7 @@ test_report(void **state)
 		"lectern: doc.txt: 1 bidirectional text control (U+202A-U+202E, "
 		"U+2066-U+2069) shown as arrows such as ⇚, not applied\n"
 		"lectern: doc.txt: 2 invisible direction marks or format characters "
-		"removed (LRM, RLM, ALM, U+FEFF)\n");
+		"removed (LRM, RLM, ALM, U+FEFF, tags)\n");
 	free(r);
 	source_free(&s);
 	assert_int_equal(source_from_memory("ok.txt", "fine\n", 5, &s, &err), 0);
@@ -427,6 +456,7 @@ main(void)
 		cmocka_unit_test(test_trojan_source),
 		cmocka_unit_test(test_marks_removed),
 		cmocka_unit_test(test_separators),
+		cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_format_kept),
 		cmocka_unit_test(test_report),
 		cmocka_unit_test(test_every_offset),

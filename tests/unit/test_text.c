@@ -166,6 +166,10 @@ test_format(void **state)
 	}
 	assert_int_equal(text_format_class(0x2028), TEXT_FMT_LINE);
 	assert_int_equal(text_format_class(0x2029), TEXT_FMT_PARA);
+	assert_int_equal(text_format_class(0xE0041), TEXT_FMT_TAG);
+	assert_int_equal(text_format_class(0xE007F), TEXT_FMT_TAG);
+	assert_null(text_visible_cp(0xE0041, NULL));	/* a flag's tags stay */
+	assert_int_equal(text_format_class(0xE0100), TEXT_FMT_KEEP);	/* VS17 */
 	static const uint32_t kept[] = { 'a', 0x00AD, 0x200B, 0x200C, 0x200D,
 					 0x2060, 0x2065, 0x2070, 0x202F, 0x0627 };
 	for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
