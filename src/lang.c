@@ -4,6 +4,7 @@
  * (UN Editorial Manual forms and the corpus). */
 #include <build-config.h>
 
+#include <stdint.h>
 #include <string.h>
 #include <unicase.h>
 #include <unictype.h>
@@ -313,10 +314,106 @@ lang_prefix(const char *s, size_t n, const char *w)
 	return i;
 }
 
+/* lang_prefix compares code points by uc_tolower, and the two apostrophes
+ * as one: this is the key of a code point under that comparison. */
+static ucs4_t
+fold_key(ucs4_t c)
+{
+	return c == 0x2019 || c == '\'' ? '\'' : uc_tolower(c);
+}
+
+/* The keys of the first code points of a list's words, so that a text
+ * no word can start (nearly every line a parser asks about) is turned
+ * down at once. Lists are the static arrays of this file, a few dozen:
+ * the sets are built on first use and kept. */
+typedef struct first_keys {
+	const char *const *list;
+	uint32_t ascii[4];	/* bit c: some key is ASCII c */
+	ucs4_t other[16];	/* the other keys */
+	size_t nother;		/* SIZE_MAX: too many, no filter */
+} first_keys;
+
+static const first_keys *
+first_keys_of(const char *const *list)
+{
+	static first_keys cache[128];
+	size_t h = ((uintptr_t)list >> 3) & 127;
+	for (size_t probes = 0; probes < 128; probes++, h = (h + 1) & 127) {
+		first_keys *f = &cache[h];
+		if (f->list == list)
+			return f;
+		if (f->list)
+			continue;
+		f->list = list;
+		for (size_t k = 0; list[k]; k++) {
+			ucs4_t c;
+			if (!list[k][0])
+				continue;
+			u8_mbtouc(&c, (const uint8_t *)list[k], strnlen(list[k], 4));
+			c = fold_key(c);
+			if (c < 128) {
+				f->ascii[c >> 5] |= 1u << (c & 31);
+				continue;
+			}
+			size_t j = 0;
+			while (j < f->nother && f->other[j] != c)
+				j++;
+			if (j == f->nother && f->nother < 16)
+				f->other[f->nother++] = c;
+			else if (j == f->nother)
+				f->nother = SIZE_MAX;
+			if (f->nother == SIZE_MAX)
+				break;
+		}
+		return f;
+	}
+	return NULL;		/* more lists than slots: no filter */
+}
+
+/* Whether some word of the list might start s[0, n) (exact: no). */
+static int
+may_start(const first_keys *f, const char *s, size_t n)
+{
+	if (!f || f->nother == SIZE_MAX)
+		return 1;
+	if (!n)
+		return 0;
+	unsigned char b = (unsigned char)s[0];
+	ucs4_t c = b;
+	if (b >= 0x80)
+		u8_mbtouc(&c, (const uint8_t *)s, n);
+	else if (b >= 'A' && b <= 'Z')
+		c = b | 32;
+	if (b >= 0x80)
+		c = fold_key(c);
+	if (c < 128)
+		return (f->ascii[c >> 5] >> (c & 31)) & 1;
+	for (size_t j = 0; j < f->nother; j++)
+		if (f->other[j] == c)
+			return 1;
+	return 0;
+}
+
+int
+lang_sections_may_start(const char *s, size_t n)
+{
+	static const char *words[64];
+	static int state;	/* 0 to build, 1 built, 2 too many words */
+	if (!state) {
+		size_t k = 0;
+		for (; lang_sections[k].word && k + 1 < 64; k++)
+			words[k] = lang_sections[k].word;
+		state = lang_sections[k].word ? 2 : 1;
+	}
+	return state == 2 || may_start(first_keys_of(words), s, n);
+}
+
 size_t
 lang_prefix_any(const char *s, size_t n, const char *const *list, size_t *which)
 {
-	for (size_t k = 0; list && list[k]; k++) {
+	if (!list || !may_start(first_keys_of(list), s, n))
+		return 0;
+	for (size_t k = 0; list[k]; k++) {
 		size_t m = lang_prefix(s, n, list[k]);
 		if (m) {
 			if (which)
@@ -381,10 +478,14 @@ lang_detect(const char *text, size_t n)
 			latin++;
 		/* at a word start, try the frequent words of each language */
 		if (uc_is_alpha(uc) && !prev_is_letter(text, i))
-			for (size_t l = 0; all[l]; l++)
-				for (size_t w = 0; all[l]->stop[w]; w++)
-					if (lang_prefix(text + i, n - i, all[l]->stop[w]))
+			for (size_t l = 0; all[l]; l++) {
+				const char *const *stop = all[l]->stop;
+				if (!may_start(first_keys_of(stop), text + i, n - i))
+					continue;
+				for (size_t w = 0; stop[w]; w++)
+					if (lang_prefix(text + i, n - i, stop[w]))
 						score[l]++;
+			}
 		i += (size_t)k;
 	}
 	if (cyr > latin)

@@ -68,6 +68,8 @@ typedef struct lang_section {
 	int level;		/* 1 part … 4 article */
 } lang_section;
 extern const lang_section lang_sections[];	/* "Chapter", "Article" … */
+/* Whether some word of lang_sections might start s[0, n) (0: none can). */
+int lang_sections_may_start(const char *s, size_t n);
 extern const char *const lang_contents[];	/* "Contents" … */
 extern const char *const lang_toc_columns[];	/* "Paragraphs", "Page" … */
 extern const char *const lang_endnotes[];	/* "Notes" … */
@@ -80,7 +82,9 @@ extern const char *const lang_cardinal_tens[];	/* "twenty" … "ninety" */
 /* If s[0, n) starts with word w (case-insensitive, then a non-letter or
  * the end), returns the bytes of w matched; else 0. */
 size_t lang_prefix(const char *s, size_t n, const char *w);
-/* The first word of list that s starts with: its length, and *which. */
+/* The first word of list that s starts with: its length, and *which.
+ * list must be a static array: what its words can start with is cached
+ * by its address. */
 size_t lang_prefix_any(const char *s, size_t n, const char *const *list,
 		       size_t *which);
 /* Position of the first occurrence of w in s[0, n) at a word start

@@ -143,7 +143,12 @@ typedef struct parser {
 	int dbl;		/* double-spaced extraction */
 	int blankless;		/* no blank lines between paragraphs */
 	int width;		/* typical full line, code points */
-	wset words;		/* every word, for hyphenation */
+	wset words;		/* words, for hyphenation (see hyphen_words) */
+	int words_cand;		/* words holds only the candidate keys */
+	char *cand_keys;	/* their bytes */
+	/* [n][c / 8] bit c % 8: a candidate key of n bytes starts with byte
+	 * c (ASCII letters folded) */
+	unsigned char cand_first[64][32];
 	wset running;		/* running-title lines seen between furniture */
 	int in_ga_zone;
 } parser;
@@ -443,6 +448,22 @@ wset_free(wset *w)
 	memset(w, 0, sizeof *w);
 }
 
+/* The slot of s[0, n), or NULL. */
+static wslot *
+wset_slot(wset *w, const char *s, size_t n, uint64_t hv)
+{
+	if (!w->cap)
+		return NULL;
+	size_t h = (size_t)hv & (w->cap - 1);
+	wslot *e;
+	while ((e = &w->e[h])->s) {
+		if (e->hv == hv && same_fold(e->s, e->n, s, n, w->exact))
+			return e;
+		h = (h + 1) & (w->cap - 1);
+	}
+	return NULL;
+}
+
 /* Length of the letter run at s (UTF-8 letters and '-' inside). */
 static size_t
 word_len(const char *s, size_t n, int hyphens)
@@ -472,47 +493,125 @@ word_len(const char *s, size_t n, int hyphens)
 	return i;
 }
 
-static void
-collect_words(parser *p)
+/* Byte classes for the word scan. */
+enum { WB_OTHER, WB_ASCII, WB_HIGH, WB_HYPHEN };
+static const unsigned char wb_class[256] = {
+	['-'] = WB_HYPHEN,
+	['A' ... 'Z'] = WB_ASCII, ['a' ... 'z'] = WB_ASCII,
+	[0x80 ... 0xFF] = WB_HIGH,
+};
+
+/* The candidate filter's bit for a word of n bytes (n < 64) starting with
+ * byte c (ASCII letters folded). */
+static inline int
+cand_bit(const parser *p, size_t n, unsigned char c)
 {
-	size_t i = 0;
-	while (i < p->n) {
-		unsigned char c = (unsigned char)p->t[i];
-		if (c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z')) {
+	if (wb_class[c] == WB_ASCII)
+		c |= 32;
+	return (p->cand_first[n][c >> 3] >> (c & 7)) & 1;
+}
+
+/* A word of the text: added to the set, or with only candidates in it
+ * (cand), counted when it is one. */
+static inline void
+word_seen(parser *p, const char *s, size_t n, int cand)
+{
+	if (!cand) {
+		wset_op_h(&p->words, s, n, 1, hash_fold(s, n, 0));
+		return;
+	}
+	if (!cand_bit(p, n, (unsigned char)s[0]))
+		return;
+	wslot *e = wset_slot(&p->words, s, n, hash_fold(s, n, 0));
+	if (e)
+		e->c++;
+}
+
+/* Every word of the text (letters, with hyphens inside), shorter than 64
+ * bytes: added to p->words, or (cand) counted where p->words holds it. */
+static void
+scan_words(parser *p, int cand)
+{
+	const unsigned char *t = (const unsigned char *)p->t;
+	size_t i = 0, n = p->n;
+	while (i < n) {
+		unsigned c = wb_class[t[i]];
+		if (c != WB_ASCII && c != WB_HIGH) {
 			i++;
 			continue;
 		}
-		/* a run of ASCII letters, hashed as hash_fold does; a word
-		 * that goes on (a non-ASCII letter, a hyphen) takes the
-		 * general way */
-		uint64_t h = 1469598103934665603ull;
+		/* a run of ASCII letters is a word unless it goes on with a
+		 * non-ASCII letter or a hyphen: then the general way */
 		size_t j = i;
-		while (j < p->n) {
-			unsigned char d = (unsigned char)p->t[j];
-			if (!((d | 32) >= 'a' && (d | 32) <= 'z'))
-				break;
-			h = (h ^ (d | 32)) * 1099511628211ull;
+		while (j < n && wb_class[t[j]] == WB_ASCII)
 			j++;
-		}
-		if (j > i && (j == p->n || !((unsigned char)p->t[j] & 0x80 || p->t[j] == '-'))) {
+		if (j > i && (j == n || wb_class[t[j]] == WB_OTHER)) {
 			if (j - i < 64)
-				wset_op_h(&p->words, p->t + i, j - i, 1, h);
+				word_seen(p, p->t + i, j - i, cand);
 			i = j;
 			continue;
 		}
-		size_t m = word_len(p->t + i, p->n - i, 1);
+		size_t m = word_len(p->t + i, n - i, 1);
 		if (m == 0) {
 			ucs4_t uc;
-			i += (size_t)u8_mbtouc(&uc, (const uint8_t *)p->t + i, p->n - i);
+			i += (size_t)u8_mbtouc(&uc, t + i, n - i);
 			continue;
 		}
 		if (m < 64)
-			wset_op(&p->words, p->t + i, m, 1);
+			word_seen(p, p->t + i, m, cand);
 		i += m;
 	}
 }
 
+static void
+collect_words(parser *p)
+{
+	scan_words(p, 0);
+}
+
+/* How many times the text has the word s[0, n) (ASCII case folded; see
+ * scan_words for what a word is). With only candidates collected, a word
+ * that was not foreseen makes the set of every word (exact either way). */
+static size_t
+word_count(parser *p, const char *s, size_t n)
+{
+	if (n >= 64)
+		return 0;	/* scan_words keeps none */
+	uint64_t hv = hash_fold(s, n, 0);
+	if (p->words_cand) {
+		wslot *e = wset_slot(&p->words, s, n, hv);
+		if (e)
+			return e->c;
+		wset_free(&p->words);
+		free(p->cand_keys);
+		p->cand_keys = NULL;
+		p->words_cand = 0;
+		collect_words(p);
+	}
+	return wset_op_h(&p->words, s, n, 0, hv);
+}
+
 /* ---------- pass 1: lines ---------- */
+
+/* Code points in s[0, n): the bytes that are no continuation bytes,
+ * counted eight at a time. */
+static size_t
+utf8_count(const char *s, size_t n)
+{
+	const uint64_t hi = 0x8080808080808080ull;
+	size_t cont = 0, k = 0;
+	for (; k + 8 <= n; k += 8) {
+		uint64_t v;
+		memcpy(&v, s + k, 8);
+		/* 10xxxxxx: bit 7 set, bit 6 clear; one bit per such byte,
+		 * summed by a multiplication */
+		uint64_t m = (v & ~(v << 1) & hi) >> 7;
+		cont += (m * 0x0101010101010101ull) >> 56;
+	}
+	for (; k < n; k++)
+		cont += ((unsigned char)s[k] & 0xC0) == 0x80;
+	return n - cont;
+}
 
 static void
 split_lines(parser *p)
@@ -556,11 +655,8 @@ split_lines(parser *p)
 		} else {
 			/* code points, bounded: only short lines are measured
 			 * exactly, which is all the width heuristics need */
-			size_t n = en - s, cols = 0;
-			for (size_t k = 0; k < n && cols < 1000; k++)
-				if (((unsigned char)p->t[s + k] & 0xC0) != 0x80)
-					cols++;
-			l->cols = (uint16_t)cols;
+			size_t n = en - s, cols = utf8_count(p->t + s, n);
+			l->cols = (uint16_t)(cols < 1000 ? cols : 1000);
 		}
 		i = nl ? e + 1 : p->n;
 	}
@@ -957,6 +1053,8 @@ session_number(const char *s, size_t n)
 static int
 is_lang_name_line(const char *s, size_t n)
 {
+	if (n > 48)
+		return 0;	/* longer than any name below */
 	for (size_t k = 0; lang_names[k].word; k++)
 		if (equal_ci(s, n, lang_names[k].word))
 			return 1;
@@ -1987,6 +2085,98 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 
 /* ---------- text assembly ---------- */
 
+/* The words that append_line will ask about, counted in one pass over the
+ * text without building the set of every word (two million entries in a
+ * 10 MB document): for each line of a block that ends in "X-" and the line
+ * after it that starts with "Y" in lower case, the keys "XY" and "X-Y".
+ * append_line finds X again in its buffer, where it may reach back into an
+ * earlier line; a key foreseen here wrongly is harmless (its count is
+ * exact) and a key not foreseen makes word_count collect every word. */
+static void
+hyphen_words(parser *p, const block *blocks, size_t nb)
+{
+	buf keys;		/* key bytes, one after the other */
+	buf_init(&keys);
+	size_t *len = NULL, nk = 0, kcap = 0;
+	for (size_t k = 0; k < nb; k++) {
+		const block *b = &blocks[k];
+		for (size_t i = 1; !b->toc && i < b->nlines; i++) {
+			const char *a = LS(p, b->lines[i - 1]);
+			size_t an = LN(p, b->lines[i - 1]);
+			if (an < 2 || a[an - 1] != '-' || is_sp(a[an - 2]))
+				continue;
+			size_t ws = an - 1;
+			while (ws > 0 && (((unsigned char)a[ws - 1] & 0x80) ||
+					  ((a[ws - 1] | 32) >= 'a' && (a[ws - 1] | 32) <= 'z')))
+				ws--;
+			const char *y = LS(p, b->lines[i]);
+			size_t yn = LN(p, b->lines[i]);
+			size_t xl = an - 1 - ws, yl = word_len(y, yn, 0);
+			if (!xl || !yl || xl + yl >= 64 ||
+			    !uc_is_alpha(first_uc(y, yn)) || !uc_is_lower(first_uc(y, yn)))
+				continue;	/* no question, or word_count's 0 */
+			xgrow((void **)&len, &kcap, nk + 2, sizeof *len);
+			buf_add(&keys, a + ws, xl);
+			buf_add(&keys, y, yl);
+			len[nk++] = xl + yl;
+			if (xl + 1 + yl < 64) {
+				buf_add(&keys, a + ws, xl + 1);
+				buf_add(&keys, y, yl);
+				len[nk++] = xl + 1 + yl;
+			}
+		}
+	}
+	p->words_cand = 1;
+	p->cand_keys = buf_take(&keys);
+	size_t off = 0;
+	for (size_t k = 0; k < nk; k++) {
+		wset_op(&p->words, p->cand_keys + off, len[k], 1);
+		unsigned char c = (unsigned char)p->cand_keys[off];
+		if (wb_class[c] == WB_ASCII)
+			c |= 32;
+		p->cand_first[len[k]][c >> 3] |= (unsigned char)(1u << (c & 7));
+		off += len[k];
+	}
+	free(len);
+	for (size_t i = 0; i < p->words.cap; i++)
+		p->words.e[i].c = 0;
+	if (nk)
+		scan_words(p, 1);
+}
+
+/* Whether s[0, n) has spaces only singly between other characters: no
+ * tab, form feed or CR, no space first or last, none doubled, and not
+ * empty (the caller then trims what came before). Eight bytes at a time:
+ * a byte below ' ' anywhere, or two spaces in a row, says no. */
+static int
+single_spaced(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, hi = ones << 7, low7 = ~hi;
+	if (!n || s[0] == ' ' || s[n - 1] == ' ')
+		return 0;
+	uint64_t prev = 0;	/* the byte before was a space */
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		if ((v - ones * 0x20) & ~v & hi)
+			return 0;	/* some byte below 0x20 */
+		/* the high bit of each byte that is a space, exactly */
+		uint64_t x = v ^ (ones * 0x20);
+		uint64_t sp = ~(((x & low7) + low7) | x | low7);
+		if ((sp & (sp >> 8)) || (prev && (sp & 0x80)))
+			return 0;
+		prev = sp >> 63;
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || (c == ' ' && prev))
+			return 0;
+		prev = c == ' ';
+	}
+	return 1;
+}
+
 /* Appends line content s[0, n) to b as reflowed text: one space between
  * lines, spaces collapsed, line-end hyphens repaired (see the top). */
 static void
@@ -2012,10 +2202,10 @@ append_line(parser *p, buf *b, const char *s, size_t n, int hard)
 				char tmp[256];
 				memcpy(tmp, b->s + ws, xl);
 				memcpy(tmp + xl, s, yl);
-				int joined = wset_op(&p->words, tmp, xl + yl, 0);
+				int joined = word_count(p, tmp, xl + yl) != 0;
 				memcpy(tmp, b->s + ws, xl + 1);
 				memcpy(tmp + xl + 1, s, yl);
-				int hyph = wset_op(&p->words, tmp, xl + 1 + yl, 0);
+				int hyph = word_count(p, tmp, xl + 1 + yl) != 0;
 				if (joined && !hyph)
 					b->len--;
 			}
@@ -2024,18 +2214,29 @@ append_line(parser *p, buf *b, const char *s, size_t n, int hard)
 			buf_addc(b, ' ');
 		}
 	}
-	size_t i = 0;
-	while (i < n) {
-		size_t j = i;
-		while (j < n && !is_sp(s[j]))
-			j++;
-		buf_add(b, s + i, j - i);
-		if (j < n)
-			buf_addc(b, ' ');
-		while (j < n && is_sp(s[j]))
-			j++;
-		i = j;
+	/* runs of spaces become one, in one pass over room made once; a
+	 * line with single spaces only (nearly all) is copied whole */
+	xgrow((void **)&b->s, &b->cap, b->len + n + 2, 1);
+	if (single_spaced(s, n)) {
+		memcpy(b->s + b->len, s, n);
+		b->len += n;
+		b->s[b->len] = '\0';
+		return;
 	}
+	char *o = b->s + b->len;
+	int sp = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (is_sp(c)) {
+			sp = 1;
+			continue;
+		}
+		if (sp)
+			*o++ = ' ';
+		sp = 0;
+		*o++ = c;
+	}
+	b->len = (size_t)(o - b->s);
 	while (b->len && b->s[b->len - 1] == ' ')
 		b->len--;
 	b->s[b->len] = '\0';
@@ -2071,12 +2272,12 @@ repair_splits(parser *p, buf *b)
 		int tok = (i + w >= n || t[i + w] != '-') && (i == 0 || t[i - 1] != '-');
 		if (have_prev && tok && w >= 2 && prev_n >= 2 && prev_n + w < 64 &&
 		    starts_lower(t + i, w) &&
-		    wset_op(&p->words, t + prev_s, prev_n, 0) == 1 &&
-		    wset_op(&p->words, t + i, w, 0) == 1) {
+		    word_count(p, t + prev_s, prev_n) == 1 &&
+		    word_count(p, t + i, w) == 1) {
 			char tmp[64];
 			memcpy(tmp, t + prev_s, prev_n);
 			memcpy(tmp + prev_n, t + i, w);
-			if (wset_op(&p->words, tmp, prev_n + w, 0) >= 2) {
+			if (word_count(p, tmp, prev_n + w) >= 2) {
 				out--;	/* drop the space */
 				memmove(t + out, t + i, w);
 				prev_n += w;
@@ -2234,7 +2435,7 @@ sub_style(const marker *m, const tnode *prev_sib)
 static size_t
 keyword_section(const char *s, size_t n, int *level)
 {
-	if (n > 200)
+	if (n > 200 || !lang_sections_may_start(s, n))
 		return 0;
 	for (size_t k = 0; lang_sections[k].word; k++) {
 		size_t m = lang_prefix(s, n, lang_sections[k].word);
@@ -2743,40 +2944,68 @@ emit_kids(parser *p, node *nd, tnode *t)
 	wset_free(&ids);
 }
 
+/* dst = a then b, cut to cap - 1 bytes as snprintf cuts (a few hundred
+ * thousand nodes in a big document: no format parsing). */
+static void
+join2(char *dst, size_t cap, const char *a, const char *b)
+{
+	size_t i = 0;
+	while (*a && i + 1 < cap)
+		dst[i++] = *a++;
+	while (*b && i + 1 < cap)
+		dst[i++] = *b++;
+	dst[i] = '\0';
+}
+
+/* v in decimal, in buf (24 bytes); returns buf. */
+static const char *
+decimal(char *buf, size_t v)
+{
+	char tmp[24];
+	size_t k = 0;
+	do
+		tmp[k++] = (char)('0' + v % 10);
+	while ((v /= 10) && k < sizeof tmp);
+	for (size_t i = 0; i < k; i++)
+		buf[i] = tmp[k - 1 - i];
+	buf[k] = '\0';
+	return buf;
+}
+
 static void
 emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed, wset *ids)
 {
 	doc *d = p->d;
 	size_t pos = ++kindpos[t->kind];
-	char cite[32], id[48];
+	char cite[32], id[48], num[24];
 	if (t->cite && *t->cite)
-		snprintf(cite, sizeof cite, "%s", t->cite);
+		join2(cite, sizeof cite, t->cite, "");
 	else if (t->kind == NODE_PARAGRAPH && mixed)
-		snprintf(cite, sizeof cite, "pp%zu", ++kindpos[NODE_KIND_COUNT]);
+		join2(cite, sizeof cite, "pp", decimal(num, ++kindpos[NODE_KIND_COUNT]));
 	else
-		snprintf(cite, sizeof cite, "%zu", pos);
+		join2(cite, sizeof cite, decimal(num, pos), "");
 	const char *pre = id_prefix(t->kind);
 	switch (t->kind) {
 	case NODE_LETTER:
 	case NODE_SIGNATURE:
 	case NODE_BODY:
 		if (pos == 1)
-			snprintf(id, sizeof id, "%s", pre);
+			join2(id, sizeof id, pre, "");
 		else
-			snprintf(id, sizeof id, "%s%zu", pre, pos);
+			join2(id, sizeof id, pre, decimal(num, pos));
 		break;
 	case NODE_PARAGRAPH:
 	case NODE_SUBITEM:
 	case NODE_FOOTNOTE:
 		if (t->kind == NODE_PARAGRAPH && !t->cite && mixed)
-			snprintf(id, sizeof id, "%s", cite);
+			join2(id, sizeof id, cite, "");
 		else if (simple_cite(cite))
-			snprintf(id, sizeof id, "%s%s", pre, cite);
+			join2(id, sizeof id, pre, cite);
 		else
-			snprintf(id, sizeof id, "%s%zu", pre, pos);
+			join2(id, sizeof id, pre, decimal(num, pos));
 		break;
 	default:
-		snprintf(id, sizeof id, "%s%zu", pre, pos);
+		join2(id, sizeof id, pre, decimal(num, pos));
 		break;
 	}
 	if (wset_op(ids, id, strlen(id), 0)) {
@@ -2928,11 +3157,9 @@ parse_document(const char *name, const char *text, size_t len,
 	p->lw = lang_get(code);
 
 	split_lines(p);
-	/* the word set serves line-end hyphens and split words only */
-	int need_words = opt && opt->repair_splits;
-	for (size_t i = 0; i < p->nl && !need_words; i++)
-		need_words = LN(p, i) > 1 && LS(p, i)[LN(p, i) - 1] == '-';
-	if (need_words)
+	/* the word set serves line-end hyphens and split words only; the
+	 * split words need every word (hyphens: hyphen_words, pass 4) */
+	if (opt && opt->repair_splits)
 		collect_words(p);
 
 	/* pdftotext -layout keeps the page margin: indents count from the
@@ -3123,6 +3350,9 @@ parse_document(const char *name, const char *text, size_t len,
 		crossed = pre_hard = 0;
 	}
 
+	if (!(opt && opt->repair_splits))
+		hyphen_words(p, blocks, nb);
+
 	/* pass 4: tree */
 	builder B = { 0 };
 	B.p = p;
@@ -3216,6 +3446,7 @@ parse_document(const char *name, const char *text, size_t len,
 	big_free(p->L, p->lcap * sizeof *p->L);
 	p->L = NULL;
 	wset_free(&p->words);
+	free(p->cand_keys);
 	wset_free(&p->running);
 
 	/* plain in one allocation: grown by doubling, the copies it leaves

@@ -237,6 +237,38 @@ test_hyphenation(void **state)
 	doc_free(d);
 }
 
+/* A hyphen join whose first half reaches back over an earlier join
+ * ("inter-" "nation-" "al"): the word asked about ("international") is
+ * none that the pass before the joins foresaw, and the answer must still
+ * come from the whole document. */
+static void
+test_hyphenation_chain(void **state)
+{
+	(void)state;
+	doc *d = parse_str("1. The inter-\nnation-\nal order; internation and international "
+			   "law.\n", "en");
+	assert_text(d, get(d, "p1"), "The international order; internation and "
+		    "international law.");
+	doc_free(d);
+	/* without "international" elsewhere the last hyphen stays */
+	d = parse_str("1. The inter-\nnation-\nal order; internation law.\n", "en");
+	assert_text(d, get(d, "p1"), "The internation-al order; internation law.");
+	doc_free(d);
+}
+
+/* Spaces: runs collapse to one, tabs and form feeds count as spaces, a
+ * line of single spaces is kept as it is. */
+static void
+test_reflow_spaces(void **state)
+{
+	(void)state;
+	doc *d = parse_str("1. Two  spaces,\ta tab,   three and\n"
+			   "one space each here, which fills eight-byte words exactly.\n", "en");
+	assert_text(d, get(d, "p1"), "Two spaces, a tab, three and one space each here, "
+		    "which fills eight-byte words exactly.");
+	doc_free(d);
+}
+
 static void
 test_furniture_mid_sentence(void **state)
 {
@@ -466,6 +498,34 @@ test_detect(void **state)
 	assert_string_equal(lang_detect(en, sizeof en - 1), "en");
 }
 
+/* lang_prefix_any turns a text down by its first character before trying
+ * the words: the filter must not change an answer (case, Cyrillic case
+ * pairs whose UTF-8 lead bytes differ, the two apostrophes). */
+static void
+test_prefix_filter(void **state)
+{
+	(void)state;
+	static const char *const list[] = { "Статья", "l’homme", "Article", NULL };
+	size_t which = 9;
+	assert_int_equal(lang_prefix_any("ARTICLE 5", 9, list, &which), 7);
+	assert_int_equal(which, 2);
+	const char *ru = "СТАТЬЯ 5";	/* С is D0 A1, с would be D1 81 */
+	assert_int_equal(lang_prefix_any(ru, strlen(ru), list, &which), strlen("СТАТЬЯ"));
+	assert_int_equal(which, 0);
+	const char *ru2 = "статья 5";
+	assert_int_equal(lang_prefix_any(ru2, strlen(ru2), list, NULL), strlen("статья"));
+	assert_int_equal(lang_prefix_any("L'homme", 7, list, &which), 7);
+	assert_int_equal(which, 1);
+	assert_int_equal(lang_prefix_any("Articles", 8, list, NULL), 0);
+	assert_int_equal(lang_prefix_any("Marticle", 8, list, NULL), 0);
+	assert_int_equal(lang_prefix_any("", 0, list, NULL), 0);
+	assert_int_equal(lang_prefix_any("\xff", 1, list, NULL), 0);
+	/* the parser's own lists through the same path */
+	assert_int_equal(lang_prefix_any("NACIONES UNIDAS", 15, lang_org_names, NULL), 15);
+	const char *org = "организация объединенных наций";
+	assert_int_equal(lang_prefix_any(org, strlen(org), lang_org_names, NULL), strlen(org));
+}
+
 static void
 test_degenerate(void **state)
 {
@@ -512,6 +572,8 @@ main(void)
 		cmocka_unit_test(test_cis_cite),
 		cmocka_unit_test(test_repair_splits),
 		cmocka_unit_test(test_hyphenation),
+		cmocka_unit_test(test_hyphenation_chain),
+		cmocka_unit_test(test_reflow_spaces),
 		cmocka_unit_test(test_furniture_mid_sentence),
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_footnotes_and_annex),
@@ -519,6 +581,7 @@ main(void)
 		cmocka_unit_test(test_letter_en),
 		cmocka_unit_test(test_cite_langs),
 		cmocka_unit_test(test_detect),
+		cmocka_unit_test(test_prefix_filter),
 		cmocka_unit_test(test_degenerate),
 		cmocka_unit_test(test_huge_line),
 	};
