@@ -146,6 +146,13 @@ fnv1a(const char *s, size_t n, uint64_t h)
 	return h;
 }
 
+void
+anchor_hash128(const char *s, size_t n, uint64_t out[2])
+{
+	out[0] = fnv1a(s, n, 0xcbf29ce484222325ULL);
+	out[1] = fnv1a(s, n, 0x6c62272e07bb0142ULL ^ (uint64_t)n);
+}
+
 /* Code points that NFC leaves alone whatever surrounds them: combining
  * class 0, unchanged by NFC on their own, and never the second half of a
  * canonical composition (NFC_Quick_Check = Yes). A normalisation
@@ -221,11 +228,11 @@ anchor_fingerprint(const doc *d)
 	buf b;
 	buf_init(&b);
 	add_nfc_collapsed(&b, src, slen);
-	uint64_t h1 = fnv1a(b.s, b.len, 0xcbf29ce484222325ULL);
-	uint64_t h2 = fnv1a(b.s, b.len, 0x6c62272e07bb0142ULL ^ (uint64_t)b.len);
+	uint64_t h[2];
+	anchor_hash128(b.s, b.len, h);
 	buf_free(&b);
-	return xasprintf("fp1:%016llx%016llx", (unsigned long long)h1,
-			 (unsigned long long)h2);
+	return xasprintf("fp1:%016llx%016llx", (unsigned long long)h[0],
+			 (unsigned long long)h[1]);
 }
 
 char *

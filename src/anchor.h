@@ -90,6 +90,9 @@ size_t anchor_char_at(const anchor_doc *ad, size_t b);
 /* Each returns a new string the caller frees. */
 char *anchor_fingerprint(const doc *d);
 char *anchor_doc_key(const doc *d);
+/* The 128-bit hash of the fingerprint (two FNV-1a 64 with different
+ * bases) of s[0, n): an identity, not a security check. */
+void anchor_hash128(const char *s, size_t n, uint64_t out[2]);
 /* 1 when NFC leaves code point c alone in any context (see anchor.c); the
  * fingerprint normalises only runs of other code points. */
 int anchor_nfc_stable(uint32_t c);

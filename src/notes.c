@@ -298,6 +298,19 @@ now_iso(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* "urn:uuid:…" of the 16 bytes r with the version and RFC 4122 variant
+ * bits set. */
+static char *
+uuid_urn(unsigned char r[16], int version)
+{
+	r[6] = (unsigned char)((r[6] & 0x0f) | (version << 4));
+	r[8] = (r[8] & 0x3f) | 0x80;
+	return xasprintf("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+			 "%02x%02x%02x%02x%02x%02x", r[0], r[1], r[2], r[3], r[4],
+			 r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13],
+			 r[14], r[15]);
+}
+
 char *
 notes_new_uid(void)
 {
@@ -320,12 +333,24 @@ notes_new_uid(void)
 			r[i] = (unsigned char)x;
 		}
 	}
-	r[6] = (r[6] & 0x0f) | 0x40;	/* version 4 */
-	r[8] = (r[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
-	return xasprintf("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-			 "%02x%02x%02x%02x%02x%02x", r[0], r[1], r[2], r[3], r[4],
-			 r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13],
-			 r[14], r[15]);
+	return uuid_urn(r, 4);
+}
+
+char *
+notes_derived_uid(const char *uid, const char *doc_key)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s\n%s", uid ? uid : "", doc_key ? doc_key : "");
+	uint64_t h[2];
+	anchor_hash128(b.s, b.len, h);
+	buf_free(&b);
+	unsigned char r[16];
+	for (int i = 0; i < 8; i++) {
+		r[i] = (unsigned char)(h[0] >> (56 - 8 * i));
+		r[8 + i] = (unsigned char)(h[1] >> (56 - 8 * i));
+	}
+	return uuid_urn(r, 8);	/* version 8: RFC 9562's custom UUID */
 }
 
 /* Case folding, decomposition and removal of combining marks, so that

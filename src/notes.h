@@ -139,8 +139,8 @@ long long notes_add(notes_store *s, const note *n, char **err);
 int notes_update(notes_store *s, const note *n, char **err);
 int notes_delete(notes_store *s, long long id, char **err);
 int notes_undelete(notes_store *s, long long id, char **err);
-/* Deletes for good the notes in the trash for more than days days (0: all
- * of the trash). Returns how many, or -1 (another writer holds the lock:
+/* Deletes for good the notes trashed more than days days ago (0: all but
+ * those trashed within the current second). Returns how many, or -1 (another writer holds the lock:
  * it does not wait). 0 for a read-only store or one not created yet. */
 long long notes_purge_trash(notes_store *s, int days, char **err);
 /* Records the last re-attachment of note id (status name and score). */
@@ -181,6 +181,11 @@ long long notes_find_same(notes_store *s, const note *n, char **err);
 
 /* A new random "urn:uuid:…" (version 4) for a note. */
 char *notes_new_uid(void);
+/* The id an imported note takes on the document with key doc_key when
+ * its own uid is already a note of another document: a "urn:uuid:…"
+ * (version 8) hashed from both, so that importing the same file again
+ * finds it. A new string. */
+char *notes_derived_uid(const char *uid, const char *doc_key);
 /* Case- and accent-insensitive containment (for filters). */
 int notes_text_matches(const char *haystack, const char *needle);
 

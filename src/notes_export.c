@@ -24,6 +24,8 @@
 #define EXIT_USAGE 2
 
 #define NODE_PATH_SPEC "urn:lectern:node-path"
+#define SOURCE_PREFIX "urn:lectern:"	/* + the document's fingerprint */
+#define DOC_KEY_PROP "urn:lectern:document-key"	/* the target's document key */
 
 /* --- citations ----------------------------------------------------------- */
 
@@ -309,9 +311,10 @@ annotation(const anchor_doc *ad, const note *n)
 	json_array_append_new(sel, f);
 
 	json_t *target = json_object();
-	char *src = xasprintf("urn:lectern:%s", ad->fingerprint);
+	char *src = xasprintf(SOURCE_PREFIX "%s", ad->fingerprint);
 	json_object_set_new(target, "source", jstr(src));
 	free(src);
+	json_object_set_new(target, DOC_KEY_PROP, jstr(ad->key));
 	json_object_set_new(target, "selector", sel);
 	json_object_set_new(a, "target", target);
 	return a;
@@ -411,6 +414,13 @@ note_from_json(json_t *a, note *n, const char **why)
 	n->body = buf_take(&body);
 	json_t *tv = json_object_get(a, "target"), *t;
 	EACH(tv, i, t) {
+		/* The document it was made on: a lectern source (fingerprint)
+		 * and key, in doc_fp and doc_key until reanchor. */
+		const char *src = json_is_string(t) ? json_string_value(t) : get_str(t, "source");
+		if (src && !n->doc_fp && !strncmp(src, SOURCE_PREFIX "fp", strlen(SOURCE_PREFIX "fp")))
+			n->doc_fp = xstrdup(src + strlen(SOURCE_PREFIX));
+		if (json_is_object(t) && get_str(t, DOC_KEY_PROP) && !n->doc_key)
+			n->doc_key = xstrdup(get_str(t, DOC_KEY_PROP));
 		if (!json_is_object(t))
 			continue;
 		json_t *sv = json_object_get(t, "selector"), *s;
@@ -477,22 +487,39 @@ reanchor(const anchor_doc *ad, note *n)
 	n->doc_key = xstrdup(ad->key);
 }
 
-int
-notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
-		  notes_import_stats *st, FILE *msg, char **err)
+/* Whether an annotation from another lectern document is being imported
+ * on ad: its source (fingerprint) and key, read by note_from_json, are
+ * both known and neither is ad's. Annotations naming no lectern document
+ * (other tools) are not checked. */
+static int
+made_elsewhere(const note *n, const anchor_doc *ad)
 {
-	memset(st, 0, sizeof *st);
-	json_error_t je;
-	json_t *root = json_load_file(json_path, JSON_REJECT_DUPLICATES, &je);
-	if (!root) {
-		if (err) {
-			free(*err);
-			*err = je.line > 0 ? xasprintf("%s:%d:%d: %s", json_path, je.line, je.column, je.text)
-					   : xasprintf("%s: %s", json_path, je.text);
-		}
-		return -1;
-	}
-	/* Collection -> first page -> items; a page; an array; one note. */
+	if (n->doc_fp && strcmp(n->doc_fp, ad->fingerprint) == 0)
+		return 0;
+	if (n->doc_key && strcmp(n->doc_key, ad->key) == 0)
+		return 0;
+	return n->doc_fp || n->doc_key;
+}
+
+/* "N of M notes were made on another document (KEY), not on this one
+ * (KEY); here ok …" into b. */
+static void
+elsewhere_text(buf *b, const char *json_path, const notes_import_stats *st, size_t total,
+	       const anchor_doc *ad)
+{
+	buf_printf(b, "%s: %zu of %zu note%s made on another document (%s), not on this one "
+		   "(%s); here %s ok %zu, moved %zu, fuzzy %zu, orphan %zu", json_path,
+		   st->other, total, total == 1 ? " was" : "s were", st->other_doc, ad->key,
+		   st->added ? "they are" : "they would be", st->other_status[ANCHOR_OK],
+		   st->other_status[ANCHOR_MOVED], st->other_status[ANCHOR_FUZZY],
+		   st->other_status[ANCHOR_ORPHAN]);
+}
+
+/* The annotations of root (a collection, a page, an array or one), or NULL
+ * with *err. */
+static json_t *
+import_items(json_t *root, const char *json_path, char **err)
+{
 	json_t *items = root;
 	if (json_is_object(root) && has_type(root, "AnnotationCollection")) {
 		json_t *first = json_object_get(root, "first");
@@ -508,42 +535,130 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 			*err = xasprintf("%s: no annotations (expected a W3C AnnotationCollection)",
 					 json_path);
 		}
+		return NULL;
+	}
+	return items;
+}
+
+/* Whether the stored note id belongs to ad's document (its fingerprint or
+ * key, as notes_list_doc picks notes): 1, 0, or -1 on error. */
+static int
+stored_here(notes_store *s, long long id, const anchor_doc *ad, char **err)
+{
+	note old;
+	int r = notes_get(s, id, &old, NULL, err);
+	if (r <= 0)
+		return r;
+	r = (old.doc_fp && strcmp(old.doc_fp, ad->fingerprint) == 0) ||
+	    (old.doc_key && strcmp(old.doc_key, ad->key) == 0);
+	note_clear(&old);
+	return r;
+}
+
+/* The id of n stored already for ad's document (0: none, -1: error). An
+ * id that is a note of another document gives n the id derived from it
+ * and ad's key (notes_derived_uid), which is looked up in turn. */
+static long long
+find_stored(notes_store *s, const anchor_doc *ad, note *n, notes_import_stats *st,
+	    char **err)
+{
+	if (!n->uid)
+		return notes_find_same(s, n, err);
+	long long found = notes_find_uid(s, n->uid, err);
+	if (found <= 0)
+		return found;
+	int here = stored_here(s, found, ad, err);
+	if (here != 0)
+		return here < 0 ? -1 : found;
+	char *uid = notes_derived_uid(n->uid, ad->key);
+	free(n->uid);
+	n->uid = uid;
+	found = notes_find_uid(s, n->uid, err);
+	if (found == 0)
+		st->new_ids++;
+	return found;
+}
+
+int
+notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
+		  unsigned flags, notes_import_stats *st, FILE *msg, char **err)
+{
+	memset(st, 0, sizeof *st);
+	json_error_t je;
+	json_t *root = json_load_file(json_path, JSON_REJECT_DUPLICATES, &je);
+	if (!root) {
+		if (err) {
+			free(*err);
+			*err = je.line > 0 ? xasprintf("%s:%d:%d: %s", json_path, je.line, je.column, je.text)
+					   : xasprintf("%s: %s", json_path, je.text);
+		}
+		return -1;
+	}
+	json_t *items = import_items(root, json_path, err);
+	if (!items) {
 		json_decref(root);
 		return -1;
 	}
-	int rc = 0;
+	/* Every annotation is read and placed first: nothing is written when
+	 * the file belongs to another document and that is refused. */
+	note_list l = { 0 };
 	json_t *a;
 	EACH(items, i, a) {
-		note n;
+		xgrow((void **)&l.v, &l.cap, l.n + 1, sizeof *l.v);
+		note *n = &l.v[l.n];
 		const char *why = NULL;
-		if (note_from_json(a, &n, &why) < 0) {
+		if (note_from_json(a, n, &why) < 0) {
 			fprintf(msg, "%s: annotation %zu skipped: %s\n", json_path, i + 1, why);
 			st->rejected++;
 			continue;
 		}
-		reanchor(ad, &n);
-		long long found = n.uid ? notes_find_uid(s, n.uid, err) :
-					  notes_find_same(s, &n, err);
-		if (found < 0) {
-			note_clear(&n);
+		l.n++;
+		int other = made_elsewhere(n, ad);
+		if (other && !st->other)
+			snprintf(st->other_doc, sizeof st->other_doc, "%s",
+				 n->doc_key ? n->doc_key : n->doc_fp);
+		reanchor(ad, n);
+		if (other) {
+			st->other++;
+			st->other_status[n->match.status]++;
+		}
+	}
+	json_decref(root);
+	if (st->other && !(flags & NOTES_IMPORT_FORCE)) {
+		if (err) {
+			buf b;
+			buf_init(&b);
+			elsewhere_text(&b, json_path, st, l.n, ad);
+			buf_adds(&b, "; nothing was imported (--force imports them anyway)");
+			free(*err);
+			*err = buf_take(&b);
+		}
+		note_list_free(&l);
+		return 1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		note *n = &l.v[i];
+		long long found = find_stored(s, ad, n, st, err);
+		if (found < 0 || (found == 0 && notes_add(s, n, err) < 0)) {
 			rc = -1;
 			break;
 		}
 		if (found > 0) {
 			st->present++;
-			note_clear(&n);
-			continue;
+		} else {
+			st->added++;
+			st->status[n->match.status]++;
 		}
-		if (notes_add(s, &n, err) < 0) {
-			note_clear(&n);
-			rc = -1;
-			break;
-		}
-		st->added++;
-		st->status[n.match.status]++;
-		note_clear(&n);
 	}
-	json_decref(root);
+	note_list_free(&l);
+	if (st->other) {
+		buf b;
+		buf_init(&b);
+		elsewhere_text(&b, json_path, st, st->added + st->present, ad);
+		fprintf(msg, "lectern: warning: %s; imported anyway (--force)\n", b.s);
+		buf_free(&b);
+	}
 	return rc;
 }
 
@@ -667,7 +782,8 @@ open_for_writing(const char *db, FILE *msg)
 }
 
 int
-notes_cli_import(doc *d, const char *db, const char *json_path, FILE *out, FILE *msg)
+notes_cli_import_flags(doc *d, const char *db, const char *json_path, unsigned flags,
+		       FILE *out, FILE *msg)
 {
 	notes_store *s = open_for_writing(db, msg);
 	if (!s)
@@ -675,17 +791,29 @@ notes_cli_import(doc *d, const char *db, const char *json_path, FILE *out, FILE 
 	anchor_doc *ad = anchor_doc_new(d);
 	notes_import_stats st;
 	char *err = NULL;
-	int rc = notes_import_json(s, ad, json_path, &st, msg, &err);
-	if (rc < 0)
+	int rc = notes_import_json(s, ad, json_path, flags, &st, msg, &err);
+	if (rc != 0)
 		fprintf(msg, "lectern: %s\n", err);
-	fprintf(out, "imported %zu note%s (ok %zu, moved %zu, fuzzy %zu, orphan %zu); "
-		"%zu already present; %zu rejected\n", st.added, st.added == 1 ? "" : "s",
-		st.status[ANCHOR_OK], st.status[ANCHOR_MOVED], st.status[ANCHOR_FUZZY],
-		st.status[ANCHOR_ORPHAN], st.present, st.rejected);
+	if (rc <= 0) {
+		fprintf(out, "imported %zu note%s (ok %zu, moved %zu, fuzzy %zu, orphan %zu); "
+			"%zu already present; %zu rejected", st.added, st.added == 1 ? "" : "s",
+			st.status[ANCHOR_OK], st.status[ANCHOR_MOVED], st.status[ANCHOR_FUZZY],
+			st.status[ANCHOR_ORPHAN], st.present, st.rejected);
+		if (st.new_ids)
+			fprintf(out, "; %zu with a new id (theirs is a note of another document)",
+				st.new_ids);
+		fputc('\n', out);
+	}
 	free(err);
 	anchor_doc_free(ad);
 	notes_close(s);
-	return rc < 0 ? EXIT_DATA : 0;
+	return rc != 0 ? EXIT_DATA : 0;
+}
+
+int
+notes_cli_import(doc *d, const char *db, const char *json_path, FILE *out, FILE *msg)
+{
+	return notes_cli_import_flags(d, db, json_path, 0, out, msg);
 }
 
 int

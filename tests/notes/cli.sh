@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 n=0
 t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
-echo "1..23"
+echo "1..31"
 db=$tmp/notes.db
 id1=$("$tool" "$db" "$base" add annex1/decl/p8 'Comparar con A/74/896: ¿cooperación? Ёжик' ciber pregunta 2>"$tmp/err")
 [ "$id1" = 1 ]; t $? "add a note on a whole clause prints its id"
@@ -96,6 +96,48 @@ t $? "an orphan lists and exports with the citation of its old path ($(cat "$tmp
 "$tool" "$tmp/tags.db" "$base" list 2>>"$tmp/err" | cut -f5 >"$tmp/tags"
 printf 'sel #x, (#ño) #xy #y #z\n' | cmp -s - "$tmp/tags"
 t $? "list: tags not already #words of the first line follow it, once ($(cat "$tmp/tags"))"
+# Importing onto another document (neither fingerprint nor key match)
+other=$data/A_C.1_80_L.20.txt
+"$tool" "$tmp/x.db" "$other" import "$tmp/json" >"$tmp/out" 2>"$tmp/msg"; rc=$?
+[ $rc = 1 ] && [ ! -s "$tmp/out" ] && [ ! -e "$tmp/x.db" ] &&
+grep -q "json: 2 of 2 notes were made on another document (title:Carta de fecha 22 de diciembre de 2020 [^)]*@es), not on this one (symbol:A/C.1/80/L.20@en); here they would be ok 0, moved 0, fuzzy 0, orphan 2; nothing was imported (--force imports them anyway)$" "$tmp/msg"
+t $? "import onto another document: refused, exit 1, counts on stderr, no database created ($(cat "$tmp/msg"))"
+cp "$tmp/copy.db" "$tmp/copy.before"
+"$tool" "$tmp/copy.db" "$other" import "$tmp/json" >/dev/null 2>&1; rc=$?
+[ $rc = 1 ] && [ "$("$tool" "$tmp/copy.db" - check)" = "integrity ok, 2 notes" ]
+t $? "refused onto another document: an existing database keeps its notes"
+out=$("$tool" "$tmp/x.db" "$other" import-force "$tmp/json" 2>"$tmp/msg"); rc=$?
+[ $rc = 0 ] &&
+[ "$out" = "imported 2 notes (ok 0, moved 0, fuzzy 0, orphan 2); 0 already present; 0 rejected" ] &&
+grep -q "^lectern: warning: .*json: 2 of 2 notes were made on another document (title:Carta de fecha 22 de diciembre de 2020 [^)]*@es), not on this one (symbol:A/C.1/80/L.20@en); here they are ok 0, moved 0, fuzzy 0, orphan 2; imported anyway (--force)$" "$tmp/msg"
+t $? "--force imports them, with the warning ($out)"
+sed '/"urn:lectern:document-key"/d' "$tmp/e.json" >"$tmp/nokey.json"
+"$tool" "$tmp/nk.db" "$data/rewrapped.txt" import "$tmp/nokey.json" >/dev/null 2>&1; rc1=$?
+"$tool" "$tmp/nk.db" "$data/edited.txt" import "$tmp/nokey.json" >/dev/null 2>"$tmp/msg"; rc2=$?
+[ $rc1 = 0 ] && [ $rc2 = 1 ] && grep -q "(fp1:[0-9a-f]*), not on this one" "$tmp/msg"
+t $? "a file without the key: the same fingerprint is this document, another one is not"
+printf '[{"type": "Annotation", "id": "urn:uuid:00000000-0000-4000-8000-000000000001", "bodyValue": "otra herramienta", "target": {"source": "https://example.org/doc", "selector": {"type": "TextQuoteSelector", "exact": "ciberespacio"}}}]\n' >"$tmp/foreign.json"
+out=$("$tool" "$tmp/f.db" "$other" import "$tmp/foreign.json" 2>"$tmp/msg"); rc=$?
+[ $rc = 0 ] && [ ! -s "$tmp/msg" ] && case $out in "imported 1 note "*) true;; *) false;; esac
+t $? "an annotation naming no lectern document is not checked ($out)"
+# An id already stored for another document: a new id, not "already present"
+"$tool" "$tmp/two.db" "$base" add annex1/decl/p8 'nota de la declaración' >/dev/null 2>>"$tmp/err"
+"$tool" "$tmp/two.db" "$base" export json >"$tmp/two.json" 2>>"$tmp/err"
+out=$("$tool" "$tmp/two.db" "$other" import-force "$tmp/two.json" 2>/dev/null)
+[ "$out" = "imported 1 note (ok 0, moved 0, fuzzy 0, orphan 1); 0 already present; 0 rejected; 1 with a new id (theirs is a note of another document)" ] &&
+[ "$("$tool" "$tmp/two.db" "$other" list | wc -l)" = 1 ] &&
+[ "$("$tool" "$tmp/two.db" "$base" list | wc -l)" = 1 ]
+t $? "an id stored for another document: imported with a new id ($out)"
+out=$("$tool" "$tmp/two.db" "$other" import-force "$tmp/two.json" 2>/dev/null)
+[ "$out" = "imported 0 notes (ok 0, moved 0, fuzzy 0, orphan 0); 1 already present; 0 rejected" ]
+t $? "importing it there again adds nothing ($out)"
+"$tool" "$tmp/two.db" "$other" export json >"$tmp/two-other.json" 2>>"$tmp/err"
+uid1=$(grep -m1 '"id": "urn:uuid:' "$tmp/two.json")
+uid2=$(grep -m1 '"id": "urn:uuid:' "$tmp/two-other.json")
+out=$("$tool" "$tmp/two.db" "$base" import "$tmp/two.json" 2>&1)
+[ -n "$uid1" ] && [ "$uid1" != "$uid2" ] &&
+[ "$out" = "imported 0 notes (ok 0, moved 0, fuzzy 0, orphan 0); 1 already present; 0 rejected" ]
+t $? "the two notes keep distinct ids; the original stays present for its own document"
 # The same functions through the lectern binary (main.c's options)
 L=${LECTERN:-${top_builddir:-.}/lectern}
 ldb=$tmp/lectern.db

@@ -1,6 +1,7 @@
 /* notes_tool: drives the notes command-line functions (notes_export.h)
  * from shell tests, exactly as main.c will once it wires the options:
  *   notes_tool DB DOC list|export md|export json|import FILE.json
+ *   notes_tool DB DOC import-force FILE.json  (lectern --force --notes-import)
  *   notes_tool DB DOC add WHERE TEXT [TAG]...
  *   notes_tool DB - delete ID
  *   notes_tool DB - check         integrity_check + number of live notes
@@ -68,6 +69,8 @@ main(int argc, char **argv)
 		rc = notes_cli_export(d, db, argv[4], stdout, stderr);
 	else if (strcmp(cmd, "import") == 0 && argc == 5)
 		rc = notes_cli_import(d, db, argv[4], stdout, stderr);
+	else if (strcmp(cmd, "import-force") == 0 && argc == 5)
+		rc = notes_cli_import_flags(d, db, argv[4], NOTES_IMPORT_FORCE, stdout, stderr);
 	else if (strcmp(cmd, "add") == 0 && argc >= 6)
 		rc = notes_cli_add(d, db, argv[4], argv[5], (const char *const *)argv + 6,
 				   stdout, stderr);

@@ -994,6 +994,22 @@ test_text_matching_and_uids(void **state)
 	assert_int_equal(45, strlen(a));
 	assert_string_not_equal(a, b);
 	assert_int_equal('4', a[9 + 14]);	/* version 4 */
+	/* the id an import gives a note whose id another document has */
+	char *d1 = notes_derived_uid(a, "symbol:A/75/1@es");
+	char *d2 = notes_derived_uid(a, "symbol:A/75/1@es");
+	char *d3 = notes_derived_uid(a, "symbol:A/75/2@es");
+	char *d4 = notes_derived_uid(b, "symbol:A/75/1@es");
+	assert_string_equal(d1, d2);	/* the same every time */
+	assert_string_not_equal(d1, d3);
+	assert_string_not_equal(d1, d4);
+	assert_string_not_equal(d1, a);
+	assert_int_equal(45, strlen(d1));
+	assert_int_equal('8', d1[9 + 14]);	/* version 8 (RFC 9562) */
+	assert_true(strchr("89ab", d1[9 + 19]) != NULL);	/* variant */
+	free(d1);
+	free(d2);
+	free(d3);
+	free(d4);
 	free(a);
 	free(b);
 }
