@@ -183,6 +183,24 @@ help_build(help *h, const ui *u, int inner)
 }
 
 int
+help_cols(ui *u)
+{
+	const char *names[ACT_COUNT], *keys[ACT_COUNT], *descs[ACT_COUNT];
+	char k[ACT_COUNT][128];
+	for (int i = 0; i < ACT_COUNT; i++) {
+		keys_of_action(u, i, k[i], sizeof k[i]);
+		names[i] = actions_table[i].name;
+		descs[i] = actions_table[i].help;
+		keys[i] = k[i][0] ? k[i] : "(unbound)";
+	}
+	int kc = widest(keys, ACT_COUNT);
+	if (kc > HELP_KEYS_MAX)
+		kc = HELP_KEYS_MAX;
+	return 4 + kc + HELP_GAP + widest(descs, ACT_COUNT) + HELP_GAP +
+		widest(names, ACT_COUNT);
+}
+
+int
 help_lines(ui *u, int inner_cols)
 {
 	help *h = u->help->priv;

@@ -150,7 +150,16 @@ outline_draw(pane *p, ui *u)
 	int w = p->w - border;
 	wbkgdset(p->win, ' ' | draw_attr(u, ROLE_OUTLINE));
 	werase(p->win);
-	const char *title = focused ? "Outline (Enter: jump, Tab: text)" : "Outline";
+	/* The longest title that fits whole: a cut key hint says nothing. */
+	static const char *const titles[] = {
+		"Outline (Enter: jump, Tab: text)", "Outline (Enter: jump)", "Outline",
+	};
+	const char *title = titles[ARRAY_LEN(titles) - 1];
+	for (size_t i = 0; focused && i < ARRAY_LEN(titles); i++)
+		if ((int)strlen(titles[i]) <= w - 1) {
+			title = titles[i];
+			break;
+		}
 	draw_str_ellipsis(p->win, 0, 1, title, strlen(title), w - 1,
 			  draw_attr(u, ROLE_HEADING));
 	if (border)

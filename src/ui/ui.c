@@ -344,7 +344,9 @@ place(ui *u)
 	if (u->help->shown) {
 		/* Over the panes, not the status rows; the whole width when
 		 * the screen is not much wider than the help. */
-		int w = u->cols < HELP_MAX_COLS + 4 ? u->cols : HELP_MAX_COLS;
+		int w = help_cols(u);
+		if (w > u->cols - 4)
+			w = u->cols;
 		int h = help_lines(u, w - 4) + 2;
 		if (h > u->rows - 2)
 			h = u->rows - 2;

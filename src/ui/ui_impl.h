@@ -262,10 +262,10 @@ pane *pane_outline_new(ui *u);
 pane *status_new(ui *u);
 pane *help_new(ui *u);
 /* Opens the help overlay (help.c); help_lines: rows of its content laid
- * out for inner_cols columns inside the border. */
+ * out for inner_cols columns inside the border; help_cols: the window's
+ * width with nothing wrapped (the border included). */
 int help_open(ui *u);
 int help_lines(ui *u, int inner_cols);
-/* The help window's width: the whole screen up to HELP_MAX_COLS. */
-#define HELP_MAX_COLS 100
+int help_cols(ui *u);
 
 #endif

@@ -163,3 +163,57 @@ tui_done() {
 	[ "$TUI_FAILS" -eq 0 ]
 	exit $?
 }
+
+# tui_help_rows OUT: with the help overlay open, pages through it with
+# Space and writes its content rows to OUT, in order and each once (the
+# text inside the border and its one-column padding, trailing spaces
+# removed). The bottom border's " FIRST-LAST/TOTAL " says which rows a
+# screen shows; without it everything fits on one screen.
+tui_help_rows() {
+	: > "$1.tmp"
+	n=0
+	while [ "$n" -lt 100 ]; do
+		s=$(tui_screen)
+		top=$(printf '%s\n' "$s" | grep -n '┌─ Help' | head -n 1 | cut -d: -f1)
+		[ -n "$top" ] || return 1
+		bot=$(printf '%s\n' "$s" | sed -n "$top,\$p" | grep -n '└' | head -n 1 | cut -d: -f1)
+		[ -n "$bot" ] || return 1
+		bot=$((top + bot - 1))
+		line=$(printf '%s\n' "$s" | sed -n "${top}p")
+		col=$(printf '%s' "${line%%┌*}" | wc -m)
+		box=${line#*┌}
+		box=${box%%┐*}
+		w=$(($(printf '%s' "$box" | wc -m) + 2))
+		ind=$(printf '%s\n' "$s" | sed -n "${bot}p" | grep -oE ' [0-9]+-[0-9]+/[0-9]+ ' | head -n 1)
+		first=1
+		[ -n "$ind" ] && first=$(echo "$ind" | sed -E 's/^ ([0-9]+)-.*/\1/')
+		printf '%s\n' "$s" | sed -n "$((top + 1)),$((bot - 1))p" |
+			sed -E "s/^.{$col}(.{$w}).*\$/\\1/; s/^│ //; s/ │\$//; s/ +\$//" |
+			awk -v f="$first" '{ print f + NR - 1 "\t" $0 }' >> "$1.tmp"
+		[ -n "$ind" ] || break
+		last=$(echo "$ind" | sed -E 's/^ [0-9]+-([0-9]+)\/.*/\1/')
+		total=$(echo "$ind" | sed -E 's/^.*\/([0-9]+) $/\1/')
+		[ "$last" -lt "$total" ] || break
+		tui_keys Space
+		tui_gone "$ind" || return 1
+		n=$((n + 1))
+	done
+	sort -n -s -u -k1,1 "$1.tmp" | cut -f2- > "$1"
+	rm -f "$1.tmp"
+}
+
+# tui_actions OUT: the action table (src/ui/actions.c) as "name<TAB>help"
+# lines, for checking what the help shows.
+tui_actions() {
+	sed -n 's/^.*\[ACT_[A-Z_]*\] = { "\([^"]*\)", [a-z_]*, "\(.*\)" },$/\1	\2/p' \
+		"${top_srcdir:-.}/src/ui/actions.c" > "$1"
+	[ -s "$1" ]
+}
+
+# tui_cols_before CHAR ROW: the display columns before the first CHAR on
+# screen row ROW (1-based), or nothing if it is not there.
+tui_cols_before() {
+	r=$(tui_row "$2")
+	case "$r" in *"$1"*) ;; *) return 1 ;; esac
+	printf '%s' "${r%%"$1"*}" | wc -m
+}
