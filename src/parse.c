@@ -3008,11 +3008,21 @@ emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed, wset *ids)
 		join2(id, sizeof id, pre, decimal(num, pos));
 		break;
 	}
-	if (wset_op(ids, id, strlen(id), 0)) {
+	size_t idn = strlen(id);
+	wslot *dup = wset_slot(ids, id, idn, hash_fold(id, idn, 1));
+	if (dup) {
+		/* id_2, id_3 …: the first free one. The base's count keeps
+		 * the last suffix given, so that a thousand paragraphs "1"
+		 * among siblings (joined documents) take linear time. */
 		char base[48];
-		snprintf(base, sizeof base, "%s", id);
-		for (int k = 2; wset_op(ids, id, strlen(id), 0); k++)
-			snprintf(id, sizeof id, "%.32s_%d", base, k);
+		memcpy(base, id, idn + 1);
+		uint32_t k = dup->c + 1;
+		for (;; k++) {
+			snprintf(id, sizeof id, "%.32s_%u", base, k);
+			if (!wset_op(ids, id, strlen(id), 0))
+				break;
+		}
+		dup->c = k;
 	}
 	node *nd = doc_add_node(d, parent, t->kind, id, t->text, t->len);
 	wset_op(ids, nd->id, strlen(nd->id), 1);

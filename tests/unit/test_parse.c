@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "util.h"
 #include "lang.h"
 #include "parse.h"
 #include "source.h"
@@ -526,6 +527,24 @@ test_prefix_filter(void **state)
 	assert_int_equal(lang_prefix_any(org, strlen(org), lang_org_names, NULL), strlen(org));
 }
 
+/* Sibling paragraphs with the same number (documents joined one after
+ * another) get id, id_2, id_3 … in order. */
+static void
+test_duplicate_ids(void **state)
+{
+	(void)state;
+	buf b;
+	buf_init(&b);
+	for (int i = 0; i < 300; i++)
+		buf_printf(&b, "1. Paragraph %d of its document.\n\n", i);
+	doc *d = parse_str(b.s, "en");
+	assert_text(d, get(d, "p1"), "Paragraph 0 of its document.");
+	assert_text(d, get(d, "p1_2"), "Paragraph 1 of its document.");
+	assert_text(d, get(d, "p1_300"), "Paragraph 299 of its document.");
+	doc_free(d);
+	buf_free(&b);
+}
+
 static void
 test_degenerate(void **state)
 {
@@ -582,6 +601,7 @@ main(void)
 		cmocka_unit_test(test_cite_langs),
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_prefix_filter),
+		cmocka_unit_test(test_duplicate_ids),
 		cmocka_unit_test(test_degenerate),
 		cmocka_unit_test(test_huge_line),
 	};
