@@ -1,9 +1,13 @@
 /* source: the bytes of one document, read into memory and made safe (see
  * source.h for the contract).
  *
- * Everything after the read is one linear pass over the bytes (clean_bytes),
- * so a 10 MB single line costs the same as 10 MB of short lines. Errors are
- * returned as messages that name the file; this module never prints. */
+ * A regular file is read in one block of its size (read_sized); everything
+ * after the read is one linear pass over the bytes (clean_bytes), so a 10 MB
+ * single line costs the same as 10 MB of short lines. The pass copies
+ * nothing until it meets something to change, and a clean file's block
+ * becomes the model's text as it is: loading costs one read and one scan,
+ * and the memory of the document once. Errors are returned as messages that
+ * name the file; this module never prints. */
 #include <build-config.h>
 
 #include <errno.h>
