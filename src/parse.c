@@ -475,6 +475,13 @@ word_len(const char *s, size_t n, int hyphens)
 			i++;	/* ASCII letters without a table look-up */
 			continue;
 		}
+		if ((c == 0xC3 || c == 0xD0 || c == 0xD1) && i + 1 < n &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+		    !(c == 0xC3 && (s[i + 1] == '\x97' || s[i + 1] == '\xB7'))) {
+			/* U+00C0..U+00FF but × and ÷, U+0400..U+047F: letters */
+			i += 2;
+			continue;
+		}
 		ucs4_t uc;
 		int k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
 		if (uc_is_alpha(uc)) {
@@ -527,6 +534,31 @@ word_seen(parser *p, const char *s, size_t n, int cand)
 		e->c++;
 }
 
+/* The end of the run of ASCII letters at t[i]: eight bytes at a time on
+ * a little-endian machine (the first byte in memory is the lowest). */
+static inline size_t
+ascii_letters(const unsigned char *t, size_t i, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ull, hi = ones << 7, low7 = ~hi;
+	while (i + 8 <= n) {
+		uint64_t v;
+		memcpy(&v, t + i, 8);
+		/* folded to lower case, 7 bits: a letter is 0x61..0x7A,
+		 * told by two additions that carry into bit 7 only */
+		uint64_t x = (v | ones * 0x20) & low7;
+		uint64_t letter = (x + ones * 0x1F) & ~(x + ones * 0x05) & ~v & hi;
+		uint64_t other = ~letter & hi;
+		if (other)
+			return i + ((size_t)__builtin_ctzll(other) >> 3);
+		i += 8;
+	}
+#endif
+	while (i < n && wb_class[t[i]] == WB_ASCII)
+		i++;
+	return i;
+}
+
 /* Every word of the text (letters, with hyphens inside), shorter than 64
  * bytes: added to p->words, or (cand) counted where p->words holds it. */
 static void
@@ -542,9 +574,7 @@ scan_words(parser *p, int cand)
 		}
 		/* a run of ASCII letters is a word unless it goes on with a
 		 * non-ASCII letter or a hyphen: then the general way */
-		size_t j = i;
-		while (j < n && wb_class[t[j]] == WB_ASCII)
-			j++;
+		size_t j = ascii_letters(t, i, n);
 		if (j > i && (j == n || wb_class[t[j]] == WB_OTHER)) {
 			if (j - i < 64)
 				word_seen(p, p->t + i, j - i, cand);
