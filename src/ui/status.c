@@ -251,6 +251,39 @@ draw_name(pane *p, ui *u, int room, attr_t st)
 	buf_free(&b);
 }
 
+/* Hints, longest first: the message line shows the longest that fits
+ * whole (a cut key hint would name half a key). */
+static const char *const hints_text[] = {
+	"Space/b page  Tab outline  h help  q quit",
+	"Space page  Tab outline  h help  q quit",
+	"Space page  h help  q quit", "h help  q quit", NULL,
+};
+static const char *const hints_outline[] = {
+	"j/k move  Enter jump  Tab text  h help  q quit",
+	"j/k move  Enter jump  h help  q quit",
+	"Enter jump  h help  q quit", "h help  q quit", NULL,
+};
+static const char *const hints_help[] = {
+	"j/k Space/b scroll  g/G top/end  q Esc close",
+	"j/k Space/b scroll  q Esc close", "j/k scroll  q close", NULL,
+};
+
+static void
+draw_hint(pane *p, ui *u, int mw)
+{
+	const char *one[] = { notes_ui_hint(u), "h help  q quit", NULL };
+	const char *const *h = u->overlay == u->help ? hints_help
+		: one[0] ? one : u->focus == u->outline ? hints_outline : hints_text;
+	const char *hint = h[0];
+	for (size_t i = 0; h[i]; i++) {
+		hint = h[i];
+		if (text_width(hint, strlen(hint)) <= mw)
+			break;
+	}
+	draw_str_ellipsis(p->win, 1, 0, hint, strlen(hint), mw,
+			  draw_attr(u, ROLE_DIM));
+}
+
 static void
 status_draw(pane *p, ui *u)
 {
@@ -278,20 +311,8 @@ status_draw(pane *p, ui *u)
 	else if (u->msg[0])
 		draw_str_ellipsis(p->win, 1, 0, u->msg, strlen(u->msg), mw,
 				  draw_attr(u, u->msg_role));
-	else {
-		const char *hint = u->focus == u->outline
-			? "j/k move  Enter jump  Tab text  h help  q quit"
-			: "Space/b page  Tab outline  h help  q quit";
-		if (notes_ui_hint(u))
-			hint = notes_ui_hint(u);
-		if (u->overlay == u->help)
-			hint = "j/k Space/b scroll  g/G top/end  q Esc close";
-		if (text_width(hint, strlen(hint)) > mw)	/* a whole short hint */
-			hint = u->overlay == u->help ? "j/k scroll  q close"
-				: "h help  q quit";
-		draw_str_ellipsis(p->win, 1, 0, hint, strlen(hint), mw,
-				  draw_attr(u, ROLE_DIM));
-	}
+	else
+		draw_hint(p, u, mw);
 }
 
 static void
