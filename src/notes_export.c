@@ -502,17 +502,15 @@ made_elsewhere(const note *n, const anchor_doc *ad)
 }
 
 /* "N of M notes were made on another document (KEY), not on this one
- * (KEY); here ok …" into b. */
+ * (KEY); here VERB ok …" into b, with the counts by anchor_status in by. */
 static void
-elsewhere_text(buf *b, const char *json_path, const notes_import_stats *st, size_t total,
-	       const anchor_doc *ad)
+elsewhere_text(buf *b, const char *json_path, const notes_import_stats *st, size_t n,
+	       size_t total, const anchor_doc *ad, const char *verb, const size_t by[4])
 {
 	buf_printf(b, "%s: %zu of %zu note%s made on another document (%s), not on this one "
 		   "(%s); here %s ok %zu, moved %zu, fuzzy %zu, orphan %zu", json_path,
-		   st->other, total, total == 1 ? " was" : "s were", st->other_doc, ad->key,
-		   st->added ? "they are" : "they would be", st->other_status[ANCHOR_OK],
-		   st->other_status[ANCHOR_MOVED], st->other_status[ANCHOR_FUZZY],
-		   st->other_status[ANCHOR_ORPHAN]);
+		   n, total, total == 1 ? " was" : "s were", st->other_doc, ad->key, verb,
+		   by[ANCHOR_OK], by[ANCHOR_MOVED], by[ANCHOR_FUZZY], by[ANCHOR_ORPHAN]);
 }
 
 /* The annotations of root (a collection, a page, an array or one), or NULL
@@ -602,9 +600,12 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 	/* Every annotation is read and placed first: nothing is written when
 	 * the file belongs to another document and that is refused. */
 	note_list l = { 0 };
+	unsigned char *other_of = NULL;	/* l.n flags: made elsewhere */
+	size_t other_cap = 0;
 	json_t *a;
 	EACH(items, i, a) {
 		xgrow((void **)&l.v, &l.cap, l.n + 1, sizeof *l.v);
+		xgrow((void **)&other_of, &other_cap, l.n + 1, 1);
 		note *n = &l.v[l.n];
 		const char *why = NULL;
 		if (note_from_json(a, n, &why) < 0) {
@@ -612,8 +613,8 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 			st->rejected++;
 			continue;
 		}
-		l.n++;
 		int other = made_elsewhere(n, ad);
+		other_of[l.n++] = (unsigned char)other;
 		if (other && !st->other)
 			snprintf(st->other_doc, sizeof st->other_doc, "%s",
 				 n->doc_key ? n->doc_key : n->doc_fp);
@@ -628,15 +629,18 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 		if (err) {
 			buf b;
 			buf_init(&b);
-			elsewhere_text(&b, json_path, st, l.n, ad);
+			elsewhere_text(&b, json_path, st, st->other, l.n, ad, "they would be",
+				       st->other_status);
 			buf_adds(&b, "; nothing was imported (--force imports them anyway)");
 			free(*err);
 			*err = buf_take(&b);
 		}
 		note_list_free(&l);
+		free(other_of);
 		return 1;
 	}
 	int rc = 0;
+	size_t forced = 0, forced_by[4] = { 0 };	/* added from elsewhere */
 	for (size_t i = 0; i < l.n; i++) {
 		note *n = &l.v[i];
 		long long found = find_stored(s, ad, n, st, err);
@@ -649,16 +653,21 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 		} else {
 			st->added++;
 			st->status[n->match.status]++;
+			if (other_of[i]) {
+				forced++;
+				forced_by[n->match.status]++;
+			}
 		}
 	}
-	note_list_free(&l);
-	if (st->other) {
+	if (forced) {
 		buf b;
 		buf_init(&b);
-		elsewhere_text(&b, json_path, st, st->added + st->present, ad);
+		elsewhere_text(&b, json_path, st, forced, l.n, ad, "they are", forced_by);
 		fprintf(msg, "lectern: warning: %s; imported anyway (--force)\n", b.s);
 		buf_free(&b);
 	}
+	note_list_free(&l);
+	free(other_of);
 	return rc;
 }
 
