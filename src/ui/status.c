@@ -117,6 +117,7 @@ add_step(buf *b, const doc *d, const node *c)
 		buf_adds(b, w->cite_sig);
 		return;
 	case NODE_SECTION:
+	case NODE_HEADING:	/* "78/237": the title is the name's */
 		if (c->number && *c->number) {
 			buf_adds(b, c->number);
 			return;
@@ -130,25 +131,28 @@ add_step(buf *b, const doc *d, const node *c)
 	add_cut(b, s, strlen(s));
 }
 
-/* A heading or note at the top level that holds nothing: the masthead
- * of a resolution ("Resolution adopted by…", "[on the report of…]", "The
- * General Assembly,"), a draft's sponsor line. It is not a place in the
- * structure, and its text is on the screen anyway: no crumb. */
-static int
-crumbless(const node *nd)
+/* The node the crumb ends at for nd at the top of the text, or NULL for
+ * none. A note ("[Original: ruso]", a place and date, a sponsor line) is
+ * not a place in the structure: the crumb stops at what holds it. So does
+ * an unnumbered heading at the top level that holds nothing: the masthead
+ * of a resolution ("Resolution adopted by…", "The General Assembly,").
+ * Their text is on the screen anyway. */
+static const node *
+crumb_end(const node *nd)
 {
-	return (nd->kind == NODE_HEADING || nd->kind == NODE_NOTE) &&
-		nd->parent && nd->parent->kind == NODE_DOCUMENT &&
-		!(nd->number && *nd->number);
+	if (nd && nd->kind == NODE_NOTE)
+		nd = nd->parent;
+	else if (nd && nd->kind == NODE_HEADING && !(nd->number && *nd->number) &&
+		 nd->parent && nd->parent->kind == NODE_DOCUMENT)
+		nd = NULL;
+	return nd && nd->kind != NODE_DOCUMENT ? nd : NULL;
 }
 
 static void
 crumb(const ui *u, buf *b)
 {
-	const node *nd = ui_top_node(u);
+	const node *nd = crumb_end(ui_top_node(u));
 	const node *chain[16];
-	if (nd && crumbless(nd))
-		return;
 	size_t n = nd ? doc_breadcrumb(nd, chain, ARRAY_LEN(chain)) : 0;
 	for (size_t i = 0; i < n; i++) {
 		if (b->len)

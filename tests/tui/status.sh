@@ -5,7 +5,7 @@
 # 120x40 and 200x60; the breadcrumb follows the clause at the top; a letter
 # without a symbol is named by its title.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 18
+tui_plan 20
 
 RES="${top_srcdir:-.}/tests/data/tui/A_RES_78_237.txt"
 RES2="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_79_237.txt"
@@ -28,6 +28,9 @@ tui_wait 'Resolution adopted by the General Assembly' || true
 check "80x24: symbol and title" \
 	status_has '^ A/RES/78/237 Developments in the field of information and .*…  +p\. 1/4  Top'
 check "80x24: the masthead line is not taken for the title" no_masthead
+tui_keys ']' ']'
+check "80x24: at the title heading the crumb is its number" \
+	status_has '^ A/RES/78/237 Developments .*…  78/237  p\. 1/4 '
 tui_keys :
 tui_keys 5 Enter
 check "80x24: at operative paragraph 5 the crumb says 5" \
@@ -76,4 +79,9 @@ check "40x12: the crumb alone when the title would say nothing" \
 tui_resize 200 60
 check "200x60: the whole title and the crumb" \
 	status_has 'ante las Naciones Unidas  Anexo › Declaración › 8  +p\. 3/3 '
+tui_start 120 40 "$LECTERN"
+tui_wait 'Carta de fecha' 1
+tui_keys ']' ']' ']' ']' ']'
+check "at the annex's [Original: ruso] the crumb is the annex, not the note" \
+	status_has '^ Carta de fecha .*  Anexo  p\. 2/3 '
 tui_done
