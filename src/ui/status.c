@@ -275,6 +275,10 @@ static const char *const hints_help[] = {
 static void
 draw_hint(pane *p, ui *u, int mw)
 {
+	/* Another modal pane (the note editor, a selection) takes the keys
+	 * and says which: the reader's hint would be wrong. */
+	if (u->overlay && u->overlay != u->help)
+		return;
 	const char *one[] = { notes_ui_hint(u), "h help  q quit", NULL };
 	const char *const *h = u->overlay == u->help ? hints_help
 		: one[0] ? one : u->focus == u->outline ? hints_outline : hints_text;
