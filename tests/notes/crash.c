@@ -9,7 +9,8 @@
  * an intent line before its transaction). Repeated for at least ROUNDS
  * rounds and until MIN_EDITS edits were reported (at most MAX_ROUNDS): the
  * kill delay adapts to the machine's commit speed so that a round holds a
- * handful of edits, with kills also during open and migration.
+ * handful of edits, with kills also during open and migration (odd
+ * rounds open lazily, as the reader does: the first add creates the file).
  *
  * Usage: crash [ROUNDS [SEED]]  (defaults 40, time). Prints TAP. */
 #include <build-config.h>
@@ -67,7 +68,9 @@ writer(const char *db, const char *log, const anchor_doc *ad, int round, unsigne
 {
 	int fd = open(log, O_WRONLY | O_APPEND | O_CREAT, 0600);
 	char *err = NULL;
-	notes_store *s = notes_open(db, &err);
+	/* Odd rounds open as the reader does (notes_open_lazy): there the
+	 * first add creates the file, and may be killed doing it. */
+	notes_store *s = round % 2 ? notes_open_lazy(db, &err) : notes_open(db, &err);
 	if (fd < 0 || !s) {
 		fprintf(stderr, "# writer: %s\n", err ? err : strerror(errno));
 		_exit(2);
