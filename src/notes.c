@@ -670,21 +670,22 @@ purge_trash(notes_store *s, int days, char **err)
 	s->busy_ms = busy;
 	if (rc < 0)
 		return -1;
-	sqlite3_stmt *st;
-	rc = sqlite3_prepare_v2(s->db, "DELETE FROM note_tag WHERE note IN (SELECT id FROM"
-				" note WHERE deleted IS NOT NULL AND deleted < ?1)", -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		bind_text(st, 1, cutoff);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-	}
+	/* The tags first (foreign_keys would cascade; this does not rely on
+	 * it), then the notes. */
+	static const char *const sql[] = {
+		"DELETE FROM note_tag WHERE note IN (SELECT id FROM note"
+		" WHERE deleted IS NOT NULL AND deleted < ?1)",
+		"DELETE FROM note WHERE deleted IS NOT NULL AND deleted < ?1",
+	};
 	long long purged = 0;
-	if (rc == SQLITE_DONE)
-		rc = sqlite3_prepare_v2(s->db, "DELETE FROM note WHERE deleted IS NOT NULL"
-					" AND deleted < ?1", -1, &st, NULL);
-	if (rc == SQLITE_OK) {
+	rc = SQLITE_OK;
+	for (size_t i = 0; i < ARRAY_LEN(sql) && rc == SQLITE_OK; i++) {
+		sqlite3_stmt *st;
+		rc = sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			break;
 		bind_text(st, 1, cutoff);
-		rc = sqlite3_step(st);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
 		sqlite3_finalize(st);
 		purged = sqlite3_changes(s->db);
 	}

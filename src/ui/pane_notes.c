@@ -815,6 +815,15 @@ refuse(ui *u, notes_ui *n)
 	return 1;
 }
 
+/* The pane's state when notes can be written, else NULL (with the reason
+ * on the message line when there is a store). */
+static notes_ui *
+writable(ui *u)
+{
+	notes_ui *n = priv(u);
+	return n && !refuse(u, n) ? n : NULL;
+}
+
 /* Shows the panel (over the text when there is no room beside it). */
 static int
 reveal(ui *u, notes_ui *n, int focus)
@@ -961,8 +970,8 @@ open_new(ui *u, notes_ui *n, size_t start, size_t end)
 int
 notes_act_add(ui *u)
 {
-	notes_ui *n = priv(u);
-	if (!n || refuse(u, n))
+	notes_ui *n = writable(u);
+	if (!n)
 		return UI_DRAW;
 	if (!u->d->nblocks)
 		return UI_NONE;
@@ -1014,8 +1023,8 @@ words_done(ui *u, const char *text, void *arg)
 int
 notes_act_add_words(ui *u)
 {
-	notes_ui *n = priv(u);
-	if (!n || refuse(u, n))
+	notes_ui *n = writable(u);
+	if (!n)
 		return UI_DRAW;
 	return prompt_open(u, "Note on the words: ", NULL, words_done, n);
 }
@@ -1167,8 +1176,8 @@ select_key(ui *u, notes_ui *n, int key)
 int
 notes_act_select(ui *u)
 {
-	notes_ui *n = priv(u);
-	if (!n || refuse(u, n))
+	notes_ui *n = writable(u);
+	if (!n)
 		return UI_DRAW;
 	if (!u->d->nblocks)
 		return UI_NONE;
@@ -1224,8 +1233,8 @@ cite_of(const notes_ui *n, const note *nt)
 int
 notes_act_edit(ui *u)
 {
-	notes_ui *n = priv(u);
-	if (!n || refuse(u, n))
+	notes_ui *n = writable(u);
+	if (!n)
 		return UI_DRAW;
 	const note *nt = target(u, n);
 	if (!nt)
@@ -1276,8 +1285,8 @@ delete_yes(ui *u, void *arg)
 int
 notes_act_delete(ui *u)
 {
-	notes_ui *n = priv(u);
-	if (!n || refuse(u, n))
+	notes_ui *n = writable(u);
+	if (!n)
 		return UI_DRAW;
 	const note *nt = target(u, n);
 	if (!nt)
@@ -1292,8 +1301,8 @@ notes_act_delete(ui *u)
 int
 notes_act_undelete(ui *u)
 {
-	notes_ui *n = priv(u);
-	if (!n || refuse(u, n))
+	notes_ui *n = writable(u);
+	if (!n)
 		return UI_DRAW;
 	if (!n->last_deleted) {
 		ui_message(u, ROLE_MESSAGE, "No deleted note to bring back");
