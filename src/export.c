@@ -181,6 +181,7 @@ export_dump(const doc *d, int width_cols, FILE *out)
 		const char *text = node_text(d, nd);
 		size_t n;
 		const layout_line *ln = layout_block(lo, b, &n);
+		int safe = layout_block_safe(lo, b);
 		for (size_t i = 0; i < n; i++) {
 			if (ln[i].blank) {
 				fputc('\n', out);
@@ -200,7 +201,10 @@ export_dump(const doc *d, int width_cols, FILE *out)
 			}
 			if (ln[i].end > ln[i].start) {
 				put_spaces(gutter + ln[i].indent - col, out);
-				put_visible(text + ln[i].start, ln[i].end - ln[i].start, out);
+				if (safe)
+					fwrite(text + ln[i].start, 1, ln[i].end - ln[i].start, out);
+				else
+					put_visible(text + ln[i].start, ln[i].end - ln[i].start, out);
 			}
 			fputc('\n', out);
 		}

@@ -37,6 +37,7 @@
 typedef struct blk {
 	layout_line *lines;	/* NULL until laid out (or after a drop) */
 	size_t n;		/* line count, 0 until first laid out */
+	int safe;		/* nothing text_safe_run stops at but '\n' */
 } blk;
 
 struct layout {
@@ -229,12 +230,46 @@ next_mark(const char *p, size_t b, size_t n)
 	return b;
 }
 
+/* text_width(s, n), with the characters of most UN texts counted here:
+ * printable ASCII, U+00A0..U+02FF, U+0370..U+047F (Greek, Cyrillic) and
+ * U+2010..U+2027 (dashes, quotes, bullets) are one column each (as
+ * text_width has them; a unit test compares the two); anything else goes
+ * to text_width. *safe is cleared unless every character is one that
+ * text_safe_run passes (Greek has unassigned code points: not counted). */
+static long
+seg_cols(const char *s, size_t n, int *safe)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	long w = 0;
+	size_t i = 0;
+	while (i < n) {
+		unsigned char b = u[i];
+		if (b >= 0x20 && b < 0x7F) {
+			i++;
+		} else if (i + 1 < n && (u[i + 1] & 0xC0) == 0x80 &&
+			   ((b == 0xC2 && u[i + 1] >= 0xA0) || (b >= 0xC3 && b <= 0xCB) ||
+			    (b >= 0xCE && b <= 0xD1))) {
+			if (b == 0xCE || b == 0xCF)
+				*safe = 0;
+			i += 2;
+		} else if (b == 0xE2 && i + 2 < n && u[i + 1] == 0x80 &&
+			   u[i + 2] >= 0x90 && u[i + 2] <= 0xA7) {
+			i += 3;
+		} else {
+			*safe = 0;
+			return w + text_width(s + i, n - i);
+		}
+		w++;
+	}
+	return w;
+}
+
 /* Fills lines of avail columns from s[0, n), given UAX #14 break marks p
  * (p[i] describes the break before s[i]; MANDATORY only at a '\n').
  * Widths are kept incrementally, so the whole fill is linear: w is the width
  * of [start, pos), and a trailing space is always one column. */
 static void
-fill(lines *L, const char *s, size_t n, const char *p, int avail, int ascii)
+fill(lines *L, const char *s, size_t n, const char *p, int avail, int ascii, int *safe)
 {
 	size_t start = 0, pos = 0;
 	size_t good = 0;	/* last break that fitted (> start), 0 = none */
@@ -248,7 +283,7 @@ fill(lines *L, const char *s, size_t n, const char *p, int avail, int ascii)
 		int hard = b < n && p[b] == UC_BREAK_MANDATORY && s[b] == '\n';
 		if (b < n && !hard && (b == 0 || p[b] != UC_BREAK_POSSIBLE))
 			continue;
-		w += ascii ? (long)(b - pos) : text_width(s + pos, b - pos);
+		w += ascii ? (long)(b - pos) : seg_cols(s + pos, b - pos, safe);
 		pos = b;
 		/* Candidate line [start, trim(b)): shorten it until it fits. */
 		for (;;) {
@@ -325,9 +360,11 @@ lay_out(layout *lo, size_t b)
 
 	if (n > 0) {
 		char *p = xmalloc(n);
-		int ascii = text_linebreaks(s, n, p);
-		fill(&L, s, n, p, avail, ascii);
+		/* 1 only for printable ASCII, ' ' and '\n' (text.h) */
+		int ascii = text_linebreaks(s, n, p), safe = 1;
+		fill(&L, s, n, p, avail, ascii, &safe);
 		free(p);
+		lo->blks[b].safe = safe;
 	} else {
 		emit(&L, 0, 0, 0);
 	}
@@ -339,6 +376,12 @@ lay_out(layout *lo, size_t b)
 	lo->blks[b].lines = L.v;
 	lo->blks[b].n = L.n;
 	lo->lines_done += L.n;
+}
+
+int
+layout_block_safe(const layout *lo, size_t b)
+{
+	return b < lo->d->nblocks && lo->blks[b].n && lo->blks[b].safe;
 }
 
 const layout_line *

@@ -67,6 +67,10 @@ int layout_number_col(const layout *lo, const layout_line *ln, int number_cols,
 /* The lines of block b (laid out now if not yet); *n gets their count,
  * separator included. */
 const layout_line *layout_block(layout *lo, size_t b, size_t *n);
+/* Whether block b, once laid out, holds nothing text_safe_run would stop
+ * at but '\n' (which no line holds): its lines can then go to a terminal
+ * as they are. 0 when unsure. */
+int layout_block_safe(const layout *lo, size_t b);
 const layout_line *layout_line_at(layout *lo, layout_addr a);
 
 /* Moves a by delta display lines (negative = up), clamped to the document;

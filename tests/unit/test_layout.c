@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unistr.h>
 
 #include "doc.h"
 #include "layout.h"
@@ -276,6 +277,58 @@ test_soft_hyphen_and_controls(void **state)
 	doc_free(d);
 }
 
+/* layout_block_safe: only what text_safe_run passes (and '\n'); and the
+ * one-column ranges layout counts itself (seg_cols) agree with text_width
+ * for every code point in them (check_all compares each line's cols). */
+static void
+test_plain_and_widths(void **state)
+{
+	(void)state;
+	buf all;
+	buf_init(&all);
+	static const unsigned ranges[][2] = {
+		{ 0xA0, 0x2FF }, { 0x300, 0x36F }, { 0x370, 0x47F }, { 0x480, 0x48F },
+		{ 0x2000, 0x202F },
+	};
+	int k = 0;
+	for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+		for (unsigned c = ranges[r][0]; c <= ranges[r][1]; c++) {
+			uint8_t u[4];
+			int len = u8_uctomb(u, c, 4);
+			buf_add(&all, (const char *)u, (size_t)len);
+			if (++k % 7 == 0)
+				buf_addc(&all, ' ');
+		}
+	const char *texts[] = {
+		"plain ascii words, (brackets) and 50% more\nsecond line",
+		"Comunidad de Estados Independientes \xe2\x80\x9cinformaci\xc3\xb3n\xe2\x80\x9d "
+		"\xe2\x80\x94 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0",
+		"a\tb c", "text with \x1b[31m escape", "\xce\xb1\xce\xb2 greek",
+		"\xe2\x80\xae reversed", all.s,
+	};
+	const int safe[] = { 1, 1, 0, 0, 0, 0, 0 };
+	doc *d = make_doc(texts, 7, NODE_PARAGRAPH);
+	for (int wd = 10; wd <= 90; wd += 7) {
+		layout *lo = layout_new(d, wd);
+		assert_false(layout_block_safe(lo, 0));	/* not laid out yet */
+		check_all(lo, d);
+		for (size_t b = 0; b < 7; b++) {
+			const node *nd = d->blocks[b];
+			assert_int_equal(layout_block_safe(lo, b), safe[b]);
+			/* the contract: nothing text_safe_run stops at */
+			const char *t = node_text(d, nd);
+			for (size_t at = 0; layout_block_safe(lo, b) && at < nd->len; at++) {
+				at += text_safe_run(t + at, nd->len - at);
+				if (at < nd->len)
+					assert_int_equal(t[at], '\n');
+			}
+		}
+		layout_free(lo);
+	}
+	doc_free(d);
+	buf_free(&all);
+}
+
 static void
 test_geometry(void **state)
 {
@@ -533,6 +586,7 @@ main(void)
 		cmocka_unit_test(test_long_words),
 		cmocka_unit_test(test_hard_breaks),
 		cmocka_unit_test(test_soft_hyphen_and_controls),
+		cmocka_unit_test(test_plain_and_widths),
 		cmocka_unit_test(test_geometry),
 		cmocka_unit_test(test_lazy),
 		cmocka_unit_test(test_step),
