@@ -96,9 +96,7 @@ main(int argc, char **argv)
 	if (!mkdtemp(dir))
 		return 1;
 	char *db = xasprintf("%s/notes.db", dir);
-	char *docpath = testdoc_path("cis-declaration-2020.txt");
-	doc *d = testdoc_load(docpath);
-	free(docpath);
+	doc *d = testdoc_fixture("cis-declaration-2020.txt");
 	if (!d)
 		return 1;
 	anchor_doc *ad = anchor_doc_new(d);

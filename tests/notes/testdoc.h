@@ -1,6 +1,6 @@
 /* testdoc: helpers shared by the notes tests and their C helpers: load and
- * parse a document file, find a block by the start of its text, remove a
- * temporary directory. Header
+ * parse a document file or a fixture, find a block by the start of its
+ * text, remove a temporary directory. Header
  * only (static), so each test binary stays one file plus this. */
 #ifndef LECTERN_TESTS_NOTES_TESTDOC_H
 #define LECTERN_TESTS_NOTES_TESTDOC_H
@@ -51,6 +51,16 @@ testdoc_path(const char *name)
 	char *p = malloc(n);
 	snprintf(p, n, "%s/tests/data/notes/%s", top ? top : ".", name);
 	return p;
+}
+
+/* Parses the fixture tests/data/notes/<name>; NULL as testdoc_load. */
+static inline doc *
+testdoc_fixture(const char *name)
+{
+	char *p = testdoc_path(name);
+	doc *d = testdoc_load(p);
+	free(p);
+	return d;
 }
 
 /* rm -rf dir (a mkdtemp directory of the test). Returns system()'s

@@ -14,6 +14,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <unistr.h>
 #include <uninorm.h>
 
@@ -29,24 +30,15 @@ typedef struct fixture {
 
 static fixture F;
 
-static doc *
-load(const char *name)
-{
-	char *p = testdoc_path(name);
-	doc *d = testdoc_load(p);
-	free(p);
-	return d;
-}
-
 static int
 setup(void **state)
 {
 	(void)state;
-	F.base = load("cis-declaration-2020.txt");
-	F.rewrapped = load("rewrapped.txt");
-	F.edited = load("edited.txt");
-	F.removed = load("removed.txt");
-	F.reordered = load("reordered.txt");
+	F.base = testdoc_fixture("cis-declaration-2020.txt");
+	F.rewrapped = testdoc_fixture("rewrapped.txt");
+	F.edited = testdoc_fixture("edited.txt");
+	F.removed = testdoc_fixture("removed.txt");
+	F.reordered = testdoc_fixture("reordered.txt");
 	if (!F.base || !F.rewrapped || !F.edited || !F.removed || !F.reordered)
 		return -1;
 	F.abase = anchor_doc_new(F.base);

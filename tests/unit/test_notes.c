@@ -40,12 +40,8 @@ setup(void **state)
 	(void)state;
 	if (!mkdtemp(tmpdir))
 		return -1;
-	char *p = testdoc_path("cis-declaration-2020.txt");
-	base = testdoc_load(p);
-	free(p);
-	p = testdoc_path("edited.txt");
-	edited = testdoc_load(p);
-	free(p);
+	base = testdoc_fixture("cis-declaration-2020.txt");
+	edited = testdoc_fixture("edited.txt");
 	if (!base || !edited)
 		return -1;
 	abase = anchor_doc_new(base);
