@@ -27,11 +27,17 @@ longest_text_row() {
 		while IFS= read -r l; do printf '%s' "$l" | wc -m; done | sort -n | tail -n 1
 }
 
-# measure_between MIN MAX: the widest text row is MIN..MAX columns (the
-# gutter adds up to 5 columns before the text, which is not counted).
+# measure_between MIN MAX: the widest text row is MIN..MAX columns, the
+# clause number included (waits a while: after a resize the screen is
+# redrawn).
 measure_between() {
-	n=$(longest_text_row)
-	[ "$n" -ge "$1" ] && [ "$n" -le "$2" ] && return 0
+	i=0
+	while [ "$i" -lt 30 ]; do
+		n=$(longest_text_row)
+		[ "$n" -ge "$1" ] && [ "$n" -le "$2" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
 	echo "# widest text row: $n columns"
 	return 1
 }
