@@ -11,9 +11,9 @@
  * width (the outline's grows with the terminal unless config.ini sets it)
  * when the text keeps UI_TEXT_MIN_COLS; otherwise they are "squeezed" out
  * and open over the text on demand. The text wraps at the configured
- * measure (text_cols) or the pane's width, whichever is less. Windows are made afresh
- * at every placement, so a resize never leaves a window larger than the
- * screen. The layout is rebuilt only when the text width changes, and the
+ * measure (text_cols) or the pane's width, whichever is less. Windows are
+ * made afresh at every placement, so a resize never leaves a window larger
+ * than the screen. The layout is rebuilt only when the text width changes, and the
  * reading position (u->pos) is kept as (block, byte), so the same clause
  * stays at the top across resizes. */
 #include <build-config.h>
