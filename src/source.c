@@ -378,15 +378,62 @@ accept_checked(const char *name, const char *path, const char *bytes, size_t n,
 	return 0;
 }
 
+/* A copy of s with every code point a terminal would act on, and every
+ * invalid byte, in its visible form (text.h): a file name goes into
+ * messages printed on a terminal, and a name may hold ESC or U+202E. */
+static char *
+visible(const char *s)
+{
+	size_t n = strlen(s);
+	size_t k = text_safe_run(s, n);
+	if (k == n)
+		return xstrdup(s);
+	buf b;
+	buf_init(&b);
+	while (n > 0) {
+		buf_add(&b, s, k);
+		if (k == n)
+			break;
+		char v[TEXT_VISIBLE_MAX];
+		size_t len;
+		buf_add(&b, v, text_visible(s + k, n - k, v, &len));
+		s += k + len;
+		n -= k + len;
+		k = text_safe_run(s, n);
+	}
+	return buf_take(&b);
+}
+
+/* *err in its visible form, after an error. */
+static int
+safe_error(int rc, char **err)
+{
+	if (rc < 0 && *err) {
+		char *v = visible(*err);
+		free(*err);
+		*err = v;
+	}
+	return rc;
+}
+
 int
 source_from_memory(const char *name, const char *bytes, size_t n,
 		   source *out, char **err)
 {
-	return accept_bytes(name ? name : "-", NULL, bytes, n, out, err, NULL);
+	return safe_error(accept_bytes(name ? name : "-", NULL, bytes, n, out, err,
+				       NULL), err);
 }
+
+static int load(const char *path, source *out, char **err);
 
 int
 source_load(const char *path, source *out, char **err)
+{
+	return safe_error(load(path, out, err), err);
+}
+
+static int
+load(const char *path, source *out, char **err)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	const char *name = is_stdin ? "standard input" : path;
@@ -458,7 +505,7 @@ source_report(const source *s, const char *prefix)
 {
 	buf b;
 	buf_init(&b);
-	const char *name = s->name ? s->name : "-";
+	char *name = visible(s->name ? s->name : "-");
 	if (s->invalid_bytes)
 		buf_printf(&b, "%s%s: %zu invalid UTF-8 byte%s shown as U+FFFD\n",
 			   prefix, name, s->invalid_bytes,
@@ -477,6 +524,7 @@ source_report(const source *s, const char *prefix)
 			   "character%s removed (LRM, RLM, ALM, U+FEFF, tags)\n", prefix,
 			   name, s->format_chars, s->format_chars == 1 ? "" : "s",
 			   s->format_chars == 1 ? "" : "s");
+	free(name);
 	if (b.len == 0) {
 		buf_free(&b);
 		return NULL;

@@ -40,13 +40,16 @@ typedef struct source {
 
 /* Reads path ("-" = standard input). Returns 0, or -1 with *err set to a
  * message naming the file (caller frees): missing, unreadable, a directory,
- * empty, binary, too large, PDF without pdftotext. */
+ * empty, binary, too large, PDF without pdftotext. Messages are safe to
+ * print on a terminal: control characters, bidi controls and invalid bytes
+ * of the file name appear in their visible forms (text.h). */
 int source_load(const char *path, source *out, char **err);
 /* The same checks and clean-up on bytes already in memory (copied). */
 int source_from_memory(const char *name, const char *bytes, size_t n,
 		       source *out, char **err);
 /* What the clean-up changed that a reader should be told, as lines
- * "PREFIX NAME: N invalid UTF-8 bytes shown as U+FFFD\n" (one for each
+ * "PREFIX NAME: N invalid UTF-8 bytes shown as U+FFFD\n" (NAME in its
+ * visible form, as in the messages of source_load; one line for each
  * count above that is not 0: invalid bytes, control characters, bidi
  * controls, removed marks), for the caller to print (source never prints).
  * Returns a string the caller frees, or NULL when there is nothing to say. */

@@ -341,6 +341,34 @@ test_report(void **state)
 	source_free(&s);
 }
 
+/* A file name goes into messages printed on a terminal: its controls,
+ * bidi controls and invalid bytes appear in their visible forms there (and
+ * only there: s.name stays the name as given). */
+static void
+test_name_shown_safely(void **state)
+{
+	(void)state;
+	char path[128];
+	snprintf(path, sizeof path, "%s/a\x1b]0;pwned\x07" RLO "txt.\xff", tmpdir);
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_load(path, &s, &err), -1);
+	assert_non_null(strstr(err, "/a␛]0;pwned␇⇚txt.\xef\xbf\xbd: no such file"));
+	assert_null(strchr(err, '\x1b'));
+	assert_false(has_bytes(err, strlen(err), RLO));
+	free(err);
+
+	char *p = tmp_file("b\x1b" RLO ".txt", "x\x7f\n", 3);
+	assert_int_equal(source_load(p, &s, &err), 0);
+	assert_string_equal(s.name, p);
+	char *r = source_report(&s, "");
+	assert_non_null(strstr(r, "/b␛⇚.txt: 1 control character"));
+	assert_null(strchr(r, '\x1b'));
+	free(r);
+	source_free(&s);
+	free(p);
+}
+
 /* The scan skips printable ASCII eight bytes at a time: a control, DEL or
  * non-ASCII byte is found at every offset, next to the edge values 0x20
  * and 0x7E that are kept. */
@@ -460,6 +488,7 @@ main(void)
 		cmocka_unit_test(test_format_kept),
 		cmocka_unit_test(test_report),
 		cmocka_unit_test(test_every_offset),
+		cmocka_unit_test(test_name_shown_safely),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_pdf),
