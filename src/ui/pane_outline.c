@@ -58,14 +58,18 @@ listed(const node *nd)
 	}
 }
 
-/* The row text: the label, with the clause number in front when the label
- * does not already start with it; the start of the text when there is no
- * label. */
+/* The row text: the label, with the clause number (or a section's printed
+ * number, "II", "A") in front when the label does not already start with
+ * it; the start of the text when there is no label. */
 static char *
 entry_text(const doc *d, const node *nd)
 {
 	const char *num = nd->number && *nd->number ? nd->number : nd->cite;
 	int clause = nd->kind == NODE_PARAGRAPH;
+	if (nd->kind == NODE_SECTION && nd->number && *nd->number) {
+		num = nd->number;
+		clause = 1;
+	}
 	if (nd->label && *nd->label) {
 		if (clause && num && *num && strncmp(nd->label, num, strlen(num)))
 			return xasprintf("%s %s", num, nd->label);
