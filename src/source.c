@@ -378,30 +378,12 @@ accept_checked(const char *name, const char *path, const char *bytes, size_t n,
 	return 0;
 }
 
-/* A copy of s with every code point a terminal would act on, and every
- * invalid byte, in its visible form (text.h): a file name goes into
- * messages printed on a terminal, and a name may hold ESC or U+202E. */
+/* A file name goes into messages printed on a terminal, and a name may
+ * hold ESC or U+202E: messages show it in its visible form (text.h). */
 static char *
 visible(const char *s)
 {
-	size_t n = strlen(s);
-	size_t k = text_safe_run(s, n);
-	if (k == n)
-		return xstrdup(s);
-	buf b;
-	buf_init(&b);
-	while (n > 0) {
-		buf_add(&b, s, k);
-		if (k == n)
-			break;
-		char v[TEXT_VISIBLE_MAX];
-		size_t len;
-		buf_add(&b, v, text_visible(s + k, n - k, v, &len));
-		s += k + len;
-		n -= k + len;
-		k = text_safe_run(s, n);
-	}
-	return buf_take(&b);
+	return text_visible_dup(s, strlen(s), NULL);
 }
 
 /* *err in its visible form, after an error. */

@@ -310,6 +310,29 @@ text_visible(const char *s, size_t n_bytes, char out[TEXT_VISIBLE_MAX], size_t *
 	return k;
 }
 
+char *
+text_visible_dup(const char *s, size_t n, size_t *out_bytes)
+{
+	buf b;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	while (n > 0) {
+		size_t k = text_safe_run(s, n);
+		buf_add(&b, s, k);
+		if (k == n)
+			break;
+		char v[TEXT_VISIBLE_MAX];
+		size_t len;
+		size_t vn = text_visible(s + k, n - k, v, &len);
+		buf_add(&b, v, vn);
+		s += k + len;
+		n -= k + len;
+	}
+	if (out_bytes)
+		*out_bytes = b.len;
+	return buf_take(&b);
+}
+
 /* Grapheme breaks of s[0, n): p[i] = 1 iff a cluster starts at i (p[0] = 1
  * when n > 0). p holds n + 1 bytes; p[n] = 1. A break at i is decided by the
  * characters before i and the one at i, so breaks computed over a prefix are

@@ -103,6 +103,11 @@ size_t text_safe_run(const char *s, size_t n_bytes);
 #define TEXT_VISIBLE_MAX 8
 size_t text_visible(const char *s, size_t n_bytes, char out[TEXT_VISIBLE_MAX],
 		    size_t *len_bytes);
+/* A NUL-terminated copy of s[0, n_bytes) with every unsafe code point and
+ * every invalid byte in its visible form (text_visible), for text that did
+ * not come through source.c (a file name, an imported note) on its way to
+ * a terminal. *out_bytes (may be NULL) gets its length. Caller frees. */
+char *text_visible_dup(const char *s, size_t n_bytes, size_t *out_bytes);
 /* The stand-in of code point cp (for a caller that has decoded it, as a
  * drawing loop has): NULL when cp is safe, else a static NUL-terminated
  * UTF-8 string of one column (the table above) whose length in bytes goes

@@ -175,6 +175,15 @@ test_format(void **state)
 	for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
 		assert_int_equal(text_format_class(kept[i]), TEXT_FMT_KEEP);
 	assert_null(text_visible_cp(0x200D, NULL));	/* ZWJ: emoji need it */
+
+	size_t n;
+	char *d = text_visible_dup("a\x1b[1m\xe2\x80\xae\xff\nж", 12, &n);
+	assert_string_equal(d, "a␛[1m⇚\xef\xbf\xbd␊ж");
+	assert_int_equal(n, strlen(d));
+	free(d);
+	d = text_visible_dup("", 0, NULL);
+	assert_string_equal(d, "");
+	free(d);
 	assert_null(text_visible_cp(0x00AD, NULL));
 }
 
