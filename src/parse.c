@@ -59,6 +59,7 @@ enum {
 	LF_FOOT = 1 << 6,	/* inside a footnote area */
 	LF_FNSEP = 1 << 7,	/* the "_____" separator */
 	LF_TOC = 1 << 8,	/* a table of contents */
+	LF_RUNHEAD = 1 << 9,	/* a running title wrapped on two lines */
 };
 
 /* One source line. Offsets are 32 bits: parse_document's input is under
@@ -1362,9 +1363,23 @@ find_mastheads(parser *p)
 	}
 }
 
+/* Whether s[0, n) is a running title seen elsewhere and more words: the
+ * one-line title of other pages, wrapped on two lines on this one. */
+static int
+starts_running(parser *p, const char *s, size_t n)
+{
+	if (!p->running.count)
+		return 0;
+	for (size_t k = n; k-- > 20;)
+		if (s[k] == ' ' && wset_op(&p->running, s, k, 0))
+			return 1;
+	return 0;
+}
+
 /* Page furniture: anchors (job numbers, barcodes, "n/m", "Page n", the
  * symbol) and the lines between two anchors (running titles, bare page
- * numbers), then lines equal to a running title next to furniture. */
+ * numbers), then lines equal to a running title next to furniture, and
+ * a running title wrapped on two lines. */
 static void
 find_furniture(parser *p)
 {
@@ -1482,6 +1497,20 @@ find_furniture(parser *p)
 						    is_symbol(s, n) ||
 						    is_lang_name_line(s, n))) {
 						l->flags |= LF_FURN;
+					} else if (n < MAX_FURN_LINE && !from_mast &&
+						   starts_running(p, s, n)) {
+						/* the title set on two lines ("…
+						 * telecommunications in" / "the
+						 * context of …"): both go */
+						l->flags |= LF_FURN | LF_RUNHEAD;
+					} else if (dir < 0 && n <= 80 && !from_mast && j > 0 &&
+						   !(p->L[j - 1].flags & (LF_BLANK | LF_FURN | LF_MAST)) &&
+						   LN(p, j - 1) < MAX_FURN_LINE &&
+						   starts_running(p, LS(p, j - 1), LN(p, j - 1))) {
+						/* the same, met from below */
+						l->flags |= LF_FURN;
+						p->L[j - 1].flags |= LF_FURN;
+						j--;
 					} else {
 						break;
 					}
@@ -1489,6 +1518,21 @@ find_furniture(parser *p)
 				}
 			}
 		}
+	/* the rest of a wrapped running title: one short line between its
+	 * first line and more furniture */
+	for (size_t i = 0; i < p->nl; i++) {
+		if (!(p->L[i].flags & LF_RUNHEAD))
+			continue;
+		size_t j = i + 1, k;
+		while (j < p->nl && (p->L[j].flags & LF_BLANK))
+			j++;
+		if (j >= p->nl || (p->L[j].flags & (LF_FURN | LF_MAST)) || LN(p, j) > 80)
+			continue;
+		for (k = j + 1; k < p->nl && (p->L[k].flags & LF_BLANK); k++)
+			;
+		if (k < p->nl && (p->L[k].flags & LF_FURN))
+			p->L[j].flags |= LF_FURN;
+	}
 }
 
 static int

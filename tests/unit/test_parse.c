@@ -303,6 +303,35 @@ test_furniture_mid_sentence(void **state)
 	doc_free(d);
 }
 
+/* A running title printed on one line on some pages and wrapped on two on
+ * others ("… telecommunications in" / "the context of …") is furniture
+ * on every page (A/RES/78/237, page 3). */
+static void
+test_running_title_wrapped(void **state)
+{
+	(void)state;
+	doc *d = parse_str(
+		"United Nations \nA/RES/80/99 \n \nGeneral Assembly \nDistr.: General \n"
+		"5 December 2025 \n25-11111 (E) \n*2511111* \n \n \nEightieth session \n"
+		"Agenda item 94 \nDevelopments in the field of information and \n"
+		"telecommunications in the context of international security \n \n \n"
+		"1. \nRequests the Secretary-General to act on the matter as endorsed by the "
+		"General \n\n"
+		"A/RES/80/99 \nDevelopments in the field of information and telecommunications \n"
+		" \n25-11111\n2/3 \n \nAssembly in its resolution 79/237, and to report; \n"
+		"\n2. \nDecides to remain seized of the matter and of the questions it raises \n\n"
+		"Developments in the field of information and telecommunications in \n"
+		"the context of international security \nA/RES/80/99\n \n3/3\n25-11111 \n"
+		" \n \nand to consider them again. \n", "en");
+	assert_text(d, get(d, "p1"), "Requests the Secretary-General to act on the matter "
+		    "as endorsed by the General Assembly in its resolution 79/237, and to report;");
+	assert_text(d, get(d, "p2"), "Decides to remain seized of the matter and of the "
+		    "questions it raises and to consider them again.");
+	assert_int_equal(d->root->nkids, 2);	/* no heading left of the title */
+	assert_int_equal(d->meta.npages, 3);
+	doc_free(d);
+}
+
 static void
 test_numbering(void **state)
 {
@@ -594,6 +623,7 @@ main(void)
 		cmocka_unit_test(test_hyphenation_chain),
 		cmocka_unit_test(test_reflow_spaces),
 		cmocka_unit_test(test_furniture_mid_sentence),
+		cmocka_unit_test(test_running_title_wrapped),
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_footnotes_and_annex),
 		cmocka_unit_test(test_agenda),
