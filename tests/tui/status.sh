@@ -7,7 +7,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 tui_plan 20
 
-RES="${top_srcdir:-.}/tests/data/tui/A_RES_78_237.txt"
+RES="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_78_237.txt"
 RES2="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_79_237.txt"
 RES3="${top_srcdir:-.}/tests/data/tui-library/A_RES_80_16.txt"
 

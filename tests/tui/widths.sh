@@ -3,9 +3,10 @@
 # by default the outline grows with the terminal (a quarter plus 10, 20 to
 # 56 columns) and the text wraps at 100 columns; config.ini's outline_cols
 # fixes the outline's width and text_cols the measure (0: the whole pane).
-# Resizing keeps the clause at the top whatever the measure.
+# Resizing keeps the clause at the top whatever the measure. Sections are
+# listed with their numbers.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 21
+tui_plan 23
 
 # outline_is COLS: the outline's border is in column COLS (its width).
 outline_is() {
@@ -93,6 +94,14 @@ tui_start 200 60 "$LECTERN"
 tui_wait 'Carta de fecha' 1
 check "outline_cols = 30 written out (the default value) is kept at 200x60" \
 	outline_is 30
+
+# Sections in the outline carry their printed number, as in the text.
+printf '[ui]\n' > "$TUI_TMP/config/lectern/config.ini"
+tui_start 120 40 "$LECTERN '${top_srcdir:-.}/tests/data/parse/corpus/en_A_HRC_WG.6_34_ITA_3.txt'"
+check "the outline numbers sections: II, then A under it" \
+	tui_wait '^ II Information provided by stakeholde…│'
+check "and the entry fits the 40-column outline" \
+	tui_wait '^   A Scope of international obligation…│'
 
 printf '[ui]\noutline_cols = 0\n' > "$TUI_TMP/config/lectern/config.ini"
 tui_start 120 40 "$LECTERN"
