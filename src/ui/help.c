@@ -5,8 +5,9 @@
  *
  * The content is laid out for the window's inner width and kept as rows of
  * segments (help_build): nothing is cut. Wide (at least HELP_WIDE_COLS
- * inside): three columns, keys | description | action name, the keys and the
- * description wrapped in their columns. Narrow: the keys with the action name
+ * inside): three columns, keys | description | action name (at the right
+ * edge), the keys and the description wrapped in their columns, the
+ * description up to its own name. Narrow: the keys with the action name
  * at the right, then the description wrapped below them, indented. When the
  * rows outnumber the window's, it scrolls, and the bottom border says which
  * rows are shown. The rows point into the help's own copies of the key names
@@ -138,15 +139,13 @@ help_build(help *h, const ui *u, int inner)
 	h->nrows = 0;
 	h->built_cols = inner;
 
-	const char *names[ACT_COUNT], *keys[ACT_COUNT];
+	const char *keys[ACT_COUNT];
 	for (int i = 0; i < ACT_COUNT; i++) {
 		keys_of_action(u, i, h->keys[i], sizeof h->keys[i]);
 		if (!h->keys[i][0])
 			snprintf(h->keys[i], sizeof h->keys[i], "(unbound)");
-		names[i] = actions_table[i].name;
 		keys[i] = h->keys[i];
 	}
-	int nc = widest(names, ACT_COUNT);
 	int kc = widest(keys, ACT_COUNT);
 	if (kc > HELP_KEYS_MAX)
 		kc = HELP_KEYS_MAX;
@@ -155,14 +154,17 @@ help_build(help *h, const ui *u, int inner)
 	new_row(h);	/* a blank row */
 
 	int wide = inner >= HELP_WIDE_COLS;
-	int dx = kc + HELP_GAP, dc = inner - dx - HELP_GAP - nc;
+	int dx = kc + HELP_GAP;
 	for (int i = 0; i < ACT_COUNT; i++) {
 		const action *ac = &actions_table[i];
 		int nw = text_width(ac->name, strlen(ac->name));
 		size_t at = h->nrows;
 		if (wide) {
+			/* The description runs up to its own name (a short
+			 * name leaves it more room), a gap before it. */
 			add_wrapped(h, at, h->keys[i], 0, kc, ROLE_CLAUSE_NUMBER);
-			add_wrapped(h, at, ac->help, dx, dc, ROLE_TEXT);
+			add_wrapped(h, at, ac->help, dx, inner - dx - HELP_GAP - nw,
+				    ROLE_TEXT);
 			add_seg(&h->rows[at], ac->name, strlen(ac->name),
 				inner - nw, ROLE_DIM);
 			continue;
@@ -185,19 +187,22 @@ help_build(help *h, const ui *u, int inner)
 int
 help_cols(ui *u)
 {
-	const char *names[ACT_COUNT], *keys[ACT_COUNT], *descs[ACT_COUNT];
+	const char *keys[ACT_COUNT];
 	char k[ACT_COUNT][128];
+	int row = 0;	/* the widest description and name together */
 	for (int i = 0; i < ACT_COUNT; i++) {
+		const action *ac = &actions_table[i];
 		keys_of_action(u, i, k[i], sizeof k[i]);
-		names[i] = actions_table[i].name;
-		descs[i] = actions_table[i].help;
 		keys[i] = k[i][0] ? k[i] : "(unbound)";
+		int w = text_width(ac->help, strlen(ac->help)) + HELP_GAP +
+			text_width(ac->name, strlen(ac->name));
+		if (w > row)
+			row = w;
 	}
 	int kc = widest(keys, ACT_COUNT);
 	if (kc > HELP_KEYS_MAX)
 		kc = HELP_KEYS_MAX;
-	return 4 + kc + HELP_GAP + widest(descs, ACT_COUNT) + HELP_GAP +
-		widest(names, ACT_COUNT);
+	return 4 + kc + HELP_GAP + row;
 }
 
 int
