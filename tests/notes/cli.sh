@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 n=0
 t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
-echo "1..31"
+echo "1..32"
 db=$tmp/notes.db
 id1=$("$tool" "$db" "$base" add annex1/decl/p8 'Comparar con A/74/896: ¿cooperación? Ёжик' ciber pregunta 2>"$tmp/err")
 [ "$id1" = 1 ]; t $? "add a note on a whole clause prints its id"
@@ -154,4 +154,8 @@ t $? "lectern --notes-export=json, then --notes-import on the rewrapped copy: ok
 out=$("$L" --notes-db "$tmp/l2.db" --notes-import="$tmp/l.json" "$base" 2>>"$tmp/err")
 [ "$out" = "imported 0 notes (ok 0, moved 0, fuzzy 0, orphan 0); 1 already present; 0 rejected" ]
 t $? "lectern --notes-import twice adds nothing"
+"$L" --notes-db "$tmp/l3.db" --notes-import="$tmp/l.json" "$other" >"$tmp/out" 2>"$tmp/msg"; rc=$?
+[ $rc = 1 ] && [ ! -s "$tmp/out" ] && [ ! -e "$tmp/l3.db" ] &&
+grep -q "^lectern: .*l.json: 1 of 1 note was made on another document (.*); here they would be ok 0, moved 0, fuzzy 0, orphan 1; nothing was imported" "$tmp/msg"
+t $? "lectern --notes-import onto another document: exit 1, said on stderr, nothing written"
 if [ -s "$tmp/err" ]; then sed 's/^/# /' "$tmp/err"; fi
