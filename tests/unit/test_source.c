@@ -453,6 +453,49 @@ test_pdf(void **state)
 	free(p);
 }
 
+/* The PDF path with a stand-in pdftotext on PATH (the real one may not be
+ * installed): its output is cleaned like any text, from a file and from
+ * memory (through a temporary file). */
+static void
+test_pdf_converted(void **state)
+{
+	(void)state;
+	char bin[128], script[160];
+	snprintf(bin, sizeof bin, "%s/bin", tmpdir);
+	assert_int_equal(mkdir(bin, 0755), 0);
+	snprintf(script, sizeof script, "%s/pdftotext", bin);
+	FILE *f = fopen(script, "w");
+	assert_non_null(f);
+	fputs("#!/bin/sh\n[ \"$1\" = -layout ] && [ -f \"$2\" ] || exit 2\n"
+	      "printf 'Page one \\342\\200\\256x\\r\\n\\fPage two\\n'\n", f);
+	fclose(f);
+	assert_int_equal(chmod(script, 0755), 0);
+	char *old = strdup(getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+	char *path = malloc(strlen(bin) + strlen(old) + 2);
+	sprintf(path, "%s:%s", bin, old);
+	setenv("PATH", path, 1);
+
+	const char pdf[] = "%PDF-1.4\nnot really\n";
+	char *p = tmp_file("conv.pdf", pdf, sizeof pdf - 1);
+	source s;
+	char *err = NULL;
+	int rc = source_load(p, &s, &err);
+	if (rc < 0)
+		fail_msg("%s", err);
+	assert_int_equal(s.from_pdf, 1);
+	assert_string_equal(s.data, "Page one ⇚x\n\fPage two\n");
+	assert_int_equal(s.bidi_controls, 1);
+	source_free(&s);
+	assert_int_equal(source_from_memory("m.pdf", pdf, sizeof pdf - 1, &s, &err), 0);
+	assert_string_equal(s.data, "Page one ⇚x\n\fPage two\n");
+	source_free(&s);
+
+	setenv("PATH", old, 1);
+	free(path);
+	free(old);
+	free(p);
+}
+
 static void
 test_plain_ok(void **state)
 {
@@ -492,6 +535,7 @@ main(void)
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_pdf),
+		cmocka_unit_test(test_pdf_converted),
 		cmocka_unit_test(test_plain_ok),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
