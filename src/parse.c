@@ -1852,6 +1852,38 @@ ends_sentence(const char *s, size_t n)
 	       uc == 0x201D || uc == '"' || uc == ')' || uc == 0xBB;
 }
 
+/* Whether byte i of s is inside a token with a '/' before it, a symbol
+ * ("A/C.2/80/1", "A/80/100/Add.1"): its digits are no footnote mark. */
+static int
+in_symbol(const char *s, size_t i)
+{
+	for (size_t k = i; k > 0 && s[k - 1] != ' ' && s[k - 1] != '\n'; k--)
+		if (s[k - 1] == '/')
+			return 1;
+	return 0;
+}
+
+/* A sentence closed and a footnote mark after it: "… human beings.17"
+ * (the digits after '.', ';', ':', ')' or a closing quote that follows
+ * no digit: "section 4.17" is no such end). */
+static int
+ends_sentence_mark(const char *s, size_t n)
+{
+	size_t d = n;
+	while (d > 0 && is_digit(s[d - 1]))
+		d--;
+	if (d == n || n - d > 3)
+		return 0;
+	if (d >= 3 && s[d - 1] == ' ' && s[d - 2] != ' ')
+		d--;	/* "… human beings. 17": the mark set apart */
+	if (d < 2 || !ends_sentence(s, d) || s[d - 1] == '"' || in_symbol(s, d))
+		return 0;
+	size_t k = d - 1;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return k > 0 && !is_digit(s[k - 1]) && s[k - 1] != ' ';
+}
+
 /* The first bytes an annex or enclosure word of any language can match
  * (lang_prefix's comparison of one character): a line starting with any
  * other byte is no annex line. Bytes >= 0x80 are always allowed. */
@@ -2108,7 +2140,7 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		if (m.alone && mk != MK_SUB)
 			return 1;
 		ucs4_t last = last_uc(ps, pn);
-		int closed = ends_sentence(ps, pn) || last == ',';
+		int closed = ends_sentence(ps, pn) || last == ',' || ends_sentence_mark(ps, pn);
 		if (mk == MK_SUB) {
 			if (brk == BRK_NONE && (inline_list(p, cur, &m) ||
 						run_in_list(p, j, &m)))
@@ -2565,6 +2597,105 @@ restitle_len(const char *s, size_t n)
 	if (e == d + 1 || e + 1 >= n || s[e] != '.' || s[e + 1] != ' ')
 		return 0;
 	return e + 1;
+}
+
+/* ---------- footnote marks ---------- */
+
+#define MARK_MAX 999
+
+/* The numbers of the document's footnotes: has[n] for n <= MARK_MAX. */
+static void
+footnote_numbers(const tnode *t, unsigned char *has)
+{
+	for (size_t i = 0; i < t->nfns; i++) {
+		const char *n = t->fns[i]->number;
+		if (t->fns[i]->kind == NODE_FOOTNOTE && n && is_digit(n[0])) {
+			int v = atoi(n);
+			if (v > 0 && v <= MARK_MAX)
+				has[v] = 1;
+		}
+	}
+	for (size_t i = 0; i < t->nkids; i++)
+		footnote_numbers(t->kids[i], has);
+}
+
+static const char *const superscript[10] = {
+	"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+	"\u2075", "\u2076", "\u2077", "\u2078", "\u2079",
+};
+
+/* Whether the digits at s[i, j) are a footnote mark glued to what comes
+ * before ("Nations4 to", "Strategy10 and", "(A/78/404)1."): after a lower
+ * case letter, or after closing punctuation that follows no digit; before
+ * a space, punctuation or the end; a number the document has a footnote
+ * for. "G20", "CO2", "SDG16", "1.5", "1,000" and "74/306" are none. */
+static int
+is_mark(const char *s, size_t n, size_t i, size_t j, const unsigned char *has)
+{
+	if (i == 0 || j - i > 3 || (j < n && (is_digit(s[j]) || s[j] == '/' ||
+					      uc_is_alpha(first_uc(s + j, n - j)))))
+		return 0;
+	if (in_symbol(s, i))
+		return 0;
+	int v = atoi(s + i);
+	if (v <= 0 || v > MARK_MAX || !has[v] || s[i] == '0')
+		return 0;
+	size_t k = i - 1;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	ucs4_t c;
+	u8_mbtouc(&c, (const uint8_t *)s + k, i - k);
+	if (uc_is_lower(c))
+		return 1;
+	if (!(c == ')' || c == 0x201D || c == 0x2019 || c == '.' || c == ',' || c == ';' ||
+	      c == ':' || c == '"'))
+		return 0;
+	if (k == 0 || is_digit(s[k - 1]) || s[k - 1] == ' ')
+		return 0;
+	/* "A.2": a one-letter section number, no mark */
+	return !(c == '.' && (k < 2 || s[k - 2] == ' ' || s[k - 2] == '(') &&
+		 is_upper_ascii(s[k - 1]));
+}
+
+/* Footnote marks in the texts under t (not in the notes themselves) as
+ * superscript digits, so that "Nations4" reads "Nations⁴" in every view
+ * and a search for "Nations" or a reference "74/306" is not glued to the
+ * mark. */
+static void
+mark_footnotes(parser *p, tnode *t, const unsigned char *has)
+{
+	if (t->text && t->len && t->kind != NODE_FOOTNOTE && t->kind != NODE_NOTE) {
+		buf b;
+		buf_init(&b);
+		size_t from = 0;
+		for (size_t i = 0; i < t->len;) {
+			if (!is_digit(t->text[i])) {
+				i++;
+				continue;
+			}
+			size_t j = i;
+			while (j < t->len && is_digit(t->text[j]))
+				j++;
+			if (is_mark(t->text, t->len, i, j, has)) {
+				buf_add(&b, t->text + from, i - from);
+				for (size_t k = i; k < j; k++)
+					buf_adds(&b, superscript[t->text[k] - '0']);
+				from = j;
+			}
+			i = j;
+		}
+		if (from) {
+			buf_add(&b, t->text + from, t->len - from);
+			char *txt = txt_new(p, b.len + 1, 0);
+			memcpy(txt, b.s, b.len + 1);
+			txt_free(p, t->text);
+			t->text = txt;
+			t->len = b.len;
+		}
+		buf_free(&b);
+	}
+	for (size_t i = 0; i < t->nkids; i++)
+		mark_footnotes(p, t->kids[i], has);
 }
 
 /* The block's lines joined with hard breaks ("(Signed) Name\nTitle",
@@ -3517,6 +3648,11 @@ parse_document(const char *name, const char *text, size_t len,
 			m->session = y - 1946;
 	}
 	(void)cmp_int;
+	{
+		unsigned char has[MARK_MAX + 1] = { 0 };
+		footnote_numbers(B.root, has);
+		mark_footnotes(p, B.root, has);
+	}
 
 	size_t furn = 0;
 	for (size_t i = 0; i < p->nl; i++)

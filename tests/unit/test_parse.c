@@ -389,12 +389,39 @@ test_footnotes_and_annex(void **state)
 	assert_text(d, a, "Annex");
 	node *decl = get(d, "annex1/decl");
 	assert_text(d, decl, "Awaza Political Declaration");
+	/* footnote marks glued to the text read as superscripts */
 	assert_text(d, get(d, "annex1/decl/p1"),
-		    "We, the Heads of State, met in Awaza.2 We welcome the programme.");
+		    "We, the Heads of State, met in Awaza.\u00b2 We welcome the programme.");
+	assert_text(d, get(d, "p1"), "Endorses the declaration in the annex;\u00b9");
 	node *fn = get(d, "annex1/fn2");
 	assert_int_equal(fn->kind, NODE_FOOTNOTE);
 	assert_text(d, fn, "See resolution 78/266.");
 	assert_text(d, get(d, "annex1/fn1"), "Resolution 79/233, annex.");
+	doc_free(d);
+}
+
+/* What a footnote mark is and is not: digits glued to a word or closing
+ * punctuation, with a footnote of that number in the document; never part
+ * of a symbol, a decimal, a one-letter section number or a code. */
+static void
+test_footnote_marks(void **state)
+{
+	(void)state;
+	doc *d = parse_str(
+		"1. The United Nations1 Strategy2 and (A/C.2/80/1) 3 see A/80/100/Add.1, GC(69)/RES/9 "
+		"A.2, G2, CO2, 1.5, 1,000, the Convention)3 and “model”.4 with 5 more.\n"
+		"2. In prisons of human beings. 5\n"
+		"3. Next paragraph.\n"
+		"_______________ \n \n"
+		"1 One. \n \n2 Two. \n \n3 Three. \n \n4 Four. \n \n5 Five.\n", "en");
+	assert_text(d, get(d, "fn5"), "Five.");
+	assert_text(d, get(d, "p1"),
+		    "The United Nations\u00b9 Strategy\u00b2 and (A/C.2/80/1) 3 see "
+		    "A/80/100/Add.1, GC(69)/RES/9 A.2, G2, CO2, 1.5, 1,000, the "
+		    "Convention)\u00b3 and “model”.\u2074 with 5 more.");
+	/* a mark set apart after the sentence ends the paragraph */
+	assert_text(d, get(d, "p2"), "In prisons of human beings. 5");
+	assert_text(d, get(d, "p3"), "Next paragraph.");
 	doc_free(d);
 }
 
@@ -626,6 +653,7 @@ main(void)
 		cmocka_unit_test(test_running_title_wrapped),
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_footnotes_and_annex),
+		cmocka_unit_test(test_footnote_marks),
 		cmocka_unit_test(test_agenda),
 		cmocka_unit_test(test_letter_en),
 		cmocka_unit_test(test_cite_langs),
