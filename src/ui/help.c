@@ -42,6 +42,7 @@ typedef struct help_seg {
 typedef struct help_row {
 	help_seg seg[3];
 	int nseg;
+	int act;		/* the action it shows, -1 for the intro */
 } help_row;
 
 typedef struct help {
@@ -50,6 +51,7 @@ typedef struct help {
 	help_row *rows;
 	size_t nrows, cap;
 	int built_cols;		/* inner width the rows are for; 0 = stale */
+	int act;		/* the action rows are being added for */
 } help;
 
 /* The bytes of the next line of s[0, n) in cols columns: broken after the
@@ -88,6 +90,7 @@ new_row(help *h)
 	xgrow((void **)&h->rows, &h->cap, h->nrows + 1, sizeof *h->rows);
 	help_row *r = &h->rows[h->nrows++];
 	memset(r, 0, sizeof *r);
+	r->act = h->act;
 	return r;
 }
 
@@ -136,8 +139,12 @@ help_build(help *h, const ui *u, int inner)
 		inner = 1;
 	if (h->built_cols == inner)
 		return;
+	/* A new width (a resize): the same action stays at the top. */
+	int top = h->built_cols && h->scroll >= 0 && (size_t)h->scroll < h->nrows
+		? h->rows[h->scroll].act : -1;
 	h->nrows = 0;
 	h->built_cols = inner;
+	h->act = -1;
 
 	const char *keys[ACT_COUNT];
 	for (int i = 0; i < ACT_COUNT; i++) {
@@ -159,6 +166,7 @@ help_build(help *h, const ui *u, int inner)
 		const action *ac = &actions_table[i];
 		int nw = text_width(ac->name, strlen(ac->name));
 		size_t at = h->nrows;
+		h->act = i;
 		if (wide) {
 			/* The description runs up to its own name (a short
 			 * name leaves it more room), a gap before it. */
@@ -182,6 +190,12 @@ help_build(help *h, const ui *u, int inner)
 				    inner > nw ? nw : inner, ROLE_DIM);
 		add_wrapped(h, h->nrows, ac->help, 2, inner - 2, ROLE_TEXT);
 	}
+	if (top >= 0)
+		for (size_t r = 0; r < h->nrows; r++)
+			if (h->rows[r].act == top) {
+				h->scroll = (int)r;
+				break;
+			}
 }
 
 int

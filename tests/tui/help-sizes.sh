@@ -1,10 +1,10 @@
 #!/bin/sh
 # The help overlay at 80x24, 40x12, 120x40 and 200x60: every action of the
 # table is there with its name and its whole description (wrapped, never
-# cut with '…'), it scrolls when taller than the screen, and the status
-# rows stay visible below it.
+# cut with '…'), it scrolls when taller than the screen, the status rows
+# stay visible below it, and a resize keeps the entry at its top.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 25
+tui_plan 26
 
 tui_actions "$TUI_TMP/actions" || echo "# cannot read the action table"
 
@@ -87,4 +87,15 @@ check "200x60: all of it fits: no scroll position" \
 	tui_gone ' [0-9]+-[0-9]+/[0-9]+ '
 tui_keys Escape
 check "200x60: Esc closes it" tui_gone 'Help: q or Esc closes'
+
+# Resized while open, it is laid out again with the same entry on top.
+tui_start 80 24 "$LECTERN"
+tui_wait 'Carta de fecha' 1
+tui_keys h
+tui_wait ' 1-20/[0-9]+ '
+tui_keys Space
+tui_wait '^│ +text\) +│' 2
+tui_resize 40 12
+check "80x24 -> 40x12 with the help open: Tab's entry stays on top" \
+	tui_wait '^│ Tab +focus-next │' 2
 tui_done
