@@ -360,9 +360,13 @@ main(int argc, char **argv)
 		rc = EXIT_DATA;
 		goto out;
 	}
-	if (src.invalid_bytes)
-		fprintf(stderr, "lectern: %s: %zu invalid UTF-8 byte%s shown as U+FFFD\n",
-			path, src.invalid_bytes, src.invalid_bytes == 1 ? "" : "s");
+	/* what the model changed to keep the terminal safe, said once
+	 * (the file's name in visible form) */
+	char *report = source_report(&src, "lectern: ");
+	if (report) {
+		fputs(report, stderr);
+		free(report);
+	}
 
 	parse_options popt = { .lang = lang };
 	doc *d = parse_document(path, src.data, src.len, &popt);

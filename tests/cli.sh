@@ -15,7 +15,7 @@ has() { # description, file, fixed string
 	n=$((n + 1))
 	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
 }
-echo "1..25"
+echo "1..29"
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -42,6 +42,15 @@ has "and finds item 98" "$tmp/out" "A/75 item 98"
 t "--list-themes lists the bundled themes" 0 "$L" --list-themes
 has "default among them" "$tmp/out" "default "
 t "an unknown --theme is refused before the terminal is used" 1 "$L" --theme no-such-theme "$doc"
+# what the model changed for the terminal's sake is said on stderr, with
+# the file's name in visible form
+printf 'a\342\200\256b \033[31m c \377\n' > "$tmp/bad
+name.txt"
+t "a text with a bidi override, ESC and a bad byte is dumped" 0 "$L" --dump "$tmp/bad
+name.txt"
+has "the bad byte is reported" "$tmp/err" "1 invalid UTF-8 byte shown as U+FFFD"
+has "the bidi control is reported" "$tmp/err" "1 bidirectional text control"
+has "the control character is reported, the name shown visibly" "$tmp/err" "bad␊name.txt: 1 control character"
 n=$((n + 1))
 if "$L" --dump -w 40 "$doc" >/dev/full 2>"$tmp/err"; then echo "not ok $n - a write error is reported"; else
 	if grep -q "write error" "$tmp/err"; then echo "ok $n - a write error is reported (exit 1)"; else echo "not ok $n - a write error is reported"; fi; fi
