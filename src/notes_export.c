@@ -8,6 +8,7 @@
 #include <build-config.h>
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 #include "lang.h"
 #include "notes.h"
 #include "notes_export.h"
+#include "text.h"
 #include "util.h"
 
 #define EXIT_DATA 1
@@ -153,6 +155,65 @@ cite_note(const doc *d, const note *n)
 	return notes_cite_path(d, n->cur_path ? n->cur_path : n->a.path);
 }
 
+/* --- terminal safety ---------------------------------------------------- */
+
+/* Appends s[0, n) with every code point a terminal must not receive (ESC,
+ * other controls, bidi overrides, invalid bytes) in its visible form
+ * (text_visible_dup), except the line breaks and tabs the output is made
+ * of. The document's text is safe already (source.c); notes are not: they
+ * come from a JSON file, the command line or the database. */
+static void
+add_visible(buf *out, const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t k = 0;
+		while (k < n && s[k] != '\n' && s[k] != '\t')
+			k++;
+		size_t vn;
+		char *v = text_visible_dup(s, k, &vn);
+		buf_add(out, v, vn);
+		free(v);
+		if (k == n)
+			break;
+		buf_addc(out, s[k]);
+		s += k + 1;
+		n -= k + 1;
+	}
+}
+
+/* Writes b to out through add_visible: 0, or -1 on a write error. */
+static int
+write_visible(const buf *b, FILE *out)
+{
+	buf v;
+	buf_init(&v);
+	add_visible(&v, b->s, b->len);
+	int rc = !v.len || fwrite(v.s, 1, v.len, out) == v.len ? 0 : -1;
+	buf_free(&v);
+	return rc;
+}
+
+/* A message on msg, made visible as add_visible does (it may quote a JSON
+ * file, its name or a document key read from it). */
+static void
+say(FILE *msg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+say(FILE *msg, const char *fmt, ...)
+{
+	buf b;
+	buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = NULL;
+	if (vasprintf(&s, fmt, ap) >= 0)
+		buf_adds(&b, s);
+	va_end(ap);
+	free(s);
+	write_visible(&b, msg);
+	buf_free(&b);
+}
+
 /* --- Markdown ------------------------------------------------------------ */
 
 static const char *
@@ -252,7 +313,7 @@ notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *ou
 		}
 		buf_addc(&b, '\n');
 	}
-	int rc = !b.len || fwrite(b.s, 1, b.len, out) == b.len ? 0 : -1;
+	int rc = write_visible(&b, out);
 	buf_free(&b);
 	return rc;
 }
@@ -609,15 +670,21 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 		note *n = &l.v[l.n];
 		const char *why = NULL;
 		if (note_from_json(a, n, &why) < 0) {
-			fprintf(msg, "%s: annotation %zu skipped: %s\n", json_path, i + 1, why);
+			say(msg, "%s: annotation %zu skipped: %s\n", json_path, i + 1, why);
 			st->rejected++;
 			continue;
 		}
 		int other = made_elsewhere(n, ad);
 		other_of[l.n++] = (unsigned char)other;
-		if (other && !st->other)
-			snprintf(st->other_doc, sizeof st->other_doc, "%s",
-				 n->doc_key ? n->doc_key : n->doc_fp);
+		if (other && !st->other) {
+			const char *o = n->doc_key ? n->doc_key : n->doc_fp;
+			size_t k = strlen(o);
+			if (k >= sizeof st->other_doc)	/* whole characters */
+				for (k = sizeof st->other_doc - 1; k && (o[k] & 0xc0) == 0x80; k--)
+					;
+			memcpy(st->other_doc, o, k);
+			st->other_doc[k] = '\0';
+		}
 		reanchor(ad, n);
 		if (other) {
 			st->other++;
@@ -663,7 +730,7 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 		buf b;
 		buf_init(&b);
 		elsewhere_text(&b, json_path, st, forced, l.n, ad, "they are", forced_by);
-		fprintf(msg, "lectern: warning: %s; imported anyway (--force)\n", b.s);
+		say(msg, "lectern: warning: %s; imported anyway (--force)\n", b.s);
 		buf_free(&b);
 	}
 	note_list_free(&l);
@@ -745,7 +812,7 @@ notes_cli_list(doc *d, const char *db, FILE *out, FILE *msg)
 				buf_printf(&b, " #%s", n->tags[k]);
 		buf_addc(&b, '\n');
 	}
-	if (rc == 0 && b.len && fwrite(b.s, 1, b.len, out) != b.len)
+	if (rc == 0 && write_visible(&b, out) < 0)
 		rc = EXIT_DATA;
 	buf_free(&b);
 	note_list_free(&l);
@@ -802,7 +869,7 @@ notes_cli_import_flags(doc *d, const char *db, const char *json_path, unsigned f
 	char *err = NULL;
 	int rc = notes_import_json(s, ad, json_path, flags, &st, msg, &err);
 	if (rc != 0)
-		fprintf(msg, "lectern: %s\n", err);
+		say(msg, "lectern: %s\n", err);
 	if (rc <= 0) {
 		fprintf(out, "imported %zu note%s (ok %zu, moved %zu, fuzzy %zu, orphan %zu); "
 			"%zu already present; %zu rejected", st.added, st.added == 1 ? "" : "s",

@@ -39,7 +39,14 @@
  *
  * CLI functions return a process exit code: 0 success, 1 the database or a
  * data file cannot be used (message on msg), 2 usage error. db NULL = the
- * default database. They write results to out and messages to msg. */
+ * default database. They write results to out and messages to msg.
+ *
+ * Terminal safety: notes come from JSON files, the command line or the
+ * database, not through source.c, so what the Markdown writer, --notes and
+ * the import messages print has every control character, bidi override or
+ * invalid byte in its visible form (text_visible_dup), line breaks and tabs
+ * kept. JSON output is escaped by jansson. The *err of notes_import_json
+ * may quote the file as it is: print it the same way. */
 #ifndef LECTERN_NOTES_EXPORT_H
 #define LECTERN_NOTES_EXPORT_H
 

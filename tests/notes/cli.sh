@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 n=0
 t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
-echo "1..32"
+echo "1..34"
 db=$tmp/notes.db
 id1=$("$tool" "$db" "$base" add annex1/decl/p8 'Comparar con A/74/896: ¿cooperación? Ёжик' ciber pregunta 2>"$tmp/err")
 [ "$id1" = 1 ]; t $? "add a note on a whole clause prints its id"
@@ -139,6 +139,19 @@ out=$("$tool" "$tmp/two.db" "$base" import "$tmp/two.json" 2>&1)
 [ -n "$uid1" ] && [ "$uid1" != "$uid2" ] &&
 [ "$out" = "imported 0 notes (ok 0, moved 0, fuzzy 0, orphan 0); 1 already present; 0 rejected" ]
 t $? "the two notes keep distinct ids; the original stays present for its own document"
+# Control characters from a JSON file never reach the terminal
+printf '[{"type":"Annotation","id":"urn:uuid:00000000-0000-4000-8000-0000000000e1","created":"2020\\u001b[2J","bodyValue":"peligro \\u001b]0;t\\u0007 \\u202e fin\\nsegunda","body":[{"type":"TextualBody","purpose":"tagging","value":"t\\u001bx"}],"target":{"source":"urn:lectern:fp1:00","urn:lectern:document-key":"k\\u001b[31m","selector":[{"type":"TextQuoteSelector","exact":"ciberespacio"},{"type":"FragmentSelector","conformsTo":"urn:lectern:node-path","value":"p\\u001b[1m"}]}}]\n' >"$tmp/esc.json"
+unsafe() { LC_ALL=C grep -q "$(printf '\033')\|$(printf '\007')\|$(printf '\342\200\256')" "$@"; }
+"$tool" "$tmp/esc.db" "$base" import "$tmp/esc.json" >/dev/null 2>"$tmp/esc.msg"
+"$tool" "$tmp/esc.db" "$base" import-force "$tmp/esc.json" >/dev/null 2>>"$tmp/esc.msg"
+! unsafe "$tmp/esc.msg" && grep -q "another document (k␛\[31m)" "$tmp/esc.msg" &&
+[ "$(grep -c . "$tmp/esc.msg")" = 2 ]
+t $? "import messages show a document key's control characters visibly"
+"$tool" "$tmp/esc.db" "$base" list >"$tmp/esc.list" 2>>"$tmp/err"
+"$tool" "$tmp/esc.db" "$base" export md >"$tmp/esc.md" 2>>"$tmp/err"
+! unsafe "$tmp/esc.list" "$tmp/esc.md" && grep -q "	peligro ␛]0;t␇ .* fin #t␛x$" "$tmp/esc.list" &&
+grep -q '^segunda$' "$tmp/esc.md" && grep -q 'Created:\* 2020␛\[2J' "$tmp/esc.md"
+t $? "--notes and Markdown show an imported note's control characters visibly, lines kept"
 # The same functions through the lectern binary (main.c's options)
 L=${LECTERN:-${top_builddir:-.}/lectern}
 ldb=$tmp/lectern.db
