@@ -45,6 +45,7 @@
 
 #include "doc.h"
 #include "library.h"
+#include "text.h"
 #include "parse.h"
 #include "refs.h"
 #include "source.h"
@@ -1709,18 +1710,25 @@ static void
 cli_warn(void *ctx, const char *msg)
 {
 	cli_ctx *c = ctx;
-	fprintf(c->err, "lectern: %s\n", msg);
+	char *v = text_visible_dup(msg, strlen(msg), NULL);	/* paths in it */
+	fprintf(c->err, "lectern: %s\n", v);
+	free(v);
 	c->problems++;
 }
 
-/* A field for a tab-separated line: tabs and line breaks become spaces. */
+/* A field for a tab-separated line: tabs and line breaks become spaces,
+ * other controls (a file may be named with ESC in it) their visible
+ * stand-ins, so that nothing in a path reaches the terminal. */
 static void
 put_field(FILE *out, const char *s)
 {
 	if (!s)
 		return;
-	for (; *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+	size_t n;
+	char *v = text_visible_dup(s, strlen(s), &n);
+	for (size_t i = 0; i < n; i++)
+		fputc(v[i] == '\t' || v[i] == '\n' || v[i] == '\r' ? ' ' : v[i], out);
+	free(v);
 }
 
 int

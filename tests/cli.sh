@@ -15,7 +15,7 @@ has() { # description, file, fixed string
 	n=$((n + 1))
 	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
 }
-echo "1..29"
+echo "1..31"
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -51,6 +51,9 @@ name.txt"
 has "the bad byte is reported" "$tmp/err" "1 invalid UTF-8 byte shown as U+FFFD"
 has "the bidi control is reported" "$tmp/err" "1 bidirectional text control"
 has "the control character is reported, the name shown visibly" "$tmp/err" "bad␊name.txt: 1 control character"
+mkdir "$tmp/lib" && cp "$doc" "$tmp/lib/e$(printf '\033')[31mv.txt"
+t "--list of a file named with ESC" 0 "$L" --list --library-db "$tmp/lib.db" "$tmp/lib"
+has "shows the ESC visibly" "$tmp/out" "e␛[31mv.txt"
 n=$((n + 1))
 if "$L" --dump -w 40 "$doc" >/dev/full 2>"$tmp/err"; then echo "not ok $n - a write error is reported"; else
 	if grep -q "write error" "$tmp/err"; then echo "ok $n - a write error is reported (exit 1)"; else echo "not ok $n - a write error is reported"; fi; fi
