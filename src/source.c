@@ -196,7 +196,8 @@ clean_bytes(const char *in, size_t n, source *out, char *own)
 }
 
 /* Reads all of fd into *b, refusing more than SOURCE_MAX_BYTES.
- * Returns 0, -1 with errno set, or -2 when too large. */
+ * Returns 0, -1 with errno set, -2 when too large, or -3 at the first
+ * block with a NUL byte (a binary: /dev/zero is not read to the limit). */
 static int
 read_all(int fd, buf *b)
 {
@@ -213,6 +214,8 @@ read_all(int fd, buf *b)
 		if (b->len + (size_t)k > SOURCE_MAX_BYTES)
 			return -2;
 		buf_add(b, tmp, (size_t)k);
+		if (memchr(tmp, '\0', (size_t)k))
+			return -3;
 	}
 }
 
@@ -276,6 +279,10 @@ pdf_to_text(const char *name, const char *path, buf *b, char **err)
 	if (r == -2) {
 		*err = xasprintf("%s: the text of this PDF is larger than %zu MB",
 				 name, SOURCE_MAX_BYTES >> 20);
+		return -1;
+	}
+	if (r == -3) {
+		*err = xasprintf("%s: the text of this PDF has NUL bytes", name);
 		return -1;
 	}
 	if (r < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -458,6 +465,11 @@ load(const char *path, source *out, char **err)
 	if (r == -2) {
 		*err = xasprintf("%s: too large (more than %zu MB)", name,
 				 SOURCE_MAX_BYTES >> 20);
+		buf_free(&b);
+		return -1;
+	}
+	if (r == -3) {
+		*err = xasprintf("%s: binary file (NUL bytes): not a text document", name);
 		buf_free(&b);
 		return -1;
 	}
