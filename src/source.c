@@ -324,8 +324,14 @@ accept_checked(const char *name, const char *path, const char *bytes, size_t n,
 	       source *out, char **err)
 {
 	memset(out, 0, sizeof *out);
-	if (n == 0) {
-		*err = xasprintf("%s: empty file", name);
+	size_t k = 0;
+	while (k < n && (bytes[k] == ' ' || bytes[k] == '\n' ||
+				     bytes[k] == '\r' || bytes[k] == '\t' || bytes[k] == '\f'))
+		k++;
+	if (n == 0 || k == n) {
+		/* nothing to read: said alike for 0 bytes and for blanks */
+		*err = xasprintf(n ? "%s: empty file (only spaces and line breaks)"
+				   : "%s: empty file", name);
 		return -1;
 	}
 	if (n > SOURCE_MAX_BYTES) {

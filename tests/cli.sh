@@ -15,7 +15,7 @@ has() { # description, file, fixed string
 	n=$((n + 1))
 	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
 }
-echo "1..33"
+echo "1..35"
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -51,6 +51,9 @@ name.txt"
 has "the bad byte is reported" "$tmp/err" "1 invalid UTF-8 byte shown as U+FFFD"
 has "the bidi control is reported" "$tmp/err" "1 bidirectional text control"
 has "the control character is reported, the name shown visibly" "$tmp/err" "bad␊name.txt: 1 control character"
+printf ' \n\n  \t\n' > "$tmp/blank.txt"
+t "a file of blanks is refused like an empty one" 1 "$L" --dump "$tmp/blank.txt"
+has "and says it is empty" "$tmp/err" "empty file (only spaces and line breaks)"
 t "an endless binary (/dev/zero) is refused" 1 "$L" --dump /dev/zero
 has "as binary at its first block, not at the size limit" "$tmp/err" "binary file (NUL bytes)"
 mkdir "$tmp/lib" && cp "$doc" "$tmp/lib/e$(printf '\033')[31mv.txt"
