@@ -2763,15 +2763,22 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		return;
 	}
 	if (kw) {
+		/* "Article 12" stays in the text, its first line: the heading
+		 * prints its number inline, so there is no number to set apart
+		 * (a gutter would show it twice); cite "12" */
 		t = tn_new(NODE_SECTION);
 		size_t k = kw;
 		while (k > 0 && text[k - 1] == ' ')
 			k--;
-		t->number = xstrndup(text, k);
 		size_t c = k;
 		while (c > 0 && text[c - 1] != ' ')
 			c--;
-		t->cite = xstrndup(text + c, k - c);
+		size_t ce = k;
+		if (ce > c + 1 && text[ce - 1] == '.')
+			ce--;	/* "Article 13." */
+		t->cite = xstrndup(text + c, ce - c);
+		if (kw < len && b->nlines >= 2 && LN(p, b->lines[0]) == k)
+			text[k] = '\n';	/* "Rule 1" over its title */
 		t->level = kl;
 		for (int l = kl; l <= 5; l++)
 			bd->sect[l] = NULL;

@@ -370,6 +370,37 @@ test_numbering(void **state)
 	doc_free(d);
 }
 
+/* Keyword headings ("Article 12") keep their number in the text, where it
+ * is printed, and not again as a number a gutter would show. */
+static void
+test_keyword_sections(void **state)
+{
+	(void)state;
+	doc *d = parse_str(
+		"Chapter I\n\nGeneral provisions\n\nArticle 1\n\nScope of application\n\n"
+		"1. This Convention applies to documents.\n\n2. It does not affect others.\n\n"
+		"Article 13.\n\nTheft or fraud\n\nEach State Party shall act.\n\n"
+		"Rule 1\nComposition of delegations\n\nThe delegation shall consist of "
+		"a head.\n", "en");
+	node *ch = get(d, "s1");
+	assert_null(ch->number);
+	assert_string_equal(ch->cite, "I");
+	assert_text(d, ch, "Chapter I\nGeneral provisions");
+	node *a1 = get(d, "s1/s1");
+	assert_null(a1->number);
+	assert_string_equal(a1->cite, "1");
+	assert_text(d, a1, "Article 1\nScope of application");
+	assert_string_equal(get(d, "s1/s1/p2")->number, "2");
+	node *a13 = get(d, "s1/s2");
+	assert_null(a13->number);
+	assert_string_equal(a13->cite, "13");
+	node *r1 = get(d, "s1/s3");
+	assert_null(r1->number);
+	assert_string_equal(r1->cite, "1");
+	assert_text(d, r1, "Rule 1\nComposition of delegations");
+	doc_free(d);
+}
+
 static void
 test_footnotes_and_annex(void **state)
 {
@@ -652,6 +683,7 @@ main(void)
 		cmocka_unit_test(test_furniture_mid_sentence),
 		cmocka_unit_test(test_running_title_wrapped),
 		cmocka_unit_test(test_numbering),
+		cmocka_unit_test(test_keyword_sections),
 		cmocka_unit_test(test_footnotes_and_annex),
 		cmocka_unit_test(test_footnote_marks),
 		cmocka_unit_test(test_agenda),
