@@ -318,11 +318,20 @@ main(int argc, char **argv)
 	config cfg;
 	char *err = NULL;
 	if (config_load(&cfg, config_path, &err) < 0) {
-		fprintf(stderr, "lectern: %s\n", err);
-		free(err);
+		/* The reader refuses a bad config.ini before taking the
+		 * terminal (its message would be lost); the views on the
+		 * command line do not use it and only warn. */
 		config_free(&cfg);
-		rc = EXIT_DATA;
-		goto out;
+		if (mode == MODE_READ) {
+			fprintf(stderr, "lectern: %s\n", err);
+			free(err);
+			rc = EXIT_DATA;
+			goto out;
+		}
+		fprintf(stderr, "lectern: warning: %s (not used by this view)\n", err);
+		free(err);
+		err = NULL;
+		config_defaults(&cfg);
 	}
 	if (mode == MODE_READ) {
 		/* A theme that cannot be used is said before the terminal is

@@ -15,7 +15,7 @@ has() { # description, file, fixed string
 	n=$((n + 1))
 	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
 }
-echo "1..35"
+echo "1..39"
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -51,6 +51,11 @@ name.txt"
 has "the bad byte is reported" "$tmp/err" "1 invalid UTF-8 byte shown as U+FFFD"
 has "the bidi control is reported" "$tmp/err" "1 bidirectional text control"
 has "the control character is reported, the name shown visibly" "$tmp/err" "bad␊name.txt: 1 control character"
+printf '[ui]\noutline_cols = 3O\n' > "$tmp/bad.ini"
+t "a bad config.ini does not stop --dump" 0 "$L" --config "$tmp/bad.ini" --dump "$doc"
+has "which warns with file and line" "$tmp/err" "bad.ini:2"
+t "the reader refuses it before taking the terminal" 1 "$L" --config "$tmp/bad.ini" "$doc"
+has "and says where" "$tmp/err" "bad.ini:2"
 printf ' \n\n  \t\n' > "$tmp/blank.txt"
 t "a file of blanks is refused like an empty one" 1 "$L" --dump "$tmp/blank.txt"
 has "and says it is empty" "$tmp/err" "empty file (only spaces and line breaks)"
