@@ -39,6 +39,20 @@ typedef enum node_kind {
 	NODE_KIND_COUNT
 } node_kind;
 
+/* What a citation calls a node beyond its kind: the units of a legal text
+ * (sections headed "Part", "Chapter", "Section", "Article", "Rule") and the
+ * preambular paragraphs of a resolution or treaty. */
+typedef enum node_unit {
+	UNIT_NONE,	/* named by its kind */
+	UNIT_PART,	/* "Part One" */
+	UNIT_CHAPTER,	/* "Chapter II" */
+	UNIT_SECTION,	/* "Section 3" (a keyword section, not "I.") */
+	UNIT_ARTICLE,	/* "Article 12": cite "12" */
+	UNIT_RULE,	/* "Rule 4" of rules of procedure */
+	UNIT_PREAMBLE,	/* a preambular paragraph: cite "ppN" */
+	UNIT_COUNT
+} node_unit;
+
 typedef struct node node;
 struct node {
 	node_kind kind;
@@ -51,6 +65,7 @@ struct node {
 				   punctuation, else position within its parent
 				   among siblings of the same kind ("8", "a") */
 	char *label;		/* what the outline shows (short, one line) */
+	node_unit unit;		/* UNIT_NONE unless a unit above */
 
 	size_t off, len;	/* the text: doc->plain[off, off + len) */
 	size_t line_first;	/* source lines (1-based, inclusive) */
@@ -132,6 +147,17 @@ void doc_meta_add_page(doc_meta *m, int number, size_t line);
 const char *node_kind_name(node_kind k);	/* "paragraph" … */
 int node_kind_from_name(const char *name);	/* -1 if unknown */
 node *doc_find_path(const doc *d, const char *path);	/* NULL if none */
+const char *node_unit_name(node_unit u);	/* "article" …, "" for none */
+/* A node named the way people cite it, as typed at a "go to" prompt:
+ * "Article 40", "art. 40", "Artículo 40", "ст. 40", "rule 4", "chap. II",
+ * "pp2", "preambular 2", "8", "(a)", "12.1" (article 12, paragraph 1),
+ * "art. 12, para. 1 (b)". The unit words of every language are known
+ * (lang.c). A bare number is looked for first among the clauses beside
+ * `from` (its parent's children), then among the articles and rules of
+ * the part holding `from` (the letter, an annex or the document), then
+ * its clauses, then anywhere in reading order. from may be NULL (the
+ * document's start). NULL when nothing matches. */
+node *doc_find_cite(const doc *d, const node *from, const char *text);
 static inline const char *node_text(const doc *d, const node *nd)
 {
 	return d->plain + nd->off;

@@ -39,6 +39,8 @@ static const lang_words en = {
 	.cite_letter = "Letter", .cite_annex = "Annex", .cite_para = "para.",
 	.cite_sub = "subpara.", .cite_section = "sect.", .cite_footnote = "note",
 	.cite_sig = "signature", .cite_note = "note",
+	.cite_part = "part", .cite_chapter = "chap.", .cite_article = "art.",
+	.cite_rule = "rule", .cite_preamble = "preambular para. %s",
 };
 
 static const lang_words es = {
@@ -65,6 +67,8 @@ static const lang_words es = {
 	.cite_letter = "Carta", .cite_annex = "Anexo", .cite_para = "párr.",
 	.cite_sub = "apdo.", .cite_section = "secc.", .cite_footnote = "nota",
 	.cite_sig = "firma", .cite_note = "nota",
+	.cite_part = "parte", .cite_chapter = "cap.", .cite_article = "art.",
+	.cite_rule = "regla", .cite_preamble = "párr. %s del preámbulo",
 };
 
 static const lang_words fr = {
@@ -91,6 +95,8 @@ static const lang_words fr = {
 	.cite_letter = "Lettre", .cite_annex = "Annexe", .cite_para = "par.",
 	.cite_sub = "al.", .cite_section = "sect.", .cite_footnote = "note",
 	.cite_sig = "signature", .cite_note = "note",
+	.cite_part = "partie", .cite_chapter = "chap.", .cite_article = "art.",
+	.cite_rule = "art.", .cite_preamble = "al. %s du préambule",
 };
 
 static const lang_words ru = {
@@ -116,6 +122,8 @@ static const lang_words ru = {
 	.cite_letter = "Письмо", .cite_annex = "Приложение", .cite_para = "п.",
 	.cite_sub = "подп.", .cite_section = "разд.", .cite_footnote = "сноска",
 	.cite_sig = "подпись", .cite_note = "примечание",
+	.cite_part = "ч.", .cite_chapter = "гл.", .cite_article = "ст.",
+	.cite_rule = "правило", .cite_preamble = "п. %s преамбулы",
 };
 
 static const lang_words *const all[] = { &en, &es, &fr, &ru, NULL };
@@ -183,15 +191,60 @@ const char *const lang_preamble[] = {
 	NULL,
 };
 
+/* Definite articles (a short title in parentheses: "(the Kyoto Model
+ * Strategies)"). */
+const char *const lang_articles[] = {
+	"the", "The", "el", "la", "los", "las", "le", "les", NULL,
+};
+
 /* Parts of a legal text, with their section level. */
 const lang_section lang_sections[] = {
-	{ "Part", 1 }, { "Parte", 1 }, { "Partie", 1 }, { "Часть", 1 },
-	{ "Chapter", 2 }, { "Capítulo", 2 }, { "Chapitre", 2 }, { "Глава", 2 },
-	{ "Section", 3 }, { "Sección", 3 }, { "Раздел", 3 },
-	{ "Article", 4 }, { "Artículo", 4 }, { "Статья", 4 },
-	{ "Rule", 4 }, { "Regla", 4 }, { "Правило", 4 },
-	{ NULL, 0 },
+	{ "Part", 1, UNIT_PART }, { "Parte", 1, UNIT_PART },
+	{ "Partie", 1, UNIT_PART }, { "Часть", 1, UNIT_PART },
+	{ "Chapter", 2, UNIT_CHAPTER }, { "Capítulo", 2, UNIT_CHAPTER },
+	{ "Chapitre", 2, UNIT_CHAPTER }, { "Глава", 2, UNIT_CHAPTER },
+	{ "Section", 3, UNIT_SECTION }, { "Sección", 3, UNIT_SECTION },
+	{ "Раздел", 3, UNIT_SECTION },
+	{ "Article", 4, UNIT_ARTICLE }, { "Artículo", 4, UNIT_ARTICLE },
+	{ "Статья", 4, UNIT_ARTICLE },
+	{ "Rule", 4, UNIT_RULE }, { "Regla", 4, UNIT_RULE },
+	{ "Правило", 4, UNIT_RULE },
+	{ NULL, 0, UNIT_NONE },
 };
+
+/* Citation words of every language (lang.h): the section words above, the
+ * abbreviations of the cite_* fields, paragraph words. */
+const lang_cite_word lang_cite_words[] = {
+	{ "preambular paragraph", UNIT_PREAMBLE }, { "preambular para.", UNIT_PREAMBLE },
+	{ "preambular", UNIT_PREAMBLE }, { "pp.", UNIT_PREAMBLE }, { "pp", UNIT_PREAMBLE },
+	{ "Part", UNIT_PART }, { "Parte", UNIT_PART }, { "Partie", UNIT_PART },
+	{ "Часть", UNIT_PART }, { "ч.", UNIT_PART },
+	{ "Chapter", UNIT_CHAPTER }, { "Capítulo", UNIT_CHAPTER },
+	{ "Chapitre", UNIT_CHAPTER }, { "Глава", UNIT_CHAPTER }, { "chap.", UNIT_CHAPTER },
+	{ "chap", UNIT_CHAPTER }, { "cap.", UNIT_CHAPTER }, { "гл.", UNIT_CHAPTER },
+	{ "Section", UNIT_SECTION }, { "Sección", UNIT_SECTION }, { "Раздел", UNIT_SECTION },
+	{ "sect.", UNIT_SECTION }, { "secc.", UNIT_SECTION }, { "разд.", UNIT_SECTION },
+	{ "Article", UNIT_ARTICLE }, { "Artículo", UNIT_ARTICLE }, { "Статья", UNIT_ARTICLE },
+	{ "art.", UNIT_ARTICLE }, { "art", UNIT_ARTICLE }, { "ст.", UNIT_ARTICLE },
+	{ "Rule", UNIT_RULE }, { "Regla", UNIT_RULE }, { "Правило", UNIT_RULE },
+	{ "paragraph", UNIT_NONE }, { "párrafo", UNIT_NONE }, { "paragraphe", UNIT_NONE },
+	{ "para.", UNIT_NONE }, { "para", UNIT_NONE }, { "párr.", UNIT_NONE },
+	{ "par.", UNIT_NONE }, { "п.", UNIT_NONE }, { "пункт", UNIT_NONE },
+	{ NULL, UNIT_NONE },
+};
+
+const char *
+lang_unit_word(const lang_words *w, node_unit u)
+{
+	switch (u) {
+	case UNIT_PART: return w->cite_part;
+	case UNIT_CHAPTER: return w->cite_chapter;
+	case UNIT_SECTION: return w->cite_section;
+	case UNIT_ARTICLE: return w->cite_article;
+	case UNIT_RULE: return w->cite_rule;
+	default: return NULL;
+	}
+}
 
 /* Tables of contents: the title and the column heads. */
 const char *const lang_contents[] = {
@@ -519,6 +572,24 @@ lang_cite(const doc *d, const node *nd)
 	} else if (d->meta.symbol) {
 		buf_adds(&b, d->meta.symbol);
 	}
+	/* the innermost unit of a legal text: an article or rule (numbered
+	 * through the whole text, so the chapter above it is not needed),
+	 * else the chapter or part being cited */
+	const node *unit = NULL;
+	for (size_t i = 0; i < n; i++) {
+		node_unit u = chain[i]->unit;
+		if (u == UNIT_ARTICLE || u == UNIT_RULE)
+			unit = chain[i];
+	}
+	if (!unit && nd->kind == NODE_SECTION && lang_unit_word(w, nd->unit))
+		unit = nd;
+	if (unit && unit->cite) {
+		if (b.len)
+			buf_adds(&b, ", ");
+		buf_adds(&b, lang_unit_word(w, unit->unit));
+		buf_addc(&b, ' ');
+		buf_adds(&b, unit->cite);
+	}
 	/* the innermost paragraph, then the sub-items inside it */
 	const node *para = NULL;
 	for (size_t i = 0; i < n; i++)
@@ -526,9 +597,26 @@ lang_cite(const doc *d, const node *nd)
 			para = chain[i];
 	const char *word = NULL;
 	const char *num = NULL;
-	if (para) {
+	if (para && para->unit == UNIT_PREAMBLE && para->cite) {
+		const char *c = para->cite;
+		while (*c && !(*c >= '0' && *c <= '9'))
+			c++;
+		if (b.len)
+			buf_adds(&b, ", ");
+		buf_printf(&b, w->cite_preamble, c);
+		for (size_t i = 0; i < n; i++)
+			if (chain[i]->kind == NODE_SUBITEM && chain[i]->cite)
+				buf_printf(&b, " (%s)", chain[i]->cite);
+		return buf_take(&b);
+	}
+	if (para && para->cite && *para->cite) {
 		word = w->cite_para;
 		num = para->cite;
+	} else if (para) {
+		/* an unnumbered clause among numbered ones: the part cites it */
+		para = NULL;
+	} else if (unit) {
+		/* the unit said it */
 	} else if (nd->kind == NODE_SECTION) {
 		word = w->cite_section;
 		num = nd->cite;

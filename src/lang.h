@@ -44,6 +44,11 @@ typedef struct lang_words {
 	/* Citation words. */
 	const char *cite_letter, *cite_annex, *cite_para, *cite_sub,
 		   *cite_section, *cite_footnote, *cite_sig, *cite_note;
+	/* The units of legal texts ("art. 12", "chap. II") and a preambular
+	 * paragraph: cite_preamble is a format with one %s for its number
+	 * ("preambular para. %s", "párr. %s del preámbulo"). */
+	const char *cite_part, *cite_chapter, *cite_article, *cite_rule,
+		   *cite_preamble;
 } lang_words;
 
 /* The table for code ("en", "es", "fr", "ru"); English for anything else. */
@@ -63,11 +68,24 @@ extern const char *const lang_openers[];	/* "The States Parties to …" */
 extern const char *const lang_not_title[];	/* "Draft resolution" … */
 extern const char *const lang_connectors[];	/* "and", "of", "de" … */
 extern const char *const lang_preamble[];	/* "Mindful", "Conscious" … */
+extern const char *const lang_articles[];	/* "the", "la", "les" … */
 typedef struct lang_section {
 	const char *word;	/* "Article" */
 	int level;		/* 1 part … 4 article */
+	node_unit unit;		/* UNIT_ARTICLE … */
 } lang_section;
 extern const lang_section lang_sections[];	/* "Chapter", "Article" … */
+/* The words a citation may name a unit or a paragraph by, in every
+ * language, full or abbreviated ("Article", "art.", "Статья", "ст.",
+ * "para.", "párr.", "п.", "pp"): a paragraph word has unit UNIT_NONE.
+ * Longer words come before their prefixes. */
+typedef struct lang_cite_word {
+	const char *word;
+	node_unit unit;
+} lang_cite_word;
+extern const lang_cite_word lang_cite_words[];
+/* The citation word of unit u in w's language ("art."), NULL for none. */
+const char *lang_unit_word(const lang_words *w, node_unit u);
 /* Whether some word of lang_sections might start s[0, n) (0: none can). */
 int lang_sections_may_start(const char *s, size_t n);
 extern const char *const lang_contents[];	/* "Contents" … */

@@ -93,6 +93,7 @@ struct tnode {
 	size_t src0, src1;	/* their source bytes, set by tn_set_src */
 	int level;		/* section level, sub-item depth */
 	int style;		/* sub-item numbering style */
+	node_unit unit;		/* an article, a preambular paragraph … */
 	tnode **kids;
 	size_t nkids, cap;
 	tnode **fns;		/* footnotes shown at the end of this part */
@@ -1991,7 +1992,7 @@ block_add(block *b, size_t line)
 	b->lines[b->nlines++] = (uint32_t)line;
 }
 
-static size_t keyword_section(const char *s, size_t n, int *level);
+static size_t keyword_section(const char *s, size_t n, int *level, node_unit *unit);
 
 /* Is marker m the next item of a list running inline in the block
  * ("…conditions; (c) promoting …;\n(d) providing …")? Looks for the
@@ -2173,7 +2174,7 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 			return 1;
 	}
 	int kl;
-	if (keyword_section(s, n, &kl))
+	if (keyword_section(s, n, &kl, NULL))
 		return 1;
 	if (brk == BRK_PAGE) {
 		if (starts_lower(s, n))
@@ -2539,7 +2540,7 @@ sub_style(const marker *m, const tnode *prev_sib)
  * (from lang_sections: levels 1 Part, 2 Chapter, 3 Section, 4 Article).
  * Returns the bytes of word and number with the spaces after them, or 0. */
 static size_t
-keyword_section(const char *s, size_t n, int *level)
+keyword_section(const char *s, size_t n, int *level, node_unit *unit)
 {
 	if (n > 200 || !lang_sections_may_start(s, n))
 		return 0;
@@ -2555,6 +2556,8 @@ keyword_section(const char *s, size_t n, int *level)
 		if (j < n && s[j] == '.')
 			j++;
 		*level = lang_sections[k].level;
+		if (unit)
+			*unit = lang_sections[k].unit;
 		while (j < n && s[j] == ' ')
 			j++;
 		/* "Article 1" alone, or a short title after it */
@@ -2750,7 +2753,8 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		return;
 	}
 	int kl = 0;
-	size_t kw = keyword_section(text, len, &kl);
+	node_unit ku = UNIT_NONE;
+	size_t kw = keyword_section(text, len, &kl, &ku);
 	if (pend && !mk && !kw && headingish(p, b, text, len) && b->nlines <= 3) {
 		/* "Article 1" + "Scope of application" */
 		size_t nl = pend->len + 1 + len;
@@ -2777,6 +2781,7 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		if (ce > c + 1 && text[ce - 1] == '.')
 			ce--;	/* "Article 13." */
 		t->cite = xstrndup(text + c, ce - c);
+		t->unit = ku;
 		if (kw < len && b->nlines >= 2 && LN(p, b->lines[0]) == k)
 			text[k] = '\n';	/* "Rule 1" over its title */
 		t->level = kl;
@@ -3058,6 +3063,41 @@ make_label(const char *s, size_t n)
 	return buf_take(&b);
 }
 
+/* The short title of a body an annex transmits, for the outline and the
+ * breadcrumb: the name in a closing parenthesis ("… Reoffending (the
+ * Kyoto Model Strategies)"), else the title up to its subtitle (';' or
+ * ':'), without the organisation's name before a capitalised word
+ * ("United Nations Convention against Cybercrime; Strengthening …" ->
+ * "Convention against Cybercrime"). */
+static char *
+body_label(const char *s, size_t n)
+{
+	if (!s)
+		return make_label("", 0);
+	size_t e = n;
+	const char *o = n > 4 && s[n - 1] == ')' ? memrchr(s, '(', n) : NULL;
+	if (o && o > s && o[-1] == ' ') {
+		size_t k = (size_t)(o - s) + 1;
+		size_t a = lang_prefix_any(s + k, n - 1 - k, lang_articles, NULL);
+		if (a && k + a + 1 < n - 1 && s[k + a] == ' ' &&
+		    starts_upper(s + k + a + 1, n - 2 - k - a))
+			return make_label(s + k + a + 1, n - 2 - k - a);
+		e = (size_t)(o - s) - 1;
+	}
+	for (size_t i = 0; i < e; i++)
+		if (s[i] == ';' || (s[i] == ':' && i + 1 < e && s[i + 1] == ' ')) {
+			e = i;
+			break;
+		}
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	size_t b = 0, which;
+	size_t m = lang_prefix_any(s, e, lang_org_names, &which);
+	if (m && m + 1 < e && s[m] == ' ' && starts_upper(s + m + 1, e - m - 1))
+		b = m + 1;
+	return make_label(s + b, e - b);
+}
+
 static int
 page_of_line(const doc_meta *m, size_t line1)
 {
@@ -3239,7 +3279,9 @@ emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed, wset *ids)
 	node *nd = doc_add_node(d, parent, t->kind, id, t->text, t->len);
 	wset_op(ids, nd->id, strlen(nd->id), 1);
 	doc_set_number(nd, t->number, cite);
-	char *label = make_label(t->text ? t->text : "", t->len);
+	nd->unit = t->unit;
+	char *label = t->kind == NODE_BODY ? body_label(t->text, t->len) :
+		      make_label(t->text ? t->text : "", t->len);
 	doc_set_label(nd, label);
 	free(label);
 	/* the text lives in doc->plain now */

@@ -401,6 +401,63 @@ test_keyword_sections(void **state)
 	doc_free(d);
 }
 
+/* Citations inside a convention name the article ("Annex, art. 12,
+ * para. 1"), in each language; a citation as typed finds its node. */
+static void
+test_convention_cite(void **state)
+{
+	(void)state;
+	static const struct { const char *lang, *annex, *chapter, *article, *want,
+			      *want_art; } c[] = {
+		{ "en", "Annex", "Chapter", "Article", "Annex, art. 12, para. 2 (b)",
+		  "Annex, art. 12" },
+		{ "es", "Anexo", "Capítulo", "Artículo", "Anexo, art. 12, párr. 2 (b)",
+		  "Anexo, art. 12" },
+		{ "fr", "Annexe", "Chapitre", "Article", "Annexe, art. 12, par. 2 (b)",
+		  "Annexe, art. 12" },
+		{ "ru", "Приложение", "Глава", "Статья", "Приложение, ст. 12, п. 2 (b)",
+		  "Приложение, ст. 12" },
+	};
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		char text[1024];
+		snprintf(text, sizeof text,
+			 "%s\n\nUnited Nations Convention against Theft; Strengthening "
+			 "Cooperation\n\n%s I\n\nScope\n\n%s 11\n\nPurpose\n\n"
+			 "1. The purposes are set out.\n\n%s II\n\nOffences\n\n"
+			 "%s 12\n\nTheft\n\n1. Each State shall act.\n\n"
+			 "2. Each State may:\n(a) Adopt laws;\n(b) Adopt rules.\n",
+			 c[i].annex, c[i].chapter, c[i].article, c[i].chapter, c[i].article);
+		doc *d = parse_str(text, c[i].lang);
+		node *art = get(d, "annex1/decl/s2/s1");
+		assert_int_equal(art->unit, UNIT_ARTICLE);
+		assert_int_equal(get(d, "annex1/decl/s2")->unit, UNIT_CHAPTER);
+		char *got = lang_cite(d, get(d, "annex1/decl/s2/s1/p2/b"));
+		assert_string_equal(got, c[i].want);
+		free(got);
+		got = lang_cite(d, art);
+		assert_string_equal(got, c[i].want_art);
+		free(got);
+		/* the body's short title */
+		assert_string_equal(get(d, "annex1/decl")->label, "Convention against Theft");
+		/* look-ups as typed, from article 11's paragraph */
+		node *from = get(d, "annex1/decl/s1/s1/p1");
+		assert_ptr_equal(doc_find_cite(d, from, "12"), art);
+		assert_ptr_equal(doc_find_cite(d, from, "Article 12"), art);
+		assert_ptr_equal(doc_find_cite(d, from, "art. 12"), art);
+		assert_ptr_equal(doc_find_cite(d, from, "Статья 12"), art);
+		assert_ptr_equal(doc_find_cite(d, from, "1"), from);
+		assert_ptr_equal(doc_find_cite(d, from, "art. 12, para. 2 (b)"),
+				 get(d, "annex1/decl/s2/s1/p2/b"));
+		assert_ptr_equal(doc_find_cite(d, from, "12.2"), get(d, "annex1/decl/s2/s1/p2"));
+		assert_ptr_equal(doc_find_cite(d, from, "chap. II"), get(d, "annex1/decl/s2"));
+		assert_ptr_equal(doc_find_cite(d, NULL, "annex1/decl"), get(d, "annex1/decl"));
+		assert_null(doc_find_cite(d, from, "Article 99"));
+		assert_null(doc_find_cite(d, from, "?!"));
+		doc_free(d);
+	}
+	assert_string_equal(node_unit_name(UNIT_ARTICLE), "article");
+}
+
 static void
 test_footnotes_and_annex(void **state)
 {
@@ -684,6 +741,7 @@ main(void)
 		cmocka_unit_test(test_running_title_wrapped),
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_keyword_sections),
+		cmocka_unit_test(test_convention_cite),
 		cmocka_unit_test(test_footnotes_and_annex),
 		cmocka_unit_test(test_footnote_marks),
 		cmocka_unit_test(test_agenda),
