@@ -485,6 +485,9 @@ static unsigned char lb_pair[128][128];	/* [last][next] for 0x21..0x7E */
 static char lb_out[2][128][128];
 static int lb_ready;
 static unsigned char lb_rep[LB_CACHE_MAX];	/* 0 unknown, LB_NONE, else ASCII */
+/* ASCII letters and digits, when libunistring allows no break between any
+ * two of them (learnt in lb_init; else all 0 and the fast run is off). */
+static unsigned char lb_alnum[256];
 
 /* Decision before b (bytes, nb) after a (na), with or without a space. */
 static int
@@ -519,6 +522,16 @@ lb_init(void)
 				lb_out[sp][a][b] = t == LB_D || (t == LB_I && sp)
 					? UC_BREAK_POSSIBLE : UC_BREAK_PROHIBITED;
 			}
+	unsigned char an[128] = { 0 };
+	for (int a = 0; a < 128; a++)
+		an[a] = (a >= '0' && a <= '9') || ((a | 32) >= 'a' && (a | 32) <= 'z');
+	int glue = 1;
+	for (int a = 0; a < 128; a++)
+		for (int b = 0; b < 128; b++)
+			if (an[a] && an[b] && lb_out[0][a][b] != UC_BREAK_PROHIBITED)
+				glue = 0;
+	for (int a = 0; a < 128 && glue; a++)
+		lb_alnum[a] = an[a];
 	lb_ready = 1;
 }
 
@@ -564,8 +577,42 @@ text_linebreaks(const char *s, size_t n, char *p)
 		lb_init();
 	int last = 0, space = 0;	/* last: 0 = start of a line */
 	int ascii = 1;
+	const unsigned char *u = (const unsigned char *)s;
+	/* inside words nothing breaks: most bytes are set here, once */
+	memset(p, UC_BREAK_PROHIBITED, n);
 	for (size_t i = 0; i < n;) {
-		unsigned char b = (unsigned char)s[i];
+		unsigned char b = u[i];
+		if (lb_alnum[b]) {
+			/* a run of letters and digits, ASCII or two-byte
+			 * letters that break like one (é, ж): only its first
+			 * character can have a break before it */
+			p[i] = lb_out[space][last][b];
+			size_t j = i + 1;
+			int cls = b;
+			for (;;) {
+				size_t k = j;
+				while (j < n && lb_alnum[u[j]])
+					j++;
+				if (j > k)
+					cls = u[j - 1];
+				if (j + 1 < n && u[j] >= 0xC3 && u[j] <= 0xD1 &&
+				    (u[j + 1] & 0xC0) == 0x80) {
+					ucs4_t c = ((ucs4_t)(u[j] & 0x1F) << 6) | (u[j + 1] & 0x3F);
+					int r = lb_rep_of(c);
+					if (r != LB_NONE && lb_alnum[r]) {
+						ascii = 0;
+						cls = r;
+						j += 2;
+						continue;
+					}
+				}
+				break;
+			}
+			last = cls;
+			space = 0;
+			i = j;
+			continue;
+		}
 		if ((unsigned)b - 0x21u < 0x5Eu) {	/* printable ASCII */
 			p[i++] = lb_out[space][last][b];
 			last = b;
