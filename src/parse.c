@@ -3176,17 +3176,79 @@ tn_set_src(const parser *p, tnode *t)
 		tn_set_src(p, t->fns[i]);
 }
 
-/* Unnumbered paragraphs among numbered ones (a resolution's preamble
- * before its operative paragraphs) are cited "pp1", "pp2" … so that they
- * never clash with the printed numbers. */
+/* Whether a text ends with a comma, a footnote mark after it allowed
+ * ("…2030 Agenda,¹", "…Convention,*"). */
+static int
+ends_comma(const char *s, size_t n)
+{
+	while (n > 0) {
+		ucs4_t c = last_uc(s, n);
+		size_t k = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+		if (c == ' ' || c == '*' || is_digit((char)c) || c == 0xB9 || c == 0xB2 ||
+		    c == 0xB3 || (c >= 0x2070 && c <= 0x2079))
+			n -= k > n ? n : k;
+		else
+			return c == ',';
+	}
+	return 0;
+}
+
+/* The preamble of a resolution or treaty: after an opening heading that
+ * ends with a comma ("The General Assembly,", "The States Parties to this
+ * Convention,"), the unnumbered paragraphs that end with a comma
+ * ("Recalling …,"), up to the first that does not, and a closing formula
+ * before the first article ("Have agreed as follows:"). They are
+ * UNIT_PREAMBLE: cited "pp1", "pp2" … in their own count. */
+static void
+mark_preamble(tnode *t)
+{
+	for (size_t i = 0; i < t->nkids; i++) {
+		tnode *h = t->kids[i];
+		/* the opener: a heading, or a paragraph "We, the Ministers …," */
+		if ((h->kind != NODE_HEADING && h->kind != NODE_PARAGRAPH) || !h->text ||
+		    !ends_comma(h->text, h->len) || h->number || h->nkids ||
+		    (h->kind == NODE_PARAGRAPH && preamble_word(h->text, h->len)))
+			continue;
+		size_t k = i + 1, last = 0;
+		for (; k < t->nkids; k++) {
+			tnode *c = t->kids[k];
+			if (c->kind == NODE_SECTION || c->kind == NODE_HEADING || c->number)
+				break;
+			if (c->kind != NODE_PARAGRAPH || !c->text)
+				continue;
+			/* "Recalling …," and "Having received …, in which the
+			 * Court found that:" (a quotation follows, itself no
+			 * preambular paragraph) */
+			if (ends_comma(c->text, c->len) || preamble_word(c->text, c->len)) {
+				c->unit = UNIT_PREAMBLE;
+				last = k;
+			}
+		}
+		if (last && last + 2 < t->nkids + 1 && last + 1 < t->nkids &&
+		    last + 2 < t->nkids && t->kids[last + 1]->kind == NODE_PARAGRAPH &&
+		    !t->kids[last + 1]->number && !t->kids[last + 1]->nkids &&
+		    t->kids[last + 1]->len &&
+		    last_uc(t->kids[last + 1]->text, t->kids[last + 1]->len) == ':' &&
+		    t->kids[last + 2]->kind == NODE_SECTION)
+			t->kids[last + 1]->unit = UNIT_PREAMBLE;	/* "Have agreed as follows:" */
+		i = k - 1;
+	}
+}
+
+/* Paragraphs are cited by their printed number; preambular ones "ppN";
+ * other unnumbered paragraphs by their position among the unnumbered
+ * ones, except among numbered paragraphs (a box, a chapeau, an unnumbered
+ * operative text before numbered items), where a position would clash
+ * with a printed number: those have no cite and ids "uN". */
 static void
 emit_kids(parser *p, node *nd, tnode *t)
 {
-	size_t kindpos[NODE_KIND_COUNT + 1] = { 0 };
+	size_t kindpos[NODE_KIND_COUNT + 2] = { 0 };
 	int numbered = 0;
 	for (size_t i = 0; i < t->nkids; i++)
 		if (t->kids[i]->kind == NODE_PARAGRAPH && t->kids[i]->number)
 			numbered = 1;
+	mark_preamble(t);
 	/* the sibling ids so far, to keep them unique in linear time */
 	wset ids = { .exact = 1 };
 	for (size_t i = 0; i < t->nkids; i++)
@@ -3228,36 +3290,40 @@ static void
 emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed, wset *ids)
 {
 	doc *d = p->d;
-	size_t pos = ++kindpos[t->kind];
+	int pre = t->kind == NODE_PARAGRAPH && t->unit == UNIT_PREAMBLE && !t->cite;
+	int loose = t->kind == NODE_PARAGRAPH && !pre && !(t->cite && *t->cite) && mixed;
+	size_t pos = pre || loose ? 0 : ++kindpos[t->kind];
 	char cite[32], id[48], num[24];
 	if (t->cite && *t->cite)
 		join2(cite, sizeof cite, t->cite, "");
-	else if (t->kind == NODE_PARAGRAPH && mixed)
+	else if (pre)
 		join2(cite, sizeof cite, "pp", decimal(num, ++kindpos[NODE_KIND_COUNT]));
+	else if (loose)
+		join2(cite, sizeof cite, "u", decimal(num, ++kindpos[NODE_KIND_COUNT + 1]));
 	else
 		join2(cite, sizeof cite, decimal(num, pos), "");
-	const char *pre = id_prefix(t->kind);
+	const char *idpre = id_prefix(t->kind);
 	switch (t->kind) {
 	case NODE_LETTER:
 	case NODE_SIGNATURE:
 	case NODE_BODY:
 		if (pos == 1)
-			join2(id, sizeof id, pre, "");
+			join2(id, sizeof id, idpre, "");
 		else
-			join2(id, sizeof id, pre, decimal(num, pos));
+			join2(id, sizeof id, idpre, decimal(num, pos));
 		break;
 	case NODE_PARAGRAPH:
 	case NODE_SUBITEM:
 	case NODE_FOOTNOTE:
-		if (t->kind == NODE_PARAGRAPH && !t->cite && mixed)
+		if (pre || loose)
 			join2(id, sizeof id, cite, "");
 		else if (simple_cite(cite))
-			join2(id, sizeof id, pre, cite);
+			join2(id, sizeof id, idpre, cite);
 		else
-			join2(id, sizeof id, pre, decimal(num, pos));
+			join2(id, sizeof id, idpre, decimal(num, pos));
 		break;
 	default:
-		join2(id, sizeof id, pre, decimal(num, pos));
+		join2(id, sizeof id, idpre, decimal(num, pos));
 		break;
 	}
 	size_t idn = strlen(id);
@@ -3278,7 +3344,7 @@ emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed, wset *ids)
 	}
 	node *nd = doc_add_node(d, parent, t->kind, id, t->text, t->len);
 	wset_op(ids, nd->id, strlen(nd->id), 1);
-	doc_set_number(nd, t->number, cite);
+	doc_set_number(nd, t->number, loose ? NULL : cite);
 	nd->unit = t->unit;
 	char *label = t->kind == NODE_BODY ? body_label(t->text, t->len) :
 		      make_label(t->text ? t->text : "", t->len);

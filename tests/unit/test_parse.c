@@ -458,6 +458,65 @@ test_convention_cite(void **state)
 	assert_string_equal(node_unit_name(UNIT_ARTICLE), "article");
 }
 
+/* Preambular paragraphs: after an opener ending in a comma, those ending
+ * in a comma or opening with a participle, numbered ppN in every kind of
+ * text, cited in the document's language; operative text is never pp. */
+static void
+test_preamble(void **state)
+{
+	(void)state;
+	/* no numbered paragraph at all (a draft decision) */
+	doc *d = parse_str("The General Assembly,\n\nRecalling its resolution 71/222,\n\n"
+			   "Recognizing the convening of the Conference,\n\nDecides:\n\n"
+			   "(a) To postpone the matter;\n\n(b) To act later.\n", "en");
+	node *pp2 = get(d, "pp2");
+	assert_int_equal(pp2->unit, UNIT_PREAMBLE);
+	assert_string_equal(pp2->cite, "pp2");
+	node *op = get(d, "p1");
+	assert_string_equal(op->cite, "1");
+	assert_int_equal(op->unit, UNIT_NONE);
+	assert_starts(d, op, "Decides:");
+	char *c = lang_cite(d, pp2);
+	assert_string_equal(c, "preambular para. 2");
+	free(c);
+	doc_free(d);
+	/* a convention's preamble, its closing formula, a chapeau among
+	 * numbered paragraphs (no cite: a position would clash) */
+	d = parse_str("Annex\n\nConvention on Cargo Documents\n\n"
+		      "The States Parties to this Convention,\n\n"
+		      "Reaffirming their belief in trade,\n\nConscious of its role,\n\n"
+		      "Have agreed as follows:\n\nArticle 1\n\nDefinitions\n\n"
+		      "For the purposes of this Convention:\n\n1. “Consignor” means a person.\n\n"
+		      "2. “Consignee” means a person.\n", "en");
+	assert_string_equal(get(d, "annex1/decl/pp1")->cite, "pp1");
+	assert_int_equal(get(d, "annex1/decl/pp2")->unit, UNIT_PREAMBLE);
+	assert_starts(d, get(d, "annex1/decl/pp3"), "Have agreed as follows:");
+	node *chapeau = get(d, "annex1/decl/s1/u1");
+	assert_null(chapeau->cite);
+	assert_int_equal(chapeau->unit, UNIT_NONE);
+	c = lang_cite(d, chapeau);
+	assert_string_equal(c, "Annex, art. 1");
+	free(c);
+	doc_free(d);
+	/* the citation words of each language */
+	static const struct { const char *lang, *text, *want; } w[] = {
+		{ "es", "La Asamblea General,\n\nRecordando su resolución,\n\n"
+			"Observando el informe,\n\n1. Decide actuar.\n", "párr. 2 del preámbulo" },
+		{ "fr", "L’Assemblée générale,\n\nRappelant sa résolution,\n\n"
+			"Notant le rapport,\n\n1. Décide d’agir.\n", "al. 2 du préambule" },
+		{ "ru", "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию,\n\n"
+			"Принимая к сведению доклад,\n\n1. постановляет действовать.\n",
+		  "п. 2 преамбулы" },
+	};
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+		d = parse_str(w[i].text, w[i].lang);
+		c = lang_cite(d, get(d, "pp2"));
+		assert_string_equal(c, w[i].want);
+		free(c);
+		doc_free(d);
+	}
+}
+
 static void
 test_footnotes_and_annex(void **state)
 {
@@ -742,6 +801,7 @@ main(void)
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_keyword_sections),
 		cmocka_unit_test(test_convention_cite),
+		cmocka_unit_test(test_preamble),
 		cmocka_unit_test(test_footnotes_and_annex),
 		cmocka_unit_test(test_footnote_marks),
 		cmocka_unit_test(test_agenda),
