@@ -42,6 +42,7 @@ enum {
 	OPT_THEME, OPT_NO_COLOR, OPT_NOTES_DB, OPT_HELP_CONFIG, OPT_REFS,
 	OPT_LIST, OPT_LIBRARY_DB, OPT_NOTES, OPT_NOTES_EXPORT, OPT_NOTES_IMPORT,
 	OPT_NOTE_ADD, OPT_NOTE_TEXT, OPT_TAG, OPT_NOTE_DELETE, OPT_LIST_THEMES,
+	OPT_FORCE,
 };
 
 static const struct option long_options[] = {
@@ -66,6 +67,7 @@ static const struct option long_options[] = {
 	{ "text", required_argument, NULL, OPT_NOTE_TEXT },
 	{ "tag", required_argument, NULL, OPT_TAG },
 	{ "note-delete", required_argument, NULL, OPT_NOTE_DELETE },
+	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -96,6 +98,8 @@ usage(FILE *out)
 	      "      --notes-export=md|json  export them as Markdown or W3C Web\n"
 	      "                       Annotation JSON-LD\n"
 	      "      --notes-import=JSON  import annotations into FILE's notes\n"
+	      "      --force          with --notes-import: also import notes made on\n"
+	      "                       another document\n"
 	      "      --note-add=WHERE --text=TEXT [--tag=T]...  add a note on node\n"
 	      "                       path WHERE (or PATH@QUOTE) of FILE\n"
 	      "      --note-delete=ID move note ID to the trash\n"
@@ -189,7 +193,8 @@ run_many(enum mode mode, char **paths, size_t npaths, const char *lang,
 
 static int
 run_one(enum mode mode, doc *d, int width, const char *notes_db,
-	const char *mode_arg, const char *note_text, const char *const *tags)
+	const char *mode_arg, const char *note_text, const char *const *tags,
+	unsigned import_flags)
 {
 	switch (mode) {
 	case MODE_OUTLINE: return export_outline(d, stdout) < 0 ? -1 : 0;
@@ -199,7 +204,8 @@ run_one(enum mode mode, doc *d, int width, const char *notes_db,
 	case MODE_NOTES_EXPORT:
 		return notes_cli_export(d, notes_db, mode_arg, stdout, stderr);
 	case MODE_NOTES_IMPORT:
-		return notes_cli_import(d, notes_db, mode_arg, stdout, stderr);
+		return notes_cli_import_flags(d, notes_db, mode_arg, import_flags,
+					      stdout, stderr);
 	case MODE_NOTE_ADD:
 		return notes_cli_add(d, notes_db, mode_arg, note_text, tags,
 				     stdout, stderr);
@@ -211,7 +217,7 @@ int
 main(int argc, char **argv)
 {
 	enum mode mode = MODE_READ, want = MODE_READ;
-	int width = 80, c, no_color = 0;
+	int width = 80, c, no_color = 0, force = 0;
 	const char *lang = NULL, *config_path = NULL, *theme = NULL;
 	const char *notes_db = NULL, *library_db = NULL, *mode_arg = NULL;
 	const char *note_text = NULL;
@@ -240,6 +246,7 @@ main(int argc, char **argv)
 		case OPT_NOTE_TEXT: note_text = optarg; break;
 		case OPT_TAG: tags[ntags++] = optarg; break;
 		case OPT_NOTE_DELETE: want = MODE_NOTE_DELETE; mode_arg = optarg; break;
+		case OPT_FORCE: force = 1; break;
 		case 'w':
 			if (parse_width(optarg, &width) < 0) {
 				fprintf(stderr, "lectern: --width: '%s' is not a width from 10 to 10000\n", optarg);
@@ -287,6 +294,11 @@ main(int argc, char **argv)
 
 	if (mode == MODE_NOTE_ADD && !note_text) {
 		fputs("lectern: --note-add needs --text=TEXT\n", stderr);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (force && mode != MODE_NOTES_IMPORT) {
+		fputs("lectern: --force goes with --notes-import\n", stderr);
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -387,7 +399,8 @@ main(int argc, char **argv)
 				  .notes_db = notes_db };
 		rc = ui_run(d, &uo);
 	} else {
-		rc = run_one(mode, d, width, notes_db, mode_arg, note_text, tags);
+		rc = run_one(mode, d, width, notes_db, mode_arg, note_text, tags,
+			     force ? NOTES_IMPORT_FORCE : 0);
 		if (rc < 0 || fflush(stdout) == EOF) {
 			fprintf(stderr, "lectern: write error: %s\n", strerror(errno));
 			rc = EXIT_DATA;

@@ -15,7 +15,7 @@ has() { # description, file, fixed string
 	n=$((n + 1))
 	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
 }
-echo "1..39"
+echo "1..45"
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -64,6 +64,15 @@ has "as binary at its first block, not at the size limit" "$tmp/err" "binary fil
 mkdir "$tmp/lib" && cp "$doc" "$tmp/lib/e$(printf '\033')[31mv.txt"
 t "--list of a file named with ESC" 0 "$L" --list --library-db "$tmp/lib.db" "$tmp/lib"
 has "shows the ESC visibly" "$tmp/out" "e␛[31mv.txt"
+# --notes-import onto another document: refused, then --force
+other="${top_srcdir:-.}/tests/data/notes/A_C.1_80_L.20.txt"
+t "a note is added" 0 "$L" --notes-db "$tmp/n.db" --note-add=annex1/decl/p8 --text=mine "$doc"
+t "and exported" 0 "$L" --notes-db "$tmp/n.db" --notes-export=json "$doc"
+cp "$tmp/out" "$tmp/n.json"
+t "importing it onto another document is refused" 1 "$L" --notes-db "$tmp/o.db" --notes-import="$tmp/n.json" "$other"
+has "saying why" "$tmp/err" "made on another document"
+t "--force imports it anyway" 0 "$L" --notes-db "$tmp/o.db" --force --notes-import="$tmp/n.json" "$other"
+t "--force without --notes-import is a usage error" 2 "$L" --force --dump "$doc"
 n=$((n + 1))
 if "$L" --dump -w 40 "$doc" >/dev/full 2>"$tmp/err"; then echo "not ok $n - a write error is reported"; else
 	if grep -q "write error" "$tmp/err"; then echo "ok $n - a write error is reported (exit 1)"; else echo "not ok $n - a write error is reported"; fi; fi
