@@ -307,6 +307,12 @@ place(ui *u)
 	u->tiny = NULL;
 	u->tiny_panel = NULL;
 
+	/* curses grows a window that touches the screen's right and bottom
+	 * edges with the screen: the 1x1 key window did at a 1x1 screen, and
+	 * reading a key then refreshed it, blank, over everything. */
+	wresize(u->input, 1, 1);
+	untouchwin(u->input);
+
 	getmaxyx(stdscr, u->rows, u->cols);
 	u->too_small = u->rows < UI_MIN_ROWS || u->cols < UI_MIN_COLS;
 	if (u->too_small) {
@@ -670,6 +676,12 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 		refs_ui_free(u);
 		return EXIT_TERMINAL;
 	}
+	/* raw() first: it turns off flow control (IXON), so C-s is a key
+	 * instead of freezing the terminal until C-q; cbreak() then gives
+	 * back the signal keys (C-c, C-z) and leaves IXON off. curses keeps
+	 * this as the program's mode: endwin() and a suspend restore the
+	 * shell's, a resume this one. */
+	raw();
 	cbreak();
 	noecho();
 	nonl();

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Terminal sizes: a terminal below 30x8 shows "Terminal too small" instead
-# of drawing, and the reader recovers, at the same clause, when it grows.
+# of drawing, and the reader recovers, at the same clause, when it grows
+# (also from 1x1 and 2x2).
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 8
+tui_plan 12
 
 tui_start 20 5 "$LECTERN"
 check "at 20x5 it says the terminal is too small" tui_wait '^ *Terminal too small'
@@ -20,6 +21,17 @@ tui_resize 40 7
 tui_wait 'Terminal too small'
 tui_resize 40 12
 check "after 40x7 -> 40x12 the same clause is at the top" tui_wait '^ +2 Le agradecería' 1
+# Down to one or two cells and back: the screen is drawn again without
+# a key (curses had grown its 1x1 key window with the screen, and reading
+# a key refreshed it blank over everything).
+for size in "1 1" "2 2" "1 1"; do
+	tui_resize $size
+	sleep 0.5
+	tui_resize 80 24
+	check "after ${size% *}x${size#* } -> 80x24 the text is back without a key" \
+		tui_wait '│ +2 Le agradecería' 1
+done
+check "and the status line too" tui_wait 'p\. 1/3' 23
 tui_resize 20 5
 tui_wait 'Terminal too small'
 tui_keys q

@@ -2,9 +2,9 @@
 # The terminal itself: colours off for NO_COLOR and --no-color, a lost
 # terminal ends the reader (no spinning), clear errors for an unusable
 # terminal, mouse clicks and wheel, control characters shown visibly, and
-# wide characters never split at a pane edge.
+# wide characters never split at a pane edge; flow control (C-s) off.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 16
+tui_plan 20
 
 colours() { tmx capture-pane -e -p -t "s$TUI_S" | grep -qE '\[(38|48);5;|\[[34][0-7]m'; }
 no_colours() { ! colours; }
@@ -116,4 +116,17 @@ wide_ok() {
 		$bad++ if $w > 41; END { exit($bad ? 1 : 0) }'
 }
 check "at 41 columns no row is wider than the terminal" wide_ok
+
+# Flow control: off while the reader runs (C-s is a key, not a freeze of
+# the output until C-q), the shell's setting back once it quits.
+tui_start 80 24 "$LECTERN"
+tui_wait 'Carta de fecha' 1
+tty=$(tmx display -p -t "s$TUI_S" '#{pane_tty}')
+ixon() { stty -a < "$tty" | tr ' ' '\n' | grep -qx -- "$1"; }
+check "flow control is off from the start (stty: -ixon)" ixon -ixon
+tui_keys C-s
+check "C-s is a key: the message line says so" tui_wait '^C-s: no action'
+tui_keys q
+check "C-s does not freeze the reader: q still quits" tui_wait '^lectern-exit=0'
+check "the shell's flow control is back after it quits (ixon)" ixon ixon
 tui_done
