@@ -275,6 +275,23 @@ from_current(ui *u, size_t *off)
 	return 0;
 }
 
+/* "No more references below: press ( for the previous one", with the key
+ * bound to the other direction (none: the first part alone). A bare
+ * "( goes back" in parentheses read as garbled punctuation. */
+static int
+no_more(ui *u, const char *where, int other, const char *what)
+{
+	char k[64];
+	keys_of_action(u, other, k, sizeof k);
+	k[strcspn(k, " ")] = '\0';	/* the first key bound */
+	if (k[0])
+		ui_message(u, ROLE_MESSAGE, "No more references %s: press %s for the %s one",
+			   where, k, what);
+	else
+		ui_message(u, ROLE_MESSAGE, "No more references %s", where);
+	return UI_DRAW;
+}
+
 static int
 go_ref(ui *u, size_t i)
 {
@@ -304,8 +321,7 @@ refs_act_next(ui *u)
 		if (cur ? r->off > off : r->off >= off)
 			return go_ref(u, i);
 	}
-	ui_message(u, ROLE_MESSAGE, "No more references below ( goes back)");
-	return UI_DRAW;
+	return no_more(u, "below", ACT_REF_PREV, "previous");
 }
 
 int
@@ -331,8 +347,7 @@ refs_act_prev(ui *u)
 			return go_ref(u, i);
 		}
 	}
-	ui_message(u, ROLE_MESSAGE, "No more references above");
-	return UI_DRAW;
+	return no_more(u, "above", ACT_REF_NEXT, "next");
 }
 
 /* --- the pane ------------------------------------------------------------- */

@@ -5,7 +5,7 @@
 # paragraph is about); the references pane (r) lists targets with counts
 # and Enter walks the mentions of one.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 12
+tui_plan 13
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -24,10 +24,13 @@ check "the resolution cited by its title, with paragraph 29 and its topic" \
 check "the view moved to the citation (annex paragraph 5)" \
 	tui_wait 'Anexo › Declaración › 5' 23
 tui_keys ')'
-check "no reference after the last one: it says so" \
-	tui_wait '^No more references below' 24
+check "no reference after the last one: it says so, and which key goes back" \
+	tui_wait '^No more references below: press \( for the previous one *$' 24
 tui_keys '('
 check "( goes back to item 112" tui_wait '^tema 112 \(A/75\)' 24
+tui_keys '(' '('
+check "before the first one: no more above, ) for the next one" \
+	tui_wait '^No more references above: press \) for the next one *$' 24
 
 tui_keys g r
 check "r opens the references pane with targets and counts" \
