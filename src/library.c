@@ -43,6 +43,7 @@
 
 #include <sqlite3.h>
 
+#include "db.h"
 #include "doc.h"
 #include "library.h"
 #include "text.h"
@@ -106,12 +107,6 @@ col_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
 	return s ? xstrdup((const char *)s) : NULL;
-}
-
-static int
-exec(sqlite3 *db, const char *sql)
-{
-	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
 /* Natural order: runs of digits compare as numbers, so A/RES/80/9 sorts
@@ -213,35 +208,19 @@ indexer_id(const library *lib)
 			 lib->cat ? catalog_count(lib->cat) : 0);
 }
 
-static int
-pragma_int(sqlite3 *db, const char *sql, int *out)
-{
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*out = sqlite3_column_int(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
 /* Is the open database one we may use? NULL if so, else why not. */
 static char *
 check_ours(sqlite3 *db)
 {
-	int appid = 0, version = 0, nobj = 0;
-	if (pragma_int(db, "PRAGMA application_id", &appid) != SQLITE_OK ||
-	    pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
-	    pragma_int(db, "SELECT count(*) FROM sqlite_master", &nobj) != SQLITE_OK)
+	long long appid = 0, version = 0, nobj = 0;
+	if (db_int(db, "PRAGMA application_id", &appid) != SQLITE_OK ||
+	    db_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
+	    db_int(db, "SELECT count(*) FROM sqlite_master", &nobj) != SQLITE_OK)
 		return xasprintf("cannot be read (%s)", sqlite3_errmsg(db));
 	if (appid != LIBRARY_APPID && (appid != 0 || nobj > 0))
 		return xstrdup("is a SQLite database, but not a lectern library index");
 	if (version > LIBRARY_SCHEMA)
-		return xasprintf("was written by a newer lectern (schema %d, this one knows %d)",
+		return xasprintf("was written by a newer lectern (schema %lld, this one knows %d)",
 				 version, LIBRARY_SCHEMA);
 	return NULL;
 }
@@ -252,23 +231,23 @@ static int
 init_schema(library *lib)
 {
 	sqlite3 *db = lib->db;
-	int rc = exec(db, "BEGIN IMMEDIATE");
+	int rc = db_exec(db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
 		return rc;
-	int version = 0, appid = 0;
-	if ((rc = pragma_int(db, "PRAGMA user_version", &version)) != SQLITE_OK ||
-	    (rc = pragma_int(db, "PRAGMA application_id", &appid)) != SQLITE_OK)
+	long long version = 0, appid = 0;
+	if ((rc = db_int(db, "PRAGMA user_version", &version)) != SQLITE_OK ||
+	    (rc = db_int(db, "PRAGMA application_id", &appid)) != SQLITE_OK)
 		goto fail;
 	if (version != LIBRARY_SCHEMA) {
 		/* Ours but older (or empty): a cache, so start afresh. */
-		if ((rc = exec(db, "DROP TABLE IF EXISTS ref; DROP TABLE IF EXISTS doc;"
+		if ((rc = db_exec(db, "DROP TABLE IF EXISTS ref; DROP TABLE IF EXISTS doc;"
 			       "DROP TABLE IF EXISTS meta;")) != SQLITE_OK ||
-		    (rc = exec(db, schema_sql)) != SQLITE_OK)
+		    (rc = db_exec(db, schema_sql)) != SQLITE_OK)
 			goto fail;
 		char sql[96];
 		snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
 			 LIBRARY_APPID, LIBRARY_SCHEMA);
-		if ((rc = exec(db, sql)) != SQLITE_OK)
+		if ((rc = db_exec(db, sql)) != SQLITE_OK)
 			goto fail;
 	}
 	char *id = indexer_id(lib);
@@ -282,7 +261,7 @@ init_schema(library *lib)
 		   strcmp((const char *)sqlite3_column_text(st, 0), id) == 0;
 	sqlite3_finalize(st);
 	if (!same) {
-		rc = exec(db, "DELETE FROM ref; DELETE FROM doc;");
+		rc = db_exec(db, "DELETE FROM ref; DELETE FROM doc;");
 		if (rc == SQLITE_OK)
 			rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO meta(k, v) VALUES('indexer', ?1)",
 						-1, &st, NULL);
@@ -295,9 +274,9 @@ init_schema(library *lib)
 	free(id);
 	if (rc != SQLITE_OK)
 		goto fail;
-	return exec(db, "COMMIT");
+	return db_exec(db, "COMMIT");
 fail:
-	exec(db, "ROLLBACK");
+	db_exec(db, "ROLLBACK");
 	return rc;
 }
 
@@ -309,16 +288,16 @@ setup_connection(library *lib)
 	sqlite3_busy_timeout(db, 5000);
 	sqlite3_create_collation(db, "natural_order", SQLITE_UTF8, NULL, natural_cmp);
 	if (strcmp(lib->db_path, ":memory:") != 0) {
-		int rc = exec(db, "PRAGMA journal_mode=WAL");
+		int rc = db_exec(db, "PRAGMA journal_mode=WAL");
 		if (rc != SQLITE_OK)
 			return rc;
 		/* A cache: losing the last transaction on power loss costs a
 		 * re-parse, nothing more. */
-		exec(db, "PRAGMA synchronous=NORMAL");
+		db_exec(db, "PRAGMA synchronous=NORMAL");
 	}
-	exec(db, "PRAGMA foreign_keys=ON");
-	exec(db, "PRAGMA temp_store=MEMORY");
-	int rc = exec(db, "CREATE TEMP TABLE IF NOT EXISTS member(id INTEGER PRIMARY KEY)");
+	db_exec(db, "PRAGMA foreign_keys=ON");
+	db_exec(db, "PRAGMA temp_store=MEMORY");
+	int rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS member(id INTEGER PRIMARY KEY)");
 	if (rc != SQLITE_OK)
 		return rc;
 	return init_schema(lib);
@@ -1116,7 +1095,7 @@ typedef struct root {
 static int
 lookup_entries(library *lib, stmts *st, entries *es)
 {
-	int rc = exec(lib->db, "BEGIN");
+	int rc = db_exec(lib->db, "BEGIN");
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_stmt *q = st->s[ST_LOOKUP];
@@ -1137,11 +1116,11 @@ lookup_entries(library *lib, stmts *st, entries *es)
 		}
 		sqlite3_reset(q);
 		if (rc != SQLITE_OK) {
-			exec(lib->db, "ROLLBACK");
+			db_exec(lib->db, "ROLLBACK");
 			return rc;
 		}
 	}
-	return exec(lib->db, "COMMIT");
+	return db_exec(lib->db, "COMMIT");
 }
 
 /* Cached ids under directory roots whose files are gone. */
@@ -1149,7 +1128,7 @@ static int
 find_vanished(library *lib, stmts *st, const root *roots, size_t nroots,
 	      entries *es, long long **ids, size_t *nids, size_t *cap)
 {
-	int rc = exec(lib->db, "BEGIN");
+	int rc = db_exec(lib->db, "BEGIN");
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_stmt *q = st->s[ST_RANGE];
@@ -1176,10 +1155,10 @@ find_vanished(library *lib, stmts *st, const root *roots, size_t nroots,
 		free(hi);
 	}
 	if (rc != SQLITE_OK) {
-		exec(lib->db, "ROLLBACK");
+		db_exec(lib->db, "ROLLBACK");
 		return rc;
 	}
-	return exec(lib->db, "COMMIT");
+	return db_exec(lib->db, "COMMIT");
 }
 
 /* One scan against the current connection; SQLite result code. */
@@ -1235,7 +1214,7 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 	}
 
 	if (ntodo || ngone) {
-		if ((rc = exec(lib->db, "BEGIN IMMEDIATE")) != SQLITE_OK)
+		if ((rc = db_exec(lib->db, "BEGIN IMMEDIATE")) != SQLITE_OK)
 			goto out;
 		for (size_t i = 0; i < ntodo && rc == SQLITE_OK; i++)
 			if (recs[i].done)
@@ -1245,17 +1224,17 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 			rc = step_done(st.s[ST_DELDOC]);
 		}
 		if (rc == SQLITE_OK)
-			rc = exec(lib->db, "COMMIT");
+			rc = db_exec(lib->db, "COMMIT");
 		if (rc != SQLITE_OK) {
-			exec(lib->db, "ROLLBACK");
+			db_exec(lib->db, "ROLLBACK");
 			goto out;
 		}
 	}
 
 	/* The library is now exactly these files. */
-	if ((rc = exec(lib->db, "BEGIN")) != SQLITE_OK)
+	if ((rc = db_exec(lib->db, "BEGIN")) != SQLITE_OK)
 		goto out;
-	rc = exec(lib->db, "DELETE FROM member");
+	rc = db_exec(lib->db, "DELETE FROM member");
 	for (size_t i = 0; i < es->n && rc == SQLITE_OK; i++) {
 		if (es->v[i].stale == 2 || !es->v[i].id)
 			continue;
@@ -1263,9 +1242,9 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 		members++;
 	}
 	if (rc == SQLITE_OK)
-		rc = exec(lib->db, "COMMIT");
+		rc = db_exec(lib->db, "COMMIT");
 	else
-		exec(lib->db, "ROLLBACK");
+		db_exec(lib->db, "ROLLBACK");
 	if (rc == SQLITE_OK && st_out) {
 		st_out->files = members;
 		st_out->parsed = parsed;

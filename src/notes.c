@@ -32,6 +32,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "db.h"
 #include "notes.h"
 #include "text.h"
 #include "util.h"
@@ -511,22 +512,6 @@ inspect_file(const char *path, char **err)
 	return FILE_DB;
 }
 
-static int
-pragma_int(sqlite3 *db, const char *sql, long long *out)
-{
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*out = sqlite3_column_int64(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
 /* PRAGMA quick_check: SQLITE_OK when the file reads as a sound database. */
 static int
 quick_check(sqlite3 *db, const char *path, char **err)
@@ -560,11 +545,11 @@ static int
 check_identity(sqlite3 *db, const char *path, long long *version, char **err)
 {
 	long long app = 0, objects = 0;
-	int rc = pragma_int(db, "PRAGMA application_id", &app);
+	int rc = db_int(db, "PRAGMA application_id", &app);
 	if (rc == SQLITE_OK)
-		rc = pragma_int(db, "PRAGMA user_version", version);
+		rc = db_int(db, "PRAGMA user_version", version);
 	if (rc == SQLITE_OK)
-		rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &objects);
+		rc = db_int(db, "SELECT count(*) FROM sqlite_master", &objects);
 	if (rc != SQLITE_OK) {
 		set_err(err, "%s cannot be read: %s", path, db_reason(db, rc));
 		return -1;
@@ -577,48 +562,42 @@ check_identity(sqlite3 *db, const char *path, long long *version, char **err)
 	return 0;
 }
 
-static int
-exec(sqlite3 *db, const char *sql)
-{
-	return sqlite3_exec(db, sql, NULL, NULL, NULL);
-}
-
 /* Brings the schema to NOTES_SCHEMA_VERSION inside one IMMEDIATE
  * transaction, so that two processes opening a new file do not both
  * migrate. */
 static int
 migrate(notes_store *s, char **err)
 {
-	int rc = exec(s->db, "BEGIN IMMEDIATE");
+	int rc = db_exec(s->db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK) {
 		set_err(err, "%s: %s", s->path, db_reason(s->db, rc));
 		return -1;
 	}
 	long long v = 0;
 	if (check_identity(s->db, s->path, &v, err) < 0) {
-		exec(s->db, "ROLLBACK");
+		db_exec(s->db, "ROLLBACK");
 		return -1;
 	}
 	if (v > NOTES_SCHEMA_VERSION) {
 		set_err(err, "%s was written by a newer lectern (schema %lld, this "
 			"one knows %d)", s->path, v, NOTES_SCHEMA_VERSION);
-		exec(s->db, "ROLLBACK");
+		db_exec(s->db, "ROLLBACK");
 		return -1;
 	}
 	for (; v < NOTES_SCHEMA_VERSION && rc == SQLITE_OK; v++)
-		rc = exec(s->db, migrations[v]);
+		rc = db_exec(s->db, migrations[v]);
 	if (rc == SQLITE_OK) {
 		char sql[96];
 		snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d",
 			 NOTES_APPLICATION_ID, NOTES_SCHEMA_VERSION);
-		rc = exec(s->db, sql);
+		rc = db_exec(s->db, sql);
 	}
 	if (rc == SQLITE_OK)
-		rc = exec(s->db, "COMMIT");
+		rc = db_exec(s->db, "COMMIT");
 	if (rc != SQLITE_OK) {
 		set_err(err, "%s: cannot set up the notes tables: %s", s->path,
 			db_reason(s->db, rc));
-		exec(s->db, "ROLLBACK");
+		db_exec(s->db, "ROLLBACK");
 		return -1;
 	}
 	return 0;
@@ -830,8 +809,8 @@ open_rw(notes_store *s, enum file_state fs, char **err)
 			db_reason(s->db, rc));
 		goto fail;
 	}
-	exec(s->db, "PRAGMA synchronous=FULL");
-	exec(s->db, "PRAGMA foreign_keys=ON");
+	db_exec(s->db, "PRAGMA synchronous=FULL");
+	db_exec(s->db, "PRAGMA foreign_keys=ON");
 	/* Migrations take the write lock: skip them when the schema is
 	 * current, so that opening never waits for another writer. */
 	if ((fs != FILE_DB || v < NOTES_SCHEMA_VERSION) && migrate(s, err) < 0)
@@ -1049,7 +1028,7 @@ long long
 notes_data_version(notes_store *s)
 {
 	long long v = -1;
-	if (!s->db || s->immutable || pragma_int(s->db, "PRAGMA data_version", &v) != SQLITE_OK)
+	if (!s->db || s->immutable || db_int(s->db, "PRAGMA data_version", &v) != SQLITE_OK)
 		return -1;
 	return v;
 }
@@ -1071,7 +1050,7 @@ begin_write(notes_store *s, char **err)
 	}
 	if (ready(s, 1, err) < 0)	/* a pending store creates its file */
 		return -1;
-	int rc = exec(s->db, "BEGIN IMMEDIATE");
+	int rc = db_exec(s->db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_BUSY)
 			set_err(err, "%s is locked by another program (waited %d ms); "
@@ -1089,14 +1068,14 @@ static int
 end_write(notes_store *s, int rc, char **err)
 {
 	if (rc == SQLITE_OK || rc == SQLITE_DONE) {
-		rc = exec(s->db, "COMMIT");
+		rc = db_exec(s->db, "COMMIT");
 		if (rc == SQLITE_OK)
 			return 0;
 	}
 	if (err && !*err)
 		set_err(err, "%s: %s; nothing was saved", s->path, db_reason(s->db, rc));
 	if (!sqlite3_get_autocommit(s->db))
-		exec(s->db, "ROLLBACK");
+		db_exec(s->db, "ROLLBACK");
 	return -1;
 }
 
@@ -1441,14 +1420,14 @@ run_select(notes_store *s, sqlite3_stmt *st, const notes_filter *f, note_list *o
 static int
 begin_read(notes_store *s, const char *sql, sqlite3_stmt **st, char **err)
 {
-	int rc = exec(s->db, "BEGIN");
+	int rc = db_exec(s->db, "BEGIN");
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
 	if (rc == SQLITE_OK)
 		return 0;
 	set_err(err, "%s: cannot read notes: %s", s->path, db_reason(s->db, rc));
 	if (!sqlite3_get_autocommit(s->db))
-		exec(s->db, "ROLLBACK");
+		db_exec(s->db, "ROLLBACK");
 	return -1;
 }
 
@@ -1460,7 +1439,7 @@ end_read(notes_store *s, sqlite3_stmt *st, const notes_filter *f, note_list *out
 {
 	int rc = run_select(s, st, f, out, err);
 	sqlite3_finalize(st);
-	exec(s->db, "COMMIT");
+	db_exec(s->db, "COMMIT");
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
