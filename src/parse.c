@@ -2185,6 +2185,13 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		if (!ends_sentence(ps, pn) && last != ',' && short_prev &&
 		    starts_upper(s, n) && pn < 100 && !pmk && !ends_with_connector(ps, pn))
 			return 1;	/* a heading line at the end of a page */
+		if ((ends_sentence(ps, pn) || ends_sentence_mark(ps, pn)) && starts_upper(s, n) &&
+		    p->L[j].cols < p->width * 6 / 10 && !ends_sentence(s, n) &&
+		    !ends_with_connector(s, n))
+			return 1;	/* a sentence closed at the page end, and a
+					   heading or a table's first row on the
+					   next page: a text going on would fill
+					   its line or end there */
 		return 0;
 	}
 	return 0;

@@ -306,6 +306,36 @@ test_furniture_mid_sentence(void **state)
 /* A running title printed on one line on some pages and wrapped on two on
  * others ("… telecommunications in" / "the context of …") is furniture
  * on every page (A/RES/78/237, page 3). */
+/* A sentence closed at a page's end (with a footnote mark set apart),
+ * then a short line that closes nothing on the next page (a table's first
+ * row, a heading): a new block, not the paragraph going on. */
+static void
+test_page_end_closed(void **state)
+{
+	(void)state;
+	doc *d = parse_str(
+		"United Nations \nA/C.6/80/L.1 \n \nGeneral Assembly \nDistr.: Limited \n"
+		"5 September 2025 \n25-14774 (E) \n*2514774* \n \n \nEightieth session \n"
+		"Sixth Committee \n \n \n"
+		"1. The attention of delegates is drawn to the list of documents issued under "
+		"the \nagenda items, to the reports of the Secretary-General on the items and "
+		"to the \nresolutions and decisions of the Assembly at preceding sessions, as "
+		"well as to the \ndocuments circulated under the agenda items allocated to the "
+		"Committee, in the \norder of their issuance. The attention of delegates is "
+		"also drawn to the website \nof the Committee and to the pages of the Sixth "
+		"Committee online. 2 \n"
+		"__________________ \n \n2 www.un.org/en/ga/sixth. \n\n"
+		"A/C.6/80/L.1 \n \n25-14774\n2/10 \n \nProjected date of issuance \n"
+		"Election of the officers [5] \n", "en");
+	node *p1 = get(d, "p1");
+	static const char end[] = "the Sixth Committee online. 2";
+	assert_true(p1->len > sizeof end);
+	assert_memory_equal(node_text(d, p1) + p1->len - (sizeof end - 1), end,
+			    sizeof end - 1);
+	assert_int_equal(p1->nkids, 0);
+	doc_free(d);
+}
+
 static void
 test_running_title_wrapped(void **state)
 {
@@ -798,6 +828,7 @@ main(void)
 		cmocka_unit_test(test_reflow_spaces),
 		cmocka_unit_test(test_furniture_mid_sentence),
 		cmocka_unit_test(test_running_title_wrapped),
+		cmocka_unit_test(test_page_end_closed),
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_keyword_sections),
 		cmocka_unit_test(test_convention_cite),
