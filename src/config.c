@@ -497,21 +497,24 @@ typedef struct setting {
 	int zero_ok;		/* SET_INT: 0 is allowed below min */
 	size_t offset;		/* into struct config */
 	const char *help;
+	int auto_ok;		/* SET_INT: "auto" is allowed, stored as
+				   CONFIG_AUTO */
 } setting;
 
 static const setting settings[] = {
 	{ "ui", "theme", SET_THEME, "default", 0, 0, 0, offsetof(config, theme),
-	  "colour theme: default, dark, light, mono, paper, yours, or a file path" },
-	{ "ui", "outline_cols", SET_INT, "30", 0, 120, 0, offsetof(config, outline_cols),
-	  "width of the outline pane in columns; 0 hides it at start" },
+	  "colour theme: default, dark, light, mono, paper, yours, or a file path", 0 },
+	{ "ui", "outline_cols", SET_INT, "auto", 0, 120, 0, offsetof(config, outline_cols),
+	  "outline width: auto follows the terminal (20..56); 0 hides it at start",
+	  1 },
 	{ "ui", "notes_cols", SET_INT, "36", 0, 120, 0, offsetof(config, notes_cols),
-	  "width of the notes panel in columns; 0 hides it at start" },
+	  "width of the notes panel in columns; 0 hides it at start", 0 },
 	{ "ui", "text_cols", SET_INT, "100", 20, 1000, 1, offsetof(config, text_cols),
-	  "widest text column with clause numbers; 0 = the whole pane (not used yet)" },
+	  "longest text lines, clause numbers included; 0 = the whole pane", 0 },
 	{ "ui", "mouse", SET_BOOL, "yes", 0, 1, 0, offsetof(config, mouse),
-	  "mouse: the wheel scrolls, a click in the outline jumps" },
+	  "mouse: the wheel scrolls, a click in the outline jumps", 0 },
 	{ "ui", "show_numbers", SET_BOOL, "yes", 0, 1, 0, offsetof(config, show_numbers),
-	  "show clause numbers in the gutter" },
+	  "show clause numbers in the gutter", 0 },
 };
 
 static const char *const sections[] = { "ui", "keys" };
@@ -558,6 +561,14 @@ parse_bool(const char *s, int *out)
 	return -1;
 }
 
+/* The values an integer setting takes: "auto or 0..120", "0 or 20..1000". */
+static void
+int_range(const setting *st, char *out, size_t size)
+{
+	snprintf(out, size, "%s%s%d..%d", st->auto_ok ? "auto or " : "",
+		 st->zero_ok ? "0 or " : "", st->min, st->max);
+}
+
 /* Parses value for setting st into cfg. Returns NULL, or a malloc'd
  * message (without file and line). Checks a theme only when check_theme
  * (the default needs no file). */
@@ -583,12 +594,18 @@ apply(config *cfg, const setting *st, const char *value, int check_theme)
 		return NULL;
 	case SET_INT: {
 		long v;
+		char range[64];
+		int_range(st, range, sizeof range);
+		if (st->auto_ok && config_ini_name_eq(value, "auto")) {
+			*(int *)field = CONFIG_AUTO;
+			return NULL;
+		}
 		if (parse_int(value, &v) < 0)
-			return xasprintf("%s = '%s' is not a whole number (%s%d..%d)", st->key,
-					 value, st->zero_ok ? "0 or " : "", st->min, st->max);
+			return xasprintf("%s = '%s' is not a whole number (%s)", st->key,
+					 value, range);
 		if ((v < st->min || v > st->max) && !(st->zero_ok && v == 0))
-			return xasprintf("%s = %s is out of range (%s%d..%d)", st->key, value,
-					 st->zero_ok ? "0 or " : "", st->min, st->max);
+			return xasprintf("%s = %s is out of range (%s)", st->key, value,
+					 range);
 		*(int *)field = (int)v;
 		return NULL;
 	}
@@ -832,8 +849,7 @@ config_describe(FILE *out)
 		char range[64] = "";
 		switch (st->type) {
 		case SET_INT:
-			snprintf(range, sizeof range, "%s%d..%d", st->zero_ok ? "0 or " : "",
-				 st->min, st->max);
+			int_range(st, range, sizeof range);
 			break;
 		case SET_BOOL:
 			snprintf(range, sizeof range, "yes/no");

@@ -9,7 +9,7 @@
  *
  *   [ui]
  *   theme = dark            ; a name in the theme path, or a file path
- *   outline_cols = 32       ; 0 hides the outline at start
+ *   outline_cols = 32       ; auto (default) follows the terminal; 0 hides
  *   notes_cols = 36
  *   text_cols = 72          ; widest text column; 0 = the whole pane
  *   mouse = yes
@@ -29,6 +29,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* An integer setting written "auto": the program chooses. */
+#define CONFIG_AUTO (-1)
+
 typedef struct config_binding {
 	char *key;		/* as written: "j", "G", "C-d", "PageDown", "F1" */
 	char *action;		/* action name: "line-down" */
@@ -38,7 +41,9 @@ typedef struct config_binding {
 typedef struct config {
 	char *path;		/* file that was read, or NULL if none */
 	char *theme;		/* theme name or path; default "default" */
-	int outline_cols;	/* 0..120, default 30; 0 hides the outline */
+	int outline_cols;	/* 0..120, or CONFIG_AUTO (the default): the
+				   reader sizes it from the terminal; 0 hides
+				   the outline at start */
 	int notes_cols;		/* 0..120, default 36; 0 hides the notes */
 	int text_cols;		/* 0 or 20..1000, default 100: widest text
 				   column, gutter included (a reading

@@ -326,10 +326,10 @@ pane_outline_new(ui *u)
 	p->side = PANE_LEFT;
 	p->priv = o;
 	p->focusable = 1;
-	/* The width when config.ini sets one (else ui.c's outline_auto). */
-	p->want_cols = u->cfg ? u->cfg->outline_cols : 30;
-	p->shown = p->want_cols > 0 && o->n > 0;
-	if (p->want_cols <= 0)
-		p->want_cols = 30;	/* for when the user shows it */
+	/* The width when config.ini sets one (else ui.c's outline_auto);
+	 * outline_cols = 0 hides it at start. */
+	int cols = u->cfg ? u->cfg->outline_cols : CONFIG_AUTO;
+	p->shown = cols != 0 && o->n > 0;
+	p->want_cols = cols > 0 ? cols : 30;	/* unused when auto */
 	return p;
 }

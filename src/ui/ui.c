@@ -580,44 +580,13 @@ open_input(void)
 	return in;
 }
 
-/* Whether the file cfg was read from sets [section] key itself (a value
- * equal to the default may still have been written on purpose). A file
- * that cannot be read again counts as setting it. */
-static int
-config_sets(const config *cfg, const char *section, const char *key)
-{
-	if (!cfg || !cfg->path)
-		return 0;
-	config_ini ini;
-	char *err = NULL;
-	if (config_ini_load(&ini, cfg->path, &err) < 0) {
-		free(err);
-		return 1;
-	}
-	int found = 0;
-	for (size_t i = 0; i < ini.nitems && !found; i++) {
-		const config_ini_item *it = &ini.items[i];
-		found = it->key && config_ini_name_eq(it->section, section) &&
-			config_ini_name_eq(it->key, key);
-	}
-	config_ini_free(&ini);
-	return found;
-}
-
 /* The text measure and whether the outline's width is the user's. */
 static void
 setup_widths(ui *u, const config *cfg)
 {
 	u->measure_cols = cfg ? cfg->text_cols : UI_TEXT_MAX_COLS;
-	if (!cfg || cfg->outline_cols == 0) {
-		u->outline_auto = 1;	/* hidden at start: auto when shown */
-		return;
-	}
-	config def;
-	config_defaults(&def);
-	u->outline_auto = cfg->outline_cols == def.outline_cols &&
-		!config_sets(cfg, "ui", "outline_cols");
-	config_free(&def);
+	/* auto, or 0 (hidden at start: auto when shown) */
+	u->outline_auto = !cfg || cfg->outline_cols <= 0;
 }
 
 /* The reader on d, or (paths != NULL) on the library of paths. */

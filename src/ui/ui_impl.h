@@ -49,7 +49,7 @@ enum {
  * lines are hard to read, so a wider text pane centres a column of this
  * width. */
 #define UI_TEXT_MAX_COLS 100
-/* The outline's width when config.ini does not set outline_cols: a quarter
+/* The outline's width for config.ini's outline_cols = auto: a quarter
  * of the terminal plus UI_OUTLINE_AUTO_ADD, within these bounds (30 columns
  * at 80, 40 at 120, 56 from 184 on: the model cuts labels to 48 columns,
  * and a row adds its indent and clause number). */
@@ -120,7 +120,7 @@ struct ui {
 	int measure_cols;	/* widest text column (config text_cols);
 				   0 = the whole text pane */
 	int outline_auto;	/* 1: the outline's width follows the
-				   terminal (outline_cols not in config.ini) */
+				   terminal (outline_cols = auto, or 0) */
 
 	doc_pos pos;		/* reading position: the source of truth */
 	layout_addr top;	/* display line at the top of the text pane */

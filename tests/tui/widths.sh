@@ -1,12 +1,13 @@
 #!/bin/sh
 # Pane widths and the text measure at 80x24, 40x12, 120x40 and 200x60:
 # by default the outline grows with the terminal (a quarter plus 10, 20 to
-# 56 columns) and the text wraps at 100 columns; config.ini's outline_cols
-# fixes the outline's width and text_cols the measure (0: the whole pane).
+# 56 columns; outline_cols = auto) and the text wraps at 100 columns;
+# config.ini's outline_cols = N fixes the outline's width and text_cols
+# the measure (0: the whole pane).
 # Resizing keeps the clause at the top whatever the measure. Sections are
 # listed with their numbers.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 23
+tui_plan 24
 
 # outline_is COLS: the outline's border is in column COLS (its width).
 outline_is() {
@@ -92,8 +93,12 @@ check "text_cols = 0: the outline still grows (56 columns)" outline_is 56
 printf '[ui]\noutline_cols = 30\n' > "$TUI_TMP/config/lectern/config.ini"
 tui_start 200 60 "$LECTERN"
 tui_wait 'Carta de fecha' 1
-check "outline_cols = 30 written out (the default value) is kept at 200x60" \
-	outline_is 30
+check "outline_cols = 30 written out is kept at 200x60" outline_is 30
+# What --help-config writes is the default: auto.
+"$LECTERN" --help-config > "$TUI_TMP/config/lectern/config.ini"
+tui_start 200 60 "$LECTERN"
+tui_wait 'Carta de fecha' 1
+check "outline_cols = auto (from --help-config) grows: 56 at 200x60" outline_is 56
 
 # Sections in the outline carry their printed number, as in the text.
 printf '[ui]\n' > "$TUI_TMP/config/lectern/config.ini"

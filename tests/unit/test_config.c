@@ -48,7 +48,7 @@ expect_error(const char *name, int line, const char *fragment)
 		fail_msg("%s: error '%s' does not say '%s'", name, err, fragment);
 	/* defaults after an error */
 	assert_string_equal(cfg.theme, "default");
-	assert_int_equal(cfg.outline_cols, 30);
+	assert_int_equal(cfg.outline_cols, CONFIG_AUTO);
 	assert_int_equal(cfg.nbindings, 0);
 	assert_null(cfg.path);
 	config_free(&cfg);
@@ -64,7 +64,7 @@ test_defaults(void **state)
 	config cfg;
 	config_defaults(&cfg);
 	assert_string_equal(cfg.theme, "default");
-	assert_int_equal(cfg.outline_cols, 30);
+	assert_int_equal(cfg.outline_cols, CONFIG_AUTO);	/* "auto" */
 	assert_int_equal(cfg.notes_cols, 36);
 	assert_int_equal(cfg.text_cols, 100);
 	assert_int_equal(cfg.mouse, 1);
@@ -154,7 +154,7 @@ test_errors(void **state)
 	(void)state;
 	expect_error("unknown-key.ini", 5, "unknown key 'outlne_cols' in [ui] (did you mean 'outline_cols'?)");
 	expect_error("unknown-section.ini", 3, "unknown section [colors]");
-	expect_error("bad-number.ini", 2, "outline_cols = '3O' is not a whole number (0..120)");
+	expect_error("bad-number.ini", 2, "outline_cols = '3O' is not a whole number (auto or 0..120)");
 	expect_error("hex-number.ini", 3, "notes_cols = '0x1E' is not a whole number");
 	expect_error("out-of-range.ini", 3, "notes_cols = 500 is out of range (0..120)");
 	expect_error("text-cols-small.ini", 2, "text_cols = 5 is out of range (0 or 20..1000)");
@@ -416,6 +416,48 @@ test_ini_line_limit(void **state)
 	iniparser_set_error_callback(NULL);
 }
 
+/* outline_cols takes "auto" (any case) as well as a number; the other
+ * numbers do not. */
+static void
+test_outline_auto(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int rc, outline;
+		const char *err;
+	} cases[] = {
+		{ "[ui]\noutline_cols = auto\n", 0, CONFIG_AUTO, NULL },
+		{ "[ui]\noutline_cols = AUTO\n", 0, CONFIG_AUTO, NULL },
+		{ "[ui]\noutline_cols = 0\n", 0, 0, NULL },
+		{ "[ui]\noutline_cols = 44\n", 0, 44, NULL },
+		{ "[ui]\noutline_cols = -1\n", -1, CONFIG_AUTO,
+		  "outline_cols = -1 is out of range (auto or 0..120)" },
+		{ "[ui]\noutline_cols = automatic\n", -1, CONFIG_AUTO,
+		  "is not a whole number (auto or 0..120)" },
+		{ "[ui]\nnotes_cols = auto\n", -1, CONFIG_AUTO,
+		  "notes_cols = 'auto' is not a whole number (0..120)" },
+		{ "[ui]\ntext_cols = auto\n", -1, CONFIG_AUTO,
+		  "text_cols = 'auto' is not a whole number (0 or 20..1000)" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *path = write_temp(cases[i].text);
+		config cfg;
+		char *err = NULL;
+		int rc = config_load(&cfg, path, &err);
+		if (rc != cases[i].rc)
+			fail_msg("%s: rc %d (%s)", cases[i].text, rc, err ? err : "");
+		assert_int_equal(cfg.outline_cols, cases[i].outline);
+		if (cases[i].err && (!err || !strstr(err, cases[i].err)))
+			fail_msg("%s: error '%s', not '%s'", cases[i].text,
+				 err ? err : "(none)", cases[i].err);
+		free(err);
+		config_free(&cfg);
+		unlink(path);
+		free(path);
+	}
+}
+
 static void
 test_ini_cut_flag(void **state)
 {
@@ -581,6 +623,7 @@ main(void)
 		cmocka_unit_test(test_ini_vs_iniparser),
 		cmocka_unit_test(test_ini_line_limit),
 		cmocka_unit_test(test_ini_cut_flag),
+		cmocka_unit_test(test_outline_auto),
 		cmocka_unit_test(test_ini_random_vs_iniparser),
 		cmocka_unit_test(test_settings_documented),
 	};
