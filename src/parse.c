@@ -680,6 +680,15 @@ split_lines(parser *p)
 		l->s = (uint32_t)s;
 		l->e = (uint32_t)en;
 		l->indent = (int16_t)(ind > 32767 ? 32767 : ind);
+		if (en - s >= 3 && (p->t[s] == '-' || p->t[s] == '=')) {
+			/* a rule drawn with "-----" or "=====": a break, no text */
+			size_t k = s;
+			while (k < en && p->t[k] == p->t[s])
+				k++;
+			if (k == en)
+				s = en;
+			l->s = (uint32_t)s;
+		}
 		if (s == en) {
 			l->flags |= LF_BLANK;
 			if (e == i)
@@ -2124,6 +2133,9 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		return 1;
 	if (is_sig_line(s, n) || is_original_note(s, n) || is_plenary(p, s, n))
 		return 1;
+	if (pn >= 2 && ps[pn - 1] == '*' && ps[pn - 2] != '*' && ps[pn - 2] != ' ' &&
+	    starts_upper(s, n) && p->L[j].cols < p->width / 2 && !ends_sentence(s, n))
+		return 1;	/* "…RESOLUTION 5/1*" + "Italy": a title's mark ends it */
 	if (is_plenary(p, LS(p, cur->lines[0]), LN(p, cur->lines[0])) &&
 	    cur->nlines >= 2)
 		return 1;
@@ -3444,10 +3456,42 @@ session_from_symbol(const char *sym)
 	return atoi(s);
 }
 
+/* A title without the footnote mark at its end ("…on Italy*",
+ * "…сторонами*", "…2030¹"): the mark belongs to the heading, not to
+ * the name. */
+static void find_title_in(parser *p, tnode *root);
+
+static void
+title_unmark(char *t)
+{
+	if (!t)
+		return;
+	size_t n = strlen(t);
+	for (;;) {
+		while (n > 0 && (t[n - 1] == '*' || t[n - 1] == ' '))
+			n--;
+		ucs4_t c = last_uc(t, n);
+		if (c == 0xB9 || c == 0xB2 || c == 0xB3 || (c >= 0x2070 && c <= 0x2079))
+			n -= c < 0x800 ? 2 : 3;
+		else
+			break;
+	}
+	if (n)
+		t[n] = '\0';
+}
+
 /* The document's own title: the letter title, a resolution title
  * ("80/16. Title"), else the first heading that is not a preamble. */
 static void
 find_title(parser *p, tnode *root)
+{
+	doc_meta *m = &p->d->meta;
+	find_title_in(p, root);
+	title_unmark(m->title);
+}
+
+static void
+find_title_in(parser *p, tnode *root)
 {
 	doc_meta *m = &p->d->meta;
 	if (m->title)

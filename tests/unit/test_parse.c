@@ -336,6 +336,30 @@ test_page_end_closed(void **state)
 	doc_free(d);
 }
 
+/* A title's footnote mark is not part of the document's title and ends
+ * the title's block; a rule of dashes is no text. */
+static void
+test_title_mark(void **state)
+{
+	(void)state;
+	doc *d = parse_str(
+		"NATIONAL REPORT SUBMITTED IN ACCORDANCE WITH PARAGRAPH 15 (A)\n"
+		"OF THE ANNEX TO HUMAN RIGHTS COUNCIL RESOLUTION 5/1*\nItaly\n\n"
+		"I. METHODOLOGY\n\n1. The preparation of the report was coordinated by the "
+		"Committee.\n\n-----\n\n2. It was adopted.\n", "en");
+	assert_string_equal(d->meta.title, "NATIONAL REPORT SUBMITTED IN ACCORDANCE WITH "
+			    "PARAGRAPH 15 (A) OF THE ANNEX TO HUMAN RIGHTS COUNCIL RESOLUTION 5/1");
+	assert_text(d, get(d, "h2"), "Italy");
+	node *s1 = get(d, "s1");
+	assert_int_equal(s1->nkids, 2);
+	for (size_t b = 0; b < d->nblocks; b++)
+		assert_null(strstr(node_text(d, d->blocks[b]), "---"));
+	doc_free(d);
+	d = parse_str("Резюме материалов по Италии*\n\n1. Текст доклада.\n", "ru");
+	assert_string_equal(d->meta.title, "Резюме материалов по Италии");
+	doc_free(d);
+}
+
 static void
 test_running_title_wrapped(void **state)
 {
@@ -829,6 +853,7 @@ main(void)
 		cmocka_unit_test(test_furniture_mid_sentence),
 		cmocka_unit_test(test_running_title_wrapped),
 		cmocka_unit_test(test_page_end_closed),
+		cmocka_unit_test(test_title_mark),
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_keyword_sections),
 		cmocka_unit_test(test_convention_cite),
