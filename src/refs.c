@@ -19,6 +19,8 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -160,17 +162,17 @@ static const phrase res_heads[] = {
  * that may stand between the number and the head. */
 static const phrase para_words[] = {
 	{ "paragraph", L_EN, 0 }, { "paragraphs", L_EN, 0 }, { "para", L_EN, 0 },
+	{ "paras", L_EN, 0 },
 	{ "paragraphe", L_FR, 0 }, { "paragraphes", L_FR, 0 },
 	{ "párrafo", L_ES, 0 }, { "párrafos", L_ES, 0 },
 	{ "пункт", L_RU, 0 }, { "пункта", L_RU, 0 }, { "пункте", L_RU, 0 },
 	{ "пунктом", L_RU, 0 }, { "пункту", L_RU, 0 }, { "пункты", L_RU, 0 },
-	{ "пунктах", L_RU, 0 }, { "пунктов", L_RU, 0 },
+	{ "пунктах", L_RU, 0 }, { "пунктов", L_RU, 0 }, { "пунктами", L_RU, 0 },
 };
 static const phrase para_links[] = {
 	{ "of", L_EN, 0 }, { "the", L_EN, 0 }, { "its", L_EN, 0 },
 	{ "de", L_ES, 0 }, { "la", L_ES, 0 }, { "del", L_ES, 0 },
 	{ "su", L_ES, 0 }, { "du", L_FR, 0 }, { "sa", L_FR, 0 },
-	{ ".", L_ANY, 0 },
 };
 
 /* "… titulada “…”": the word before a quoted title. */
@@ -994,42 +996,82 @@ part_letter(const scan *sc, size_t j, char *out)
 	return 1;
 }
 
-/* "paragraph 29 of (the) resolution": looks back from the head at token
- * h. Returns the token of the paragraph word (or h when none) and the
- * number in para (size >= 16). */
+/* Size of a ref's paragraph text ("3, 4", "6 (b)", "3–5"). */
+#define PARA_SIZE 48
+
+/* Appends to para (PARA_SIZE bytes) without overflowing it. */
+static void
+para_add(char *para, const char *fmt, ...)
+{
+	size_t l = strlen(para);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(para + l, PARA_SIZE - l, fmt, ap);
+	va_end(ap);
+}
+
+/* The paragraph part of "paragraph(s) N [(a)] [and|,|to M …] of [the|its|
+ * General Assembly|…] resolution" when it starts at the paragraph word pw
+ * and runs without a gap up to the head h. Fills para ("15", "6 (b)",
+ * "3, 4", "3–5"). Returns 0 when the words between are not only links
+ * and organs ("paragraph 4 of section XIV of its resolution": the
+ * paragraph of a section or an annex is not the resolution's). */
+static int
+para_forward(const scan *sc, size_t pw, size_t h, char *para)
+{
+	size_t j = pw + match_table(sc, pw, &T_PARA, NULL);
+	const char *sep = "";
+	para[0] = '\0';
+	if (tok_punct(sc, j, '.'))
+		j++;	/* "para.", "paras." */
+	for (;;) {
+		long v = tok_num(sc, j);
+		if (v < 1 || v > 999 || j >= h)
+			return 0;
+		char sub[3] = "";
+		j++;
+		j += parse_sub(sc, j, sub);
+		para_add(para, sub[0] ? "%s%ld (%s)" : "%s%ld", sep, v, sub);
+		size_t r = match_table(sc, j, &T_RANGE_SEP, NULL);
+		if (r && tok_num(sc, j + r) > v) {
+			sep = "\xE2\x80\x93";	/* en dash */
+			j += r;
+			continue;
+		}
+		size_t s = match_table(sc, j, &T_LIST_SEP, NULL);
+		if (s && tok_num(sc, j + s) >= 1) {
+			sep = ", ";
+			j += s;
+			continue;
+		}
+		break;
+	}
+	for (int k = 0; k < 6 && j < h; k++) {
+		size_t m = match_table(sc, j, &T_PARA_LINK, NULL);
+		if (!m)
+			m = match_table(sc, j, &T_ORG_BEFORE, NULL);
+		if (!m)
+			return 0;
+		j += m;
+	}
+	return j == h;
+}
+
+/* "paragraph 29 of (the) resolution", "paragraphs 3 and 4 of General
+ * Assembly resolution", "пункт 5 резолюции": the nearest paragraph word
+ * before the head h whose numbers and links reach h. Returns its token
+ * (or h when there is none) and the paragraph text in para (PARA_SIZE
+ * bytes; "" when none). */
 static size_t
 find_para(const scan *sc, size_t h, char *para)
 {
-	size_t j = h;
+	size_t lo = h > 40 ? h - 40 : 0;
+	for (size_t pw = h; pw-- > lo;) {
+		if (match_table(sc, pw, &T_PARA, NULL) && para_forward(sc, pw, h, para))
+			return pw;
+	}
 	para[0] = '\0';
-	for (int k = 0; k < 4 && j > 0; k++) {
-		size_t m = match_table_before(sc, j, &T_PARA_LINK, NULL);
-		if (!m)
-			break;
-		j -= m;
-	}
-	/* optional sub-item "(a)" / "a)" after the number */
-	size_t numtok = j;
-	char sub[3] = "";
-	if (j >= 2 && tok_punct(sc, j - 1, ')')) {
-		for (size_t back = 2; back <= 3 && j >= back + 1; back++) {
-			if (parse_sub(sc, j - back, sub) == back) {
-				numtok = j - back;
-				break;
-			}
-		}
-	}
-	if (numtok == 0 || tok_num(sc, numtok - 1) < 1)
-		return h;
-	numtok--;
-	if (!match_table_before(sc, numtok, &T_PARA, NULL))
-		return h;
-	size_t pw = numtok - match_table_before(sc, numtok, &T_PARA, NULL);
-	if (sub[0])
-		snprintf(para, 16, "%ld (%s)", tok_num(sc, numtok), sub);
-	else
-		snprintf(para, 16, "%ld", tok_num(sc, numtok));
-	return pw;
+	return h;
 }
 
 /* "… resolución … titulada “Title”": from head h, find the entitled word
@@ -1089,7 +1131,7 @@ scan_resolutions(scan *sc)
 			continue;
 		ref_kind kind = res_heads[which].flag;
 		int lang = res_heads[which].lang;
-		char para[16];
+		char para[PARA_SIZE];
 		size_t start = find_para(sc, i, para);
 		enum organ before = ORG_NONE;
 		size_t ow = 0;

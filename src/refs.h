@@ -85,8 +85,13 @@ typedef struct ref {
 	int session;		/* GA session of the target (agenda: the
 				   document's; resolution 74/306: 74); 0 when
 				   unknown or not a GA target */
-	char *para;		/* "29" for "paragraph 29 of resolution …",
-				   else NULL */
+	char *para;		/* the resolution's paragraphs cited before
+				   it: "29" ("paragraph 29 of resolution",
+				   "párrafo 29 de la resolución", "пункт 29
+				   резолюции"), "6 (b)", "3, 4" ("paragraphs 3
+				   and 4 of General Assembly resolution"),
+				   "3–5"; NULL when none, and for a paragraph
+				   of its annex or of one of its sections */
 	const char *lang;	/* language of the words that marked it ("es"),
 				   static; NULL for bare symbols */
 	int by_title;		/* resolution found through its quoted title */
