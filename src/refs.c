@@ -187,7 +187,7 @@ static const phrase entitled_words[] = {
 };
 
 /* Organs named around a resolution number. */
-enum organ { ORG_NONE, ORG_GA, ORG_SC, ORG_HRC, ORG_ECOSOC, ORG_UNKNOWN };
+enum organ { ORG_NONE, ORG_GA, ORG_SC, ORG_HRC, ORG_ECOSOC };
 static const phrase organ_before[] = {	/* "Security Council resolution" */
 	{ "general assembly", L_EN, ORG_GA },
 	{ "security council", L_EN, ORG_SC },
@@ -314,7 +314,7 @@ static const phrase session_words[] = {
 /* Symbol series (organ prefixes) recognised before the first '/'. */
 static const char *const symbol_prefixes[] = {
 	"A", "S", "E", "ST", "TD", "DP", "UNEP", "FCCC", "CCPR", "CEDAW",
-	"CERD", "CRC", "CAT", "CRPD", "CMW", "HRI", "ICEF", "UNW", "CD",
+	"CERD", "CRC", "CAT", "CRPD", "CMW", "HRI", "ICEF", "UNW", "CD", "CBD",
 };
 
 /* ---- tokens ---- */
@@ -851,7 +851,6 @@ organ_prefix(enum organ o, ref_kind kind)
 	case ORG_SC: return dec ? "S/DEC/" : "S/RES/";
 	case ORG_HRC: return dec ? "A/HRC/DEC/" : "A/HRC/RES/";
 	case ORG_ECOSOC: return dec ? "E/DEC/" : "E/RES/";
-	case ORG_UNKNOWN: return dec ? "?/DEC/" : "?/RES/";
 	default: return dec ? "A/DEC/" : "A/RES/";
 	}
 }
@@ -870,12 +869,19 @@ organ_after_tok(const scan *sc, size_t j)
  * adopted by the Human Rights Council at its fourth session …, the
  * adoption of resolutions 4/4 and 4/8"). Used only for numbers that
  * cannot be the General Assembly's. */
+/* Token j ends a sentence: '.' or ';' before a space or the end. */
+static int
+sentence_break(const scan *sc, size_t j)
+{
+	return (tok_punct(sc, j, '.') || tok_punct(sc, j, ';')) &&
+	       (j + 1 >= sc->t.n || sc->t.v[j + 1].space_before);
+}
+
 static enum organ
 organ_in_sentence(const scan *sc, size_t i)
 {
 	for (size_t j = i; j-- > 0;) {
-		if ((tok_punct(sc, j, '.') || tok_punct(sc, j, ';')) &&
-		    (j + 1 >= sc->t.n || sc->t.v[j + 1].space_before))
+		if (sentence_break(sc, j))
 			break;
 		size_t w = 0;
 		for (size_t k = 0; k < T_ORG_BEFORE.n; k++) {
@@ -978,6 +984,43 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 		}
 	}
 	return 0;
+}
+
+/* Token i's original bytes are ASCII capitals only ("CBD"). */
+static int
+tok_upper(const scan *sc, size_t i)
+{
+	if (i >= sc->t.n || sc->t.v[i].type != T_WORD)
+		return 0;
+	for (size_t b = sc->t.v[i].so; b < sc->t.v[i].se; b++)
+		if (sc->s[b] < 'A' || sc->s[b] > 'Z')
+			return 0;
+	return 1;
+}
+
+/* "document CBD/COP/15/17, decision 15/4": a decision numbered
+ * meeting/number (r, at token i), in a sentence that names a document of
+ * the same meeting of a Conference of the Parties (PREFIX/COP/15/…), is
+ * that conference's: key "CBD/COP/DEC/15/4", the symbol such a conference
+ * gives its decisions. NULL when the sentence names no such document. */
+static char *
+cop_decision_key(const scan *sc, size_t i, const resnum *r)
+{
+	size_t lo = i, hi = i;
+	while (lo > 0 && !sentence_break(sc, lo - 1))
+		lo--;
+	while (hi < sc->t.n && !sentence_break(sc, hi))
+		hi++;
+	for (size_t j = lo; j + 4 < hi; j++) {
+		if (tok_upper(sc, j) && tok_punct(sc, j + 1, '/') && tok_is(sc, j + 2, "cop") &&
+		    tok_punct(sc, j + 3, '/') && tok_num(sc, j + 4) == r->session &&
+		    !sc->t.v[j + 1].space_before && !sc->t.v[j + 4].space_before) {
+			const tok *p = &sc->t.v[j];
+			return xasprintf("%.*s/COP/DEC/%s", (int)(p->se - p->so), sc->s + p->so,
+					 r->text);
+		}
+	}
+	return NULL;
 }
 
 /* A part letter after a number: "A", "B" (upper case, alone). */
@@ -1232,8 +1275,14 @@ scan_resolutions(scan *sc)
 				if (o == ORG_GA && ((kind == REF_RESOLUTION && r->session < 31) ||
 						    (kind == REF_DECISION && r->number < 401))) {
 					o = organ_in_sentence(sc, i);
-					if (o == ORG_GA || o == ORG_SC || o == ORG_NONE)
-						o = ORG_UNKNOWN;
+					if (o == ORG_GA || o == ORG_SC || o == ORG_NONE) {
+						/* whose it is is not guessed */
+						key = kind == REF_DECISION ?
+						      cop_decision_key(sc, i, r) : NULL;
+						if (!key)
+							continue;
+						break;
+					}
 				}
 				key = xasprintf("%s%s%s", organ_prefix(o, kind), r->text, ptxt);
 				if (o == ORG_GA)

@@ -21,11 +21,18 @@
  *                   resolution 1820"; the year is not guessed)
  *   decision        same shapes with DEC: "A/DEC/79/573 B" (lectern's key,
  *                   not an official symbol)
- *   organ unknown   "?/RES/4/4", "?/DEC/15/4": a session/number that cannot
- *                   be the General Assembly's (GA resolutions were
- *                   "3263 (XXIX)" until the 30th session; GA decisions are
- *                   numbered from 401 — inferred, not from a cited source)
- *                   and no organ is named in the sentence
+ *   conference      "CBD/COP/DEC/15/4": "decision 15/4" in a sentence
+ *                   that names a document of the same meeting of a
+ *                   Conference of the Parties ("CBD/COP/15/17"); the
+ *                   symbol the Convention on Biological Diversity gives
+ *                   that decision
+ *   no key          a session/number that cannot be the General
+ *                   Assembly's (GA resolutions were "3263 (XXIX)" until the
+ *                   30th session; GA decisions are numbered from 401 —
+ *                   inferred, not from a cited source), with no organ
+ *                   named in the sentence and no conference document:
+ *                   "resolution 4/4" alone is not a reference (whose it is
+ *                   is not guessed). No key starts with "?".
  *   symbol          the symbol as written, normalised: "A/75/251",
  *                   "A/C.1/75/L.1", "A/74/896–S/2020/532" (joint: one ref),
  *                   "A/80/7/Add.1" (no reissue '*')

@@ -229,10 +229,18 @@ test_resolutions(void **state)
 	      "Rights Council at its fourth special session", "en", "A/61/917", 0, NULL);
 	CHECK("resolution|A/HRC/RES/4/4|resolution 4/4|",
 	      "With regard to Council resolution 4/4, an amount of $74,300", "en", "A/61/917", 0, NULL);
-	/* en/A_RES_80_3.txt fn 11: another body's decision */
-	CHECK("decision|?/DEC/15/4|decision 15/4|",
+	/* en/A_RES_80_3.txt fn 11: a decision of the Conference of the
+	 * Parties whose document (CBD/COP/15/17, fifteenth meeting) the
+	 * sentence names: the CBD's own symbol for it */
+	CHECK("symbol|CBD/COP/15/17|CBD/COP/15/17|\ndecision|CBD/COP/DEC/15/4|decision 15/4|",
 	      "United Nations Environment Programme, document CBD/COP/15/17, decision 15/4, annex.",
 	      "en", "A/RES/80/3", 0, NULL);
+	/* a number that cannot be the General Assembly's, no organ named (or
+	 * another meeting's document): no reference rather than a guess */
+	CHECK("", "as set out in decision 15/4.", "en", "A/RES/80/3", 0, NULL);
+	CHECK("symbol|CBD/COP/14/1|CBD/COP/14/1|",
+	      "document CBD/COP/14/1, decision 15/4, annex.", "en", "A/RES/80/3", 0, NULL);
+	CHECK("", "With regard to resolution 4/4, an amount of $74,300", "en", "A/61/917", 0, NULL);
 	/* fr/A_HRC_WG.6_7_ITA_1.txt */
 	CHECK("resolution|S/RES/1325 (2000)|résolution 1325 (2000)|",
 	      "national pour donner suite à la résolution 1325 (2000) du Conseil de sécurité",
