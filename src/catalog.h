@@ -15,6 +15,9 @@
  *   source   = "…"                 ; the source of the entry as a whole
  *   para_29_en = "…"               ; what paragraph 29 is about (optional)
  *
+ * Titles and paragraph glosses are shown only in the document's language
+ * (refs.h, "Shown language"); there is no fallback to English.
+ *
  * Keys are compared case-insensitively (iniparser lower-cases section
  * names); a section name must not contain ':'. Values holding ';' or '#'
  * must be quoted (iniparser 4.1 cuts them otherwise); a value cannot

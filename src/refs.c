@@ -598,21 +598,21 @@ tok_taken(const scan *sc, size_t i)
 
 /* ---- output ---- */
 
+/* The shown language of r (refs.h). */
 static const char *
-title_for(const catalog_entry *e, const char *lang, const char *ref_lang)
+shown_lang(const scan *sc, const ref *r)
 {
-	const char *t = NULL;
-	if (!e)
-		return NULL;
-	if (lang)
-		t = catalog_title(e, lang);
-	if (!t && ref_lang)
-		t = catalog_title(e, ref_lang);
-	if (!t)
-		t = catalog_title(e, "en");
-	for (int l = 0; !t && l < CATALOG_NLANGS; l++)
-		t = e->title[l];
-	return t;
+	return sc->lang ? sc->lang : r->lang ? r->lang : "en";
+}
+
+/* Sets r's paragraph text and its gloss. */
+static void
+set_para(const scan *sc, ref *r, const char *para)
+{
+	if (!para[0])
+		return;
+	r->para = xstrdup(para);
+	r->gloss = catalog_para(r->entry, para, shown_lang(sc, r));
 }
 
 static ref *
@@ -631,7 +631,7 @@ emit(scan *sc, ref_kind kind, size_t so, size_t se, char *key, int session,
 	r->session = session;
 	r->lang = lang >= 0 && lang < L_ANY ? lang_code[lang] : NULL;
 	r->entry = catalog_find(sc->cat, key);
-	r->title = title_for(r->entry, sc->lang, r->lang);
+	r->title = catalog_title(r->entry, shown_lang(sc, r));
 	return r;
 }
 
@@ -1159,8 +1159,7 @@ scan_title(scan *sc, size_t h, size_t hn, int lang, size_t start_tok,
 	ref *r = emit(sc, kind, sc->t.v[start_tok].so, sc->t.v[close].se,
 		      xstrdup(e->key), session, lang);
 	r->by_title = 1;
-	if (para[0])
-		r->para = xstrdup(para);
+	set_para(sc, r, para);
 	return 1;
 }
 
@@ -1292,8 +1291,8 @@ scan_resolutions(scan *sc)
 			}
 			size_t so = k == 0 ? sc->t.v[start].so : r->so;
 			ref *rf = emit(sc, kind, so, r->se, key, session, lang);
-			if (k == 0 && para[0])
-				rf->para = xstrdup(para);
+			if (k == 0)
+				set_para(sc, rf, para);
 		}
 		i = j > i ? j - 1 : i;
 	}

@@ -60,7 +60,14 @@
  *      day"; session N opens in year 1945 + N. Applied from the 58th
  *      session (2003) on; earlier dates give 0. So a letter of 22 December
  *      2020 belongs to the 75th session (opened 15 September 2020).
- * A catalog is never used to guess a session. */
+ * A catalog is never used to guess a session.
+ *
+ * Shown language (of ref.title and ref.gloss): the document's
+ * (doc->meta.lang); when that is unknown, the language of the words that
+ * marked the reference ("resolución"); else English. A title or gloss the
+ * catalog lacks in that language is NULL, never another language's: an
+ * English title inside a Spanish text would read as the document's own
+ * words, and the key and date still say what the target is. */
 #ifndef LECTERN_REFS_H
 #define LECTERN_REFS_H
 
@@ -104,9 +111,12 @@ typedef struct ref {
 	int by_title;		/* resolution found through its quoted title */
 	const catalog_entry *entry;	/* catalog entry, NULL if unresolved;
 					   owned by the catalog */
-	const char *title;	/* entry's title in the document's language
-				   (else English, else any), or NULL; owned by
-				   the catalog */
+	const char *title;	/* entry's title in the shown language, or
+				   NULL; owned by the catalog */
+	const char *gloss;	/* what para is about ("public access to
+				   information …", the catalog's para_29_LANG)
+				   in the shown language, or NULL; owned by the
+				   catalog */
 } ref;
 
 typedef struct ref_list {

@@ -134,7 +134,7 @@ test_agenda_fr_ru(void **state)
 	CHECK("agenda-item|A/75 item 98|98||T\nagenda-item|A/75 item 112|112||T",
 	      "au titre des points 98 et 112 de l’ordre du jour", "fr", NULL, 75, NULL);
 	CHECK("agenda-item|A/75 item 77|77 à 85|\nagenda-item|A/75 item 78|77 à 85|\n"
-	      "agenda-item|A/75 item 79|77 à 85|\nagenda-item|A/75 item 80|77 à 85||T\n"
+	      "agenda-item|A/75 item 79|77 à 85|\nagenda-item|A/75 item 80|77 à 85|\n"
 	      "agenda-item|A/75 item 81|77 à 85|\nagenda-item|A/75 item 82|77 à 85|\n"
 	      "agenda-item|A/75 item 83|77 à 85|\nagenda-item|A/75 item 84|77 à 85|\n"
 	      "agenda-item|A/75 item 85|77 à 85|",
@@ -333,6 +333,60 @@ test_paragraphs(void **state)
 	      "в пунктах 3 и 4 резолюции 2231 (2015) Совета Безопасности", "ru", NULL, 80, NULL);
 }
 
+/* The first reference of text in a document of language lang (NULL:
+ * unknown): its title and gloss ("-" when NULL), as "title|gloss". */
+static char *
+shown_of(const char *text, const char *lang)
+{
+	doc *d = doc_new("t");
+	doc_meta_set(&d->meta.lang, lang);
+	d->meta.session = 80;
+	doc_add_node(d, NULL, NODE_PARAGRAPH, "p1", text, strlen(text));
+	doc_finish(d);
+	ref_list *l = refs_find(d, cat);
+	char *s = l->n ? xasprintf("%s|%s", l->items[0].title ? l->items[0].title : "-",
+				   l->items[0].gloss ? l->items[0].gloss : "-")
+		       : xstrdup("none");
+	refs_free(l);
+	doc_free(d);
+	return s;
+}
+
+#define SHOWN(expect, text, lang) do { \
+	char *got_ = shown_of(text, lang); \
+	assert_string_equal(got_, expect); \
+	free(got_); \
+} while (0)
+
+/* Titles and glosses come in the document's language, or not at all (no
+ * English title inside a Spanish text); a document of unknown language
+ * takes the language of the words that marked the reference. */
+static void
+test_title_language(void **state)
+{
+	(void)state;
+	const char *es = "Respuesta integral y coordinada a la pandemia de enfermedad por "
+			  "coronavirus (COVID-19)";
+	const char *en = "Comprehensive and coordinated response to the coronavirus disease "
+			  "(COVID-19) pandemic";
+	const char *gloss = "public access to information, safety of journalists, the free "
+			    "flow of information and countering misinformation and disinformation";
+	char *want = xasprintf("%s|-", es);
+	/* the catalog has no Spanish gloss of paragraph 29: none */
+	SHOWN(want, "el párrafo 29 de la resolución 74/306", "es");
+	SHOWN(want, "el párrafo 29 de la resolución 74/306", NULL);
+	free(want);
+	want = xasprintf("%s|%s", en, gloss);
+	SHOWN(want, "paragraph 29 of resolution 74/306", "en");
+	free(want);
+	/* no French title or gloss in the catalog */
+	SHOWN("-|-", "le paragraphe 29 de la résolution 74/306", "fr");
+	/* A/RES/70/1 has only an English title */
+	SHOWN("-|-", "su resolución 70/1", "es");
+	SHOWN("Transforming our world: the 2030 Agenda for Sustainable Development|-",
+	      "its resolution 70/1", "en");
+}
+
 static void
 test_by_title(void **state)
 {
@@ -354,13 +408,15 @@ test_by_title(void **state)
 	      "response to the coronavirus disease (COVID-19) pandemic»||T",
 	      "the resolution entitled «Comprehensive and coordinated response to the "
 	      "coronavirus disease (COVID-19) pandemic»", "en", NULL, 75, NULL);
+	/* found by its English title, but the catalog has no French or
+	 * Russian title to show (test_title_language) */
 	CHECK("resolution|A/RES/74/306|résolution intitulée « Comprehensive and coordinated "
-	      "response to the coronavirus disease (COVID-19) pandemic »||T",
+	      "response to the coronavirus disease (COVID-19) pandemic »|",
 	      "la résolution intitulée « Comprehensive and coordinated response to the "
 	      "coronavirus disease (COVID-19) pandemic »", "fr", NULL, 75, NULL);
 	CHECK("resolution|A/RES/74/306|пункте 29 резолюции Генеральной Ассамблеи, озаглавленной "
 	      "«Comprehensive and coordinated response to the coronavirus disease (COVID-19) "
-	      "pandemic»|29|T",
+	      "pandemic»|29",
 	      "в пункте 29 резолюции Генеральной Ассамблеи, озаглавленной «Comprehensive and "
 	      "coordinated response to the coronavirus disease (COVID-19) pandemic»",
 	      "ru", NULL, 75, NULL);
@@ -536,6 +592,7 @@ main(void)
 		cmocka_unit_test(test_resolutions),
 		cmocka_unit_test(test_paragraphs),
 		cmocka_unit_test(test_by_title),
+		cmocka_unit_test(test_title_language),
 		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_no_match),
 		cmocka_unit_test(test_meta_agenda),
