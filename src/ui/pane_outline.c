@@ -10,7 +10,11 @@
  * The cursor is separate from that mark: it follows the reading position,
  * and moves on its own while the outline has focus; Enter (or a click) jumps
  * to the entry under it. When the terminal is too narrow for a side pane the
- * outline opens over the text instead (u->outline_full). */
+ * outline opens over the text instead (u->outline_full).
+ *
+ * A row shows as much as the pane's width allows: the model's label is cut
+ * at 48 columns, so an entry whose label was cut keeps a longer form from
+ * its node's text, and a row ends after a word with '…'. */
 #include <build-config.h>
 
 #include <stdlib.h>
@@ -24,7 +28,9 @@ typedef struct entry {
 	const node *nd;
 	size_t block;		/* first block of the subtree */
 	int depth;		/* 0 for the root's children */
-	char *text;		/* what the row shows */
+	char *text;		/* what the row shows (the model's label) */
+	char *full;		/* a longer form, from the node's text, for a
+				   pane wider than text; NULL if none */
 } entry;
 
 typedef struct outline {
@@ -58,20 +64,70 @@ listed(const node *nd)
 	}
 }
 
+/* At most LONG_COLS columns of a node's text make an entry's long form. */
+#define LONG_COLS 240
+
+/* s[0, n) on one line ("\n" as ", ", as the model's labels have it), with
+ * num and a space in front when num is given; malloc'd. */
+static char *
+one_line(const char *num, const char *s, size_t n)
+{
+	buf b;
+	buf_init(&b);
+	if (num)
+		buf_printf(&b, "%s ", num);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			buf_adds(&b, ", ");
+		else
+			buf_add(&b, s + i, 1);
+	}
+	return buf_take(&b);
+}
+
+/* The long form of an entry whose short text (the model's label, cut at
+ * 48 columns with '…', or the first 60 columns of its text) leaves words
+ * out: num and the node's text, LONG_COLS columns at most. NULL when the
+ * short text is whole, or a name the parser chose (a body's: "Convention
+ * against Cybercrime"). */
+static char *
+entry_full(const doc *d, const node *nd, const char *num, const char *shown)
+{
+	size_t sl = strlen(shown);
+	int cut_label = sl >= 3 && !strcmp(shown + sl - 3, "\xe2\x80\xa6");
+	int no_label = !nd->label || !*nd->label;
+	if (!nd->len || nd->kind == NODE_BODY || (!cut_label && !no_label))
+		return NULL;
+	const char *t = node_text(d, nd);
+	size_t n = text_fit(t, nd->len, LONG_COLS, NULL);
+	if (no_label && n == nd->len && text_width(t, n) <= 60)
+		return NULL;	/* the short text is all of it */
+	return one_line(num && strncmp(t, num, strlen(num)) ? num : NULL, t, n);
+}
+
 /* The row text: the label, with the clause number (or a section's printed
  * number, "II", "A") in front when the label does not already start with
  * it; the start of the text when there is no label. */
+/* The number a row puts before its text: a clause's, or a section's
+ * printed one; NULL for the other entries. */
+static const char *
+entry_num(const node *nd)
+{
+	if (nd->kind == NODE_SECTION && nd->number && *nd->number)
+		return nd->number;
+	if (nd->kind != NODE_PARAGRAPH)
+		return NULL;
+	const char *num = nd->number && *nd->number ? nd->number : nd->cite;
+	return num && *num ? num : NULL;
+}
+
 static char *
 entry_text(const doc *d, const node *nd)
 {
-	const char *num = nd->number && *nd->number ? nd->number : nd->cite;
-	int clause = nd->kind == NODE_PARAGRAPH;
-	if (nd->kind == NODE_SECTION && nd->number && *nd->number) {
-		num = nd->number;
-		clause = 1;
-	}
+	const char *num = entry_num(nd);
+	int clause = num != NULL;
 	if (nd->label && *nd->label) {
-		if (clause && num && *num && strncmp(nd->label, num, strlen(num)))
+		if (clause && strncmp(nd->label, num, strlen(num)))
 			return xasprintf("%s %s", num, nd->label);
 		return xstrdup(nd->label);
 	}
@@ -109,7 +165,9 @@ build(outline *o, const doc *d)
 		for (const node *p = nd; p && p->kind != NODE_DOCUMENT; p = p->parent)
 			depth++;
 		xgrow((void **)&o->e, &cap, o->n + 1, sizeof *o->e);
-		o->e[o->n++] = (entry){ nd, b, depth, entry_text(d, nd) };
+		char *text = entry_text(d, nd);
+		o->e[o->n++] = (entry){ nd, b, depth, text,
+					entry_full(d, nd, entry_num(nd), text) };
 	}
 }
 
@@ -143,6 +201,33 @@ show_cursor(pane *p)
 		o->scroll = o->cursor;
 	else if (o->cursor >= o->scroll + r)
 		o->scroll = o->cursor - r + 1;
+}
+
+/* An entry's row text in cols columns: as much of its long form (else
+ * its text) as fits, with '…' after the last whole word, or inside a word
+ * when ending at a word would leave more than a fifth of the row empty
+ * (narrow panes keep more of the text that way). */
+static void
+draw_entry(WINDOW *win, int y, int x, const entry *e, int cols, attr_t a)
+{
+	const char *s = e->full ? e->full : e->text;
+	size_t n = strlen(s);
+	if (cols <= 1 || text_width(s, n) <= cols) {
+		draw_str_ellipsis(win, y, x, s, n, cols, a);
+		return;
+	}
+	int fit_cols;
+	size_t fit = text_fit(s, n, cols - 1, &fit_cols), cut = fit;
+	if (s[fit] != ' ') {	/* a word goes on past the row */
+		while (cut > 0 && s[cut - 1] != ' ')
+			cut--;
+		if (!cut || text_width(s + cut, fit - cut) > cols / 5)
+			cut = fit;
+	}
+	while (cut > 0 && strchr(" ,;:", s[cut - 1]))
+		cut--;
+	int used = draw_str(win, y, x, s, cut, cols - 1, a);
+	draw_str(win, y, x + used, "\xe2\x80\xa6", 3, 1, a);
 }
 
 static void
@@ -194,7 +279,7 @@ outline_draw(pane *p, ui *u)
 		int x = 1 + 2 * (e->depth < 8 ? e->depth : 8);
 		if (x >= w)
 			x = w - 1;
-		draw_str_ellipsis(p->win, y, x, e->text, strlen(e->text), w - x, a);
+		draw_entry(p->win, y, x, e, w - x, a);
 	}
 }
 
@@ -300,8 +385,10 @@ static void
 outline_free(pane *p)
 {
 	outline *o = p->priv;
-	for (size_t i = 0; i < o->n; i++)
+	for (size_t i = 0; i < o->n; i++) {
 		free(o->e[i].text);
+		free(o->e[i].full);
+	}
 	free(o->e);
 	free(o);
 }

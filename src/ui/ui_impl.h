@@ -51,8 +51,8 @@ enum {
 #define UI_TEXT_MAX_COLS 100
 /* The outline's width for config.ini's outline_cols = auto: a quarter
  * of the terminal plus UI_OUTLINE_AUTO_ADD, within these bounds (30 columns
- * at 80, 40 at 120, 56 from 184 on: the model cuts labels to 48 columns,
- * and a row adds its indent and clause number). */
+ * at 80, 40 at 120, 56 from 184 on: wider, the rows of clauses, which
+ * hold their opening words, would only take more room from the text). */
 #define UI_OUTLINE_AUTO_ADD 10
 #define UI_OUTLINE_MIN_COLS 20
 #define UI_OUTLINE_MAX_COLS 56

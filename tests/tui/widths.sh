@@ -7,7 +7,7 @@
 # Resizing keeps the clause at the top whatever the measure. Sections are
 # listed with their numbers.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 24
+tui_plan 25
 
 # outline_is COLS: the outline's border is in column COLS (its width).
 outline_is() {
@@ -107,6 +107,11 @@ check "the outline numbers sections: II, then A under it" \
 	tui_wait '^ II Information provided by stakeholde…│'
 check "and the entry fits the 40-column outline" \
 	tui_wait '^   A Scope of international obligation…│'
+# A wide outline shows more than the model's short label (cut at 48
+# columns), from the clause's text, cut after a word.
+tui_resize 200 60
+check "200x60: an entry uses the 56-column pane, cut after a word" \
+	tui_wait '^   1 The present report was prepared pursuant to Human…│'
 
 printf '[ui]\noutline_cols = 0\n' > "$TUI_TMP/config/lectern/config.ini"
 tui_start 120 40 "$LECTERN"
