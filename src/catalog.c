@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 #include <iniparser/iniparser.h>
+#include <pthread.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <uninorm.h>
@@ -375,7 +376,9 @@ msg_add(char **w, const char *fmt, ...)
 }
 
 /* iniparser reports errors through a global callback: keep the first one
- * of the current load so the message can name the line. */
+ * of the current load so the message can name the line. Guarded by
+ * ini_lock, held for the whole load. */
+static pthread_mutex_t ini_lock = PTHREAD_MUTEX_INITIALIZER;
 static char ini_error[512];
 
 static int
@@ -395,6 +398,20 @@ ini_errback(const char *fmt, ...)
 	while (l && ini_error[l - 1] == ' ')
 		ini_error[--l] = '\0';
 	return 0;
+}
+
+dictionary *
+catalog_ini_load(const char *path, char *err, size_t errsz)
+{
+	pthread_mutex_lock(&ini_lock);
+	ini_error[0] = '\0';
+	iniparser_set_error_callback(ini_errback);
+	dictionary *d = iniparser_load(path);
+	iniparser_set_error_callback(NULL);
+	if (errsz)
+		snprintf(err, errsz, "%s", d ? "" : ini_error);
+	pthread_mutex_unlock(&ini_lock);
+	return d;
 }
 
 /* Section names as the file writes them (iniparser lower-cases them). */
@@ -535,13 +552,11 @@ catalog_load_file(catalog *c, const char *path, char **err)
 		names_free(&nm);
 		return -1;
 	}
-	ini_error[0] = '\0';
-	iniparser_set_error_callback(ini_errback);
-	dictionary *d = iniparser_load(path);
-	iniparser_set_error_callback(NULL);
+	char ierr[512];
+	dictionary *d = catalog_ini_load(path, ierr, sizeof ierr);
 	if (!d) {
-		if (ini_error[0])
-			*err = xasprintf("%s: not loaded: %s", path, ini_error);
+		if (ierr[0])
+			*err = xasprintf("%s: not loaded: %s", path, ierr);
 		else
 			*err = xasprintf("%s: not loaded (iniparser could not read it)", path);
 		names_free(&nm);

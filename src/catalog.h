@@ -30,8 +30,8 @@
  * over-long line, BOM, unreadable) is skipped with a message naming the
  * file (and line where known); the other files still load.
  *
- * The catalog owns every string it returns. Not thread-safe while loading
- * (iniparser's error callback is global). */
+ * The catalog owns every string it returns. Loading one catalog from
+ * several threads at once is not safe; loading different ones is. */
 #ifndef LECTERN_CATALOG_H
 #define LECTERN_CATALOG_H
 
@@ -93,6 +93,16 @@ const char *catalog_para(const catalog_entry *e, const char *para,
 const catalog_entry *catalog_find_title(const catalog *c, const char *kind,
 					const char *title, size_t n,
 					const char **lang);
+
+/* iniparser_load(path) with iniparser's messages caught instead of printed
+ * on stderr: on NULL, err (errsz bytes) gets the first message on one
+ * line ("iniparser: syntax error in F (12): -> text"), or "" when
+ * iniparser gave none; "" on success. Returns the dictionary (free it with
+ * iniparser_freedict) or NULL. The callback is iniparser's global: calls
+ * are serialised here, so only code that sets its own callback can race.
+ * (struct _dictionary_ is iniparser 4.1's dictionary.) */
+struct _dictionary_;
+struct _dictionary_ *catalog_ini_load(const char *path, char *err, size_t errsz);
 
 /* Folds s[0, n) for comparisons: case-folded, accents removed (NFD minus
  * nonspacing marks), typographic quotes/apostrophes/dashes made ASCII,

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <iniparser/iniparser.h>
 
 #include "catalog.h"
 #include "util.h"
@@ -204,6 +205,48 @@ test_user_dir_override(void **state)
 	free(xdg);
 }
 
+/* catalog_ini_load, the one place that loads an INI file with
+ * iniparser's messages caught (config.c uses it too): the first message,
+ * on one line, nothing on stderr; a good file gives its dictionary. */
+static void
+test_ini_load(void **state)
+{
+	(void)state;
+	char *bad = write_file("two-errors.ini", "[a]\nx = 1\nnot a key line\n[b\ny = 2\n");
+	char *good = write_file("good.ini", "[a]\nx = \"1;2\"\n");
+	char *errf = xasprintf("%s/stderr", tmpdir);
+	char err[512] = "stale", err2[64] = "stale";
+	fflush(stderr);
+	int saved = dup(2);
+	FILE *ef = fopen(errf, "w+");
+	assert_non_null(ef);
+	dup2(fileno(ef), 2);
+	dictionary *d = catalog_ini_load(bad, err, sizeof err);
+	dictionary *g = catalog_ini_load(good, err2, sizeof err2);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	assert_null(d);
+	/* the first error (line 3), not the last (line 4) */
+	assert_non_null(strstr(err, "syntax error"));
+	assert_non_null(strstr(err, "(3)"));
+	assert_null(strchr(err, '\n'));
+	assert_true(err[0] && err[strlen(err) - 1] != ' ');
+	assert_non_null(g);
+	assert_string_equal(err2, "");
+	assert_string_equal(iniparser_getstring(g, "a:x", NULL), "1;2");
+	iniparser_freedict(g);
+	fseek(ef, 0, SEEK_END);
+	assert_int_equal(ftell(ef), 0);	/* nothing printed */
+	fclose(ef);
+	unlink(errf);
+	unlink(bad);
+	unlink(good);
+	free(errf);
+	free(bad);
+	free(good);
+}
+
 static void
 test_fold(void **state)
 {
@@ -246,6 +289,7 @@ main(void)
 		cmocka_unit_test(test_broken_files),
 		cmocka_unit_test(test_user_dir_override),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_ini_load),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
