@@ -7,8 +7,8 @@
  * and resolutions are small grammars over tokens: a head word ("temas",
  * "résolution", "пунктам"), a list of numbers, and for agenda items a
  * suffix ("del programa", "повестки дня"). Every word they use lives in the
- * per-language tables below, folded the same way when first used; the
- * control flow knows no language. Symbols are matched on the original
+ * per-language tables below (month names: lang.c's), folded the same way
+ * when first used; the control flow knows no language. Symbols are matched on the original
  * bytes (they are ASCII and case matters: "A/75/251").
  *
  * Invariants: refs are sorted by (block, off); a symbol's bytes are never
@@ -26,6 +26,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "lang.h"
 #include "refs.h"
 #include "util.h"
 
@@ -228,25 +229,13 @@ static const phrase date_links[] = {
 	{ "of", L_EN, 0 }, { "du", L_FR, 0 }, { "de", L_ES, 0 },
 	{ "от", L_RU, 0 }, { "adopted on", L_EN, 0 }, { "adoptée le", L_FR, 0 },
 };
-static const phrase months[] = {
-	{ "january", L_EN, 1 }, { "february", L_EN, 2 }, { "march", L_EN, 3 },
-	{ "april", L_EN, 4 }, { "may", L_EN, 5 }, { "june", L_EN, 6 },
-	{ "july", L_EN, 7 }, { "august", L_EN, 8 }, { "september", L_EN, 9 },
-	{ "october", L_EN, 10 }, { "november", L_EN, 11 }, { "december", L_EN, 12 },
-	{ "enero", L_ES, 1 }, { "febrero", L_ES, 2 }, { "marzo", L_ES, 3 },
-	{ "abril", L_ES, 4 }, { "mayo", L_ES, 5 }, { "junio", L_ES, 6 },
-	{ "julio", L_ES, 7 }, { "agosto", L_ES, 8 }, { "septiembre", L_ES, 9 },
-	{ "setiembre", L_ES, 9 }, { "octubre", L_ES, 10 }, { "noviembre", L_ES, 11 },
-	{ "diciembre", L_ES, 12 },
-	{ "janvier", L_FR, 1 }, { "février", L_FR, 2 }, { "mars", L_FR, 3 },
-	{ "avril", L_FR, 4 }, { "mai", L_FR, 5 }, { "juin", L_FR, 6 },
-	{ "juillet", L_FR, 7 }, { "août", L_FR, 8 }, { "septembre", L_FR, 9 },
-	{ "octobre", L_FR, 10 }, { "novembre", L_FR, 11 }, { "décembre", L_FR, 12 },
-	{ "января", L_RU, 1 }, { "февраля", L_RU, 2 }, { "марта", L_RU, 3 },
-	{ "апреля", L_RU, 4 }, { "мая", L_RU, 5 }, { "июня", L_RU, 6 },
-	{ "июля", L_RU, 7 }, { "августа", L_RU, 8 }, { "сентября", L_RU, 9 },
-	{ "октября", L_RU, 10 }, { "ноября", L_RU, 11 }, { "декабря", L_RU, 12 },
+/* Month names: lang.c's tables (lang_all(); Russian in the genitive, as
+ * dates write them), plus spellings those tables do not have. Built once
+ * by tables_build; flag = month number. */
+static const phrase months_extra[] = {
+	{ "setiembre", L_ES, 9 },	/* Spanish variant of septiembre */
 };
+static phrase *months;
 static const phrase date_fillers[] = {	/* "22 de diciembre de 2020 года" */
 	{ "de", L_ES, 0 }, { "года", L_RU, 0 }, { "г", L_RU, 0 },
 };
@@ -446,7 +435,7 @@ static table T_ENTITLED = TABLE(entitled_words);
 static table T_ORG_BEFORE = TABLE(organ_before);
 static table T_ORG_AFTER = TABLE(organ_after);
 static table T_DATE_LINK = TABLE(date_links);
-static table T_MONTHS = TABLE(months);
+static table T_MONTHS;	/* months: filled by tables_build */
 static table T_DATE_FILL = TABLE(date_fillers);
 static table T_ORD_TENS = TABLE(ord_tens);
 static table T_ORD_UNITS = TABLE(ord_units);
@@ -463,9 +452,33 @@ static table *const all_tables[] = {
 
 /* The tables are folded once and kept for the life of the process (a few
  * kilobytes; not freed, like any other static table). */
+/* months[]: 12 names per language of lang_all(), then months_extra. */
+static void
+months_build(void)
+{
+	const lang_words *const *all = lang_all();
+	size_t nl = 0, n = 0;
+	while (all[nl])
+		nl++;
+	months = xcalloc(nl * 12 + ARRAY_LEN(months_extra), sizeof *months);
+	for (size_t l = 0; l < nl; l++) {
+		int li = L_ANY;
+		for (int k = 0; k < L_ANY; k++)
+			if (!strcmp(all[l]->code, lang_code[k]))
+				li = k;
+		for (int m = 0; m < 12 && all[l]->months[m]; m++)
+			months[n++] = (phrase){ all[l]->months[m], li, m + 1 };
+	}
+	for (size_t k = 0; k < ARRAY_LEN(months_extra); k++)
+		months[n++] = months_extra[k];
+	T_MONTHS.p = months;
+	T_MONTHS.n = n;
+}
+
 static void
 tables_build(void)
 {
+	months_build();
 	for (size_t ti = 0; ti < ARRAY_LEN(all_tables); ti++) {
 		table *t = all_tables[ti];
 		t->c = xcalloc(t->n, sizeof *t->c);
