@@ -41,17 +41,48 @@ on_warn(void *ctx, const char *msg)
 	snprintf(w->last, sizeof w->last, "%s", msg);
 }
 
-/* Reads and parses path; NULL with *err (caller frees) when it cannot. */
+/* Reads and parses path; NULL with *err (caller frees) when it cannot.
+ * *report gets what the source's clean-up changed (source_report: invalid
+ * bytes, control characters), or NULL; the caller frees it. */
 static doc *
-load(const char *path, char **err)
+load(const char *path, char **err, char **report)
 {
 	source src;
+	*report = NULL;
 	if (source_load(path, &src, err) < 0)
 		return NULL;
+	*report = source_report(&src, "");
 	doc *d = parse_document(path, src.data, src.len, NULL);
 	d->meta.invalid_bytes = src.invalid_bytes;
 	source_free(&src);
 	return d;
+}
+
+/* Says report on the message line (ui_notice), each line naming the file
+ * without its directory (the status line and the list say which one), and
+ * frees it. */
+static void
+tell(ui *u, char *report)
+{
+	if (!report)
+		return;
+	buf b;
+	buf_init(&b);
+	for (const char *l = report; *l;) {
+		size_t n = strcspn(l, "\n");
+		const char *colon = strstr(l, ": ");
+		const char *from = l;
+		if (colon && colon < l + n)
+			for (const char *c = l; c < colon; c++)
+				if (*c == '/')
+					from = c + 1;
+		buf_add(&b, from, n - (size_t)(from - l));
+		buf_adds(&b, "\n");
+		l += n + (l[n] == '\n');
+	}
+	ui_notice(u, b.s);
+	buf_free(&b);
+	free(report);
 }
 
 int
@@ -83,17 +114,20 @@ library_ui_prepare(ui *u, const char *const *paths, size_t n,
 	}
 	rx->ndocs = nd;
 	doc *d = NULL;
+	char *report = NULL;
 	for (size_t i = 0; i < nd && !d; i++) {
 		if (rx->docs[i].error)
 			continue;
 		char *e = NULL;
-		d = load(rx->docs[i].path, &e);
+		d = load(rx->docs[i].path, &e, &report);
 		if (!d) {
 			snprintf(w.last, sizeof w.last, "%s", e ? e : rx->docs[i].path);
 			w.n++;
 		}
 		free(e);
 	}
+	if (!nd || !d)
+		free(report);
 	if (!nd) {
 		fprintf(stderr, "lectern: no documents (*.txt, *.pdf) under %s%s%s%s\n",
 			paths[0], n > 1 ? " and the other paths" : "",
@@ -119,6 +153,7 @@ library_ui_prepare(ui *u, const char *const *paths, size_t n,
 	else
 		ui_message(u, ROLE_MESSAGE, "Library: %zu document%s (%zu indexed now)  "
 			   "Enter opens one", nd, nd == 1 ? "" : "s", st.parsed);
+	tell(u, report);	/* about the document opened first */
 	free(warning);
 	return 0;
 }
@@ -154,8 +189,9 @@ library_ui_open(ui *u, const char *path, const char *key)
 	refs_ui *rx = u->rx;
 	char *err = NULL;
 	int f = UI_DRAW;
+	char *report = NULL;
 	if (strcmp(path, u->d->name)) {
-		doc *d = load(path, &err);
+		doc *d = load(path, &err, &report);
 		if (!d) {
 			ui_message(u, ROLE_ERROR, "%s", err ? err : path);
 			free(err);
@@ -172,6 +208,7 @@ library_ui_open(ui *u, const char *path, const char *key)
 		u->pos = (doc_pos){ 0, 0 };
 		ui_message(u, ROLE_MESSAGE, "Opened %s  (Backspace: back, L: the list)",
 			   name);
+		tell(u, report);
 		return f | UI_MOVED | UI_DRAW;
 	}
 	const ref_list *l = rx->refs;
@@ -190,24 +227,28 @@ library_ui_open(ui *u, const char *path, const char *key)
 		char *m = xstrdup(u->msg);
 		ui_message(u, ROLE_MESSAGE, "%s \xe2\x80\xba %s", name, m);
 		free(m);
+		tell(u, report);
 		return f | UI_MOVED | UI_DRAW;
 	}
 	u->pos = (doc_pos){ 0, 0 };
 	ui_message(u, ROLE_MESSAGE, "%s: %s only in its masthead", name, key);
+	tell(u, report);
 	return f | UI_MOVED | UI_DRAW;
 }
 
 int
 library_ui_open_at(ui *u, const char *path, doc_pos pos)
 {
-	char *err = NULL;
-	doc *d = load(path, &err);
+	char *err = NULL, *report = NULL;
+	doc *d = load(path, &err, &report);
 	if (!d) {
 		ui_message(u, ROLE_ERROR, "%s", err ? err : path);
 		free(err);
 		return UI_DRAW;
 	}
-	return swap_in(u, d, pos);
+	int f = swap_in(u, d, pos);
+	tell(u, report);
+	return f;
 }
 
 /* --- the pane ------------------------------------------------------------- */

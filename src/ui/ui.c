@@ -70,6 +70,59 @@ ui_message(ui *u, theme_role role, const char *fmt, ...)
 	u->msg_role = role;
 }
 
+/* Shows the first waiting notice, with how many more wait. */
+static void
+notice_next(ui *u)
+{
+	char *q = u->notices;
+	if (!q)
+		return;
+	size_t len = strcspn(q, "\n");
+	size_t more = 0;
+	for (const char *c = q + len; *c; c++)
+		more += *c == '\n' && c[1];
+	theme_role role = q[0] == 'M' ? ROLE_MESSAGE : ROLE_ERROR;
+	if (more)
+		ui_message(u, role, "%.*s  (+%zu more)", (int)(len - 1), q + 1, more);
+	else
+		ui_message(u, role, "%.*s", (int)(len - 1), q + 1);
+	if (!q[len] || !q[len + 1]) {
+		free(q);
+		u->notices = NULL;
+	} else {
+		memmove(q, q + len + 1, strlen(q + len + 1) + 1);
+	}
+}
+
+void
+ui_notice(ui *u, const char *text)
+{
+	buf b;
+	buf_init(&b);
+	while (text && *text) {
+		size_t n = strcspn(text, "\n");
+		const char *line = text;
+		if (!strncmp(line, "lectern: ", 9) && n > 9) {
+			line += 9;
+			n -= 9;
+		}
+		if (n)
+			buf_printf(&b, "E%.*s\n", (int)n, line);
+		text = line + n + (line[n] == '\n');
+	}
+	if (!b.len) {
+		buf_free(&b);
+		return;
+	}
+	if (u->msg[0])
+		buf_printf(&b, "%c%s\n", u->msg_role == ROLE_ERROR ? 'E' : 'M', u->msg);
+	if (u->notices)
+		buf_adds(&b, u->notices);
+	free(u->notices);
+	u->notices = buf_take(&b);
+	notice_next(u);
+}
+
 int
 ui_addr_cmp(layout_addr a, layout_addr b)
 {
@@ -520,6 +573,8 @@ ui_set_document(ui *u, doc *d, doc_pos pos)
 	u->pos = pos;
 	u->top = (layout_addr){ pos.block, 0 };
 	u->outline_full = 0;
+	free(u->notices);	/* about the document before */
+	u->notices = NULL;
 	/* The panes that hold a view of the document are made afresh; the
 	 * outline keeps the user's choice of shown or hidden. */
 	pane *o = u->outline;
@@ -691,7 +746,10 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	add_pane(u, u->editor);
 	u->focus = u->text;
 	if (theme_msg[0])
-		ui_message(u, ROLE_ERROR, "%s", theme_msg);
+		ui_notice(u, theme_msg);	/* the notes' complaint waits */
+	/* What the source's clean-up changed: first, before the theme's or
+	 * the notes' complaint (which then waits its turn). */
+	ui_notice(u, opt->notice);
 
 	int flags = UI_GEOMETRY | UI_MOVED | UI_DRAW, errors = 0, lost = 0;
 	for (;;) {
@@ -732,6 +790,10 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 		flags = on_key(u, keys_from_curses(r, ch));
 		if (flags == UI_NONE && !u->too_small)
 			flags = UI_DRAW;	/* a cleared message, at least */
+		if (!u->msg[0] && u->notices && !u->prompt && !u->overlay) {
+			notice_next(u);
+			flags |= UI_DRAW;
+		}
 	}
 
 	prompt_close(u);
@@ -751,6 +813,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 		fclose(in);
 	layout_free(u->lo);
 	free(u->bind);
+	free(u->notices);
 	refs_ui_free(u);
 	if (lost) {
 		fputs("lectern: lost the terminal\n", stderr);

@@ -11,6 +11,11 @@ typedef struct ui_options {
 	int no_color;		/* 1: monochrome whatever the terminal */
 	const char *notes_db;	/* NULL = default location */
 	const char *library_db;	/* the library index; NULL = default */
+	const char *notice;	/* NULL, or what to say on the message line
+				   when the document opens: lines ending in
+				   '\n' (source_report's; a leading
+				   "lectern: " is dropped), the first shown
+				   with "(+N more)", the next at each key */
 } ui_options;
 
 /* Runs the reader on d until the user quits. Returns the process exit code

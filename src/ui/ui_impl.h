@@ -144,6 +144,9 @@ struct ui {
 	int show_numbers;
 	char msg[512];		/* the message line; "" = hint */
 	theme_role msg_role;
+	char *notices;		/* lines waiting for the message line (each
+				   a role letter, E or M, then the text and
+				   '\n'), or NULL; owned (ui_notice) */
 
 	int color;
 	attr_t attr[ROLE_COUNT];
@@ -159,6 +162,11 @@ struct ui {
 /* ui.c: shared helpers for actions and panes. */
 void ui_message(ui *u, theme_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Says text on the message line now, as a warning: lines ending in '\n'
+ * (the last may lack it; a leading "lectern: " is dropped). The first is
+ * shown with "(+N more)" when there are more; the others, then the message
+ * that was showing, come at the next keys that leave the line empty. */
+void ui_notice(ui *u, const char *text);
 /* Scrolls the text by delta lines (negative = up); never past the last
  * screenful. Returns flags. */
 int ui_scroll(ui *u, long delta);
