@@ -381,13 +381,12 @@ main(int argc, char **argv)
 		rc = EXIT_DATA;
 		goto out;
 	}
-	/* what the model changed to keep the terminal safe, said once
-	 * (the file's name in visible form) */
+	/* what the model changed to keep the terminal safe, said once (the
+	 * file's name in visible form): on stderr, or by the reader on its
+	 * message line (stderr is under the screen then) */
 	char *report = source_report(&src, "lectern: ");
-	if (report) {
+	if (report && mode != MODE_READ)
 		fputs(report, stderr);
-		free(report);
-	}
 
 	parse_options popt = { .lang = lang };
 	doc *d = parse_document(path, src.data, src.len, &popt);
@@ -396,7 +395,7 @@ main(int argc, char **argv)
 
 	if (mode == MODE_READ) {
 		ui_options uo = { .cfg = &cfg, .theme = theme, .no_color = no_color,
-				  .notes_db = notes_db };
+				  .notes_db = notes_db, .notice = report };
 		rc = ui_run(d, &uo);
 	} else {
 		rc = run_one(mode, d, width, notes_db, mode_arg, note_text, tags,
@@ -407,6 +406,7 @@ main(int argc, char **argv)
 		}
 	}
 	doc_free(d);
+	free(report);
 	free(path);
 	config_free(&cfg);
 out:
