@@ -302,15 +302,7 @@ anchor_char_at(const anchor_doc *ad, size_t b)
 {
 	if (b >= ad->byte_of[ad->n])
 		return ad->n;
-	size_t lo = 0, hi = ad->n;	/* byte_of[lo] <= b < byte_of[hi] */
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ad->byte_of[mid] <= b)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return UTIL_LAST_LE(ad->n, b, ad->byte_of[mid_]);
 }
 
 static char *

@@ -201,15 +201,7 @@ mode(search *s, unsigned flags)
 static size_t
 run_at(const folded *x, size_t v, int by_o)
 {
-	size_t lo = 0, hi = x->nruns;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if ((by_o ? x->runs[mid].o : x->runs[mid].f) <= v)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return UTIL_LAST_LE(x->nruns, v, by_o ? x->runs[mid_].o : x->runs[mid_].f);
 }
 
 /* Folded offset of plain offset O (the start of what it folded to). */

@@ -41,4 +41,19 @@ int util_mkdirs(const char *dir, char **err);
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The last index i in [0, n) of a sorted array whose key is <= v, or 0
+ * when none is (ties: the last): KEY is an expression of the index
+ * `mid_`, e.g. UTIL_LAST_LE(d->nblocks, off, d->blocks[mid_]->off). */
+#define UTIL_LAST_LE(n, v, KEY) __extension__ ({			\
+	size_t lo_ = 0, hi_ = (n);					\
+	while (hi_ - lo_ > 1) {						\
+		size_t mid_ = lo_ + (hi_ - lo_) / 2;			\
+		if ((KEY) <= (v))					\
+			lo_ = mid_;					\
+		else							\
+			hi_ = mid_;					\
+	}								\
+	lo_;								\
+})
+
 #endif
