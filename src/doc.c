@@ -21,6 +21,8 @@ static const char *const kind_names[NODE_KIND_COUNT] = {
 	[NODE_SIGNATURE] = "signature",
 	[NODE_NOTE] = "note",
 	[NODE_FOOTNOTE] = "footnote",
+	[NODE_TABLE] = "table",
+	[NODE_ROW] = "row",
 };
 
 static const char *const unit_names[UNIT_COUNT] = {

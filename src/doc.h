@@ -36,6 +36,10 @@ typedef enum node_kind {
 	NODE_NOTE,	/* "[Original: Russian]", place and date, meeting line,
 			   sponsor line: short lines that are not clauses */
 	NODE_FOOTNOTE,	/* footnote or endnote text; number = its mark */
+	NODE_TABLE,	/* a table; text: its header row, the column titles
+			   joined by " | "; holds its rows (and the notes
+			   under it, "a In accordance with …") */
+	NODE_ROW,	/* one row of a table: its cells reflowed as one text */
 	NODE_KIND_COUNT
 } node_kind;
 

@@ -16,6 +16,23 @@
  *     end of their top-level part (the letter, an annex or the document).
  * The words of each language come from lang.c.
  *
+ * Tables. Extracted tables come one cell per line, and their header row of
+ * column titles is printed again at the top of every page the table runs
+ * on. Two or more short lines (cell titles: no sentence end, at most 50
+ * code points) that open two pages alike, or open a page and were shown
+ * just before it, are a header (find_table_heads): its showings right
+ * after page furniture are furniture (dropped, counted in
+ * furniture_lines); any other showing opens a NODE_TABLE whose text is the
+ * titles joined by " | ". The blocks after it are its rows (NODE_ROW, one
+ * block each, cells reflowed) and the notes under it ("a In accordance
+ * with …": NODE_NOTE numbered "a"), until a block that cannot be a row: a
+ * numbered paragraph with a sentence, a I./A. or keyword section, an
+ * annex, a signature, or prose filling the measure. A last row that reads
+ * as a heading (one line, no figure) is the heading of what follows. A
+ * table without a repeated header is not recognised (its cells stay
+ * blocks of their own); a header-row's rows in one block (no blank lines
+ * between them) stay one row.
+ *
  * Extraction styles seen in the corpus and handled here: "double-spaced"
  * text (every line followed by an empty line; a paragraph starts indented
  * and a line with no blank before it is a page boundary), PyMuPDF text
@@ -60,6 +77,7 @@ enum {
 	LF_FNSEP = 1 << 7,	/* the "_____" separator */
 	LF_TOC = 1 << 8,	/* a table of contents */
 	LF_RUNHEAD = 1 << 9,	/* a running title wrapped on two lines */
+	LF_THEAD = 1 << 10,	/* a table's header row (its first showing) */
 };
 
 /* One source line. Offsets are 32 bits: parse_document's input is under
@@ -1701,6 +1719,155 @@ find_footnotes(parser *p)
 	}
 }
 
+/* ---------- tables ---------- */
+
+#define THEAD_MAX 8	/* lines of a header row, at most */
+
+/* Can line i be one cell title of a header row: short, closing no
+ * sentence, body text? */
+static int
+thead_line(const parser *p, size_t i)
+{
+	const pline *l = &p->L[i];
+	if (l->flags & (LF_BLANK | LF_FURN | LF_MAST | LF_FOOT | LF_TOC) ||
+	    l->cols > 50 || l->cols > p->width * 3 / 4 || l->cols < 2)
+		return 0;
+	const char *s = LS(p, i);
+	size_t n = LN(p, i);
+	ucs4_t c = last_uc(s, n);
+	return !(c == '.' || c == ',' || c == ';' || c == ':') && !is_digit(s[0]);
+}
+
+/* The next non-blank line after i, or p->nl. */
+static size_t
+next_text(const parser *p, size_t i)
+{
+	for (i++; i < p->nl && (p->L[i].flags & LF_BLANK); i++)
+		;
+	return i;
+}
+
+static int
+same_line(const parser *p, size_t a, size_t b)
+{
+	return LN(p, a) == LN(p, b) && memcmp(LS(p, a), LS(p, b), LN(p, a)) == 0;
+}
+
+/* How many lines from a and from b (blank lines skipped) read the same,
+ * up to THEAD_MAX, each a possible cell title. */
+static size_t
+same_run(const parser *p, size_t a, size_t b)
+{
+	size_t k = 0;
+	while (k < THEAD_MAX && a < p->nl && b < p->nl && a != b && thead_line(p, a) &&
+	       thead_line(p, b) && same_line(p, a, b)) {
+		k++;
+		a = next_text(p, a);
+		b = next_text(p, b);
+	}
+	return k;
+}
+
+typedef struct pstart {
+	uint64_t h;
+	uint32_t line;
+} pstart;
+
+static int
+cmp_pstart(const void *a, const void *b)
+{
+	const pstart *x = a, *y = b;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Tables: a header row of column titles ("Agenda item/symbol", "Title or
+ * description", "Status of issuance") is printed again at the top of each
+ * page the table runs on. Two or more short lines that open two pages
+ * alike are such a header: every showing of it right after page
+ * furniture is furniture too (LF_FURN); any other showing, the first
+ * above all, opens a table (LF_THEAD). Found by hashing the first two
+ * lines of every page: linear in the pages. */
+static void
+find_table_heads(parser *p)
+{
+	pstart *ps = NULL;
+	size_t nps = 0, cap = 0;
+	int after_furn = 0;
+	for (size_t i = 0; i < p->nl; i++) {
+		pline *l = &p->L[i];
+		if (l->flags & LF_BLANK)
+			continue;
+		if (l->flags & (LF_FURN | LF_MAST | LF_FOOT)) {
+			after_furn = (l->flags & (LF_FURN | LF_MAST)) != 0 || after_furn;
+			continue;
+		}
+		if (after_furn && thead_line(p, i)) {
+			size_t j = next_text(p, i);
+			if (j < p->nl && thead_line(p, j)) {
+				xgrow((void **)&ps, &cap, nps + 1, sizeof *ps);
+				ps[nps].h = hash_fold(LS(p, i), LN(p, i), 1) * 31 +
+					    hash_fold(LS(p, j), LN(p, j), 1);
+				ps[nps].line = (uint32_t)i;
+				nps++;
+			}
+		}
+		after_furn = 0;
+	}
+	if (nps > 1)
+		qsort(ps, nps, sizeof *ps, cmp_pstart);
+	for (size_t g = 0; g < nps;) {
+		size_t e = g + 1;
+		while (e < nps && ps[e].h == ps[g].h)
+			e++;
+		/* the header: what the first two page tops have in common; a
+		 * table on two pages shows it at one page top only, and
+		 * above it on the page before */
+		size_t first = ps[g].line, other = p->nl;
+		if (e - g >= 2)
+			other = ps[g + 1].line;
+		for (size_t i = first, back = 0; e - g < 2 && i > 0 && back < 400; back++)
+			if (same_line(p, --i, first) && same_run(p, i, first) >= 2) {
+				other = i;
+				break;
+			}
+		size_t hl = other < p->nl ? same_run(p, first, other) : 0;
+		if (hl < 2) {
+			g = e;
+			continue;
+		}
+		/* its lines (marking them would hide them from same_run) */
+		size_t hdr[THEAD_MAX];
+		for (size_t c = 0, j = first; c < hl; c++, j = next_text(p, j))
+			hdr[c] = j;
+		/* every showing in the document, in order */
+		int seen = 0;
+		size_t k = 0;
+		for (size_t i = 0; i < p->nl; i = next_text(p, i)) {
+			if ((p->L[i].flags & (LF_BLANK | LF_THEAD | LF_FURN)) ||
+			    !same_line(p, i, first))
+				continue;
+			size_t c = 0;
+			for (size_t j = i; c < hl && j < p->nl && thead_line(p, j) &&
+			     same_line(p, j, hdr[c]); c++, j = next_text(p, j))
+				;
+			if (c < hl)
+				continue;
+			while (k < e - g && ps[g + k].line < i)
+				k++;
+			int at_top = k < e - g && ps[g + k].line == i;
+			int flag = seen && at_top ? LF_FURN : LF_THEAD;
+			size_t j = i;
+			for (size_t c = 0; c < hl; c++, j = next_text(p, j))
+				p->L[j].flags |= flag;
+			seen = 1;
+		}
+		g = e;
+	}
+	free(ps);
+}
+
 /* Page map: page 1 at line 1, then each break: a form feed, a furniture
  * cluster (its printed number when it shows one), a double-spaced page
  * boundary. */
@@ -1852,6 +2019,7 @@ typedef struct block {
 	enum brk brk;		/* the break before the block */
 	int foot;		/* a footnote */
 	int toc;		/* a table of contents */
+	int thead;		/* a table's header row (LF_THEAD lines) */
 } block;
 
 static int
@@ -2511,6 +2679,7 @@ typedef struct builder {
 	tnode *title_cont;	/* a title ending in ';' that goes on */
 	tnode *para;		/* the last paragraph (for sub-items) */
 	tnode *sub[3];		/* open sub-items by depth */
+	tnode *table;		/* the table whose rows come, or NULL */
 	int seen_para_in_top;
 	int has_letter;
 	size_t nannex;
@@ -2533,6 +2702,7 @@ set_top(builder *bd, tnode *t)
 	bd->para = NULL;
 	memset(bd->sub, 0, sizeof bd->sub);
 	bd->seen_para_in_top = 0;
+	bd->table = NULL;
 }
 
 /* Sub-item style: 1 = (a), 2 = (i), 3 = (A), 4 = (I), 5 = (1). */
@@ -2736,6 +2906,87 @@ keep_line_breaks(parser *p, const block *b, char *text, size_t *len)
 
 static void build_footnote(builder *bd, const block *b, char *text, size_t len);
 
+/* A header row: the table it opens, the column titles joined by " | ". */
+static void
+build_table(builder *bd, const block *b, char *text)
+{
+	parser *p = bd->p;
+	buf hb;
+	buf_init(&hb);
+	for (size_t i = 0; i < b->nlines; i++) {
+		if (i)
+			buf_adds(&hb, " | ");
+		buf_add(&hb, LS(p, b->lines[i]), LN(p, b->lines[i]));
+	}
+	txt_free(p, text);
+	tnode *t = tn_new(NODE_TABLE);
+	t->len = hb.len;
+	t->text = buf_take(&hb);
+	t->l0 = b->lines[0];
+	t->l1 = b->lines[b->nlines - 1];
+	tn_add(current_parent(bd), t);
+	bd->table = t;
+	bd->para = NULL;
+}
+
+/* A block after a table's header: a row of it, a note under it ("a In
+ * accordance with …": a letter mark, a space, a capital), or the end of
+ * the table (a numbered paragraph, a section, an annex, a signature, or
+ * prose: lines filling the measure). Returns 1 when the block was taken
+ * as part of the table. */
+static int
+table_row(builder *bd, const block *b, char *text, size_t len, int mk, const marker *m)
+{
+	parser *p = bd->p;
+	const char *s0 = LS(p, b->lines[0]);
+	size_t n0 = LN(p, b->lines[0]);
+	int kl;
+	size_t full = 0;
+	for (size_t i = 0; i < b->nlines; i++)
+		full += p->L[b->lines[i]].cols >= p->width * 85 / 100;
+	if ((mk == MK_PARA && (len - m->body > 100 || ends_sentence(text, len))) ||
+	    mk == MK_ROMAN ||
+	    (mk == MK_LETTER && headingish(p, b, text + m->body, len - m->body)) ||
+	    keyword_section(text, len, &kl, NULL) || is_annex_line(p, s0, n0) ||
+	    is_sig_line(s0, n0) ||
+	    (b->nlines >= 3 && full * 3 >= b->nlines * 2 && last_uc(text, len) == '.')) {
+		if (!(len > 2 && text[0] >= 'a' && text[0] <= 'z' && text[1] == ' ' &&
+		      starts_upper(text + 2, len - 2))) {
+			/* the last row may be the heading of what ends the
+			 * table: one line of words, no number, no date */
+			tnode *tb = bd->table, *last = tb->nkids ? tb->kids[tb->nkids - 1] : NULL;
+			bd->table = NULL;
+			if (last && tb->nkids >= 2 && last->kind == NODE_ROW && last->l0 == last->l1 &&
+			    !memchr(last->text, '[', last->len) && count_digits(last->text, last->len) == 0 &&
+			    !strpbrk(last->text, "0123456789") && starts_upper(last->text, last->len) &&
+			    !ends_sentence(last->text, last->len)) {
+				tb->nkids--;
+				last->kind = NODE_HEADING;
+				tn_add(current_parent(bd), last);
+			}
+			return 0;
+		}
+	}
+	tnode *t;
+	if (len > 2 && text[0] >= 'a' && text[0] <= 'z' && text[1] == ' ' &&
+	    starts_upper(text + 2, len - 2)) {
+		/* a note under the table, marked "a" */
+		t = tn_new(NODE_NOTE);
+		t->number = xstrndup(text, 1);
+		t->cite = xstrndup(text, 1);
+		memmove(text, text + 2, len - 1);
+		len -= 2;
+	} else {
+		t = tn_new(NODE_ROW);
+	}
+	t->text = text;
+	t->len = len;
+	t->l0 = b->lines[0];
+	t->l1 = b->lines[b->nlines - 1];
+	tn_add(bd->table, t);
+	return 1;
+}
+
 static void
 build_block(builder *bd, const block *b, char *text, size_t len)
 {
@@ -2755,6 +3006,8 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		build_footnote(bd, b, text, len);
 		return;
 	}
+	if (bd->table && table_row(bd, b, text, len, mk, &m))
+		return;
 	tnode *pend = bd->pending;
 	bd->pending = NULL;
 	tnode *tc = bd->title_cont;
@@ -3147,6 +3400,8 @@ id_prefix(node_kind k)
 	case NODE_SIGNATURE: return "sig";
 	case NODE_NOTE: return "note";
 	case NODE_FOOTNOTE: return "fn";
+	case NODE_TABLE: return "t";
+	case NODE_ROW: return "r";
 	default: return "n";
 	}
 }
@@ -3599,6 +3854,7 @@ parse_document(const char *name, const char *text, size_t len,
 	find_furniture(p);
 	find_toc(p);
 	find_footnotes(p);
+	find_table_heads(p);
 
 	/* page map */
 	doc_meta_add_page(m, 1, 1);
@@ -3719,10 +3975,13 @@ parse_document(const char *name, const char *text, size_t len,
 			empties = spaces = 0;
 			continue;
 		}
-		if (cur == (size_t)-1 || starts_block(p, prev, i, brk, &blocks[cur])) {
+		int th = (l->flags & LF_THEAD) != 0;
+		if (cur == (size_t)-1 || blocks[cur].thead != th ||
+		    (!th && starts_block(p, prev, i, brk, &blocks[cur]))) {
 			xgrow((void **)&blocks, &bcap, nb + 1, sizeof *blocks);
 			memset(&blocks[nb], 0, sizeof *blocks);
 			blocks[nb].brk = brk;
+			blocks[nb].thead = th;
 			cur = nb++;
 		}
 		block_add(&blocks[cur], i);
@@ -3767,6 +4026,8 @@ parse_document(const char *name, const char *text, size_t len,
 			tn_add(current_parent(&B), t);
 		} else if (b->foot) {
 			build_footnote(&B, b, txt, tl);
+		} else if (b->thead) {
+			build_table(&B, b, txt);
 		} else {
 			build_block(&B, b, txt, tl);
 		}

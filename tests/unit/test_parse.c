@@ -353,10 +353,59 @@ test_title_mark(void **state)
 	node *s1 = get(d, "s1");
 	assert_int_equal(s1->nkids, 2);
 	for (size_t b = 0; b < d->nblocks; b++)
-		assert_null(strstr(node_text(d, d->blocks[b]), "---"));
+		assert_null(memmem(node_text(d, d->blocks[b]), d->blocks[b]->len, "---", 3));
 	doc_free(d);
 	d = parse_str("Резюме материалов по Италии*\n\n1. Текст доклада.\n", "ru");
 	assert_string_equal(d->meta.title, "Резюме материалов по Италии");
+	doc_free(d);
+}
+
+/* A table: the header row printed again at the top of the next page is
+ * furniture; the table node holds the header, its rows and its note; a
+ * numbered paragraph ends it. */
+static void
+test_table(void **state)
+{
+	(void)state;
+	doc *d = parse_str(
+		"United Nations \nA/C.5/80/L.1 \n \nGeneral Assembly \nDistr.: Limited \n"
+		"26 September 2025 \n25-15228 (E) \n*2515228* \n \n \n"
+		"1. The annex to the present note indicates the status of preparedness of "
+		"documentation \nfor consideration by the Committee during the main part of "
+		"the eightieth session.\n \n"
+		"Agenda item/symbol \nTitle or description \nStatus of issuance \n \n"
+		"A/C.5/80/1 \nNote by the Secretariat on the allocation \nIssued \n \n"
+		"Item 115 \nAppointments to fill vacancies \n \n"
+		"A/C.5/80/L.1 \n \n25-15228\n2/3 \n \n"
+		"Agenda item/symbol \nTitle or description \nStatus of issuance \n \n"
+		"A/80/101 \nNote by the Secretary-General on the appointment \nIssued \n \n"
+		"a Estimated date of issuance. \n \n"
+		"A/C.5/80/L.1 \n \n25-15228\n3/3 \n \n"
+		"Agenda item/symbol \nTitle or description \nStatus of issuance \n \n"
+		"A/80/102 \nNote by the Secretary-General on the audit \nIssued \n \n"
+		"2. The Committee will consider the documents as soon as they are issued "
+		"and in \nthe order of the items on its agenda for the main part of the "
+		"session of the Assembly.\n", "en");
+	node *t = get(d, "t1");
+	assert_int_equal(t->kind, NODE_TABLE);
+	assert_text(d, t, "Agenda item/symbol | Title or description | Status of issuance");
+	assert_int_equal(count_kind(t, NODE_ROW), 4);
+	assert_text(d, get(d, "t1/r1"), "A/C.5/80/1 Note by the Secretariat on the allocation "
+		    "Issued");
+	assert_text(d, get(d, "t1/r3"), "A/80/101 Note by the Secretary-General on the "
+		    "appointment Issued");
+	node *note = get(d, "t1/note1");
+	assert_string_equal(note->number, "a");
+	assert_text(d, note, "Estimated date of issuance.");
+	assert_string_equal(get(d, "p2")->number, "2");
+	/* the header shows once */
+	size_t heads = 0;
+	for (size_t b = 0; b < d->nblocks; b++)
+		heads += memmem(node_text(d, d->blocks[b]), d->blocks[b]->len,
+				"Agenda item/symbol", 18) != NULL;
+	assert_int_equal(heads, 1);
+	assert_string_equal(node_kind_name(NODE_ROW), "row");
+	assert_int_equal(node_kind_from_name("table"), NODE_TABLE);
 	doc_free(d);
 }
 
@@ -854,6 +903,7 @@ main(void)
 		cmocka_unit_test(test_running_title_wrapped),
 		cmocka_unit_test(test_page_end_closed),
 		cmocka_unit_test(test_title_mark),
+		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_keyword_sections),
 		cmocka_unit_test(test_convention_cite),
