@@ -1768,6 +1768,26 @@ same_run(const parser *p, size_t a, size_t b)
 	return k;
 }
 
+#define THEAD_BACK 400	/* lines looked back for a header's first showing */
+
+/* Do the hl lines from i (blank lines skipped) read hdr[0, hl)? */
+static int
+shows_head(const parser *p, size_t i, const size_t *hdr, size_t hl)
+{
+	size_t c = 0;
+	for (size_t j = i; c < hl && j < p->nl && thead_line(p, j) && same_line(p, j, hdr[c]);
+	     c++, j = next_text(p, j))
+		;
+	return c == hl;
+}
+
+static void
+mark_head(parser *p, size_t i, size_t hl, int flag)
+{
+	for (size_t c = 0; c < hl && i < p->nl; c++, i = next_text(p, i))
+		p->L[i].flags |= flag;
+}
+
 typedef struct pstart {
 	uint64_t h;
 	uint32_t line;
@@ -1841,27 +1861,27 @@ find_table_heads(parser *p)
 		size_t hdr[THEAD_MAX];
 		for (size_t c = 0, j = first; c < hl; c++, j = next_text(p, j))
 			hdr[c] = j;
-		/* every showing in the document, in order */
-		int seen = 0;
-		size_t k = 0;
-		for (size_t i = 0; i < p->nl; i = next_text(p, i)) {
-			if ((p->L[i].flags & (LF_BLANK | LF_THEAD | LF_FURN)) ||
-			    !same_line(p, i, first))
+		/* each page top showing it: a repeat (furniture) when the
+		 * table was shown shortly before (the page top before, or a
+		 * showing found looking back at most THEAD_BACK lines); else
+		 * it opens the table. Bounded look-backs: linear in pages. */
+		for (size_t k = g; k < e; k++) {
+			size_t top = ps[k].line;
+			if (!shows_head(p, top, hdr, hl))
 				continue;
-			size_t c = 0;
-			for (size_t j = i; c < hl && j < p->nl && thead_line(p, j) &&
-			     same_line(p, j, hdr[c]); c++, j = next_text(p, j))
-				;
-			if (c < hl)
-				continue;
-			while (k < e - g && ps[g + k].line < i)
-				k++;
-			int at_top = k < e - g && ps[g + k].line == i;
-			int flag = seen && at_top ? LF_FURN : LF_THEAD;
-			size_t j = i;
-			for (size_t c = 0; c < hl; c++, j = next_text(p, j))
-				p->L[j].flags |= flag;
-			seen = 1;
+			size_t stop = k > g ? ps[k - 1].line : 0;
+			int repeat = k > g && top - ps[k - 1].line <= THEAD_BACK &&
+				     (p->L[ps[k - 1].line].flags & (LF_FURN | LF_THEAD));
+			for (size_t i = top, back = 0; !repeat && i > stop && back < THEAD_BACK;
+			     back++) {
+				i--;
+				if (!(p->L[i].flags & (LF_BLANK | LF_FURN | LF_THEAD)) &&
+				    shows_head(p, i, hdr, hl)) {
+					mark_head(p, i, hl, LF_THEAD);
+					repeat = 1;
+				}
+			}
+			mark_head(p, top, hl, repeat ? LF_FURN : LF_THEAD);
 		}
 		g = e;
 	}
