@@ -17,6 +17,7 @@
  * its node's text, and a row ends after a word with '…'. */
 #include <build-config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -239,10 +240,13 @@ outline_draw(pane *p, ui *u)
 	int w = p->w - border;
 	wbkgdset(p->win, ' ' | draw_attr(u, ROLE_OUTLINE));
 	werase(p->win);
-	/* The longest title that fits whole: a cut key hint says nothing. */
-	static const char *const titles[] = {
-		"Outline (Enter: jump, Tab: text)", "Outline (Enter: jump)", "Outline",
-	};
+	/* The longest title that fits whole: a cut key hint says nothing.
+	 * Tab goes to the notes panel when it is shown, else the text. */
+	const pane *to = ui_focus_target(u, 1);
+	char tab[64];
+	snprintf(tab, sizeof tab, "Outline (Enter: jump, Tab: %s)",
+		 to && to->ops->name ? to->ops->name : "text");
+	const char *const titles[] = { tab, "Outline (Enter: jump)", "Outline" };
 	const char *title = titles[ARRAY_LEN(titles) - 1];
 	for (size_t i = 0; focused && i < ARRAY_LEN(titles); i++)
 		if ((int)strlen(titles[i]) <= w - 1) {

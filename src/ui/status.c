@@ -256,14 +256,16 @@ draw_name(pane *p, ui *u, int room, attr_t st)
 }
 
 /* Hints, longest first: the message line shows the longest that fits
- * whole (a cut key hint would name half a key). */
+ * whole (a cut key hint would name half a key). "%s" is where Tab goes
+ * (ui_focus_target); a hint with it is left out when Tab goes nowhere. */
 static const char *const hints_text[] = {
-	"Space/b page  Tab outline  h help  q quit",
-	"Space page  Tab outline  h help  q quit",
+	"Space/b page  Tab %s  a add note  h help  q quit",
+	"Space/b page  Tab %s  h help  q quit",
+	"Space page  Tab %s  h help  q quit",
 	"Space page  h help  q quit", "h help  q quit", NULL,
 };
 static const char *const hints_outline[] = {
-	"j/k move  Enter jump  Tab text  h help  q quit",
+	"j/k move  Enter jump  Tab %s  h help  q quit",
 	"j/k move  Enter jump  h help  q quit",
 	"Enter jump  h help  q quit", "h help  q quit", NULL,
 };
@@ -279,12 +281,27 @@ draw_hint(pane *p, ui *u, int mw)
 	 * and says which: the reader's hint would be wrong. */
 	if (u->overlay && u->overlay != u->help)
 		return;
+	/* The notes panel's own hint while it has the focus; the text's
+	 * names the note key when the panel is shown beside it. */
 	const char *one[] = { notes_ui_hint(u), "h help  q quit", NULL };
+	int in_text = !u->overlay && u->focus == u->text;
 	const char *const *h = u->overlay == u->help ? hints_help
+		: in_text ? hints_text
 		: one[0] ? one : u->focus == u->outline ? hints_outline : hints_text;
-	const char *hint = h[0];
+	int notes_beside = u->notes && u->notes->placed;
+	const pane *to = ui_focus_target(u, 1);
+	const char *tab = to && to->ops->name ? to->ops->name : NULL;
+	char hint[128] = "";
 	for (size_t i = 0; h[i]; i++) {
-		hint = h[i];
+		if (h == hints_text && i == 0 && !notes_beside)
+			continue;
+		int has_tab = strstr(h[i], "%s") != NULL;
+		if (has_tab && !tab)
+			continue;
+		if (has_tab)
+			snprintf(hint, sizeof hint, h[i], tab);
+		else
+			snprintf(hint, sizeof hint, "%s", h[i]);
 		if (text_width(hint, strlen(hint)) <= mw)
 			break;
 	}

@@ -249,6 +249,49 @@ ui_focus(ui *u, pane *p)
 	return UI_DRAW;
 }
 
+/* Tab's order: the text, the outline (the way to a clause, the guide's
+ * first step), the notes panel, then the panes below the text (references,
+ * library) in drawing order. Returns the count. */
+static size_t
+focus_order(const ui *u, pane **out)
+{
+	size_t n = 0;
+	out[n++] = u->text;
+	out[n++] = u->outline;
+	if (u->notes)
+		out[n++] = u->notes;
+	for (size_t i = 0; i < u->npanes; i++) {
+		pane *p = u->panes[i];
+		if (p != u->text && p != u->outline && p != u->notes)
+			out[n++] = p;
+	}
+	return n;
+}
+
+pane *
+ui_focus_target(const ui *u, int dir)
+{
+	if (u->outline_full)
+		return u->text;	/* leaving it closes it */
+	pane *order[UI_MAX_PANES + 3];
+	size_t n = focus_order(u, order), at = 0;
+	for (size_t i = 0; i < n; i++)
+		if (order[i] == u->focus)
+			at = i;
+	for (size_t k = 1; k < n; k++) {
+		pane *p = order[(at + (dir > 0 ? k : n - k)) % n];
+		if (!p->focusable || !p->shown || p == u->focus)
+			continue;
+		/* A squeezed outline opens over the text; notes that give
+		 * way to the outline take its place while focused. */
+		if (!p->placed && p != u->outline &&
+		    !(p == u->notes && u->notes_yield))
+			continue;
+		return p;
+	}
+	return NULL;
+}
+
 int
 ui_focus_next(ui *u, int dir)
 {
@@ -258,28 +301,17 @@ ui_focus_next(ui *u, int dir)
 		ui_focus(u, u->text);
 		return UI_GEOMETRY | UI_DRAW;
 	}
-	size_t n = u->npanes, at = 0;
-	for (size_t i = 0; i < n; i++)
-		if (u->panes[i] == u->focus)
-			at = i;
-	for (size_t k = 1; k < n; k++) {
-		size_t i = (at + n + (dir > 0 ? k : n - k)) % n;
-		pane *p = u->panes[i];
-		if (!p->focusable || !p->shown || p == u->focus)
-			continue;
-		if (!p->placed) {
-			if (p != u->outline)
-				continue;
-			u->outline_full = 1;	/* squeezed: open it over the text */
-			ui_focus(u, p);
-			return UI_GEOMETRY | UI_DRAW;
-		}
-		ui_focus(u, p);
+	pane *p = ui_focus_target(u, dir);
+	if (!p) {
+		ui_message(u, ROLE_MESSAGE, "The outline is hidden: %s shows it", "o");
 		return UI_DRAW;
 	}
-	ui_message(u, ROLE_MESSAGE, "The outline is hidden: %s shows it",
-		   "o");
-	return UI_DRAW;
+	if (p == u->outline && !p->placed)
+		u->outline_full = 1;	/* squeezed: open it over the text */
+	ui_focus(u, p);
+	/* The loop places the panes again when the focus goes to or from
+	 * the notes panel (see place()). */
+	return p->placed ? UI_DRAW : UI_GEOMETRY | UI_DRAW;
 }
 
 /* Builds the layout for the text width, keeping the reading position. */
@@ -348,6 +380,53 @@ outline_cols(const ui *u, int right)
 	return w;
 }
 
+/* The notes panel's place: pane_notes.c decides within the columns it is
+ * given (notes_ui_reserve), and ui.c gives it the screen less the least
+ * outline (UI_OUTLINE_MIN_COLS), so that the outline, the way into the
+ * document's structure, keeps its place beside the text; the notes panel
+ * then waits (u->notes_yield) until it has the focus, when it takes the
+ * outline's place. A panel that has just been shown (s, a first note)
+ * takes the focus, so it is seen. Returns the columns it takes on the
+ * right. */
+static int
+reserve_notes(ui *u, int main_h)
+{
+	pane *n = u->notes;
+	u->notes_yield = 0;
+	if (!n)
+		return 0;
+	int just_shown = n->shown && !u->notes_were_shown && u->placed_focus;
+	u->notes_were_shown = n->shown;
+	int right = notes_ui_reserve(u, main_h);
+	/* (An outline opened over the text takes its place beside it
+	 * again when that is only the notes' room.) */
+	int least = u->outline->shown ? outline_cols(u, 0) : 0;
+	if (least > UI_OUTLINE_MIN_COLS)
+		least = UI_OUTLINE_MIN_COLS;
+	if (right <= 0 || least <= 0 || u->focus == n || notes_ui_covers(u) ||
+	    outline_cols(u, right) > 0)
+		return right;	/* no conflict, or the notes have the focus */
+	if (just_shown && !u->overlay && !u->prompt) {
+		u->focus = n;
+		return right;
+	}
+	int cols = u->cols;
+	u->cols -= least;
+	n->placed = 0;	/* the hook sets it only where the panel goes */
+	right = notes_ui_reserve(u, main_h);
+	u->cols = cols;
+	if (notes_ui_covers(u)) {
+		n->x = 0;
+		n->w = u->cols;
+	} else if (right > 0) {
+		n->x = u->cols - right;
+	}
+	u->notes_yield = n->shown && !n->placed && !notes_ui_covers(u);
+	if (u->editor)
+		editor_put(u);	/* for the whole screen again */
+	return right;
+}
+
 static void
 place(ui *u)
 {
@@ -378,9 +457,9 @@ place(ui *u)
 	int main_h = u->rows - 2, left = 0;
 	/* The references or library list below the text (refs_ui.h). */
 	main_h -= refs_ui_reserve(u, main_h);
-	/* The notes panel first: when both side panes do not fit, the
-	 * outline is the one squeezed. */
-	int right = notes_ui_reserve(u, main_h);
+	/* The notes panel first, within the room the outline leaves it. */
+	int was_yielding = u->notes_yield;
+	int right = reserve_notes(u, main_h);
 	pane *o = u->outline;
 	u->outline_squeezed = 0;
 	if (o->shown) {
@@ -413,6 +492,14 @@ place(ui *u)
 	}
 	if (u->focus && !u->focus->placed)
 		u->focus = u->text;
+	/* Said when the panel starts to wait, not each time the focus
+	 * leaves it. */
+	int left_notes = u->placed_focus == u->notes && u->notes;
+	u->placed_focus = u->focus;
+	if (u->notes_yield && !was_yielding && !left_notes &&
+	    u->msg_role != ROLE_ERROR)
+		ui_message(u, ROLE_MESSAGE, "No room for the notes beside the outline: "
+			   "s shows them, o hides the outline");
 
 	/* Windows in drawing order, so the panel stack matches it. */
 	for (size_t i = 0; i < u->npanes; i++) {
@@ -753,6 +840,11 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 
 	int flags = UI_GEOMETRY | UI_MOVED | UI_DRAW, errors = 0, lost = 0;
 	for (;;) {
+		/* The notes panel takes the outline's place while it has the
+		 * focus (reserve_notes): a focus to or from it places again. */
+		if (u->focus != u->placed_focus &&
+		    (u->focus == u->notes || u->placed_focus == u->notes))
+			flags |= UI_GEOMETRY | UI_DRAW;
 		if (flags & UI_GEOMETRY)
 			place(u);
 		if ((flags & (UI_MOVED | UI_GEOMETRY)) && !u->too_small)

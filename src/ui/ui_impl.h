@@ -134,6 +134,13 @@ struct ui {
 	prompt *prompt;		/* the open prompt (takes all keys), or NULL */
 	int outline_full;	/* the outline covers the text pane (narrow) */
 	int outline_squeezed;	/* shown, but no room beside the text */
+	int notes_yield;	/* the notes panel, shown, gives way to the
+				   outline (no room for both beside the
+				   text); it takes the outline's place while
+				   it has the focus */
+	pane *placed_focus;	/* the focus when the panes were placed
+				   (NULL before the first placement) */
+	int notes_were_shown;	/* the notes panel was shown then */
 
 	int rows, cols;
 	int too_small;
@@ -182,7 +189,11 @@ int ui_end_of_document(ui *u);
 /* Lines of the text pane (at least 1). */
 int ui_text_rows(const ui *u);
 int ui_focus(ui *u, pane *p);
+/* Moves the focus as Tab (dir > 0) or BTab do: text, outline, notes, then
+ * the panes below the text, and round. */
 int ui_focus_next(ui *u, int dir);
+/* The pane ui_focus_next(u, dir) would focus, or NULL (for the hints). */
+pane *ui_focus_target(const ui *u, int dir);
 /* The node whose text is at the top of the text pane. */
 const node *ui_top_node(const ui *u);
 /* Compares two display addresses: <0, 0, >0. */

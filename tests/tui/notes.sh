@@ -1,12 +1,13 @@
 #!/bin/sh
-# Notes in the reader (tmux, 80x24): add a note with non-ASCII text on annex
+# Notes in the reader (tmux, 80x24 and 100x24): add a note with non-ASCII text on annex
 # paragraph 8, see it committed (lectern --notes) while the reader still
 # runs, quit, reopen: the panel shows it by default and the clause carries
 # the marker; edit it; delete it (n keeps it, y deletes) and undo; a note
 # added by another process shows at the next key; Esc on a changed note
-# asks before discarding; a note on typed words shows its quote.
+# asks before discarding; a note on typed words shows its quote. At 80
+# columns the panel gives way to the outline until it has the focus.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 32
+tui_plan 49
 
 DB="$TUI_TMP/notes.db"
 RUN="$LECTERN --notes-db $DB"
@@ -43,15 +44,17 @@ check "lectern --notes finds it in the store (with its tag) before quitting" sto
 tui_keys q
 check "q quits with status 0" tui_wait '^lectern-exit=0'
 
-tui_start 80 24 "$RUN"
+# 100 columns: room for the outline (narrowed), the text and the panel.
+tui_start 100 24 "$RUN"
 check "reopened: the panel is shown by default with the note" \
 	tui_wait '│ Notes \(1\)' 1
 to_p8
-check "reopened: the marker is on paragraph 8" tui_wait '^✎ +8 Dado' 1
+check "reopened: the marker is on paragraph 8" tui_wait '│✎ +8 Dado' 1
 check "the note of the clause at the top is marked current" tui_wait '│›Anexo, párr\. 8'
 
-tui_keys Tab e
-check "Tab, e: the editor opens with the note" tui_wait '│ segunda línea #tema +│'
+tui_keys Tab Tab e
+check "Tab, Tab (the outline, then the panel), e: the editor opens with the note" \
+	tui_wait '│ segunda línea #tema +│'
 tui_keys -l ' editado'
 tui_keys F2
 check "F2 saves the edit" tui_wait '^Note saved' 24
@@ -65,13 +68,13 @@ kept() { tui_wait '^Cancelled' 24 && [ "$(notes | wc -l)" -eq 1 ]; }
 check "n keeps it" kept
 tui_keys D y
 gone() {
-	tui_wait '^Note deleted \(U brings it back\)' 24 && tui_wait '^ +8 Dado' 1 &&
+	tui_wait '^Note deleted \(U brings it back\)' 24 && tui_wait '│ +8 Dado' 1 &&
 		tui_wait '│ Notes \(0\)' 1 && [ -z "$(notes)" ]
 }
 check "y deletes it: marker, panel and store follow" gone
 tui_keys U
 back() {
-	tui_wait '^Note restored' 24 && tui_wait '^✎ +8 Dado' 1 &&
+	tui_wait '^Note restored' 24 && tui_wait '│✎ +8 Dado' 1 &&
 		tui_wait '│ Notes \(1\)' 1 && [ "$(notes | wc -l)" -eq 1 ]
 }
 check "U brings it back" back
@@ -106,7 +109,7 @@ tui_keys Escape s
 check "s opens it over the text" tui_wait '^ Notes \(3\)' 1
 tui_keys Escape
 check "Esc closes it: the text again" tui_wait '^✎ +8 Dado el' 1
-tui_resize 80 24
+tui_resize 100 24
 
 tui_keys :
 tui_wait '^Go to clause' 24
@@ -120,6 +123,44 @@ check "Enter opens the editor on the selected words" tui_wait '│ “Destacan, 
 tui_keys -l 'seleccionado'
 tui_keys C-s
 check "saved: the panel quotes the selected words" tui_wait '│ “Destacan, en” *$'
+tui_keys q
+check "q quits with status 0" tui_wait '^lectern-exit=0'
+
+# 80 columns: no room for the outline, the text and the panel; the outline
+# (the way to a clause) keeps its place and the panel waits for the focus.
+no_notes() { tui_gone 'Notes \('; }
+tui_start 80 24 "$RUN"
+check "80x24: the outline keeps its place beside the text" tui_wait '^ Outline +│' 1
+check "the message line says where the notes went" \
+	tui_wait '^No room for the notes beside the outline: s shows them, o hides' 24
+check "the panel waits" no_notes
+tui_keys Tab
+check "Tab: the outline; the hint says Tab goes on to the notes" \
+	tui_wait '^j/k move  Enter jump  Tab notes ' 24
+tui_keys Tab
+check "Tab: the panel takes the outline's place" tui_wait '│ Notes \(4\)' 1
+check "the text is beside it, from the left edge" tui_wait '^ +Carta de fecha 22' 1
+tui_keys Tab
+check "Tab: back to the text, the outline back in its place" \
+	tui_wait '^ Outline +│ +Carta' 1
+check "the panel waits again" no_notes
+check "the hint: Tab goes to the outline" tui_wait '^Space/b page  Tab outline ' 24
+tui_keys BTab
+check "BTab goes the other way: the panel" tui_wait '│ Notes \(4\)' 1
+tui_keys Escape s
+check "Esc, then s: the panel again, with the focus" \
+	tui_wait '^j/k move  Enter jump' 24
+tui_keys s
+check "s again hides it; the outline is back" tui_wait '^Notes hidden' 24
+tui_keys s o
+check "s, o: the outline takes its place back, with the focus" \
+	tui_wait '^ Outline \(Enter: jump\) +│ +Carta' 1
+tui_keys o
+check "o again hides it" tui_wait '^Outline hidden' 24
+check "which gives the panel its room beside the text" \
+	tui_wait '^ +Carta de fecha .*│ Notes \(4\)' 1
+tui_keys j
+check "and Tab now goes to the panel" tui_wait '^Space/b page  Tab notes ' 24
 tui_keys q
 check "q quits with status 0" tui_wait '^lectern-exit=0'
 tui_done
