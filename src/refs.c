@@ -174,6 +174,17 @@ static const phrase para_links[] = {
 	{ "of", L_EN, 0 }, { "the", L_EN, 0 }, { "its", L_EN, 0 },
 	{ "de", L_ES, 0 }, { "la", L_ES, 0 }, { "del", L_ES, 0 },
 	{ "su", L_ES, 0 }, { "du", L_FR, 0 }, { "sa", L_FR, 0 },
+	/* the operative part named: "párrafo 5 de la parte dispositiva de la
+	 * resolución", "paragraphe 5 du dispositif de", "пункт 5
+	 * постановляющей части резолюции" */
+	{ "de la parte dispositiva", L_ES, 0 }, { "du dispositif", L_FR, 0 },
+	{ "постановляющей части", L_RU, 0 },
+};
+/* Before the paragraph word: a paragraph of the preamble, numbered apart
+ * from the operative ones ("preambular paragraph 3"; the other languages
+ * put it after, "párrafo 3 del preámbulo", which is no link). */
+static const phrase para_not_after[] = {
+	{ "preambular", L_EN, 0 },
 };
 
 /* "… titulada “…”": the word before a quoted title. */
@@ -431,6 +442,7 @@ static table T_RANGE_SEP = TABLE(range_seps);
 static table T_RES_HEADS = TABLE(res_heads);
 static table T_PARA = TABLE(para_words);
 static table T_PARA_LINK = TABLE(para_links);
+static table T_PARA_NOT = TABLE(para_not_after);
 static table T_ENTITLED = TABLE(entitled_words);
 static table T_ORG_BEFORE = TABLE(organ_before);
 static table T_ORG_AFTER = TABLE(organ_after);
@@ -445,8 +457,8 @@ static table T_ORD_LINK = TABLE(ord_links);
 static table *const all_tables[] = {
 	&T_AG_HEADS, &T_AG_CONTEXT, &T_AG_SUFFIX, &T_AG_CHAIN, &T_AG_FOREIGN,
 	&T_AG_SESS_LINK, &T_LIST_SEP, &T_RANGE_SEP,
-	&T_RES_HEADS, &T_PARA, &T_PARA_LINK, &T_ENTITLED, &T_ORG_BEFORE,
-	&T_ORG_AFTER, &T_DATE_LINK, &T_MONTHS, &T_DATE_FILL, &T_ORD_TENS,
+	&T_RES_HEADS, &T_PARA, &T_PARA_LINK, &T_PARA_NOT, &T_ENTITLED,
+	&T_ORG_BEFORE, &T_ORG_AFTER, &T_DATE_LINK, &T_MONTHS, &T_DATE_FILL, &T_ORD_TENS,
 	&T_ORD_UNITS, &T_SESSION, &T_ORD_LINK,
 };
 
@@ -1123,8 +1135,11 @@ find_para(const scan *sc, size_t h, char *para)
 {
 	size_t lo = h > 40 ? h - 40 : 0;
 	for (size_t pw = h; pw-- > lo;) {
-		if (match_table(sc, pw, &T_PARA, NULL) && para_forward(sc, pw, h, para))
+		if (match_table(sc, pw, &T_PARA, NULL) && para_forward(sc, pw, h, para)) {
+			if (match_table_before(sc, pw, &T_PARA_NOT, NULL))
+				break;
 			return pw;
+		}
 	}
 	para[0] = '\0';
 	return h;

@@ -326,6 +326,18 @@ test_paragraphs(void **state)
 	CHECK("resolution|A/HRC/RES/5/1|résolution 5/1|",
 	      "paragraphe 15 a) de l’annexe à la résolution 5/1 du Conseil des droits de l’homme",
 	      "fr", "A/HRC/WG.6/7/ITA/1", 0, NULL);
+	/* the operative part named: still the resolution's paragraph */
+	CHECK("resolution|A/RES/67/290|párrafo 5 de la parte dispositiva de la resolución 67/290|5",
+	      "el párrafo 5 de la parte dispositiva de la resolución 67/290", "es", NULL, 80, NULL);
+	CHECK("resolution|A/RES/67/290|paragraphe 5 du dispositif de la résolution 67/290|5",
+	      "le paragraphe 5 du dispositif de la résolution 67/290", "fr", NULL, 80, NULL);
+	CHECK("resolution|A/RES/67/290|пункт 5 постановляющей части резолюции 67/290|5",
+	      "пункт 5 постановляющей части резолюции 67/290", "ru", NULL, 80, NULL);
+	/* a preambular paragraph is not numbered with the operative ones */
+	CHECK("resolution|A/RES/67/290|resolution 67/290|",
+	      "the preambular paragraph 3 of resolution 67/290", "en", NULL, 80, NULL);
+	CHECK("resolution|A/RES/67/290|resolución 67/290|",
+	      "el párrafo 3 del preámbulo de la resolución 67/290", "es", NULL, 80, NULL);
 	/* Russian */
 	CHECK("resolution|A/RES/67/290|пункт 5 резолюции 67/290|5",
 	      "пункт 5 резолюции 67/290 Генеральной Ассамблеи", "ru", NULL, 80, NULL);
