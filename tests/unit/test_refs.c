@@ -280,69 +280,81 @@ test_resolutions(void **state)
 /* "paragraph(s) N [and M] of [General Assembly|Security Council|its]
  * resolution X" and the es/fr/ru forms: the paragraph belongs to the
  * resolution; a paragraph of its annex or of one of its sections does not. */
+typedef struct para_case {
+	const char *expect, *text, *lang, *symbol;
+	int session;
+} para_case;
+
+static const para_case para_cases[] = {
+	/* en/A_RES_78_327.txt, line 700 */
+	{ "resolution|A/RES/67/290|paragraph 15 of General Assembly resolution 67/290|15",
+	  "The provisions of paragraph 15 of General Assembly resolution 67/290 of 9 July "
+	  "2013 shall apply", "en", "A/RES/78/327", 0 },
+	/* en/A_RES_79_250.txt, en/A_INF_76_1.txt */
+	{ "resolution|A/RES/55/235|paragraph 15 of its resolution 55/235|15",
+	  "in accordance with paragraph 15 of its resolution 55/235, to", "en",
+	  "A/RES/79/250", 0 },
+	{ "resolution|A/RES/67/290|paragraph 6 (b) of resolution 67/290|6 (b)",
+	  "as decided in paragraph 6 (b) of resolution 67/290, the", "en", "A/INF/76/1", 0 },
+	{ "resolution|S/RES/2231 (2015)|paragraphs 3 and 4 of Security Council resolution "
+	  "2231 (2015)|3, 4",
+	  "paragraphs 3 and 4 of Security Council resolution 2231 (2015)", "en", NULL, 80 },
+	{ "resolution|A/RES/67/290|paras. 3 to 5 of the General Assembly resolution 67/290|3–5",
+	  "see paras. 3 to 5 of the General Assembly resolution 67/290", "en", NULL, 80 },
+	{ "decision|A/DEC/79/573 B|paragraph 2 of General Assembly decision 79/573 B|2",
+	  "paragraph 2 of General Assembly decision 79/573 B", "en", NULL, 80 },
+	/* not the resolution's paragraph: en/A_INF_76_1.txt, en/A_RES_80_239.txt */
+	{ "resolution|A/RES/58/316|resolution 58/316|",
+	  "paragraph 4 (c) of section D of the annex to General Assembly resolution 58/316, the",
+	  "en", "A/INF/76/1", 0 },
+	{ "resolution|A/RES/80/243|resolution 80/243|",
+	  "paragraph 4 of section XIV of its resolution 80/243 of", "en", NULL, 80 },
+	/* Spanish (es/cis-declaration-2020.txt form) */
+	{ "resolution|A/RES/74/306|párrafo 29 de la resolución 74/306|29|T",
+	  "en el párrafo 29 de la resolución 74/306", "es", NULL, 75 },
+	{ "resolution|A/RES/67/290|párrafos 3 y 4 de la resolución 67/290|3, 4",
+	  "los párrafos 3 y 4 de la resolución 67/290 de la Asamblea General", "es", NULL, 80 },
+	{ "resolution|A/RES/67/290|párrafo 15 de su resolución 67/290|15",
+	  "el párrafo 15 de su resolución 67/290", "es", NULL, 80 },
+	/* French */
+	{ "resolution|A/RES/67/290|paragraphe 5 de la résolution 67/290|5",
+	  "le paragraphe 5 de la résolution 67/290 de l’Assemblée générale", "fr", NULL, 80 },
+	{ "resolution|A/HRC/RES/5/1|paragraphe 15 a) de la résolution 5/1|15 (a)",
+	  "au paragraphe 15 a) de la résolution 5/1 du Conseil des droits de l’homme",
+	  "fr", NULL, 80 },
+	{ "resolution|A/RES/55/235|paragraphes 15 et 16 de sa résolution 55/235|15, 16",
+	  "les paragraphes 15 et 16 de sa résolution 55/235", "fr", NULL, 80 },
+	/* fr/A_HRC_WG.6_7_ITA_1.txt: a paragraph of the annex */
+	{ "resolution|A/HRC/RES/5/1|résolution 5/1|",
+	  "paragraphe 15 a) de l’annexe à la résolution 5/1 du Conseil des droits de l’homme",
+	  "fr", "A/HRC/WG.6/7/ITA/1", 0 },
+	/* the operative part named: still the resolution's paragraph */
+	{ "resolution|A/RES/67/290|párrafo 5 de la parte dispositiva de la resolución 67/290|5",
+	  "el párrafo 5 de la parte dispositiva de la resolución 67/290", "es", NULL, 80 },
+	{ "resolution|A/RES/67/290|paragraphe 5 du dispositif de la résolution 67/290|5",
+	  "le paragraphe 5 du dispositif de la résolution 67/290", "fr", NULL, 80 },
+	{ "resolution|A/RES/67/290|пункт 5 постановляющей части резолюции 67/290|5",
+	  "пункт 5 постановляющей части резолюции 67/290", "ru", NULL, 80 },
+	/* a preambular paragraph is not numbered with the operative ones */
+	{ "resolution|A/RES/67/290|resolution 67/290|",
+	  "the preambular paragraph 3 of resolution 67/290", "en", NULL, 80 },
+	{ "resolution|A/RES/67/290|resolución 67/290|",
+	  "el párrafo 3 del preámbulo de la resolución 67/290", "es", NULL, 80 },
+	/* Russian */
+	{ "resolution|A/RES/67/290|пункт 5 резолюции 67/290|5",
+	  "пункт 5 резолюции 67/290 Генеральной Ассамблеи", "ru", NULL, 80 },
+	{ "resolution|S/RES/2231 (2015)|пунктах 3 и 4 резолюции 2231 (2015)|3, 4",
+	  "в пунктах 3 и 4 резолюции 2231 (2015) Совета Безопасности", "ru", NULL, 80 },
+};
+
 static void
 test_paragraphs(void **state)
 {
 	(void)state;
-	/* en/A_RES_78_327.txt, line 700 */
-	CHECK("resolution|A/RES/67/290|paragraph 15 of General Assembly resolution 67/290|15",
-	      "The provisions of paragraph 15 of General Assembly resolution 67/290 of 9 July "
-	      "2013 shall apply", "en", "A/RES/78/327", 0, NULL);
-	/* en/A_RES_79_250.txt, en/A_INF_76_1.txt */
-	CHECK("resolution|A/RES/55/235|paragraph 15 of its resolution 55/235|15",
-	      "in accordance with paragraph 15 of its resolution 55/235, to", "en",
-	      "A/RES/79/250", 0, NULL);
-	CHECK("resolution|A/RES/67/290|paragraph 6 (b) of resolution 67/290|6 (b)",
-	      "as decided in paragraph 6 (b) of resolution 67/290, the", "en", "A/INF/76/1", 0, NULL);
-	CHECK("resolution|S/RES/2231 (2015)|paragraphs 3 and 4 of Security Council resolution "
-	      "2231 (2015)|3, 4",
-	      "paragraphs 3 and 4 of Security Council resolution 2231 (2015)", "en", NULL, 80, NULL);
-	CHECK("resolution|A/RES/67/290|paras. 3 to 5 of the General Assembly resolution 67/290|3–5",
-	      "see paras. 3 to 5 of the General Assembly resolution 67/290", "en", NULL, 80, NULL);
-	CHECK("decision|A/DEC/79/573 B|paragraph 2 of General Assembly decision 79/573 B|2",
-	      "paragraph 2 of General Assembly decision 79/573 B", "en", NULL, 80, NULL);
-	/* not the resolution's paragraph: en/A_INF_76_1.txt, en/A_RES_80_239.txt */
-	CHECK("resolution|A/RES/58/316|resolution 58/316|",
-	      "paragraph 4 (c) of section D of the annex to General Assembly resolution 58/316, the",
-	      "en", "A/INF/76/1", 0, NULL);
-	CHECK("resolution|A/RES/80/243|resolution 80/243|",
-	      "paragraph 4 of section XIV of its resolution 80/243 of", "en", NULL, 80, NULL);
-	/* Spanish (es/cis-declaration-2020.txt form) */
-	CHECK("resolution|A/RES/74/306|párrafo 29 de la resolución 74/306|29|T",
-	      "en el párrafo 29 de la resolución 74/306", "es", NULL, 75, NULL);
-	CHECK("resolution|A/RES/67/290|párrafos 3 y 4 de la resolución 67/290|3, 4",
-	      "los párrafos 3 y 4 de la resolución 67/290 de la Asamblea General", "es", NULL, 80, NULL);
-	CHECK("resolution|A/RES/67/290|párrafo 15 de su resolución 67/290|15",
-	      "el párrafo 15 de su resolución 67/290", "es", NULL, 80, NULL);
-	/* French */
-	CHECK("resolution|A/RES/67/290|paragraphe 5 de la résolution 67/290|5",
-	      "le paragraphe 5 de la résolution 67/290 de l’Assemblée générale", "fr", NULL, 80, NULL);
-	CHECK("resolution|A/HRC/RES/5/1|paragraphe 15 a) de la résolution 5/1|15 (a)",
-	      "au paragraphe 15 a) de la résolution 5/1 du Conseil des droits de l’homme",
-	      "fr", NULL, 80, NULL);
-	CHECK("resolution|A/RES/55/235|paragraphes 15 et 16 de sa résolution 55/235|15, 16",
-	      "les paragraphes 15 et 16 de sa résolution 55/235", "fr", NULL, 80, NULL);
-	/* fr/A_HRC_WG.6_7_ITA_1.txt: a paragraph of the annex */
-	CHECK("resolution|A/HRC/RES/5/1|résolution 5/1|",
-	      "paragraphe 15 a) de l’annexe à la résolution 5/1 du Conseil des droits de l’homme",
-	      "fr", "A/HRC/WG.6/7/ITA/1", 0, NULL);
-	/* the operative part named: still the resolution's paragraph */
-	CHECK("resolution|A/RES/67/290|párrafo 5 de la parte dispositiva de la resolución 67/290|5",
-	      "el párrafo 5 de la parte dispositiva de la resolución 67/290", "es", NULL, 80, NULL);
-	CHECK("resolution|A/RES/67/290|paragraphe 5 du dispositif de la résolution 67/290|5",
-	      "le paragraphe 5 du dispositif de la résolution 67/290", "fr", NULL, 80, NULL);
-	CHECK("resolution|A/RES/67/290|пункт 5 постановляющей части резолюции 67/290|5",
-	      "пункт 5 постановляющей части резолюции 67/290", "ru", NULL, 80, NULL);
-	/* a preambular paragraph is not numbered with the operative ones */
-	CHECK("resolution|A/RES/67/290|resolution 67/290|",
-	      "the preambular paragraph 3 of resolution 67/290", "en", NULL, 80, NULL);
-	CHECK("resolution|A/RES/67/290|resolución 67/290|",
-	      "el párrafo 3 del preámbulo de la resolución 67/290", "es", NULL, 80, NULL);
-	/* Russian */
-	CHECK("resolution|A/RES/67/290|пункт 5 резолюции 67/290|5",
-	      "пункт 5 резолюции 67/290 Генеральной Ассамблеи", "ru", NULL, 80, NULL);
-	CHECK("resolution|S/RES/2231 (2015)|пунктах 3 и 4 резолюции 2231 (2015)|3, 4",
-	      "в пунктах 3 и 4 резолюции 2231 (2015) Совета Безопасности", "ru", NULL, 80, NULL);
+	for (size_t i = 0; i < sizeof para_cases / sizeof *para_cases; i++) {
+		const para_case *c = &para_cases[i];
+		CHECK(c->expect, c->text, c->lang, c->symbol, c->session, NULL);
+	}
 }
 
 /* The first reference of text in a document of language lang (NULL:
