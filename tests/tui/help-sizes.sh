@@ -94,8 +94,8 @@ tui_wait 'Carta de fecha' 1
 tui_keys h
 tui_wait ' 1-20/[0-9]+ '
 tui_keys Space
-tui_wait '^│ +text\) +│' 2
+tui_wait '^│ BTab +Move focus back' 2
 tui_resize 40 12
-check "80x24 -> 40x12 with the help open: Tab's entry stays on top" \
-	tui_wait '^│ Tab +focus-next │' 2
+check "80x24 -> 40x12 with the help open: BTab's entry stays on top" \
+	tui_wait '^│ BTab +focus-prev │' 2
 tui_done
