@@ -29,29 +29,33 @@ n=0
 for d in $docs; do n=$((n + 1)); done
 echo "1..$((n + 3))"
 i=0
-for d in $docs; do
+# result WHAT STATUS [LOG...]: the next TAP line; on failure the logs as
+# comments.
+result() {
 	i=$((i + 1))
-	if (cd "$data" && run "$d.txt") >"$tmp/$d.out" 2>"$tmp/$d.err" &&
-	   diff -u "$gold/$d.refs" "$tmp/$d.out" >"$tmp/$d.diff"; then
-		echo "ok $i - --refs $d"
+	what=$1 st=$2
+	shift 2
+	if [ "$st" = 0 ]; then
+		echo "ok $i - $what"
 	else
-		echo "not ok $i - --refs $d"
-		sed 's/^/# /' "$tmp/$d.err" "$tmp/$d.diff" | head -40
+		echo "not ok $i - $what"
+		[ $# -eq 0 ] || sed 's/^/# /' "$@" | head -40
 	fi
+}
+
+for d in $docs; do
+	(cd "$data" && run "$d.txt") >"$tmp/$d.out" 2>"$tmp/$d.err" &&
+		diff -u "$gold/$d.refs" "$tmp/$d.out" >"$tmp/$d.diff"
+	result "--refs $d" $? "$tmp/$d.err" "$tmp/$d.diff"
 done
 
 # A broken user catalog: named on stderr, the rest still loads.
 d=es_cis-declaration-2020
 mkdir -p "$HOME/.local/share/lectern"
 printf '\357\273\277[A/75 item 98]\nkind = agenda-item\n' >"$HOME/.local/share/lectern/broken.ini"
-i=$((i + 1))
-if (cd "$data" && run "$d.txt") >"$tmp/b.out" 2>"$tmp/b.err" &&
-   grep -q 'broken.ini' "$tmp/b.err" && diff -u "$gold/$d.refs" "$tmp/b.out" >/dev/null; then
-	echo "ok $i - a broken user catalog is named and skipped"
-else
-	echo "not ok $i - a broken user catalog is named and skipped"
-	sed 's/^/# /' "$tmp/b.err" | head
-fi
+(cd "$data" && run "$d.txt") >"$tmp/b.out" 2>"$tmp/b.err" &&
+	grep -q 'broken.ini' "$tmp/b.err" && diff -u "$gold/$d.refs" "$tmp/b.out" >/dev/null
+result "a broken user catalog is named and skipped" $? "$tmp/b.err"
 
 # A user catalog overrides the Spanish title of item 98; the rest stays.
 rm -f "$HOME/.local/share/lectern/broken.ini"
@@ -59,15 +63,10 @@ cat >"$HOME/.local/share/lectern/mine.ini" <<'INI'
 [A/75 item 98]
 title_es = "Mi título; con punto y coma"
 INI
-i=$((i + 1))
-if (cd "$data" && run "$d.txt") >"$tmp/u.out" 2>"$tmp/u.err" &&
-   [ "$(grep -c '	A/75 item 98	98		Mi título; con punto y coma$' "$tmp/u.out")" = 2 ] &&
-   grep -q '	A/RES/74/306	.*	29	Respuesta integral' "$tmp/u.out"; then
-	echo "ok $i - a user catalog overrides a title"
-else
-	echo "not ok $i - a user catalog overrides a title"
-	sed 's/^/# /' "$tmp/u.err" "$tmp/u.out" | head
-fi
+(cd "$data" && run "$d.txt") >"$tmp/u.out" 2>"$tmp/u.err" &&
+	[ "$(grep -c '	A/75 item 98	98		Mi título; con punto y coma$' "$tmp/u.out")" = 2 ] &&
+	grep -q '	A/RES/74/306	.*	29	Respuesta integral' "$tmp/u.out"
+result "a user catalog overrides a title" $? "$tmp/u.err" "$tmp/u.out"
 
 # XDG_DATA_HOME wins over ~/.local/share.
 mkdir -p "$tmp/xdg/lectern"
@@ -75,10 +74,6 @@ cat >"$tmp/xdg/lectern/x.ini" <<'INI'
 [A/75 item 112]
 title_es = "Desde XDG"
 INI
-i=$((i + 1))
-if (cd "$data" && XDG_DATA_HOME="$tmp/xdg" run "$d.txt") >"$tmp/x.out" 2>&1 &&
-   grep -q '	A/75 item 112	112		Desde XDG$' "$tmp/x.out"; then
-	echo "ok $i - catalogs in \$XDG_DATA_HOME/lectern"
-else
-	echo "not ok $i - catalogs in \$XDG_DATA_HOME/lectern"
-fi
+(cd "$data" && XDG_DATA_HOME="$tmp/xdg" run "$d.txt") >"$tmp/x.out" 2>&1 &&
+	grep -q '	A/75 item 112	112		Desde XDG$' "$tmp/x.out"
+result "catalogs in \$XDG_DATA_HOME/lectern" $? "$tmp/x.out"
