@@ -1730,7 +1730,7 @@ thead_line(const parser *p, size_t i)
 {
 	const pline *l = &p->L[i];
 	if (l->flags & (LF_BLANK | LF_FURN | LF_MAST | LF_FOOT | LF_TOC) ||
-	    l->cols > 50 || l->cols > p->width * 3 / 4 || l->cols < 2)
+	    l->cols > 50 || l->cols < 2)
 		return 0;
 	const char *s = LS(p, i);
 	size_t n = LN(p, i);
@@ -2944,9 +2944,25 @@ build_table(builder *bd, const block *b, char *text)
 	t->text = buf_take(&hb);
 	t->l0 = b->lines[0];
 	t->l1 = b->lines[b->nlines - 1];
+	t->level = (int)b->nlines;	/* the columns, one title a line */
 	tn_add(current_parent(bd), t);
 	bd->table = t;
 	bd->para = NULL;
+}
+
+/* The look of a table cell's line: whether it holds a figure, and what
+ * its first character is (capital, small letter, digit, other). */
+static int
+cell_sig(const parser *p, size_t i)
+{
+	const char *s = LS(p, i);
+	size_t n = LN(p, i);
+	int sig = count_digits(s, n) > 0;
+	for (size_t k = 0; k < n && !sig; k++)
+		sig = is_digit(s[k]);
+	if (!n)
+		return sig;
+	return sig | (is_digit(s[0]) ? 2 : starts_upper(s, n) ? 4 : starts_lower(s, n) ? 6 : 8);
 }
 
 /* A block after a table's header: a row of it, a note under it ("a In
@@ -2997,6 +3013,46 @@ table_row(builder *bd, const block *b, char *text, size_t len, int mk, const mar
 		memmove(text, text + 2, len - 1);
 		len -= 2;
 	} else {
+		size_t ncol = (size_t)bd->table->level;
+		if (ncol >= 2 && b->nlines >= ncol * 2 &&
+		    cell_sig(p, b->lines[0]) != cell_sig(p, b->lines[1])) {
+			/* rows with no blank line between them: a row starts
+			 * where a line looks like the first column's again
+			 * after one that does not ("Seventy-seventh" after
+			 * "Tuesday, 13 September 2022"; "Programme planning
+			 * [137]" after "6 and 7 October": a capital after a
+			 * figure) */
+			int s0 = cell_sig(p, b->lines[0]);
+			/* a row has a line a column at least (one cell may
+			 * be empty), two at least */
+			size_t min = ncol - 1 < 2 ? 2 : ncol - 1;
+			size_t from = 0;
+			for (size_t i = 1; i <= b->nlines; i++) {
+				int si = i < b->nlines ? cell_sig(p, b->lines[i]) : 0;
+				int sp = cell_sig(p, b->lines[i - 1]);
+				/* the line before holds a figure (a date, an
+				 * amount: a cell, not a title going on), or
+				 * the first column is figures ("3 p.m.") */
+				int later = (sp & 1) || (s0 & ~1) == 2;
+				if (i < b->nlines && !(sp != s0 && ((si == s0 && later) ||
+				    ((si & ~1) == (s0 & ~1) && (sp & ~1) == 2)) &&
+						       i - from >= min && b->nlines - i >= min))
+					continue;
+				buf rb;
+				buf_init(&rb);
+				for (size_t k = from; k < i; k++)
+					append_line(p, &rb, LS(p, b->lines[k]), LN(p, b->lines[k]), 0);
+				t = tn_new(NODE_ROW);
+				t->len = rb.len;
+				t->text = buf_take(&rb);
+				t->l0 = b->lines[from];
+				t->l1 = b->lines[i - 1];
+				tn_add(bd->table, t);
+				from = i;
+			}
+			txt_free(p, text);
+			return 1;
+		}
 		t = tn_new(NODE_ROW);
 	}
 	t->text = text;

@@ -407,6 +407,33 @@ test_table(void **state)
 	assert_string_equal(node_kind_name(NODE_ROW), "row");
 	assert_int_equal(node_kind_from_name("table"), NODE_TABLE);
 	doc_free(d);
+	/* shown once above and once at the next page's top; rows without
+	 * blank lines between them, split where the first column comes again */
+	d = parse_str(
+		"United Nations \nA/INF/76/1 \n \nGeneral Assembly \nDistr.: General \n"
+		"15 February 2021 \n21-02065 (E)    170221 \n*2102065* \n \n \n"
+		"Seventy-sixth session \n \n \n"
+		"1. The table below shows the opening dates of the seventy-sixth to "
+		"eighty-fifth regular \nsessions of the General Assembly and of the general "
+		"debate, as decided by the Assembly.\n \n"
+		"Session \nOpening date of the session \nOpening date of the general debate \n \n"
+		"Seventy-sixth \nTuesday, 14 September 2021 \nTuesday, 21 September 2021 \n"
+		"Seventy-seventh \nTuesday, 13 September 2022 \nTuesday, 20 September 2022 \n"
+		"Seventy-eighth \nTuesday, 12 September 2023 \nTuesday, 19 September 2023 \n"
+		"\nA/INF/76/1 \n \n \n21-02065 \n2/2 \n \n"
+		"Session \nOpening date of the session \nOpening date of the general debate \n \n"
+		"Eighty-fifth \nTuesday, 17 September 2030 \nTuesday, 24 September 2030 \n"
+		" \na In accordance with paragraph 6 (b) of resolution 67/290, the high-level "
+		"political forum shall \nbe convened by the President of the General Assembly "
+		"for a period of two days.\n", "en");
+	t = get(d, "t1");
+	assert_text(d, t, "Session | Opening date of the session | Opening date of the general "
+		    "debate");
+	assert_int_equal(count_kind(t, NODE_ROW), 4);
+	assert_text(d, get(d, "t1/r2"), "Seventy-seventh Tuesday, 13 September 2022 Tuesday, "
+		    "20 September 2022");
+	assert_starts(d, get(d, "t1/note1"), "In accordance with paragraph 6 (b)");
+	doc_free(d);
 }
 
 static void
