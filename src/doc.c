@@ -322,7 +322,9 @@ cite_steps(const char *s, cite_step *st, size_t max)
 			memcpy(st[n].key, s + i, e - i);
 			st[n].key[e - i] = '\0';
 			n++;
-			unit = -1;
+			/* "sect. III.A": the next key names a section too */
+			unit = unit == UNIT_SECTION && e + 1 < len && s[e] == '.' &&
+			       key_char(s[e + 1]) ? UNIT_SECTION : -1;
 			i = e;
 			if (i < len && s[i] == '.')
 				i++;	/* "8." */
@@ -361,6 +363,10 @@ cite_matches(const node *nd, const cite_step *st, int units_only)
 			k += 2;
 		return !strcmp(k, c);
 	}
+	if (st->unit == UNIT_SECTION)	/* "sect. II": "II." or "Section 2" */
+		return nd->kind == NODE_SECTION && (nd->unit == UNIT_NONE ||
+						    nd->unit == UNIT_SECTION) &&
+		       same_key(nd->cite, st->key);
 	if (st->unit > UNIT_NONE)
 		return nd->kind == NODE_SECTION && (int)nd->unit == st->unit &&
 		       same_key(nd->cite, st->key);
@@ -422,19 +428,63 @@ doc_find_cite(const doc *d, const node *from, const char *text)
 	node *nd = doc_find_path(d, text);
 	if (nd && nd != d->root)
 		return nd;
-	cite_step st[8];
-	size_t n = cite_steps(text, st, 8);
-	if (!n)
-		return NULL;
 	if (!from)
 		from = d->root;
+	/* the part named first, as lang_cite writes it: "Annex II, …",
+	 * "Anexo, …", "Letter, …", the document's symbol */
+	const node *named = NULL;
+	size_t len = strlen(text), at = 0;
+	if (d->meta.symbol && !strncmp(text, d->meta.symbol, strlen(d->meta.symbol)))
+		at = strlen(d->meta.symbol), named = d->root;
+	const lang_words *const *all = lang_all();
+	for (size_t l = 0; all[l] && !at; l++) {
+		size_t w = lang_prefix_any(text, len, all[l]->annex, NULL);
+		if (!w)
+			w = lang_prefix(text, len, all[l]->cite_annex);
+		if (w) {
+			size_t k = w;
+			while (k < len && text[k] == ' ')
+				k++;
+			size_t e = k;
+			while (e < len && key_char(text[e]))
+				e++;
+			for (size_t i = 0; i < d->root->nkids && !named; i++) {
+				const node *a = d->root->kids[i];
+				if (a->kind == NODE_ANNEX &&
+				    (e == k ? 1 : (a->cite && strlen(a->cite) == e - k &&
+						   !strncasecmp(a->cite, text + k, e - k))))
+					named = a;
+			}
+			at = e;
+			break;
+		}
+		if ((w = lang_prefix(text, len, all[l]->cite_letter))) {
+			for (size_t i = 0; i < d->root->nkids && !named; i++)
+				if (d->root->kids[i]->kind == NODE_LETTER)
+					named = d->root->kids[i];
+			at = w;
+			break;
+		}
+	}
+	if (at && !named)
+		return NULL;
+	while (at < len && (text[at] == ',' || text[at] == ' '))
+		at++;
+	if (named && at == len)
+		return named == d->root ? NULL : (node *)named;
+	cite_step st[8];
+	size_t n = cite_steps(text + at, st, 8);
+	if (!n)
+		return NULL;
 	/* the part being read: the letter or annex holding from, else the
 	 * whole document */
-	const node *part = from;
+	const node *part = named ? named : from;
 	while (part->parent && part->parent != d->root)
 		part = part->parent;
 	if (part->kind != NODE_LETTER && part->kind != NODE_ANNEX)
 		part = d->root;
+	if (named)
+		from = part;
 	size_t plo = part->index, phi = subtree_end(d, part);
 	const cite_step *s0 = &st[0];
 	nd = NULL;
@@ -454,9 +504,9 @@ doc_find_cite(const doc *d, const node *from, const char *text)
 	}
 	if (!nd)
 		nd = cite_scan(d, plo, phi, s0, 0);
-	if (!nd)
+	if (!nd && !named)
 		nd = cite_scan(d, 0, d->nnodes, s0, 0);
-	if (!nd && s0->unit < 0 && !s0->sub)
+	if (!nd && !named && s0->unit < 0 && !s0->sub)
 		nd = cite_scan(d, 0, d->nnodes, s0, 1);
 	/* the rest inside it: "art. 12, para. 1 (b)" */
 	for (size_t k = 1; nd && k < n; k++) {
@@ -464,7 +514,13 @@ doc_find_cite(const doc *d, const node *from, const char *text)
 		if (sk.unit < 0 && !sk.sub)
 			sk.unit = UNIT_NONE;
 		node *in = nd;
-		nd = cite_scan(d, in->index + 1, subtree_end(d, in), &sk, 0);
+		nd = NULL;
+		/* a child first: "para. 1 (i)" is not "para. 1 (c) (i)" */
+		for (size_t i = 0; i < in->nkids && !nd; i++)
+			if (cite_matches(in->kids[i], &sk, 0))
+				nd = in->kids[i];
+		if (!nd)
+			nd = cite_scan(d, in->index + 1, subtree_end(d, in), &sk, 0);
 		if (!nd && sk.sub) {
 			/* "art. 40 (3) (a)": a paragraph in parentheses */
 			sk.sub = 0;

@@ -618,8 +618,22 @@ lang_cite(const doc *d, const node *nd)
 	} else if (unit) {
 		/* the unit said it */
 	} else if (nd->kind == NODE_SECTION) {
-		word = w->cite_section;
-		num = nd->cite;
+		/* "sect. III.A": the sections above it too, as the UN
+		 * cites a section inside another */
+		if (b.len)
+			buf_adds(&b, ", ");
+		buf_adds(&b, w->cite_section);
+		buf_addc(&b, ' ');
+		int first = 1;
+		for (size_t i = 0; i < n; i++)
+			if (chain[i]->kind == NODE_SECTION && chain[i]->unit == UNIT_NONE &&
+			    chain[i]->cite) {
+				if (!first)
+					buf_addc(&b, '.');
+				buf_adds(&b, chain[i]->cite);
+				first = 0;
+			}
+		return buf_take(&b);
 	} else if (nd->kind == NODE_FOOTNOTE) {
 		word = w->cite_footnote;
 		num = nd->cite;

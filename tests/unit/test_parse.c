@@ -215,6 +215,13 @@ static void
 test_cis_cite(void **state)
 {
 	(void)state;
+	assert_ptr_equal(doc_find_cite(cis, get(cis, "letter/p1"), "8"),
+			 get(cis, "annex1/decl/p8"));
+	assert_ptr_equal(doc_find_cite(cis, get(cis, "letter/p1"), "Anexo, párr. 8"),
+			 get(cis, "annex1/decl/p8"));
+	assert_ptr_equal(doc_find_cite(cis, get(cis, "annex1/decl/p8"), "Carta, párr. 2"),
+			 get(cis, "letter/p2"));
+	assert_ptr_equal(doc_find_cite(cis, NULL, "Anexo"), get(cis, "annex1"));
 	char *c = lang_cite(cis, get(cis, "annex1/decl/p8"));
 	assert_string_equal(c, "Anexo, párr. 8");
 	free(c);
@@ -496,6 +503,16 @@ test_numbering(void **state)
 	assert_string_equal(get(d, "s1/p3")->number, "3");
 	char *c = lang_cite(d, get(d, "p1/b/ii"));
 	assert_string_equal(c, "para. 1 (b) (ii)");
+	assert_ptr_equal(doc_find_cite(d, NULL, c), get(d, "p1/b/ii"));
+	free(c);
+	doc_free(d);
+	/* a section inside another is cited with it: "sect. II.A" */
+	d = parse_str("I. Scope of the work\n\nA. Members and observers\n\n1. Text one.\n\n"
+		      "II. Other matters\n\nA. Members and observers\n\n2. Text two.\n", "en");
+	node *iia = get(d, "s2/s1");
+	c = lang_cite(d, iia);
+	assert_string_equal(c, "sect. II.A");
+	assert_ptr_equal(doc_find_cite(d, NULL, c), iia);
 	free(c);
 	doc_free(d);
 }
@@ -583,6 +600,20 @@ test_convention_cite(void **state)
 		assert_ptr_equal(doc_find_cite(d, NULL, "annex1/decl"), get(d, "annex1/decl"));
 		assert_null(doc_find_cite(d, from, "Article 99"));
 		assert_null(doc_find_cite(d, from, "?!"));
+		/* what lang_cite writes, read back: every clause and article */
+		for (size_t k = 1; k < d->nnodes; k++) {
+			node *nd = d->nodes[k];
+			if (nd->kind != NODE_PARAGRAPH && nd->kind != NODE_SUBITEM &&
+			    !(nd->kind == NODE_SECTION && nd->unit == UNIT_ARTICLE))
+				continue;
+			char *cs = lang_cite(d, nd);
+			if (doc_find_cite(d, NULL, cs) != nd)
+				fail_msg("%s: '%s' finds %s", nd->path, cs,
+					 doc_find_cite(d, NULL, cs) ? doc_find_cite(d, NULL, cs)->path
+					 : "nothing");
+			free(cs);
+		}
+		assert_null(doc_find_cite(d, from, "Annex II, para. 1"));
 		doc_free(d);
 	}
 	assert_string_equal(node_unit_name(UNIT_ARTICLE), "article");
@@ -608,6 +639,8 @@ test_preamble(void **state)
 	assert_starts(d, op, "Decides:");
 	char *c = lang_cite(d, pp2);
 	assert_string_equal(c, "preambular para. 2");
+	assert_ptr_equal(doc_find_cite(d, NULL, c), pp2);
+	assert_ptr_equal(doc_find_cite(d, NULL, "pp2"), pp2);
 	free(c);
 	doc_free(d);
 	/* a convention's preamble, its closing formula, a chapeau among
