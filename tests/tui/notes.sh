@@ -7,7 +7,7 @@
 # asks before discarding; a note on typed words shows its quote. At 80
 # columns the panel gives way to the outline until it has the focus.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 49
+tui_plan 60
 
 DB="$TUI_TMP/notes.db"
 RUN="$LECTERN --notes-db $DB"
@@ -163,4 +163,28 @@ tui_keys j
 check "and Tab now goes to the panel" tui_wait '^Space/b page  Tab notes ' 24
 tui_keys q
 check "q quits with status 0" tui_wait '^lectern-exit=0'
+
+# Tab's order at the other sizes: text, outline, notes, text.
+for size in "120 40" "200 60"; do
+	tui_start $size "$RUN"
+	tui_wait 'Carta de fecha' 1
+	at="${size% *}x${size#* }"
+	check "$at: all three side by side" tui_wait '^ Outline +│.*│ Notes \(4\)' 1
+	tui_keys Tab
+	check "$at: Tab goes to the outline first" \
+		tui_wait '^ Outline \(Enter: jump, Tab: notes\)'
+	tui_keys Tab
+	check "$at: then the notes panel" tui_wait '^j/k move  Enter jump  e edit'
+	tui_keys Tab
+	check "$at: then the text" tui_wait '^Space/b page  Tab outline  a add note'
+done
+tui_start 40 12 "$RUN"
+tui_wait 'Carta de fecha' 1
+tui_keys Tab
+check "40x12: Tab opens the outline over the text" tui_wait '^ Outline \(Enter: jump' 1
+tui_keys Tab
+check "40x12: Tab again: the text" tui_wait '^ +Carta de fecha' 1
+tui_keys BTab
+check "40x12: BTab: the outline (the panel has no room at all)" \
+	tui_wait '^ Outline \(Enter: jump' 1
 tui_done

@@ -3,7 +3,7 @@
 # of drawing, and the reader recovers, at the same clause, when it grows
 # (also from 1x1 and 2x2).
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 12
+tui_plan 13
 
 tui_start 20 5 "$LECTERN"
 check "at 20x5 it says the terminal is too small" tui_wait '^ *Terminal too small'
@@ -32,6 +32,11 @@ for size in "1 1" "2 2" "1 1"; do
 		tui_wait '│ +2 Le agradecería' 1
 done
 check "and the status line too" tui_wait 'p\. 1/3' 23
+tui_resize 1 1
+sleep 0.5
+tui_resize 200 60
+check "after 1x1 -> 200x60 too" tui_wait '│ +2 Le agradecería' 1
+tui_resize 80 24
 tui_resize 20 5
 tui_wait 'Terminal too small'
 tui_keys q
