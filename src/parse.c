@@ -3031,9 +3031,10 @@ table_row(builder *bd, const block *b, char *text, size_t len, int mk, const mar
 				int si = i < b->nlines ? cell_sig(p, b->lines[i]) : 0;
 				int sp = cell_sig(p, b->lines[i - 1]);
 				/* the line before holds a figure (a date, an
-				 * amount: a cell, not a title going on), or
+				 * amount: a cell, not a title going on) or
+				 * opens with a sign ("(to be confirmed)a"), or
 				 * the first column is figures ("3 p.m.") */
-				int later = (sp & 1) || (s0 & ~1) == 2;
+				int later = (sp & 1) || (sp & ~1) == 8 || (s0 & ~1) == 2;
 				if (i < b->nlines && !(sp != s0 && ((si == s0 && later) ||
 				    ((si & ~1) == (s0 & ~1) && (sp & ~1) == 2)) &&
 						       i - from >= min && b->nlines - i >= min))

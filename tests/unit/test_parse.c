@@ -426,7 +426,7 @@ test_table(void **state)
 		"Session \nOpening date of the session \nOpening date of the general debate \n \n"
 		"Seventy-sixth \nTuesday, 14 September 2021 \nTuesday, 21 September 2021 \n"
 		"Seventy-seventh \nTuesday, 13 September 2022 \nTuesday, 20 September 2022 \n"
-		"Seventy-eighth \nTuesday, 12 September 2023 \nTuesday, 19 September 2023 \n"
+		"(to be confirmed)a \nSeventy-eighth \nTuesday, 12 September 2023 \nTuesday, 19 September 2023 \n"
 		"\nA/INF/76/1 \n \n \n21-02065 \n2/2 \n \n"
 		"Session \nOpening date of the session \nOpening date of the general debate \n \n"
 		"Eighty-fifth \nTuesday, 17 September 2030 \nTuesday, 24 September 2030 \n"
@@ -438,7 +438,8 @@ test_table(void **state)
 		    "debate");
 	assert_int_equal(count_kind(t, NODE_ROW), 4);
 	assert_text(d, get(d, "t1/r2"), "Seventy-seventh Tuesday, 13 September 2022 Tuesday, "
-		    "20 September 2022");
+		    "20 September 2022 (to be confirmed)a");
+	assert_starts(d, get(d, "t1/r3"), "Seventy-eighth");
 	assert_starts(d, get(d, "t1/note1"), "In accordance with paragraph 6 (b)");
 	doc_free(d);
 }
