@@ -671,6 +671,9 @@ ui_set_document(ui *u, doc *d, doc_pos pos)
 	pane *n = u->notes;
 	pane *nn = pane_notes_new(u, u->notes_db);	/* sets u->notes */
 	replace_pane(u, n, nn);
+	/* A document that has notes opens like the first one: its panel
+	 * waits for the focus if there is no room beside the outline. */
+	u->notes_were_shown = nn->shown;
 	refs_ui_doc_changed(u);
 	return UI_GEOMETRY | UI_MOVED | UI_DRAW;
 }
