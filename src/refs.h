@@ -76,6 +76,12 @@
 #include "catalog.h"
 #include "doc.h"
 
+/* Version of the detection rules and key forms: raised whenever the
+ * references found in a text can change (2: paragraph lists and organs,
+ * conference decisions, no "?" keys), so that caches of references
+ * (library.db) can tell theirs are stale within one package version. */
+#define REFS_RULES 2
+
 typedef enum ref_kind {
 	REF_AGENDA,
 	REF_RESOLUTION,
