@@ -4,7 +4,7 @@
 # terminal, mouse clicks and wheel, control characters shown visibly, and
 # wide characters never split at a pane edge; flow control (C-s) off.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 20
+tui_plan 22
 
 colours() { tmx capture-pane -e -p -t "s$TUI_S" | grep -qE '\[(38|48);5;|\[[34][0-7]m'; }
 no_colours() { ! colours; }
@@ -129,4 +129,18 @@ check "C-s is a key: the message line says so" tui_wait '^C-s: no action'
 tui_keys q
 check "C-s does not freeze the reader: q still quits" tui_wait '^lectern-exit=0'
 check "the shell's flow control is back after it quits (ixon)" ixon ixon
+# Suspended (C-z) from an interactive shell: the shell's mode while it is
+# stopped, the reader's again after fg.
+tui_start 80 24 "PS1='$ ' sh -i"
+tui_wait '^\$'
+tty=$(tmx display -p -t "s$TUI_S" '#{pane_tty}')
+tui_keys "$LECTERN" Enter
+tui_wait 'Carta de fecha' 1
+tui_keys C-z
+stopped() { tui_wait '^\$ *$' && ixon ixon; }
+check "C-z: the shell gets its flow control back while the reader is stopped" stopped
+tui_keys fg Enter
+resumed() { tui_wait 'Carta de fecha' 1 && ixon -ixon; }
+check "fg: the reader again, flow control off" resumed
+tui_keys q
 tui_done
