@@ -80,6 +80,8 @@ node_json(const doc *d, const node *nd)
 	json_object_set_new(o, "path", jstr(nd->path));
 	json_object_set_new(o, "number", str_or_null(nd->number));
 	json_object_set_new(o, "cite", str_or_null(nd->cite));
+	if (nd->unit)
+		json_object_set_new(o, "unit", json_string(node_unit_name(nd->unit)));
 	json_object_set_new(o, "label", str_or_null(nd->label));
 	json_object_set_new(o, "text", jstrn(node_text(d, nd), nd->len));
 	if (nd != d->root) {

@@ -10,14 +10,20 @@
  * - ids: "letter", "annexN", "decl" (the body an annex transmits: its first
  *   heading before any paragraph), "sN" sections (by position), "hN"
  *   headings, "pN" paragraphs with N the printed number, else the position;
- *   unnumbered paragraphs among numbered ones (a resolution's preamble) are
- *   "ppN" with cite "ppN"; sub-items are named by their letter ("a", "ii");
- *   "sig", "noteN", "fnN" (N the mark); a clash gets "_2";
+ *   preambular paragraphs (after an opener ending in a comma: "The General
+ *   Assembly,", "The States Parties …,") are "ppN" with cite "ppN" and unit
+ *   preamble; other unnumbered paragraphs among numbered ones are "uN"
+ *   with no cite; sub-items are named by their letter ("a", "ii"); "tN"
+ *   tables (a header row repeated at page tops; text: the column titles
+ *   joined by " | ") hold "rN" rows and their notes; "sig", "noteN",
+ *   "fnN" (N the mark); a clash gets "_2";
  * - footnotes and endnotes go at the end of their top-level part (the
  *   letter, an annex or the document), in order, after its other children;
  * - sections: I./II. (level 1), A./B. (2), "1." headings (3), "a)" (4);
- *   Part/Chapter/Section/Article/Rule headings by keyword, number "Article 1",
- *   cite "1", text "Article 1\nTitle";
+ *   Part/Chapter/Section/Article/Rule headings by keyword: no number (the
+ *   text says it), cite "1", unit article (…), text "Article 1\nTitle";
+ * - footnote marks glued to the text ("Nations4") are superscript digits
+ *   ("Nations⁴") when the document has that footnote;
  * - signatures and place/date or meeting lines keep their line breaks;
  * - metadata: sender and addressee as printed in the letter title (in the
  *   document's language: "Representante Permanente de Uzbekistán"); the

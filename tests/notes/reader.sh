@@ -56,7 +56,7 @@ tui_keys -l '#pregunta'
 tui_keys Enter
 stored() { tui_wait 'Notes 1/3 #pregunta' 1 && tui_wait '^1 of 3 notes tagged #pregunta' 30; }
 check "t with a leading # filters by a stored tag not in the text" stored
-tui_keys Tab e
+tui_keys BTab e
 check "e on that note shows its tag as a #word" tui_wait '│ #pregunta +│'
 tui_keys C-s
 kept() {
