@@ -231,17 +231,7 @@ doc_find_path(const doc *d, const char *path)
 size_t
 doc_block_at(const doc *d, size_t off)
 {
-	size_t lo = 0, hi = d->nblocks;
-	if (!hi)
-		return 0;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->blocks[mid]->off <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return UTIL_LAST_LE(d->nblocks, off, d->blocks[mid_]->off);
 }
 
 size_t

@@ -3452,14 +3452,7 @@ page_of_line(const doc_meta *m, size_t line1)
 {
 	if (!m->npages)
 		return 0;
-	size_t lo = 0, hi = m->npages;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->pages[mid].line <= line1)
-			lo = mid;
-		else
-			hi = mid;
-	}
+	size_t lo = UTIL_LAST_LE(m->npages, line1, m->pages[mid_].line);
 	return m->pages[lo].line <= line1 ? m->pages[lo].number : 0;
 }
 
