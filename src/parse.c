@@ -3064,6 +3064,21 @@ table_row(builder *bd, const block *b, char *text, size_t len, int mk, const mar
 	return 1;
 }
 
+/* "2." right after paragraph 1 of the same body continues the paragraphs,
+ * even when its text reads like a title ("2. Second …" with no full stop):
+ * a numbered sub-section ("1. Cross-cutting issues") starts its own count
+ * after a section heading, which clears bd->para. */
+static int
+continues_paras(const builder *bd, const marker *m)
+{
+	const tnode *q = bd->para;
+	if (!q || !q->cite || !is_digit(m->cite[0]))
+		return 0;
+	char *e1, *e2;
+	long a = strtol(q->cite, &e1, 10), n = strtol(m->cite, &e2, 10);
+	return *e1 == 0 && *e2 == 0 && n == a + 1;
+}
+
 static void
 build_block(builder *bd, const block *b, char *text, size_t len)
 {
@@ -3226,6 +3241,7 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 			t->cite = xstrdup(t->number);
 		}
 	} else if (mk == MK_PARA && b->nlines <= 3 && !ends_sentence(text, len) &&
+		   !continues_paras(bd, &m) &&
 		   headingish(p, b, text + m.body, len - m.body)) {
 		/* "1.\nCross-cutting issues": a numbered sub-section */
 		t = tn_new(NODE_SECTION);

@@ -516,6 +516,21 @@ test_numbering(void **state)
 	assert_ptr_equal(doc_find_cite(d, NULL, c), iia);
 	free(c);
 	doc_free(d);
+	/* "2." after paragraph 1 is paragraph 2 even without a full stop
+	 * (it was a section holding the plain paragraph after it); a
+	 * numbered heading after a section heading is still a section */
+	d = parse_str("1. First.\n\n2. Second and\n\nnext.\n", "en");
+	assert_int_equal(get(d, "p2")->kind, NODE_PARAGRAPH);
+	assert_text(d, get(d, "p2"), "Second and");
+	assert_int_equal(d->root->nkids, 3);
+	assert_int_equal(d->root->kids[2]->kind, NODE_PARAGRAPH);
+	assert_null(d->root->kids[2]->number);
+	doc_free(d);
+	d = parse_str("A. Rights\n\n1. Cross-cutting issues\n\n12. Text one.\n\n"
+		      "2. Civil rights\n\n13. Text two.\n", "en");
+	assert_int_equal(get(d, "s1/s2")->kind, NODE_SECTION);
+	assert_text(d, get(d, "s1/s2/p13"), "Text two.");
+	doc_free(d);
 }
 
 /* Keyword headings ("Article 12") keep their number in the text, where it
