@@ -148,38 +148,10 @@ act_cite(ui *u)
 	return UI_DRAW;
 }
 
-/* A clause number as people write it: "8", "8.", "(a)" -> "8", "a". */
-static void
-bare(const char *s, char *out, size_t size)
-{
-	size_t n = 0;
-	for (; *s && n + 1 < size; s++)
-		if (!strchr("().[] ", *s))
-			out[n++] = *s;
-	out[n] = '\0';
-}
-
-static int
-clause_is(const node *nd, const char *want)
-{
-	char a[32];
-	if (nd->kind != NODE_PARAGRAPH)
-		return 0;
-	if (nd->cite) {
-		bare(nd->cite, a, sizeof a);
-		if (!strcmp(a, want))
-			return 1;
-	}
-	if (nd->number) {
-		bare(nd->number, a, sizeof a);
-		if (!strcmp(a, want))
-			return 1;
-	}
-	return 0;
-}
-
-/* "annex1/decl/p8" (a node path), or a clause number: first among the
- * clauses of the part being read, then anywhere, in reading order. */
+/* What is typed at ':': a node path ("annex1/decl/p8") or a citation as
+ * people write it and as 'c' shows it ("8", "Article 40", "art. 12, para.
+ * 1", "Annex, art. 12", "pp2"); doc_find_cite reads both, paths first, and
+ * looks for a bare number first beside the clause being read. */
 static int
 goto_done(ui *u, const char *text, void *arg)
 {
@@ -191,20 +163,7 @@ goto_done(ui *u, const char *text, void *arg)
 	if (!*text)
 		return UI_DRAW;
 	const doc *d = u->d;
-	const node *nd = doc_find_path(d, text);
-	if (!nd) {
-		char want[32];
-		bare(text, want, sizeof want);
-		const node *top = ui_top_node(u);
-		const node *part = top && top->kind == NODE_PARAGRAPH ? top->parent
-			: top;
-		for (size_t i = 0; part && i < part->nkids && !nd; i++)
-			if (clause_is(part->kids[i], want))
-				nd = part->kids[i];
-		for (size_t i = 0; i < d->nnodes && !nd; i++)
-			if (clause_is(d->nodes[i], want))
-				nd = d->nodes[i];
-	}
+	const node *nd = doc_find_cite(d, ui_top_node(u), text);
 	size_t b = nd ? ui_node_block(d, nd) : (size_t)-1;
 	if (b == (size_t)-1) {
 		ui_message(u, ROLE_ERROR, "No clause or path '%s'", text);
@@ -290,7 +249,7 @@ const action actions_table[ACT_COUNT] = {
 	[ACT_FOCUS_NEXT] = { "focus-next", act_focus_next, "Move focus: text, outline, notes, text" },
 	[ACT_FOCUS_PREV] = { "focus-prev", act_focus_prev, "Move focus back: text, notes, outline" },
 	[ACT_CITE] = { "cite", act_cite, "Show the citation of the clause at the top" },
-	[ACT_GOTO] = { "goto", act_goto, "Go to a clause (8) or a path (annex1/decl/p8)" },
+	[ACT_GOTO] = { "goto", act_goto, "Go to a clause (8, Article 40) or a path (annex1/decl/p8)" },
 	[ACT_TOGGLE_OUTLINE] = { "toggle-outline", act_toggle_outline, "Show or hide the outline" },
 	[ACT_TOGGLE_NUMBERS] = { "toggle-numbers", act_toggle_numbers, "Show or hide clause numbers" },
 	[ACT_REDRAW] = { "redraw", act_redraw, "Redraw the screen" },

@@ -1,8 +1,10 @@
 #!/bin/sh
 # The prompt and the goto action: ":" then a clause number or a node path;
-# wide and accented input; Backspace on an empty prompt cancels.
+# wide and accented input; Backspace on an empty prompt cancels. In a
+# convention (A/RES/79/243), citations as people write them and as 'c'
+# shows them: "Article 40", "art. 12, para. 1", "Annex, art. 12, para. 1".
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 7
+tui_plan 15
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -23,4 +25,26 @@ check "an unknown clause is an error that quotes the input" \
 tui_keys : a BSpace BSpace
 check "Backspace on an empty prompt cancels it" \
 	tui_wait '^Space/b page  Tab outline' 24
+
+CONV="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_79_243.txt"
+tui_start 80 24 "$LECTERN '$CONV'"
+tui_wait 'Resolution adopted by the General Assembly' || true
+tui_keys : 'Article 40' Enter
+check ":Article 40 goes to the article's heading" tui_wait '│ +Article 40 *$' 1
+check "the message names its path" tui_wait '^annex1/decl/s5/s6 *$' 24
+tui_keys : 'art. 12, para. 1' Enter
+check ":art. 12, para. 1 goes to paragraph 1 of article 12" \
+	tui_wait '│ +1 Each State Party shall adopt such' 1
+check "the message names its path" tui_wait '^annex1/decl/s2/s6/p1 *$' 24
+tui_keys c
+check "c cites it as the convention does" \
+	tui_wait '^Annex, art\. 12, para\. 1  \(annex1/decl/s2/s6/p1\)' 24
+tui_keys g : 'Annex, art. 40, para. 2' Enter
+check "what c shows goes back there" tui_wait '^annex1/decl/s5/s6/p2 *$' 24
+tui_keys : 'preambular para. 2' Enter
+check "a preambular paragraph: the one of the part being read (the annex)" \
+	tui_wait '^annex1/decl/pp2 *$' 24
+tui_keys : pp2 Enter
+check "pp2 is first a path: the resolution's own preambular paragraph" \
+	tui_wait '│ +pp2 Recalling also its resolution 75/282' 1
 tui_done
