@@ -63,84 +63,174 @@ file_name(const doc *d)
 	return s && s[1] ? s + 1 : d->name;
 }
 
-/* Appends s[0, n) cut to CRUMB_COLS columns. */
-static void
-add_cut(buf *b, const char *s, size_t n)
+/* A step of the crumb: what it says (malloc'd) and, for a label, the
+ * label it was cut from, so that it can be cut shorter when the crumb
+ * has no room (NULL: a number or a word, never cut). */
+typedef struct step {
+	char *s;
+	const char *label;
+	size_t label_len;
+} step;
+
+/* s[0, n) in at most cols columns (malloc'd): whole when it fits, else cut
+ * after its last whole word with '…' (inside the word when the first one
+ * does not fit); a line break shows as ", ", as the model's labels have
+ * it. */
+static char *
+cut_words(const char *s, size_t n, int cols)
 {
-	int used;
-	size_t fit = text_fit(s, n, CRUMB_COLS, &used);
-	if (fit < n) {
-		fit = text_fit(s, n, CRUMB_COLS - 1, &used);
-		buf_add(b, s, fit);
-		buf_adds(b, "\xe2\x80\xa6");
-	} else {
-		buf_add(b, s, n);
+	buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			buf_adds(&b, ", ");
+		else
+			buf_add(&b, s + i, 1);
 	}
+	if (text_width(b.s, b.len) <= cols || cols < 2)
+		return buf_take(&b);
+	int used;
+	size_t fit = text_fit(b.s, b.len, cols - 1, &used), cut = fit;
+	if (b.s[fit] != ' ') {
+		while (cut > 0 && b.s[cut - 1] != ' ')
+			cut--;
+		if (!cut)
+			cut = fit;
+	}
+	while (cut > 0 && strchr(" ,;:|", b.s[cut - 1]))
+		cut--;
+	b.len = cut;
+	buf_adds(&b, "\xe2\x80\xa6");
+	return buf_take(&b);
+}
+
+/* A label step: cut to CRUMB_COLS columns, and cut shorter later if need
+ * be. */
+static step
+label_step(const char *s, size_t n)
+{
+	return (step){ cut_words(s, n, CRUMB_COLS), s, n };
+}
+
+static step
+word_step(const char *s)
+{
+	return (step){ xstrdup(s), NULL, 0 };
 }
 
 /* One step of the crumb: the part's word in the document's language for
- * letters and annexes ("Carta", "Anexo II"), the first word of a body's
- * title ("Declaración"), the number of a clause, else the label. */
-static void
-add_step(buf *b, const doc *d, const node *c)
+ * letters and annexes ("Carta", "Anexo II"), a body's title, the number
+ * of a clause, the first line of a keyword section's heading ("Article
+ * 12", "Chapter II": the text says the number), else the label. */
+static step
+make_step(const doc *d, const node *c)
 {
 	const lang_words *w = lang_get(d->meta.lang);
 	const char *num = c->number && *c->number ? c->number : c->cite;
 	const char *s = c->label;
 	switch (c->kind) {
 	case NODE_LETTER:
-		buf_adds(b, w->cite_letter);
-		return;
+		return word_step(w->cite_letter);
 	case NODE_ANNEX:
-		buf_adds(b, w->cite_annex);
 		if (c->number && *c->number) {
-			buf_addc(b, ' ');
-			buf_adds(b, c->number);
+			step st = { xasprintf("%s %s", w->cite_annex, c->number), NULL, 0 };
+			return st;
 		}
-		return;
-	case NODE_BODY:
-		if (s && *s) {
-			size_t n = strcspn(s, " ");
-			add_cut(b, s, n);
-			return;
-		}
-		break;
+		return word_step(w->cite_annex);
 	case NODE_PARAGRAPH:
 	case NODE_SUBITEM:
 	case NODE_FOOTNOTE:
-		if (num && *num) {
-			buf_adds(b, num);
-			return;
-		}
+		if (num && *num)
+			return word_step(num);
 		break;
 	case NODE_SIGNATURE:
-		buf_adds(b, w->cite_sig);
-		return;
+		return word_step(w->cite_sig);
 	case NODE_SECTION:
-	case NODE_HEADING:	/* "78/237": the title is the name's */
-		if (c->number && *c->number) {
-			buf_adds(b, c->number);
-			return;
+		if (!(c->number && *c->number) && c->unit != UNIT_NONE && c->len) {
+			const char *t = node_text(d, c);
+			size_t n = strcspn(t, "\n");
+			if (n > c->len)
+				n = c->len;
+			while (n > 0 && strchr(" .:", t[n - 1]))
+				n--;	/* "Article 13." */
+			if (n)
+				return label_step(t, n);
 		}
+		/* fall through */
+	case NODE_HEADING:	/* "78/237": the title is the name's */
+		if (c->number && *c->number)
+			return word_step(c->number);
 		break;
 	default:
 		break;
 	}
 	if (!s || !*s)
 		s = num && *num ? num : c->id;
-	add_cut(b, s, strlen(s));
+	return label_step(s, strlen(s));
+}
+
+static int
+step_cols(const step *st)
+{
+	return text_width(st->s, strlen(st->s));
+}
+
+/* The crumb's steps cut to cols columns: the labels nearest the top are
+ * cut first, down to their first word; then the top steps give way to
+ * "…" (the clause being read is the crumb's point). */
+static void
+fit_steps(step *st, size_t n, int cols, buf *b)
+{
+	int total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += step_cols(&st[i]) + (i ? 3 : 0);
+	for (size_t i = 0; i < n && total > cols; i++) {
+		if (!st[i].label)
+			continue;
+		int w = step_cols(&st[i]);
+		size_t first = strcspn(st[i].label, " \n");
+		if (first > st[i].label_len)
+			first = st[i].label_len;
+		int min = text_width(st[i].label, first) + 1;
+		int want = w - (total - cols);
+		if (want < min)
+			want = min;
+		if (want >= w)
+			continue;
+		char *c = cut_words(st[i].label, st[i].label_len, want);
+		free(st[i].s);
+		st[i].s = c;
+		total -= w - step_cols(&st[i]);
+	}
+	size_t from = 0;
+	while (total > cols && n - from > 1) {
+		/* "A › B › C" -> "… › B › C": one step and its " › " go, the
+		 * "…" and its " › " come (once) */
+		total -= step_cols(&st[from]) + 3;
+		if (!from)
+			total += 1 + 3;
+		from++;
+	}
+	if (from)
+		buf_adds(b, "\xe2\x80\xa6");
+	for (size_t i = from; i < n; i++) {
+		if (b->len)
+			buf_adds(b, " \xe2\x80\xba ");	/* › */
+		buf_adds(b, st[i].s);
+	}
 }
 
 /* The node the crumb ends at for nd at the top of the text, or NULL for
  * none. A note ("[Original: ruso]", a place and date, a sponsor line) is
- * not a place in the structure: the crumb stops at what holds it. So does
+ * not a place in the structure, nor is a table's row: the crumb stops at
+ * what holds it (the table's header row, for a row). So does
  * an unnumbered heading at the top level that holds nothing: the masthead
  * of a resolution ("Resolution adopted by…", "The General Assembly,").
  * Their text is on the screen anyway. */
 static const node *
 crumb_end(const node *nd)
 {
-	if (nd && nd->kind == NODE_NOTE)
+	if (nd && (nd->kind == NODE_NOTE || nd->kind == NODE_ROW))
 		nd = nd->parent;
 	else if (nd && nd->kind == NODE_HEADING && !(nd->number && *nd->number) &&
 		 nd->parent && nd->parent->kind == NODE_DOCUMENT)
@@ -148,17 +238,20 @@ crumb_end(const node *nd)
 	return nd && nd->kind != NODE_DOCUMENT ? nd : NULL;
 }
 
+/* The crumb in at most cols columns (more only when even its last step
+ * is wider: the caller cuts it). */
 static void
-crumb(const ui *u, buf *b)
+crumb(const ui *u, buf *b, int cols)
 {
 	const node *nd = crumb_end(ui_top_node(u));
 	const node *chain[16];
 	size_t n = nd ? doc_breadcrumb(nd, chain, ARRAY_LEN(chain)) : 0;
-	for (size_t i = 0; i < n; i++) {
-		if (b->len)
-			buf_adds(b, " \xe2\x80\xba ");	/* › */
-		add_step(b, u->d, chain[i]);
-	}
+	step st[ARRAY_LEN(chain)];
+	for (size_t i = 0; i < n; i++)
+		st[i] = make_step(u->d, chain[i]);
+	fit_steps(st, n, cols, b);
+	for (size_t i = 0; i < n; i++)
+		free(st[i].s);
 }
 
 /* "p. 2/3  45%" */
@@ -222,14 +315,16 @@ draw_name(pane *p, ui *u, int room, attr_t st)
 		title = file_name(d);
 		tn = strlen(title);
 	}
+	int x = 1;
+	int sw = sym ? text_width(sym, strlen(sym)) : 0;
+	/* The crumb's room: all but the symbol and two spaces, when the
+	 * symbol fits. */
 	buf b;
 	buf_init(&b);
-	crumb(u, &b);
-	int x = 1;
+	crumb(u, &b, room - x - (sym && sw <= room - x ? sw + 2 : 0));
 	int cw = b.len ? text_width(b.s, b.len) : 0;
 	/* What the crumb leaves, with two spaces before it. */
 	int name_room = room - x - (cw ? cw + 2 : 0);
-	int sw = sym ? text_width(sym, strlen(sym)) : 0;
 	if (sym && sw > name_room && sw <= room - x)
 		name_room = sw;		/* the symbol before the crumb */
 	if (sym && sw <= name_room) {

@@ -35,8 +35,8 @@ check "the outline cursor reaches annex paragraph 8" tui_outline_to annex1/decl/
 tui_keys Enter
 check "Enter jumps: paragraph 8 is at the top of the text pane" \
 	tui_wait '│ +8 Dado el carácter transfronterizo' 1
-check "the status line shows the breadcrumb Anexo › Declaración › 8" \
-	tui_wait 'Anexo › Declaración › 8 ' 23
+check "the status line shows the breadcrumb Anexo › Declaración conjunta de… › 8" \
+	tui_wait 'Anexo › Declaración conjunta de… › 8 ' 23
 check "the outline marks paragraph 8 as the reading position" \
 	tui_wait '^›  +8 Dado el'
 

@@ -22,7 +22,7 @@ tui_keys ')'
 check "the resolution cited by its title, with paragraph 29 and its topic" \
 	tui_wait '^A/RES/74/306, párrafo 29 \(public access to information' 24
 check "the view moved to the citation (annex paragraph 5)" \
-	tui_wait 'Anexo › Declaración › 5' 23
+	tui_wait 'Anexo › Declaración[^›]* › 5' 23
 tui_keys ')'
 check "no reference after the last one: it says so, and which key goes back" \
 	tui_wait '^No more references below: press \( for the previous one *$' 24

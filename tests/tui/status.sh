@@ -5,7 +5,7 @@
 # 120x40 and 200x60; the breadcrumb follows the clause at the top; a letter
 # without a symbol is named by its title.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 20
+tui_plan 25
 
 RES="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_78_237.txt"
 RES2="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_79_237.txt"
@@ -71,17 +71,40 @@ check "the letter: its title, then the crumb" \
 	status_has '^ Carta de fecha 22 de diciembre de 2020 dirigida al .*…  Carta  p\. 1/3  Top'
 tui_keys :
 tui_keys 8 Enter
-check "the letter at annex paragraph 8: title cut, crumb whole" \
-	status_has '^ Carta de fecha .*…  Anexo › Declaración › 8  p\. 3/3 '
+check "the letter at annex paragraph 8: title cut, crumb whole (the body's title cut at a word)" \
+	status_has '^ Carta de fecha .*…  Anexo › Declaración conjunta de… › 8  p\. 3/3 '
 tui_resize 40 12
-check "40x12: the crumb alone when the title would say nothing" \
-	status_has '^ Anexo › Declaración › 8  +p\. 3/3 '
+check "40x12: the crumb alone when the title would say nothing; the body's title cut to the room" \
+	status_has '^ Anexo › Declaración… › 8  +p\. 3/3 '
 tui_resize 200 60
 check "200x60: the whole title and the crumb" \
-	status_has 'ante las Naciones Unidas  Anexo › Declaración › 8  +p\. 3/3 '
+	status_has 'ante las Naciones Unidas  Anexo › Declaración conjunta de… › 8  +p\. 3/3 '
 tui_start 120 40 "$LECTERN"
 tui_wait 'Carta de fecha' 1
 tui_keys ']' ']' ']' ']' ']'
 check "at the annex's [Original: ruso] the crumb is the annex, not the note" \
 	status_has '^ Carta de fecha .*  Anexo  p\. 2/3 '
+
+# A convention: an article's crumb step is its heading's first line
+# ("Article 12", not "Article 12, Information and…"), the body's is its
+# title cut to the room (not "Convention"); with no room the steps nearest
+# the top give way first, and the clause stays.
+CONV="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_79_243.txt"
+tui_start 80 24 "$LECTERN '$CONV'"
+tui_wait 'Resolution adopted by the General Assembly' || true
+tui_keys : 'art. 12, para. 1' Enter
+check "convention 80x24: Annex › Convention… › Chapter II › Article 12 › 1" \
+	status_has '^ A/RES/79/243  Annex › Convention… › Chapter II › Article 12 › 1  +p\. 9/46 '
+tui_resize 40 12
+check "convention 40x12: the symbol and the clause" \
+	status_has '^ A/RES/79/243  … › 1  +p\. 9/46 '
+tui_resize 120 40
+check "convention 120x40: the body's title cut at a word" \
+	status_has '  Annex › Convention against… › Chapter II › Article 12 › 1  p\. 9/46 '
+tui_resize 200 60
+check "convention 200x60: title and crumb" \
+	status_has '^ A/RES/79/243 United Nations Convention against Cybercrime;.*…  Annex › Convention against… › Chapter II › Article 12 › 1  p\. 9/46 '
+tui_keys : 'Article 13' Enter
+check "convention: 'Article 13.' shows without its full stop" \
+	status_has ' › Chapter II › Article 13  p\. '
 tui_done
