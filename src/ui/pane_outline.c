@@ -1,8 +1,8 @@
 /* pane_outline: the document's structure on the left, one node per row.
  *
  * Entries are the nodes a reader navigates by: letter, annex, body, sections,
- * headings, clauses, signature (not sub-items, notes or footnotes, which
- * would crowd it). Each entry jumps to the first block of its subtree; since
+ * headings, clauses, signature, tables (not sub-items, notes, footnotes
+ * or table rows, which would crowd it). Each entry jumps to the first block of its subtree; since
  * nodes are in pre-order and blocks in reading order, entry blocks never
  * decrease, so "the entry at the reading position" is the last entry whose
  * block is at or before the top of the text pane (marked with '›').
@@ -59,6 +59,8 @@ listed(const node *nd)
 	case NODE_SUBITEM:
 	case NODE_NOTE:
 	case NODE_FOOTNOTE:
+	case NODE_ROW:		/* the table is listed; a budget table's
+				   hundreds of rows would bury the rest */
 		return 0;
 	default:
 		return 1;
@@ -172,19 +174,11 @@ build(outline *o, const doc *d)
 	}
 }
 
-/* The last entry whose block is at or before block b. */
+/* The last entry whose block is at or before block b (0 when none is). */
 static size_t
 entry_at(const outline *o, size_t b)
 {
-	size_t lo = 0, hi = o->n;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (o->e[mid].block <= b)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return UTIL_LAST_LE(o->n, b, o->e[mid_].block);
 }
 
 static int

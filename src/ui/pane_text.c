@@ -26,6 +26,7 @@ role_of(const node *nd)
 		return ROLE_TITLE;
 	case NODE_SECTION:
 	case NODE_HEADING:
+	case NODE_TABLE:	/* its text is the header row */
 		return ROLE_HEADING;
 	case NODE_SIGNATURE:
 		return ROLE_SIGNATURE;
