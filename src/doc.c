@@ -460,6 +460,38 @@ doc_find_cite(const doc *d, const node *from, const char *text)
 		return NULL;
 	while (at < len && (text[at] == ',' || text[at] == ' '))
 		at++;
+	/* "Annex, Annex, art. 2": an annex inside the one named (the
+	 * annexed convention's own annex), as lang_cite writes it */
+	while (named && named != d->root && at < len) {
+		size_t w = 0;
+		for (size_t l = 0; all[l] && !w; l++) {
+			w = lang_prefix_any(text + at, len - at, all[l]->annex, NULL);
+			if (!w)
+				w = lang_prefix(text + at, len - at, all[l]->cite_annex);
+		}
+		if (!w)
+			break;
+		size_t k = at + w;
+		while (k < len && text[k] == ' ')
+			k++;
+		size_t e = k;
+		while (e < len && key_char(text[e]))
+			e++;
+		const node *in = NULL;
+		for (size_t i = named->index + 1, hi = subtree_end(d, named); i < hi && !in; i++) {
+			const node *a = d->nodes[i];
+			if (a->kind == NODE_ANNEX &&
+			    (e == k ? 1 : (a->cite && strlen(a->cite) == e - k &&
+					   !strncasecmp(a->cite, text + k, e - k))))
+				in = a;
+		}
+		if (!in)
+			return NULL;
+		named = in;
+		at = e;
+		while (at < len && (text[at] == ',' || text[at] == ' '))
+			at++;
+	}
 	if (named && at == len)
 		return named == d->root ? NULL : (node *)named;
 	cite_step st[8];
@@ -469,7 +501,8 @@ doc_find_cite(const doc *d, const node *from, const char *text)
 	/* the part being read: the letter or annex holding from, else the
 	 * whole document */
 	const node *part = named ? named : from;
-	while (part->parent && part->parent != d->root)
+	while (!named && part->parent && part->parent != d->root &&
+	       part->kind != NODE_ANNEX)
 		part = part->parent;
 	if (part->kind != NODE_LETTER && part->kind != NODE_ANNEX)
 		part = d->root;

@@ -572,6 +572,17 @@ lang_cite(const doc *d, const node *nd)
 	} else if (d->meta.symbol) {
 		buf_adds(&b, d->meta.symbol);
 	}
+	/* an annex inside the annexed text (a convention's own annex):
+	 * "Annex, Annex, art. 2" is not the convention's "Annex, art. 2" */
+	for (size_t i = 1; i < n; i++)
+		if (chain[i]->kind == NODE_ANNEX) {
+			buf_adds(&b, ", ");
+			buf_adds(&b, w->cite_annex);
+			if (chain[i]->number && *chain[i]->number) {
+				buf_addc(&b, ' ');
+				buf_adds(&b, chain[i]->cite);
+			}
+		}
 	/* the innermost unit of a legal text: an article or rule (numbered
 	 * through the whole text, so the chapter above it is not needed),
 	 * else the chapter or part being cited */

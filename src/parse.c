@@ -3221,9 +3221,6 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 	} else if (is_annex_line(p, s0, n0) && (b->nlines <= 5) &&
 		   last_uc(text, len) != '.') {
 		t = tn_new(NODE_ANNEX);
-		tn_add(bd->root, t);
-		set_top(bd, t);
-		bd->nannex++;
 		/* "Annex I": the number */
 		size_t k = lang_prefix_any(s0, n0, p->lw->annex, NULL);
 		if (!k) {
@@ -3240,6 +3237,17 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 			t->number = xstrndup(s0 + k, e - k);
 			t->cite = xstrdup(t->number);
 		}
+		/* an unnumbered annex after an unnumbered annex that
+		 * transmits a body (a convention with its own "Annex" of
+		 * interpretative notes) is the body's annex: a resolution
+		 * with two annexes numbers them */
+		tnode *host = bd->root;
+		if (bd->top->kind == NODE_ANNEX && !bd->top->number && !t->number &&
+		    bd->cont != bd->top && bd->cont->kind == NODE_BODY)
+			host = bd->cont;
+		tn_add(host, t);
+		set_top(bd, t);
+		bd->nannex++;
 	} else if (mk == MK_PARA && b->nlines <= 3 && !ends_sentence(text, len) &&
 		   !continues_paras(bd, &m) &&
 		   headingish(p, b, text + m.body, len - m.body)) {

@@ -588,9 +588,25 @@ test_convention_cite(void **state)
 			 "Cooperation\n\n%s I\n\nScope\n\n%s 11\n\nPurpose\n\n"
 			 "1. The purposes are set out.\n\n%s II\n\nOffences\n\n"
 			 "%s 12\n\nTheft\n\n1. Each State shall act.\n\n"
-			 "2. Each State may:\n(a) Adopt laws;\n(b) Adopt rules.\n",
-			 c[i].annex, c[i].chapter, c[i].article, c[i].chapter, c[i].article);
+			 "2. Each State may:\n(a) Adopt laws;\n(b) Adopt rules.\n\n"
+			 "%s\n\nInterpretative notes on articles of the Convention\n\n"
+			 "%s 12\n\n1. The term covers theft.\n",
+			 c[i].annex, c[i].chapter, c[i].article, c[i].chapter, c[i].article,
+			 c[i].annex, c[i].article);
 		doc *d = parse_str(text, c[i].lang);
+		/* the convention's own annex is in it, not a second annex of
+		 * the document, and is cited apart from the convention */
+		size_t nannex = 0;
+		for (size_t k = 0; k < d->root->nkids; k++)
+			nannex += d->root->kids[k]->kind == NODE_ANNEX;
+		assert_int_equal(nannex, 1);
+		node *notes = get(d, "annex1/decl/annex1");
+		assert_int_equal(notes->kind, NODE_ANNEX);
+		char want[128];
+		snprintf(want, sizeof want, "%s, %s", c[i].annex, c[i].want_art);
+		char *nc = lang_cite(d, get(d, "annex1/decl/annex1/decl/s1"));
+		assert_string_equal(nc, want);
+		free(nc);
 		node *art = get(d, "annex1/decl/s2/s1");
 		assert_int_equal(art->unit, UNIT_ARTICLE);
 		assert_int_equal(get(d, "annex1/decl/s2")->unit, UNIT_CHAPTER);
@@ -620,6 +636,7 @@ test_convention_cite(void **state)
 		for (size_t k = 1; k < d->nnodes; k++) {
 			node *nd = d->nodes[k];
 			if (nd->kind != NODE_PARAGRAPH && nd->kind != NODE_SUBITEM &&
+			    nd->kind != NODE_ANNEX &&
 			    !(nd->kind == NODE_SECTION && nd->unit == UNIT_ARTICLE))
 				continue;
 			char *cs = lang_cite(d, nd);
