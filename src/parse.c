@@ -1950,10 +1950,53 @@ typedef struct marker {
 	int alone;		/* nothing follows on the line */
 	char num[16];		/* the printed number: "8", "IV", "(a)" */
 	char cite[16];		/* without punctuation: "8", "IV", "a" */
+	size_t pre;		/* bidi stand-ins before it (bytes) */
 } marker;
 
+/* The bytes of the visible stand-ins source.c puts for bidi controls
+ * (text.c: ⇢ ⇠ ↥ ⇛ ⇚ ⇥ ⇤ ⇆ ⇞) at the start of s: "⇚2. Text" is still
+ * paragraph 2, its arrow kept in the text. */
+static size_t
+bidi_prefix(const char *s, size_t n)
+{
+	static const unsigned char arrows[][2] = {
+		{ 0x87, 0xa2 }, { 0x87, 0xa0 }, { 0x86, 0xa5 }, { 0x87, 0x9b },
+		{ 0x87, 0x9a }, { 0x87, 0xa5 }, { 0x87, 0xa4 }, { 0x87, 0x86 },
+		{ 0x87, 0x9e },
+	};
+	size_t k = 0;
+	while (k + 3 <= n && (unsigned char)s[k] == 0xe2) {
+		size_t a = 0;
+		while (a < sizeof arrows / sizeof *arrows &&
+		       ((unsigned char)s[k + 1] != arrows[a][0] ||
+			(unsigned char)s[k + 2] != arrows[a][1]))
+			a++;
+		if (a == sizeof arrows / sizeof *arrows)
+			break;
+		k += 3;
+	}
+	return k;
+}
+
+static int get_marker_at(const char *s, size_t n, marker *mk);
+
+/* The clause marker opening s ("1.", "(a)", "IV."), after any bidi
+ * stand-ins (whose bytes len and body include, pre counts). */
 static int
 get_marker(const char *s, size_t n, marker *mk)
+{
+	size_t pre = n && (unsigned char)s[0] == 0xe2 ? bidi_prefix(s, n) : 0;
+	int k = get_marker_at(s + pre, n - pre, mk);
+	if (k && pre) {
+		mk->len += pre;
+		mk->body += pre;
+		mk->pre = pre;
+	}
+	return k;
+}
+
+static int
+get_marker_at(const char *s, size_t n, marker *mk)
 {
 	memset(mk, 0, sizeof *mk);
 	size_t i = 0;
@@ -3087,6 +3130,16 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 	size_t n0 = LN(p, b->lines[0]);
 	marker m;
 	int mk = get_marker(text, len, &m);
+	if (mk && m.pre && m.pre <= 48 && !m.alone) {
+		/* "⇚2. Text" -> "2. ⇚Text": the number is the marker, the
+		 * arrow stays in the clause's text */
+		char arrows[48];
+		size_t ml = m.body - m.pre;
+		memcpy(arrows, text, m.pre);
+		memmove(text, text + m.pre, ml);
+		memcpy(text + ml, arrows, m.pre);
+		mk = get_marker(text, len, &m);
+	}
 	tnode *t = NULL;
 	int sig = is_sig_line(s0, n0);
 

@@ -533,6 +533,29 @@ test_numbering(void **state)
 	doc_free(d);
 }
 
+/* A line opening with the visible stand-in of a bidi control (source.c
+ * turns U+202E into "⇚") still opens a clause: the number is its marker,
+ * the arrow stays in the text. */
+static void
+test_bidi_marker(void **state)
+{
+	(void)state;
+	doc *d = parse_str("The General Assembly,\n\n1. First point here:\n\n"
+			   "\xe2\x87\x9a\xe2\x87\x9b(a) item one;\n\n"
+			   "\xe2\x87\x9a" "2.\nSecond point here.\n\n"
+			   "\xe2\x87\x9aII. Heading\n", "en");
+	node *a = get(d, "p1/a");
+	assert_int_equal(a->kind, NODE_SUBITEM);
+	assert_text(d, a, "\xe2\x87\x9a\xe2\x87\x9bitem one;");
+	node *p2 = get(d, "p2");
+	assert_string_equal(p2->number, "2");
+	assert_text(d, p2, "\xe2\x87\x9aSecond point here.");
+	node *s = get(d, "s1");
+	assert_string_equal(s->cite, "II");
+	assert_text(d, s, "\xe2\x87\x9aHeading");
+	doc_free(d);
+}
+
 /* Keyword headings ("Article 12") keep their number in the text, where it
  * is printed, and not again as a number a gutter would show. */
 static void
@@ -998,6 +1021,7 @@ main(void)
 		cmocka_unit_test(test_title_mark),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_numbering),
+		cmocka_unit_test(test_bidi_marker),
 		cmocka_unit_test(test_keyword_sections),
 		cmocka_unit_test(test_convention_cite),
 		cmocka_unit_test(test_preamble),
