@@ -2743,6 +2743,7 @@ typedef struct builder {
 	tnode *para;		/* the last paragraph (for sub-items) */
 	tnode *sub[3];		/* open sub-items by depth */
 	tnode *table;		/* the table whose rows come, or NULL */
+	tnode *list;		/* the paragraph whose unmarked items come */
 	int seen_para_in_top;
 	int has_letter;
 	size_t nannex;
@@ -3412,6 +3413,16 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 			tn_add(current_parent(bd), t);
 		}
 		bd->para = NULL;
+	} else if (bd->para && bd->para->number && bd->para->kind == NODE_PARAGRAPH &&
+		   (bd->list == bd->para ||
+		    (!bd->para->nkids && last_uc(bd->para->text, bd->para->len) == ':'))) {
+		/* "2. … to be held as follows:" + "Wednesday, 2 December: …"
+		 * + "Thursday, …": unmarked items of the numbered paragraph
+		 * that introduces them, up to the next clause or heading */
+		t = tn_new(NODE_SUBITEM);
+		tn_add(bd->para, t);
+		bd->list = bd->para;
+		bd->seen_para_in_top = 1;
 	} else {
 		t = tn_new(NODE_PARAGRAPH);
 		tn_add(current_parent(bd), t);
@@ -3712,7 +3723,10 @@ emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed, wset *ids)
 {
 	doc *d = p->d;
 	int pre = t->kind == NODE_PARAGRAPH && t->unit == UNIT_PREAMBLE && !t->cite;
-	int loose = t->kind == NODE_PARAGRAPH && !pre && !(t->cite && *t->cite) && mixed;
+	/* unnumbered clauses among numbered ones, and unmarked items of a
+	 * list: no cite (a position would read as a printed number) */
+	int loose = (t->kind == NODE_PARAGRAPH && !pre && !(t->cite && *t->cite) && mixed) ||
+		    (t->kind == NODE_SUBITEM && !(t->cite && *t->cite));
 	size_t pos = pre || loose ? 0 : ++kindpos[t->kind];
 	char cite[32], id[48], num[24];
 	if (t->cite && *t->cite)

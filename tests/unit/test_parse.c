@@ -526,6 +526,23 @@ test_numbering(void **state)
 	assert_int_equal(d->root->kids[2]->kind, NODE_PARAGRAPH);
 	assert_null(d->root->kids[2]->number);
 	doc_free(d);
+	/* unmarked items of the paragraph that introduces them */
+	d = parse_str("1. First.\n\n2. The meetings will be held as follows:\n\n"
+		      "Wednesday, 2 December: from 9 to 10 a.m.\n\n"
+		      "Thursday, 3 December: from 10 a.m. to 1 p.m.\n\n"
+		      "3. The meetings will hear statements.\n\nClosing text here.\n", "en");
+	node *p2 = get(d, "p2");
+	assert_int_equal(p2->nkids, 2);
+	assert_int_equal(p2->kids[1]->kind, NODE_SUBITEM);
+	assert_null(p2->kids[1]->number);
+	assert_null(p2->kids[1]->cite);
+	assert_text(d, p2->kids[1], "Thursday, 3 December: from 10 a.m. to 1 p.m.");
+	c = lang_cite(d, p2->kids[1]);
+	assert_string_equal(c, "para. 2");
+	free(c);
+	assert_int_equal(get(d, "p3")->nkids, 0);	/* no colon, no list */
+	assert_int_equal(d->root->kids[d->root->nkids - 1]->kind, NODE_PARAGRAPH);
+	doc_free(d);
 	d = parse_str("A. Rights\n\n1. Cross-cutting issues\n\n12. Text one.\n\n"
 		      "2. Civil rights\n\n13. Text two.\n", "en");
 	assert_int_equal(get(d, "s1/s2")->kind, NODE_SECTION);
