@@ -22,10 +22,13 @@
 pane *pane_notes_new(ui *u, const char *opt_db);
 /* Placement hook for ui.c's place(), called before the outline is placed:
  * sets the geometry of the notes panel (beside the text, over the text, or
- * unplaced) and of the editor overlay. Returns the columns the panel takes
- * on the right of the text (0 when it is hidden, squeezed or over the
+ * unplaced) and of the editor overlay. cols: the screen columns the text
+ * and the panel may share (u->cols, or less what the outline keeps); the
+ * panel goes beside the text, at the screen's right edge, when the text
+ * keeps UI_TEXT_MIN_COLS of them. Returns the columns the panel takes on
+ * the right of the text (0 when it is hidden, squeezed or over the
  * text). */
-int notes_ui_reserve(ui *u, int main_h);
+int notes_ui_reserve(ui *u, int main_h, int cols);
 /* Nonzero when the notes panel covers the text pane (narrow terminal). */
 int notes_ui_covers(const ui *u);
 /* Text pane hook: draws the note marker of block b (when it has notes)
@@ -34,7 +37,8 @@ void notes_ui_marker(pane *text, ui *u, int row, int x0, size_t b);
 /* Text pane hook, after line l is drawn at (row, x): shows the part of
  * it that is being selected for a note (v). */
 void notes_ui_decorate(pane *text, ui *u, int row, int x, const layout_line *l);
-/* The message-line hint while the panel has focus, or NULL. */
+/* The message-line hint while the panel has focus ("… Tab text", naming
+ * where Tab goes), or NULL. */
 const char *notes_ui_hint(const ui *u);
 
 /* Actions (rows of actions.c's table). */

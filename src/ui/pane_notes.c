@@ -22,10 +22,12 @@
  * top are marked '›'. Enter or a click jumps to the note's clause through
  * ui_jump.
  *
- * Placement follows the outline's rules: beside the text when the text
- * keeps UI_TEXT_MIN_COLS, else "squeezed" and opened over the text on
- * demand (N, or any note action that needs it). When both side panes do not
- * fit, the notes panel keeps its place and the outline is squeezed. */
+ * Placement: beside the text when the text keeps UI_TEXT_MIN_COLS of the
+ * columns ui.c gives (notes_ui_reserve), else "squeezed" and opened over
+ * the text on demand (s, or a filter). When the outline, the text and the
+ * panel do not fit side by side, the outline keeps its place and the panel
+ * waits for the focus (ui.c's reserve_notes; reveal() asks ui.c for the
+ * room, ui_notes_room), when it takes the outline's place. */
 #include <build-config.h>
 
 #include <stdio.h>
@@ -83,6 +85,7 @@ typedef struct notes_ui {
 	 * block sel_block; while it is, the pane takes every key. */
 	int selecting;
 	size_t sel_block, sel_start, sel_end;
+	char hint[96];		/* notes_ui_hint's answer */
 } notes_ui;
 
 static notes_ui *
@@ -708,7 +711,7 @@ panel_cols(const ui *u, const pane *p)
 }
 
 int
-notes_ui_reserve(ui *u, int main_h)
+notes_ui_reserve(ui *u, int main_h, int cols)
 {
 	pane *p = u->notes;
 	int right = 0;
@@ -720,7 +723,7 @@ notes_ui_reserve(ui *u, int main_h)
 	n->squeezed = 0;
 	if (p->shown) {
 		int w = panel_cols(u, p);
-		if (w >= NOTES_MIN_COLS && u->cols - w >= UI_TEXT_MIN_COLS) {
+		if (w >= NOTES_MIN_COLS && cols - w >= UI_TEXT_MIN_COLS) {
 			n->full = 0;
 			right = w;
 			p->y = 0;
@@ -793,13 +796,21 @@ notes_ui_decorate(pane *text, ui *u, int row, int x, const layout_line *l)
 const char *
 notes_ui_hint(const ui *u)
 {
-	if (!u->notes || !u->notes->placed)
+	notes_ui *n = priv(u);
+	if (!n || !u->notes->placed || u->focus != u->notes)
 		return NULL;
-	if (u->focus == u->text)
-		return "Space/b page  Tab notes  a add note  h help  q quit";
-	if (u->focus != u->notes)
-		return NULL;
-	return "j/k move  Enter jump  e edit  D delete  / filter  Tab text";
+	/* Tab leaves a panel over the text for the text (notes_action);
+	 * else it goes where ui.c says: the text, or the references or
+	 * library pane when one is open below it. */
+	const pane *to = n->full ? u->text : ui_focus_target(u, 1);
+	if (to && to->ops->name)
+		snprintf(n->hint, sizeof n->hint,
+			 "j/k move  Enter jump  e edit  D delete  / filter  Tab %s",
+			 to->ops->name);
+	else
+		snprintf(n->hint, sizeof n->hint,
+			 "j/k move  Enter jump  e edit  D delete  / filter");
+	return n->hint;
 }
 
 /* --- actions ------------------------------------------------------------- */
@@ -824,26 +835,36 @@ writable(ui *u)
 	return n && !refuse(u, n) ? n : NULL;
 }
 
-/* Shows the panel (over the text when there is no room beside it). */
+/* Nonzero when the panel, shown, goes beside the text with the outline
+ * (when shown) kept beside it: ui.c's view of the room (ui_notes_room). */
+static int
+fits_beside(const ui *u)
+{
+	int w = panel_cols(u, u->notes);
+	return w >= NOTES_MIN_COLS && ui_notes_room(u) - w >= UI_TEXT_MIN_COLS;
+}
+
+/* Shows the panel. Beside the text and the outline when there is room
+ * (fits_beside); else it is seen only with the focus: beside the text in
+ * the outline's place, or over the text when even that has no room. With
+ * focus, it takes the focus then (s, the filters: the panel is what they
+ * are for); without, it waits (a first note saved: the reader keeps
+ * reading, and the message says that s shows it). */
 static int
 reveal(ui *u, notes_ui *n, int focus)
 {
 	pane *p = u->notes;
 	int f = p->shown ? UI_NONE : UI_GEOMETRY;
 	p->shown = 1;
+	if (fits_beside(u) || !focus)
+		return f | UI_DRAW;
 	int w = panel_cols(u, p);
 	if (w < NOTES_MIN_COLS || u->cols - w < UI_TEXT_MIN_COLS) {
-		if (!focus)
-			return f | UI_DRAW;	/* no room: stays squeezed */
-		n->full = 1;
+		n->full = 1;	/* no room beside the text at all */
 		u->outline_full = 0;
-		f |= UI_GEOMETRY;
 	}
-	if (focus) {
-		u->focus = p;	/* placed by the coming geometry pass */
-		f |= UI_GEOMETRY;
-	}
-	return f | UI_DRAW;
+	u->focus = p;	/* placed by the coming geometry pass */
+	return f | UI_GEOMETRY | UI_DRAW;
 }
 
 int
@@ -855,7 +876,7 @@ notes_act_toggle(ui *u)
 		return UI_NONE;
 	if (n->full)
 		return uncover(u, n);
-	if (p->shown && n->squeezed)
+	if (p->shown && (n->squeezed || (!p->placed && u->notes_yield)))
 		return reveal(u, n, 1);
 	if (p->shown) {
 		p->shown = 0;
@@ -864,13 +885,9 @@ notes_act_toggle(ui *u)
 		ui_message(u, ROLE_MESSAGE, "Notes hidden");
 		return UI_GEOMETRY | UI_DRAW;
 	}
-	int f = reveal(u, n, 0);
-	if (n->squeezed || panel_cols(u, p) < NOTES_MIN_COLS ||
-	    u->cols - panel_cols(u, p) < UI_TEXT_MIN_COLS)
-		f |= reveal(u, n, 1);
-	else
+	if (fits_beside(u))
 		ui_message(u, ROLE_MESSAGE, "Notes shown");
-	return f | UI_GEOMETRY;
+	return reveal(u, n, 1) | UI_GEOMETRY;
 }
 
 /* The block of the clause at the reading position (the line at the top of
@@ -943,9 +960,12 @@ save_note(ui *u, const char *text, void *arg, char **err)
 	/* Committed: now, and only now, it is saved. */
 	n->want_id = id;
 	sync_list(u, n, 1);
-	if (!u->notes->shown)
+	pane *p = u->notes;
+	int seen = p->shown && p->placed;
+	if (!p->shown)
 		reveal(u, n, 0);
-	ui_message(u, ROLE_MESSAGE, "Note saved");
+	seen = seen || fits_beside(u);
+	ui_message(u, ROLE_MESSAGE, seen ? "Note saved" : "Note saved (s shows the notes)");
 	return 0;
 }
 
@@ -1376,7 +1396,7 @@ filter_prompt(ui *u, const char *prompt, prompt_fn change, prompt_fn done)
 	notes_ui *n = priv(u);
 	if (!n)
 		return UI_NONE;
-	int f = reveal(u, n, 0);
+	int f = reveal(u, n, 1);
 	return f | prompt_open(u, prompt, change, done, n);
 }
 

@@ -380,13 +380,30 @@ outline_cols(const ui *u, int right)
 	return w;
 }
 
+/* The least the outline keeps beside the text when the notes panel wants
+ * its room: UI_OUTLINE_MIN_COLS, or less when its own width is less; 0
+ * when it is hidden. */
+static int
+outline_least(const ui *u)
+{
+	int least = u->outline && u->outline->shown ? outline_cols(u, 0) : 0;
+	return least > UI_OUTLINE_MIN_COLS ? UI_OUTLINE_MIN_COLS : least;
+}
+
+int
+ui_notes_room(const ui *u)
+{
+	return u->cols - outline_least(u);
+}
+
 /* The notes panel's place: pane_notes.c decides within the columns it is
- * given (notes_ui_reserve), and ui.c gives it the screen less the least
- * outline (UI_OUTLINE_MIN_COLS), so that the outline, the way into the
- * document's structure, keeps its place beside the text; the notes panel
- * then waits (u->notes_yield) until it has the focus, when it takes the
- * outline's place. A panel that has just been shown (s, a first note)
- * takes the focus, so it is seen. Returns the columns it takes on the
+ * given (notes_ui_reserve): the whole screen while the panel has the
+ * focus or the outline has room beside both; else the screen less the
+ * least outline (ui_notes_room), so that the outline, the way into the
+ * document's structure, keeps its place beside the text; the panel then
+ * waits (u->notes_yield) until it has the focus, when it takes the
+ * outline's place. (pane_notes.c's reveal() gives it the focus when it is
+ * shown with s and would wait.) Returns the columns it takes on the
  * right. */
 static int
 reserve_notes(ui *u, int main_h)
@@ -395,35 +412,16 @@ reserve_notes(ui *u, int main_h)
 	u->notes_yield = 0;
 	if (!n)
 		return 0;
-	int just_shown = n->shown && !u->notes_were_shown && u->placed_focus;
-	u->notes_were_shown = n->shown;
-	int right = notes_ui_reserve(u, main_h);
+	int right = notes_ui_reserve(u, main_h, u->cols);
 	/* (An outline opened over the text takes its place beside it
 	 * again when that is only the notes' room.) */
-	int least = u->outline->shown ? outline_cols(u, 0) : 0;
-	if (least > UI_OUTLINE_MIN_COLS)
-		least = UI_OUTLINE_MIN_COLS;
+	int least = outline_least(u);
 	if (right <= 0 || least <= 0 || u->focus == n || notes_ui_covers(u) ||
 	    outline_cols(u, right) > 0)
 		return right;	/* no conflict, or the notes have the focus */
-	if (just_shown && !u->overlay && !u->prompt) {
-		u->focus = n;
-		return right;
-	}
-	int cols = u->cols;
-	u->cols -= least;
 	n->placed = 0;	/* the hook sets it only where the panel goes */
-	right = notes_ui_reserve(u, main_h);
-	u->cols = cols;
-	if (notes_ui_covers(u)) {
-		n->x = 0;
-		n->w = u->cols;
-	} else if (right > 0) {
-		n->x = u->cols - right;
-	}
+	right = notes_ui_reserve(u, main_h, ui_notes_room(u));
 	u->notes_yield = n->shown && !n->placed && !notes_ui_covers(u);
-	if (u->editor)
-		editor_put(u);	/* for the whole screen again */
 	return right;
 }
 
@@ -493,11 +491,11 @@ place(ui *u)
 	if (u->focus && !u->focus->placed)
 		u->focus = u->text;
 	/* Said when the panel starts to wait, not each time the focus
-	 * leaves it. */
+	 * leaves it, nor over a message that says more ("Note saved (s
+	 * shows the notes)", an error). */
 	int left_notes = u->placed_focus == u->notes && u->notes;
 	u->placed_focus = u->focus;
-	if (u->notes_yield && !was_yielding && !left_notes &&
-	    u->msg_role != ROLE_ERROR)
+	if (u->notes_yield && !was_yielding && !left_notes && !u->msg[0])
 		ui_message(u, ROLE_MESSAGE, "No room for the notes beside the outline: "
 			   "s shows them, o hides the outline");
 
@@ -671,9 +669,6 @@ ui_set_document(ui *u, doc *d, doc_pos pos)
 	pane *n = u->notes;
 	pane *nn = pane_notes_new(u, u->notes_db);	/* sets u->notes */
 	replace_pane(u, n, nn);
-	/* A document that has notes opens like the first one: its panel
-	 * waits for the focus if there is no room beside the outline. */
-	u->notes_were_shown = nn->shown;
 	refs_ui_doc_changed(u);
 	return UI_GEOMETRY | UI_MOVED | UI_DRAW;
 }

@@ -140,7 +140,6 @@ struct ui {
 				   it has the focus */
 	pane *placed_focus;	/* the focus when the panes were placed
 				   (NULL before the first placement) */
-	int notes_were_shown;	/* the notes panel was shown then */
 
 	int rows, cols;
 	int too_small;
@@ -194,6 +193,12 @@ int ui_focus(ui *u, pane *p);
 int ui_focus_next(ui *u, int dir);
 /* The pane ui_focus_next(u, dir) would focus, or NULL (for the hints). */
 pane *ui_focus_target(const ui *u, int dir);
+/* The screen columns the text and the notes panel may share while the
+ * outline, when shown, keeps its place beside them (it gives way no
+ * further than UI_OUTLINE_MIN_COLS): u->cols less that. A panel wider than
+ * this leaves the text fewer than UI_TEXT_MIN_COLS beside the outline, and
+ * waits for the focus to take the outline's place (u->notes_yield). */
+int ui_notes_room(const ui *u);
 /* The node whose text is at the top of the text pane. */
 const node *ui_top_node(const ui *u);
 /* Compares two display addresses: <0, 0, >0. */

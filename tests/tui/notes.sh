@@ -5,9 +5,12 @@
 # the marker; edit it; delete it (n keeps it, y deletes) and undo; a note
 # added by another process shows at the next key; Esc on a changed note
 # asks before discarding; a note on typed words shows its quote. At 80
-# columns the panel gives way to the outline until it has the focus.
+# columns the panel gives way to the outline until it has the focus: a
+# first note saved leaves the focus in the text (the message says s shows
+# the panel), s gives the panel the focus. The panel's hint names where
+# Tab goes (the text, or the references pane when it is open).
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 60
+tui_plan 64
 
 DB="$TUI_TMP/notes.db"
 RUN="$LECTERN --notes-db $DB"
@@ -34,11 +37,17 @@ tui_keys -l 'segunda línea #tema'
 check "the editor shows what is typed (wide, Cyrillic, accents)" \
 	tui_wait '│ Ñandú — важно 日本 +│'
 tui_keys C-s
-check "C-s saves: the message says so" tui_wait '^Note saved' 24
-check "the panel lists the note with its citation and status" \
+check "C-s saves: the message says so, and (no room beside the outline) that s shows the panel" \
+	tui_wait '^Note saved \(s shows the notes\) *$' 24
+check "the reader keeps the focus: the outline stays, the clause carries the note marker" \
+	tui_wait '^ Outline +│✎ +8 Dado' 1
+tui_keys s
+check "s: the panel, in the outline's place, lists the note with its citation and status" \
 	tui_wait '│.Anexo, párr\. 8 +ok *$'
 check "the panel shows the first lines of the note" tui_wait '│ Ñandú — важно 日本 *$'
-check "the clause carries the note marker" tui_wait '^✎ +8 Dado' 1
+check "the panel has the focus; its hint names where Tab goes" \
+	tui_wait '^j/k move  Enter jump  e edit  D delete  / filter  Tab text *$' 24
+check "the text from the left edge, with the marker" tui_wait '^✎ +8 Dado' 1
 stored() { notes | grep -q "	ok	Anexo, párr. 8	annex1/decl/p8	Ñandú — важно 日本 #tema\$"; }
 check "lectern --notes finds it in the store (with its tag) before quitting" stored
 tui_keys q
@@ -177,6 +186,9 @@ for size in "120 40" "200 60"; do
 	check "$at: then the notes panel" tui_wait '^j/k move  Enter jump  e edit'
 	tui_keys Tab
 	check "$at: then the text" tui_wait '^Space/b page  Tab outline  a add note'
+	tui_keys r BTab
+	check "$at: with the references open, the panel's hint says Tab goes there" \
+		tui_wait '^j/k move  Enter jump  e edit  D delete  / filter  Tab references *$'
 done
 tui_start 40 12 "$RUN"
 tui_wait 'Carta de fecha' 1
