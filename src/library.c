@@ -202,9 +202,11 @@ static char *
 indexer_id(const library *lib)
 {
 	/* The catalog resolves title-cited resolutions: its size stands in
-	 * for its content. */
-	return xasprintf("lectern %s format %d lang %s catalog %zu", PACKAGE_VERSION,
-			 LIBRARY_FORMAT, lib->lang ? lib->lang : "detect",
+	 * for its content. The parser's and the references' rules name what
+	 * the cached trees and keys were made with. */
+	return xasprintf("lectern %s format %d parse %d refs %d lang %s catalog %zu",
+			 PACKAGE_VERSION, LIBRARY_FORMAT, PARSE_RULES, REFS_RULES,
+			 lib->lang ? lib->lang : "detect",
 			 lib->cat ? catalog_count(lib->cat) : 0);
 }
 

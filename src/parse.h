@@ -38,6 +38,12 @@
 #ifndef LECTERN_PARSE_H
 #define LECTERN_PARSE_H
 
+/* The version of the rules above: raised whenever the tree of some
+ * document changes (ids, kinds, texts), so that caches of what was parsed
+ * (the library index) are made again. 2: tables, units, preambles,
+ * superscript footnote marks (2026-11-27). */
+#define PARSE_RULES 2
+
 #include <stddef.h>
 #include "doc.h"
 
