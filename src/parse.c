@@ -78,6 +78,7 @@ enum {
 	LF_TOC = 1 << 8,	/* a table of contents */
 	LF_RUNHEAD = 1 << 9,	/* a running title wrapped on two lines */
 	LF_THEAD = 1 << 10,	/* a table's header row (its first showing) */
+	LF_SYMLINE = 1 << 11,	/* the document's symbol alone on the line */
 };
 
 /* One source line. Offsets are 32 bits: parse_document's input is under
@@ -1435,7 +1436,7 @@ find_furniture(parser *p)
 			p->pagenum[i] = pn;
 		} else if (m->symbol && strlen(m->symbol) == n &&
 			   memcmp(m->symbol, s, n) == 0) {
-			l->flags |= LF_ANCHOR;
+			l->flags |= LF_SYMLINE;
 		} else if (!m->symbol && is_symbol(s, n)) {
 			/* a symbol line repeated: the running header */
 			size_t seen = 0;
@@ -1447,6 +1448,30 @@ find_furniture(parser *p)
 				l->flags |= LF_ANCHOR;
 			}
 		}
+	}
+	/* the document's symbol on a line of its own is the running header
+	 * when other furniture (a job number, "2/13", a barcode, a page
+	 * break) is near it; elsewhere it is text: a table's cell
+	 * ("A/C.5/80/L.1" in a list of documents) */
+	for (size_t i = 0; i < p->nl; i++) {
+		if (!(p->L[i].flags & LF_SYMLINE))
+			continue;
+		size_t lo = i > 8 ? i - 8 : 0, hi = i + 8 < p->nl ? i + 8 : p->nl - 1;
+		/* or it opens a page joined by an empty line, or has a bare
+		 * page number ("3") beside it */
+		int near = i == 0 || (p->L[i - 1].flags & LF_EMPTY);
+		for (size_t j = i > 2 ? i - 2 : 0; j <= i + 2 && j < p->nl && !near; j++) {
+			int weak;
+			if (j != i && !(p->L[j].flags & LF_BLANK) && LN(p, j) < 12 &&
+			    page_number(LS(p, j), LN(p, j), &weak))
+				near = 1;
+		}
+		for (size_t j = lo; j <= hi && !near; j++)
+			if (j != i && (p->L[j].flags & (LF_ANCHOR | LF_FF | LF_MAST)) &&
+			    !(p->L[j].flags & LF_SYMLINE))
+				near = 1;
+		if (near)
+			p->L[i].flags |= LF_ANCHOR;
 	}
 	/* a symbol line next to other furniture is the running header */
 	for (size_t i = 0; i < p->nl; i++) {
