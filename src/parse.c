@@ -2769,6 +2769,8 @@ typedef struct builder {
 	tnode *sub[3];		/* open sub-items by depth */
 	tnode *table;		/* the table whose rows come, or NULL */
 	tnode *list;		/* the paragraph whose unmarked items come */
+	const char *endcell[4];	/* last cells moved back to their row */
+	size_t endcell_n[4];	/* ("Issued"), source lines' bytes */
 	int seen_para_in_top;
 	int has_letter;
 	size_t nannex;
@@ -3034,6 +3036,68 @@ cell_sig(const parser *p, size_t i)
 	return sig | (is_digit(s[0]) ? 2 : starts_upper(s, n) ? 4 : starts_lower(s, n) ? 6 : 8);
 }
 
+/* A short cell: a word or two, no figure, no sentence ("Issued"). */
+static int
+short_cell(const parser *p, size_t i)
+{
+	const char *s = LS(p, i);
+	size_t n = LN(p, i), sp = 0;
+	if (!n || p->L[i].cols > 24)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		if (is_digit(s[k]) || strchr(".;:/()", s[k]))
+			return 0;
+		sp += s[k] == ' ';
+	}
+	return sp <= 1;
+}
+
+/* Rows printed one cell a line, with an empty cell written as a blank
+ * line, put the last cell of a row ("Issued") at the head of the next
+ * block: "Issued\nA/C.5/80/___\nNominations" after "A/80/101\nNote by
+ * …". The block's first line goes back to the row before when it is a
+ * short cell, its second line looks like that row's first one (a symbol
+ * after a symbol: cell_sig) and the first does not, or when it is such a
+ * cell met before ("Issued" + "Cost recovery"; "Issued" alone). Appends
+ * it to prev and
+ * returns the bytes of text it took (with the space after it), or 0. */
+static size_t
+row_end_cell(builder *bd, const block *b, tnode *prev, const char *text, size_t len)
+{
+	parser *p = bd->p;
+	size_t l0 = b->lines[0];
+	const char *s = LS(p, l0);
+	size_t n = LN(p, l0);
+	if (!short_cell(p, l0) || n > len || memcmp(text, s, n) != 0 ||
+	    (n < len && text[n] != ' '))
+		return 0;
+	int take = 0;
+	for (size_t k = 0; k < 4 && !take; k++)
+		take = bd->endcell[k] && bd->endcell_n[k] == n &&
+		       memcmp(bd->endcell[k], s, n) == 0;
+	if (!take && b->nlines >= 2) {
+		int sp = cell_sig(p, prev->l0);
+		take = cell_sig(p, b->lines[1]) == sp && cell_sig(p, l0) != sp &&
+		       prev->l0 != prev->l1;
+		if (take) {
+			memmove(bd->endcell + 1, bd->endcell, 3 * sizeof *bd->endcell);
+			memmove(bd->endcell_n + 1, bd->endcell_n, 3 * sizeof *bd->endcell_n);
+			bd->endcell[0] = s;
+			bd->endcell_n[0] = n;
+		}
+	}
+	if (!take)
+		return 0;
+	size_t nl = prev->len + 1 + n;
+	prev->text = txt_grow(p, prev->text, prev->len, nl + 1);
+	prev->text[prev->len] = ' ';
+	memcpy(prev->text + prev->len + 1, s, n);
+	prev->text[nl] = '\0';
+	prev->len = nl;
+	prev->l1 = l0;
+	return n < len ? n + 1 : len;
+}
+
 /* A block after a table's header: a row of it, a note under it ("a In
  * accordance with …": a letter mark, a space, a capital), or the end of
  * the table (a numbered paragraph, a section, an annex, a signature, or
@@ -3082,6 +3146,24 @@ table_row(builder *bd, const block *b, char *text, size_t len, int mk, const mar
 		memmove(text, text + 2, len - 1);
 		len -= 2;
 	} else {
+		tnode *prev = bd->table->nkids ? bd->table->kids[bd->table->nkids - 1] : NULL;
+		if (prev && prev->kind != NODE_ROW)
+			prev = NULL;
+		size_t c0 = prev ? row_end_cell(bd, b, prev, text, len) : 0;
+		if (c0 && c0 >= len) {
+			/* the whole block was the row's last cell */
+			txt_free(p, text);
+			return 1;
+		}
+		block bb;
+		if (c0) {
+			memmove(text, text + c0, len - c0 + 1);
+			len -= c0;
+			bb = *b;
+			bb.lines++;
+			bb.nlines--;
+			b = &bb;
+		}
 		size_t ncol = (size_t)bd->table->level;
 		if (ncol >= 2 && b->nlines >= ncol * 2 &&
 		    cell_sig(p, b->lines[0]) != cell_sig(p, b->lines[1])) {
@@ -3112,6 +3194,18 @@ table_row(builder *bd, const block *b, char *text, size_t len, int mk, const mar
 				buf_init(&rb);
 				for (size_t k = from; k < i; k++)
 					append_line(p, &rb, LS(p, b->lines[k]), LN(p, b->lines[k]), 0);
+				/* "…2025\nIssued\nA/80/309": the cell goes back */
+				block sub = *b;
+				sub.lines += from;
+				sub.nlines = i - from;
+				tnode *pr = bd->table->nkids ? bd->table->kids[bd->table->nkids - 1] : NULL;
+				size_t c = pr && pr->kind == NODE_ROW && i - from >= 2 ?
+					   row_end_cell(bd, &sub, pr, rb.s, rb.len) : 0;
+				if (c) {
+					memmove(rb.s, rb.s + c, rb.len - c + 1);
+					rb.len -= c;
+					from++;
+				}
 				t = tn_new(NODE_ROW);
 				t->len = rb.len;
 				t->text = buf_take(&rb);

@@ -414,6 +414,50 @@ test_table(void **state)
 	assert_string_equal(node_kind_name(NODE_ROW), "row");
 	assert_int_equal(node_kind_from_name("table"), NODE_TABLE);
 	doc_free(d);
+	/* a row's last cell printed after the blank line of an empty cell
+	 * ("Issued") goes back to its row, also when met again alone or
+	 * before a title; the document's symbol in a cell, far from page
+	 * furniture, is text (it and the lines before it were dropped) */
+	d = parse_str(
+		"United Nations \nA/C.5/80/L.1 \n \nGeneral Assembly \nDistr.: Limited \n"
+		"26 September 2025 \n25-15228 (E) \n*2515228* \n \n \n"
+		"1. The annex to the present note indicates the status of preparedness of "
+		"documentation \nfor consideration by the Committee during the main part of "
+		"the eightieth session.\n \n"
+		"Agenda item/symbol \nTitle or description \nStatus of issuance \n \n"
+		"A/C.5/80/1 \nNote by the Secretariat on the allocation \n \n"
+		"Issued \nA/C.5/80/INF/1 \nNote by the Secretariat on the work \n \n"
+		"Issued \nA/C.5/80/L.1 \nNote by the Secretariat on the status \n \n"
+		"A/C.5/80/INF/2 \nMembership of the Committee \n \n"
+		"Item 115 \nAppointments to fill vacancies \nin subsidiary organs \n"
+		"and other appointments \n \n \n"
+		"A/C.5/80/L.1 \n \n25-15228\n2/3 \n \n"
+		"Agenda item/symbol \nTitle or description \nStatus of issuance \n \n"
+		"A/80/101 \nNote by the Secretary-General on the appointment \n \n"
+		"Issued \nCost recovery \n \n"
+		"A/80/102 \nNote by the Secretary-General on the audit \n \nIssued \n \n"
+		"Item 116 \nProgramme planning and budget \nmatters for the year \n"
+		"and other matters \n \n \n"
+		"A/C.5/80/L.1 \n \n25-15228\n3/3 \n \n"
+		"Agenda item/symbol \nTitle or description \nStatus of issuance \n \n"
+		"A/80/103 \nNote by the Secretary-General on the fund \n \n"
+		"2. The Committee will consider the documents as soon as they are issued "
+		"and in \nthe order of the items on its agenda for the main part of the "
+		"session of the Assembly.\n", "en");
+	t = get(d, "t1");
+	assert_text(d, get(d, "t1/r1"), "A/C.5/80/1 Note by the Secretariat on the allocation "
+		    "Issued");
+	assert_text(d, get(d, "t1/r2"), "A/C.5/80/INF/1 Note by the Secretariat on the work "
+		    "Issued");
+	assert_text(d, get(d, "t1/r3"), "A/C.5/80/L.1 Note by the Secretariat on the status");
+	assert_text(d, get(d, "t1/r6"), "A/80/101 Note by the Secretary-General on the "
+		    "appointment Issued");
+	assert_text(d, get(d, "t1/r7"), "Cost recovery");
+	assert_text(d, get(d, "t1/r8"), "A/80/102 Note by the Secretary-General on the audit "
+		    "Issued");
+	assert_text(d, get(d, "t1/r10"), "A/80/103 Note by the Secretary-General on the fund");
+	assert_int_equal(count_kind(t, NODE_ROW), 10);
+	doc_free(d);
 	/* shown once above and once at the next page's top; rows without
 	 * blank lines between them, split where the first column comes again */
 	d = parse_str(
