@@ -2371,6 +2371,32 @@ preamble_word(const char *s, size_t n)
 	return 0;
 }
 
+/* A title set over its text with no blank line between them, as in a
+ * box: "Model strategy No. 7" + "Constructive contacts between prisoners
+ * and their families and". Line i is short (under 45% of the measure, at
+ * most six words), opens with a capital and ends in a letter or figure
+ * (no sentence, no comma or colon that would go on); line j opens with a
+ * capital and is a line of text (65% of the measure and 56 columns at
+ * least: a table's narrow cells are not), so a title wrapped on two short
+ * lines stays whole. */
+static int
+box_title(const parser *p, size_t i, size_t j)
+{
+	const char *ps = LS(p, i), *s = LS(p, j);
+	size_t pn = LN(p, i), n = LN(p, j);
+	if (p->L[i].cols * 100 > p->width * 45 || p->L[j].cols * 100 < p->width * 65 ||
+	    p->L[j].cols < 56 ||
+	    !starts_upper(ps, pn) || !starts_upper(s, n))
+		return 0;
+	ucs4_t last = last_uc(ps, pn);
+	if (!uc_is_alpha(last) && !(last >= '0' && last <= '9'))
+		return 0;
+	size_t words = 1;
+	for (size_t k = 0; k < pn; k++)
+		words += ps[k] == ' ';
+	return words <= 6;
+}
+
 /* Does line j (text after line i, with break brk) start a new block? */
 static int
 starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
@@ -2397,6 +2423,8 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		return 1;
 	if (pn && ps[pn - 1] == ']' && LS(p, cur->lines[0])[0] == '[')
 		return 1;
+	if (brk == BRK_NONE && cur->nlines == 1 && !pmk && box_title(p, i, j))
+		return 1;	/* "Model strategy No. 7" over its text */
 	if (p->L[j].indent > 0 && p->L[i].indent == 0 && !p->dbl)
 		return 1;
 	if (p->dbl && p->L[j].indent > 0)
@@ -2736,8 +2764,18 @@ headingish(parser *p, const block *b, const char *text, size_t len)
 	size_t e = len;
 	while (e > 0 && is_digit(text[e - 1]))
 		e--;
+	size_t d0 = e;
 	while (e < len && e > 0 && text[e - 1] == ' ')
 		e--;
+	if (e < d0 && e > 1 && text[e - 1] == '.') {
+		/* "Model strategy No. 7", "Vol. 2": a number after an
+		 * abbreviation is the title's, not a mark set apart */
+		size_t w = e - 1;
+		while (w > 0 && ((text[w - 1] | 32) >= 'a' && (text[w - 1] | 32) <= 'z'))
+			w--;
+		if ((w == 0 || text[w - 1] == ' ') && e - 1 - w >= 1 && e - 1 - w <= 3)
+			e = len;
+	}
 	if (e < len && e > 0 && strchr(".,;:", text[e - 1]))
 		len = e;
 	ucs4_t last = last_uc(text, len);

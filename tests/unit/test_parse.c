@@ -594,6 +594,60 @@ test_numbering(void **state)
 	doc_free(d);
 }
 
+/* A short title over its text with no blank line between them (a box):
+ * the title is a heading of its own; a title wrapped on two lines, a
+ * short first line of prose and a table's cells are not split. */
+static void
+test_box_title(void **state)
+{
+	(void)state;
+	const char *full = "The prevention of reoffending requires the cooperation of "
+			   "every actor of the\n";
+	buf b;
+	buf_init(&b);
+	for (int i = 0; i < 8; i++)
+		buf_adds(&b, full);
+	buf_adds(&b, "\nFamily contact\n\n"
+		     "Model strategy No. 7\n"
+		     "Constructive contacts between prisoners and their families and\n"
+		     "friends should be considered crucial for the successful reintegration of\n"
+		     "prisoners.\n\n"
+		     "Report of the Special Committee\non Peacekeeping Operations\n\n"
+		     "States Parties\n"
+		     "shall take the measures needed to adopt the laws that this Convention\n"
+		     "requires of them and shall report on them.\n");
+	doc *d = parse_str(b.s, "en");
+	free(b.s);
+	node *h = NULL, *p = NULL;
+	for (size_t i = 0; i < d->nblocks; i++) {
+		node *nd = d->blocks[i];
+		if (!strncmp(node_text(d, nd), "Model strategy", 14))
+			h = nd;
+		if (!strncmp(node_text(d, nd), "Constructive", 12))
+			p = nd;
+	}
+	assert_non_null(h);
+	assert_int_equal(h->kind, NODE_HEADING);
+	assert_text(d, h, "Model strategy No. 7");
+	assert_non_null(p);
+	assert_int_equal(p->kind, NODE_PARAGRAPH);
+	node *last = d->blocks[d->nblocks - 1];
+	assert_true(!strncmp(node_text(d, last), "States Parties shall take", 25));
+	node *two = d->blocks[d->nblocks - 2];
+	assert_text(d, two, "Report of the Special Committee on Peacekeeping Operations");
+	doc_free(d);
+	/* "Rule 60" over a title that fills its line is a rule's heading */
+	d = parse_str("Rule 59\nTitle\n\nText of rule 59.\n\n"
+		      "Rule 60\n"
+		      "Intergovernmental organizations and other entities having received a\n"
+		      "standing invitation to participate as observers\n\n"
+		      "Representatives designated by intergovernmental organizations may "
+		      "participate.\n", "en");
+	assert_int_equal(get(d, "s2")->kind, NODE_SECTION);
+	assert_string_equal(get(d, "s2")->cite, "60");
+	doc_free(d);
+}
+
 /* A line opening with the visible stand-in of a bidi control (source.c
  * turns U+202E into "⇚") still opens a clause: the number is its marker,
  * the arrow stays in the text. */
@@ -1083,6 +1137,7 @@ main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_bidi_marker),
+		cmocka_unit_test(test_box_title),
 		cmocka_unit_test(test_keyword_sections),
 		cmocka_unit_test(test_convention_cite),
 		cmocka_unit_test(test_preamble),
