@@ -2118,6 +2118,21 @@ ends_sentence(const char *s, size_t n)
 	       uc == 0x201D || uc == '"' || uc == ')' || uc == 0xBB;
 }
 
+/* ends_sentence, but a closing quotation mark or parenthesis closes a
+ * sentence only after a full stop or the like inside it ("… voting.”"),
+ * not a title's quoted words ("… phrase “States present and voting”"). */
+static int
+closes_sentence(const char *s, size_t n)
+{
+	ucs4_t uc = last_uc(s, n);
+	if (uc != 0x201D && uc != '"' && uc != ')' && uc != 0xBB)
+		return ends_sentence(s, n);
+	size_t k = n - 1;	/* the lead byte of the last character */
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return k > 0 && ends_sentence(s, k);
+}
+
 /* Whether byte i of s is inside a token with a '/' before it, a symbol
  * ("A/C.2/80/1", "A/80/100/Add.1"): its digits are no footnote mark. */
 static int
@@ -2878,8 +2893,10 @@ keyword_section(const char *s, size_t n, int *level, node_unit *unit)
 			*unit = lang_sections[k].unit;
 		while (j < n && s[j] == ' ')
 			j++;
-		/* "Article 1" alone, or a short title after it */
-		if (j < n && (n - j > 120 || ends_sentence(s, n) || !starts_upper(s + j, n - j)))
+		/* "Article 1" alone, or a short title after it (which may
+		 * end in a quotation: "Meaning of the phrase “States
+		 * present and voting”") */
+		if (j < n && (n - j > 120 || closes_sentence(s, n) || !starts_upper(s + j, n - j)))
 			continue;
 		return j;
 	}

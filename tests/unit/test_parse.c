@@ -646,6 +646,15 @@ test_box_title(void **state)
 	assert_int_equal(get(d, "s2")->kind, NODE_SECTION);
 	assert_string_equal(get(d, "s2")->cite, "60");
 	doc_free(d);
+	/* a rule's title ending in a quotation is no sentence */
+	d = parse_str("Rule 35\nTitle\n\nText of rule 35.\n\n"
+		      "Rule 36\nMeaning of the phrase \xe2\x80\x9cStates present and voting\xe2\x80\x9d\n\n"
+		      "For the purpose of the present rules, the phrase means States voting.\n", "en");
+	assert_int_equal(get(d, "s2")->kind, NODE_SECTION);
+	assert_string_equal(get(d, "s2")->cite, "36");
+	assert_text(d, get(d, "s2"), "Rule 36\nMeaning of the phrase \xe2\x80\x9cStates present and "
+		    "voting\xe2\x80\x9d");
+	doc_free(d);
 }
 
 /* A line opening with the visible stand-in of a bidi control (source.c
