@@ -155,6 +155,49 @@ cite_note(const doc *d, const note *n)
 	return notes_cite_path(d, n->cur_path ? n->cur_path : n->a.path);
 }
 
+/* An orphan is not in this version of the document: its old citation and
+ * path would name whatever clause now has that number. */
+static int
+is_orphan(const note *n)
+{
+	return n->match.status == ANCHOR_ORPHAN || !n->match.node;
+}
+
+#define QUOTE_COLS 60	/* an orphan's quote in --notes */
+
+/* “the quote”, on one line (runs of white space as one space), cut after a
+ * word to QUOTE_COLS columns with '…'. */
+static void
+add_quote_line(buf *b, const char *exact)
+{
+	buf q;
+	buf_init(&q);
+	for (const char *c = exact ? exact : ""; *c; c++) {
+		int sp = *c == ' ' || *c == '\n' || *c == '\t';
+		if (!sp)
+			buf_addc(&q, *c);
+		else if (q.len && q.s[q.len - 1] != ' ')
+			buf_addc(&q, ' ');
+	}
+	while (q.len && q.s[q.len - 1] == ' ')
+		q.len--;
+	size_t n = q.len;
+	if (n && text_width(q.s, n) > QUOTE_COLS) {
+		size_t fit = text_fit(q.s, n, QUOTE_COLS - 1, NULL), cut = fit;
+		while (cut > 0 && q.s[cut] != ' ' && q.s[cut - 1] != ' ')
+			cut--;
+		while (cut > 0 && q.s[cut - 1] == ' ')
+			cut--;
+		n = cut ? cut : fit;
+	}
+	buf_adds(b, "\xe2\x80\x9c");	/* “ */
+	buf_add(b, q.s ? q.s : "", n);
+	if (n < q.len)
+		buf_adds(b, "\xe2\x80\xa6");	/* … */
+	buf_adds(b, "\xe2\x80\x9d");	/* ” */
+	buf_free(&q);
+}
+
 /* --- terminal safety ---------------------------------------------------- */
 
 /* Appends s[0, n) with every code point a terminal must not receive (ESC,
@@ -296,16 +339,16 @@ notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *ou
 		   ad->fingerprint, l->n);
 	for (size_t i = 0; i < l->n; i++) {
 		const note *n = &l->v[i];
-		char *cite = cite_note(d, n);
-		buf_printf(&b, "\n## %s%s\n\n", cite,
-			   n->match.node ? "" : " (not found in this version)");
+		int orphan = is_orphan(n);
+		char *cite = orphan ? xstrdup("Not found in this version") : cite_note(d, n);
+		buf_printf(&b, "\n## %s\n\n", cite);
 		free(cite);
 		md_quote(&b, d, n);
 		buf_printf(&b, "\n%s\n\n", n->body ? n->body : "");
 		buf_printf(&b, "*Status:* ");
 		status_text(&b, n);
-		buf_printf(&b, " · *Path:* %s · *Created:* %s", n->cur_path ? n->cur_path : "",
-			   n->created ? n->created : "");
+		buf_printf(&b, " · *Path:* %s%s · *Created:* %s", n->cur_path ? n->cur_path : "",
+			   orphan ? " (where it was)" : "", n->created ? n->created : "");
 		if (n->ntags) {
 			buf_adds(&b, " · *Tags:* ");
 			for (size_t k = 0; k < n->ntags; k++)
@@ -798,11 +841,18 @@ notes_cli_list(doc *d, const char *db, FILE *out, FILE *msg)
 	buf_init(&b);
 	for (size_t i = 0; rc == 0 && i < l.n; i++) {
 		const note *n = &l.v[i];
-		char *cite = cite_note(d, n);
 		buf_printf(&b, "%lld\t", n->id);
 		status_text(&b, n);
-		buf_printf(&b, "\t%s\t%s\t", cite, n->cur_path);
-		free(cite);
+		buf_addc(&b, '\t');
+		if (is_orphan(n)) {
+			/* Not here: its quote, and no place ("—"). */
+			add_quote_line(&b, n->a.exact);
+			buf_adds(&b, "\t\xe2\x80\x94\t");
+		} else {
+			char *cite = cite_note(d, n);
+			buf_printf(&b, "%s\t%s\t", cite, n->cur_path ? n->cur_path : "");
+			free(cite);
+		}
 		const char *body = n->body ? n->body : "";
 		const char *nl = strchr(body, '\n');
 		size_t first_bytes = nl ? (size_t)(nl - body) : strlen(body);

@@ -13,14 +13,14 @@
  * after every key. So a second lectern writing the same database shows up
  * at the next key, and nothing is read while nothing changed.
  *
- * Entries: a header row (citation in the document's language, status on
- * the right), the quoted words when the note is on part of a clause (and
- * always for an orphan), up to ENTRY_BODY_ROWS rows of the note, a blank
- * row. The filter (tag, text) applies to the panel only: markers in the
- * text show every note. The cursor follows the reading position (the first
- * note at or after the clause at the top); the notes of the clause at the
- * top are marked '›'. Enter or a click jumps to the note's clause through
- * ui_jump.
+ * Entries: a header row (citation in the document's language, or for an
+ * orphan its quote: an old citation would name another clause; status on
+ * the right), the quoted words when the note is on part of a clause, up
+ * to ENTRY_BODY_ROWS rows of the note, a blank row. The filter (tag,
+ * text) applies to the panel only: markers in the text show every note.
+ * The cursor follows the reading position (the first note at or after the
+ * clause at the top); the notes of the clause at the top are marked '›'.
+ * Enter or a click jumps to the note's clause through ui_jump.
  *
  * Placement: beside the text when the text keeps UI_TEXT_MIN_COLS of the
  * columns ui.c gives (notes_ui_reserve), else "squeezed" and opened over
@@ -95,6 +95,38 @@ priv(const ui *u)
 }
 
 /* --- the list ------------------------------------------------------------ */
+
+#define ORPHAN_CITE_COLS 40	/* an orphan is named by its quote, cut */
+
+/* “the quote”, on one line, cut after a word to ORPHAN_CITE_COLS columns
+ * with '…' (a question about it keeps its "(y/n)" on the line). */
+static char *
+orphan_cite(const char *exact)
+{
+	buf q;
+	buf_init(&q);
+	for (const char *c = exact ? exact : ""; *c; c++) {
+		if (*c != ' ' && *c != '\n' && *c != '\t')
+			buf_addc(&q, *c);
+		else if (q.len && q.s[q.len - 1] != ' ')
+			buf_addc(&q, ' ');
+	}
+	while (q.len && q.s[q.len - 1] == ' ')
+		q.len--;
+	size_t n = q.len;
+	if (n && text_width(q.s, n) > ORPHAN_CITE_COLS - 2) {
+		size_t fit = text_fit(q.s, n, ORPHAN_CITE_COLS - 3, NULL), cut = fit;
+		while (cut > 0 && q.s[cut] != ' ' && q.s[cut - 1] != ' ')
+			cut--;
+		while (cut > 0 && q.s[cut - 1] == ' ')
+			cut--;
+		n = cut ? cut : fit;
+	}
+	char *r = xasprintf("\xe2\x80\x9c%.*s%s\xe2\x80\x9d", (int)n, q.s ? q.s : "",
+			    n < q.len ? "\xe2\x80\xa6" : "");
+	buf_free(&q);
+	return r;
+}
 
 static void
 take_sig(notes_ui *n, sig *out)
@@ -235,8 +267,9 @@ sync_list(ui *u, notes_ui *n, int force)
 		n->blk[i] = nd && nd->block < d->nblocks ? nd->block : (size_t)-1;
 		if (n->blk[i] != (size_t)-1)
 			n->marks[n->blk[i]]++;
-		n->cites[i] = nd ? notes_cite(d, nd) : xstrdup(nt->cur_path && *nt->cur_path
-							 ? nt->cur_path : "\xe2\x80\x94");
+		/* An orphan's old citation or path would name whatever
+		 * clause has that number now: its quote says what it was. */
+		n->cites[i] = nd ? notes_cite(d, nd) : orphan_cite(nt->a.exact);
 	}
 	n->want_id = keep;
 	refilter(n);
@@ -300,8 +333,9 @@ entry(pane *p, ui *u, notes_ui *n, size_t k, int y, int x, int w, int draw)
 				 sel ? base : draw_attr(u, sr));
 	}
 	rows++;
-	/* The quoted words, for a note on part of a clause or an orphan. */
-	if (!is_whole_clause(nt)) {
+	/* The quoted words, for a note on part of a clause (an orphan's
+	 * header is its quote). */
+	if (!is_whole_clause(nt) && nt->match.status != ANCHOR_ORPHAN && nt->match.node) {
 		if (draw && y + rows < maxy) {
 			if (sel)
 				draw_fill(p->win, y + rows, x - 1, w + 1, base);
@@ -821,8 +855,10 @@ refuse(ui *u, notes_ui *n)
 {
 	if (n->s && !notes_is_readonly(n->s))
 		return 0;
-	ui_message(u, ROLE_ERROR, "notes are read-only: %s",
-		   n->why ? n->why : "the store cannot be written");
+	/* why says it already: "notes are read-only: …", "notes are
+	 * unavailable: …" (notes_open_best) */
+	ui_message(u, ROLE_ERROR, "%s", n->why ? n->why
+		   : "notes are read-only: the store cannot be written");
 	return 1;
 }
 
@@ -917,7 +953,7 @@ save_note(ui *u, const char *text, void *arg, char **err)
 {
 	notes_ui *n = arg;
 	if (!n->s || notes_is_readonly(n->s)) {
-		*err = xasprintf("notes are read-only: %s", n->why ? n->why : "");
+		*err = xstrdup(n->why ? n->why : "notes are read-only: the store cannot be written");
 		return -1;
 	}
 	char *body = trimmed(text);

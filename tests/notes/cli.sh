@@ -84,13 +84,19 @@ cp "$tmp/text.db" "$tmp/text.orig"
 "$tool" "$tmp/text.db" "$base" add annex1/decl/p8 x >/dev/null 2>>"$tmp/msg"; rc2=$?
 [ $rc1 = 1 ] && [ $rc2 = 1 ] && grep -q "not an SQLite database" "$tmp/msg" && cmp -s "$tmp/text.db" "$tmp/text.orig"
 t $? "a text file as database: exit 1, clear message, file untouched"
-# An orphan is cited from its old path
+# An orphan is listed by its quote, with no citation or path: its old
+# ones ("Anexo, párr. 3", annex1/decl/p3) now name another clause
 "$tool" "$tmp/o.db" "$base" add annex1/decl/p3 'sobre el párrafo 3' >/dev/null 2>>"$tmp/err"
-"$tool" "$tmp/o.db" "$data/removed.txt" list 2>>"$tmp/err" | cut -f3,4 >"$tmp/o.list"
+"$tool" "$tmp/o.db" "$data/removed.txt" list 2>>"$tmp/err" | cut -f2- >"$tmp/o.list"
 "$tool" "$tmp/o.db" "$data/removed.txt" export md 2>>"$tmp/err" >"$tmp/o.md"
-printf 'Anexo, párr. 3\tannex1/decl/p3\n' | cmp -s - "$tmp/o.list" &&
-grep -q '^## Anexo, párr. 3 (not found in this version)$' "$tmp/o.md"
-t $? "an orphan lists and exports with the citation of its old path ($(cat "$tmp/o.list"))"
+cut -f2- "$tmp/o.list" >"$tmp/o.rest"
+cut -f1 "$tmp/o.list" | grep -q '^orphan' &&
+printf '“Al mismo tiempo, les preocupa el uso de las tecnologías…”\t—\tsobre el párrafo 3\n' |
+cmp -s - "$tmp/o.rest" &&
+grep -q '^## Not found in this version$' "$tmp/o.md" &&
+grep -q '^\*Status:\* orphan[ 0-9.]* · \*Path:\* annex1/decl/p3 (where it was) · ' "$tmp/o.md" &&
+! grep -q 'Anexo, párr. 3' "$tmp/o.list" "$tmp/o.md"
+t $? "an orphan lists and exports by its quote, not its old citation ($(cat "$tmp/o.list"))"
 # Tags already written as #words on the note's first line are not repeated
 "$tool" "$tmp/tags.db" "$base" add annex1/decl/p3 "$(printf 'sel #x, (#ño) #xy\nmás #y')" x ño xy y z >/dev/null 2>>"$tmp/err"
 "$tool" "$tmp/tags.db" "$base" list 2>>"$tmp/err" | cut -f5 >"$tmp/tags"

@@ -5,6 +5,8 @@
  *   notes_tool DB DOC add WHERE TEXT [TAG]...
  *   notes_tool DB - delete ID
  *   notes_tool DB - check         integrity_check + number of live notes
+ *   notes_tool DB - user-version N   sets PRAGMA user_version (N above
+ *                                 the schema's: a newer lectern's file)
  * DB "-" = the default database. Exit codes as the CLI functions. */
 #include <build-config.h>
 
@@ -46,6 +48,22 @@ check(const char *db)
 	return ok && n >= 0 ? 0 : 1;
 }
 
+/* A database "written by a newer lectern": user_version set directly. */
+static int
+user_version(const char *db, const char *v)
+{
+	sqlite3 *h;
+	char *sql = sqlite3_mprintf("PRAGMA user_version = %d", atoi(v));
+	int rc = sqlite3_open_v2(db, &h, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "notes_tool: %s: %s\n", db, sqlite3_errmsg(h));
+	sqlite3_free(sql);
+	sqlite3_close(h);
+	return rc == SQLITE_OK ? 0 : 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -57,6 +75,8 @@ main(int argc, char **argv)
 	const char *cmd = argv[3];
 	if (strcmp(cmd, "check") == 0)
 		return check(argv[1]);
+	if (strcmp(cmd, "user-version") == 0 && argc == 5)
+		return user_version(argv[1], argv[4]);
 	if (strcmp(cmd, "delete") == 0 && argc == 5)
 		return notes_cli_delete(db, argv[4], stderr);
 	doc *d = testdoc_load(argv[2]);
