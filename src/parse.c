@@ -3192,6 +3192,7 @@ table_row(builder *bd, const block *b, char *text, size_t len, int mk, const mar
 		}
 	}
 	tnode *t;
+	block bb;	/* b without the cell that went back to its row */
 	if (len > 2 && text[0] >= 'a' && text[0] <= 'z' && text[1] == ' ' &&
 	    starts_upper(text + 2, len - 2)) {
 		/* a note under the table, marked "a" */
@@ -3210,7 +3211,6 @@ table_row(builder *bd, const block *b, char *text, size_t len, int mk, const mar
 			txt_free(p, text);
 			return 1;
 		}
-		block bb;
 		if (c0) {
 			memmove(text, text + c0, len - c0 + 1);
 			len -= c0;
