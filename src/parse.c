@@ -2322,6 +2322,28 @@ inline_list(parser *p, const block *cur, const marker *m)
 	return 0;
 }
 
+/* Is marker m the item after the one opening the block ("(b)" in a
+ * block that starts with "(a)")? A list's items start at a line's start
+ * even when the item before does not end in punctuation (a programme of
+ * work: "(a)\nFollow-up to the Fifth United Nations Conference …\n(b) …"). */
+static int
+next_item(parser *p, const block *cur, const marker *m)
+{
+	marker fm;
+	if (get_marker(LS(p, cur->lines[0]), LN(p, cur->lines[0]), &fm) != MK_SUB)
+		return 0;
+	const char *a = fm.cite, *c = m->cite;
+	size_t an = strlen(a), cn = strlen(c);
+	if (!an || !cn || (fm.num[0] == '(') != (m->num[0] == '('))
+		return 0;
+	if (count_digits(a, an) == an && count_digits(c, cn) == cn)
+		return atoi(c) == atoi(a) + 1;
+	int ra = roman_value(a, an), rc = roman_value(c, cn);
+	if (an == 1 && cn == 1 && c[0] == a[0] + 1)
+		return 1;	/* (a) (b), (h) (i) */
+	return ra && rc && rc == ra + 1 && ((a[0] >= 'a') == (c[0] >= 'a'));
+}
+
 /* Does the list that marker m opens at line j run on inside the text
  * ("… on:\n(i) modalities …; (ii) dedicated …")? Looks for the next
  * marker after the start of line j and in the three lines after it. */
@@ -2459,6 +2481,8 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 				return 0;
 			if (closed || brk != BRK_NONE || (pmk && pm.alone))
 				return 1;
+			if (next_item(p, cur, &m))
+				return 1;	/* "(a)\nFollow-up to …\n(b) Follow-up …" */
 			size_t k = pn;
 			while (k > 0 && ps[k - 1] != ' ')
 				k--;

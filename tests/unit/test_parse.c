@@ -570,6 +570,22 @@ test_numbering(void **state)
 	assert_int_equal(d->root->kids[2]->kind, NODE_PARAGRAPH);
 	assert_null(d->root->kids[2]->number);
 	doc_free(d);
+	/* a list's next item starts a line even when the one before ends in
+	 * no punctuation (a programme of work); a reference running over a
+	 * line ("paragraph 4\n(c) of section D") does not */
+	d = parse_str("1. Introductory statements and joint general discussion on:\n"
+		      "(a)\nFollow-up to the Fifth United Nations Conference on the Least\n"
+		      "Developed Countries\n(b) Follow-up to the Third United Nations Conference\n"
+		      "(c)\nDisaster risk reduction\n\n"
+		      "2. Pursuant to paragraph 4\n(c) of section D of the annex, the Council "
+		      "reports.\n", "en");
+	assert_int_equal(get(d, "p1")->nkids, 3);
+	assert_text(d, get(d, "p1/a"), "Follow-up to the Fifth United Nations Conference on the "
+		    "Least Developed Countries");
+	assert_text(d, get(d, "p1/b"), "Follow-up to the Third United Nations Conference");
+	assert_text(d, get(d, "p1/c"), "Disaster risk reduction");
+	assert_int_equal(get(d, "p2")->nkids, 0);
+	doc_free(d);
 	/* unmarked items of the paragraph that introduces them */
 	d = parse_str("1. First.\n\n2. The meetings will be held as follows:\n\n"
 		      "Wednesday, 2 December: from 9 to 10 a.m.\n\n"
