@@ -2322,6 +2322,19 @@ inline_list(parser *p, const block *cur, const marker *m)
 	return 0;
 }
 
+/* "Item 21: Groups of countries in special situations:": an agenda
+ * item named in a programme of work, at a line's start, opens a block
+ * (its sub-items follow it). */
+static int
+agenda_item_line(const char *s, size_t n)
+{
+	size_t it = lang_prefix(s, n, "Item");
+	if (!it || it + 3 > n || s[it] != ' ')
+		return 0;
+	size_t k = count_digits(s + it + 1, n - it - 1);
+	return k && k <= 3 && it + 1 + k < n && s[it + 1 + k] == ':';
+}
+
 /* Is marker m the item after the one opening the block ("(b)" in a
  * block that starts with "(a)")? A list's items start at a line's start
  * even when the item before does not end in punctuation (a programme of
@@ -2511,6 +2524,8 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 	int kl;
 	if (keyword_section(s, n, &kl, NULL))
 		return 1;
+	if (agenda_item_line(s, n))
+		return 1;	/* "…on:\nItem 21: Groups of countries …:" */
 	if (brk == BRK_PAGE) {
 		if (starts_lower(s, n))
 			return 0;

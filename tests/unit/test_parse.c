@@ -586,6 +586,23 @@ test_numbering(void **state)
 	assert_text(d, get(d, "p1/c"), "Disaster risk reduction");
 	assert_int_equal(get(d, "p2")->nkids, 0);
 	doc_free(d);
+	/* an agenda item named at a line's start opens a block: its
+	 * sub-items are its own, not the item's before */
+	d = parse_str("Wednesday, 8 October\n\n"
+		      "Introductory statements and joint general discussion on:\n"
+		      "Item 21: Groups of countries in special situations:\n"
+		      "(a)\nFollow-up to the Fifth Conference\n(b) Follow-up to the Third Conference\n"
+		      "Item 23: Operational activities for development:\n"
+		      "(a)\nOperational activities of the system\n", "en");
+	node *i23 = NULL;
+	for (size_t k = 0; k < d->nblocks; k++)
+		if (!strncmp(node_text(d, d->blocks[k]), "Item 23:", 8))
+			i23 = d->blocks[k];
+	assert_non_null(i23);
+	assert_text(d, i23, "Item 23: Operational activities for development:");
+	assert_int_equal(i23->nkids, 1);
+	assert_text(d, i23->kids[0], "Operational activities of the system");
+	doc_free(d);
 	/* unmarked items of the paragraph that introduces them */
 	d = parse_str("1. First.\n\n2. The meetings will be held as follows:\n\n"
 		      "Wednesday, 2 December: from 9 to 10 a.m.\n\n"
