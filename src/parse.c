@@ -33,6 +33,16 @@
  * blocks of their own); a header-row's rows in one block (no blank lines
  * between them) stay one row.
  *
+ * Lists and parts. Unmarked blocks after a numbered paragraph ending in
+ * ':' are its items (NODE_SUBITEM without number or cite) up to the next
+ * clause or heading; "(b)" at a line's start after a block opened by
+ * "(a)" is the next item even without punctuation before it; an
+ * unnumbered "Annex" after an unnumbered annex that transmits a body is
+ * that body's own annex (nested in it, cited "Annex, Annex, …"). A short
+ * title over its text with no blank between them (a box's "Model strategy
+ * No. 7") is a block of its own. Clause markers are read after the
+ * visible stand-ins of bidi controls ("⇚2." is paragraph 2).
+ *
  * Extraction styles seen in the corpus and handled here: "double-spaced"
  * text (every line followed by an empty line; a paragraph starts indented
  * and a line with no blank before it is a page boundary), PyMuPDF text
