@@ -38,6 +38,24 @@ role_of(const node *nd)
 	}
 }
 
+/* A table's header row (the column titles joined by " | " in the model):
+ * each '|' between two titles drawn as a rule, so the titles read as
+ * columns. Line l is drawn at (row, x). */
+static void
+draw_column_rules(pane *p, ui *u, int row, int x, const node *nd, const layout_line *l)
+{
+	const char *t = node_text(u->d, nd);
+	attr_t a = draw_attr(u, ROLE_BORDER);
+	for (size_t i = l->start; i < l->end; i++) {
+		if (t[i] != '|' || i == 0 || t[i - 1] != ' ' ||
+		    i + 1 >= nd->len || t[i + 1] != ' ')
+			continue;
+		int dx = text_width(t + l->start, i - l->start);
+		if (x + dx < p->w)
+			draw_str(p->win, row, x + dx, "\xe2\x94\x82", 3, 1, a);	/* │ */
+	}
+}
+
 /* Columns left of the layout's text column (centring). */
 static int
 margin(const pane *p, const ui *u)
@@ -92,6 +110,8 @@ text_draw(pane *p, ui *u)
 			int x = x0 + gutter + l->indent;
 			/* References and search matches highlighted. */
 			decor_line(p, u, row, x, l, nd, draw_attr(u, role_of(nd)));
+			if (nd->kind == NODE_TABLE)
+				draw_column_rules(p, u, row, x, nd, l);
 			notes_ui_decorate(p, u, row, x, l);
 		}
 		if (layout_step(u->lo, &a, 1) == 0)
