@@ -2338,6 +2338,8 @@ inline_list(parser *p, const block *cur, const marker *m)
 static int
 agenda_item_line(const char *s, size_t n)
 {
+	if (n < 7 || (s[0] | 32) != 'i')
+		return 0;
 	size_t it = lang_prefix(s, n, "Item");
 	if (!it || it + 3 > n || s[it] != ' ')
 		return 0;
