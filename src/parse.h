@@ -41,8 +41,10 @@
 /* The version of the rules above: raised whenever the tree of some
  * document changes (ids, kinds, texts), so that caches of what was parsed
  * (the library index) are made again. 2: tables, units, preambles,
- * superscript footnote marks (2026-11-27). */
-#define PARSE_RULES 2
+ * superscript footnote marks (2026-11-27). 3: a body's own annex nested,
+ * unmarked list items, box titles, end cells of table rows, the symbol
+ * as text away from furniture, agenda item lines (2026-11-27). */
+#define PARSE_RULES 3
 
 #include <stddef.h>
 #include "doc.h"
