@@ -28,6 +28,7 @@
 #include <iniparser/iniparser.h>
 #include <unistr.h>
 
+#include "catalog.h"
 #include "config.h"
 #include "theme.h"
 #include "util.h"
@@ -260,23 +261,6 @@ scan_text(scan *sc, const char *data, size_t len)
 	return rc;
 }
 
-/* iniparser prints its errors; keep the last one for our message instead. */
-static char ini_last_error[512];
-
-static int
-ini_error_cb(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(ini_last_error, sizeof ini_last_error, fmt, ap);
-	va_end(ap);
-	/* one line: iniparser's messages hold newlines */
-	for (char *p = ini_last_error; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
-	return 0;
-}
-
 static int
 item_cmp(const void *a, const void *b)
 {
@@ -299,10 +283,8 @@ static int
 cross_check(scan *sc, const char *load_path)
 {
 	config_ini *ini = sc->ini;
-	ini_last_error[0] = '\0';
-	iniparser_set_error_callback(ini_error_cb);
-	dictionary *d = iniparser_load(load_path);
-	iniparser_set_error_callback(NULL);
+	char ini_last_error[512];
+	dictionary *d = catalog_ini_load(load_path, ini_last_error, sizeof ini_last_error);
 	if (!d)
 		return scan_error(sc, 0, "iniparser cannot read this file (%s)",
 				  ini_last_error[0] ? ini_last_error : "no reason given");

@@ -117,17 +117,14 @@ refs_ui_describe(ui *u, size_t i)
 	buf_adds(&b, name);
 	if (r->para) {
 		buf_printf(&b, ", %s %s", para_word(lang), r->para);
-		const char *topic = r->entry ? catalog_para(r->entry, r->para, lang) : NULL;
-		if (!topic && r->entry)
-			topic = catalog_para(r->entry, r->para, "en");
-		if (topic)
-			buf_printf(&b, " (%s)", topic);
+		if (r->gloss)	/* in the document's language, or none */
+			buf_printf(&b, " (%s)", r->gloss);
 	}
 	buf_adds(&b, ": ");
 	if (r->title)
 		buf_adds(&b, r->title);
-	else if (r->entry && r->entry->title[0])
-		buf_adds(&b, r->entry->title[0]);
+	else if (r->entry)
+		buf_adds(&b, "no title in this language in the catalog");
 	else
 		buf_adds(&b, r->kind == REF_SYMBOL ? "document symbol, not in the catalog"
 			 : "not in the catalog");
@@ -405,8 +402,8 @@ group_title(const ui *u, const group *g)
 	const ref *r = &u->rx->refs->items[g->first];
 	if (r->title)
 		return r->title;
-	if (r->entry && r->entry->title[0])
-		return r->entry->title[0];
+	if (r->entry)
+		return "(no title in this language in the catalog)";
 	return "(not in the catalog)";
 }
 

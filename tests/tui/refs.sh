@@ -19,8 +19,8 @@ check "the current reference is reversed in the text" highlighted
 tui_keys ')'
 check ") again: item 112" tui_wait '^tema 112 \(A/75\): Lucha contra la utilización' 24
 tui_keys ')'
-check "the resolution cited by its title, with paragraph 29 and its topic" \
-	tui_wait '^A/RES/74/306, párrafo 29 \(public access to information' 24
+check "the resolution cited by its title, paragraph 29, its Spanish title (no English gloss)" \
+	tui_wait '^A/RES/74/306, párrafo 29: Respuesta integral' 24
 check "the view moved to the citation (annex paragraph 5)" \
 	tui_wait 'Anexo › Declaración[^›]* › 5' 23
 tui_keys ')'
