@@ -165,16 +165,13 @@ is_orphan(const note *n)
 
 #define QUOTE_COLS 60	/* an orphan's quote in --notes */
 
-/* “the quote”, on one line (runs of white space as one space), cut after a
- * word to QUOTE_COLS columns with '…'. */
-static void
-add_quote_line(buf *b, const char *exact)
+char *
+notes_quote_line(const char *exact, int cols)
 {
 	buf q;
 	buf_init(&q);
 	for (const char *c = exact ? exact : ""; *c; c++) {
-		int sp = *c == ' ' || *c == '\n' || *c == '\t';
-		if (!sp)
+		if (*c != ' ' && *c != '\n' && *c != '\t')
 			buf_addc(&q, *c);
 		else if (q.len && q.s[q.len - 1] != ' ')
 			buf_addc(&q, ' ');
@@ -182,20 +179,18 @@ add_quote_line(buf *b, const char *exact)
 	while (q.len && q.s[q.len - 1] == ' ')
 		q.len--;
 	size_t n = q.len;
-	if (n && text_width(q.s, n) > QUOTE_COLS) {
-		size_t fit = text_fit(q.s, n, QUOTE_COLS - 1, NULL), cut = fit;
+	if (n && text_width(q.s, n) > cols) {
+		size_t fit = text_fit(q.s, n, cols - 1, NULL), cut = fit;
 		while (cut > 0 && q.s[cut] != ' ' && q.s[cut - 1] != ' ')
 			cut--;
 		while (cut > 0 && q.s[cut - 1] == ' ')
 			cut--;
 		n = cut ? cut : fit;
 	}
-	buf_adds(b, "\xe2\x80\x9c");	/* “ */
-	buf_add(b, q.s ? q.s : "", n);
-	if (n < q.len)
-		buf_adds(b, "\xe2\x80\xa6");	/* … */
-	buf_adds(b, "\xe2\x80\x9d");	/* ” */
+	char *r = xasprintf("\xe2\x80\x9c%.*s%s\xe2\x80\x9d", (int)n, q.s ? q.s : "",
+			    n < q.len ? "\xe2\x80\xa6" : "");	/* “…” */
 	buf_free(&q);
+	return r;
 }
 
 /* --- terminal safety ---------------------------------------------------- */
@@ -846,7 +841,9 @@ notes_cli_list(doc *d, const char *db, FILE *out, FILE *msg)
 		buf_addc(&b, '\t');
 		if (is_orphan(n)) {
 			/* Not here: its quote, and no place ("—"). */
-			add_quote_line(&b, n->a.exact);
+			char *q = notes_quote_line(n->a.exact, QUOTE_COLS);
+			buf_adds(&b, q);
+			free(q);
 			buf_adds(&b, "\t\xe2\x80\x94\t");
 		} else {
 			char *cite = cite_note(d, n);

@@ -114,4 +114,9 @@ int notes_cli_add(doc *d, const char *db, const char *where, const char *text,
 /* lectern --note-delete ID: moves note ID to the trash. */
 int notes_cli_delete(const char *db, const char *id, FILE *msg);
 
+/* “the quote”, on one line (runs of white space as one space), cut after a
+ * word to cols columns (the quotation marks not counted) with '…': how an
+ * orphan is named, having no clause. Caller frees. */
+char *notes_quote_line(const char *exact, int cols);
+
 #endif

@@ -103,29 +103,7 @@ priv(const ui *u)
 static char *
 orphan_cite(const char *exact)
 {
-	buf q;
-	buf_init(&q);
-	for (const char *c = exact ? exact : ""; *c; c++) {
-		if (*c != ' ' && *c != '\n' && *c != '\t')
-			buf_addc(&q, *c);
-		else if (q.len && q.s[q.len - 1] != ' ')
-			buf_addc(&q, ' ');
-	}
-	while (q.len && q.s[q.len - 1] == ' ')
-		q.len--;
-	size_t n = q.len;
-	if (n && text_width(q.s, n) > ORPHAN_CITE_COLS - 2) {
-		size_t fit = text_fit(q.s, n, ORPHAN_CITE_COLS - 3, NULL), cut = fit;
-		while (cut > 0 && q.s[cut] != ' ' && q.s[cut - 1] != ' ')
-			cut--;
-		while (cut > 0 && q.s[cut - 1] == ' ')
-			cut--;
-		n = cut ? cut : fit;
-	}
-	char *r = xasprintf("\xe2\x80\x9c%.*s%s\xe2\x80\x9d", (int)n, q.s ? q.s : "",
-			    n < q.len ? "\xe2\x80\xa6" : "");
-	buf_free(&q);
-	return r;
+	return notes_quote_line(exact, ORPHAN_CITE_COLS - 2);
 }
 
 static void
