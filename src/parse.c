@@ -284,6 +284,20 @@ txt_grow(parser *p, char *s, size_t keep, size_t n)
 	return m;
 }
 
+/* t's text gets sep and s[0, n) at its end; t now ends at source line
+ * last_line (a title's second line, a row's last cell). */
+static void
+tn_append(parser *p, tnode *t, char sep, const char *s, size_t n, size_t last_line)
+{
+	size_t nl = t->len + 1 + n;
+	t->text = txt_grow(p, t->text, t->len, nl + 1);
+	t->text[t->len] = sep;
+	memcpy(t->text + t->len + 1, s, n);
+	t->text[nl] = '\0';
+	t->len = nl;
+	t->l1 = last_line;
+}
+
 static void
 txt_free_all(parser *p)
 {
@@ -3194,13 +3208,7 @@ row_end_cell(builder *bd, const block *b, tnode *prev, const char *text, size_t 
 	}
 	if (!take)
 		return 0;
-	size_t nl = prev->len + 1 + n;
-	prev->text = txt_grow(p, prev->text, prev->len, nl + 1);
-	prev->text[prev->len] = ' ';
-	memcpy(prev->text + prev->len + 1, s, n);
-	prev->text[nl] = '\0';
-	prev->len = nl;
-	prev->l1 = l0;
+	tn_append(p, prev, ' ', s, n, l0);
 	return n < len ? n + 1 : len;
 }
 
@@ -3386,12 +3394,7 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 	if (tc && !mk && headingish(p, b, text, len)) {
 		/* "United Nations Convention against Cybercrime;" +
 		 * "Strengthening International Cooperation …" */
-		size_t nl = tc->len + 1 + len;
-		tc->text = txt_grow(p, tc->text, tc->len + 1, nl + 1);
-		tc->text[tc->len] = ' ';
-		memcpy(tc->text + tc->len + 1, text, len + 1);
-		tc->len = nl;
-		tc->l1 = b->lines[b->nlines - 1];
+		tn_append(p, tc, ' ', text, len, b->lines[b->nlines - 1]);
 		txt_free(p, text);
 		return;
 	}
@@ -3400,12 +3403,7 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 	size_t kw = keyword_section(text, len, &kl, &ku);
 	if (pend && !mk && !kw && headingish(p, b, text, len) && b->nlines <= 3) {
 		/* "Article 1" + "Scope of application" */
-		size_t nl = pend->len + 1 + len;
-		pend->text = txt_grow(p, pend->text, pend->len + 1, nl + 1);
-		pend->text[pend->len] = '\n';
-		memcpy(pend->text + pend->len + 1, text, len + 1);
-		pend->len = nl;
-		pend->l1 = b->lines[b->nlines - 1];
+		tn_append(p, pend, '\n', text, len, b->lines[b->nlines - 1]);
 		txt_free(p, text);
 		return;
 	}
