@@ -52,7 +52,7 @@
 typedef struct parse_options {
 	const char *lang;	/* "en", "es", "fr", "ru"; NULL = detect */
 	int repair_splits;	/* join words split by a stray space ("Est ado"
-				   -> "Estado") by the rule in parse.c; 0 = off,
+				   -> "Estado") by the rule in parse/words.c; 0 = off,
 				   the text as extracted */
 } parse_options;
 
