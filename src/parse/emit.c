@@ -142,6 +142,7 @@ static void emit(parser *p, node *parent, tnode *t, size_t *kindpos, int mixed,
 size_t
 emit_plain_bytes(const tnode *t)
 {
+	TREE_WALK_BOUNDED(t);
 	size_t n = t->text && t->len ? t->len + 2 : 0;
 	for (size_t i = 0; i < t->nkids; i++)
 		n += emit_plain_bytes(t->kids[i]);
@@ -155,6 +156,7 @@ emit_plain_bytes(const tnode *t)
 void
 emit_set_src(const parser *p, tnode *t)
 {
+	TREE_WALK_BOUNDED(t);
 	if (!p->nl)
 		return;
 	t->src0 = lines_raw(p, t->l0);
@@ -232,6 +234,7 @@ mark_preamble(tnode *t)
 void
 emit_kids(parser *p, node *nd, tnode *t)
 {
+	TREE_WALK_BOUNDED(t);
 	size_t kindpos[NODE_KIND_COUNT + 2] = { 0 };
 	int numbered = 0;
 	for (size_t i = 0; i < t->nkids; i++)

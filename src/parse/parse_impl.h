@@ -7,6 +7,7 @@
 #ifndef LECTERN_PARSE_IMPL_H
 #define LECTERN_PARSE_IMPL_H
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <unistr.h>
@@ -18,6 +19,14 @@
 
 
 #define LABEL_COLS 50
+/* No input nests the tree deeper than this many levels below the root
+ * (a kid of a node at this depth goes to the node's parent instead), so
+ * that every walk over the tree, here and over the model built from it,
+ * recurses at most this deep. */
+#define TREE_MAX_DEPTH 16
+/* The walks over the tree recurse, one frame per level: each asserts the
+ * bound it relies on. */
+#define TREE_WALK_BOUNDED(t) assert((t)->depth <= TREE_MAX_DEPTH)
 #define MAX_FURN_LINE 200	/* longer lines are never furniture */
 
 enum {
@@ -72,6 +81,8 @@ struct tnode {
 	tnode **fns;		/* footnotes shown at the end of this part */
 	size_t nfns, fncap;
 	tnode *parent;
+	int depth;		/* levels below the root (its kids: 1), at
+				   most TREE_MAX_DEPTH (tn_add) */
 };
 
 /* A set of words (spans of the text or copies), ASCII case folded: open

@@ -19,7 +19,15 @@
  * clause or heading; "(b)" at a line's start after a block opened by
  * "(a)" is the next item even without punctuation before it; an
  * unnumbered "Annex" after an unnumbered annex that transmits a body is
- * that body's own annex (nested in it, cited "Annex, Annex, …"). */
+ * that body's own annex (nested in it, cited "Annex, Annex, …").
+ *
+ * Bounds. A letter title after an annex that has had its text opens a new
+ * letter at top level (letter_after_annex: compilations made with `cat`
+ * would otherwise nest each copy in the declaration before it). No node
+ * is deeper than TREE_MAX_DEPTH levels below the root: tn_add puts a kid
+ * of the deepest level beside its would-be parent. The walks over the
+ * tree (here, emit.c, and doc.c/export.c over the model emitted from it)
+ * recurse one frame per level, so never deeper than that. */
 #include <build-config.h>
 
 #include <stdint.h>
@@ -43,17 +51,34 @@ tn_new(node_kind kind)
 	return t;
 }
 
+/* The node that takes a kid offered to parent: parent, or, at the
+ * deepest level, its nearest ancestor above TREE_MAX_DEPTH - 1, so the
+ * kid stays at the deepest level. */
+static tnode *
+tn_host(tnode *parent)
+{
+	while (parent->depth >= TREE_MAX_DEPTH && parent->parent)
+		parent = parent->parent;
+	return parent;
+}
+
 static void
 tn_add(tnode *parent, tnode *kid)
 {
+	parent = tn_host(parent);
+	kid->depth = parent->depth + 1;
 	xgrow((void **)&parent->kids, &parent->cap, parent->nkids + 1, sizeof *parent->kids);
 	parent->kids[parent->nkids++] = kid;
 	kid->parent = parent;
 }
 
+/* A footnote shown at the end of parent's part: emitted as one of its
+ * kids, so bounded as they are. */
 static void
 tn_add_fn(tnode *parent, tnode *fn)
 {
+	parent = tn_host(parent);
+	fn->depth = parent->depth + 1;
 	xgrow((void **)&parent->fns, &parent->fncap, parent->nfns + 1, sizeof *parent->fns);
 	parent->fns[parent->nfns++] = fn;
 	fn->parent = parent;
@@ -62,6 +87,7 @@ tn_add_fn(tnode *parent, tnode *fn)
 void
 tree_free(parser *p, tnode *t)
 {
+	TREE_WALK_BOUNDED(t);
 	for (size_t i = 0; i < t->nkids; i++)
 		tree_free(p, t->kids[i]);
 	for (size_t i = 0; i < t->nfns; i++)
@@ -234,6 +260,7 @@ restitle_len(const char *s, size_t n)
 void
 tree_footnote_numbers(const tnode *t, unsigned char *has)
 {
+	TREE_WALK_BOUNDED(t);
 	for (size_t i = 0; i < t->nfns; i++) {
 		const char *n = t->fns[i]->number;
 		if (t->fns[i]->kind == NODE_FOOTNOTE && n && is_digit(n[0])) {
@@ -291,6 +318,7 @@ is_mark(const char *s, size_t n, size_t i, size_t j, const unsigned char *has)
 void
 tree_mark_footnotes(parser *p, tnode *t, const unsigned char *has)
 {
+	TREE_WALK_BOUNDED(t);
 	if (t->text && t->len && t->kind != NODE_FOOTNOTE && t->kind != NODE_NOTE) {
 		buf b;
 		buf_init(&b);
@@ -580,6 +608,16 @@ continues_paras(const builder *bd, const marker *m)
 	return *e1 == 0 && *e2 == 0 && n == a + 1;
 }
 
+/* Whether a letter title here opens a new letter: after an annex that
+ * has had its text (a compilation of letters, each with its annex, as
+ * `cat` makes them), not as the first heading of an annex (an annex
+ * that transmits a letter names its body by it). */
+static int
+letter_after_annex(const builder *bd)
+{
+	return bd->top->kind == NODE_ANNEX && bd->seen_para_in_top;
+}
+
 static void
 build_block(builder *bd, const block *b, char *text, size_t len)
 {
@@ -711,10 +749,12 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		/* "Moscow, 26 May 2020", "Nueva York, 22 de diciembre de 2020" */
 		t = tn_new(NODE_NOTE);
 		tn_add(bd->cont, t);
-	} else if (!bd->has_letter && !bd->nannex && bd->top == bd->root &&
-		   !bd->seen_para_in_top &&
+	} else if (((!bd->has_letter && !bd->nannex && bd->top == bd->root &&
+		     !bd->seen_para_in_top) || letter_after_annex(bd)) &&
 		   lang_prefix_any(text, len, p->lw->letter, NULL) &&
 		   headingish(p, b, text, len)) {
+		/* a letter title: the document's first, or the next of a
+		 * compilation, at top level whatever the nesting before */
 		t = tn_new(NODE_LETTER);
 		tn_add(bd->root, t);
 		set_top(bd, t);
