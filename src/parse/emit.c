@@ -121,7 +121,6 @@ id_prefix(node_kind k)
 	}
 }
 
-
 static int
 simple_cite(const char *c)
 {

@@ -17,8 +17,8 @@
 #include "parse.h"
 #include "util.h"
 
-
 #define LABEL_COLS 50
+
 /* No input nests the tree deeper than this many levels below the root
  * (a kid of a node at this depth goes to the node's parent instead), so
  * that every walk over the tree, here and over the model built from it,
