@@ -100,6 +100,7 @@ done
 # The table: per variant, documents, outline identical, reference keys
 # identical, documents losing no word, words lost (of words in all).
 awk -v variants="$variants" '
+	NR == FNR { if ($1 !~ /^#/ && NF >= 7) { to[$1] = $5; tr[$1] = $6; tl[$1] = $7 } next }
 	{ v = $1 }
 	$3 == "n/a" { na[v]++; next }
 	$3 != "ok" { err[v]++; n[v]++; next }
@@ -109,21 +110,22 @@ awk -v variants="$variants" '
 		lost[v] += $6; total[v] += $7; furn[v] += $8
 		kept[v] += $9; nodes[v] += $10
 	}
-	function pct(a, b) { return b ? sprintf("%3d %%", int(100 * a / b)) : "  - %" }
+	function pct(a, b) { return b ? sprintf("%d %%", int(100 * a / b)) : "- %" }
 	END {
 		printf "| variant | docs | outline identical | refs identical | docs losing no word | words lost | outline nodes kept |\n"
 		printf "|---|---:|---:|---:|---:|---:|---:|\n"
 		nv = split(variants, vs, " ")
 		for (i = 1; i <= nv; i++) {
 			v = vs[i]
-			printf "| %s | %d%s | %d (%s) | %d (%s) | %d | %d of %d%s | %s |\n", v, n[v],
+			printf "| %s | %d%s | %d (%s; target %s %%) | %d (%s; target %s %%) | %d | %d of %d%s (target %s) | %s |\n", v, n[v],
 			    na[v] ? sprintf(" (+%d n/a)", na[v]) : "",
-			    o[v], pct(o[v], n[v]), r[v], pct(r[v], n[v]), z[v], lost[v], total[v],
-			    furn[v] ? sprintf(" (furniture list in %d)", furn[v]) : "",
-			    pct(kept[v], nodes[v])
+			    o[v], pct(o[v], n[v]), to[v], r[v], pct(r[v], n[v]), tr[v],
+			    z[v], lost[v], total[v],
+			    furn[v] ? sprintf(", furniture list in %d", furn[v]) : "",
+			    tl[v], pct(kept[v], nodes[v])
 			print v, n[v] + 0, o[v] + 0, r[v] + 0, lost[v] + 0 >"/dev/stderr"
 		}
-	}' "$tmp/results" >"$tmp/table" 2>"$tmp/figures"
+	}' "$floors" "$tmp/results" >"$tmp/table" 2>"$tmp/figures"
 
 # Per document: outline (o) and refs (r) identical or not (-), words lost.
 per_doc() {
