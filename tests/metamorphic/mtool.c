@@ -22,8 +22,11 @@
  * multisets: a word three times in the source must be in the output three
  * times. A word broken by a hyphen at the end of a line ("peace-" / "ful")
  * counts as found when both halves are found or when the joined word is
- * ("peaceful": lectern repaired the hyphen). Invalid UTF-8 bytes are
- * separators (the source of every variant is given as UTF-8). */
+ * ("peaceful": lectern repaired the hyphen). Both texts are compared in
+ * Unicode compatibility form (NFKC), so that a footnote mark printed "1"
+ * in the source and "¹" by lectern, or a ligature, is the same word.
+ * Invalid UTF-8 bytes are separators (the source of every variant is given
+ * as UTF-8; a text with invalid bytes is not normalised). */
 #include <build-config.h>
 
 #include <jansson.h>
@@ -32,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
+#include <uninorm.h>
 #include <unistr.h>
 
 /* A multiset of words: open addressing, power-of-two capacity, owns its
@@ -126,6 +130,24 @@ bag_clear(struct bag *b)
 	free(b->counts);
 }
 
+/* text (n bytes, NUL-terminated, owned) in NFKC, replacing it; left as it
+ * is when it is not valid UTF-8. */
+static char *
+nfkc(char *text, size_t *n)
+{
+	size_t out_len = 0;
+	uint8_t *out = u8_normalize(UNINORM_NFKC, (const uint8_t *)text, *n,
+				    NULL, &out_len);
+	if (!out)
+		return text;
+	char *z = xcalloc(out_len + 1, 1);
+	memcpy(z, out, out_len);
+	free(out);
+	free(text);
+	*n = out_len;
+	return z;
+}
+
 static char *
 slurp(const char *path, size_t *len)
 {
@@ -152,7 +174,7 @@ slurp(const char *path, size_t *len)
 	fclose(f);
 	buf[n] = '\0';
 	*len = n;
-	return buf;
+	return nfkc(buf, len);
 }
 
 static int
@@ -267,8 +289,14 @@ add_furniture(struct bag *b, const char *path)
 	json_t *entry;
 	json_array_foreach(list, i, entry) {
 		const char *text = json_string_value(json_object_get(entry, "text"));
-		if (text)
-			add_text(b, text, strlen(text));
+		if (text) {
+			size_t n = strlen(text);
+			char *z = xcalloc(n + 1, 1);
+			memcpy(z, text, n);
+			z = nfkc(z, &n);
+			add_text(b, z, n);
+			free(z);
+		}
 	}
 	json_decref(root);
 	return found;

@@ -6,7 +6,7 @@ export LC_ALL
 mtool="${top_builddir:-.}/tests/metamorphic/mtool"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
-echo "1..8"
+echo "1..9"
 t=0
 is() {
 	t=$((t + 1))
@@ -31,6 +31,11 @@ printf 'a peaceful end\n' >"$tmp/dump"
 is "$("$mtool" words "$tmp/src" "$tmp/dump")" "0 4 0" "a repaired hyphen loses no word"
 printf 'a peace-ful end\n' >"$tmp/dump"
 is "$("$mtool" words "$tmp/src" "$tmp/dump")" "0 4 0" "a kept hyphen loses no word"
+
+# Compatibility forms: a footnote mark "1" printed as "¹", a ligature.
+printf 'Solution,1 and \357\254\201nal\n' >"$tmp/src"
+printf 'Solution,\302\271 and final\n' >"$tmp/dump"
+is "$("$mtool" words "$tmp/src" "$tmp/dump")" "0 4 0" "superscript digits and ligatures are the same words"
 
 # Words in meta.furniture are found; without the list, they are lost.
 printf 'A/80/1\nOn the text\n25-14304 (E)\n' >"$tmp/src"
