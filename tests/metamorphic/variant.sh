@@ -7,11 +7,9 @@
 #   flat        every line break (and form feed) replaced by a space: the
 #               whole document on one line, as copied from a web page or a
 #               PDF viewer
-#   para-lines  one line per paragraph (a run of non-blank lines, joined
-#               with single spaces; a line that starts with a number, a
-#               Roman numeral or a letter as in "1. ", "IV. ", "A. ",
-#               "(a) " starts a new one), blank lines between: a
-#               converter's reflow
+#   para-lines  one line per paragraph, blank lines between: a converter's
+#               reflow (wrapped lines joined with single spaces; see
+#               paragraphs below)
 #   rewrap60    the same paragraphs re-wrapped at 60 characters
 #   redump      lectern's own `--dump -w 10000` output ($LECTERN)
 #   crlf        CRLF line ends
@@ -35,13 +33,32 @@ symbol=${4:-A/80/999}
 lectern="${LECTERN:-./lectern}"
 
 # Paragraphs, one a line, with a blank line between (no trailing blanks).
+# As a converter reflows: a line is joined to the one before it only when
+# that one was wrapped (it reaches 3/4 of the document's typical width, the
+# 80th percentile of line lengths); a blank line, a short line (a masthead,
+# a heading, a page header) or a line that starts with a paragraph number
+# ends the paragraph.
 paragraphs() {
-	tr '\f\r' '\n\n' <"$in" | awk '
+	tr '\f\r' '\n\n' <"$in" >"$out.lines"
+	awk '
+		function cols(s, t) { t = s; return length(s) - gsub(/[\200-\277]/, "", t) }
 		function flush() { if (p != "") { print sep p; sep = "\n"; p = "" } }
+		NR == FNR { if ($0 !~ /^[ \t]*$/) w[++nw] = cols($0); next }
+		FNR == 1 {
+			# typical width: the 80th percentile
+			for (i = 2; i <= nw; i++) { x = w[i]; for (j = i - 1; j >= 1 && w[j] > x; j--) w[j + 1] = w[j]; w[j + 1] = x }
+			full = nw ? w[int(nw * 0.8) + (nw * 0.8 > int(nw * 0.8))] * 3 / 4 : 60
+		}
 		/^[ \t]*$/ { flush(); next }
 		/^[ \t]*([0-9]+\.|[IVXLC]+\.|[A-Z]\.|\([a-z]+\)|\([0-9]+\))[ \t]/ { flush() }
-		{ sub(/^[ \t]+/, ""); sub(/[ \t]+$/, ""); p = (p == "") ? $0 : p " " $0 }
-		END { if (p != "") print sep p }'
+		!wrapped { flush() }
+		{
+			sub(/^[ \t]+/, ""); sub(/[ \t]+$/, "")
+			p = (p == "") ? $0 : p " " $0
+			wrapped = cols($0) >= full
+		}
+		END { flush() }' "$out.lines" "$out.lines"
+	rm -f "$out.lines"
 }
 
 case $variant in
