@@ -1,10 +1,10 @@
 /* catalog: INI catalogs of agenda items and resolutions (see catalog.h).
  *
- * iniparser 4.1 is used defensively: only "section:key" lookups through
- * iniparser_getstring, NULL meaning absent; never getint/getboolean (they
- * crash on a section name, CVE-2023-33461). iniparser_load rejects a whole
- * file on a UTF-8 BOM or a line of 1023 bytes or more without saying which
- * line, so those are checked first to give a message with the line.
+ * A catalog file is read through config_ini_load (config.h), the one INI
+ * front end: errors name the file and line, a BOM is accepted as in config
+ * and themes. Its iniparser dictionary is used defensively: only
+ * "section:key" lookups through iniparser_getstring, NULL meaning absent;
+ * never getint/getboolean (they crash on a section name, CVE-2023-33461).
  *
  * Invariants: entries are unique by key (ASCII case-insensitive); every
  * entry has a kind. Title folds are computed once per entry and language. */
@@ -19,22 +19,19 @@
 #include <string.h>
 #include <strings.h>
 #include <iniparser/iniparser.h>
-#include <pthread.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
 
 #include "catalog.h"
+#include "config.h"
 #include "text.h"
 #include "util.h"
 
 #ifndef PKGDATADIR
 #define PKGDATADIR "/usr/local/share/lectern"
 #endif
-
-/* iniparser 4.1 refuses lines of this many bytes or more. */
-#define INI_MAX_LINE 1023
 
 const char *const catalog_langs[CATALOG_NLANGS] = {
 	"en", "es", "fr", "ru", "zh", "ar",
@@ -375,45 +372,6 @@ msg_add(char **w, const char *fmt, ...)
 	*w = j;
 }
 
-/* iniparser reports errors through a global callback: keep the first one
- * of the current load so the message can name the line. Guarded by
- * ini_lock, held for the whole load. */
-static pthread_mutex_t ini_lock = PTHREAD_MUTEX_INITIALIZER;
-static char ini_error[512];
-
-static int
-ini_errback(const char *fmt, ...)
-{
-	if (ini_error[0])
-		return 0;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(ini_error, sizeof ini_error, fmt, ap);
-	va_end(ap);
-	/* one line: "iniparser: syntax error in F (12):\n-> text" */
-	for (char *p = ini_error; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
-	size_t l = strlen(ini_error);
-	while (l && ini_error[l - 1] == ' ')
-		ini_error[--l] = '\0';
-	return 0;
-}
-
-dictionary *
-catalog_ini_load(const char *path, char *err, size_t errsz)
-{
-	pthread_mutex_lock(&ini_lock);
-	ini_error[0] = '\0';
-	iniparser_set_error_callback(ini_errback);
-	dictionary *d = iniparser_load(path);
-	iniparser_set_error_callback(NULL);
-	if (errsz)
-		snprintf(err, errsz, "%s", d ? "" : ini_error);
-	pthread_mutex_unlock(&ini_lock);
-	return d;
-}
-
 /* Section names as the file writes them (iniparser lower-cases them). */
 typedef struct names {
 	char **v;
@@ -435,71 +393,6 @@ names_find(const names *nm, const char *lower)
 		if (strcasecmp(nm->v[i], lower) == 0)
 			return nm->v[i];
 	return lower;
-}
-
-/* "[ Name ]" on a line: the name, trimmed, into nm. */
-static void
-names_take(names *nm, const char *line, size_t n)
-{
-	size_t a = 0;
-	while (a < n && (line[a] == ' ' || line[a] == '\t'))
-		a++;
-	if (a >= n || line[a] != '[')
-		return;
-	const char *close = memchr(line + a, ']', n - a);
-	if (!close)
-		return;
-	const char *st = line + a + 1;
-	while (st < close && (*st == ' ' || *st == '\t'))
-		st++;
-	const char *en = close;
-	while (en > st && (en[-1] == ' ' || en[-1] == '\t'))
-		en--;
-	xgrow((void **)&nm->v, &nm->cap, nm->n + 1, sizeof *nm->v);
-	nm->v[nm->n++] = xstrndup(st, en - st);
-}
-
-/* Checks what iniparser would reject without naming the line, and keeps
- * the section names as written. Returns 0, or -1 with *err set. */
-static int
-precheck(const char *path, char **err, names *nm)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	int c, lineno = 1, rc = 0;
-	size_t col = 0;
-	char line[INI_MAX_LINE + 1];
-	unsigned char head[3];
-	size_t got = fread(head, 1, 3, f);
-	if (got == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) {
-		*err = xasprintf("%s: starts with a byte order mark (BOM); save it as UTF-8 without BOM", path);
-		fclose(f);
-		return -1;
-	}
-	rewind(f);
-	while ((c = getc(f)) != EOF) {
-		if (c == '\n') {
-			names_take(nm, line, col);
-			lineno++;
-			col = 0;
-			continue;
-		}
-		if (col < INI_MAX_LINE)
-			line[col] = (char)c;
-		if (++col >= INI_MAX_LINE && c != '\r') {
-			*err = xasprintf("%s:%d: line too long (%d bytes or more; the limit is %d)",
-					 path, lineno, INI_MAX_LINE, INI_MAX_LINE - 1);
-			rc = -1;
-			break;
-		}
-	}
-	if (rc == 0 && col)
-		names_take(nm, line, col);
-	fclose(f);
-	return rc;
 }
 
 static void
@@ -548,20 +441,15 @@ catalog_load_file(catalog *c, const char *path, char **err)
 {
 	names nm = { 0 };
 	*err = NULL;
-	if (precheck(path, err, &nm) < 0) {
-		names_free(&nm);
+	config_ini ini;
+	if (config_ini_load(&ini, path, err) < 0)
 		return -1;
-	}
-	char ierr[512];
-	dictionary *d = catalog_ini_load(path, ierr, sizeof ierr);
-	if (!d) {
-		if (ierr[0])
-			*err = xasprintf("%s: not loaded: %s", path, ierr);
-		else
-			*err = xasprintf("%s: not loaded (iniparser could not read it)", path);
-		names_free(&nm);
-		return -1;
-	}
+	for (size_t i = 0; i < ini.nitems; i++)
+		if (ini.items[i].written) {
+			xgrow((void **)&nm.v, &nm.cap, nm.n + 1, sizeof *nm.v);
+			nm.v[nm.n++] = xstrdup(ini.items[i].written);
+		}
+	const dictionary *d = ini.dict;
 	int nsec = iniparser_getnsec(d), loaded = 0;
 	for (int s = 0; s < nsec; s++) {
 		const char *sec = iniparser_getsecname(d, s);
@@ -627,7 +515,7 @@ catalog_load_file(catalog *c, const char *path, char **err)
 		refold(c, (size_t)(e - c->items));
 		loaded++;
 	}
-	iniparser_freedict(d);
+	config_ini_free(&ini);
 	names_free(&nm);
 	return loaded;
 }

@@ -1,6 +1,6 @@
 /* catalog: what references point to — agenda items (per session) and
  * resolutions, with their titles per language and the source of every fact —
- * read from INI files with iniparser 4.1.
+ * read from INI files through config_ini (config.h; iniparser 4.1 parses).
  *
  * File format (docs: data/resolutions.ini has the commented template):
  *
@@ -27,8 +27,9 @@
  * $XDG_DATA_HOME/lectern/ (default ~/.local/share/lectern/) in name order.
  * A later file's field replaces the same field of an entry with the same
  * key; other fields are kept. A file that cannot be read (syntax error,
- * over-long line, BOM, unreadable) is skipped with a message naming the
- * file (and line where known); the other files still load.
+ * over-long line, unclosed quote, unreadable, not a regular file) is
+ * skipped with a message naming the file (and line where known); the other
+ * files still load. A UTF-8 BOM is accepted, as in config and themes.
  *
  * The catalog owns every string it returns. Loading one catalog from
  * several threads at once is not safe; loading different ones is. */
@@ -93,16 +94,6 @@ const char *catalog_para(const catalog_entry *e, const char *para,
 const catalog_entry *catalog_find_title(const catalog *c, const char *kind,
 					const char *title, size_t n,
 					const char **lang);
-
-/* iniparser_load(path) with iniparser's messages caught instead of printed
- * on stderr: on NULL, err (errsz bytes) gets the first message on one
- * line ("iniparser: syntax error in F (12): -> text"), or "" when
- * iniparser gave none; "" on success. Returns the dictionary (free it with
- * iniparser_freedict) or NULL. The callback is iniparser's global: calls
- * are serialised here, so only code that sets its own callback can race.
- * (struct _dictionary_ is iniparser 4.1's dictionary.) */
-struct _dictionary_;
-struct _dictionary_ *catalog_ini_load(const char *path, char *err, size_t errsz);
 
 /* Folds s[0, n) for comparisons: case-folded, accents removed (NFD minus
  * nonspacing marks), typographic quotes/apostrophes/dashes made ASCII,

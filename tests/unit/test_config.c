@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <iniparser/iniparser.h>
@@ -175,6 +176,9 @@ test_errors(void **state)
 	expect_error("continued-comment.ini", 2, "comment ends with '\\'");
 	expect_error("nul.ini", 2, "NUL byte");
 	expect_error("latin1.ini", 2, "not valid UTF-8");
+	/* issue 11: iniparser reads "dark and +30 as dark and 30 */
+	expect_error("unbalanced-quote.ini", 2, "the quote \" after 'theme =' is never closed");
+	expect_error("plus-number.ini", 3, "notes_cols = '+30' is not a whole number");
 }
 
 static void
@@ -196,6 +200,19 @@ test_missing_files(void **state)
 	free(err);
 	config_free(&cfg);
 	free(dir);
+
+	/* a FIFO is refused at once, not waited on (issue 11) */
+	char fifo_dir[] = "/tmp/test_config-fifo-XXXXXX";
+	assert_non_null(mkdtemp(fifo_dir));
+	char *fifo = xasprintf("%s/config.ini", fifo_dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(config_load(&cfg, fifo, &err), -1);
+	assert_non_null(strstr(err, "is a FIFO (named pipe), not a regular file"));
+	free(err);
+	config_free(&cfg);
+	unlink(fifo);
+	rmdir(fifo_dir);
+	free(fifo);
 
 	/* a missing default file is not */
 	char tmpl[] = "/tmp/test_config-XXXXXX";
@@ -314,11 +331,9 @@ static const struct {
 	{ "k = 'a;b#c'", "a;b#c" },
 	{ "k = \"  spaced  \"", "  spaced  " },
 	{ "k = \"quoted\" dropped", "quoted" },
-	{ "k = \"unclosed", "unclosed" },
 	{ "k = 'x\"y'", "x\"y" },
 	{ "k = \"\"", "" },
 	{ "k = ''", "" },
-	{ "k = \"", "\"" },
 	{ "k =", "" },
 	{ "k = ;", "" },
 	{ "k = #", "" },
@@ -334,6 +349,10 @@ static const struct {
 	{ "[s", NULL },
 	{ "[s] ; comment", NULL },
 	{ "[]", NULL },
+	/* iniparser reads these as "unclosed" and "\"": refused (issue 11) */
+	{ "k = \"unclosed", NULL },
+	{ "k = \"", NULL },
+	{ "k = 'open", NULL },
 };
 
 static void

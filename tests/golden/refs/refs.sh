@@ -52,7 +52,7 @@ done
 # A broken user catalog: named on stderr, the rest still loads.
 d=es_cis-declaration-2020
 mkdir -p "$HOME/.local/share/lectern"
-printf '\357\273\277[A/75 item 98]\nkind = agenda-item\n' >"$HOME/.local/share/lectern/broken.ini"
+printf '[A/75 item 98\nkind = agenda-item\n' >"$HOME/.local/share/lectern/broken.ini"
 (cd "$data" && run "$d.txt") >"$tmp/b.out" 2>"$tmp/b.err" &&
 	grep -q 'broken.ini' "$tmp/b.err" && diff -u "$gold/$d.refs" "$tmp/b.out" >/dev/null
 result "a broken user catalog is named and skipped" $? "$tmp/b.err"
