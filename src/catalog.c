@@ -26,6 +26,7 @@
 
 #include "catalog.h"
 #include "config.h"
+#include "fold.h"
 #include "text.h"
 #include "util.h"
 
@@ -143,135 +144,10 @@ catalog_para(const catalog_entry *e, const char *para, const char *lang)
 
 /* ---- folding ---- */
 
-/* ASCII replacements for typographic punctuation, so that a title quoted
- * with “…” or «…» and typed with "…" compare equal. */
-static const struct {
-	ucs4_t uc;
-	char ascii;
-} punct_fold[] = {
-	{ 0x2018, '\'' }, { 0x2019, '\'' }, { 0x201B, '\'' }, { 0x02BC, '\'' },
-	{ 0x201C, '"' }, { 0x201D, '"' }, { 0x201E, '"' }, { 0x00AB, '"' },
-	{ 0x00BB, '"' }, { 0x2010, '-' }, { 0x2011, '-' }, { 0x2012, '-' },
-	{ 0x2013, '-' }, { 0x2014, '-' }, { 0x2212, '-' }, { 0x00A0, ' ' },
-	{ 0x202F, ' ' }, { 0x2009, ' ' },
-};
-
-/* Folds one code point (casefold + NFD, nonspacing marks dropped) into
- * out (room for 64 bytes); returns its length. */
-static size_t
-fold_slow(const char *s, int k, uint8_t *out)
-{
-	uint8_t tmp[64];
-	size_t flen = sizeof tmp;
-	uint8_t *f = u8_casefold((const uint8_t *)s, k, NULL, UNINORM_NFD, tmp, &flen);
-	if (!f) {	/* cannot happen on valid input; keep the bytes */
-		memcpy(out, s, k);
-		return k;
-	}
-	/* One code point folds to a few code points (at most 3 x 4 of
-	 * 4 bytes): the cut at 64 bytes is never reached. */
-	size_t len = text_strip_marks((char *)f, flen);
-	if (len > 64)
-		len = 64;
-	memcpy(out, f, len);
-	if (f != tmp)
-		free(f);
-	return len;
-}
-
-/* Folds of the two-byte code points (Latin accents, Greek, Cyrillic),
- * filled on first use: state 0 unknown, 1 ready; len > 6 is not cached.
- * Every writer stores the same bytes, so a race only repeats work. */
-static struct {
-	unsigned char state, len;
-	uint8_t b[6];
-} fold2[0x800];
-
-static size_t
-fold_cp(const char *s, int k, ucs4_t uc, uint8_t *out)
-{
-	if (uc >= 0x80 && uc < 0x800) {
-		if (__atomic_load_n(&fold2[uc].state, __ATOMIC_ACQUIRE)) {
-			memcpy(out, fold2[uc].b, fold2[uc].len);
-			return fold2[uc].len;
-		}
-		size_t l = fold_slow(s, k, out);
-		if (l <= sizeof fold2[uc].b) {
-			memcpy(fold2[uc].b, out, l);
-			fold2[uc].len = (unsigned char)l;
-			__atomic_store_n(&fold2[uc].state, 1, __ATOMIC_RELEASE);
-		}
-		return l;
-	}
-	return fold_slow(s, k, out);
-}
-
 char *
 catalog_fold(const char *s, size_t n, size_t **map)
 {
-	/* The output is at most 64 bytes per input code point and usually
-	 * no longer than the input: grow on demand. */
-	size_t cap = n + 16, len = 0;
-	char *out = xmalloc(cap);
-	size_t *m = xmalloc(cap * sizeof *m);
-	int space = 1;	/* trims leading spaces */
-
-	for (size_t i = 0; i < n;) {
-		unsigned char c0 = (unsigned char)s[i];
-		uint8_t tmp[64];
-		size_t tl;
-		int k;
-		if (c0 < 0x80) {	/* ASCII: by hand */
-			k = 1;
-			if (c0 == ' ' || c0 == '\t' || c0 == '\n' || c0 == '\r') {
-				tmp[0] = ' ';
-			} else {
-				tmp[0] = c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0;
-			}
-			tl = 1;
-		} else {
-			ucs4_t uc;
-			k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
-			char ascii = 0;
-			for (size_t p = 0; p < ARRAY_LEN(punct_fold); p++)
-				if (punct_fold[p].uc == uc)
-					ascii = punct_fold[p].ascii;
-			if (ascii) {
-				tmp[0] = (uint8_t)ascii;
-				tl = 1;
-			} else {
-				tl = fold_cp(s + i, k, uc, tmp);
-			}
-		}
-		if (tl == 1 && tmp[0] == ' ') {
-			if (space) {
-				i += k;
-				continue;
-			}
-			space = 1;
-		} else if (tl) {
-			space = 0;
-		}
-		if (len + tl + 1 > cap) {
-			cap = 2 * cap + tl;
-			out = xrealloc(out, cap);
-			m = xrealloc(m, cap * sizeof *m);
-		}
-		memcpy(out + len, tmp, tl);
-		for (size_t q = 0; q < tl; q++)
-			m[len + q] = i;
-		len += tl;
-		i += k;
-	}
-	while (len && out[len - 1] == ' ')
-		len--;
-	out[len] = '\0';
-	m[len] = n;
-	if (map)
-		*map = m;
-	else
-		free(m);
-	return out;
+	return fold_str(s, n, FOLD_ALL, map);
 }
 
 /* A title folded for comparison: also drops quotes and a final period. */

@@ -95,12 +95,10 @@ const catalog_entry *catalog_find_title(const catalog *c, const char *kind,
 					const char *title, size_t n,
 					const char **lang);
 
-/* Folds s[0, n) for comparisons: case-folded, accents removed (NFD minus
- * nonspacing marks), typographic quotes/apostrophes/dashes made ASCII,
- * whitespace runs made one space, trimmed. Returns a malloc'd string. If
- * map is not NULL, *map gets a malloc'd array: (*map)[i] = offset in s of
- * the character that produced folded byte i (length strlen(result) + 1,
- * the last entry = n). */
+/* fold_str(s, n, FOLD_ALL, map) (fold.h): case, accents and typography
+ * folded, white space runs one space, trimmed; *map (when map is not NULL)
+ * maps each folded byte back to its offset in s. Kept for refs.c, which
+ * should call fold_str itself. */
 char *catalog_fold(const char *s, size_t n, size_t **map);
 
 #endif

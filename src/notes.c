@@ -33,6 +33,7 @@
 #include <unistr.h>
 
 #include "db.h"
+#include "fold.h"
 #include "notes.h"
 #include "text.h"
 #include "util.h"
@@ -155,7 +156,7 @@ note_add_tag(note *n, const char *tag)
 	if (!tag || !*tag)
 		return;
 	for (size_t i = 0; i < n->ntags; i++)
-		if (strcmp(n->tags[i], tag) == 0)
+		if (fold_eq(n->tags[i], tag))
 			return;
 	n->tags = xrealloc(n->tags, (n->ntags + 1) * sizeof *n->tags);
 	n->tags[n->ntags++] = xstrdup(tag);
@@ -196,11 +197,16 @@ notes_next_hashtag(const char *s, size_t n, size_t *pos, size_t *tag_off, size_t
 int
 notes_has_hashtag(const char *s, size_t n, const char *tag)
 {
-	size_t pos = 0, off, len, want = strlen(tag);
-	while (notes_next_hashtag(s, n, &pos, &off, &len))
-		if (len == want && memcmp(s + off, tag, len) == 0)
-			return 1;
-	return 0;
+	size_t pos = 0, off, len;
+	char *want = fold_str(tag, strlen(tag), FOLD_ALL, NULL);
+	int found = 0;
+	while (!found && notes_next_hashtag(s, n, &pos, &off, &len)) {
+		char *t = fold_str(s + off, len, FOLD_ALL, NULL);
+		found = !strcmp(t, want);
+		free(t);
+	}
+	free(want);
+	return found;
 }
 
 void
@@ -354,19 +360,13 @@ notes_derived_uid(const char *uid, const char *doc_key)
 	return uuid_urn(r, 8);	/* version 8: RFC 9562's custom UUID */
 }
 
-/* Case folding, decomposition and removal of combining marks, so that
- * "informacion" finds "Información". New NUL-terminated string. */
+/* fold_str with FOLD_ALL: case, accents and typography folded, so that
+ * "informacion" finds "Información" and "people's" finds "people’s". New
+ * NUL-terminated string. */
 static char *
 fold(const char *s)
 {
-	size_t n = 0;
-	uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFD,
-				 NULL, &n);
-	if (!f)
-		return xstrdup(s);
-	char *out = xrealloc(f, n + 1);
-	out[text_strip_marks(out, n)] = '\0';
-	return out;
+	return fold_str(s, strlen(s), FOLD_ALL, NULL);
 }
 
 int
@@ -1385,7 +1385,8 @@ read_tags(notes_store *s, note *n)
 }
 
 /* Runs a SELECT of NOTE_COLUMNS (bound by the caller) in one read
- * transaction, appending the rows that pass the text filter. */
+ * transaction, appending the rows that pass the filter (tag and text, both
+ * folded: fold.h). */
 static int
 run_select(notes_store *s, sqlite3_stmt *st, const notes_filter *f, note_list *out,
 	   char **err)
@@ -1397,6 +1398,16 @@ run_select(notes_store *s, sqlite3_stmt *st, const notes_filter *f, note_list *o
 		rc = read_tags(s, n);
 		if (rc != SQLITE_OK)
 			break;
+		if (f && f->tag && *f->tag) {
+			int tagged = 0;
+			for (size_t i = 0; !tagged && i < n->ntags; i++)
+				tagged = fold_eq(n->tags[i], f->tag);
+			if (!tagged) {
+				note_clear(n);
+				out->n--;
+				continue;
+			}
+		}
 		if (f && f->text && *f->text) {
 			int hit = notes_text_matches(n->body, f->text) ||
 				  notes_text_matches(n->a.exact, f->text);
@@ -1461,24 +1472,17 @@ notes_list_doc(notes_store *s, const anchor_doc *ad, const notes_filter *f,
 	       note_list *out, char **err)
 {
 	size_t first = out->n;
-	int tagged = f && f->tag && *f->tag;
 	int r = ready(s, 0, err);
 	if (r <= 0)	/* no database yet: no notes */
 		return r;
 	sqlite3_stmt *st;
-	if (begin_read(s, tagged ?
-			"SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
-			" AND (doc_fp=?1 OR doc_key=?2) AND EXISTS (SELECT 1 FROM"
-			" note_tag WHERE note_tag.note=note.id AND tag=?3)"
-			" ORDER BY pos_start, id" :
-			"SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
+	/* the tag is filtered after the query, folded (run_select) */
+	if (begin_read(s, "SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
 			" AND (doc_fp=?1 OR doc_key=?2) ORDER BY pos_start, id",
 			&st, err) < 0)
 		return -1;
 	bind_text(st, 1, ad->fingerprint);
 	bind_text(st, 2, ad->key);
-	if (tagged)
-		bind_text(st, 3, f->tag);
 	if (end_read(s, st, f, out, err) < 0)
 		return -1;
 	for (size_t i = first; i < out->n; i++) {
