@@ -27,12 +27,10 @@
 #include "catalog.h"
 #include "config.h"
 #include "fold.h"
+#include "paths.h"
 #include "text.h"
 #include "util.h"
 
-#ifndef PKGDATADIR
-#define PKGDATADIR "/usr/local/share/lectern"
-#endif
 
 const char *const catalog_langs[CATALOG_NLANGS] = {
 	"en", "es", "fr", "ru", "zh", "ar",
@@ -439,20 +437,6 @@ catalog_load_dir(catalog *c, const char *dir, char **w)
 	return files;
 }
 
-/* $XDG_DATA_HOME/lectern, or ~/.local/share/lectern; NULL if neither
- * can be named. Relative XDG paths are ignored, as the spec says. */
-static char *
-user_dir(void)
-{
-	const char *x = getenv("XDG_DATA_HOME");
-	if (x && x[0] == '/')
-		return xasprintf("%s/lectern", x);
-	const char *h = getenv("HOME");
-	if (h && *h)
-		return xasprintf("%s/.local/share/lectern", h);
-	return NULL;
-}
-
 catalog *
 catalog_load_default(const char *srcdir, char **warnings)
 {
@@ -469,10 +453,10 @@ catalog_load_default(const char *srcdir, char **warnings)
 		free(probe);
 	}
 	if (!bundled)
-		bundled = xstrdup(PKGDATADIR);
+		bundled = paths_bundled_dir();
 	catalog_load_dir(c, bundled, warnings);
 	free(bundled);
-	char *u = user_dir();
+	char *u = paths_data_dir();
 	if (u) {
 		catalog_load_dir(c, u, warnings);
 		free(u);

@@ -24,7 +24,8 @@
  * contain the quote character that delimits it (4.1 has no escapes).
  *
  * Loading order and overrides: the bundled catalogs, then every *.ini in
- * $XDG_DATA_HOME/lectern/ (default ~/.local/share/lectern/) in name order.
+ * the user's data directory (paths.h: $XDG_DATA_HOME/lectern/, default
+ * ~/.local/share/lectern/) in name order.
  * A later file's field replaces the same field of an entry with the same
  * key; other fields are kept. A file that cannot be read (syntax error,
  * over-long line, unclosed quote, unreadable, not a regular file) is
@@ -68,7 +69,8 @@ int catalog_load_file(catalog *c, const char *path, char **err);
 
 /* Loads the bundled catalogs and the user's. Bundled: every *.ini in
  * srcdir/data when srcdir is not NULL and that directory holds
- * agenda-a75.ini (an uninstalled build), else in PKGDATADIR. Never fails;
+ * agenda-a75.ini (a test's source tree), else in paths_bundled_dir()
+ * (paths.h: $LECTERN_DATADIR or PKGDATADIR). Never fails;
  * *warnings gets the messages of files that could not be used, one per
  * line (malloc'd; NULL when all loaded). */
 catalog *catalog_load_default(const char *srcdir, char **warnings);

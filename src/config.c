@@ -33,6 +33,7 @@
 #include <unistr.h>
 
 #include "config.h"
+#include "paths.h"
 #include "theme.h"
 #include "util.h"
 
@@ -631,13 +632,7 @@ config_free(config *cfg)
 char *
 config_default_path(void)
 {
-	const char *x = getenv("XDG_CONFIG_HOME");
-	if (x && x[0] == '/')
-		return xasprintf("%s/lectern/config.ini", x);
-	const char *home = getenv("HOME");
-	if (home && home[0] == '/')
-		return xasprintf("%s/.config/lectern/config.ini", home);
-	return NULL;
+	return paths_config_file("config.ini");
 }
 
 /* Levenshtein distance, for "did you mean"; names are short. */

@@ -46,6 +46,7 @@
 #include "db.h"
 #include "doc.h"
 #include "library.h"
+#include "paths.h"
 #include "text.h"
 #include "parse.h"
 #include "refs.h"
@@ -147,18 +148,7 @@ natural_cmp(void *ctx, int na, const void *va, int nb, const void *vb)
 static char *
 default_db_path(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	char *dir;
-	if (xdg && xdg[0] == '/')
-		dir = xasprintf("%s/lectern", xdg);
-	else if (home && home[0] == '/')
-		dir = xasprintf("%s/.local/share/lectern", home);
-	else
-		return NULL;
-	char *p = xasprintf("%s/library.db", dir);
-	free(dir);
-	return p;
+	return paths_data_file("library.db");
 }
 
 /* mkdir -p of the directory part of path; 0 or -1 with errno. */
@@ -395,7 +385,8 @@ library_open(const library_options *opt, char **warning)
 
 	char *why = NULL;
 	if (!lib->db_path)
-		why = xstrdup("has no place: neither XDG_DATA_HOME nor HOME is an absolute path");
+		why = xstrdup("has no place: neither XDG_DATA_HOME nor HOME nor the password "
+			      "database gives an absolute directory");
 	else if (strcmp(lib->db_path, ":memory:") != 0)
 		why = open_file(lib);
 	if (why || !lib->db) {

@@ -22,6 +22,7 @@
 #include "library.h"
 #include "notes_export.h"
 #include "parse.h"
+#include "paths.h"
 #include "refs.h"
 #include "source.h"
 #include "theme.h"
@@ -137,36 +138,21 @@ parse_width(const char *s, int *out)
 	return 0;
 }
 
-/* The bundled declaration: installed under PKGDATADIR, or in the source
- * tree when run from the build directory. */
+/* The bundled declaration, in the bundled directory (paths.h). */
 static char *
 default_document(void)
 {
-	static const char rel[] = "cis-declaration-2020.txt";
-	char *p = xasprintf("%s/%s", PKGDATADIR, rel);
-	if (access(p, R_OK) == 0)
-		return p;
-	free(p);
-#ifdef LECTERN_SRCDIR
-	p = xasprintf("%s/data/%s", LECTERN_SRCDIR, rel);
-	if (access(p, R_OK) == 0)
-		return p;
-	free(p);
-#endif
-	return xasprintf("%s/%s", PKGDATADIR, rel);
+	char *dir = paths_bundled_dir();
+	char *p = xasprintf("%s/cis-declaration-2020.txt", dir);
+	free(dir);
+	return p;
 }
-
-#ifdef LECTERN_SRCDIR
-#define SRCDIR LECTERN_SRCDIR
-#else
-#define SRCDIR NULL
-#endif
 
 static catalog *
 load_catalog(void)
 {
 	char *warnings = NULL;
-	catalog *cat = catalog_load_default(SRCDIR, &warnings);
+	catalog *cat = catalog_load_default(NULL, &warnings);
 	if (warnings) {
 		fprintf(stderr, "lectern: %s\n", warnings);
 		free(warnings);

@@ -16,7 +16,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
-#include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +34,7 @@
 #include "db.h"
 #include "fold.h"
 #include "notes.h"
+#include "paths.h"
 #include "text.h"
 #include "util.h"
 
@@ -388,15 +388,7 @@ notes_text_matches(const char *haystack, const char *needle)
 char *
 notes_default_path(void)
 {
-	const char *x = getenv("XDG_DATA_HOME");
-	if (x && x[0] == '/')	/* the spec: relative values are ignored */
-		return xasprintf("%s/lectern/notes.db", x);
-	const char *home = getenv("HOME");
-	if (!home || !*home) {
-		struct passwd *pw = getpwuid(getuid());
-		home = pw && pw->pw_dir ? pw->pw_dir : "/";
-	}
-	return xasprintf("%s/.local/share/lectern/notes.db", home);
+	return paths_data_file("notes.db");
 }
 
 static char *
@@ -602,6 +594,10 @@ migrate(notes_store *s, char **err)
 	}
 	return 0;
 }
+
+/* Why there is no default notes file (paths.h). */
+#define NO_PLACE "the notes have no place: neither XDG_DATA_HOME nor HOME nor " \
+	"the password database gives an absolute directory (use --notes-db FILE)"
 
 static notes_store *
 store_new(const char *path)
@@ -835,6 +831,10 @@ open_write(const char *path, int lazy, char **err)
 {
 	notes_store *s = store_new(path);
 	s->make_dirs = !path;
+	if (!s->path) {
+		set_err(err, "%s", NO_PLACE);
+		goto fail;
+	}
 	enum file_state fs = inspect_file(s->path, err);
 	if (fs == FILE_BAD)
 		goto fail;
@@ -947,6 +947,10 @@ notes_open_readonly(const char *path, char **err)
 {
 	notes_store *s = store_new(path);
 	s->readonly = 1;
+	if (!s->path) {
+		set_err(err, "%s", NO_PLACE);
+		goto fail;
+	}
 	enum file_state fs = inspect_file(s->path, err);
 	if (fs == FILE_BAD)
 		goto fail;

@@ -118,7 +118,9 @@ int notes_is_readonly(const notes_store *s);
  * file it cannot read). notes_open_best puts it in *why too. */
 const char *notes_warning(const notes_store *s);
 const char *notes_path(const notes_store *s);
-/* The default path (new string): $XDG_DATA_HOME or ~/.local/share. */
+/* The default path (new string): notes.db in the user's data directory
+ * (paths.h: $XDG_DATA_HOME/lectern or ~/.local/share/lectern), or NULL when
+ * there is none (notes_open* then fail with a message). */
 char *notes_default_path(void);
 /* Whether the database may have changed, without stat(): PRAGMA
  * data_version, a number that changes when ANOTHER connection (another

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -232,9 +233,20 @@ test_missing_files(void **state)
 	free(p);
 	assert_int_equal(config_load(&cfg, NULL, &err), 0);
 	config_free(&cfg);
+	/* HOME unset: the password database's home (paths.h), as for notes
+	 * and the library (this was NULL: issue 8, one resolver) */
 	unsetenv("XDG_CONFIG_HOME");
 	unsetenv("HOME");
-	assert_null(config_default_path());
+	struct passwd *pw = getpwuid(getuid());
+	p = config_default_path();
+	if (pw && pw->pw_dir && pw->pw_dir[0] == '/') {
+		char *want = xasprintf("%s/.config/lectern/config.ini", pw->pw_dir);
+		assert_string_equal(p, want);
+		free(want);
+	} else {
+		assert_null(p);
+	}
+	free(p);
 }
 
 static void
