@@ -204,12 +204,11 @@ indexer_id(const library *lib)
 static char *
 check_ours(sqlite3 *db)
 {
-	long long appid = 0, version = 0, nobj = 0;
-	if (db_int(db, "PRAGMA application_id", &appid) != SQLITE_OK ||
-	    db_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
-	    db_int(db, "SELECT count(*) FROM sqlite_master", &nobj) != SQLITE_OK)
+	long long version = 0;
+	int ours;
+	if (db_identity(db, LIBRARY_APPID, &ours, &version) != SQLITE_OK)
 		return xasprintf("cannot be read (%s)", sqlite3_errmsg(db));
-	if (appid != LIBRARY_APPID && (appid != 0 || nobj > 0))
+	if (!ours)
 		return xstrdup("is a SQLite database, but not a lectern library index");
 	if (version > LIBRARY_SCHEMA)
 		return xasprintf("was written by a newer lectern (schema %lld, this one knows %d)",
@@ -309,19 +308,6 @@ open_memory(library *lib)
 	return setup_connection(lib) == SQLITE_OK ? 0 : -1;
 }
 
-static int
-has_sqlite_header(const char *path)
-{
-	static const char magic[16] = "SQLite format 3";	/* with its NUL */
-	char head[16];
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	size_t n = fread(head, 1, sizeof head, f);
-	fclose(f);
-	return n == sizeof head && memcmp(head, magic, sizeof head) == 0;
-}
-
 /* Opens the file index; NULL on success, else why it cannot be used (the
  * file is left as it was). */
 static char *
@@ -336,10 +322,20 @@ open_file(library *lib)
 		if (access(path, R_OK | W_OK) < 0)
 			return xasprintf("cannot be read and written (%s)", strerror(errno));
 		/* SQLite takes a file shorter than its header for an empty
-		 * database and writes over it: look at the header first. An
-		 * empty file has nothing to lose. */
-		if (sb.st_size > 0 && !has_sqlite_header(path))
+		 * database and writes over it: look at the header first (db.h,
+		 * shared with the notes). An empty file has nothing to lose. */
+		long long size;
+		unsigned long long want;
+		switch (db_file_inspect(path, &size, &want)) {
+		case DB_FILE_NOT_SQLITE:
 			return xstrdup("is not a SQLite database");
+		case DB_FILE_TRUNCATED:
+			return xstrdup("is a truncated SQLite database");
+		case DB_FILE_ERROR:
+			return xasprintf("cannot be read (%s)", strerror(errno));
+		default:
+			break;
+		}
 	} else if (errno == ENOENT) {
 		if (make_parent_dirs(path) < 0)
 			return xasprintf("cannot create its directory (%s)", strerror(errno));
