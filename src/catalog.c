@@ -2,9 +2,10 @@
  *
  * A catalog file is read through config_ini_load (config.h), the one INI
  * front end: errors name the file and line, a BOM is accepted as in config
- * and themes. Its iniparser dictionary is used defensively: only
- * "section:key" lookups through iniparser_getstring, NULL meaning absent;
- * never getint/getboolean (they crash on a section name, CVE-2023-33461).
+ * and themes. Its items (iniparser's values, in file order) are walked
+ * once, grouped by section, so a long catalog loads in O(n log n) (lookups
+ * in iniparser's dictionary are linear each); a section written twice is
+ * merged and a key set twice keeps its last value, as iniparser does.
  *
  * Invariants: entries are unique by key (ASCII case-insensitive); every
  * entry has a kind. Title folds are computed once per entry and language. */
@@ -18,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <iniparser/iniparser.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <uninorm.h>
@@ -246,43 +246,11 @@ msg_add(char **w, const char *fmt, ...)
 	*w = j;
 }
 
-/* Section names as the file writes them (iniparser lower-cases them). */
-typedef struct names {
-	char **v;
-	size_t n, cap;
-} names;
-
-static void
-names_free(names *nm)
-{
-	for (size_t i = 0; i < nm->n; i++)
-		free(nm->v[i]);
-	free(nm->v);
-}
-
-static const char *
-names_find(const names *nm, const char *lower)
-{
-	for (size_t i = 0; i < nm->n; i++)
-		if (strcasecmp(nm->v[i], lower) == 0)
-			return nm->v[i];
-	return lower;
-}
-
 static void
 set_field(char **field, const char *v)
 {
 	free(*field);
 	*field = v ? xstrdup(v) : NULL;
-}
-
-static const char *
-get(const dictionary *d, const char *sec, const char *key)
-{
-	char *k = xasprintf("%s:%s", sec, key);
-	const char *v = iniparser_getstring(d, k, NULL);
-	free(k);
-	return v;
 }
 
 static void
@@ -310,87 +278,123 @@ refold(catalog *c, size_t i)
 	}
 }
 
+/* Items by section (iniparser's lower-cased name), then file order: a
+ * section's keys, over all its headers in the file, become one run in which
+ * a later value of a key replaces an earlier one, as iniparser merges them. */
+static int
+by_section(const void *a, const void *b)
+{
+	const config_ini_item *x = *(config_ini_item *const *)a;
+	const config_ini_item *y = *(config_ini_item *const *)b;
+	int c = strcmp(x->section, y->section);
+	return c ? c : (x > y) - (x < y);
+}
+
+/* One section of a file: its keys (all its headers') keys[0, n). */
+static int
+load_section(catalog *c, const char *path, const char *sec, const char *written,
+	     config_ini_item *const *keys, size_t n, char **err)
+{
+	if (strlen(sec) > 200 || strchr(sec, ':')) {
+		msg_add(err, "%s: [%s]: not a usable key (too long or has ':'); skipped", path, sec);
+		return 0;
+	}
+	const char *kind = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (config_ini_name_eq(keys[i]->key, "kind"))
+			kind = keys[i]->value;
+	catalog_entry *e = find_mut(c, sec);
+	if (!kind && !e) {
+		msg_add(err, "%s: [%s]: no 'kind' (agenda-item, resolution, decision or document); skipped", path, sec);
+		return 0;
+	}
+	if (!e) {
+		xgrow((void **)&c->items, &c->cap, c->n + 1, sizeof *c->items);
+		/* folds grow alongside: same capacity */
+		c->folds = xrealloc(c->folds, c->cap * sizeof *c->folds);
+		e = &c->items[c->n];
+		memset(e, 0, sizeof *e);
+		memset(c->folds[c->n], 0, sizeof c->folds[c->n]);
+		c->n++;
+		e->key = xstrdup(written);
+	}
+	if (kind)
+		set_field(&e->kind, kind);
+	set_field(&e->file, path);
+	for (size_t i = 0; i < n; i++) {
+		const char *key = keys[i]->key, *v = keys[i]->value;
+		char k[32];
+		for (int l = 0; l < CATALOG_NLANGS; l++) {
+			snprintf(k, sizeof k, "title_%s", catalog_langs[l]);
+			if (config_ini_name_eq(key, k))
+				set_field(&e->title[l], v);
+			snprintf(k, sizeof k, "source_%s", catalog_langs[l]);
+			if (config_ini_name_eq(key, k))
+				set_field(&e->title_source[l], v);
+		}
+		if (config_ini_name_eq(key, "date"))
+			set_field(&e->date, v);
+		else if (config_ini_name_eq(key, "source"))
+			set_field(&e->source, v);
+		else if (!strncasecmp(key, "para_", 5)) {
+			char *lk = xstrdup(key);	/* as iniparser names it */
+			for (char *q = lk; *q; q++)
+				*q = (char)tolower((unsigned char)*q);
+			para_set(e, lk, v);
+			free(lk);
+		}
+	}
+	refold(c, (size_t)(e - c->items));
+	return 1;
+}
+
 int
 catalog_load_file(catalog *c, const char *path, char **err)
 {
-	names nm = { 0 };
 	*err = NULL;
 	config_ini ini;
 	if (config_ini_load(&ini, path, err) < 0)
 		return -1;
-	for (size_t i = 0; i < ini.nitems; i++)
-		if (ini.items[i].written) {
-			xgrow((void **)&nm.v, &nm.cap, nm.n + 1, sizeof *nm.v);
-			nm.v[nm.n++] = xstrdup(ini.items[i].written);
-		}
-	const dictionary *d = ini.dict;
-	int nsec = iniparser_getnsec(d), loaded = 0;
-	for (int s = 0; s < nsec; s++) {
-		const char *sec = iniparser_getsecname(d, s);
-		if (!sec || !*sec)
-			continue;
-		if (strlen(sec) > 200 || strchr(sec, ':')) {
-			msg_add(err, "%s: [%s]: not a usable key (too long or has ':'); skipped", path, sec);
-			continue;
-		}
-		const char *kind = get(d, sec, "kind");
-		catalog_entry *e = find_mut(c, sec);
-		if (!kind && !e) {
-			msg_add(err, "%s: [%s]: no 'kind' (agenda-item, resolution, decision or document); skipped", path, sec);
-			continue;
-		}
-		if (!e) {
-			xgrow((void **)&c->items, &c->cap, c->n + 1, sizeof *c->items);
-			/* folds grow alongside: same capacity */
-			c->folds = xrealloc(c->folds, c->cap * sizeof *c->folds);
-			e = &c->items[c->n];
-			memset(e, 0, sizeof *e);
-			memset(c->folds[c->n], 0, sizeof c->folds[c->n]);
-			c->n++;
-			e->key = xstrdup(names_find(&nm, sec));
-		}
-		if (kind)
-			set_field(&e->kind, kind);
-		set_field(&e->file, path);
-		for (int l = 0; l < CATALOG_NLANGS; l++) {
-			char k[32];
-			const char *v;
-			snprintf(k, sizeof k, "title_%s", catalog_langs[l]);
-			if ((v = get(d, sec, k)))
-				set_field(&e->title[l], v);
-			snprintf(k, sizeof k, "source_%s", catalog_langs[l]);
-			if ((v = get(d, sec, k)))
-				set_field(&e->title_source[l], v);
-		}
-		const char *v;
-		if ((v = get(d, sec, "date")))
-			set_field(&e->date, v);
-		if ((v = get(d, sec, "source")))
-			set_field(&e->source, v);
-		/* para_N_LANG keys: walk the section's keys. The section name
-		 * is short (checked above), so getseckeys' fixed buffer is
-		 * safe. */
-		int nk = iniparser_getsecnkeys(d, sec);
-		if (nk > 0) {
-			const char **keys = xcalloc(nk, sizeof *keys);
-			if (iniparser_getseckeys(d, sec, keys)) {
-				for (int i = 0; i < nk; i++) {
-					const char *full = keys[i];
-					const char *colon = full ? strchr(full, ':') : NULL;
-					if (!colon || strncmp(colon + 1, "para_", 5))
-						continue;
-					const char *pv = iniparser_getstring(d, full, NULL);
-					if (pv)
-						para_set(e, colon + 1, pv);
-				}
-			}
-			free(keys);
-		}
-		refold(c, (size_t)(e - c->items));
-		loaded++;
+	/* headers and keys, each sorted by section then file order */
+	config_ini_item **heads = xmalloc((ini.nitems + 1) * sizeof *heads);
+	config_ini_item **keys = xmalloc((ini.nitems + 1) * sizeof *keys);
+	size_t nh = 0, nk = 0;
+	for (size_t i = 0; i < ini.nitems; i++) {
+		if (ini.items[i].key)
+			keys[nk++] = &ini.items[i];
+		else
+			heads[nh++] = &ini.items[i];
 	}
+	qsort(heads, nh, sizeof *heads, by_section);
+	qsort(keys, nk, sizeof *keys, by_section);
+	/* A section's first header, in file order: where it is loaded. */
+	char *first = xcalloc(ini.nitems + 1, 1);
+	for (size_t i = 0; i < nh; i++)
+		if (i == 0 || strcmp(heads[i - 1]->section, heads[i]->section))
+			first[heads[i] - ini.items] = 1;
+	int loaded = 0;
+	for (size_t i = 0; i < ini.nitems; i++) {
+		const config_ini_item *h = &ini.items[i];
+		if (h->key || !first[i])
+			continue;
+		/* the section's run of keys: binary search in keys[] */
+		size_t lo = 0, hi = nk;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (strcmp(keys[mid]->section, h->section) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t k0 = lo, k1 = lo;
+		while (k1 < nk && !strcmp(keys[k1]->section, h->section))
+			k1++;
+		loaded += load_section(c, path, h->section, h->written, keys + k0, k1 - k0, err);
+	}
+	free(first);
+	free(heads);
+	free(keys);
 	config_ini_free(&ini);
-	names_free(&nm);
 	return loaded;
 }
 

@@ -351,6 +351,41 @@ ini_value_alone(int fd, const char *section, const char *key, const char *text)
 	return r;
 }
 
+static int
+key_order(const void *a, const void *b)
+{
+	const config_ini_item *x = *(config_ini_item *const *)a;
+	const config_ini_item *y = *(config_ini_item *const *)b;
+	int c = strcmp(x->section, y->section);
+	for (const char *p = x->key, *q = y->key; !c; p++, q++) {
+		c = lower((unsigned char)*p) - lower((unsigned char)*q);
+		if (!*p || !*q)
+			break;
+	}
+	return c ? c : (x > y) - (x < y);	/* then file order */
+}
+
+/* later[i] = 1 when key item i is set again further down in its section
+ * (compared as iniparser does, case-insensitively): iniparser's
+ * dictionary holds only the last. O(n log n): catalogs may be long. */
+static char *
+repeated_later(const config_ini *ini)
+{
+	char *later = xcalloc(ini->nitems + 1, 1);
+	config_ini_item **keys = xmalloc((ini->nitems + 1) * sizeof *keys);
+	size_t n = 0;
+	for (size_t i = 0; i < ini->nitems; i++)
+		if (ini->items[i].key)
+			keys[n++] = &ini->items[i];
+	qsort(keys, n, sizeof *keys, key_order);
+	for (size_t i = 0; i + 1 < n; i++)
+		if (!strcmp(keys[i]->section, keys[i + 1]->section) &&
+		    config_ini_name_eq(keys[i]->key, keys[i + 1]->key))
+			later[keys[i] - ini->items] = 1;
+	free(keys);
+	return later;
+}
+
 /* Fills every key item's value from iniparser: by a lookup of
  * "section:key" for a key's last line, by reading the line alone for an
  * earlier one. */
@@ -371,16 +406,13 @@ ini_values(scan *sc, const char *text, size_t len)
 		rc = scan_error(sc, line, "%s", what);
 		free(what);
 	}
+	char *later = repeated_later(ini);
 	for (size_t i = 0; i < ini->nitems && rc == 0; i++) {
 		config_ini_item *it = &ini->items[i];
 		if (!it->key)
 			continue;
-		int later = 0;
-		for (size_t j = i + 1; j < ini->nitems && !later; j++)
-			later = ini->items[j].key && !strcmp(ini->items[j].section, it->section) &&
-				config_ini_name_eq(ini->items[j].key, it->key);
 		char *lk = lower_dup(it->key);
-		if (later) {
+		if (later[i]) {
 			it->value = ini_value_alone(fd, it->section, lk, sc->texts[i]);
 		} else {
 			char *full = xasprintf("%s:%s", it->section, lk);
@@ -394,6 +426,7 @@ ini_values(scan *sc, const char *text, size_t len)
 					"this line (a bug in lectern: please report it with "
 					"this line)", it->key);
 	}
+	free(later);
 	iniparser_set_error_callback(NULL);
 	pthread_mutex_unlock(&ini_lock);
 	close(fd);
