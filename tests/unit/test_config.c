@@ -181,6 +181,17 @@ test_errors(void **state)
 	/* issue 11: iniparser reads "dark and +30 as dark and 30 */
 	expect_error("unbalanced-quote.ini", 2, "the quote \" after 'theme =' is never closed");
 	expect_error("plus-number.ini", 3, "notes_cols = '+30' is not a whole number");
+	/* the key names are the UI's (keys.c): config keeps both bindings */
+	{
+		char *p = fixture("same-key-twice.ini");
+		config cfg;
+		char *err = NULL;
+		assert_int_equal(config_load(&cfg, p, &err), 0);
+		assert_int_equal(cfg.nbindings, 2);
+		assert_int_equal(cfg.bindings[1].line, 6);
+		config_free(&cfg);
+		free(p);
+	}
 }
 
 static void
