@@ -6,8 +6,10 @@
  * XDG_DATA_HOME, HOME and LECTERN_DATADIR. */
 #include <build-config.h>
 
+#include <limits.h>
 #include <pwd.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -76,11 +78,51 @@ paths_data_file(const char *name)
 	return in_dir(paths_data_dir(), name);
 }
 
+static int
+is_dir(const char *dir, const char *sub)
+{
+	char *p = xasprintf("%s/%s", dir, sub);
+	struct stat st;
+	int r = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	free(p);
+	return r;
+}
+
+/* The source tree the running program was built in, when it runs from
+ * there uninstalled (`./bootstrap && ./lectern`): the directory of
+ * /proc/self/exe when it holds data/ and themes/. Found at run time, so no
+ * build path is compiled in; an installed program's directory (bin/) has
+ * neither. NULL otherwise. */
+static const char *
+exe_tree(void)
+{
+	static char dir[PATH_MAX];
+	static int done;
+	if (done)
+		return dir[0] ? dir : NULL;
+	done = 1;
+	ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+	if (n <= 0) {
+		dir[0] = 0;
+		return NULL;
+	}
+	dir[n] = 0;
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = 0;
+	if (!dir[0] || !is_dir(dir, "data") || !is_dir(dir, "themes"))
+		dir[0] = 0;
+	return dir[0] ? dir : NULL;
+}
+
 static const char *
 datadir(void)
 {
 	const char *d = getenv("LECTERN_DATADIR");
-	return d && d[0] == '/' ? d : PKGDATADIR;
+	if (d && d[0] == '/')
+		return d;
+	const char *t = exe_tree();
+	return t ? t : PKGDATADIR;
 }
 
 char *

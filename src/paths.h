@@ -13,7 +13,10 @@
  * it is set to an absolute path, else PKGDATADIR (the install location,
  * from configure). LECTERN_DATADIR may name an installed data directory or
  * a source tree (whose files are in data/ and themes/): `make check` sets
- * it to the source tree, so no build path is compiled into the program. */
+ * it to the source tree, so no build path is compiled into the program.
+ * Without it, a program run from the tree it was built in (the directory
+ * of /proc/self/exe holds data/ and themes/) reads that tree, so that
+ * `./bootstrap && ./lectern` opens the bundled declaration uninstalled. */
 #ifndef LECTERN_PATHS_H
 #define LECTERN_PATHS_H
 
