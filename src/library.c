@@ -71,6 +71,7 @@ struct library {
 	void (*warn)(void *ctx, const char *msg);
 	void *warn_ctx;
 	void (*progress)(void *ctx, size_t done, size_t total);
+	void (*worker_hook)(void *ctx, const char *path);	/* tests */
 	char **roots;		/* as given to the last successful scan */
 	size_t nroots;
 	size_t walk_failed;	/* directories the current walk could not read */
@@ -377,6 +378,7 @@ library_open(const library_options *opt, char **warning)
 	lib->warn = opt->warn;
 	lib->warn_ctx = opt->warn_ctx;
 	lib->progress = opt->progress;
+	lib->worker_hook = opt->worker_hook;
 	lib->db_path = opt->db_path ? xstrdup(opt->db_path) : default_db_path();
 
 	char *why = NULL;
@@ -817,6 +819,8 @@ worker(const library *lib, entry **todo, size_t ntodo, size_t *next, int fd)
 		size_t i = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED);
 		if (i >= ntodo)
 			break;
+		if (lib->worker_hook)
+			lib->worker_hook(lib->warn_ctx, todo[i]->path);
 		rec r;
 		index_file(todo[i]->path, lib->lang, lib->cat, &r);
 		b.len = 0;

@@ -67,6 +67,11 @@ typedef struct library_options {
 	 * is 0 on a warm scan, and then it is not called). For a "indexing
 	 * 340/2000" message; may be NULL. Uses warn_ctx. */
 	void (*progress)(void *ctx, size_t done, size_t total);
+	/* For tests only (NULL in every real use): called in a worker process
+	 * (jobs > 1) after it has drawn the file at path and before it
+	 * parses it, so that a test can stop or kill exactly that worker.
+	 * Uses warn_ctx (the worker's copy of it). */
+	void (*worker_hook)(void *ctx, const char *path);
 } library_options;
 
 /* What the last scan did (counts of files). */
