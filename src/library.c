@@ -45,12 +45,12 @@
 
 #include "db.h"
 #include "doc.h"
+#include "doc_open.h"
 #include "library.h"
 #include "paths.h"
 #include "text.h"
 #include "parse.h"
 #include "refs.h"
-#include "source.h"
 #include "util.h"
 
 #define LIBRARY_SCHEMA 2
@@ -419,6 +419,12 @@ library_db_path(const library *lib)
 	return lib->db_path;
 }
 
+const char *
+library_lang(const library *lib)
+{
+	return lib->lang;
+}
+
 /* ---- walking the roots ------------------------------------------------ */
 
 typedef struct entry {
@@ -644,15 +650,13 @@ index_file(const char *path, const char *lang, const catalog *cat, rec *r)
 {
 	memset(r, 0, sizeof *r);
 	r->done = 1;
-	source src;
 	char *err = NULL;
-	if (source_load(path, &src, &err) < 0) {
+	doc_open_options dopt = { .lang = lang };
+	doc *d = doc_open(path, &dopt, NULL, &err);
+	if (!d) {
 		r->error = err ? err : xasprintf("%s: cannot be read", path);
 		return;
 	}
-	parse_options popt = { .lang = lang };
-	doc *d = parse_document(path, src.data, src.len, &popt);
-	source_free(&src);
 	r->symbol = dup_or_null(d->meta.symbol);
 	r->date = dup_or_null(d->meta.date);
 	r->lang = dup_or_null(d->meta.lang);
@@ -1762,7 +1766,7 @@ library_cli_refs(const char *const *paths, size_t npaths, const char *lang,
 	for (size_t i = 0; i < npaths; i++) {
 		entries one = { 0 };
 		if (strcmp(paths[i], "-") == 0) {
-			/* Standard input: one document, read by source_load. */
+			/* Standard input: one document, read by doc_open. */
 			xgrow((void **)&es.v, &es.cap, es.n + 1, sizeof *es.v);
 			memset(&es.v[es.n], 0, sizeof *es.v);
 			es.v[es.n++].path = xstrdup("-");
@@ -1779,17 +1783,14 @@ library_cli_refs(const char *const *paths, size_t npaths, const char *lang,
 		free(one.v);
 	}
 	for (size_t i = 0; i < es.n; i++) {
-		source src;
 		char *err = NULL;
-		if (source_load(es.v[i].path, &src, &err) < 0) {
-			cli_warn(&c, err);
+		doc_open_options dopt = { .lang = lang };
+		doc *d = doc_open(es.v[i].path, &dopt, NULL, &err);
+		if (!d) {
+			cli_warn(&c, err ? err : es.v[i].path);
 			free(err);
 			continue;
 		}
-		parse_options popt = { .lang = lang };
-		doc *d = parse_document(es.v[i].path, src.data, src.len, &popt);
-		d->meta.invalid_bytes = src.invalid_bytes;
-		source_free(&src);
 		int rc = refs_cli_print(d, cat, out);
 		doc_free(d);
 		if (rc < 0)

@@ -145,6 +145,9 @@ library *library_open(const library_options *opt, char **warning);
 void library_free(library *lib);
 /* The file the index lives in, or ":memory:". */
 const char *library_db_path(const library *lib);
+/* The lang option the library parses with (NULL = detect): a document
+ * opened from the library is parsed the same way (doc_open). */
+const char *library_lang(const library *lib);
 
 /* Makes the library the documents under these roots, re-indexing what
  * changed. Returns 0, or -1 with *err (caller frees) when the index itself

@@ -18,13 +18,13 @@
 #include "catalog.h"
 #include "config.h"
 #include "doc.h"
+#include "doc_open.h"
 #include "export.h"
 #include "library.h"
 #include "notes_export.h"
 #include "parse.h"
 #include "paths.h"
 #include "refs.h"
-#include "source.h"
 #include "theme.h"
 #include "util.h"
 #include "ui/ui.h"
@@ -351,33 +351,30 @@ main(int argc, char **argv)
 	if (mode == MODE_READ && (nargs > 1 || (nargs == 1 &&
 	    stat(argv[optind], &dst) == 0 && S_ISDIR(dst.st_mode)))) {
 		ui_options uo = { .cfg = &cfg, .theme = theme, .no_color = no_color,
-				  .notes_db = notes_db, .library_db = library_db };
+				  .notes_db = notes_db, .library_db = library_db,
+				  .lang = lang };
 		rc = ui_run_library((const char *const *)argv + optind, nargs, &uo);
 		config_free(&cfg);
 		goto out;
 	}
 
 	char *path = nargs ? xstrdup(argv[optind]) : default_document();
-	source src;
-	if (source_load(path, &src, &err) < 0) {
-		fprintf(stderr, "lectern: %s\n", err);
+	/* what the model changed to keep the terminal safe, said once (the
+	 * file's name in visible form): on stderr, or by the reader on its
+	 * message line (stderr is under the screen then) */
+	char *report = NULL;
+	doc_open_options dopt = { .lang = lang, .report_prefix = "lectern: " };
+	doc *d = doc_open(path, &dopt, &report, &err);
+	if (!d) {
+		fprintf(stderr, "lectern: %s\n", err ? err : path);
 		free(err);
 		free(path);
 		config_free(&cfg);
 		rc = EXIT_DATA;
 		goto out;
 	}
-	/* what the model changed to keep the terminal safe, said once (the
-	 * file's name in visible form): on stderr, or by the reader on its
-	 * message line (stderr is under the screen then) */
-	char *report = source_report(&src, "lectern: ");
 	if (report && mode != MODE_READ)
 		fputs(report, stderr);
-
-	parse_options popt = { .lang = lang };
-	doc *d = parse_document(path, src.data, src.len, &popt);
-	d->meta.invalid_bytes = src.invalid_bytes;
-	source_free(&src);
 
 	if (mode == MODE_READ) {
 		ui_options uo = { .cfg = &cfg, .theme = theme, .no_color = no_color,

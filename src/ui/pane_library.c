@@ -17,8 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
-#include "source.h"
+#include "doc_open.h"
 #include "text.h"
 #include "ui/refs_ui.h"
 #include "util.h"
@@ -41,21 +40,15 @@ on_warn(void *ctx, const char *msg)
 	snprintf(w->last, sizeof w->last, "%s", msg);
 }
 
-/* Reads and parses path; NULL with *err (caller frees) when it cannot.
- * *report gets what the source's clean-up changed (source_report: invalid
- * bytes, control characters), or NULL; the caller frees it. */
+/* Reads and parses path as the library does (its lang option); NULL with
+ * *err (caller frees) when it cannot. *report gets what the source's
+ * clean-up changed (source_report: invalid bytes, control characters), or
+ * NULL; the caller frees it. */
 static doc *
-load(const char *path, char **err, char **report)
+load(const refs_ui *rx, const char *path, char **err, char **report)
 {
-	source src;
-	*report = NULL;
-	if (source_load(path, &src, err) < 0)
-		return NULL;
-	*report = source_report(&src, "");
-	doc *d = parse_document(path, src.data, src.len, NULL);
-	d->meta.invalid_bytes = src.invalid_bytes;
-	source_free(&src);
-	return d;
+	doc_open_options dopt = { .lang = rx->lib ? library_lang(rx->lib) : NULL };
+	return doc_open(path, &dopt, report, err);
 }
 
 /* Says report on the message line (ui_notice), each line naming the file
@@ -87,12 +80,12 @@ tell(ui *u, char *report)
 
 int
 library_ui_prepare(ui *u, const char *const *paths, size_t n,
-		   const char *db_path)
+		   const char *db_path, const char *lang)
 {
 	refs_ui *rx = u->rx;
 	scan_msgs w = { 0, "" };
 	library_options opt = {
-		.db_path = db_path, .catalog = rx->cat,
+		.db_path = db_path, .lang = lang, .catalog = rx->cat,
 		.warn = on_warn, .warn_ctx = &w,
 	};
 	char *warning = NULL, *err = NULL;
@@ -119,7 +112,7 @@ library_ui_prepare(ui *u, const char *const *paths, size_t n,
 		if (rx->docs[i].error)
 			continue;
 		char *e = NULL;
-		d = load(rx->docs[i].path, &e, &report);
+		d = load(rx, rx->docs[i].path, &e, &report);
 		if (!d) {
 			snprintf(w.last, sizeof w.last, "%s", e ? e : rx->docs[i].path);
 			w.n++;
@@ -191,7 +184,7 @@ library_ui_open(ui *u, const char *path, const char *key)
 	int f = UI_DRAW;
 	char *report = NULL;
 	if (strcmp(path, u->d->name)) {
-		doc *d = load(path, &err, &report);
+		doc *d = load(rx, path, &err, &report);
 		if (!d) {
 			ui_message(u, ROLE_ERROR, "%s", err ? err : path);
 			free(err);
@@ -240,7 +233,7 @@ int
 library_ui_open_at(ui *u, const char *path, doc_pos pos)
 {
 	char *err = NULL, *report = NULL;
-	doc *d = load(path, &err, &report);
+	doc *d = load(u->rx, path, &err, &report);
 	if (!d) {
 		ui_message(u, ROLE_ERROR, "%s", err ? err : path);
 		free(err);

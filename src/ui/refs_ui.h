@@ -128,9 +128,10 @@ void history_free(refs_ui *rx);
 /* pane_library.c -------------------------------------------------------- */
 
 /* Before curses: opens the library of paths, scans it, loads its first
- * document into u->d. Returns 0, or -1 after printing why to stderr. */
+ * document into u->d; every document is parsed with lang (NULL = detect).
+ * Returns 0, or -1 after printing why to stderr. */
 int library_ui_prepare(ui *u, const char *const *paths, size_t n,
-		       const char *db_path);
+		       const char *db_path, const char *lang);
 pane *library_ui_pane(ui *u);
 int library_act_toggle(ui *u);
 /* Opens the library document at path (absolute) at the first mention of

@@ -742,7 +742,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	setup_widths(u, opt->cfg);
 	u->notes_db = opt->notes_db;
 	refs_ui_new(u);
-	if (paths && library_ui_prepare(u, paths, npaths, opt->library_db) < 0) {
+	if (paths && library_ui_prepare(u, paths, npaths, opt->library_db, opt->lang) < 0) {
 		refs_ui_free(u);
 		return EXIT_DATA;
 	}
