@@ -1675,104 +1675,29 @@ library_keys_free(library_key *k, size_t n)
 	free(k);
 }
 
-/* ---- command line views ----------------------------------------------- */
-
-typedef struct cli_ctx {
-	FILE *err;
-	int problems;
-} cli_ctx;
+/* ---- the files under roots, for a caller that reads them all -------- */
 
 static void
-cli_warn(void *ctx, const char *msg)
+walk_quiet(void *ctx, const char *msg)
 {
-	cli_ctx *c = ctx;
-	char *v = text_visible_dup(msg, strlen(msg), NULL);	/* paths in it */
-	fprintf(c->err, "lectern: %s\n", v);
-	free(v);
-	c->problems++;
+	(void)ctx, (void)msg;
 }
 
-/* A field for a tab-separated line: tabs and line breaks become spaces,
- * other controls (a file may be named with ESC in it) their visible
- * stand-ins, so that nothing in a path reaches the terminal. */
-static void
-put_field(FILE *out, const char *s)
+size_t
+library_walk(const char *const *roots, size_t nroots,
+	     void (*warn)(void *ctx, const char *msg), void *ctx, char ***out)
 {
-	if (!s)
-		return;
-	size_t n;
-	char *v = text_visible_dup(s, strlen(s), &n);
-	for (size_t i = 0; i < n; i++)
-		fputc(v[i] == '\t' || v[i] == '\n' || v[i] == '\r' ? ' ' : v[i], out);
-	free(v);
-}
-
-int
-library_cli_list(const char *const *paths, size_t npaths, const char *db_path,
-		 const char *lang, const catalog *cat, FILE *out, FILE *errout)
-{
-	cli_ctx c = { errout, 0 };
-	library_options opt = { .db_path = db_path, .lang = lang, .catalog = cat,
-				.warn = cli_warn, .warn_ctx = &c };
-	char *msg = NULL;
-	library *lib = library_open(&opt, &msg);
-	if (msg) {
-		fprintf(errout, "lectern: %s\n", msg);
-		free(msg);
-	}
-	library_stats st;
-	if (library_scan(lib, paths, npaths, &st, &msg) < 0) {
-		fprintf(errout, "lectern: %s\n", msg);
-		free(msg);
-		library_free(lib);
-		return 1;
-	}
-	/* Only files and paths make the status: an index that had to be
-	 * replaced by a temporary one still gives the whole listing. */
-	int status = st.failed || st.missing_roots || st.dirs_failed ? 1 : 0;
-	library_doc *docs;
-	size_t n = library_list(lib, LIBRARY_SORT_SYMBOL, &docs, &msg);
-	if (n == (size_t)-1) {
-		fprintf(errout, "lectern: %s\n", msg);
-		free(msg);
-		library_free(lib);
-		return 1;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (docs[i].error)
-			continue;	/* warned by the scan */
-		put_field(out, docs[i].path);
-		fputc('\t', out);
-		put_field(out, docs[i].symbol);
-		fputc('\t', out);
-		put_field(out, docs[i].date);
-		fputc('\t', out);
-		put_field(out, docs[i].lang);
-		fputc('\t', out);
-		put_field(out, docs[i].title);
-		fputc('\n', out);
-	}
-	library_docs_free(docs, n);
-	library_free(lib);
-	return status;
-}
-
-int
-library_cli_refs(const char *const *paths, size_t npaths, const char *lang,
-		 const catalog *cat, FILE *out, FILE *errout)
-{
-	cli_ctx c = { errout, 0 };
 	entries es = { 0 };
-	for (size_t i = 0; i < npaths; i++) {
+	for (size_t i = 0; i < nroots; i++) {
 		entries one = { 0 };
-		if (strcmp(paths[i], "-") == 0) {
+		if (strcmp(roots[i], "-") == 0) {
 			/* Standard input: one document, read by doc_open. */
 			xgrow((void **)&es.v, &es.cap, es.n + 1, sizeof *es.v);
 			memset(&es.v[es.n], 0, sizeof *es.v);
 			es.v[es.n++].path = xstrdup("-");
 			continue;
 		}
-		if (walk_root(paths[i], &one, cli_warn, &c) < 0)
+		if (walk_root(roots[i], &one, warn ? warn : walk_quiet, ctx) < 0)
 			continue;
 		/* Within a root, path order; roots in the order given. */
 		qsort(one.v, one.n, sizeof *one.v, entry_cmp);
@@ -1782,20 +1707,20 @@ library_cli_refs(const char *const *paths, size_t npaths, const char *lang,
 		}
 		free(one.v);
 	}
-	for (size_t i = 0; i < es.n; i++) {
-		char *err = NULL;
-		doc_open_options dopt = { .lang = lang };
-		doc *d = doc_open(es.v[i].path, &dopt, NULL, &err);
-		if (!d) {
-			cli_warn(&c, err ? err : es.v[i].path);
-			free(err);
-			continue;
-		}
-		int rc = refs_cli_print(d, cat, out);
-		doc_free(d);
-		if (rc < 0)
-			break;	/* write error: the caller checks out */
-	}
-	entries_free(&es);
-	return c.problems ? 1 : 0;
+	char **paths = xcalloc(es.n + 1, sizeof *paths);
+	for (size_t i = 0; i < es.n; i++)
+		paths[i] = es.v[i].path;	/* taken */
+	free(es.v);
+	*out = paths;
+	return es.n;
+}
+
+void
+library_paths_free(char **paths, size_t n)
+{
+	if (!paths)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
 }

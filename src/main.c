@@ -16,11 +16,14 @@
 #include <sys/stat.h>
 
 #include "catalog.h"
+#include "cli/cli_library.h"
+#include "cli/cli_notes.h"
+#include "cli/cli_out.h"
+#include "cli/cli_refs.h"
 #include "config.h"
 #include "doc.h"
 #include "doc_open.h"
 #include "export.h"
-#include "library.h"
 #include "notes_export.h"
 #include "parse.h"
 #include "paths.h"
@@ -168,10 +171,10 @@ run_many(enum mode mode, char **paths, size_t npaths, const char *lang,
 	catalog *cat = load_catalog();
 	int rc;
 	if (mode == MODE_REFS)
-		rc = library_cli_refs((const char *const *)paths, npaths, lang, cat,
-				      stdout, stderr);
+		rc = cli_refs_run((const char *const *)paths, npaths, lang, cat,
+				  stdout, stderr);
 	else
-		rc = library_cli_list((const char *const *)paths, npaths, library_db,
+		rc = cli_library_list((const char *const *)paths, npaths, library_db,
 				      lang, cat, stdout, stderr);
 	catalog_free(cat);
 	return rc;
@@ -186,14 +189,14 @@ run_one(enum mode mode, doc *d, int width, const char *notes_db,
 	case MODE_OUTLINE: return export_outline(d, stdout) < 0 ? -1 : 0;
 	case MODE_JSON: return export_json(d, stdout) < 0 ? -1 : 0;
 	case MODE_DUMP: return export_dump(d, width, stdout) < 0 ? -1 : 0;
-	case MODE_NOTES: return notes_cli_list(d, notes_db, stdout, stderr);
+	case MODE_NOTES: return cli_notes_list(d, notes_db, stdout, stderr);
 	case MODE_NOTES_EXPORT:
-		return notes_cli_export(d, notes_db, mode_arg, stdout, stderr);
+		return cli_notes_export(d, notes_db, mode_arg, stdout, stderr);
 	case MODE_NOTES_IMPORT:
-		return notes_cli_import_flags(d, notes_db, mode_arg, import_flags,
-					      stdout, stderr);
+		return cli_notes_import(d, notes_db, mode_arg, import_flags,
+					stdout, stderr);
 	case MODE_NOTE_ADD:
-		return notes_cli_add(d, notes_db, mode_arg, note_text, tags,
+		return cli_notes_add(d, notes_db, mode_arg, note_text, tags,
 				     stdout, stderr);
 	default: return EXIT_USAGE;
 	}
@@ -289,7 +292,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if (mode == MODE_NOTE_DELETE) {
-		rc = notes_cli_delete(notes_db, mode_arg, stderr);
+		rc = cli_notes_delete(notes_db, mode_arg, stderr);
 		goto out;
 	}
 	if (mode == MODE_REFS || mode == MODE_LIST) {

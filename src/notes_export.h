@@ -1,5 +1,6 @@
 /* notes_export: notes as Markdown and as W3C Web Annotation JSON-LD, the
- * import of such JSON, and the command-line entry points main.c calls.
+ * import of such JSON (the command line's --notes views are
+ * src/cli/cli_notes.c).
  *
  * JSON-LD shape (made and read with jansson, never by hand):
  *   { "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -37,13 +38,9 @@
  * fingerprint) is this document; annotations naming no lectern document
  * (other tools, bare quotes) are not checked.
  *
- * CLI functions return a process exit code: 0 success, 1 the database or a
- * data file cannot be used (message on msg), 2 usage error. db NULL = the
- * default database. They write results to out and messages to msg.
- *
  * Terminal safety: notes come from JSON files, the command line or the
- * database, not through source.c, so what the Markdown writer, --notes and
- * the import messages print has every control character, bidi override or
+ * database, not through source.c, so what the Markdown writer and the
+ * import messages print has every control character, bidi override or
  * invalid byte in its visible form (text_visible_dup), line breaks and tabs
  * kept. JSON output is escaped by jansson. The *err of notes_import_json
  * may quote the file as it is: print it the same way. */
@@ -53,6 +50,7 @@
 #include <stdio.h>
 #include "doc.h"
 #include "notes.h"
+#include "util.h"
 
 /* Citation of a node in the document's language ("Anexo, párr. 8"); a new
  * string. NULL nd gives "—". */
@@ -90,29 +88,15 @@ typedef struct notes_import_stats {
 int notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 		      unsigned flags, notes_import_stats *st, FILE *msg, char **err);
 
-/* lectern --notes FILE: one line per note, in reading order:
- *   ID <TAB> STATUS[ SCORE] <TAB> CITATION <TAB> PATH <TAB> NOTE [#tag …]
- * (an orphan's citation and path are those it had: notes_cite_path)
- * (the first line of the note, then its tags that line does not already
- * show as #words; status "ok", "moved", "fuzzy 0.93", "orphan"). No
- * database yet: nothing printed, exit 0. */
-int notes_cli_list(doc *d, const char *db, FILE *out, FILE *msg);
-/* lectern --notes-export=md|json FILE. */
-int notes_cli_export(doc *d, const char *db, const char *format, FILE *out, FILE *msg);
-/* lectern --notes-import FILE.json DOC: prints "imported N notes (…)".
- * Notes made on another document: refused with the reason on msg, exit 1
- * (no database is created), unless flags has NOTES_IMPORT_FORCE
- * (lectern --force). notes_cli_import: flags 0. */
-int notes_cli_import_flags(doc *d, const char *db, const char *json_path, unsigned flags,
-			   FILE *out, FILE *msg);
-int notes_cli_import(doc *d, const char *db, const char *json_path, FILE *out, FILE *msg);
-/* lectern --note-add WHERE TEXT [--tag T]… DOC: WHERE is a node path (the
- * whole clause) or PATH@QUOTE (the first occurrence of QUOTE in that node's
- * text). tags: NULL-terminated, may be NULL. Prints the new id. */
-int notes_cli_add(doc *d, const char *db, const char *where, const char *text,
-		  const char *const *tags, FILE *out, FILE *msg);
-/* lectern --note-delete ID: moves note ID to the trash. */
-int notes_cli_delete(const char *db, const char *id, FILE *msg);
+/* A note's citation where it is now (notes_cite), or for an orphan where
+ * it was (notes_cite_path). Caller frees. */
+char *notes_cite_note(const doc *d, const note *n);
+/* 1 when n is not in this version of the document (its old citation and
+ * path would name whatever clause now has that number), else 0. */
+int notes_is_orphan(const note *n);
+/* Appends n's status to b: "ok", "moved", "fuzzy 0.93", "orphan" (with its
+ * score when it has one). */
+void notes_status_text(buf *b, const note *n);
 
 /* “the quote”, on one line (runs of white space as one space), cut after a
  * word to cols columns (the quotation marks not counted) with '…': how an

@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "cli/cli_library.h"
+#include "cli/cli_refs.h"
 #include "library.h"
 
 static void
@@ -39,9 +41,9 @@ run(const char *cmd, const char *const *paths, size_t n, const char *db, int job
     const catalog *cat)
 {
 	if (strcmp(cmd, "list") == 0)
-		return library_cli_list(paths, n, db, NULL, cat, stdout, stderr);
+		return cli_library_list(paths, n, db, NULL, cat, stdout, stderr);
 	if (strcmp(cmd, "refs") == 0)
-		return library_cli_refs(paths, n, NULL, cat, stdout, stderr);
+		return cli_refs_run(paths, n, NULL, cat, stdout, stderr);
 	const char *key = NULL;
 	if (strcmp(cmd, "mentions") == 0) {
 		if (!n)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "cli/cli_refs.h"
 #include "doc.h"
 #include "parse.h"
 #include "refs.h"
@@ -41,7 +42,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "refs_print: %s\n", warn);
 		free(warn);
 	}
-	int rc = refs_cli_print(d, c, stdout);
+	int rc = cli_refs_print(d, c, stdout);
 	catalog_free(c);
 	doc_free(d);
 	return rc < 0 ? 1 : 0;
