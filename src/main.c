@@ -157,7 +157,7 @@ load_catalog(void)
 	char *warnings = NULL;
 	catalog *cat = catalog_load_default(NULL, &warnings);
 	if (warnings) {
-		fprintf(stderr, "lectern: %s\n", warnings);
+		cli_out_error(stderr, "%s", warnings);
 		free(warnings);
 	}
 	return cat;
@@ -202,6 +202,31 @@ run_one(enum mode mode, doc *d, int width, const char *notes_db,
 	}
 }
 
+/* getopt_long's complaint, said our way: "lectern:" (not the whole
+ * argv[0]) and the option in visible form. arg: the word that failed. */
+static void
+bad_option(const char *arg)
+{
+	if (optopt && (optopt >= OPT_OUTLINE || (arg && !strncmp(arg, "--", 2)))) {
+		for (const struct option *o = long_options; o->name; o++)
+			if (o->val == optopt) {
+				cli_out_error(stderr, o->has_arg == no_argument
+					      ? "option '--%s' takes no argument"
+					      : "option '--%s' needs an argument", o->name);
+				return;
+			}
+	}
+	if (optopt && strchr("w", optopt)) {
+		cli_out_error(stderr, "option '-%c' needs an argument", optopt);
+		return;
+	}
+	if (optopt > 0 && optopt < 0x100 && arg && arg[0] == '-' && arg[1] != '-') {
+		cli_out_error(stderr, "unknown option '-%c'", optopt);
+		return;
+	}
+	cli_out_error(stderr, "unknown option '%s'", arg ? arg : "?");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -215,6 +240,7 @@ main(int argc, char **argv)
 	int rc = 0;
 
 	setlocale(LC_ALL, "");
+	opterr = 0;	/* bad_option says it, without argv[0] */
 	while ((c = getopt_long(argc, argv, "w:hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_OUTLINE: want = MODE_OUTLINE; break;
@@ -225,7 +251,7 @@ main(int argc, char **argv)
 		case OPT_NOTES: want = MODE_NOTES; break;
 		case OPT_NOTES_EXPORT:
 			if (strcmp(optarg, "md") && strcmp(optarg, "json")) {
-				fprintf(stderr, "lectern: --notes-export: '%s' is not md or json\n", optarg);
+				cli_out_error(stderr, "--notes-export: '%s' is not md or json", optarg);
 				rc = EXIT_USAGE;
 				goto out;
 			}
@@ -238,7 +264,7 @@ main(int argc, char **argv)
 		case OPT_FORCE: force = 1; break;
 		case 'w':
 			if (parse_width(optarg, &width) < 0) {
-				fprintf(stderr, "lectern: --width: '%s' is not a width from 10 to 10000\n", optarg);
+				cli_out_error(stderr, "--width: '%s' is not a width from 10 to 10000", optarg);
 				rc = EXIT_USAGE;
 				goto out;
 			}
@@ -246,7 +272,7 @@ main(int argc, char **argv)
 		case OPT_LANG:
 			if (strcmp(optarg, "en") && strcmp(optarg, "es") &&
 			    strcmp(optarg, "fr") && strcmp(optarg, "ru")) {
-				fprintf(stderr, "lectern: --lang: '%s' is not one of en, es, fr, ru\n", optarg);
+				cli_out_error(stderr, "--lang: '%s' is not one of en, es, fr, ru", optarg);
 				rc = EXIT_USAGE;
 				goto out;
 			}
@@ -262,6 +288,7 @@ main(int argc, char **argv)
 		case 'h': usage(stdout); goto out;
 		case 'V': printf("lectern %s\n", PACKAGE_VERSION); goto out;
 		default:
+			bad_option(argv[optind - 1]);
 			fputs("Try 'lectern --help' for more information.\n", stderr);
 			rc = EXIT_USAGE;
 			goto out;
@@ -270,8 +297,8 @@ main(int argc, char **argv)
 			/* One view per run: "--dump --outline" is a mistake,
 			 * not a request for the last one named. */
 			if (mode != MODE_READ && mode != want) {
-				fprintf(stderr, "lectern: %s cannot be combined with the mode chosen before it\n",
-					argv[optind - 1]);
+				cli_out_error(stderr, "%s cannot be combined with the mode chosen before it",
+					      argv[optind - 1]);
 				rc = EXIT_USAGE;
 				goto out;
 			}
@@ -324,12 +351,12 @@ main(int argc, char **argv)
 		 * command line do not use it and only warn. */
 		config_free(&cfg);
 		if (mode == MODE_READ) {
-			fprintf(stderr, "lectern: %s\n", err);
+			cli_out_error(stderr, "%s", err);
 			free(err);
 			rc = EXIT_DATA;
 			goto out;
 		}
-		fprintf(stderr, "lectern: warning: %s (not used by this view)\n", err);
+		cli_out_error(stderr, "warning: %s (not used by this view)", err);
 		free(err);
 		err = NULL;
 		config_defaults(&cfg);
@@ -339,7 +366,7 @@ main(int argc, char **argv)
 		 * taken over, like a bad config.ini. */
 		struct theme th;	/* (theme is also the option) */
 		if (theme_load(&th, theme ? theme : cfg.theme, &err) < 0) {
-			fprintf(stderr, "lectern: %s\n", err);
+			cli_out_error(stderr, "%s", err);
 			free(err);
 			theme_free(&th);
 			config_free(&cfg);
@@ -369,7 +396,7 @@ main(int argc, char **argv)
 	doc_open_options dopt = { .lang = lang, .report_prefix = "lectern: " };
 	doc *d = doc_open(path, &dopt, &report, &err);
 	if (!d) {
-		fprintf(stderr, "lectern: %s\n", err ? err : path);
+		cli_out_error(stderr, "%s", err ? err : path);
 		free(err);
 		free(path);
 		config_free(&cfg);
@@ -377,7 +404,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if (report && mode != MODE_READ)
-		fputs(report, stderr);
+		cli_out_say(stderr, "%s", report);	/* visible already */
 
 	if (mode == MODE_READ) {
 		ui_options uo = { .cfg = &cfg, .theme = theme, .no_color = no_color,

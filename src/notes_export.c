@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "anchor.h"
+#include "export.h"
 #include "lang.h"
 #include "notes.h"
 #include "notes_export.h"
@@ -433,7 +434,7 @@ notes_export_jsonld(const doc *d, const anchor_doc *ad, const note_list *l, FILE
 		json_array_append_new(items, annotation(ad, &l->v[i]));
 	json_object_set_new(page, "items", items);
 	json_object_set_new(c, "first", page);
-	int rc = json_dumpf(c, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	int rc = export_json_dumpf(c, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	if (rc == 0 && fputc('\n', out) == EOF)
 		rc = -1;
 	json_decref(c);

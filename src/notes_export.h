@@ -42,8 +42,9 @@
  * database, not through source.c, so what the Markdown writer and the
  * import messages print has every control character, bidi override or
  * invalid byte in its visible form (text_visible_dup), line breaks and tabs
- * kept. JSON output is escaped by jansson. The *err of notes_import_json
- * may quote the file as it is: print it the same way. */
+ * kept. JSON output is escaped by export_json_dumpf (C1 and bidi controls
+ * too). The *err of notes_import_json may quote the file as it is: print
+ * it the same way. */
 #ifndef LECTERN_NOTES_EXPORT_H
 #define LECTERN_NOTES_EXPORT_H
 

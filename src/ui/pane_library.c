@@ -13,6 +13,7 @@
  * owns the documents it loads here (rx->own_doc). */
 #include <build-config.h>
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,26 @@ tell(ui *u, char *report)
 	free(report);
 }
 
+/* A message on stderr before curses, in visible form (it names paths). */
+static void
+say_stderr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+say_stderr(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *m = NULL;
+	int n = vasprintf(&m, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	char *v = text_visible_dup(m, (size_t)n, NULL);
+	fprintf(stderr, "lectern: %s\n", v);
+	free(v);
+	free(m);
+}
+
 int
 library_ui_prepare(ui *u, const char *const *paths, size_t n,
 		   const char *db_path, const char *lang)
@@ -92,14 +113,14 @@ library_ui_prepare(ui *u, const char *const *paths, size_t n,
 	rx->lib = library_open(&opt, &warning);
 	library_stats st;
 	if (library_scan(rx->lib, paths, n, &st, &err) < 0) {
-		fprintf(stderr, "lectern: library: %s\n", err ? err : "cannot scan");
+		say_stderr("library: %s", err ? err : "cannot scan");
 		free(err);
 		free(warning);
 		return -1;
 	}
 	size_t nd = library_list(rx->lib, LIBRARY_SORT_SYMBOL, &rx->docs, &err);
 	if (nd == (size_t)-1) {
-		fprintf(stderr, "lectern: library: %s\n", err ? err : "cannot list");
+		say_stderr("library: %s", err ? err : "cannot list");
 		free(err);
 		free(warning);
 		rx->docs = NULL;
@@ -122,14 +143,14 @@ library_ui_prepare(ui *u, const char *const *paths, size_t n,
 	if (!nd || !d)
 		free(report);
 	if (!nd) {
-		fprintf(stderr, "lectern: no documents (*.txt, *.pdf) under %s%s%s%s\n",
+		say_stderr("no documents (*.txt, *.pdf) under %s%s%s%s",
 			paths[0], n > 1 ? " and the other paths" : "",
 			w.n ? ": " : "", w.last);
 		free(warning);
 		return -1;
 	}
 	if (!d) {
-		fprintf(stderr, "lectern: no document could be read under the %s given%s%s\n",
+		say_stderr("no document could be read under the %s given%s%s",
 			n == 1 ? "path" : "paths", w.n ? ": " : "", w.last);
 		free(warning);
 		return -1;
