@@ -1,5 +1,7 @@
-/* notes_tool: drives the notes command-line functions (notes_export.h)
- * from shell tests, exactly as main.c will once it wires the options:
+/* notes_tool: database checks for the shell tests (check, user-version:
+ * no option of lectern does them), and the notes views of src/cli/ for
+ * tests/notes/bad-data.sh (tests/notes/cli.sh runs lectern itself; the
+ * view commands go once bad-data.sh does too):
  *   notes_tool DB DOC list|export md|export json|import FILE.json
  *   notes_tool DB DOC import-force FILE.json  (lectern --force --notes-import)
  *   notes_tool DB DOC add WHERE TEXT [TAG]...
