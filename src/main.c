@@ -20,10 +20,10 @@
 #include "cli/cli_notes.h"
 #include "cli/cli_out.h"
 #include "cli/cli_refs.h"
+#include "cli/cli_view.h"
 #include "config.h"
 #include "doc.h"
 #include "doc_open.h"
-#include "export.h"
 #include "notes_export.h"
 #include "parse.h"
 #include "paths.h"
@@ -186,9 +186,9 @@ run_one(enum mode mode, doc *d, int width, const char *notes_db,
 	unsigned import_flags)
 {
 	switch (mode) {
-	case MODE_OUTLINE: return export_outline(d, stdout) < 0 ? -1 : 0;
-	case MODE_JSON: return export_json(d, stdout) < 0 ? -1 : 0;
-	case MODE_DUMP: return export_dump(d, width, stdout) < 0 ? -1 : 0;
+	case MODE_OUTLINE: return cli_view_print(CLI_VIEW_OUTLINE, d, width, stdout, stderr);
+	case MODE_JSON: return cli_view_print(CLI_VIEW_JSON, d, width, stdout, stderr);
+	case MODE_DUMP: return cli_view_print(CLI_VIEW_DUMP, d, width, stdout, stderr);
 	case MODE_NOTES: return cli_notes_list(d, notes_db, stdout, stderr);
 	case MODE_NOTES_EXPORT:
 		return cli_notes_export(d, notes_db, mode_arg, stdout, stderr);
@@ -413,8 +413,8 @@ main(int argc, char **argv)
 	} else {
 		rc = run_one(mode, d, width, notes_db, mode_arg, note_text, tags,
 			     force ? NOTES_IMPORT_FORCE : 0);
-		if (rc < 0 || fflush(stdout) == EOF) {
-			fprintf(stderr, "lectern: write error: %s\n", strerror(errno));
+		if (rc == 0 && fflush(stdout) == EOF) {	/* the notes views */
+			cli_out_error(stderr, "write error: %s", strerror(errno));
 			rc = EXIT_DATA;
 		}
 	}

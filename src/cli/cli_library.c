@@ -2,6 +2,7 @@
  * index's messages come from outside: all go out through cli_out. */
 #include <build-config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,5 +77,9 @@ cli_library_list(const char *const *paths, size_t npaths, const char *db_path,
 	}
 	library_docs_free(docs, n);
 	library_free(lib);
+	if (fflush(out) == EOF || ferror(out)) {
+		cli_out_error(errout, "write error: %s", strerror(errno));
+		return 1;
+	}
 	return status;
 }

@@ -13,7 +13,7 @@
  * every field in visible form (cli_out.h). db_path: the index file (NULL =
  * default). Messages ("lectern: ...") go to errout. Returns the exit
  * status: 0, or 1 when a path or file could not be used (the rest is
- * printed). */
+ * printed) or on a write error (said). */
 int cli_library_list(const char *const *paths, size_t npaths,
 		     const char *db_path, const char *lang, const catalog *cat,
 		     FILE *out, FILE *errout);

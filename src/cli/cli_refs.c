@@ -2,6 +2,7 @@
  * cli_out_field: file names and catalog titles come from outside. */
 #include <build-config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,8 +75,12 @@ cli_refs_run(const char *const *paths, size_t npaths, const char *lang,
 		int rc = cli_refs_print(d, cat, out);
 		doc_free(d);
 		if (rc < 0)
-			break;	/* write error: the caller checks out */
+			break;	/* write error: said below */
 	}
 	library_paths_free(files, n);
+	if (fflush(out) == EOF || ferror(out)) {
+		cli_out_error(errout, "write error: %s", strerror(errno));
+		return 1;
+	}
 	return c.problems ? 1 : 0;
 }

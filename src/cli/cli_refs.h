@@ -24,7 +24,7 @@ int cli_refs_print(const doc *d, const catalog *c, FILE *out);
  * named "-"). Parses every file: no index is used, so the output never
  * depends on a cache. Problems go to errout ("lectern: ..."). Returns the
  * exit status: 0, 1 when a path or file could not be used (the rest is
- * printed); a write error stops it (check ferror(out)). */
+ * printed) or on a write error (said, and it stops). */
 int cli_refs_run(const char *const *paths, size_t npaths, const char *lang,
 		 const catalog *cat, FILE *out, FILE *errout);
 
