@@ -232,7 +232,7 @@ main(int argc, char **argv)
 {
 	enum mode mode = MODE_READ, want = MODE_READ;
 	int width = 80, c, no_color = 0, force = 0;
-	const char *lang = NULL, *config_path = NULL, *theme = NULL;
+	const char *lang = NULL, *config_path = NULL, *theme_name = NULL;
 	const char *notes_db = NULL, *library_db = NULL, *mode_arg = NULL;
 	const char *note_text = NULL;
 	const char **tags = xcalloc((size_t)argc + 1, sizeof *tags);
@@ -279,7 +279,7 @@ main(int argc, char **argv)
 			lang = optarg;
 			break;
 		case OPT_CONFIG: config_path = optarg; break;
-		case OPT_THEME: theme = optarg; break;
+		case OPT_THEME: theme_name = optarg; break;
 		case OPT_NO_COLOR: no_color = 1; break;
 		case OPT_NOTES_DB: notes_db = optarg; break;
 		case OPT_LIBRARY_DB: library_db = optarg; break;
@@ -364,8 +364,8 @@ main(int argc, char **argv)
 	if (mode == MODE_READ) {
 		/* A theme that cannot be used is said before the terminal is
 		 * taken over, like a bad config.ini. */
-		struct theme th;	/* (theme is also the option) */
-		if (theme_load(&th, theme ? theme : cfg.theme, &err) < 0) {
+		struct theme th;
+		if (theme_load(&th, theme_name ? theme_name : cfg.theme, &err) < 0) {
 			cli_out_error(stderr, "%s", err);
 			free(err);
 			theme_free(&th);
@@ -380,7 +380,7 @@ main(int argc, char **argv)
 	struct stat dst;
 	if (mode == MODE_READ && (nargs > 1 || (nargs == 1 &&
 	    stat(argv[optind], &dst) == 0 && S_ISDIR(dst.st_mode)))) {
-		ui_options uo = { .cfg = &cfg, .theme = theme, .no_color = no_color,
+		ui_options uo = { .cfg = &cfg, .theme = theme_name, .no_color = no_color,
 				  .notes_db = notes_db, .library_db = library_db,
 				  .lang = lang };
 		rc = ui_run_library((const char *const *)argv + optind, nargs, &uo);
@@ -407,7 +407,7 @@ main(int argc, char **argv)
 		cli_out_say(stderr, "%s", report);	/* visible already */
 
 	if (mode == MODE_READ) {
-		ui_options uo = { .cfg = &cfg, .theme = theme, .no_color = no_color,
+		ui_options uo = { .cfg = &cfg, .theme = theme_name, .no_color = no_color,
 				  .notes_db = notes_db, .notice = report };
 		rc = ui_run(d, &uo);
 	} else {
