@@ -48,7 +48,6 @@
 #include "doc_open.h"
 #include "library.h"
 #include "paths.h"
-#include "text.h"
 #include "parse.h"
 #include "refs.h"
 #include "util.h"

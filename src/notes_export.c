@@ -8,12 +8,9 @@
  * text now at that place: that is what "fuzzy" says). */
 #include <build-config.h>
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/stat.h>
 #include <jansson.h>
 
 #include "anchor.h"
