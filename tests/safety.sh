@@ -48,10 +48,11 @@ echo "1..32"
 
 # The fixtures: a document whose name and text are hostile, in a library
 # directory; a catalog titling a resolution it cites with the string; a
-# broken catalog whose name is hostile; a config with hostile values.
+# broken catalog whose name is hostile; a config with hostile values. (A
+# catalog must be valid UTF-8, so its title holds the valid-UTF-8 string.)
 doc="$tmp/lib/doc-$H.txt"
 { head -n 12 "$src"; printf 'Text %s here.\n\n' "$H"; tail -n +13 "$src"; } > "$doc"
-printf '[A/RES/75/240]\nkind = resolution\ntitle_en = "Title %s end"\n' "$H" \
+printf '[A/RES/75/240]\nkind = resolution\ntitle_en = "Title %s end"\n' "$U" \
 	> "$tmp/data/lectern/evil.ini"
 printf 'x\n' > "$tmp/data/lectern/bad-$H.ini"
 K="$(printf '\033[31m|\302\233|\342\200\256|\177|')"	# no '=', ';', ']'
