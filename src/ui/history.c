@@ -125,7 +125,9 @@ history_act_back(ui *u)
 		}
 	}
 	int f = visit(u, rx->hi - 1);
-	say(u, "Back", "Right: forward");
+	char m[64];
+	keys_expand(u, "{history-forward}: forward", m, sizeof m);
+	say(u, "Back", m);
 	return f | UI_DRAW;
 }
 
@@ -138,7 +140,9 @@ history_act_forward(ui *u)
 		return UI_DRAW;
 	}
 	int f = visit(u, rx->hi + 1);
-	say(u, "Forward", "Backspace: back");
+	char m[64];
+	keys_expand(u, "{history-back}: back", m, sizeof m);
+	say(u, "Forward", m);
 	return f | UI_DRAW;
 }
 

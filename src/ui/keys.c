@@ -13,6 +13,7 @@
  * default binding of its key; action "none" removes the key's binding. */
 #include <build-config.h>
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,6 +256,47 @@ keys_of_action(const ui *u, int act, char *out, size_t size)
 		}
 		len += (size_t)n;
 	}
+}
+
+const char *
+keys_first(const ui *u, int act, char *out, size_t size)
+{
+	for (size_t i = 0; i < u->nbind; i++)
+		if (u->bind[i].act == act) {
+			keys_name(u->bind[i].key, out, size);
+			return out;
+		}
+	snprintf(out, size, "%s", act >= 0 && act < ACT_COUNT ? actions_table[act].name : "?");
+	return out;
+}
+
+int
+keys_expand(const ui *u, const char *tmpl, char *out, size_t size)
+{
+	buf b;
+	buf_init(&b);
+	int missing = 0;
+	for (const char *s = tmpl; *s;) {
+		const char *close = *s == '{' ? strchr(s, '}') : NULL;
+		if (!close) {
+			buf_addc(&b, *s++);
+			continue;
+		}
+		char name[64];
+		snprintf(name, sizeof name, "%.*s", (int)(close - s - 1), s + 1);
+		int act = actions_find(name);
+		assert(act >= 0);	/* a template names a real action */
+		char k[32];
+		int bound = 0;
+		for (size_t i = 0; i < u->nbind && !bound; i++)
+			bound = u->bind[i].act == act;
+		missing |= !bound;
+		buf_adds(&b, keys_first(u, act, k, sizeof k));
+		s = close + 1;
+	}
+	snprintf(out, size, "%s", b.s ? b.s : "");
+	buf_free(&b);
+	return missing ? -1 : 0;
 }
 
 int

@@ -428,17 +428,16 @@ notes_draw(pane *p, ui *u)
 		int nl = 0;
 		if (n->all.n) {
 			lines[nl++] = "No note matches the filter.";
-			keys_of_action(u, ACT_CANCEL, k, sizeof k);
-			snprintf(l0, sizeof l0, "%s clears it.", k[0] ? k : "Esc");
+			snprintf(l0, sizeof l0, "%s clears it.",
+				 keys_first(u, ACT_CANCEL, k, sizeof k));
 			lines[nl++] = l0;
 		} else if (!n->s || notes_is_readonly(n->s)) {
 			lines[nl++] = "No notes.";
 			lines[nl++] = n->why ? n->why : "The store is read-only.";
 		} else {
 			lines[nl++] = "No notes on this document yet.";
-			keys_of_action(u, ACT_NOTE_ADD, k, sizeof k);
 			snprintf(l0, sizeof l0, "%s adds one on the clause at the top.",
-				 k[0] ? k : "a");
+				 keys_first(u, ACT_NOTE_ADD, k, sizeof k));
 			lines[nl++] = l0;
 		}
 		int y = 2;
@@ -484,7 +483,9 @@ move_cursor(pane *p, ui *u, long delta)
 		c = (long)n->nvis - 1;
 	n->cursor = (size_t)c;
 	show_cursor(p, u, n);
-	ui_message(u, ROLE_MESSAGE, "%s  (Enter: jump)", n->cites[n->vis[n->cursor]]);
+	char k[32];
+	ui_message(u, ROLE_MESSAGE, "%s  (%s: jump)", n->cites[n->vis[n->cursor]],
+		   keys_first(u, ACT_ACTIVATE, k, sizeof k));
 	return UI_DRAW;
 }
 
@@ -815,13 +816,14 @@ notes_ui_hint(const ui *u)
 	 * else it goes where ui.c says: the text, or the references or
 	 * library pane when one is open below it. */
 	const pane *to = n->full ? u->text : ui_focus_target(u, 1);
+	char keyed[sizeof n->hint];
+	keys_expand(u, "{line-down}/{line-up} move  {activate} jump  {note-edit} edit  "
+		    "{note-delete} delete  / filter  {focus-next} ", keyed, sizeof keyed);
 	if (to && to->ops->name)
-		snprintf(n->hint, sizeof n->hint,
-			 "j/k move  Enter jump  e edit  D delete  / filter  Tab %s",
-			 to->ops->name);
+		snprintf(n->hint, sizeof n->hint, "%s%s", keyed, to->ops->name);
 	else
-		snprintf(n->hint, sizeof n->hint,
-			 "j/k move  Enter jump  e edit  D delete  / filter");
+		snprintf(n->hint, sizeof n->hint, "%.*s", (int)(strstr(keyed, "  / filter") -
+			 keyed + 10), keyed);
 	return n->hint;
 }
 
@@ -979,7 +981,12 @@ save_note(ui *u, const char *text, void *arg, char **err)
 	if (!p->shown)
 		reveal(u, n, 0);
 	seen = seen || fits_beside(u);
-	ui_message(u, ROLE_MESSAGE, seen ? "Note saved" : "Note saved (s shows the notes)");
+	char k[32];
+	if (seen)
+		ui_message(u, ROLE_MESSAGE, "Note saved");
+	else
+		ui_message(u, ROLE_MESSAGE, "Note saved (%s shows the notes)",
+			   keys_first(u, ACT_TOGGLE_NOTES, k, sizeof k));
 	return 0;
 }
 
@@ -1251,10 +1258,10 @@ target(ui *u, notes_ui *n)
 static int
 no_target(ui *u)
 {
-	char k[64];
-	keys_of_action(u, ACT_NOTE_ADD, k, sizeof k);
-	ui_message(u, ROLE_MESSAGE, "No note on this clause (%s adds one; N shows the notes)",
-		   k[0] ? k : "a");
+	char m[160];
+	keys_expand(u, "No note on this clause ({note-add} adds one; {toggle-notes} shows "
+		    "the notes)", m, sizeof m);
+	ui_message(u, ROLE_MESSAGE, "%s", m);
 	return UI_DRAW;
 }
 
@@ -1310,9 +1317,9 @@ delete_yes(ui *u, void *arg)
 	}
 	n->last_deleted = id;
 	sync_list(u, n, 1);
-	char k[64];
-	keys_of_action(u, ACT_NOTE_UNDELETE, k, sizeof k);
-	ui_message(u, ROLE_MESSAGE, "Note deleted (%s brings it back)", k[0] ? k : "U");
+	char k[32];
+	ui_message(u, ROLE_MESSAGE, "Note deleted (%s brings it back)",
+		   keys_first(u, ACT_NOTE_UNDELETE, k, sizeof k));
 	return UI_DRAW | UI_MOVED;
 }
 
@@ -1381,8 +1388,11 @@ filter_done(ui *u, const char *text, void *arg)
 	notes_ui *n = arg;
 	set_filter(n, &n->f_text, text);
 	if (n->f_text)
-		ui_message(u, ROLE_MESSAGE, "%zu of %zu notes match (Esc in the panel clears)",
-			   n->nvis, n->all.n);
+	{
+		char k[32];
+		ui_message(u, ROLE_MESSAGE, "%zu of %zu notes match (%s in the panel clears)",
+			   n->nvis, n->all.n, keys_first(u, ACT_CANCEL, k, sizeof k));
+	}
 	return UI_DRAW;
 }
 

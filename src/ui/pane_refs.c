@@ -419,10 +419,11 @@ refs_draw(pane *p, ui *u)
 	size_t total = 0;
 	for (size_t i = 0; i < rp->ng; i++)
 		total += rp->g[i].n;
-	char title[160];
+	char title[200], keys[96];
+	keys_expand(u, focused ? "  {activate}: next mention  {toggle-refs}/{cancel}: close"
+		    : "  {focus-next}: here", keys, sizeof keys);
 	snprintf(title, sizeof title, " References: %zu target%s, %zu mention%s%s ",
-		 rp->ng, rp->ng == 1 ? "" : "s", total, total == 1 ? "" : "s",
-		 focused ? "  Enter: next mention  r/Esc: close" : "  Tab: here");
+		 rp->ng, rp->ng == 1 ? "" : "s", total, total == 1 ? "" : "s", keys);
 	draw_str_ellipsis(p->win, 0, 1, title, strlen(title), p->w - 2,
 			  draw_attr(u, ROLE_HEADING));
 	if (!rp->ng) {
@@ -615,9 +616,11 @@ refs_move(pane *p, ui *u, long delta)
 		const library_mention *m = &rp->docs[rp->si];
 		const char *name = m->symbol ? m->symbol : strrchr(m->path, '/') ?
 			strrchr(m->path, '/') + 1 : m->path;
-		ui_message(u, ROLE_MESSAGE, "%s: %zu mention%s, first at %s  (Enter opens it)",
+		char k[32];
+		ui_message(u, ROLE_MESSAGE, "%s: %zu mention%s, first at %s  (%s opens it)",
 			   name, m->count, m->count == 1 ? "" : "s",
-			   m->first_path ? m->first_path : "?");
+			   m->first_path ? m->first_path : "?",
+			   keys_first(u, ACT_ACTIVATE, k, sizeof k));
 	}
 	return UI_DRAW;
 }

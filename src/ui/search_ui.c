@@ -202,7 +202,10 @@ again(ui *u, int reverse)
 {
 	refs_ui *rx = u->rx;
 	if (!rx->query || !*rx->query) {
-		ui_message(u, ROLE_MESSAGE, "No search yet: / searches forward, ? backward");
+		char m[96];
+		keys_expand(u, "No search yet: {search-forward} searches forward, "
+			    "{search-backward} backward", m, sizeof m);
+		ui_message(u, ROLE_MESSAGE, "%s", m);
 		return UI_DRAW;
 	}
 	search_dir d = rx->dir;

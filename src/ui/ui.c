@@ -303,7 +303,9 @@ ui_focus_next(ui *u, int dir)
 	}
 	pane *p = ui_focus_target(u, dir);
 	if (!p) {
-		ui_message(u, ROLE_MESSAGE, "The outline is hidden: %s shows it", "o");
+		char k[32];
+		ui_message(u, ROLE_MESSAGE, "The outline is hidden: %s shows it",
+			   keys_first(u, ACT_TOGGLE_OUTLINE, k, sizeof k));
 		return UI_DRAW;
 	}
 	if (p == u->outline && !p->placed)
@@ -495,9 +497,12 @@ place(ui *u)
 	 * shows the notes)", an error). */
 	int left_notes = u->placed_focus == u->notes && u->notes;
 	u->placed_focus = u->focus;
-	if (u->notes_yield && !was_yielding && !left_notes && !u->msg[0])
-		ui_message(u, ROLE_MESSAGE, "No room for the notes beside the outline: "
-			   "s shows them, o hides the outline");
+	if (u->notes_yield && !was_yielding && !left_notes && !u->msg[0]) {
+		char m[160];
+		keys_expand(u, "No room for the notes beside the outline: {toggle-notes} "
+			    "shows them, {toggle-outline} hides the outline", m, sizeof m);
+		ui_message(u, ROLE_MESSAGE, "%s", m);
+	}
 
 	/* Windows in drawing order, so the panel stack matches it. */
 	for (size_t i = 0; i < u->npanes; i++) {
@@ -617,9 +622,10 @@ on_key(ui *u, int key)
 	}
 	int act = keys_lookup(u, key);
 	if (act < 0) {
-		char name[32];
+		char name[32], k[32];
 		keys_name(key, name, sizeof name);
-		ui_message(u, ROLE_MESSAGE, "%s: no action (h shows the keys)", name);
+		ui_message(u, ROLE_MESSAGE, "%s: no action (%s shows the keys)", name,
+			   keys_first(u, ACT_HELP, k, sizeof k));
 		return UI_DRAW;
 	}
 	return actions_run(u, act);

@@ -233,6 +233,15 @@ int keys_setup(ui *u, const config *cfg, char **err);
 int keys_lookup(const ui *u, int key);
 /* The keys bound to act, as display names joined by ' ', into out. */
 void keys_of_action(const ui *u, int act, char *out, size_t size);
+/* The first key bound to act, as its display name, into out (at least 32
+ * bytes); the action's name ("toggle-notes") when no key is bound, so a
+ * hint still says what to bind. Returns out. */
+const char *keys_first(const ui *u, int act, char *out, size_t size);
+/* Copies tmpl into out with each "{action-name}" replaced by the first key
+ * bound to that action (keys_first): every key a hint or message names
+ * comes from the bindings, never from a literal. Returns 0, or -1 when an
+ * action named has no key (out then names the action). */
+int keys_expand(const ui *u, const char *tmpl, char *out, size_t size);
 /* A curses input (get_wch result) as a key, Enter and Backspace unified. */
 int keys_from_curses(int r, wint_t ch);
 
