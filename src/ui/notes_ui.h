@@ -20,17 +20,6 @@
  * or unavailable, the reason goes to the message line once and note
  * actions refuse with "notes are read-only: <why>". */
 pane *pane_notes_new(ui *u, const char *opt_db);
-/* Placement hook for ui.c's place(), called before the outline is placed:
- * sets the geometry of the notes panel (beside the text, over the text, or
- * unplaced) and of the editor overlay. cols: the screen columns the text
- * and the panel may share (u->cols, or less what the outline keeps); the
- * panel goes beside the text, at the screen's right edge, when the text
- * keeps UI_TEXT_MIN_COLS of them. Returns the columns the panel takes on
- * the right of the text (0 when it is hidden, squeezed or over the
- * text). */
-int notes_ui_reserve(ui *u, int main_h, int cols);
-/* Nonzero when the notes panel covers the text pane (narrow terminal). */
-int notes_ui_covers(const ui *u);
 /* Text pane hook: draws the note marker of block b (when it has notes)
  * left of the line at (row, x0), the start of the text column. */
 void notes_ui_marker(pane *text, ui *u, int row, int x0, size_t b);

@@ -7,11 +7,15 @@
  * note (ok, moved, fuzzy with a score, orphan) and sorts them in reading
  * order, orphans last; notes_record_matches stores those statuses.
  *
- * Freshness: the list is read again whenever the database files (the
- * database and its WAL) changed since the last read, which is checked with
- * two stat() calls each time the panel or a note marker is drawn, that is
- * after every key. So a second lectern writing the same database shows up
- * at the next key, and nothing is read while nothing changed.
+ * Freshness: drawing never touches the store. The loop calls the pane's
+ * recalc hook before it draws, after every key: it reads the list again
+ * when this reader changed the notes (UI_EVENT_NOTES_CHANGED) or another
+ * connection committed (notes_data_version changed; for a store SQLite
+ * reads as immutable, the database and its WAL changed on disk, two
+ * stat() calls). So a second lectern writing the same database shows up
+ * at the next key, and nothing is read while nothing changed. Recording
+ * the statuses of a fresh read does not wait for another writer (busy
+ * timeout 0 for it): a later read records them.
  *
  * Entries: a header row (citation in the document's language, or for an
  * orphan its quote: an old citation would name another clause; status on
@@ -48,6 +52,7 @@
 
 #define ENTRY_BODY_ROWS 3
 #define NOTES_MIN_COLS 24	/* narrower than this the panel is useless */
+#define NOTES_BUSY_MS 5000	/* notes.h's default wait for another writer */
 
 typedef struct sig {
 	long long mtime_ns[2];
@@ -72,6 +77,8 @@ typedef struct notes_ui {
 	int full;		/* over the text */
 	int squeezed;
 	int fresh;		/* list read at least once */
+	int dirty;		/* this reader changed the notes: read again */
+	long long version;	/* notes_data_version at the last read */
 	sig last;
 	long long last_deleted;
 	long long del_id;	/* the note a delete question is about */
@@ -210,9 +217,13 @@ sync_list(ui *u, notes_ui *n, int force)
 {
 	if (!n->s)
 		return;
+	long long version = notes_data_version(n->s);
 	sig now;
-	take_sig(n, &now);
-	if (!force && n->fresh && !memcmp(&now, &n->last, sizeof now))
+	memset(&now, 0, sizeof now);
+	if (version < 0)
+		take_sig(n, &now);
+	if (!force && !n->dirty && n->fresh && version == n->version &&
+	    !memcmp(&now, &n->last, sizeof now))
 		return;
 	long long keep = n->want_id;
 	if (!keep && n->cursor < n->nvis)
@@ -228,11 +239,19 @@ sync_list(ui *u, notes_ui *n, int force)
 		free(err);
 	} else if (!notes_is_readonly(n->s) && n->all.n) {
 		/* Statuses are kept; a failure here (busy) is harmless: the
-		 * next read records them. */
+		 * next read records them. It does not wait for the lock. */
+		notes_set_busy_timeout(n->s, 0);
 		notes_record_matches(n->s, &n->all, NULL);
+		notes_set_busy_timeout(n->s, NOTES_BUSY_MS);
 	}
-	take_sig(n, &n->last);
+	/* (Taken after the read: our own recording is not news.) */
+	n->version = notes_data_version(n->s);
+	if (n->version < 0)
+		take_sig(n, &n->last);
+	else
+		memset(&n->last, 0, sizeof n->last);
 	n->fresh = 1;
+	n->dirty = 0;
 
 	const doc *d = u->d;
 	memset(n->marks, 0, d->nblocks * sizeof *n->marks);
@@ -394,7 +413,6 @@ static void
 notes_draw(pane *p, ui *u)
 {
 	notes_ui *n = p->priv;
-	sync_list(u, n, 0);
 	int focused = u->focus == p;
 	wbkgdset(p->win, ' ' | draw_attr(u, ROLE_NOTE_TEXT));
 	werase(p->win);
@@ -625,7 +643,6 @@ notes_follow(pane *p, ui *u)
 	n->current_block = b;
 	if (!p->placed)
 		return;
-	sync_list(u, n, 0);
 	if (!n->nvis)
 		return;
 	if (n->want_id) {
@@ -663,9 +680,15 @@ notes_place(pane *p, ui *u)
 }
 
 static void
-notes_free(pane *p)
+notes_recalc(pane *p, ui *u)
 {
-	notes_ui *n = p->priv;
+	sync_list(u, p->priv, 0);
+}
+
+/* Frees what n holds (the pane keeps n). */
+static void
+state_clear(notes_ui *n)
+{
 	free_list(n);
 	free(n->marks);
 	free(n->f_tag);
@@ -675,11 +698,22 @@ notes_free(pane *p)
 	anchor_doc_free(n->ad);
 	search_free(n->search);
 	notes_close(n->s);
-	free(n);
+	memset(n, 0, sizeof *n);
 }
+
+static void
+notes_free(pane *p)
+{
+	state_clear(p->priv);
+	free(p->priv);
+}
+
+static int notes_reserve(pane *p, ui *u, int main_h, int cols);
 
 static const pane_ops notes_ops = {
 	.name = "notes",
+	.reserve = notes_reserve,
+	.recalc = notes_recalc,
 	.draw = notes_draw,
 	.action = notes_action,
 	.key = notes_key,
@@ -688,6 +722,44 @@ static const pane_ops notes_ops = {
 	.place = notes_place,
 	.free = notes_free,
 };
+
+/* Opens the store and reads the notes of u->d into n (zeroed). */
+static void
+state_init(ui *u, pane *p, notes_ui *n)
+{
+	n->ad = anchor_doc_new(u->d);
+	n->marks = xcalloc(u->d->nblocks + 1, sizeof *n->marks);
+	n->s = notes_open_best(u->notes_db, &n->why);
+	if (n->why)
+		ui_message(u, ROLE_ERROR, "%s", n->why);
+	sync_list(u, n, 1);
+	/* Shown by default when the document has notes (notes_cols = 0 in
+	 * the config keeps it hidden until asked for). */
+	p->shown = n->all.n > 0 && !(u->cfg && u->cfg->notes_cols == 0);
+}
+
+/* Another document: the pane starts afresh on it (the store reopened,
+ * no filter, nothing to undelete), as a new pane would. */
+static void
+on_doc_changed(ui *u, int event, void *data)
+{
+	(void)event;
+	pane *p = data;
+	state_clear(p->priv);
+	p->covers = 0;
+	if (u->focus == p)
+		u->focus = u->text;
+	state_init(u, p, p->priv);
+}
+
+static void
+on_notes_changed(ui *u, int event, void *data)
+{
+	(void)u;
+	(void)event;
+	notes_ui *n = ((pane *)data)->priv;
+	n->dirty = 1;
+}
 
 pane *
 pane_notes_new(ui *u, const char *opt_db)
@@ -699,16 +771,11 @@ pane_notes_new(ui *u, const char *opt_db)
 	p->priv = n;
 	p->focusable = 1;
 	p->want_cols = u->cfg && u->cfg->notes_cols > 0 ? u->cfg->notes_cols : 36;
-	n->ad = anchor_doc_new(u->d);
-	n->marks = xcalloc(u->d->nblocks + 1, sizeof *n->marks);
-	n->s = notes_open_best(opt_db, &n->why);
-	if (n->why)
-		ui_message(u, ROLE_ERROR, "%s", n->why);
+	u->notes_db = opt_db;
 	u->notes = p;	/* sync_list reports through u */
-	sync_list(u, n, 1);
-	/* Shown by default when the document has notes (notes_cols = 0 in
-	 * the config keeps it hidden until asked for). */
-	p->shown = n->all.n > 0 && !(u->cfg && u->cfg->notes_cols == 0);
+	state_init(u, p, n);
+	ui_observe(u, UI_EVENT_DOC_CHANGED, on_doc_changed, p);
+	ui_observe(u, UI_EVENT_NOTES_CHANGED, on_notes_changed, p);
 	return p;
 }
 
@@ -723,13 +790,14 @@ panel_cols(const ui *u, const pane *p)
 	return w;
 }
 
-int
-notes_ui_reserve(ui *u, int main_h, int cols)
+/* The reserve hook: beside the text, at the screen's right edge, when the
+ * text keeps UI_TEXT_MIN_COLS of the cols it may share; else squeezed,
+ * and over the text (p->covers) when opened so. Also places the editor
+ * overlay. */
+static int
+notes_reserve(pane *p, ui *u, int main_h, int cols)
 {
-	pane *p = u->notes;
 	int right = 0;
-	if (!p)
-		return 0;
 	notes_ui *n = p->priv;
 	if (u->outline_full)
 		n->full = 0;
@@ -761,24 +829,15 @@ notes_ui_reserve(ui *u, int main_h, int cols)
 	}
 	if (u->editor)
 		editor_put(u);
+	p->covers = n->full && p->shown;
 	return right;
-}
-
-int
-notes_ui_covers(const ui *u)
-{
-	const notes_ui *n = priv(u);
-	return n && n->full && u->notes->shown;
 }
 
 void
 notes_ui_marker(pane *text, ui *u, int row, int x0, size_t b)
 {
 	notes_ui *n = priv(u);
-	if (!n || !n->s || b >= u->d->nblocks)
-		return;
-	sync_list(u, n, 0);
-	if (!n->marks[b])
+	if (!n || !n->s || b >= u->d->nblocks || !n->marks[b])
 		return;
 	/* In the margin when the text column is centred, else in the
 	 * gutter's first column (numbers are right-aligned and leave it
@@ -975,7 +1034,7 @@ save_note(ui *u, const char *text, void *arg, char **err)
 		return -1;
 	/* Committed: now, and only now, it is saved. */
 	n->want_id = id;
-	sync_list(u, n, 1);
+	ui_notify(u, UI_EVENT_NOTES_CHANGED);
 	pane *p = u->notes;
 	int seen = p->shown && p->placed;
 	if (!p->shown)
@@ -1316,7 +1375,7 @@ delete_yes(ui *u, void *arg)
 		return UI_DRAW;
 	}
 	n->last_deleted = id;
-	sync_list(u, n, 1);
+	ui_notify(u, UI_EVENT_NOTES_CHANGED);
 	char k[32];
 	ui_message(u, ROLE_MESSAGE, "Note deleted (%s brings it back)",
 		   keys_first(u, ACT_NOTE_UNDELETE, k, sizeof k));
@@ -1357,7 +1416,7 @@ notes_act_undelete(ui *u)
 	}
 	n->want_id = n->last_deleted;
 	n->last_deleted = 0;
-	sync_list(u, n, 1);
+	ui_notify(u, UI_EVENT_NOTES_CHANGED);
 	ui_message(u, ROLE_MESSAGE, "Note restored");
 	return UI_DRAW | UI_MOVED;
 }

@@ -201,6 +201,23 @@ compute(ui *u)
 	}
 }
 
+static void
+on_doc_changed(ui *u, int event, void *data)
+{
+	(void)event;
+	(void)data;
+	refs_ui_doc_changed(u);
+}
+
+/* Every jump goes on the history (history.c). */
+static void
+on_jump(ui *u, int event, void *data)
+{
+	(void)event;
+	(void)data;
+	history_before_jump(u);
+}
+
 void
 refs_ui_new(ui *u)
 {
@@ -216,6 +233,8 @@ refs_ui_new(ui *u)
 	}
 	rx->cur_ref = (size_t)-1;
 	u->rx = rx;
+	ui_observe(u, UI_EVENT_DOC_CHANGED, on_doc_changed, NULL);
+	ui_observe(u, UI_EVENT_JUMP, on_jump, NULL);
 	compute(u);
 }
 
@@ -667,8 +686,44 @@ refs_pane_free(pane *p)
 	free(rp);
 }
 
+/* The references pane's reserve hook, which places the library pane too
+ * (one list at a time below the text; the references first): the rows it
+ * takes at the bottom of the main area (0 when hidden). When the main
+ * area is too short to share, the list covers it and takes main_h. */
+static int
+refs_reserve(pane *self, ui *u, int main_h, int cols)
+{
+	(void)self;
+	(void)cols;
+	refs_ui *rx = u->rx;
+	pane *p = NULL;
+	if (rx->refs_pane && rx->refs_pane->shown)
+		p = rx->refs_pane;
+	else if (rx->lib_pane && rx->lib_pane->shown)
+		p = rx->lib_pane;
+	if (!p || main_h <= 0)
+		return 0;
+	/* A third of the rows, at least 6; when the text would keep fewer
+	 * than 5, the list takes the whole main area. */
+	int h = main_h / 3;
+	if (h < 6)
+		h = 6;
+	if (main_h - h < 5)
+		h = main_h;
+	p->y = main_h - h;
+	p->x = 0;
+	p->h = h;
+	p->w = u->cols;
+	p->placed = 1;
+	if (h == main_h || (p == rx->lib_pane && rx->focus_lib))
+		u->focus = p;
+	rx->focus_lib = 0;
+	return h;
+}
+
 static const pane_ops refs_ops = {
 	.name = "references",
+	.reserve = refs_reserve,
 	.draw = refs_draw,
 	.action = refs_action,
 	.mouse = refs_mouse,
@@ -706,35 +761,6 @@ refs_act_toggle(ui *u)
 	if (rp->ng && rp->si < 0)
 		refs_move(p, u, 0);
 	return UI_GEOMETRY | UI_DRAW;
-}
-
-int
-refs_ui_reserve(ui *u, int main_h)
-{
-	refs_ui *rx = u->rx;
-	pane *p = NULL;
-	if (rx->refs_pane && rx->refs_pane->shown)
-		p = rx->refs_pane;
-	else if (rx->lib_pane && rx->lib_pane->shown)
-		p = rx->lib_pane;
-	if (!p || main_h <= 0)
-		return 0;
-	/* A third of the rows, at least 6; when the text would keep fewer
-	 * than 5, the list takes the whole main area. */
-	int h = main_h / 3;
-	if (h < 6)
-		h = 6;
-	if (main_h - h < 5)
-		h = main_h;
-	p->y = main_h - h;
-	p->x = 0;
-	p->h = h;
-	p->w = u->cols;
-	p->placed = 1;
-	if (h == main_h || (p == rx->lib_pane && rx->focus_lib))
-		u->focus = p;
-	rx->focus_lib = 0;
-	return h;
 }
 
 void

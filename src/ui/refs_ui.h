@@ -70,11 +70,6 @@ void refs_ui_new(ui *u);
 void refs_ui_free(ui *u);
 /* The document changed (library): rebuild references, search, panes. */
 void refs_ui_doc_changed(ui *u);
-/* Placement hook for ui.c's place(): the rows the references or library
- * pane takes at the bottom of the main area (0 when hidden), the pane's
- * geometry set. When the main area is too short to share, the pane covers
- * it and the return value is main_h. */
-int refs_ui_reserve(ui *u, int main_h);
 pane *refs_ui_refs_pane(ui *u);
 /* Esc in the text: no search highlights, no current reference. */
 void refs_ui_cancel(ui *u);

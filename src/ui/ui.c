@@ -18,6 +18,7 @@
  * stays at the top across resizes. */
 #include <build-config.h>
 
+#include <assert.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -123,6 +124,21 @@ ui_notice(ui *u, const char *text)
 	notice_next(u);
 }
 
+void
+ui_observe(ui *u, int events, ui_observer_fn fn, void *data)
+{
+	assert(u->nobservers < UI_MAX_OBSERVERS);
+	u->observers[u->nobservers++] = (ui_observer){ events, fn, data };
+}
+
+void
+ui_notify(ui *u, int event)
+{
+	for (size_t i = 0; i < u->nobservers; i++)
+		if (u->observers[i].events & event)
+			u->observers[i].fn(u, event, u->observers[i].data);
+}
+
 int
 ui_addr_cmp(layout_addr a, layout_addr b)
 {
@@ -214,7 +230,7 @@ ui_jump(ui *u, doc_pos p)
 		return UI_NONE;
 	if (p.block >= u->d->nblocks)
 		p.block = u->d->nblocks - 1;
-	history_before_jump(u);
+	ui_notify(u, UI_EVENT_JUMP);
 	u->pos = p;
 	u->top = layout_addr_of(u->lo, p);
 	return UI_MOVED | UI_DRAW;
@@ -225,7 +241,7 @@ ui_top_of_document(ui *u)
 {
 	if (!u->d->nblocks)
 		return UI_NONE;
-	history_before_jump(u);	/* g and G are jumps, as in vi */
+	ui_notify(u, UI_EVENT_JUMP);	/* g and G are jumps, as in vi */
 	set_top(u, layout_first(u->lo));
 	return UI_MOVED | UI_DRAW;
 }
@@ -235,7 +251,7 @@ ui_end_of_document(ui *u)
 {
 	if (!u->d->nblocks)
 		return UI_NONE;
-	history_before_jump(u);
+	ui_notify(u, UI_EVENT_JUMP);
 	set_top(u, max_top(u));
 	return UI_MOVED | UI_DRAW;
 }
@@ -398,32 +414,28 @@ ui_notes_room(const ui *u)
 	return u->cols - outline_least(u);
 }
 
-/* The notes panel's place: pane_notes.c decides within the columns it is
- * given (notes_ui_reserve): the whole screen while the panel has the
+/* A right-hand pane's place (the notes panel): its reserve hook decides
+ * within the columns it is given: the whole screen while the pane has the
  * focus or the outline has room beside both; else the screen less the
  * least outline (ui_notes_room), so that the outline, the way into the
- * document's structure, keeps its place beside the text; the panel then
+ * document's structure, keeps its place beside the text; the pane then
  * waits (u->notes_yield) until it has the focus, when it takes the
  * outline's place. (pane_notes.c's reveal() gives it the focus when it is
  * shown with s and would wait.) Returns the columns it takes on the
  * right. */
 static int
-reserve_notes(ui *u, int main_h)
+reserve_right(ui *u, pane *n, int main_h)
 {
-	pane *n = u->notes;
-	u->notes_yield = 0;
-	if (!n)
-		return 0;
-	int right = notes_ui_reserve(u, main_h, u->cols);
+	int right = n->ops->reserve(n, u, main_h, u->cols);
 	/* (An outline opened over the text takes its place beside it
-	 * again when that is only the notes' room.) */
+	 * again when that is only the pane's room.) */
 	int least = outline_least(u);
-	if (right <= 0 || least <= 0 || u->focus == n || notes_ui_covers(u) ||
+	if (right <= 0 || least <= 0 || u->focus == n || n->covers ||
 	    outline_cols(u, right) > 0)
-		return right;	/* no conflict, or the notes have the focus */
-	n->placed = 0;	/* the hook sets it only where the panel goes */
-	right = notes_ui_reserve(u, main_h, ui_notes_room(u));
-	u->notes_yield = n->shown && !n->placed && !notes_ui_covers(u);
+		return right;	/* no conflict, or the pane has the focus */
+	n->placed = 0;	/* the hook sets it only where the pane goes */
+	right = n->ops->reserve(n, u, main_h, ui_notes_room(u));
+	u->notes_yield = n->shown && !n->placed && !n->covers;
 	return right;
 }
 
@@ -454,12 +466,23 @@ place(ui *u)
 		return;
 	}
 
-	int main_h = u->rows - 2, left = 0;
-	/* The references or library list below the text (refs_ui.h). */
-	main_h -= refs_ui_reserve(u, main_h);
-	/* The notes panel first, within the room the outline leaves it. */
+	int main_h = u->rows - 2, left = 0, right = 0, covered = 0;
+	/* The panes below the text (references, library), then those on its
+	 * right (notes), within the room the outline leaves them. */
+	for (size_t i = 0; i < u->npanes; i++) {
+		pane *p = u->panes[i];
+		p->covers = 0;
+		if (p->side == PANE_BOTTOM && p->ops->reserve)
+			main_h -= p->ops->reserve(p, u, main_h, u->cols);
+	}
 	int was_yielding = u->notes_yield;
-	int right = reserve_notes(u, main_h);
+	u->notes_yield = 0;
+	for (size_t i = 0; i < u->npanes; i++) {
+		pane *p = u->panes[i];
+		if (p->side == PANE_RIGHT && p->ops->reserve)
+			right += reserve_right(u, p, main_h);
+		covered |= p->covers;
+	}
 	pane *o = u->outline;
 	u->outline_squeezed = 0;
 	if (o->shown) {
@@ -476,7 +499,7 @@ place(ui *u)
 	} else {
 		u->outline_full = 0;
 	}
-	if (!u->outline_full && !notes_ui_covers(u))
+	if (!u->outline_full && !covered)
 		put(u->text, 0, left, main_h, u->cols - left - right);
 	put(u->status, u->rows - 2, 0, 2, u->cols);
 	if (u->help->shown) {
@@ -672,10 +695,7 @@ ui_set_document(ui *u, doc *d, doc_pos pos)
 	u->outline = pane_outline_new(u);
 	u->outline->shown = o->shown && u->outline->shown;
 	replace_pane(u, o, u->outline);
-	pane *n = u->notes;
-	pane *nn = pane_notes_new(u, u->notes_db);	/* sets u->notes */
-	replace_pane(u, n, nn);
-	refs_ui_doc_changed(u);
+	ui_notify(u, UI_EVENT_DOC_CHANGED);	/* notes, references, search */
 	return UI_GEOMETRY | UI_MOVED | UI_DRAW;
 }
 
@@ -849,6 +869,11 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 		if (u->focus != u->placed_focus &&
 		    (u->focus == u->notes || u->placed_focus == u->notes))
 			flags |= UI_GEOMETRY | UI_DRAW;
+		/* What panes derive from storage, before anything uses it. */
+		if (flags && !u->too_small)
+			for (size_t i = 0; i < u->npanes; i++)
+				if (u->panes[i]->ops->recalc)
+					u->panes[i]->ops->recalc(u->panes[i], u);
 		if (flags & UI_GEOMETRY)
 			place(u);
 		if ((flags & (UI_MOVED | UI_GEOMETRY)) && !u->too_small)

@@ -1,9 +1,12 @@
 /* ui_impl: what the files of the terminal reader share (src/ui/ only).
  *
- * The reader is a set of panes (outline, text, status, help overlay; later
- * notes and references) driven by one loop in ui.c. A pane is a module: a
- * struct of callbacks (draw, action, key, mouse, follow, place, free) in its
- * own file. Keys map to actions through one binding table (keys.c); actions
+ * The reader is a set of panes (outline, text, status, help overlay, notes,
+ * references, library) driven by one loop in ui.c. A pane is a module: a
+ * struct of callbacks (reserve, recalc, draw, action, key, mouse, follow,
+ * place, free) in its own file; the loop calls them without knowing which
+ * feature a pane is. Features hear of what happens elsewhere through
+ * events (ui_observe, ui_notify: a jump, another document, notes changed),
+ * NeoMutt's observers, never through calls by name from the core. Keys map to actions through one binding table (keys.c); actions
  * are declared once in actions.c (name, handler, help). Actions and pane
  * callbacks change state and return UI_* flags saying what changed; only the
  * loop draws, once per iteration.
@@ -15,7 +18,10 @@
  * - every string reaches the terminal through draw_str (draw.c), which clips
  *   by display columns without splitting a grapheme and shows control
  *   characters as visible symbols;
- * - a pane's window exists only while the pane is shown (win may be NULL). */
+ * - a pane's window exists only while the pane is shown (win may be NULL);
+ * - drawing reads only memory: what a pane derives from storage (the notes
+ *   database) is brought up to date by its recalc hook, which the loop
+ *   calls before drawing. */
 #ifndef LECTERN_UI_IMPL_H
 #define LECTERN_UI_IMPL_H
 
@@ -74,8 +80,27 @@ typedef struct ui ui;
 typedef struct pane pane;
 typedef struct prompt prompt;
 
+/* Events (a bit mask for ui_observe). */
+enum ui_event {
+	UI_EVENT_JUMP = 1,		/* a jump leaves u->pos (still the old
+					   place when observers hear it) */
+	UI_EVENT_DOC_CHANGED = 2,	/* u->d is another document */
+	UI_EVENT_NOTES_CHANGED = 4,	/* this reader changed the notes */
+};
+typedef void (*ui_observer_fn)(ui *u, int event, void *data);
+
 typedef struct pane_ops {
 	const char *name;
+	/* Before the panes are placed: takes room at the pane's side of the
+	 * main area (main_h rows; cols: the columns it may share with the
+	 * text) and sets its geometry (p->placed only where it goes). Returns
+	 * the rows (PANE_BOTTOM) or columns (PANE_RIGHT) it takes there; 0
+	 * when it is hidden or over the text (p->covers). May be NULL. */
+	int (*reserve)(pane *p, ui *u, int main_h, int cols);
+	/* Before drawing, at every iteration that draws: brings what the pane
+	 * derives from storage up to date (cheaply when nothing changed), so
+	 * that draw reads only memory. May be NULL. */
+	void (*recalc)(pane *p, ui *u);
 	/* Draws the whole pane into p->win (never refreshes). */
 	void (*draw)(pane *p, ui *u);
 	/* An action (ACT_*) while the pane has focus, or UI_PASS. */
@@ -98,6 +123,7 @@ struct pane {
 	int shown;		/* the user wants it shown */
 	int placed;		/* it has a window now */
 	int focusable;
+	int covers;		/* placed over the text pane (reserve) */
 	int y, x, h, w;		/* screen cells; valid while placed */
 	WINDOW *win;
 	PANEL *panel;
@@ -111,6 +137,13 @@ typedef struct keys_binding {
 } keys_binding;
 
 #define UI_MAX_PANES 16	/* reader 4, notes 2, references and search more */
+#define UI_MAX_OBSERVERS 16
+
+typedef struct ui_observer {
+	int events;
+	ui_observer_fn fn;
+	void *data;
+} ui_observer;
 
 struct ui {
 	doc *d;
@@ -160,12 +193,20 @@ struct ui {
 	keys_binding *bind;
 	size_t nbind, bind_cap;
 
+	ui_observer observers[UI_MAX_OBSERVERS];
+	size_t nobservers;
+
 	const char *notes_db;	/* the notes store to reopen (ui_set_document) */
 	struct refs_ui *rx;	/* references, search, history, library
 				   (refs_ui.h) */
 };
 
 /* ui.c: shared helpers for actions and panes. */
+/* Calls fn(u, event, data) for each event in the mask events, in the order
+ * of subscription. */
+void ui_observe(ui *u, int events, ui_observer_fn fn, void *data);
+/* Tells the observers of event. */
+void ui_notify(ui *u, int event);
 void ui_message(ui *u, theme_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Says text on the message line now, as a warning: lines ending in '\n'
