@@ -106,13 +106,13 @@ text_draw(pane *p, ui *u)
 			if (l->first && u->show_numbers)
 				draw_number(p, u, row, x0, nd);
 			if (l->first)
-				notes_ui_marker(p, u, row, x0, l->block);
+				notes_panel_marker(p, u, row, x0, l->block);
 			int x = x0 + gutter + l->indent;
 			/* References and search matches highlighted. */
 			decor_line(p, u, row, x, l, nd, draw_attr(u, role_of(nd)));
 			if (nd->kind == NODE_TABLE)
 				draw_column_rules(p, u, row, x, nd, l);
-			notes_ui_decorate(p, u, row, x, l);
+			notes_select_decorate(p, u, row, x, l);
 		}
 		if (layout_step(u->lo, &a, 1) == 0)
 			break;

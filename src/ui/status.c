@@ -381,7 +381,7 @@ draw_hint(pane *p, ui *u, int mw)
 		return;
 	/* The notes panel's own hint while it has the focus; the text's
 	 * names the note key when the panel is shown beside it. */
-	const char *one[] = { notes_ui_hint(u), "{help} help  {quit} quit", NULL };
+	const char *one[] = { notes_panel_hint(u), "{help} help  {quit} quit", NULL };
 	int in_text = !u->overlay && u->focus == u->text;
 	const char *const *h = u->overlay == u->help ? hints_help
 		: in_text ? hints_text

@@ -420,7 +420,7 @@ ui_notes_room(const ui *u)
  * least outline (ui_notes_room), so that the outline, the way into the
  * document's structure, keeps its place beside the text; the pane then
  * waits (u->notes_yield) until it has the focus, when it takes the
- * outline's place. (pane_notes.c's reveal() gives it the focus when it is
+ * outline's place. (notes_panel_reveal() gives it the focus when it is
  * shown with s and would wait.) Returns the columns it takes on the
  * right. */
 static int
@@ -845,7 +845,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	u->text = pane_text_new(u);
 	u->status = status_new(u);
 	u->help = help_new(u);
-	u->notes = pane_notes_new(u, opt->notes_db);
+	u->notes = notes_panel_new(u, opt->notes_db);
 	u->editor = editor_new(u);
 	add_pane(u, u->outline);
 	add_pane(u, u->text);

@@ -267,11 +267,14 @@ void draw_fill(WINDOW *w, int y, int x, int cols, attr_t a);
 int keys_parse(const char *name);
 /* A key's display name into out (at least 32 bytes). */
 void keys_name(int key, char *out, size_t size);
-/* Fills u->bind with the defaults, then cfg's [keys]. Returns 0, or -1 with
+/* Fills u->bind with the defaults, then cfg's [keys] (a binding goes to
+ * the map of its action; "none" unbinds a key of the reader's map). Returns 0, or -1 with
  * *err = "FILE:LINE: message" (caller frees). */
 int keys_setup(ui *u, const config *cfg, char **err);
-/* The action bound to key, or -1. */
+/* The action bound to key in the reader's map, or -1. */
 int keys_lookup(const ui *u, int key);
+/* The action bound to key in map (enum keys_map), or -1. */
+int keys_lookup_in(const ui *u, int map, int key);
 /* The keys bound to act, as display names joined by ' ', into out. */
 void keys_of_action(const ui *u, int act, char *out, size_t size);
 /* The first key bound to act, as its display name, into out (at least 32
@@ -304,8 +307,18 @@ enum action_id {
 	ACT_TOGGLE_NOTES, ACT_NOTE_ADD, ACT_NOTE_ADD_WORDS, ACT_NOTE_EDIT,
 	ACT_NOTE_DELETE, ACT_NOTE_UNDELETE, ACT_NOTE_FILTER, ACT_NOTE_TAG,
 	ACT_NOTE_SELECT,
+	/* While words are selected for a note (v): keys.c's KEYS_SELECT map
+	 * (notes_select.c). Last, as the help screen lists them. */
+	ACT_SELECT_EXTEND, ACT_SELECT_SHRINK, ACT_SELECT_START_LATER,
+	ACT_SELECT_START_EARLIER, ACT_SELECT_SENTENCE, ACT_SELECT_NOTE,
+	ACT_SELECT_CANCEL,
 	ACT_COUNT
 };
+/* Key maps: a key means one action in each. The map of an action follows
+ * from its id: the select-* actions are bound in KEYS_SELECT, the others
+ * in KEYS_READER. */
+enum keys_map { KEYS_READER, KEYS_SELECT };
+#define ACTIONS_MAP(act) ((act) >= ACT_SELECT_EXTEND ? KEYS_SELECT : KEYS_READER)
 typedef struct action {
 	const char *name;	/* as in config [keys]: "page-down" */
 	int (*fn)(ui *u);	/* the default: acts on the text */

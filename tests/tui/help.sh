@@ -3,7 +3,7 @@
 # force: config.ini [keys] rebinds keys by action name; a bad key name or
 # action is an error naming the file and line, given before curses starts.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 17
+tui_plan 19
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -36,6 +36,7 @@ J = page-down
 Space = none
 s = none
 S = toggle-notes
+z = select-extend
 INI
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -50,6 +51,14 @@ check "the hint names the keys bound in config.ini" \
 tui_keys e
 check "a message names the key of its action (S shows the notes, not N)" \
 	tui_wait '^No note on this clause \(a adds one; S shows the notes\)' 24
+tui_keys v
+check "v selects the first word; the hint names the selection's keys" \
+	tui_wait '^“Carta”  w/b: end ±word  W/B: start  \): sentence  Enter: note  Esc' 24
+tui_keys z
+check "a key bound in config.ini to a selection action (z = select-extend)" \
+	tui_wait '^“Carta de”  w/b: end' 24
+tui_keys Escape
+tui_wait '^Cancelled' 24
 tui_keys q
 check "an unbound key says so" tui_wait '^q: no action \(h shows the keys\)'
 tui_keys x

@@ -1,5 +1,5 @@
-/* pane_notes: the notes of the open document, on the right of the text, and
- * the note actions.
+/* notes_panel: the notes of the open document, on the right of the text
+ * (the note actions are notes_actions.c, the selection notes_select.c).
  *
  * The pane owns the store (notes_open_best: read-write, else read-only,
  * else none, with the reason shown once), the anchor view of the document
@@ -27,10 +27,10 @@
  * Enter or a click jumps to the note's clause through ui_jump.
  *
  * Placement: beside the text when the text keeps UI_TEXT_MIN_COLS of the
- * columns ui.c gives (notes_ui_reserve), else "squeezed" and opened over
+ * columns ui.c gives (its reserve hook), else "squeezed" and opened over
  * the text on demand (s, or a filter). When the outline, the text and the
  * panel do not fit side by side, the outline keeps its place and the panel
- * waits for the focus (ui.c's reserve_notes; reveal() asks ui.c for the
+ * waits for the focus (ui.c's reserve_right; notes_panel_reveal() asks ui.c for the
  * room, ui_notes_room), when it takes the outline's place. */
 #include <build-config.h>
 
@@ -38,70 +38,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unictype.h>
-#include <unistr.h>
 
-#include "anchor.h"
-#include "lang.h"
-#include "notes.h"
 #include "notes_export.h"
-#include "search.h"
 #include "text.h"
-#include "ui/notes_ui.h"
+#include "ui/notes_impl.h"
 #include "util.h"
 
 #define ENTRY_BODY_ROWS 3
-#define NOTES_MIN_COLS 24	/* narrower than this the panel is useless */
 #define NOTES_BUSY_MS 5000	/* notes.h's default wait for another writer */
 
-typedef struct sig {
-	long long mtime_ns[2];
-	long long size[2];
-	long long ino[2];
-} sig;
+static int notes_reserve(pane *p, ui *u, int main_h, int cols);
 
-typedef struct notes_ui {
-	notes_store *s;		/* NULL: no store */
-	char *why;		/* why read-only or unavailable, else NULL */
-	anchor_doc *ad;
-	note_list all;		/* every note of the document, reading order */
-	char **cites;		/* all.n citations */
-	size_t *blk;		/* all.n blocks, (size_t)-1 for orphans */
-	size_t *vis;		/* indexes into all.v passing the filter */
-	size_t nvis;
-	unsigned *marks;	/* notes per block (d->nblocks) */
-	char *f_tag, *f_text;	/* the filter, NULL = none */
-	size_t cursor;		/* in vis */
-	size_t scroll;		/* first vis entry shown */
-	size_t current_block;	/* block at the top of the text */
-	int full;		/* over the text */
-	int squeezed;
-	int fresh;		/* list read at least once */
-	int dirty;		/* this reader changed the notes: read again */
-	long long version;	/* notes_data_version at the last read */
-	sig last;
-	long long last_deleted;
-	long long del_id;	/* the note a delete question is about */
-	long long want_id;	/* put the cursor on this note after a read */
-	/* what the editor is working on */
-	long long edit_id;	/* 0: a new note on [new_start, new_end) */
-	size_t new_start, new_end;
-	char *err_shown;	/* the last list error shown */
-	search *search;		/* for notes on typed words; made on first use */
-	/* A selection being made (v): plain bytes [sel_start, sel_end) of
-	 * block sel_block; while it is, the pane takes every key. */
-	int selecting;
-	size_t sel_block, sel_start, sel_end;
-	char hint[96];		/* notes_ui_hint's answer */
-} notes_ui;
-
-static notes_ui *
-priv(const ui *u)
+notes_ui *
+notes_panel_state(const ui *u)
 {
 	return u->notes ? u->notes->priv : NULL;
 }
 
-/* --- the list ------------------------------------------------------------ */
 
 #define ORPHAN_CITE_COLS 40	/* an orphan is named by its quote, cut */
 
@@ -177,8 +130,8 @@ vis_of_id(const notes_ui *n, long long id)
 	return n->nvis;
 }
 
-static void
-refilter(notes_ui *n)
+void
+notes_panel_refilter(notes_ui *n)
 {
 	long long keep = n->want_id;
 	if (!keep && n->cursor < n->nvis)
@@ -212,8 +165,8 @@ free_list(notes_ui *n)
 }
 
 /* Reads the list again (when the files changed or force). */
-static void
-sync_list(ui *u, notes_ui *n, int force)
+void
+notes_panel_sync(ui *u, notes_ui *n, int force)
 {
 	if (!n->s)
 		return;
@@ -269,13 +222,11 @@ sync_list(ui *u, notes_ui *n, int force)
 		n->cites[i] = nd ? notes_cite(d, nd) : orphan_cite(nt->a.exact);
 	}
 	n->want_id = keep;
-	refilter(n);
+	notes_panel_refilter(n);
 }
 
-/* --- drawing ------------------------------------------------------------- */
-
-static int
-is_whole_clause(const note *nt)
+int
+notes_panel_whole_clause(const note *nt)
 {
 	const node *nd = nt->match.node;
 	return nd && nt->match.status != ANCHOR_ORPHAN &&
@@ -332,7 +283,7 @@ entry(pane *p, ui *u, notes_ui *n, size_t k, int y, int x, int w, int draw)
 	rows++;
 	/* The quoted words, for a note on part of a clause (an orphan's
 	 * header is its quote). */
-	if (!is_whole_clause(nt) && nt->match.status != ANCHOR_ORPHAN && nt->match.node) {
+	if (!notes_panel_whole_clause(nt) && nt->match.status != ANCHOR_ORPHAN && nt->match.node) {
 		if (draw && y + rows < maxy) {
 			if (sel)
 				draw_fill(p->win, y + rows, x - 1, w + 1, base);
@@ -480,10 +431,8 @@ notes_draw(pane *p, ui *u)
 		y += entry(p, u, n, k, y, x, w, 1);
 }
 
-/* --- moving and jumping -------------------------------------------------- */
-
-static const note *
-cursor_note(const notes_ui *n)
+const note *
+notes_panel_cursor_note(const notes_ui *n)
 {
 	return n->cursor < n->nvis ? &n->all.v[n->vis[n->cursor]] : NULL;
 }
@@ -539,8 +488,8 @@ jump_to(ui *u, notes_ui *n, size_t k)
 }
 
 /* Closes the panel's cover over the text, focusing the text. */
-static int
-uncover(ui *u, notes_ui *n)
+int
+notes_panel_uncover(ui *u, notes_ui *n)
 {
 	n->full = 0;
 	ui_focus(u, u->text);
@@ -562,7 +511,7 @@ notes_action(pane *p, ui *u, int act)
 	case ACT_ACTIVATE: {
 		int f = jump_to(u, n, n->cursor);
 		if (n->full)
-			f |= uncover(u, n);
+			f |= notes_panel_uncover(u, n);
 		return f | UI_DRAW;
 	}
 	case ACT_CANCEL:
@@ -570,30 +519,28 @@ notes_action(pane *p, ui *u, int act)
 			free(n->f_tag);
 			free(n->f_text);
 			n->f_tag = n->f_text = NULL;
-			refilter(n);
+			notes_panel_refilter(n);
 			ui_message(u, ROLE_MESSAGE, "Filter cleared");
 			return UI_DRAW;
 		}
-		return uncover(u, n);
+		return notes_panel_uncover(u, n);
 	case ACT_FOCUS_NEXT:
 	case ACT_FOCUS_PREV:
 		if (n->full)
-			return uncover(u, n);
+			return notes_panel_uncover(u, n);
 		return UI_PASS;
 	}
 	return UI_PASS;
 }
-
-static int select_key(ui *u, notes_ui *n, int key);
 
 static int
 notes_key(pane *p, ui *u, int key)
 {
 	notes_ui *n = p->priv;
 	if (n->selecting)
-		return select_key(u, n, key);
+		return notes_select_key(u, n, key);
 	if (key == '/')
-		return notes_act_filter(u);
+		return notes_actions_filter(u);
 	return UI_PASS;
 }
 
@@ -619,7 +566,7 @@ notes_mouse(pane *p, ui *u, int y, int x, int button)
 			if (y >= row && y < row + h) {
 				int f = ui_focus(u, p) | jump_to(u, n, k);
 				if (n->full)
-					f |= uncover(u, n);
+					f |= notes_panel_uncover(u, n);
 				return f | UI_DRAW;
 			}
 			row += h;
@@ -682,7 +629,7 @@ notes_place(pane *p, ui *u)
 static void
 notes_recalc(pane *p, ui *u)
 {
-	sync_list(u, p->priv, 0);
+	notes_panel_sync(u, p->priv, 0);
 }
 
 /* Frees what n holds (the pane keeps n). */
@@ -708,8 +655,6 @@ notes_free(pane *p)
 	free(p->priv);
 }
 
-static int notes_reserve(pane *p, ui *u, int main_h, int cols);
-
 static const pane_ops notes_ops = {
 	.name = "notes",
 	.reserve = notes_reserve,
@@ -732,7 +677,7 @@ state_init(ui *u, pane *p, notes_ui *n)
 	n->s = notes_open_best(u->notes_db, &n->why);
 	if (n->why)
 		ui_message(u, ROLE_ERROR, "%s", n->why);
-	sync_list(u, n, 1);
+	notes_panel_sync(u, n, 1);
 	/* Shown by default when the document has notes (notes_cols = 0 in
 	 * the config keeps it hidden until asked for). */
 	p->shown = n->all.n > 0 && !(u->cfg && u->cfg->notes_cols == 0);
@@ -762,7 +707,7 @@ on_notes_changed(ui *u, int event, void *data)
 }
 
 pane *
-pane_notes_new(ui *u, const char *opt_db)
+notes_panel_new(ui *u, const char *opt_db)
 {
 	pane *p = xcalloc(1, sizeof *p);
 	notes_ui *n = xcalloc(1, sizeof *n);
@@ -778,8 +723,6 @@ pane_notes_new(ui *u, const char *opt_db)
 	ui_observe(u, UI_EVENT_NOTES_CHANGED, on_notes_changed, p);
 	return p;
 }
-
-/* --- placement hooks ----------------------------------------------------- */
 
 static int
 panel_cols(const ui *u, const pane *p)
@@ -834,9 +777,9 @@ notes_reserve(pane *p, ui *u, int main_h, int cols)
 }
 
 void
-notes_ui_marker(pane *text, ui *u, int row, int x0, size_t b)
+notes_panel_marker(pane *text, ui *u, int row, int x0, size_t b)
 {
-	notes_ui *n = priv(u);
+	notes_ui *n = notes_panel_state(u);
 	if (!n || !n->s || b >= u->d->nblocks || !n->marks[b])
 		return;
 	/* In the margin when the text column is centred, else in the
@@ -847,28 +790,10 @@ notes_ui_marker(pane *text, ui *u, int row, int x0, size_t b)
 		 draw_attr(u, ROLE_NOTE_MARKER) | A_BOLD);
 }
 
-void
-notes_ui_decorate(pane *text, ui *u, int row, int x, const layout_line *l)
-{
-	notes_ui *n = priv(u);
-	if (!n || !n->selecting || l->blank || l->block != n->sel_block)
-		return;
-	const doc *d = u->d;
-	const node *nd = d->blocks[l->block];
-	size_t ls = nd->off + l->start, le = nd->off + l->end;
-	size_t a = n->sel_start > ls ? n->sel_start : ls;
-	size_t b = n->sel_end < le ? n->sel_end : le;
-	if (a >= b)
-		return;
-	int dx = text_width(d->plain + ls, a - ls);
-	draw_str(text->win, row, x + dx, d->plain + a, b - a, text->w - x - dx,
-		 draw_attr(u, ROLE_SELECTION));
-}
-
 const char *
-notes_ui_hint(const ui *u)
+notes_panel_hint(const ui *u)
 {
-	notes_ui *n = priv(u);
+	notes_ui *n = notes_panel_state(u);
 	if (!n || !u->notes->placed || u->focus != u->notes)
 		return NULL;
 	/* Tab leaves a panel over the text for the text (notes_action);
@@ -886,34 +811,10 @@ notes_ui_hint(const ui *u)
 	return n->hint;
 }
 
-/* --- actions ------------------------------------------------------------- */
-
-/* Nonzero (with the message set) when notes cannot be written. */
-static int
-refuse(ui *u, notes_ui *n)
-{
-	if (n->s && !notes_is_readonly(n->s))
-		return 0;
-	/* why says it already: "notes are read-only: …", "notes are
-	 * unavailable: …" (notes_open_best) */
-	ui_message(u, ROLE_ERROR, "%s", n->why ? n->why
-		   : "notes are read-only: the store cannot be written");
-	return 1;
-}
-
-/* The pane's state when notes can be written, else NULL (with the reason
- * on the message line when there is a store). */
-static notes_ui *
-writable(ui *u)
-{
-	notes_ui *n = priv(u);
-	return n && !refuse(u, n) ? n : NULL;
-}
-
 /* Nonzero when the panel, shown, goes beside the text with the outline
  * (when shown) kept beside it: ui.c's view of the room (ui_notes_room). */
-static int
-fits_beside(const ui *u)
+int
+notes_panel_fits_beside(const ui *u)
 {
 	int w = panel_cols(u, u->notes);
 	return w >= NOTES_MIN_COLS && ui_notes_room(u) - w >= UI_TEXT_MIN_COLS;
@@ -925,13 +826,13 @@ fits_beside(const ui *u)
  * focus, it takes the focus then (s, the filters: the panel is what they
  * are for); without, it waits (a first note saved: the reader keeps
  * reading, and the message says that s shows it). */
-static int
-reveal(ui *u, notes_ui *n, int focus)
+int
+notes_panel_reveal(ui *u, notes_ui *n, int focus)
 {
 	pane *p = u->notes;
 	int f = p->shown ? UI_NONE : UI_GEOMETRY;
 	p->shown = 1;
-	if (fits_beside(u) || !focus)
+	if (notes_panel_fits_beside(u) || !focus)
 		return f | UI_DRAW;
 	int w = panel_cols(u, p);
 	if (w < NOTES_MIN_COLS || u->cols - w < UI_TEXT_MIN_COLS) {
@@ -942,555 +843,11 @@ reveal(ui *u, notes_ui *n, int focus)
 	return f | UI_GEOMETRY | UI_DRAW;
 }
 
-int
-notes_act_toggle(ui *u)
-{
-	notes_ui *n = priv(u);
-	pane *p = u->notes;
-	if (!n)
-		return UI_NONE;
-	if (n->full)
-		return uncover(u, n);
-	if (p->shown && (n->squeezed || (!p->placed && u->notes_yield)))
-		return reveal(u, n, 1);
-	if (p->shown) {
-		p->shown = 0;
-		if (u->focus == p)
-			ui_focus(u, u->text);
-		ui_message(u, ROLE_MESSAGE, "Notes hidden");
-		return UI_GEOMETRY | UI_DRAW;
-	}
-	if (fits_beside(u))
-		ui_message(u, ROLE_MESSAGE, "Notes shown");
-	return reveal(u, n, 1) | UI_GEOMETRY;
-}
-
 /* The block of the clause at the reading position (the line at the top of
  * the text; a separator line counts as the next block). */
-static size_t
-top_block(const ui *u)
+size_t
+notes_panel_top_block(const ui *u)
 {
-	notes_ui *n = priv(u);
+	notes_ui *n = notes_panel_state(u);
 	return n ? n->current_block : u->top.block;
-}
-
-static char *
-trimmed(const char *s)
-{
-	while (*s == ' ' || *s == '\n' || *s == '\t')
-		s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
-		n--;
-	return xstrndup(s, n);
-}
-
-/* Saves the editor's text: a new note or the one being edited. Its tags
- * are the #words of the text (editing shows the other tags as #words). */
-static int
-save_note(ui *u, const char *text, void *arg, char **err)
-{
-	notes_ui *n = arg;
-	if (!n->s || notes_is_readonly(n->s)) {
-		*err = xstrdup(n->why ? n->why : "notes are read-only: the store cannot be written");
-		return -1;
-	}
-	char *body = trimmed(text);
-	if (!*body) {
-		free(body);
-		*err = xstrdup("the note is empty (Esc cancels)");
-		return -1;
-	}
-	note nt;
-	long long id;
-	if (n->edit_id) {
-		int deleted = 0;
-		int r = notes_get(n->s, n->edit_id, &nt, &deleted, err);
-		if (r <= 0) {
-			if (r == 0)
-				*err = xstrdup("the note is no longer in the store");
-			free(body);
-			return -1;
-		}
-		free(nt.body);
-		nt.body = body;
-		note_clear_tags(&nt);
-		note_add_body_tags(&nt, body);
-		id = notes_update(n->s, &nt, err) == 0 ? n->edit_id : -1;
-		if (id > 0 && deleted)
-			notes_undelete(n->s, id, NULL);
-	} else {
-		if (note_init(&nt, n->ad, n->new_start, n->new_end, body) < 0) {
-			free(body);
-			*err = xstrdup("there is no text to put a note on here");
-			return -1;
-		}
-		free(body);
-		note_add_body_tags(&nt, nt.body);
-		id = notes_add(n->s, &nt, err);
-	}
-	note_clear(&nt);
-	if (id <= 0)
-		return -1;
-	/* Committed: now, and only now, it is saved. */
-	n->want_id = id;
-	ui_notify(u, UI_EVENT_NOTES_CHANGED);
-	pane *p = u->notes;
-	int seen = p->shown && p->placed;
-	if (!p->shown)
-		reveal(u, n, 0);
-	seen = seen || fits_beside(u);
-	char k[32];
-	if (seen)
-		ui_message(u, ROLE_MESSAGE, "Note saved");
-	else
-		ui_message(u, ROLE_MESSAGE, "Note saved (%s shows the notes)",
-			   keys_first(u, ACT_TOGGLE_NOTES, k, sizeof k));
-	return 0;
-}
-
-static int
-open_new(ui *u, notes_ui *n, size_t start, size_t end)
-{
-	const doc *d = u->d;
-	size_t b = doc_block_at(d, start);
-	char *cite = lang_cite(d, d->blocks[b]);
-	char *title = xasprintf("New note: %s", cite);
-	char *ctx = xstrndup(d->plain + start, end - start);
-	n->edit_id = 0;
-	n->new_start = start;
-	n->new_end = end;
-	int f = editor_open(u, title, ctx, NULL, save_note, n);
-	free(cite);
-	free(title);
-	free(ctx);
-	return f;
-}
-
-int
-notes_act_add(ui *u)
-{
-	notes_ui *n = writable(u);
-	if (!n)
-		return UI_DRAW;
-	if (!u->d->nblocks)
-		return UI_NONE;
-	const node *nd = u->d->blocks[top_block(u)];
-	if (!nd->len) {
-		ui_message(u, ROLE_ERROR, "This block has no text to note");
-		return UI_DRAW;
-	}
-	return open_new(u, n, nd->off, nd->off + nd->len);
-}
-
-static int
-words_done(ui *u, const char *text, void *arg)
-{
-	notes_ui *n = arg;
-	if (!text)
-		return UI_DRAW;
-	char *w = trimmed(text);
-	if (!*w) {
-		free(w);
-		return UI_DRAW;
-	}
-	/* The clause at the top first, then the blocks on the screen. */
-	const doc *d = u->d;
-	size_t b0 = top_block(u), last = b0;
-	layout_addr a = u->top;
-	layout_step(u->lo, &a, ui_text_rows(u) - 1);
-	if (a.block > last)
-		last = a.block;
-	/* Matched as the reader's search does (search.h): smart case,
-	 * accents ignored unless typed, any white space for a space. */
-	if (!n->search)
-		n->search = search_new(d);
-	if (last >= d->nblocks)
-		last = d->nblocks - 1;
-	search_match m;
-	size_t to = d->blocks[last]->off + d->blocks[last]->len;
-	if (b0 < d->nblocks &&
-	    search_matches(n->search, w, d->blocks[b0]->off, to, &m, 1) == 1) {
-		free(w);
-		return open_new(u, n, m.start, m.end);
-	}
-	ui_message(u, ROLE_ERROR, "\"%s\" is not in the clause at the top or on the screen",
-		   w);
-	free(w);
-	return UI_DRAW;
-}
-
-int
-notes_act_add_words(ui *u)
-{
-	notes_ui *n = writable(u);
-	if (!n)
-		return UI_DRAW;
-	return prompt_open(u, "Note on the words: ", NULL, words_done, n);
-}
-
-/* --- selection (v) ----------------------------------------------------- */
-
-static int
-word_at(const char *s, size_t n, size_t i)
-{
-	ucs4_t c;
-	if (i >= n)
-		return 0;
-	int len = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
-	return len > 0 && (uc_is_alnum(c) || uc_is_general_category(c, UC_CATEGORY_M));
-}
-
-/* Over non-words then a word, forward from i. */
-static size_t
-next_word_end(const char *s, size_t n, size_t i)
-{
-	while (i < n && !word_at(s, n, i))
-		i = text_next_grapheme(s, n, i);
-	while (i < n && word_at(s, n, i))
-		i = text_next_grapheme(s, n, i);
-	return i;
-}
-
-/* Over a word then non-words, forward from i: the next word's start. */
-static size_t
-next_word_start(const char *s, size_t n, size_t i)
-{
-	while (i < n && word_at(s, n, i))
-		i = text_next_grapheme(s, n, i);
-	while (i < n && !word_at(s, n, i))
-		i = text_next_grapheme(s, n, i);
-	return i;
-}
-
-static size_t
-prev_word_start(const char *s, size_t n, size_t i)
-{
-	while (i > 0 && !word_at(s, n, text_prev_grapheme(s, n, i)))
-		i = text_prev_grapheme(s, n, i);
-	while (i > 0 && word_at(s, n, text_prev_grapheme(s, n, i)))
-		i = text_prev_grapheme(s, n, i);
-	return i;
-}
-
-static size_t
-prev_word_end(const char *s, size_t n, size_t i)
-{
-	while (i > 0 && word_at(s, n, text_prev_grapheme(s, n, i)))
-		i = text_prev_grapheme(s, n, i);
-	while (i > 0 && !word_at(s, n, text_prev_grapheme(s, n, i)))
-		i = text_prev_grapheme(s, n, i);
-	return i;
-}
-
-static int
-select_show(ui *u, notes_ui *n)
-{
-	const char *t = u->d->plain + n->sel_start;
-	size_t len = n->sel_end - n->sel_start;
-	buf b;
-	buf_init(&b);
-	buf_adds(&b, "\xe2\x80\x9c");
-	/* The words, their middle cut when long, so both ends show. */
-	if (text_width(t, len) > 40) {
-		size_t head = text_fit(t, len, 18, NULL);
-		size_t tail = len;
-		while (tail > head && text_width(t + tail, len - tail) < 18)
-			tail = text_prev_grapheme(t, len, tail);
-		buf_add(&b, t, head);
-		buf_adds(&b, "\xe2\x80\xa6");
-		buf_add(&b, t + tail, len - tail);
-	} else {
-		buf_add(&b, t, len);
-	}
-	buf_adds(&b, "\xe2\x80\x9d  w/b: end \xc2\xb1word  W/B: start  ): sentence  "
-		 "Enter: note  Esc");
-	for (char *c = b.s; *c; c++)
-		if (*c == '\n')
-			*c = ' ';
-	ui_message(u, ROLE_MESSAGE, "%s", b.s);
-	buf_free(&b);
-	return UI_DRAW;
-}
-
-static int
-select_end(ui *u, notes_ui *n)
-{
-	n->selecting = 0;
-	if (u->overlay == u->notes)
-		u->overlay = NULL;
-	return UI_DRAW;
-}
-
-static int
-select_key(ui *u, notes_ui *n, int key)
-{
-	const doc *d = u->d;
-	const node *nd = d->blocks[n->sel_block];
-	const char *s = node_text(d, nd);
-	size_t len = nd->len;
-	size_t a = n->sel_start - nd->off, b = n->sel_end - nd->off;
-	switch (key) {
-	case 'w': case 'l': case UI_KEY_FN(KEY_RIGHT):
-		b = next_word_end(s, len, b);
-		break;
-	case 'b': case 'h': case UI_KEY_FN(KEY_LEFT): {
-		size_t e = prev_word_end(s, len, b);
-		if (e > a)
-			b = e;
-		break;
-	}
-	case 'W': case 'L': case UI_KEY_FN(KEY_SRIGHT): {
-		size_t st = next_word_start(s, len, a);
-		if (st < b)
-			a = st;
-		break;
-	}
-	case 'B': case 'H': case UI_KEY_FN(KEY_SLEFT):
-		a = prev_word_start(s, len, a);
-		break;
-	case ')': case 's': {
-		size_t e = b;
-		while (e < len && !strchr(".;:!?", s[e]))
-			e++;
-		b = e < len ? e + 1 : len;
-		break;
-	}
-	case '\n': case 'a': {
-		size_t st = n->sel_start, en = n->sel_end;
-		select_end(u, n);
-		return open_new(u, n, st, en);
-	}
-	case UI_KEY_ESC: case 'q': case 'v': case UI_KEY_CTRL('c'):
-		select_end(u, n);
-		ui_message(u, ROLE_MESSAGE, "Cancelled");
-		return UI_DRAW;
-	default:
-		return select_show(u, n);
-	}
-	n->sel_start = nd->off + a;
-	n->sel_end = nd->off + b;
-	return select_show(u, n);
-}
-
-int
-notes_act_select(ui *u)
-{
-	notes_ui *n = writable(u);
-	if (!n)
-		return UI_DRAW;
-	if (!u->d->nblocks)
-		return UI_NONE;
-	size_t bl = top_block(u);
-	const node *nd = u->d->blocks[bl];
-	const char *s = node_text(u->d, nd);
-	size_t a = 0;
-	while (a < nd->len && !word_at(s, nd->len, a))
-		a = text_next_grapheme(s, nd->len, a);
-	if (a >= nd->len) {
-		ui_message(u, ROLE_ERROR, "This block has no words to select");
-		return UI_DRAW;
-	}
-	n->selecting = 1;
-	n->sel_block = bl;
-	n->sel_start = nd->off + a;
-	n->sel_end = nd->off + next_word_end(s, nd->len, a);
-	u->overlay = u->notes;	/* takes the keys; draws nothing itself */
-	return select_show(u, n);
-}
-
-/* The note an action is about: the panel's cursor when it has focus, else
- * the first note of the clause at the top. */
-static const note *
-target(ui *u, notes_ui *n)
-{
-	sync_list(u, n, 0);
-	if (u->focus == u->notes)
-		return cursor_note(n);
-	size_t b = top_block(u);
-	for (size_t i = 0; i < n->all.n; i++)
-		if (n->blk[i] == b)
-			return &n->all.v[i];
-	return NULL;
-}
-
-static int
-no_target(ui *u)
-{
-	char m[160];
-	keys_expand(u, "No note on this clause ({note-add} adds one; {toggle-notes} shows "
-		    "the notes)", m, sizeof m);
-	ui_message(u, ROLE_MESSAGE, "%s", m);
-	return UI_DRAW;
-}
-
-static const char *
-cite_of(const notes_ui *n, const note *nt)
-{
-	return n->cites[nt - n->all.v];
-}
-
-int
-notes_act_edit(ui *u)
-{
-	notes_ui *n = writable(u);
-	if (!n)
-		return UI_DRAW;
-	const note *nt = target(u, n);
-	if (!nt)
-		return no_target(u);
-	/* Tags that are not #words of the body go on a last line, so that
-	 * saving (which reads tags from the text) keeps them. */
-	const char *body = nt->body ? nt->body : "";
-	size_t body_len = strlen(body);
-	buf b;
-	buf_init(&b);
-	buf_adds(&b, body);
-	int first = 1;
-	for (size_t i = 0; i < nt->ntags; i++) {
-		if (notes_has_hashtag(body, body_len, nt->tags[i]))
-			continue;
-		buf_adds(&b, first ? "\n" : " ");
-		buf_printf(&b, "#%s", nt->tags[i]);
-		first = 0;
-	}
-	char *title = xasprintf("Note: %s", cite_of(n, nt));
-	n->edit_id = nt->id;
-	int f = editor_open(u, title, is_whole_clause(nt) ? NULL : nt->a.exact,
-			    b.s ? b.s : "", save_note, n);
-	free(title);
-	buf_free(&b);
-	return f;
-}
-
-static int
-delete_yes(ui *u, void *arg)
-{
-	notes_ui *n = arg;
-	long long id = n->del_id;
-	char *err = NULL;
-	if (notes_delete(n->s, id, &err) < 0) {
-		ui_message(u, ROLE_ERROR, "Not deleted: %s", err ? err : "error");
-		free(err);
-		return UI_DRAW;
-	}
-	n->last_deleted = id;
-	ui_notify(u, UI_EVENT_NOTES_CHANGED);
-	char k[32];
-	ui_message(u, ROLE_MESSAGE, "Note deleted (%s brings it back)",
-		   keys_first(u, ACT_NOTE_UNDELETE, k, sizeof k));
-	return UI_DRAW | UI_MOVED;
-}
-
-int
-notes_act_delete(ui *u)
-{
-	notes_ui *n = writable(u);
-	if (!n)
-		return UI_DRAW;
-	const note *nt = target(u, n);
-	if (!nt)
-		return no_target(u);
-	n->del_id = nt->id;
-	char *q = xasprintf("Delete the note on %s?", cite_of(n, nt));
-	int f = editor_ask(u, q, delete_yes, n);
-	free(q);
-	return f;
-}
-
-int
-notes_act_undelete(ui *u)
-{
-	notes_ui *n = writable(u);
-	if (!n)
-		return UI_DRAW;
-	if (!n->last_deleted) {
-		ui_message(u, ROLE_MESSAGE, "No deleted note to bring back");
-		return UI_DRAW;
-	}
-	char *err = NULL;
-	if (notes_undelete(n->s, n->last_deleted, &err) < 0) {
-		ui_message(u, ROLE_ERROR, "Not restored: %s", err ? err : "error");
-		free(err);
-		return UI_DRAW;
-	}
-	n->want_id = n->last_deleted;
-	n->last_deleted = 0;
-	ui_notify(u, UI_EVENT_NOTES_CHANGED);
-	ui_message(u, ROLE_MESSAGE, "Note restored");
-	return UI_DRAW | UI_MOVED;
-}
-
-/* Sets one of the filters (f_text or f_tag) to value (NULL or "" clears
- * it) and lists from the top. */
-static void
-set_filter(notes_ui *n, char **field, const char *value)
-{
-	free(*field);
-	*field = value && *value ? xstrdup(value) : NULL;
-	refilter(n);
-	n->scroll = 0;
-}
-
-static int
-filter_change(ui *u, const char *text, void *arg)
-{
-	notes_ui *n = arg;
-	(void)u;
-	set_filter(n, &n->f_text, text);
-	return UI_DRAW;
-}
-
-static int
-filter_done(ui *u, const char *text, void *arg)
-{
-	notes_ui *n = arg;
-	set_filter(n, &n->f_text, text);
-	if (n->f_text)
-	{
-		char k[32];
-		ui_message(u, ROLE_MESSAGE, "%zu of %zu notes match (%s in the panel clears)",
-			   n->nvis, n->all.n, keys_first(u, ACT_CANCEL, k, sizeof k));
-	}
-	return UI_DRAW;
-}
-
-static int
-tag_done(ui *u, const char *text, void *arg)
-{
-	notes_ui *n = arg;
-	if (!text)
-		return UI_DRAW;
-	char *t = trimmed(text);
-	set_filter(n, &n->f_tag, t[0] == '#' ? t + 1 : t);
-	free(t);
-	if (n->f_tag)
-		ui_message(u, ROLE_MESSAGE, "%zu of %zu notes tagged #%s", n->nvis,
-			   n->all.n, n->f_tag);
-	else
-		ui_message(u, ROLE_MESSAGE, "Tag filter cleared");
-	return UI_DRAW;
-}
-
-/* Shows the panel and opens a filter prompt (F: text, t: tag). */
-static int
-filter_prompt(ui *u, const char *prompt, prompt_fn change, prompt_fn done)
-{
-	notes_ui *n = priv(u);
-	if (!n)
-		return UI_NONE;
-	int f = reveal(u, n, 1);
-	return f | prompt_open(u, prompt, change, done, n);
-}
-
-int
-notes_act_filter(ui *u)
-{
-	return filter_prompt(u, "Filter notes: ", filter_change, filter_done);
-}
-
-int
-notes_act_tag(ui *u)
-{
-	return filter_prompt(u, "Notes with tag: #", NULL, tag_done);
 }
