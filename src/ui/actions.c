@@ -272,18 +272,18 @@ const action actions_table[ACT_COUNT] = {
 	[ACT_SELECT_NOTE] = { "select-note", notes_select_note, "Selection: write a note on the selected words" },
 	[ACT_SELECT_CANCEL] = { "select-cancel", notes_select_cancel, "Selection: cancel it" },
 	/* References, search, history, library: refs_ui.h. */
-	[ACT_REF_NEXT] = { "ref-next", refs_act_next, "Next reference (item, resolution)" },
-	[ACT_REF_PREV] = { "ref-prev", refs_act_prev, "Previous reference" },
-	[ACT_TOGGLE_REFS] = { "toggle-refs", refs_act_toggle, "References: targets and mentions" },
-	[ACT_SEARCH_FORWARD] = { "search-forward", search_act_forward, "Search forward (smart case, accents)" },
-	[ACT_SEARCH_BACKWARD] = { "search-backward", search_act_backward, "Search backward" },
-	[ACT_SEARCH_NEXT] = { "search-next", search_act_next, "Next match (same direction)" },
-	[ACT_SEARCH_PREV] = { "search-prev", search_act_prev, "Previous match" },
+	[ACT_REF_NEXT] = { "ref-next", refs_ui_next, "Next reference (item, resolution)" },
+	[ACT_REF_PREV] = { "ref-prev", refs_ui_prev, "Previous reference" },
+	[ACT_TOGGLE_REFS] = { "toggle-refs", refs_ui_toggle, "References: targets and mentions" },
+	[ACT_SEARCH_FORWARD] = { "search-forward", search_ui_forward, "Search forward (smart case, accents)" },
+	[ACT_SEARCH_BACKWARD] = { "search-backward", search_ui_backward, "Search backward" },
+	[ACT_SEARCH_NEXT] = { "search-next", search_ui_next, "Next match (same direction)" },
+	[ACT_SEARCH_PREV] = { "search-prev", search_ui_prev, "Previous match" },
 	[ACT_HISTORY_BACK] = { "history-back", history_act_back, "Back to before the last jump" },
 	[ACT_HISTORY_FORWARD] = { "history-forward", history_act_forward, "Forward again after going back" },
 	[ACT_MARK] = { "mark", history_act_mark, "Set mark a-z here (m a)" },
 	[ACT_GOTO_MARK] = { "goto-mark", history_act_goto_mark, "Go to mark a-z ('' goes back)" },
-	[ACT_TOGGLE_LIBRARY] = { "toggle-library", library_act_toggle, "Library: list of documents" },
+	[ACT_TOGGLE_LIBRARY] = { "toggle-library", library_ui_toggle, "Library: list of documents" },
 };
 
 int

@@ -8,7 +8,7 @@
  * through the list does not record anything (rx->replaying).
  *
  * Entries and marks carry the document's path, so in a library back and
- * forward cross documents (pane_library.c opens them). Positions are
+ * forward cross documents (library_ui.c opens them). Positions are
  * doc_pos (block, byte): they survive resizes. Marks are per document and
  * live for the session; '' goes back like C-o.
  *
@@ -221,7 +221,7 @@ history_act_goto_mark(ui *u)
 }
 
 void
-history_free(refs_ui *rx)
+history_clear(refs_ui *rx)
 {
 	drop_from(rx, 0);
 	free(rx->h);

@@ -149,7 +149,7 @@ notes_panel_refilter(notes_ui *n)
 }
 
 static void
-free_list(notes_ui *n)
+list_clear(notes_ui *n)
 {
 	for (size_t i = 0; i < n->all.n; i++)
 		free(n->cites[i]);
@@ -181,7 +181,7 @@ notes_panel_sync(ui *u, notes_ui *n, int force)
 	long long keep = n->want_id;
 	if (!keep && n->cursor < n->nvis)
 		keep = n->all.v[n->vis[n->cursor]].id;
-	free_list(n);
+	list_clear(n);
 	char *err = NULL;
 	if (notes_list_doc(n->s, n->ad, NULL, &n->all, &err) < 0) {
 		if (!n->err_shown || strcmp(n->err_shown, err ? err : "")) {
@@ -636,7 +636,7 @@ notes_recalc(pane *p, ui *u)
 static void
 state_clear(notes_ui *n)
 {
-	free_list(n);
+	list_clear(n);
 	free(n->marks);
 	free(n->f_tag);
 	free(n->f_text);

@@ -1,4 +1,4 @@
-/* pane_refs: the document's references, and the pane that lists them.
+/* refs_ui: the document's references, and the pane that lists them.
  *
  * Owns u->rx (refs_ui.h): the catalog, loaded once per reader, and the
  * references of the document being read (refs_find), rebuilt when a
@@ -254,7 +254,7 @@ refs_ui_free(ui *u)
 	refs_free(rx->refs);
 	search_free(rx->srch);
 	free(rx->query);
-	history_free(rx);
+	history_clear(rx);
 	library_docs_free(rx->docs, rx->ndocs);
 	library_free(rx->lib);
 	if (rx->own_doc && u->d)
@@ -320,7 +320,7 @@ go_ref(ui *u, size_t i)
 }
 
 int
-refs_act_next(ui *u)
+refs_ui_next(ui *u)
 {
 	refs_ui *rx = u->rx;
 	if (!rx->refs || !rx->refs->n || !u->d->nblocks) {
@@ -341,7 +341,7 @@ refs_act_next(ui *u)
 }
 
 int
-refs_act_prev(ui *u)
+refs_ui_prev(ui *u)
 {
 	refs_ui *rx = u->rx;
 	if (!rx->refs || !rx->refs->n || !u->d->nblocks) {
@@ -748,7 +748,7 @@ refs_ui_refs_pane(ui *u)
 }
 
 int
-refs_act_toggle(ui *u)
+refs_ui_toggle(ui *u)
 {
 	pane *p = u->rx->refs_pane;
 	if (p->shown && u->focus == p)

@@ -1,4 +1,4 @@
-/* pane_library: reading a library (`lectern DIR`, or several files).
+/* library_ui: reading a library (`lectern DIR`, or several files).
  *
  * Before curses starts, library_ui_prepare opens the index (library.h:
  * --library-db, else beside the notes), scans the roots and lists the
@@ -436,7 +436,7 @@ library_ui_pane(ui *u)
 }
 
 int
-library_act_toggle(ui *u)
+library_ui_toggle(ui *u)
 {
 	refs_ui *rx = u->rx;
 	pane *p = rx->lib_pane;
