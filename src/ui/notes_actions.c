@@ -217,19 +217,55 @@ notes_actions_add_words(ui *u)
 	return prompt_open(u, "Note on the words: ", NULL, words_done, n);
 }
 
+static const char *
+cite_of(const notes_ui *n, const note *nt)
+{
+	return n->cites[nt - n->all.v];
+}
+
 /* The note an action is about: the panel's cursor when it has focus, else
- * the first note of the clause at the top. */
+ * the note of the clause at the top; *several (may be NULL) counts that
+ * clause's notes when it has more than one (the action then asks which:
+ * choose()). */
 static const note *
-target(ui *u, notes_ui *n)
+target(ui *u, notes_ui *n, size_t *several)
 {
 	notes_panel_sync(u, n, 0);
+	if (several)
+		*several = 0;
 	if (u->focus == u->notes)
 		return notes_panel_cursor_note(n);
-	size_t b = notes_panel_top_block(u);
+	size_t b = notes_panel_top_block(u), count = 0;
+	const note *first = NULL;
 	for (size_t i = 0; i < n->all.n; i++)
-		if (n->blk[i] == b)
-			return &n->all.v[i];
-	return NULL;
+		if (n->blk[i] == b && !count++)
+			first = &n->all.v[i];
+	if (several && count > 1)
+		*several = count;
+	return first;
+}
+
+/* The clause at the top has several notes: rather than act on one of them
+ * unasked, the panel takes the focus with its cursor on the first, and
+ * the message asks to choose (act: the action to press then). The filter
+ * is cleared, so that all of them are in the list. */
+static int
+choose(ui *u, notes_ui *n, const note *first, size_t count, int act)
+{
+	if (n->f_tag || n->f_text) {
+		free(n->f_tag);
+		free(n->f_text);
+		n->f_tag = n->f_text = NULL;
+	}
+	n->want_id = first->id;
+	notes_panel_refilter(n);
+	int f = notes_panel_reveal(u, n, 1);
+	u->focus = u->notes;	/* placed by the coming geometry pass */
+	char m[160];
+	keys_expand(u, act == ACT_NOTE_EDIT ? "{line-down}/{line-up} choose, {note-edit} edits it"
+		    : "{line-down}/{line-up} choose, {note-delete} deletes it", m, sizeof m);
+	ui_message(u, ROLE_MESSAGE, "%zu notes on %s: %s", count, cite_of(n, first), m);
+	return f | UI_GEOMETRY | UI_MOVED | UI_DRAW;
 }
 
 static int
@@ -242,11 +278,6 @@ no_target(ui *u)
 	return UI_DRAW;
 }
 
-static const char *
-cite_of(const notes_ui *n, const note *nt)
-{
-	return n->cites[nt - n->all.v];
-}
 
 int
 notes_actions_edit(ui *u)
@@ -254,9 +285,12 @@ notes_actions_edit(ui *u)
 	notes_ui *n = notes_actions_writable(u);
 	if (!n)
 		return UI_DRAW;
-	const note *nt = target(u, n);
+	size_t several;
+	const note *nt = target(u, n, &several);
 	if (!nt)
 		return no_target(u);
+	if (several)
+		return choose(u, n, nt, several, ACT_NOTE_EDIT);
 	/* Tags that are not #words of the body go on a last line, so that
 	 * saving (which reads tags from the text) keeps them. */
 	const char *body = nt->body ? nt->body : "";
@@ -306,9 +340,12 @@ notes_actions_delete(ui *u)
 	notes_ui *n = notes_actions_writable(u);
 	if (!n)
 		return UI_DRAW;
-	const note *nt = target(u, n);
+	size_t several;
+	const note *nt = target(u, n, &several);
 	if (!nt)
 		return no_target(u);
+	if (several)
+		return choose(u, n, nt, several, ACT_NOTE_DELETE);
 	n->del_id = nt->id;
 	char *q = xasprintf("Delete the note on %s?", cite_of(n, nt));
 	int f = editor_ask(u, q, delete_yes, n);
