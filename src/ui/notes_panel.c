@@ -48,6 +48,9 @@
 #define NOTES_BUSY_MS 5000	/* notes.h's default wait for another writer */
 
 static int notes_reserve(pane *p, ui *u, int main_h, int cols);
+static void notes_decorate(pane *p, ui *u, pane *text, int row, int x0, int x,
+			   const layout_line *l);
+static const char *notes_hint(pane *p, ui *u);
 
 notes_ui *
 notes_panel_state(const ui *u)
@@ -665,6 +668,8 @@ static const pane_ops notes_ops = {
 	.mouse = notes_mouse,
 	.follow = notes_follow,
 	.place = notes_place,
+	.decorate = notes_decorate,
+	.hint = notes_hint,
 	.free = notes_free,
 };
 
@@ -776,25 +781,30 @@ notes_reserve(pane *p, ui *u, int main_h, int cols)
 	return right;
 }
 
-void
-notes_panel_marker(pane *text, ui *u, int row, int x0, size_t b)
+/* The decorate hook: the note marker left of the first line of a block
+ * with notes (x0: the start of the text column), and the words being
+ * selected (notes_select.c). */
+static void
+notes_decorate(pane *p, ui *u, pane *text, int row, int x0, int x, const layout_line *l)
 {
-	notes_ui *n = notes_panel_state(u);
-	if (!n || !n->s || b >= u->d->nblocks || !n->marks[b])
+	notes_ui *n = p->priv;
+	notes_select_decorate(text, u, row, x, l);
+	size_t b = l->block;
+	if (!l->first || l->blank || !n->s || b >= u->d->nblocks || !n->marks[b])
 		return;
 	/* In the margin when the text column is centred, else in the
 	 * gutter's first column (numbers are right-aligned and leave it
 	 * free unless they fill the gutter). */
-	int x = x0 > 0 ? x0 - 1 : 0;
-	draw_str(text->win, row, x, "\xe2\x9c\x8e", 3, 1,
+	draw_str(text->win, row, x0 > 0 ? x0 - 1 : 0, "\xe2\x9c\x8e", 3, 1,
 		 draw_attr(u, ROLE_NOTE_MARKER) | A_BOLD);
 }
 
-const char *
-notes_panel_hint(const ui *u)
+/* The hint hook: the panel's keys, and where Tab goes. */
+static const char *
+notes_hint(pane *p, ui *u)
 {
-	notes_ui *n = notes_panel_state(u);
-	if (!n || !u->notes->placed || u->focus != u->notes)
+	notes_ui *n = p->priv;
+	if (!p->placed || u->focus != p)
 		return NULL;
 	/* Tab leaves a panel over the text for the text (notes_action);
 	 * else it goes where ui.c says: the text, or the references or

@@ -25,12 +25,6 @@
  * read-only: <why>". The pane follows the document (UI_EVENT_DOC_CHANGED)
  * and the reader's own changes (UI_EVENT_NOTES_CHANGED). */
 pane *notes_panel_new(ui *u, const char *opt_db);
-/* Text pane hook: draws the note marker of block b (when it has notes)
- * left of the line at (row, x0), the start of the text column. */
-void notes_panel_marker(pane *text, ui *u, int row, int x0, size_t b);
-/* The message-line hint while the panel has focus ("… Tab text", naming
- * where Tab goes), its keys named, or NULL. */
-const char *notes_panel_hint(const ui *u);
 
 /* notes_actions.c: rows of actions.c's table ---------------------------- */
 
@@ -55,8 +49,8 @@ int notes_select_start_earlier(ui *u);
 int notes_select_sentence(ui *u);
 int notes_select_note(ui *u);
 int notes_select_cancel(ui *u);
-/* Text pane hook, after line l is drawn at (row, x): shows the part of
- * it that is being selected for a note. */
+/* After line l of the text is drawn at (row, x): shows the part of it
+ * that is being selected for a note (the notes pane's decorate hook). */
 void notes_select_decorate(pane *text, ui *u, int row, int x, const layout_line *l);
 
 /* editor.c -------------------------------------------------------------- */

@@ -17,7 +17,6 @@
 #include "lang.h"
 #include "text.h"
 #include "ui/ui_impl.h"
-#include "ui/notes_ui.h"
 #include "util.h"
 
 #define CRUMB_COLS 24		/* a long label is cut to this in the crumb */
@@ -381,12 +380,16 @@ draw_hint(pane *p, ui *u, int mw)
 		return;
 	/* The notes panel's own hint while it has the focus; the text's
 	 * names the note key when the panel is shown beside it. */
-	const char *one[] = { notes_panel_hint(u), "{help} help  {quit} quit", NULL };
+	pane *f = u->focus;
+	const char *one[] = { f && f->ops->hint ? f->ops->hint(f, u) : NULL,
+			      "{help} help  {quit} quit", NULL };
 	int in_text = !u->overlay && u->focus == u->text;
 	const char *const *h = u->overlay == u->help ? hints_help
 		: in_text ? hints_text
 		: one[0] ? one : u->focus == u->outline ? hints_outline : hints_text;
-	int notes_beside = u->notes && u->notes->placed;
+	int notes_beside = 0;	/* a pane on the right of the text */
+	for (size_t i = 0; i < u->npanes; i++)
+		notes_beside |= u->panes[i]->side == PANE_RIGHT && u->panes[i]->placed;
 	const pane *to = ui_focus_target(u, 1);
 	const char *tab = to && to->ops->name ? to->ops->name : NULL;
 	char hint[160] = "", keyed[160];
