@@ -265,20 +265,29 @@ ui_focus(ui *u, pane *p)
 	return UI_DRAW;
 }
 
+/* Is p a pane on the right of the text (the notes panel)? */
+static int
+on_right(const pane *p)
+{
+	return p && p->side == PANE_RIGHT;
+}
+
 /* Tab's order: the text, the outline (the way to a clause, the guide's
- * first step), the notes panel, then the panes below the text (references,
- * library) in drawing order. Returns the count. */
+ * first step), the panes on the right (notes), then the others (the
+ * references and library below the text) in drawing order. Returns the
+ * count. */
 static size_t
 focus_order(const ui *u, pane **out)
 {
 	size_t n = 0;
 	out[n++] = u->text;
 	out[n++] = u->outline;
-	if (u->notes)
-		out[n++] = u->notes;
+	for (size_t i = 0; i < u->npanes; i++)
+		if (on_right(u->panes[i]))
+			out[n++] = u->panes[i];
 	for (size_t i = 0; i < u->npanes; i++) {
 		pane *p = u->panes[i];
-		if (p != u->text && p != u->outline && p != u->notes)
+		if (p != u->text && p != u->outline && !on_right(p))
 			out[n++] = p;
 	}
 	return n;
@@ -301,7 +310,7 @@ ui_focus_target(const ui *u, int dir)
 		/* A squeezed outline opens over the text; notes that give
 		 * way to the outline take its place while focused. */
 		if (!p->placed && p != u->outline &&
-		    !(p == u->notes && u->notes_yield))
+		    !(on_right(p) && u->notes_yield))
 			continue;
 		return p;
 	}
@@ -518,7 +527,7 @@ place(ui *u)
 	/* Said when the panel starts to wait, not each time the focus
 	 * leaves it, nor over a message that says more ("Note saved (s
 	 * shows the notes)", an error). */
-	int left_notes = u->placed_focus == u->notes && u->notes;
+	int left_notes = on_right(u->placed_focus);
 	u->placed_focus = u->focus;
 	if (u->notes_yield && !was_yielding && !left_notes && !u->msg[0]) {
 		char m[160];
@@ -864,10 +873,11 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 
 	int flags = UI_GEOMETRY | UI_MOVED | UI_DRAW, errors = 0, lost = 0;
 	for (;;) {
-		/* The notes panel takes the outline's place while it has the
-		 * focus (reserve_notes): a focus to or from it places again. */
+		/* A pane on the right (notes) takes the outline's place while
+		 * it has the focus (reserve_right): a focus to or from it
+		 * places again. */
 		if (u->focus != u->placed_focus &&
-		    (u->focus == u->notes || u->placed_focus == u->notes))
+		    (on_right(u->focus) || on_right(u->placed_focus)))
 			flags |= UI_GEOMETRY | UI_DRAW;
 		/* What panes derive from storage, before anything uses it. */
 		if (flags && !u->too_small)
