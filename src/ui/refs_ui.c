@@ -450,9 +450,7 @@ refs_draw(pane *p, ui *u)
 		draw_str(p->win, 1, 2, m, strlen(m), p->w - 3, draw_attr(u, ROLE_DIM));
 		return;
 	}
-	int lib = rx->lib != NULL;
-	if (lib)
-		load_docs(u, rp);
+	int lib = rx->lib != NULL;	/* its mentions: refs_recalc */
 	size_t rows = p->h > 1 ? (size_t)p->h - 1 : 1;
 	size_t cur = cursor_row(rp), n = nrows(rp, lib);
 	if (cur < rp->scroll)
@@ -686,6 +684,16 @@ refs_pane_free(pane *p)
 	free(rp);
 }
 
+/* The recalc hook: in a library, the documents that mention the current
+ * target, read from the index here, never while drawing. */
+static void
+refs_recalc(pane *p, ui *u)
+{
+	refs_pane *rp = p->priv;
+	if (p->shown && rp->ng)
+		load_docs(u, rp);
+}
+
 /* The references pane's reserve hook, which places the library pane too
  * (one list at a time below the text; the references first): the rows it
  * takes at the bottom of the main area (0 when hidden). When the main
@@ -724,6 +732,7 @@ refs_reserve(pane *self, ui *u, int main_h, int cols)
 static const pane_ops refs_ops = {
 	.name = "references",
 	.reserve = refs_reserve,
+	.recalc = refs_recalc,
 	.draw = refs_draw,
 	.action = refs_action,
 	.mouse = refs_mouse,
