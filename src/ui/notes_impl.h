@@ -57,7 +57,7 @@ typedef struct notes_ui {
 	 * block sel_block; while it is, the pane takes every key. */
 	int selecting;
 	size_t sel_block, sel_start, sel_end;
-	char hint[160];		/* notes_panel_hint's answer */
+	char hint[160];		/* the hint hook's answer */
 } notes_ui;
 
 /* notes_panel.c */

@@ -114,14 +114,15 @@ typedef struct pane_ops {
 	/* Placed at a new size (p->h, p->w set). May be NULL. */
 	void (*place)(pane *p, ui *u);
 	/* Over a line of the text pane, after it is drawn: line l at row,
-	 * its text column starting at x0 (left of it: the gutter) and its
-	 * text at x. Called for every pane that has it, shown or not (the
+	 * the text column (its gutter first; left of x0 the margin) starting
+	 * at x0 and the line's text at x. Called for every pane that has it, shown or not (the
 	 * notes' markers show with the panel hidden). May be NULL. */
 	void (*decorate)(pane *p, ui *u, pane *text, int row, int x0, int x,
 			 const layout_line *l);
 	/* The message-line hint while the pane has the focus, its keys named
 	 * (keys_expand), or NULL for the reader's. May be NULL. */
 	const char *(*hint)(pane *p, ui *u);
+	/* Frees the pane's state (p->priv); the caller frees p. */
 	void (*free)(pane *p);
 } pane_ops;
 
