@@ -3,7 +3,7 @@
 # force: config.ini [keys] rebinds keys by action name; a bad key name or
 # action is an error naming the file and line, given before curses starts.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 19
+tui_plan 20
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -44,8 +44,10 @@ check "outline_cols from config.ini sets the outline width" \
 	tui_wait '^ Outline {15}│' 1
 tui_keys F1
 check "help shows the keys bound in config.ini" tui_wait '│ Q x +Quit lectern +quit │'
+check "its title names the quit key bound (Q, q being unbound)" \
+	tui_wait '┌─ Help: Q or Esc closes ─'
 tui_keys Escape
-tui_gone 'Help: q or Esc closes'
+tui_gone 'Help: Q or Esc closes'
 check "the hint names the keys bound in config.ini" \
 	tui_wait '^f/b page  Tab outline  h help  Q quit *$' 24
 tui_keys e
