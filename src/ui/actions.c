@@ -228,7 +228,7 @@ act_cancel(ui *u)
 		return UI_GEOMETRY | UI_DRAW;
 	}
 	u->msg[0] = '\0';
-	refs_ui_cancel(u);	/* search highlights and current reference */
+	ui_notify(u, UI_EVENT_CANCEL);	/* search highlights, current reference */
 	return UI_DRAW;
 }
 

@@ -201,6 +201,19 @@ compute(ui *u)
 	}
 }
 
+/* Esc in the text (UI_EVENT_CANCEL): no search highlights, no current
+ * reference. */
+static void
+on_cancel(ui *u, int event, void *data)
+{
+	(void)event;
+	(void)data;
+	refs_ui *rx = u->rx;
+	rx->hl = 0;
+	rx->cur_valid = 0;
+	rx->cur_ref = (size_t)-1;
+}
+
 static void
 on_doc_changed(ui *u, int event, void *data)
 {
@@ -235,6 +248,7 @@ refs_ui_new(ui *u)
 	u->rx = rx;
 	ui_observe(u, UI_EVENT_DOC_CHANGED, on_doc_changed, NULL);
 	ui_observe(u, UI_EVENT_JUMP, on_jump, NULL);
+	ui_observe(u, UI_EVENT_CANCEL, on_cancel, NULL);
 	compute(u);
 }
 
@@ -786,15 +800,6 @@ refs_ui_select(ui *u, const char *key)
 			/* The mention opened is the first: Enter goes on. */
 			rp->g[i].next = 1;
 		}
-}
-
-void
-refs_ui_cancel(ui *u)
-{
-	refs_ui *rx = u->rx;
-	rx->hl = 0;
-	rx->cur_valid = 0;
-	rx->cur_ref = (size_t)-1;
 }
 
 int

@@ -71,8 +71,6 @@ void refs_ui_free(ui *u);
 /* The document changed (library): rebuild references, search, panes. */
 void refs_ui_doc_changed(ui *u);
 pane *refs_ui_refs_pane(ui *u);
-/* Esc in the text: no search highlights, no current reference. */
-void refs_ui_cancel(ui *u);
 /* Hides the references or library pane when it covers the text (a short
  * terminal), so that what comes next is seen. Returns flags. */
 int refs_ui_uncover(ui *u);

@@ -86,6 +86,8 @@ enum ui_event {
 					   place when observers hear it) */
 	UI_EVENT_DOC_CHANGED = 2,	/* u->d is another document */
 	UI_EVENT_NOTES_CHANGED = 4,	/* this reader changed the notes */
+	UI_EVENT_CANCEL = 8,		/* Esc in the text: no highlights, no
+					   current item */
 };
 typedef void (*ui_observer_fn)(ui *u, int event, void *data);
 
