@@ -271,6 +271,8 @@ wordish(unsigned char c)
 static int
 single_byte_guess(const unsigned char *s, size_t n)
 {
+	if (!u8_check(s, n))
+		return 0;	/* UTF-8: nearly every document */
 	size_t valid = 0, invalid = 0;
 	size_t run = 0, words1251 = 0;	/* Cyrillic letters in a row; runs of 4 */
 	int ok1252 = 1, ok1251 = 1;
@@ -318,13 +320,18 @@ single_byte_guess(const unsigned char *s, size_t n)
  * accented Latin-1 letters (Cyrillic read as Latin-1: "Ãåíåðàëüíàÿ"), or
  * 4 or more characters and most of them symbols (not letters, digits,
  * '.', '-', '_', which fill tables of contents and rules). French "été"
- * or "déjà" are such words, but a handful in a text, never a quarter. */
+ * or "déjà" are such words, but a handful in a text, never a quarter.
+ * Only the first GARBLE_SAMPLE_BYTES are looked at: the cost stays bounded
+ * on a huge document. */
+#define GARBLE_SAMPLE_BYTES ((size_t)1 << 20)
 static int
 looks_garbled(const char *s, size_t n)
 {
 	const uint8_t *u = (const uint8_t *)s;
 	size_t words = 0, bad = 0;
 	size_t i = 0;
+	if (n > GARBLE_SAMPLE_BYTES)
+		n = GARBLE_SAMPLE_BYTES;	/* a broken font garbles throughout */
 	while (i < n) {
 		while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\f'))
 			i++;
@@ -332,6 +339,16 @@ looks_garbled(const char *s, size_t n)
 			break;
 		size_t letters = 0, accented = 0, chars = 0, symbols = 0;
 		while (i < n && !(s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\f')) {
+			unsigned char a = (unsigned char)s[i];
+			if (a < 0x80) {	/* ASCII, most of any text: inline */
+				i++;
+				chars++;
+				if ((unsigned)((a | 0x20) - 'a') < 26u)
+					letters++;
+				else if (!(a >= '0' && a <= '9') && a != '.' && a != '-' && a != '_')
+					symbols++;
+				continue;
+			}
 			ucs4_t c;
 			int k = u8_mbtouc(&c, u + i, n - i);
 			i += (size_t)(k > 0 ? k : 1);
