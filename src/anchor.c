@@ -470,9 +470,11 @@ static int
 side_near(size_t agree, const uint32_t *c, size_t len, int back)
 {
 	size_t want = clause_part(c, len, back);
-	if (want > ANCHOR_CONTEXT_AGREE)
-		want = ANCHOR_CONTEXT_AGREE;
-	return agree >= want;
+	if (want >= ANCHOR_CONTEXT_AGREE)
+		return agree >= ANCHOR_CONTEXT_AGREE;
+	/* the clause's edge (its line break) must agree too: the quote
+	 * starts or ends its clause there again */
+	return want < len ? agree > want : agree >= want;
 }
 
 static context_fit
@@ -574,11 +576,12 @@ best_fuzzy(const anchor_doc *ad, const pattern *p, size_t lo, size_t hi,
 	size_t qa = p->np, qb = p->np + p->m;	/* the quote in P */
 	size_t *D = xmalloc((M + 1) * sizeof *D);
 	size_t *C = xmalloc((M + 1) * sizeof *C);	/* quote matched */
+	size_t *X = xmalloc((M + 1) * sizeof *X);	/* context matched */
 	size_t *F = xmalloc((M + 1) * sizeof *F);	/* first quote match */
 	size_t *L = xmalloc((M + 1) * sizeof *L);	/* last one + 1 */
 	for (size_t j = 0; j <= M; j++) {
 		D[j] = j;
-		C[j] = 0;
+		C[j] = X[j] = 0;
 		F[j] = L[j] = NONE;
 	}
 	int found = 0;
@@ -586,38 +589,51 @@ best_fuzzy(const anchor_doc *ad, const pattern *p, size_t lo, size_t hi,
 	for (size_t t = lo; t < hi; t++) {
 		uint32_t c = ad->text[t];
 		int sp = is_space(c);
-		size_t dd = D[0], dc = C[0], df = F[0], dl = L[0];	/* old [j-1] */
+		/* the old row's [j - 1] */
+		size_t dd = D[0], dc = C[0], dx = X[0], df = F[0], dl = L[0];
 		D[0] = 0;
-		C[0] = 0;
+		C[0] = X[0] = 0;
 		F[0] = L[0] = NONE;
 		for (size_t j = 1; j <= M; j++) {
-			size_t od = D[j], oc = C[j], of = F[j], ol = L[j];
-			size_t v, vc, vf, vl;
+			size_t od = D[j], oc = C[j], ox = X[j], of = F[j], ol = L[j];
+			size_t v, vc, vx, vf, vl;
 			int eq = P[j - 1] == c || (sp && is_space(P[j - 1]));
+			/* Equal costs go to the path matching more context, then
+			 * more quote: text that the context explains as well is
+			 * the context's (the quote's range never starts on a
+			 * stray letter of the words before it). */
 			/* pattern character left out */
 			v = D[j - 1] + 1;
 			vc = C[j - 1];
+			vx = X[j - 1];
 			vf = F[j - 1];
 			vl = L[j - 1];
-			if (eq && (dd < v || (dd == v && dc + 1 > vc))) {
+			if (eq) {
 				int q = j - 1 >= qa && j - 1 < qb;
-				v = dd;
-				vc = dc + (size_t)q;
-				vf = q && df == NONE ? t : df;
-				vl = q ? t + 1 : dl;
+				size_t nc = dc + (size_t)q, nx = dx + (size_t)!q;
+				if (dd < v || (dd == v && (nx > vx || (nx == vx && nc > vc)))) {
+					v = dd;
+					vc = nc;
+					vx = nx;
+					vf = q && df == NONE ? t : df;
+					vl = q ? t + 1 : dl;
+				}
 			}
-			if (od + 1 < v || (od + 1 == v && oc > vc)) {	/* text left out */
-				v = od + 1;
+			if (od + 1 < v || (od + 1 == v && (ox > vx || (ox == vx && oc > vc)))) {
+				v = od + 1;	/* text character left out */
 				vc = oc;
+				vx = ox;
 				vf = of;
 				vl = ol;
 			}
 			D[j] = v;
 			C[j] = vc;
+			X[j] = vx;
 			F[j] = vf;
 			L[j] = vl;
 			dd = od;
 			dc = oc;
+			dx = ox;
 			df = of;
 			dl = ol;
 		}
@@ -643,6 +659,7 @@ best_fuzzy(const anchor_doc *ad, const pattern *p, size_t lo, size_t hi,
 	free(P);
 	free(D);
 	free(C);
+	free(X);
 	free(F);
 	free(L);
 	*hit = best;
@@ -778,7 +795,7 @@ fuzzy_accept(const anchor_doc *ad, const pattern *p, const fuzzy_hit *h,
 	else if (have_exact)
 		ok = f.full;
 	else
-		ok = p->m < ANCHOR_SHORT_CHARS ? f.near : f.some;
+		ok = f.near;
 	if (ok && !f.full &&
 	    (quote_deleted_at(ad, p, h->from, 0) || quote_deleted_at(ad, p, h->to, 1)))
 		ok = 0;
@@ -840,14 +857,28 @@ anchor_resolve(const anchor_doc *ad, const anchor *a, anchor_match *m)
 		size_t span = p.m + p.np + p.ns;
 		size_t c0 = nhi > nlo ? nlo : old;
 		size_t c1 = nhi > nlo ? nhi : (a->end < ad->n ? a->end : ad->n);
-		size_t lo = c0 > span ? c0 - span : 0;
-		size_t hi = ad->n - c1 > span ? c1 + span : ad->n;
+		size_t lo, hi;
+		if (nhi > nlo) {
+			/* the node alone (its context is checked after) */
+			lo = nlo;
+			hi = nhi;
+			if (fuzzy_search(ad, &p, lo, hi, old, &h)) {
+				if (fuzzy_accept(ad, &p, &h, have_exact, &s)) {
+					set_match(ad, m, ANCHOR_FUZZY, s, h.from, h.to);
+					goto out;
+				}
+				score = s;
+			}
+		}
+		lo = c0 > span ? c0 - span : 0;
+		hi = ad->n - c1 > span ? c1 + span : ad->n;
 		if (fuzzy_search(ad, &p, lo, hi, old, &h)) {
 			if (fuzzy_accept(ad, &p, &h, have_exact, &s)) {
 				set_match(ad, m, ANCHOR_FUZZY, s, h.from, h.to);
 				goto out;
 			}
-			score = s;
+			if (s > score)
+				score = s;
 		}
 		lo = 0;
 		hi = ad->n;
