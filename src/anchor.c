@@ -466,15 +466,41 @@ clause_part(const uint32_t *c, size_t len, int back)
 	return k;
 }
 
+/* 1 when the white space at text position e (before it when back, else
+ * from it) holds a line break or reaches the text's end: an edge of a
+ * clause (a space inside a sentence is white space too, but no edge). */
 static int
-side_near(size_t agree, const uint32_t *c, size_t len, int back)
+edge_at(const anchor_doc *ad, size_t e, int back)
+{
+	if (back) {
+		for (; e > 0 && is_space(ad->text[e - 1]); e--)
+			if (ad->text[e - 1] == '\n')
+				return 1;
+		return e == 0;
+	}
+	for (; e < ad->n && is_space(ad->text[e]); e++)
+		if (ad->text[e] == '\n')
+			return 1;
+	return e == ad->n;
+}
+
+/* One side of the context agrees inside the quote's clause: for
+ * ANCHOR_CONTEXT_AGREE characters, or, when the clause ends nearer (the
+ * quote starts or ends it), up to its edge and the edge itself. */
+static int
+side_near(const anchor_doc *ad, size_t pos, size_t agree, const uint32_t *c,
+	  size_t len, int back)
 {
 	size_t want = clause_part(c, len, back);
 	if (want >= ANCHOR_CONTEXT_AGREE)
 		return agree >= ANCHOR_CONTEXT_AGREE;
-	/* the clause's edge (its line break) must agree too: the quote
-	 * starts or ends its clause there again */
-	return want < len ? agree > want : agree >= want;
+	if (want == len)	/* the text's end: agree_* checked it */
+		return agree >= want;
+	if (agree <= want)
+		return 0;
+	if (back)
+		return want <= pos && edge_at(ad, pos - want, 1);
+	return pos + want <= ad->n && edge_at(ad, pos + want, 0);
 }
 
 static context_fit
@@ -489,7 +515,8 @@ context_at(const anchor_doc *ad, const pattern *p, size_t from, size_t to)
 	f.some = (fp && p->np > 0) || (fs && p->ns > 0) ||
 		 a >= ANCHOR_CONTEXT_AGREE || b >= ANCHOR_CONTEXT_AGREE ||
 		 (fp && fs);
-	f.near = side_near(a, p->prefix, p->np, 1) && side_near(b, p->suffix, p->ns, 0) &&
+	f.near = side_near(ad, from, a, p->prefix, p->np, 1) &&
+		 side_near(ad, to, b, p->suffix, p->ns, 0) &&
 		 (a + b >= ANCHOR_CONTEXT_AGREE || f.full);
 	if (!p->np && !p->ns)	/* no context known (a bare imported quote) */
 		f.full = f.some = f.near = 1;
@@ -748,7 +775,8 @@ set_match(const anchor_doc *ad, anchor_match *m, anchor_status st, double score,
  * between them is gone, and what matched is a neighbour that resembles
  * it. */
 static int
-quote_deleted_at(const anchor_doc *ad, const pattern *p, size_t pos, int at_end)
+quote_deleted_at(const anchor_doc *ad, const pattern *p, size_t pos, int at_end,
+		 int ties)
 {
 	size_t np = p->np, s0 = 0, g = pos, h = pos;
 	while (np > 0 && is_space(p->prefix[np - 1]))
@@ -768,8 +796,12 @@ quote_deleted_at(const anchor_doc *ad, const pattern *p, size_t pos, int at_end)
 	/* at the match's start the suffix must explain the text after pos
 	 * better than the quote's start; at its end the prefix the text
 	 * before pos better than the quote's end */
-	return at_end ? pa > agree_back(ad, g, p->exact, p->m, NULL) :
-			sa > agree_fwd(ad, h, p->exact, p->m, NULL);
+	size_t qa = at_end ? agree_back(ad, g, p->exact, p->m, NULL) :
+			     agree_fwd(ad, h, p->exact, p->m, NULL);
+	size_t ca = at_end ? pa : sa, cl = at_end ? np : p->ns - s0;
+	if (qa > cl)
+		qa = cl;	/* the quote may go on where the context ends */
+	return ca > qa || (ties && ca == qa && ca == cl);
 }
 
 /* Whether an approximate match is good enough: 1 with its score in
@@ -778,7 +810,7 @@ quote_deleted_at(const anchor_doc *ad, const pattern *p, size_t pos, int at_end)
  * was found near context that agrees, not elsewhere). */
 static int
 fuzzy_accept(const anchor_doc *ad, const pattern *p, const fuzzy_hit *h,
-	     int have_exact, double *score)
+	     int have_exact, double *score, int *was_replaced)
 {
 	*score = (double)h->matched / (double)p->m;
 	if (h->to <= h->from || *score < ANCHOR_FUZZY_MIN)
@@ -789,6 +821,8 @@ fuzzy_accept(const anchor_doc *ad, const pattern *p, const fuzzy_hit *h,
 	size_t missing = p->m - h->matched, added = (h->to - h->from) - h->matched;
 	size_t sub = missing < added ? missing : added;
 	int replaced = sub > 0;
+	if (was_replaced)
+		*was_replaced = replaced;
 	int ok;
 	if (replaced)
 		ok = f.full && !have_exact;
@@ -796,12 +830,43 @@ fuzzy_accept(const anchor_doc *ad, const pattern *p, const fuzzy_hit *h,
 		ok = f.full;
 	else
 		ok = f.near;
-	if (ok && !f.full &&
-	    (quote_deleted_at(ad, p, h->from, 0) || quote_deleted_at(ad, p, h->to, 1)))
+	/* A replaced quote is refused even with all of its context where
+	 * that context could as well stand around a deleted quote (a list
+	 * of near copies, one deleted: the next copy sits in its place). */
+	if (ok && (!f.full || replaced) &&
+	    (quote_deleted_at(ad, p, h->from, 0, replaced) ||
+	     quote_deleted_at(ad, p, h->to, 1, replaced)))
 		ok = 0;
 	if (!ok)
 		*score = 0;
 	return ok;
+}
+
+/* fuzzy_accept, and for an accepted match whose words were replaced, a
+ * look at the old place: words only inserted or deleted there (with their
+ * context) beat words replaced elsewhere (a near copy of the clause in a
+ * list); *h becomes that match. */
+static int
+accept_here(const anchor_doc *ad, const pattern *p, fuzzy_hit *h, int have_exact,
+	    size_t old, double *score)
+{
+	int replaced;
+	if (!fuzzy_accept(ad, p, h, have_exact, score, &replaced))
+		return 0;
+	if (!replaced || h->from == old)
+		return 1;
+	fuzzy_hit o;
+	double so;
+	int ro;
+	size_t lo = old > p->np ? old - p->np : 0;
+	size_t w = 2 * p->m + p->ns;
+	size_t hi = ad->n - old > w ? old + w : ad->n;
+	if (fuzzy_search(ad, p, lo, hi, old, &o) && o.from == old &&
+	    fuzzy_accept(ad, p, &o, have_exact, &so, &ro) && !ro) {
+		*h = o;
+		*score = so;
+	}
+	return 1;
 }
 
 void
@@ -863,7 +928,7 @@ anchor_resolve(const anchor_doc *ad, const anchor *a, anchor_match *m)
 			lo = nlo;
 			hi = nhi;
 			if (fuzzy_search(ad, &p, lo, hi, old, &h)) {
-				if (fuzzy_accept(ad, &p, &h, have_exact, &s)) {
+				if (accept_here(ad, &p, &h, have_exact, old, &s)) {
 					set_match(ad, m, ANCHOR_FUZZY, s, h.from, h.to);
 					goto out;
 				}
@@ -873,7 +938,7 @@ anchor_resolve(const anchor_doc *ad, const anchor *a, anchor_match *m)
 		lo = c0 > span ? c0 - span : 0;
 		hi = ad->n - c1 > span ? c1 + span : ad->n;
 		if (fuzzy_search(ad, &p, lo, hi, old, &h)) {
-			if (fuzzy_accept(ad, &p, &h, have_exact, &s)) {
+			if (accept_here(ad, &p, &h, have_exact, old, &s)) {
 				set_match(ad, m, ANCHOR_FUZZY, s, h.from, h.to);
 				goto out;
 			}
@@ -889,7 +954,7 @@ anchor_resolve(const anchor_doc *ad, const anchor *a, anchor_match *m)
 			hi = ad->n - oe > w ? oe + w : ad->n;
 		}
 		if (fuzzy_search(ad, &p, lo, hi, old, &h)) {
-			if (fuzzy_accept(ad, &p, &h, have_exact, &s)) {
+			if (accept_here(ad, &p, &h, have_exact, old, &s)) {
 				set_match(ad, m, ANCHOR_FUZZY, s, h.from, h.to);
 				goto out;
 			}
