@@ -824,9 +824,8 @@ fuzzy_accept(const anchor_doc *ad, const pattern *p, const fuzzy_hit *h,
 	if (was_replaced)
 		*was_replaced = replaced;
 	int ok;
-	if (replaced)	/* long and nearly all there: its clause's context will do */
-		ok = !have_exact && (f.full || (p->m >= ANCHOR_SHORT_CHARS &&
-						*score >= ANCHOR_REPLACED_NEAR && f.near));
+	if (replaced)
+		ok = f.full && !have_exact;
 	else if (have_exact)
 		ok = f.full;
 	else

@@ -61,10 +61,7 @@
  *               quote is elsewhere (a short one without its context), all
  *               of the context must agree;
  *             + characters both deleted and inserted (words replaced):
- *               all of the context agrees (for a quote of
- *               ANCHOR_SHORT_CHARS or more with ANCHOR_REPLACED_NEAR of it
- *               found, the context inside its clause, as above, will do),
- *               and the exact quote is nowhere
+ *               all of the context agrees, and the exact quote is nowhere
  *               in the text (else that is the quote, and a similar clause
  *               at its old place, e.g. after a swap, is not); a match at
  *               the old start with words only deleted or inserted is
@@ -82,8 +79,8 @@
  * of each of seeds 1, 2, 3 put 0, 2 and 0 notes on text that is not
  * their own (both of seed 2 on a near copy of a table row or list item
  * whose true place lost too much, or was deleted), ok and moved never
- * follow a context change, and fuzzy or better finds 96.2-97.1 % of the
- * quotes of which 70 % survive. The exact scan is linear; the approximate match
+ * follow a context change, and fuzzy or better finds 96-97 % of the quotes
+ * of which 70 % survive. The exact scan is linear; the approximate match
  * fills at most FUZZY_WHOLE_CELLS cells before narrowing to a window.
  * Nothing here changes a note; the caller decides what to store. */
 #ifndef LECTERN_ANCHOR_H
@@ -98,9 +95,6 @@
 #define ANCHOR_FUZZY_MIN_CHARS 4	/* shorter quotes must match exactly */
 #define ANCHOR_CONTEXT_AGREE 16	/* context characters that count as agreeing */
 #define ANCHOR_SHORT_CHARS 40	/* shorter quotes need context on both sides */
-#define ANCHOR_REPLACED_NEAR 0.9	/* a long quote with words replaced and
-					   this share found needs only the context
-					   in its clause, not all of it */
 
 typedef enum anchor_status {
 	ANCHOR_OK,
