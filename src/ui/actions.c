@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "lang.h"
 #include "ui/ui_impl.h"
 #include "ui/notes_ui.h"
@@ -148,6 +149,27 @@ act_cite(ui *u)
 	return UI_DRAW;
 }
 
+/* The first node, in reading order, whose citation (lang_cite, as 'c'
+ * shows it) folds (fold.h) to what text folds to: "anexo, parr. 8" finds
+ * "Anexo, párr. 8", as search ignores accents. doc_find_cite's unit words
+ * compare case only; this takes the whole citation as 'c' wrote it. */
+static const node *
+find_cite_folded(const doc *d, const char *text)
+{
+	char *want = fold_str(text, strlen(text), FOLD_ALL, NULL);
+	const node *hit = NULL;
+	for (size_t i = 1; i < d->nnodes && !hit && *want; i++) {
+		char *c = lang_cite(d, d->nodes[i]);
+		char *f = fold_str(c, strlen(c), FOLD_ALL, NULL);
+		if (!strcmp(f, want))
+			hit = d->nodes[i];
+		free(f);
+		free(c);
+	}
+	free(want);
+	return hit;
+}
+
 /* What is typed at ':': a node path ("annex1/decl/p8") or a citation as
  * people write it and as 'c' shows it ("8", "Article 40", "art. 12, para.
  * 1", "Annex, art. 12", "pp2"); doc_find_cite reads both, paths first, and
@@ -164,6 +186,8 @@ goto_done(ui *u, const char *text, void *arg)
 		return UI_DRAW;
 	const doc *d = u->d;
 	const node *nd = doc_find_cite(d, ui_top_node(u), text);
+	if (!nd)
+		nd = find_cite_folded(d, text);
 	size_t b = nd ? ui_node_block(d, nd) : (size_t)-1;
 	if (b == (size_t)-1) {
 		ui_message(u, ROLE_ERROR, "No clause or path '%s'", text);

@@ -10,7 +10,8 @@
  *
  * The default bindings are a table of names parsed through the same code, so
  * every default is also a valid config line. A config binding replaces every
- * default binding of its key; action "none" removes the key's binding. */
+ * default binding of its key; action "none" removes the key's binding. Two
+ * config lines that name one key (Esc and Escape) in one map are refused. */
 #include <build-config.h>
 
 #include <assert.h>
@@ -231,6 +232,20 @@ keys_setup(ui *u, const config *cfg, char **err)
 					 "(actions: %s, none)", file, b->line,
 					 b->action ? b->action : "", b->key, names.s);
 			buf_free(&names);
+			return -1;
+		}
+		/* Two names of one key (Esc, Escape; C-i, Tab) in one map:
+		 * the later would silently win. config.c sees only the names. */
+		int map = a >= 0 ? ACTIONS_MAP(a) : KEYS_READER;
+		for (size_t j = 0; j < i; j++) {
+			const config_binding *o = &cfg->bindings[j];
+			int oa = actions_find(o->action);
+			if (keys_parse(o->key) != k
+			    || (oa >= 0 ? ACTIONS_MAP(oa) : KEYS_READER) != map)
+				continue;
+			*err = xasprintf("%s:%d: [keys]: '%s' names the same key "
+					 "as '%s' (line %d)", file, b->line,
+					 b->key, o->key, o->line);
 			return -1;
 		}
 		bind(u, k, a);

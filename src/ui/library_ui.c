@@ -164,9 +164,12 @@ library_ui_prepare(ui *u, const char *const *paths, size_t n,
 	else if (w.n)
 		ui_message(u, ROLE_ERROR, "%zu problem%s while indexing; last: %s", w.n,
 			   w.n == 1 ? "" : "s", w.last);
-	else
-		ui_message(u, ROLE_MESSAGE, "Library: %zu document%s (%zu indexed now)  "
-			   "Enter opens one", nd, nd == 1 ? "" : "s", st.parsed);
+	else {
+		char k[64];
+		keys_expand(u, "{activate} opens one", k, sizeof k);
+		ui_message(u, ROLE_MESSAGE, "Library: %zu document%s (%zu indexed now)  %s",
+			   nd, nd == 1 ? "" : "s", st.parsed, k);
+	}
 	tell(u, report);	/* about the document opened first */
 	free(warning);
 	return 0;
@@ -220,8 +223,10 @@ library_ui_open(ui *u, const char *path, const char *key)
 	const char *name = u->d->meta.symbol ? u->d->meta.symbol : short_name(path);
 	if (!key) {
 		u->pos = (doc_pos){ 0, 0 };
-		ui_message(u, ROLE_MESSAGE, "Opened %s  (Backspace: back, L: the list)",
-			   name);
+		char k[128];
+		keys_expand(u, "({history-back}: back, {toggle-library}: the list)",
+			    k, sizeof k);
+		ui_message(u, ROLE_MESSAGE, "Opened %s  %s", name, k);
 		tell(u, report);
 		return f | UI_MOVED | UI_DRAW;
 	}

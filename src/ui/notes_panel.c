@@ -39,6 +39,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fold.h"
 #include "notes_export.h"
 #include "text.h"
 #include "ui/notes_impl.h"
@@ -90,11 +91,13 @@ take_sig(notes_ui *n, sig *out)
 	free(wal);
 }
 
+/* Tags fold as search does (fold.h): "#Día" filters notes tagged "dia",
+ * as notes_has_hashtag finds the #words of a body. */
 static int
 tag_is(const note *nt, const char *tag)
 {
 	for (size_t i = 0; i < nt->ntags; i++)
-		if (!strcmp(nt->tags[i], tag))
+		if (fold_eq(nt->tags[i], tag))
 			return 1;
 	return 0;
 }

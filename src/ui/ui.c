@@ -731,6 +731,17 @@ setup_colors(ui *u, const ui_options *opt, char *msg, size_t size)
 	theme_free(&th);
 }
 
+/* "lectern: BEFORE<s>AFTER" on stderr, s (config content, $TERM: bytes
+ * the user or the environment chose) in its visible form (text.h), so that
+ * no escape sequence of theirs reaches the terminal. */
+static void
+say_visible(const char *before, const char *s, const char *after)
+{
+	char *v = text_visible_dup(s ? s : "", s ? strlen(s) : 0, NULL);
+	fprintf(stderr, "lectern: %s%s%s\n", before, v, after);
+	free(v);
+}
+
 /* Terminal checks that give a clear message instead of curses' exit. */
 static FILE *
 open_input(void)
@@ -777,15 +788,16 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	setup_widths(u, opt->cfg);
 	u->notes_db = opt->notes_db;
 	refs_ui_new(u);
-	if (paths && library_ui_prepare(u, paths, npaths, opt->library_db, opt->lang) < 0) {
+	/* The bindings first: the library's messages name their keys. */
+	char *err = NULL;
+	if (keys_setup(u, opt->cfg, &err) < 0) {
+		say_visible("", err, "");	/* quotes config.ini */
+		free(err);
+		free(u->bind);
 		refs_ui_free(u);
 		return EXIT_DATA;
 	}
-
-	char *err = NULL;
-	if (keys_setup(u, opt->cfg, &err) < 0) {
-		fprintf(stderr, "lectern: %s\n", err);
-		free(err);
+	if (paths && library_ui_prepare(u, paths, npaths, opt->library_db, opt->lang) < 0) {
 		free(u->bind);
 		refs_ui_free(u);
 		return EXIT_DATA;
@@ -798,7 +810,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	}
 	SCREEN *scr = newterm(NULL, stdout, in);
 	if (!scr) {
-		fprintf(stderr, "lectern: cannot use terminal type '%s'\n", getenv("TERM"));
+		say_visible("cannot use terminal type '", getenv("TERM"), "'");
 		if (in != stdin)
 			fclose(in);
 		free(u->bind);
@@ -812,8 +824,8 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	if (!cup || cup == (char *)-1) {
 		endwin();
 		delscreen(scr);
-		fprintf(stderr, "lectern: terminal type '%s' cannot address the "
-			"cursor (--dump prints the text)\n", getenv("TERM"));
+		say_visible("terminal type '", getenv("TERM"),
+			    "' cannot address the cursor (--dump prints the text)");
 		if (in != stdin)
 			fclose(in);
 		free(u->bind);

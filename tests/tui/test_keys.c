@@ -158,6 +158,21 @@ test_errors_name_file_and_line(void **state)
 	assert_int_equal(keys_setup(&u, &cfg, &err), -1);
 	assert_non_null(strstr(err, "config.ini:9: [keys]: unknown key name 'Ctrl-q'"));
 	free(err);
+	/* issue 11 §5: two names of one key (tests/data/config/same-key-twice.ini) */
+	err = NULL;
+	config_binding b3[] = { { "Esc", "quit", 5 }, { "Escape", "line-down", 6 } };
+	cfg.bindings = b3;
+	cfg.nbindings = 2;
+	assert_int_equal(keys_setup(&u, &cfg, &err), -1);
+	assert_string_equal(err, "/home/a/config.ini:6: [keys]: 'Escape' names the "
+			    "same key as 'Esc' (line 5)");
+	free(err);
+	/* ... but one key may mean one action in each map */
+	err = NULL;
+	config_binding b4[] = { { "Esc", "quit", 5 }, { "Escape", "select-cancel", 6 } };
+	cfg.bindings = b4;
+	assert_int_equal(keys_setup(&u, &cfg, &err), 0);
+	assert_null(err);
 	free(u.bind);
 }
 
