@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "catalog.h"
+#include "cli/cli_info.h"
 #include "cli/cli_library.h"
 #include "cli/cli_notes.h"
 #include "cli/cli_out.h"
@@ -38,7 +39,7 @@
 enum mode {
 	MODE_READ, MODE_OUTLINE, MODE_JSON, MODE_DUMP, MODE_REFS, MODE_LIST,
 	MODE_NOTES, MODE_NOTES_EXPORT, MODE_NOTES_IMPORT, MODE_NOTE_ADD,
-	MODE_NOTE_DELETE,
+	MODE_NOTE_DELETE, MODE_INFO,
 };
 
 enum {
@@ -46,13 +47,14 @@ enum {
 	OPT_THEME, OPT_NO_COLOR, OPT_NOTES_DB, OPT_HELP_CONFIG, OPT_REFS,
 	OPT_LIST, OPT_LIBRARY_DB, OPT_NOTES, OPT_NOTES_EXPORT, OPT_NOTES_IMPORT,
 	OPT_NOTE_ADD, OPT_NOTE_TEXT, OPT_TAG, OPT_NOTE_DELETE, OPT_LIST_THEMES,
-	OPT_FORCE,
+	OPT_FORCE, OPT_INFO,
 };
 
 static const struct option long_options[] = {
 	{ "outline", no_argument, NULL, OPT_OUTLINE },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "dump", no_argument, NULL, OPT_DUMP },
+	{ "info", no_argument, NULL, OPT_INFO },
 	{ "width", required_argument, NULL, 'w' },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "config", required_argument, NULL, OPT_CONFIG },
@@ -92,6 +94,8 @@ usage(FILE *out)
 	      "      --json           the document model as JSON\n"
 	      "      --dump           the reflowed text, wrapped\n"
 	      "  -w, --width=N        wrap --dump at N columns (default 80)\n"
+	      "      --info           what is known of it: symbol, date, languages,\n"
+	      "                       session, agenda items, pages… as key: value lines\n"
 	      "      --refs           references (agenda items, resolutions, symbols) of\n"
 	      "                       each FILE or every document under DIR, tab-separated\n"
 	      "      --list           the documents under each DIR: path, symbol, date,\n"
@@ -246,6 +250,7 @@ main(int argc, char **argv)
 		case OPT_OUTLINE: want = MODE_OUTLINE; break;
 		case OPT_JSON: want = MODE_JSON; break;
 		case OPT_DUMP: want = MODE_DUMP; break;
+		case OPT_INFO: want = MODE_INFO; break;
 		case OPT_REFS: want = MODE_REFS; break;
 		case OPT_LIST: want = MODE_LIST; break;
 		case OPT_NOTES: want = MODE_NOTES; break;
@@ -403,13 +408,17 @@ main(int argc, char **argv)
 		rc = EXIT_DATA;
 		goto out;
 	}
-	if (report && mode != MODE_READ)
+	if (report && mode != MODE_READ && mode != MODE_INFO)
 		cli_out_say(stderr, "%s", report);	/* visible already */
 
 	if (mode == MODE_READ) {
 		ui_options uo = { .cfg = &cfg, .theme = theme_name, .no_color = no_color,
 				  .notes_db = notes_db, .notice = report };
 		rc = ui_run(d, &uo);
+	} else if (mode == MODE_INFO) {	/* the report is in its lines */
+		catalog *cat = load_catalog();
+		rc = cli_info_print(d, cat, report, stdout, stderr);
+		catalog_free(cat);
 	} else {
 		rc = run_one(mode, d, width, notes_db, mode_arg, note_text, tags,
 			     force ? NOTES_IMPORT_FORCE : 0);

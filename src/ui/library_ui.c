@@ -60,6 +60,8 @@ tell(ui *u, char *report)
 {
 	if (!report)
 		return;
+	free(u->report);	/* for the information box */
+	u->report = xstrdup(report);
 	buf b;
 	buf_init(&b);
 	for (const char *l = report; *l;) {

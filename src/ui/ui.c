@@ -522,6 +522,12 @@ place(ui *u)
 			h = u->rows - 2;
 		put(u->help, (u->rows - 2 - h) / 2, (u->cols - w) / 2, h, w);
 	}
+	/* Boxes that size themselves (popup.c). */
+	for (size_t i = 0; i < u->npanes; i++) {
+		pane *p = u->panes[i];
+		if (p->side == PANE_OVERLAY && p->ops->reserve)
+			p->ops->reserve(p, u, u->rows - 2, u->cols);
+	}
 	if (u->focus && !u->focus->placed)
 		u->focus = u->text;
 	/* Said when the panel starts to wait, not each time the focus
@@ -698,6 +704,8 @@ ui_set_document(ui *u, doc *d, doc_pos pos)
 	u->outline_full = 0;
 	free(u->notices);	/* about the document before */
 	u->notices = NULL;
+	free(u->report);
+	u->report = NULL;
 	/* The panes that hold a view of the document are made afresh; the
 	 * outline keeps the user's choice of shown or hidden. */
 	pane *o = u->outline;
@@ -866,6 +874,8 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	u->text = pane_text_new(u);
 	u->status = status_new(u);
 	u->help = help_new(u);
+	u->popup = popup_new(u);
+	u->report = opt->notice ? xstrdup(opt->notice) : NULL;
 	u->notes = notes_panel_new(u, opt->notes_db);
 	u->editor = editor_new(u);
 	add_pane(u, u->outline);
@@ -875,6 +885,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	add_pane(u, library_ui_pane(u));
 	add_pane(u, u->status);
 	add_pane(u, u->help);
+	add_pane(u, u->popup);
 	add_pane(u, u->editor);
 	u->focus = u->text;
 	if (theme_msg[0])
@@ -957,6 +968,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	layout_free(u->lo);
 	free(u->bind);
 	free(u->notices);
+	free(u->report);
 	refs_ui_free(u);
 	if (lost) {
 		fputs("lectern: lost the terminal\n", stderr);

@@ -174,6 +174,9 @@ struct ui {
 	size_t npanes;
 	pane *outline, *text, *status, *help;
 	pane *notes, *editor;	/* notes panel and note editor (notes_ui.h) */
+	pane *popup;		/* information and footnotes (popup.c) */
+	char *report;		/* what the source's clean-up changed in u->d
+				   (source_report's lines), or NULL; owned */
 	pane *focus;		/* receives keys; never NULL once running */
 	pane *overlay;		/* a modal pane on top (help), or NULL */
 	prompt *prompt;		/* the open prompt (takes all keys), or NULL */
@@ -309,6 +312,7 @@ enum action_id {
 	ACT_NEXT_BLOCK, ACT_PREV_BLOCK,
 	ACT_ACTIVATE, ACT_FOCUS_NEXT, ACT_FOCUS_PREV,
 	ACT_CITE, ACT_GOTO,
+	ACT_INFO,
 	/* References, search, history, library (refs_ui.h): before cancel,
 	 * which the help screen lists near its end. */
 	ACT_REF_NEXT, ACT_REF_PREV, ACT_TOGGLE_REFS, ACT_SEARCH_FORWARD,
@@ -364,6 +368,16 @@ pane *help_new(ui *u);
  * out for inner_cols columns inside the border; help_cols: the window's
  * width with nothing wrapped (the border included). */
 int help_open(ui *u);
+
+/* popup.c: a modal box of lines over the panes (q, Esc, Enter close it). */
+enum { POPUP_KEYED = 1 };	/* "key: value" lines: keys as headings */
+pane *popup_new(ui *u);
+/* Shows text (lines ending in '\n', copied) under title. Returns flags. */
+int popup_open(ui *u, const char *title, const char *text, unsigned flags);
+
+/* info.c: the document's information (cli_info_text) in the popup. */
+int info_act(ui *u);
+
 int help_lines(ui *u, int inner_cols);
 int help_cols(ui *u);
 
