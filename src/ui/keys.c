@@ -65,7 +65,7 @@ static const struct {
 	{ "[", "prev-block" }, { "{", "prev-block" },
 	{ "Enter", "activate" },
 	{ "Tab", "focus-next" }, { "BTab", "focus-prev" },
-	{ "c", "cite" }, { ":", "goto" }, { "i", "info" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
+	{ "c", "cite" }, { ":", "goto" }, { "i", "info" }, { "*", "footnotes" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
 	{ "C-l", "redraw" }, { "Esc", "cancel" },
 	{ "s", "toggle-notes" }, { "a", "note-add" }, { "A", "note-add-words" },
 	{ "v", "note-select" },

@@ -312,7 +312,7 @@ enum action_id {
 	ACT_NEXT_BLOCK, ACT_PREV_BLOCK,
 	ACT_ACTIVATE, ACT_FOCUS_NEXT, ACT_FOCUS_PREV,
 	ACT_CITE, ACT_GOTO,
-	ACT_INFO,
+	ACT_INFO, ACT_FOOTNOTES,
 	/* References, search, history, library (refs_ui.h): before cancel,
 	 * which the help screen lists near its end. */
 	ACT_REF_NEXT, ACT_REF_PREV, ACT_TOGGLE_REFS, ACT_SEARCH_FORWARD,
@@ -377,6 +377,13 @@ int popup_open(ui *u, const char *title, const char *text, unsigned flags);
 
 /* info.c: the document's information (cli_info_text) in the popup. */
 int info_act(ui *u);
+
+/* footnotes.c: footnotes at their marks (superscript digits). */
+/* The footnotes whose marks are on the text pane's lines, in the popup. */
+int footnotes_act(ui *u);
+/* The footnote of the mark at byte `byte` of block b's text, in the popup;
+ * UI_PASS when no mark is there. */
+int footnotes_open_at(ui *u, size_t b, size_t byte);
 
 int help_lines(ui *u, int inner_cols);
 int help_cols(ui *u);
