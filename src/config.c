@@ -514,22 +514,29 @@ typedef struct setting {
 	const char *help;
 	int auto_ok;		/* SET_INT: "auto" is allowed, stored as
 				   CONFIG_AUTO */
+	const char *choices;	/* SET_STRING: the values allowed, '|'
+				   between them, or NULL for any */
 } setting;
 
 static const setting settings[] = {
 	{ "ui", "theme", SET_THEME, "default", 0, 0, 0, offsetof(config, theme),
-	  "colour theme: default, dark, light, mono, paper, yours, or a file path", 0 },
+	  "colour theme: default, dark, light, mono, paper, yours, or a file path", 0, NULL },
 	{ "ui", "outline_cols", SET_INT, "auto", 0, 120, 0, offsetof(config, outline_cols),
 	  "outline width: auto follows the terminal (20..56); 0 hides it at start",
-	  1 },
+	  1, NULL },
 	{ "ui", "notes_cols", SET_INT, "36", 0, 120, 0, offsetof(config, notes_cols),
-	  "width of the notes panel in columns; 0 hides it at start", 0 },
+	  "width of the notes panel in columns; 0 hides it at start", 0, NULL },
 	{ "ui", "text_cols", SET_INT, "100", 20, 1000, 1, offsetof(config, text_cols),
-	  "longest text lines, clause numbers included; 0 = the whole pane", 0 },
+	  "longest text lines, clause numbers included; 0 = the whole pane", 0, NULL },
 	{ "ui", "mouse", SET_BOOL, "yes", 0, 1, 0, offsetof(config, mouse),
-	  "mouse: the wheel scrolls, a click in the outline jumps", 0 },
+	  "mouse: the wheel scrolls, a click in the outline jumps", 0, NULL },
 	{ "ui", "show_numbers", SET_BOOL, "yes", 0, 1, 0, offsetof(config, show_numbers),
-	  "show clause numbers in the gutter", 0 },
+	  "show clause numbers in the gutter", 0, NULL },
+	{ "ui", "clipboard", SET_STRING, "file", 0, 0, 0, offsetof(config, clipboard),
+	  "where y copies a citation: osc52 (the terminal's clipboard), file, no",
+	  0, "osc52|file|no" },
+	{ "ui", "editor", SET_STRING, "builtin", 0, 0, 0, offsetof(config, editor),
+	  "notes editor: builtin, $VISUAL (or $EDITOR), or a command", 0, NULL },
 };
 
 static const char *const sections[] = { "ui", "keys" };
@@ -596,6 +603,17 @@ apply(config *cfg, const setting *st, const char *value, int check_theme)
 	case SET_THEME:
 		if (!*value)
 			return xasprintf("%s is empty", st->key);
+		if (st->choices) {
+			size_t n = strlen(value);
+			const char *c = st->choices;
+			while (c && !(!strncmp(c, value, n) && (c[n] == '|' || !c[n]))) {
+				c = strchr(c, '|');
+				c = c ? c + 1 : NULL;
+			}
+			if (!c)
+				return xasprintf("%s = '%s' is not one of %s", st->key,
+						 value, st->choices);
+		}
 		if (st->type == SET_THEME && check_theme) {
 			theme t;
 			char *terr = NULL;
@@ -658,6 +676,8 @@ config_free(config *cfg)
 	}
 	free(cfg->bindings);
 	free(cfg->theme);
+	free(cfg->clipboard);
+	free(cfg->editor);
 	free(cfg->path);
 	memset(cfg, 0, sizeof *cfg);
 }
@@ -865,7 +885,7 @@ config_describe(FILE *out)
 			break;
 		case SET_STRING:
 		case SET_THEME:
-			snprintf(range, sizeof range, "name");
+			snprintf(range, sizeof range, "%s", st->choices ? st->choices : "name");
 			break;
 		}
 		char *kv = xasprintf("%s = %s", st->key, st->def);

@@ -51,6 +51,10 @@ typedef struct config {
 				   measure); 0 = the whole pane */
 	int mouse;		/* default 1 */
 	int show_numbers;	/* clause numbers in the gutter, default 1 */
+	char *clipboard;	/* where y copies: "osc52", "file" (the
+				   default) or "no" */
+	char *editor;		/* notes: "builtin" (default), "$VISUAL"
+				   ($VISUAL, else $EDITOR), or a command */
 	config_binding *bindings;	/* [keys], in file order; owned */
 	size_t nbindings;
 } config;

@@ -276,6 +276,7 @@ const action actions_table[ACT_COUNT] = {
 	[ACT_GOTO] = { "goto", act_goto, "Go to a clause (8, Article 40) or a path (annex1/decl/p8)" },
 	[ACT_INFO] = { "info", info_act, "Document information: symbol, date, languages, agenda, pages" },
 	[ACT_FOOTNOTES] = { "footnotes", footnotes_act, "Show the footnotes of the marks on the screen (a click on a mark: its own)" },
+	[ACT_COPY] = { "copy", copy_act, "Copy the citation and text of the clause at the top" },
 	[ACT_TOGGLE_OUTLINE] = { "toggle-outline", act_toggle_outline, "Show or hide the outline" },
 	[ACT_TOGGLE_NUMBERS] = { "toggle-numbers", act_toggle_numbers, "Show or hide clause numbers" },
 	[ACT_REDRAW] = { "redraw", act_redraw, "Redraw the screen" },

@@ -312,7 +312,7 @@ enum action_id {
 	ACT_NEXT_BLOCK, ACT_PREV_BLOCK,
 	ACT_ACTIVATE, ACT_FOCUS_NEXT, ACT_FOCUS_PREV,
 	ACT_CITE, ACT_GOTO,
-	ACT_INFO, ACT_FOOTNOTES,
+	ACT_INFO, ACT_FOOTNOTES, ACT_COPY,
 	/* References, search, history, library (refs_ui.h): before cancel,
 	 * which the help screen lists near its end. */
 	ACT_REF_NEXT, ACT_REF_PREV, ACT_TOGGLE_REFS, ACT_SEARCH_FORWARD,
@@ -384,6 +384,10 @@ int footnotes_act(ui *u);
 /* The footnote of the mark at byte `byte` of block b's text, in the popup;
  * UI_PASS when no mark is there. */
 int footnotes_open_at(ui *u, size_t b, size_t byte);
+
+/* copy.c: the citation and text of the clause at the top, to the clipboard
+ * (config [ui] clipboard: osc52, file, no). */
+int copy_act(ui *u);
 
 int help_lines(ui *u, int inner_cols);
 int help_cols(ui *u);

@@ -301,7 +301,7 @@ test_describe_round_trip(void **state)
 		settings += strstr(line, " = ") && line[0] != ';';
 	}
 	fclose(f);
-	assert_int_equal(settings, 6);
+	assert_int_equal(settings, 8);
 	config cfg, def;
 	char *err = NULL;
 	if (config_load(&cfg, path, &err) < 0)
@@ -313,6 +313,8 @@ test_describe_round_trip(void **state)
 	assert_int_equal(cfg.text_cols, def.text_cols);
 	assert_int_equal(cfg.mouse, def.mouse);
 	assert_int_equal(cfg.show_numbers, def.show_numbers);
+	assert_string_equal(cfg.clipboard, def.clipboard);
+	assert_string_equal(cfg.editor, def.editor);
 	config_free(&cfg);
 	config_free(&def);
 	unlink(path);
@@ -664,7 +666,7 @@ test_settings_documented(void **state)
 		free(def_fmt);
 	}
 	fclose(f);
-	assert_int_equal(n, 6);
+	assert_int_equal(n, 8);
 	free(man);
 	free(fmt);
 	free(man_path);
