@@ -64,6 +64,12 @@ typedef int (*editor_save_fn)(ui *u, const char *text, void *arg, char **err);
  * Returns flags. */
 int editor_open(ui *u, const char *title, const char *context,
 		const char *text, editor_save_fn save, void *arg);
+/* editor_ext.c: the note in the user's editor (config [ui] editor), saved
+ * through save; flags, or UI_PASS for the built-in editor: none is
+ * configured, or it failed, *fallback then the text to open it with
+ * (caller frees; NULL = the note's own). */
+int editor_ext_open(ui *u, const char *text, editor_save_fn save, void *arg,
+		    char **fallback);
 /* Asks question (add " (y/n)") on the message line; y calls yes(u, arg)
  * and returns its flags, anything else says "Cancelled". */
 typedef int (*editor_yes_fn)(ui *u, void *arg);
