@@ -106,6 +106,7 @@ run_editor(const char *cmd, const char *file)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
 	reset_prog_mode();
+	ui_mouse_again();
 	clearok(curscr, TRUE);	/* whatever the editor left, drawn over */
 	if (pid < 0) {
 		errno = e;

@@ -603,6 +603,29 @@ draw(ui *u)
 	doupdate();
 }
 
+/* A mouse button at screen cell (y, x) to the pane under it (the overlay
+ * takes them all). */
+static int
+mouse_at(ui *u, int y, int x, int button)
+{
+	if (!button || u->too_small)
+		return UI_NONE;
+	if (u->overlay) {
+		pane *p = u->overlay;
+		return p->ops->mouse ? p->ops->mouse(p, u, y - p->y, x - p->x, button)
+			: UI_NONE;
+	}
+	for (size_t i = u->npanes; i-- > 0;) {
+		pane *p = u->panes[i];
+		if (p->placed && p->win && wenclose(p->win, y, x)) {
+			if (!p->ops->mouse)
+				return UI_NONE;
+			return p->ops->mouse(p, u, y - p->y, x - p->x, button);
+		}
+	}
+	return UI_NONE;
+}
+
 static int
 on_mouse(ui *u)
 {
@@ -618,22 +641,94 @@ on_mouse(ui *u)
 #endif
 	else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
 		button = UI_MOUSE_CLICK;
-	if (!button)
-		return UI_NONE;
-	if (u->overlay) {
-		pane *p = u->overlay;
-		return p->ops->mouse ? p->ops->mouse(p, u, ev.y - p->y, ev.x - p->x, button)
-			: UI_NONE;
-	}
-	for (size_t i = u->npanes; i-- > 0;) {
-		pane *p = u->panes[i];
-		if (p->placed && p->win && wenclose(p->win, ev.y, ev.x)) {
-			if (!p->ops->mouse)
-				return UI_NONE;
-			return p->ops->mouse(p, u, ev.y - p->y, ev.x - p->x, button);
+	return mouse_at(u, ev.y, ev.x, button);
+}
+
+/* SGR 1006 mouse reports ("ESC [ < b ; x ; y M", m on release) carry any
+ * column, where X10's one byte stops at 223. A terminal description that
+ * declares them (kmous = ESC [ <, as xterm's) has curses decode them; for
+ * the others (tmux, screen: kmous = ESC [ M) the reader asks the terminal
+ * for them itself (sgr_mouse_on) and reads them here: curses hands over
+ * an unknown sequence as ESC and then its bytes. */
+static int sgr_own;	/* we turned SGR reporting on */
+
+static void
+sgr_mouse_on(void)
+{
+	char *k = tigetstr("kmous");
+	if (k && k != (char *)-1 && !strcmp(k, "\033[<"))
+		return;	/* curses does it */
+	sgr_own = 1;
+	putp("\033[?1006h");
+	fflush(stdout);
+}
+
+static void
+sgr_mouse_off(void)
+{
+	if (!sgr_own)
+		return;
+	putp("\033[?1006l");
+	fflush(stdout);
+	sgr_own = 0;
+}
+
+void
+ui_mouse_again(void)
+{
+	if (!sgr_own)
+		return;
+	putp("\033[?1006h");	/* a program run meanwhile may have reset it */
+	fflush(stdout);
+}
+
+/* After an ESC key: the rest of an SGR report, if one follows (already
+ * in the input: a terminal sends it at once). Returns 1 with the event
+ * decoded, else 0 with what was read given back. */
+static int
+sgr_read(ui *u, int *y, int *x, int *button)
+{
+	wint_t got[24];
+	int n = 0, r, v[3] = { 0, 0, 0 }, field = 0, ok = 0, final = 0;
+	wtimeout(u->input, 0);
+	while (n < (int)ARRAY_LEN(got)) {
+		wint_t ch;
+		r = wget_wch(u->input, &ch);
+		if (r != OK)
+			break;
+		got[n++] = ch;
+		if (n == 1 && ch != '[')
+			break;
+		if (n == 2 && ch != '<')
+			break;
+		if (n <= 2)
+			continue;
+		if (ch >= '0' && ch <= '9' && v[field] < 100000) {
+			v[field] = v[field] * 10 + (int)(ch - '0');
+		} else if (ch == ';' && field < 2) {
+			field++;
+		} else {
+			ok = (ch == 'M' || ch == 'm') && field == 2;
+			final = (int)ch;
+			break;
 		}
 	}
-	return UI_NONE;
+	wtimeout(u->input, -1);
+	if (!ok) {
+		while (n > 0)
+			unget_wch(got[--n]);
+		return 0;
+	}
+	*x = v[1] - 1;
+	*y = v[2] - 1;
+	*button = 0;
+	if (v[0] & 32)
+		return 1;	/* motion */
+	if (v[0] & 64)
+		*button = (v[0] & 1) ? UI_MOUSE_WHEEL_DOWN : UI_MOUSE_WHEEL_UP;
+	else if ((v[0] & 3) == 0 && final == 'M')
+		*button = UI_MOUSE_CLICK;	/* a press of the first button */
+	return 1;
 }
 
 static int
@@ -863,6 +958,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 #endif
 			  , NULL);
 		mouseinterval(0);
+		sgr_mouse_on();
 	}
 	/* Keys are read on a window that is never drawn, so reading never
 	 * refreshes anything over the panels. */
@@ -941,7 +1037,12 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 			flags = on_mouse(u);
 			continue;
 		}
-		flags = on_key(u, keys_from_curses(r, ch));
+		int key = keys_from_curses(r, ch), my, mx, mb;
+		if (key == UI_KEY_ESC && sgr_own && sgr_read(u, &my, &mx, &mb)) {
+			flags = mouse_at(u, my, mx, mb);
+			continue;
+		}
+		flags = on_key(u, key);
 		if (flags == UI_NONE && !u->too_small)
 			flags = UI_DRAW;	/* a cleared message, at least */
 		if (!u->msg[0] && u->notices && !u->prompt && !u->overlay) {
@@ -961,6 +1062,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	if (u->tiny)
 		delwin(u->tiny);
 	delwin(u->input);
+	sgr_mouse_off();
 	endwin();
 	delscreen(scr);
 	if (in != stdin)

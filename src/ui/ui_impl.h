@@ -255,6 +255,9 @@ pane *ui_focus_target(const ui *u, int dir);
  * this leaves the text fewer than UI_TEXT_MIN_COLS beside the outline, and
  * waits for the focus to take the outline's place (u->notes_yield). */
 int ui_notes_room(const ui *u);
+/* Asks the terminal again for the SGR mouse reports the reader reads
+ * itself (after another program had the terminal: an editor). */
+void ui_mouse_again(void);
 /* The node whose text is at the top of the text pane. */
 const node *ui_top_node(const ui *u);
 /* Compares two display addresses: <0, 0, >0. */
