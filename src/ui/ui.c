@@ -737,7 +737,8 @@ on_key(ui *u, int key)
 	if (u->too_small) {
 		/* q quits, unless something open (an editor, a prompt) would
 		 * be lost unseen. */
-		int busy = u->prompt || (u->overlay && u->overlay != u->help);
+		int busy = u->prompt || (u->overlay && u->overlay != u->help &&
+					   u->overlay != u->popup);
 		if ((key == 'q' || key == 'Q') && !busy)
 			return UI_QUIT;
 		return UI_NONE;
