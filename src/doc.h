@@ -107,6 +107,13 @@ typedef struct doc_meta {
 	size_t nagenda;
 	doc_page *pages;
 	size_t npages;
+	const char *encoding;	/* what the file was converted from
+				   ("Windows-1252", "UTF-16LE"…; a static
+				   string of source.h, never freed), NULL for
+				   UTF-8 */
+	int garbled;		/* the text looks garbled (a PDF whose fonts
+				   have no usable encoding, source.h); its
+				   language was not guessed */
 	size_t invalid_bytes;	/* input bytes replaced by U+FFFD */
 	size_t furniture_lines;	/* lines removed as page furniture */
 } doc_meta;

@@ -121,6 +121,8 @@ meta_json(const doc_meta *m)
 		json_array_append_new(pages, json_pack("{s:i,s:I}", "page", m->pages[i].number,
 						       "line", (json_int_t)m->pages[i].line));
 	json_object_set_new(o, "pages", pages);
+	json_object_set_new(o, "encoding", str_or_null(m->encoding));
+	json_object_set_new(o, "garbled", json_boolean(m->garbled));
 	json_object_set_new(o, "invalid_bytes", json_integer((json_int_t)m->invalid_bytes));
 	json_object_set_new(o, "furniture_lines", json_integer((json_int_t)m->furniture_lines));
 	return o;

@@ -63,6 +63,10 @@ typedef struct parse_options {
 	int repair_splits;	/* join words split by a stray space ("Est ado"
 				   -> "Estado") by the rule in parse/words.c; 0 = off,
 				   the text as extracted */
+	int no_detect;		/* with lang NULL: don't guess the language
+				   (garbled text would pass for some):
+				   meta.lang stays NULL, English words serve
+				   the parse */
 } parse_options;
 
 /* Parses text (len bytes of clean UTF-8, as made by source_load) into a new

@@ -269,7 +269,8 @@ parse_document(const char *name, const char *text, size_t len,
 	p->t = text;
 	p->n = len;
 	p->d = doc_new(name);
-	const char *code = opt && opt->lang ? opt->lang : lang_detect(text, len);
+	const char *code = opt && opt->lang ? opt->lang
+			 : opt && opt->no_detect ? NULL : lang_detect(text, len);
 	doc_meta_set(&p->d->meta.lang, code);
 	p->lw = lang_get(code);
 	int repair = opt && opt->repair_splits;
