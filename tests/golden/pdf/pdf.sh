@@ -13,8 +13,11 @@
 # - its reduced outline (indentation, kind, printed number; a heading's
 #   positional number left out) is that of the corpus text of the same PDF
 #   (tests/data/parse/corpus/LANG_NAME.txt, extracted by another tool),
-#   the differing lines counted in a comment.
-# The last three are the targets of issue 9: where they fail today they
+#   the differing lines counted in a comment;
+# - the masthead facts in --json's meta (symbol, title, date, language,
+#   original language, sender, addressee, job number, distribution,
+#   session) are those read from the corpus text.
+# The last four are the targets of issue 9: where they fail today they
 # are marked TODO (listed in KNOWN.md), and a TODO that passes (XPASS) fails
 # the suite, so that its mark is removed. Prints TAP.
 #
@@ -34,7 +37,9 @@ todo="A_HRC_WG.6_34_ITA_3-ru:job A_HRC_WG.6_7_ITA_1-fr:job
 A_HRC_WG.6_34_ITA_3-en:masthead A_HRC_WG.6_34_ITA_3-ru:masthead
 A_HRC_WG.6_7_ITA_1-en:masthead A_HRC_WG.6_7_ITA_1-fr:masthead
 A_HRC_WG.6_34_ITA_3-en:corpus A_HRC_WG.6_34_ITA_3-ru:corpus
-A_HRC_WG.6_7_ITA_1-en:corpus A_HRC_WG.6_7_ITA_1-fr:corpus"
+A_HRC_WG.6_7_ITA_1-en:corpus A_HRC_WG.6_7_ITA_1-fr:corpus
+A_HRC_WG.6_34_ITA_3-en:meta A_HRC_WG.6_34_ITA_3-ru:meta
+A_HRC_WG.6_7_ITA_1-en:meta A_HRC_WG.6_7_ITA_1-fr:meta"
 
 result() { # failed (0 = passed, 1 = failed), NAME, check, description
 	i=$((i + 1))
@@ -55,7 +60,7 @@ reduce() {
 }
 
 n=1
-for pdf in "$data"/*.pdf; do n=$((n + 4)); done
+for pdf in "$data"/*.pdf; do n=$((n + 5)); done
 echo "1..$n"
 i=1
 if command -v pdftotext >/dev/null 2>&1; then echo "ok 1 - pdftotext is installed"
@@ -84,7 +89,9 @@ for pdf in "$data"/*.pdf; do
 	fi
 
 	# 2. no job number in any node's text (jansson writes one key a line)
+	json_ok=0
 	if "$lectern" --json "$pdf" >"$tmp/json" 2>/dev/null; then
+		json_ok=1
 		grep '^ *"text": "' "$tmp/json" | grep -E '(^|[^0-9./-])([A-Z]{1,3}\.)?[0-9¹²³⁴⁵⁶⁷⁸⁹⁰]{2}-[0-9]{5}([^0-9]|$)' >"$tmp/bad"
 		fail=0; [ -s "$tmp/bad" ] && fail=1
 	else
@@ -111,5 +118,16 @@ for pdf in "$data"/*.pdf; do
 		[ "$fail" = 0 ] || echo "# $(grep -c '^[<>]' "$tmp/diff") lines differ ($(grep -c '^<' "$tmp/diff") only in the corpus text's, $(grep -c '^>' "$tmp/diff") only in the PDF's)"
 	else
 		result 1 "$name" corpus "kinds and printed numbers of the corpus text's outline (no $txt)"
+	fi
+
+	# 5. the masthead facts of the corpus text
+	meta() { sed -n '/^  "meta": {/,/^    "agenda_items"/p' "$1" | grep -v '"agenda_items"'; }
+	if [ "$json_ok" = 1 ] && "$lectern" --json "$txt" >"$tmp/cjson" 2>/dev/null &&
+	   meta "$tmp/cjson" >"$tmp/want" && [ -s "$tmp/want" ] && meta "$tmp/json" >"$tmp/got"; then
+		fail=0; diff "$tmp/want" "$tmp/got" >"$tmp/diff" || fail=1
+		result "$fail" "$name" meta "the masthead facts of the corpus text"
+		[ "$fail" = 0 ] || grep '^[<>]' "$tmp/diff" | cut -c1-100 | sed 's/^/# /' | head -8
+	else
+		result 1 "$name" meta "the masthead facts of the corpus text (not read)"
 	fi
 done
