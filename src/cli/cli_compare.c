@@ -372,9 +372,13 @@ result_json(const compare_result *r)
 	json_t *o = json_object(), *s = json_object(), *ch = json_array();
 	json_object_set_new(o, "old", doc_json(r->old));
 	json_object_set_new(o, "new", doc_json(r->new));
-	for (int k = 0; k < COMPARE_KIND_COUNT; k++)
-		json_object_set_new(s, compare_kind_name((compare_kind)k),
-				    json_integer((json_int_t)r->count[k]));
+	static const compare_kind order[] = {	/* issue 12's order first */
+		COMPARE_UNCHANGED, COMPARE_CHANGED, COMPARE_ADDED, COMPARE_DELETED,
+		COMPARE_MOVED, COMPARE_RENUMBERED, COMPARE_SPLIT, COMPARE_MERGED,
+	};
+	for (size_t k = 0; k < ARRAY_LEN(order); k++)
+		json_object_set_new(s, compare_kind_name(order[k]),
+				    json_integer((json_int_t)r->count[order[k]]));
 	json_object_set_new(o, "summary", s);
 	for (size_t i = 0; i < r->n; i++) {
 		const compare_entry *e = &r->entries[i];
