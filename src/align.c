@@ -82,8 +82,12 @@ sqrt_pos(double v)
 	if (v <= 0)
 		return 0;
 	double x = v > 1 ? v : 1;
-	for (int i = 0; i < 60; i++)
-		x = (x + v / x) / 2;
+	for (int i = 0; i < 80; i++) {
+		double y = (x + v / x) / 2;
+		if (y >= x)	/* Newton from above: done when it stops falling */
+			break;
+		x = y;
+	}
 	return x;
 }
 
@@ -254,11 +258,15 @@ align_run(ctx *c, const node *const *l, size_t a, const node *const *r, size_t b
 			emit_gap(c, r[j], 1, 0.9);
 		return;
 	}
-	size_t w = b + 1;
-	double *cost = xmalloc((a + 1) * w * sizeof *cost);
-	unsigned char *mv = xcalloc((a + 1) * w, 1);
+	/* a band around the diagonal: row i holds the columns within bw of
+	 * i b / a, so a long run costs O(a bw), not O(a b) */
+	size_t bw = 100 + b / a + a / b, rw = 2 * bw + 1;
+#define LO(i) ((i) * b / a > bw ? (i) * b / a - bw : 0)
+#define HI(i) ((i) * b / a + bw < b ? (i) * b / a + bw : b)
+	double *cost = xmalloc((a + 1) * rw * sizeof *cost);
+	unsigned char *mv = xcalloc((a + 1) * rw, 1);
 	for (size_t i = 0; i <= a; i++) {
-		for (size_t j = 0; j <= b; j++) {
+		for (size_t j = LO(i); j <= HI(i); j++) {
 			double best = i || j ? 1e300 : 0;
 			int bm = MV_NONE;
 			static const struct { int di, dj, m; } steps[] = {
@@ -269,22 +277,27 @@ align_run(ctx *c, const node *const *l, size_t a, const node *const *r, size_t b
 				size_t di = (size_t)steps[s].di, dj = (size_t)steps[s].dj;
 				if (i < di || j < dj)
 					continue;
-				double v = cost[(i - di) * w + (j - dj)] +
-					   pair_cost(c, l + i - di, di, r + j - dj, dj, NULL);
+				size_t pi = i - di, pj = j - dj;
+				if (pj < LO(pi) || pj > HI(pi))
+					continue;
+				double prev = cost[pi * rw + (pj - LO(pi))];
+				if (prev >= 1e300)
+					continue;
+				double v = prev + pair_cost(c, l + pi, di, r + pj, dj, NULL);
 				if (v < best) {
 					best = v;
 					bm = steps[s].m;
 				}
 			}
-			cost[i * w + j] = best;
-			mv[i * w + j] = (unsigned char)bm;
+			cost[i * rw + (j - LO(i))] = best;
+			mv[i * rw + (j - LO(i))] = (unsigned char)bm;
 		}
 	}
 	/* walk back, then emit in order */
 	size_t cap = a + b + 1, n = 0;
 	unsigned char *path = xmalloc(cap);
 	for (size_t i = a, j = b; i || j;) {
-		int m = mv[i * w + j];
+		int m = mv[i * rw + (j - LO(i))];
 		path[n++] = (unsigned char)m;
 		i -= m == MV_10 || m == MV_11 || m == MV_12 ? 1 : m == MV_21 ? 2 : 0;
 		j -= m == MV_01 || m == MV_11 || m == MV_21 ? 1 : m == MV_12 ? 2 : 0;
@@ -319,6 +332,8 @@ align_run(ctx *c, const node *const *l, size_t a, const node *const *r, size_t b
 	free(path);
 	free(cost);
 	free(mv);
+#undef LO
+#undef HI
 }
 
 /* ---- anchors ---------------------------------------------------------- */
