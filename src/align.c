@@ -1,7 +1,7 @@
 /* align: structural alignment of two language versions (align.h).
  *
- * Lengths are in code points (a Cyrillic letter is one, like a Latin one),
- * of a node's text and all its descendants'. The Gale–Church parameters
+ * Lengths are in code points (a Cyrillic letter is one, like a Latin one)
+ * of a node's own text. The Gale–Church parameters
  * are theirs (1993): variance 6.8 per character, priors 0.89 (1-1), 0.0099
  * (1-0, 0-1), 0.089 (2-1 and 1-2 together). erfc is approximated here
  * (Abramowitz and Stegun 7.1.26, error < 1.5e-7) so no libm is needed.
@@ -25,12 +25,16 @@
 #define PRIOR_10 0.0099
 #define PRIOR_21 0.0445
 #define KIND_PENALTY 2.5	/* -log cost of pairing two kinds of node */
-#define NUMBER_PENALTY 10.0	/* ... two different printed numbers */
+#define NUMBER_PENALTY 10.0	/* ... two different printed numbers, or
+				   a numbered paragraph and a node of
+				   another kind under another number */
 
 typedef struct ctx {
 	align_result *r;
 	size_t *lcps, *rcps;	/* subtree code points by node index */
 	double ratio;		/* right characters per left character */
+	int flat;		/* aligning a run of gaps again: the lists
+				   hold descendants already; no recursion */
 } ctx;
 
 /* e^x for x <= 0 without libm: by squaring a Taylor series. */
@@ -197,17 +201,19 @@ emit_gap(ctx *c, const node *nd, int right, double conf)
 		emit(c, NULL, 0, &nd, 1, ALIGN_GAP, conf);
 	else
 		emit(c, &nd, 1, NULL, 0, ALIGN_GAP, conf);
-	for (size_t i = 0; i < nd->nkids; i++)
+	for (size_t i = 0; !c->flat && i < nd->nkids; i++)
 		emit_gap(c, nd->kids[i], right, conf);
 }
 
 static void align_kids(ctx *c, const node *l, const node *r);
+static void align_seq(ctx *c, node *const *l, size_t nl, node *const *r, size_t nr);
 
 static void
 emit_11(ctx *c, const node *l, const node *r, align_how how, double conf)
 {
 	emit(c, &l, 1, &r, 1, how, conf);
-	align_kids(c, l, r);
+	if (!c->flat)
+		align_kids(c, l, r);
 }
 
 /* ---- Gale–Church between anchors -------------------------------------- */
@@ -235,13 +241,23 @@ pair_cost(const ctx *c, const node *const *l, size_t nl, const node *const *r,
 			same &= r[i]->kind == k;
 		if (!same)
 			cost += KIND_PENALTY;
-		if (nl == 1 && nr == 1 && l[0]->number && r[0]->number) {
-			char a[32], b[32];
+		/* a numbered paragraph pairs by its number or with another
+		 * paragraph: with a node of another kind only under the same
+		 * number (a paragraph one parse took for a section) */
+		int lnum = 0, rnum = 0;
+		for (size_t i = 0; i < nl; i++)
+			lnum |= l[i]->kind == NODE_PARAGRAPH && l[i]->number;
+		for (size_t i = 0; i < nr; i++)
+			rnum |= r[i]->kind == NODE_PARAGRAPH && r[i]->number;
+		char a[32] = "", b[32] = "";
+		if (nl == 1 && nr == 1) {
 			key_of(l[0], a, sizeof a);
 			key_of(r[0], b, sizeof b);
-			if (strcmp(a, b))
-				cost += NUMBER_PENALTY;
 		}
+		if (nl == 1 && nr == 1 && l[0]->number && r[0]->number && strcmp(a, b))
+			cost += NUMBER_PENALTY;
+		else if (!same && (lnum || rnum) && (!a[0] || strcmp(a, b)))
+			cost += NUMBER_PENALTY;
 		if (p_out)
 			*p_out = p * (same ? 1 : 0.5);
 	}
@@ -318,10 +334,10 @@ align_run(ctx *c, const node *const *l, size_t a, const node *const *r, size_t b
 			size_t di = m == MV_21 ? 2 : 1, dj = m == MV_12 ? 2 : 1;
 			pair_cost(c, l + i, di, r + j, dj, &p);
 			emit(c, l + i, di, r + j, dj, ALIGN_LENGTH, 0.8 * (0.25 + 0.5 * p));
-			for (size_t k = 0; k < di; k++)
+			for (size_t k = 0; !c->flat && k < di; k++)
 				for (size_t q = 0; q < l[i + k]->nkids; q++)
 					emit_gap(c, l[i + k]->kids[q], 0, 0.5);
-			for (size_t k = 0; k < dj; k++)
+			for (size_t k = 0; !c->flat && k < dj; k++)
 				for (size_t q = 0; q < r[j + k]->nkids; q++)
 					emit_gap(c, r[j + k]->kids[q], 1, 0.5);
 			i += di, j += dj;
@@ -341,15 +357,24 @@ align_run(ctx *c, const node *const *l, size_t a, const node *const *r, size_t b
 static void
 align_kids(ctx *c, const node *l, const node *r)
 {
-	size_t nl = l->nkids, nr = r->nkids;
-	if (!nl && !nr)
-		return;
+	if (l->nkids || r->nkids)
+		align_seq(c, l->kids, l->nkids, r->kids, r->nkids);
+}
+
+/* Aligns two sibling lists (or, flat, two runs of gaps): anchors by
+ * number, Gale-Church between them. */
+static void
+align_seq(ctx *c, node *const *lkids, size_t nl, node *const *rkids, size_t nr)
+{
 	char (*lk)[32] = xcalloc(nl + 1, sizeof *lk);
 	char (*rk)[32] = xcalloc(nr + 1, sizeof *rk);
+	/* a flat run mixes parents: a sub-item's place means nothing there */
 	for (size_t i = 0; i < nl; i++)
-		key_of(l->kids[i], lk[i], sizeof lk[i]);
+		if (!c->flat || lkids[i]->kind != NODE_SUBITEM)
+			key_of(lkids[i], lk[i], sizeof lk[i]);
 	for (size_t j = 0; j < nr; j++)
-		key_of(r->kids[j], rk[j], sizeof rk[j]);
+		if (!c->flat || rkids[j]->kind != NODE_SUBITEM)
+			key_of(rkids[j], rk[j], sizeof rk[j]);
 	/* candidate anchors: same kind and key, the first free partner */
 	size_t *ci = xmalloc((nl + 1) * sizeof *ci), *cj = xmalloc((nl + 1) * sizeof *cj);
 	char *used = xcalloc(nr + 1, 1);
@@ -358,7 +383,7 @@ align_kids(ctx *c, const node *l, const node *r)
 		if (!lk[i][0])
 			continue;
 		for (size_t j = 0; j < nr; j++)
-			if (!used[j] && r->kids[j]->kind == l->kids[i]->kind &&
+			if (!used[j] && rkids[j]->kind == lkids[i]->kind &&
 			    !strcmp(lk[i], rk[j])) {
 				used[j] = 1;
 				ci[nc] = i;
@@ -393,12 +418,12 @@ align_kids(ctx *c, const node *l, const node *r)
 	size_t pi = 0, pj = 0;
 	for (size_t k = 0; k <= na; k++) {
 		size_t ei = k < na ? ai[k] : nl, ej = k < na ? aj[k] : nr;
-		align_run(c, (const node *const *)l->kids + pi, ei - pi,
-			  (const node *const *)r->kids + pj, ej - pj);
+		align_run(c, (const node *const *)lkids + pi, ei - pi,
+			  (const node *const *)rkids + pj, ej - pj);
 		if (k < na) {
-			const node *a = l->kids[ei], *b = r->kids[ej];
+			const node *a = lkids[ei], *b = rkids[ej];
 			double p = length_p(c, c->lcps[a->index], c->rcps[b->index]);
-			emit_11(c, a, b, ALIGN_NUMBER, 0.5 + 0.5 * p);
+			emit_11(c, a, b, ALIGN_NUMBER, c->flat ? 0.4 + 0.4 * p : 0.5 + 0.5 * p);
 		}
 		pi = ei + 1;
 		pj = ej + 1;
@@ -415,18 +440,57 @@ align_kids(ctx *c, const node *l, const node *r)
 }
 
 static size_t *
-subtree_cps(const doc *d, size_t *total)
+text_cps(const doc *d, size_t *total)
 {
 	size_t *v = xcalloc(d->nnodes + 1, sizeof *v);
-	/* nodes are in pre-order: children after parents, so sum backwards */
+	*total = 0;
 	for (size_t i = d->nnodes; i-- > 0;) {
 		const node *nd = d->nodes[i];
-		v[i] += u8_mbsnlen((const uint8_t *)node_text(d, nd), nd->len);
-		if (nd->parent)
-			v[nd->parent->index] += v[i];
+		v[i] = u8_mbsnlen((const uint8_t *)node_text(d, nd), nd->len);
+		*total += v[i];
 	}
-	*total = d->nnodes ? v[0] : 0;
 	return v;
+}
+
+/* The second pass: a run of consecutive gap pairs with nodes on both
+ * sides (the parents did not pair: a section split differently, a
+ * paragraph parsed as a heading) is aligned again as two flat lists, so a
+ * numbered paragraph still finds the paragraph of its number. The pairs
+ * stay in reading order: the run is replaced in place. */
+static void
+regap(ctx *c)
+{
+	align_result *r = c->r;
+	align_pair *old = r->pairs;
+	size_t n = r->n;
+	r->pairs = NULL;
+	r->n = r->cap = 0;
+	c->flat = 1;
+	node **l = xmalloc((n + 1) * sizeof *l), **rr = xmalloc((n + 1) * sizeof *rr);
+	for (size_t i = 0; i < n;) {
+		size_t k = i, nl = 0, nr = 0;
+		while (k < n && old[k].how == ALIGN_GAP) {
+			if (old[k].nleft)
+				l[nl++] = (node *)old[k].left[0];
+			else
+				rr[nr++] = (node *)old[k].right[0];
+			k++;
+		}
+		if (nl && nr) {
+			align_seq(c, l, nl, rr, nr);
+			i = k;
+			continue;
+		}
+		for (size_t q = i; q < (k > i ? k : i + 1); q++) {
+			xgrow((void **)&r->pairs, &r->cap, r->n + 1, sizeof *r->pairs);
+			r->pairs[r->n++] = old[q];
+		}
+		i = k > i ? k : i + 1;
+	}
+	c->flat = 0;
+	free(l);
+	free(rr);
+	free(old);
 }
 
 align_result *
@@ -437,10 +501,11 @@ align_docs(const doc *left, const doc *right)
 	r->right = right;
 	ctx c = { .r = r };
 	size_t tl, tr;
-	c.lcps = subtree_cps(left, &tl);
-	c.rcps = subtree_cps(right, &tr);
+	c.lcps = text_cps(left, &tl);
+	c.rcps = text_cps(right, &tr);
 	c.ratio = tl && tr ? (double)tr / (double)tl : 1.0;
 	align_kids(&c, left->root, right->root);
+	regap(&c);
 	free(c.lcps);
 	free(c.rcps);
 	return r;

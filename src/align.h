@@ -8,11 +8,16 @@
  * the sub-items), keeping the longest run in order; between two such
  * anchors, the rest is aligned by order and length with a Gale–Church
  * dynamic programme (1-1, 1-0, 0-1, 2-1 and 1-2; length in characters of a
- * node and its descendants, the expected ratio that of the two whole
- * texts). Paired nodes (1-1) are aligned the same way inside; a node with
- * no partner is paired with a gap, never forced.
+ * node's own text, since its children are aligned in their turn; the
+ * expected ratio that of the two whole texts; a numbered paragraph pairs
+ * with a node of another kind only under the same number). Paired nodes (1-1) are aligned the same way inside; a node with
+ * no partner is paired with a gap, never forced. Last, each run of gaps
+ * with nodes on both sides (their parents did not pair: a section split
+ * otherwise by one parse) is aligned again the same way as two flat lists
+ * (sub-items not by place there), in place.
  *
- * Confidence, 0-1: a pair by number 0.5 + 0.5 P, a pair by length
+ * Confidence, 0-1: a pair by number 0.5 + 0.5 P (0.4 + 0.4 P found in a
+ * run of gaps), a pair by length
  * 0.25 + 0.5 P (halved when the kinds differ, 0.8 times for 2-1 and 1-2),
  * where P = 2 (1 - Phi(|delta|)) is Gale–Church's probability of the
  * length difference; a gap 0.9 when nothing on the other side could

@@ -391,6 +391,49 @@ test_align_split_gap(void **state)
 	doc_free(r);
 }
 
+/* Trees that differ (the paragraphs in a section on the left, at the
+ * top on the right): the second pass pairs them by number all the same. */
+static void
+test_align_regap(void **state)
+{
+	(void)state;
+	doc *l = doc_new("l"), *r = doc_new("r");
+	node *sec = doc_add_node(l, NULL, NODE_SECTION, "s1", "Background", 10);
+	doc_set_number(sec, "I.", "I");
+	for (int i = 1; i <= 3; i++) {
+		char id[8], num[8];
+		snprintf(id, sizeof id, "p%d", i);
+		snprintf(num, sizeof num, "%d.", i);
+		node *p = doc_add_node(l, sec, NODE_PARAGRAPH, id, "some words of text", 18);
+		doc_set_number(p, num, num);
+	}
+	doc_add_node(r, NULL, NODE_HEADING, "h1", "Contexte", 8);
+	for (int i = 1; i <= 3; i++) {
+		char id[8], num[8];
+		snprintf(id, sizeof id, "p%d", i);
+		snprintf(num, sizeof num, "%d.", i);
+		para(r, id, num, 20, 'q');
+	}
+	doc_finish(l);
+	doc_finish(r);
+	align_result *res = align_docs(l, r);
+	size_t paired = 0;
+	for (size_t i = 0; i < res->n; i++) {
+		const align_pair *p = &res->pairs[i];
+		if (p->nleft != 1 || p->left[0]->kind != NODE_PARAGRAPH)
+			continue;
+		assert_int_equal(p->nright, 1);
+		assert_string_equal(p->left[0]->number, p->right[0]->number);
+		assert_int_equal(p->how, ALIGN_NUMBER);
+		assert_true(p->confidence <= 0.8);
+		paired++;
+	}
+	assert_int_equal(paired, 3);
+	align_free(res);
+	doc_free(l);
+	doc_free(r);
+}
+
 int
 main(void)
 {
@@ -407,6 +450,7 @@ main(void)
 		cmocka_unit_test(test_extraction_same),
 		cmocka_unit_test(test_align_corpus),
 		cmocka_unit_test(test_align_split_gap),
+		cmocka_unit_test(test_align_regap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
