@@ -801,9 +801,47 @@ compare_cite(const doc *d, const node *nd)
 		free(up);
 		return s;
 	}
+	if (nd->kind == NODE_PARAGRAPH && !(nd->cite && *nd->cite) && !nd->number) {
+		/* a paragraph without number or place: after which one */
+		for (size_t i = nd->index; i-- > 0;) {
+			const node *p = d->nodes[i];
+			if (p->kind == NODE_PARAGRAPH && p->unit != UNIT_PREAMBLE &&
+			    p->cite && *p->cite) {
+				char *c = compare_cite(d, p);
+				char *r = xasprintf("text after %s", c);
+				free(c);
+				return r;
+			}
+		}
+		return xasprintf("text %s", cite);
+	}
 	if (nd->kind == NODE_PARAGRAPH)
 		return xasprintf("%s %s", doc_has_preamble(d) ? "op." : "para.", cite);
-	if (nd->kind == NODE_SECTION && nd->number)
-		return xasprintf("section %s", cite);
-	return xasprintf("%s %s", node_kind_name(nd->kind), cite);
+	/* headings, notes and sections are numbered within their section:
+	 * the sections above them say which ("section II.C.1 heading 2") */
+	buf up;
+	buf_init(&up);
+	for (const node *p = nd->parent; p && p != d->root; p = p->parent) {
+		if (p->kind != NODE_SECTION)
+			continue;
+		const char *pc = p->cite && *p->cite ? p->cite : p->id;
+		buf t;
+		buf_init(&t);
+		buf_adds(&t, pc);
+		if (up.len)
+			buf_addc(&t, '.');
+		buf_add(&t, up.s, up.len);
+		buf_free(&up);
+		up = t;
+	}
+	char *r;
+	const char *kind = nd->kind == NODE_SECTION ? "section" : node_kind_name(nd->kind);
+	if (nd->kind == NODE_SECTION && up.len)
+		r = xasprintf("section %s.%s", up.s, cite);
+	else if (up.len)
+		r = xasprintf("section %s %s %s", up.s, kind, cite);
+	else
+		r = xasprintf("%s %s", kind, cite);
+	buf_free(&up);
+	return r;
 }

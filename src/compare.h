@@ -82,7 +82,9 @@ const char *compare_part_name(compare_part p);	/* "operative" … */
 
 /* How people cite a clause in a comparison: "op. 3", "pp. 2",
  * "op. 2 (a)", "para. 8" (numbered paragraphs of a text without a
- * preamble), "heading 2", "note 1", "footnote 3". Caller frees. */
+ * preamble), "heading 2", "note 1", "footnote 3"; a heading, note or
+ * section inside sections names them: "section II.C.1 heading 2",
+ * "section II.C". Caller frees. */
 char *compare_cite(const doc *d, const node *nd);
 
 /* A word-level diff (Myers' O(ND) on folded words). */

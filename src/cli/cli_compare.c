@@ -210,7 +210,8 @@ fill_diff(filler *f, const char *a, size_t an, const char *b, size_t bn)
 	free(w);
 }
 
-/* The whole of a text between open and close ("{+", "+}"). */
+/* The whole of a text between open and close ("{+", "+}"), its hard
+ * line breaks kept (signature lines, place and date). */
 static void
 fill_all(filler *f, const char *s, size_t n, const char *open, const char *close)
 {
@@ -221,8 +222,11 @@ fill_all(filler *f, const char *s, size_t n, const char *open, const char *close
 	buf_adds(&t, close);
 	size_t i = 0;
 	while (i < t.len) {
-		while (i < t.len && (t.s[i] == ' ' || t.s[i] == '\n'))
+		while (i < t.len && (t.s[i] == ' ' || t.s[i] == '\n')) {
+			if (t.s[i] == '\n')	/* a hard break of the text */
+				fill_end(f);
 			i++;
+		}
 		size_t j = i;
 		while (j < t.len && t.s[j] != ' ' && t.s[j] != '\n')
 			j++;
