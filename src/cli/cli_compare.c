@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "cli/cli_compare.h"
 #include "cli/cli_out.h"
@@ -345,6 +346,29 @@ cli_compare_text(const compare_result *r, int width_cols, buf *b)
 
 /* ---- JSON ------------------------------------------------------------- */
 
+json_t *
+cli_compare_json_string(const char *s)
+{
+	size_t n = strlen(s);
+	if (!u8_check((const uint8_t *)s, n))
+		return json_stringn(s, n);
+	/* a file name in another encoding: each bad byte as U+FFFD */
+	buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		if (c == 0xFFFD)
+			buf_adds(&b, "\xef\xbf\xbd");
+		else
+			buf_add(&b, s + i, (size_t)k);
+		i += (size_t)k;
+	}
+	json_t *j = json_stringn(b.s, b.len);
+	buf_free(&b);
+	return j;
+}
+
 static json_t *
 side_json(const doc *d, const node *const *nd, size_t n)
 {
@@ -352,8 +376,8 @@ side_json(const doc *d, const node *const *nd, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		json_t *o = json_object();
 		char *c = compare_cite(d, nd[i]);
-		json_object_set_new(o, "path", json_string(nd[i]->path));
-		json_object_set_new(o, "cite", json_string(c));
+		json_object_set_new(o, "path", cli_compare_json_string(nd[i]->path));
+		json_object_set_new(o, "cite", cli_compare_json_string(c));
 		free(c);
 		json_array_append_new(a, o);
 	}
@@ -364,8 +388,8 @@ static json_t *
 doc_json(const doc *d)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "name", json_string(d->name));
-	json_object_set_new(o, "symbol", d->meta.symbol ? json_string(d->meta.symbol)
+	json_object_set_new(o, "name", cli_compare_json_string(d->name));
+	json_object_set_new(o, "symbol", d->meta.symbol ? cli_compare_json_string(d->meta.symbol)
 							: json_null());
 	return o;
 }

@@ -25,4 +25,9 @@ char *cli_compare_summary(const compare_result *r);
 /* Appends the report for people (summary, then each change) to b. */
 void cli_compare_text(const compare_result *r, int width_cols, buf *b);
 
+/* A JSON string of s (NUL-terminated), any invalid UTF-8 byte as U+FFFD
+ * (jansson refuses invalid UTF-8: a file name may be). */
+struct json_t;
+struct json_t *cli_compare_json_string(const char *s);
+
 #endif

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_compare.h"
 #include "cli/cli_out.h"
 #include "cli/cli_parallel.h"
 #include "doc_open.h"
@@ -127,10 +128,10 @@ side_json(const node *const *nd, size_t n)
 	if (!n)
 		return json_null();
 	if (n == 1)
-		return json_string(nd[0]->path);
+		return cli_compare_json_string(nd[0]->path);
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, json_string(nd[i]->path));
+		json_array_append_new(a, cli_compare_json_string(nd[i]->path));
 	return a;
 }
 

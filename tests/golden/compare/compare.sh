@@ -42,7 +42,7 @@ ITA_3-pdf-en-ru.pairs|--parallel|$p/A_HRC_WG.6_34_ITA_3-en.pdf $p/A_HRC_WG.6_34_
 ITA_1-pdf-en-fr.pairs|--parallel|$p/A_HRC_WG.6_7_ITA_1-en.pdf $p/A_HRC_WG.6_7_ITA_1-fr.pdf"
 
 n=$(printf '%s\n' "$cases" | wc -l)
-echo "1..$((n + 4))"
+echo "1..$((n + 6))"
 i=0
 result() {
 	i=$((i + 1))
@@ -90,3 +90,17 @@ result "--compare --dump: usage error" $? "$tmp/u2"
 "$L" --parallel "$data/$f" "$tmp/missing.txt" >"$tmp/u3" 2>&1
 [ $? = 1 ] && grep -q 'missing.txt' "$tmp/u3"
 result "--parallel with a missing file: exit 1, named" $? "$tmp/u3"
+
+# A hostile file name (ESC, an invalid byte): never raw on any output.
+bad="$tmp/$(printf 'x\033[31m\377.txt')"
+cp "$data/$f" "$bad"
+esc=$(printf '\033')
+ok=0
+for o in "--compare" "--compare --json" "--parallel" "--parallel --json" "--parallel --dump"; do
+	# shellcheck disable=SC2086
+	"$L" $o "$data/$f" "$bad" >"$tmp/h.out" 2>&1 || ok=1
+	grep -q "$esc" "$tmp/h.out" && ok=1
+done
+result "a hostile file name is shown, never sent raw" $ok "$tmp/h.out"
+"$L" --compare --json "$data/$f" "$bad" 2>/dev/null | grep -q '"name": ".*x\\u001B\[31m\\uFFFD\.txt\|"name": ".*x\\u001B\[31m.\.txt'
+result "--compare --json names it in valid JSON" $? "$tmp/h.out"
