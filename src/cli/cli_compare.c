@@ -46,9 +46,10 @@ same_pre(const char *x, size_t xp, const char *y, size_t yp)
 	return xp != (size_t)-1 && xp == yp && memcmp(x, y, xp) == 0;
 }
 
-/* Appends the items of one kind, runs joined: "op. 3-5, pp. 2". */
+/* Appends the items of one kind, runs joined: "op. 3-5, pp. 2"; with
+ * two (a verb), each with its new cite: "op. 5-12 renumbered to 6-13". */
 static void
-add_items(buf *b, item *it, size_t n, int two)
+add_items(buf *b, item *it, size_t n, const char *two)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -66,7 +67,7 @@ add_items(buf *b, item *it, size_t n, int two)
 		if (j > i)
 			buf_printf(b, "-%ld", it[j].an);
 		if (two) {
-			buf_adds(b, " renumbered to ");
+			buf_printf(b, " %s to ", two);
 			if (same_pre(it[i].a, it[i].apre, it[i].b, it[i].bpre))
 				buf_adds(b, it[i].b + it[i].bpre);
 			else
@@ -113,7 +114,7 @@ cli_compare_summary(const compare_result *r)
 			} else {
 				x->a = compare_cite(r->old, en->old[0]);
 			}
-			if (k == COMPARE_RENUMBERED) {
+			if (k == COMPARE_RENUMBERED || k == COMPARE_MOVED) {
 				x->b = compare_cite(r->new, en->new[0]);
 				split_cite(x->b, &x->bpre, &x->bn);
 			}
@@ -126,8 +127,10 @@ cli_compare_summary(const compare_result *r)
 			continue;
 		if (b.len)
 			buf_adds(&b, ", ");
-		add_items(&b, it, n, k == COMPARE_RENUMBERED);
-		if (k != COMPARE_RENUMBERED && k != COMPARE_SPLIT && k != COMPARE_MERGED)
+		add_items(&b, it, n, k == COMPARE_RENUMBERED ? "renumbered" :
+				     k == COMPARE_MOVED ? "moved" : NULL);
+		if (k != COMPARE_RENUMBERED && k != COMPARE_MOVED && k != COMPARE_SPLIT &&
+		    k != COMPARE_MERGED)
 			buf_printf(&b, " %s", compare_kind_name(k));
 		for (size_t i = 0; i < n; i++) {
 			free(it[i].a);

@@ -18,8 +18,8 @@ int cli_compare_run(const char *old_path, const char *new_path, int json,
 		    int width_cols, const char *lang, FILE *out, FILE *errout);
 
 /* The summary of r: "op. 3 changed, op. 7 added, pp. 4 deleted,
- * op. 5-12 renumbered to 6-13, 14 unchanged" (runs of consecutive
- * numbers joined). Caller frees. */
+ * op. 2 moved to 9, op. 5-12 renumbered to 6-13, 14 unchanged" (runs of
+ * consecutive numbers joined). Caller frees. */
 char *cli_compare_summary(const compare_result *r);
 
 /* Appends the report for people (summary, then each change) to b. */

@@ -133,7 +133,7 @@ test_moved(void **state)
 	compare_result *r;
 	char *s = summary_of("ABCD", "ACDB", &r);
 	/* B left the order; C and D only changed number */
-	assert_string_equal(s, "op. 2 moved, op. 3-4 renumbered to 2-3, 4 unchanged");
+	assert_string_equal(s, "op. 2 moved to 4, op. 3-4 renumbered to 2-3, 4 unchanged");
 	assert_int_equal(r->count[COMPARE_MOVED], 1);
 	for (size_t i = 0; i < r->n; i++)
 		if (r->entries[i].kind == COMPARE_MOVED) {
