@@ -42,7 +42,7 @@ ITA_3-pdf-en-ru.pairs|--parallel|$p/A_HRC_WG.6_34_ITA_3-en.pdf $p/A_HRC_WG.6_34_
 ITA_1-pdf-en-fr.pairs|--parallel|$p/A_HRC_WG.6_7_ITA_1-en.pdf $p/A_HRC_WG.6_7_ITA_1-fr.pdf"
 
 n=$(printf '%s\n' "$cases" | wc -l)
-echo "1..$((n + 6))"
+echo "1..$((n + 7))"
 i=0
 result() {
 	i=$((i + 1))
@@ -104,3 +104,16 @@ done
 result "a hostile file name is shown, never sent raw" $ok "$tmp/h.out"
 "$L" --compare --json "$data/$f" "$bad" 2>/dev/null | grep -q '"name": ".*x\\u001B\[31m\\uFFFD\.txt\|"name": ".*x\\u001B\[31m.\.txt'
 result "--compare --json names it in valid JSON" $? "$tmp/h.out"
+
+# Every corpus document against itself: all unchanged, and every numbered
+# paragraph aligned with itself.
+bad=
+for d in "$data"/parse/corpus/*.txt; do
+	"$L" --compare "$d" "$d" 2>/dev/null | sed -n 4p | grep -qx '[0-9][0-9]* unchanged' ||
+		bad="$bad $d(compare)"
+	"$L" --parallel "$d" "$d" 2>/dev/null | tail -1 | grep -q ', 0 not$' ||
+		bad="$bad $d(parallel)"
+done
+echo "$bad" >"$tmp/self"
+[ -z "$bad" ]
+result "every corpus document against itself" $? "$tmp/self"
