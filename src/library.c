@@ -335,7 +335,9 @@ setup_connection(library *lib)
 		 * re-parse, nothing more. */
 		db_exec(db, "PRAGMA synchronous=NORMAL");
 	}
-	db_exec(db, "PRAGMA foreign_keys=ON");
+	/* No foreign key enforcement: it costs a lookup per reference
+	 * written, and the only deletions (scan_once, init_schema) delete a
+	 * document's references themselves. */
 	db_exec(db, "PRAGMA temp_store=MEMORY");
 	int rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS member(id INTEGER PRIMARY KEY)");
 	if (rc != SQLITE_OK)
@@ -1069,7 +1071,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 		      " error=excluded.error, nkeys=excluded.nkeys,"
 		      " refs=excluded.refs RETURNING id",
 	[ST_DELREFS] = "DELETE FROM ref WHERE doc = ?1",
-	[ST_ADDREF] = "INSERT OR REPLACE INTO ref(doc, key, kind, count, first_path, first_text)"
+	[ST_ADDREF] = "INSERT INTO ref(doc, key, kind, count, first_path, first_text)"
 		      " VALUES(?1,?2,?3,?4,?5,?6)",
 	[ST_MEMBER] = "INSERT OR IGNORE INTO member(id) VALUES(?1)",
 	[ST_DELDOC] = "DELETE FROM doc WHERE id = ?1",
@@ -1150,6 +1152,9 @@ store_rec(stmts *st, entry *e, const rec *r)
 	sqlite3_clear_bindings(u);
 	if (rc != SQLITE_DONE)
 		return rc;
+	/* Keys are unique in r->refs (extract_refs): the old ones go (also
+	 * when another process indexed the file since our lookup), then
+	 * plain inserts. */
 	sqlite3_bind_int64(st->s[ST_DELREFS], 1, e->id);
 	if ((rc = step_done(st->s[ST_DELREFS])) != SQLITE_OK)
 		return rc;
@@ -1319,8 +1324,11 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 			if (recs[i].done)
 				rc = store_rec(&st, todo[i], &recs[i]);
 		for (size_t i = 0; i < ngone && rc == SQLITE_OK; i++) {
+			sqlite3_bind_int64(st.s[ST_DELREFS], 1, gone[i]);
+			rc = step_done(st.s[ST_DELREFS]);
 			sqlite3_bind_int64(st.s[ST_DELDOC], 1, gone[i]);
-			rc = step_done(st.s[ST_DELDOC]);
+			if (rc == SQLITE_OK)
+				rc = step_done(st.s[ST_DELDOC]);
 		}
 		if (rc == SQLITE_OK)
 			rc = db_exec(lib->db, "COMMIT");

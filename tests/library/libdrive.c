@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/resource.h>
+#include <sys/time.h>
 
 #include "catalog.h"
 #include "cli/cli_library.h"
@@ -26,6 +28,12 @@ warn(void *ctx, const char *msg)
 {
 	(void)ctx;
 	fprintf(stderr, "lectern: %s\n", msg);
+}
+
+static long
+ms(const struct timeval *t)
+{
+	return (long)t->tv_sec * 1000 + (long)t->tv_usec / 1000;
 }
 
 static int
@@ -71,6 +79,16 @@ run(const char *cmd, const char *const *paths, size_t n, const char *db, int job
 		printf("files=%zu parsed=%zu unchanged=%zu removed=%zu failed=%zu missing=%zu\n",
 		       st.files, st.parsed, st.unchanged, st.removed, st.failed,
 		       st.missing_roots);
+		if (getenv("LIBDRIVE_CPU")) {
+			/* This process's CPU (walk, index writes) apart from
+			 * the parser processes'. */
+			struct rusage self, kids;
+			getrusage(RUSAGE_SELF, &self);
+			getrusage(RUSAGE_CHILDREN, &kids);
+			fprintf(stderr, "cpu_ms self=%ld parsers=%ld\n",
+				ms(&self.ru_utime) + ms(&self.ru_stime),
+				ms(&kids.ru_utime) + ms(&kids.ru_stime));
+		}
 	} else if (key) {
 		library_mention *m;
 		size_t k = library_mentions(lib, key, &m, &msg);

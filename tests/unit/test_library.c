@@ -274,6 +274,18 @@ test_touch_and_delete(void **state)
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(q, 0), 2);
 	sqlite3_finalize(q);
+	/* Its references went with it; the others' stayed. */
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*), count(DISTINCT r.doc)"
+					    " FROM ref r LEFT JOIN doc d ON d.id = r.doc"
+					    " WHERE d.id IS NULL", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 0);
+	sqlite3_finalize(q);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(DISTINCT doc) FROM ref",
+					    -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 2);
+	sqlite3_finalize(q);
 	sqlite3_close(db);
 	free(p);
 }
