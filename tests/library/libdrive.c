@@ -1,10 +1,11 @@
 /* libdrive: drives the library API from the shell where lectern has no
  * option for it (a scan's counts, -j, mentions, keys), for tests/library/
- * and bench/library.sh. What lectern does (--list, --refs) is tested
- * through lectern; list stays for bench/library.sh.
+ * and bench/library.sh. What lectern does (--list, --refs) is tested and
+ * timed through lectern.
  *
- *   libdrive list     [-d DB] [-j JOBS] PATH...   as lectern --list
  *   libdrive scan     [-d DB] [-j JOBS] PATH...   one scan; prints its counts
+ *                     (and, with LIBDRIVE_CPU set, this process's CPU apart
+ *                     from the parser processes', on standard error)
  *   libdrive mentions [-d DB] KEY PATH...         documents mentioning KEY
  *   libdrive keys     [-d DB] PATH...             reference targets
  * Exit status as the CLI: 0, 1 (a path or file unusable), 2 usage.
@@ -20,7 +21,6 @@
 #include <sys/time.h>
 
 #include "catalog.h"
-#include "cli/cli_library.h"
 #include "library.h"
 
 static void
@@ -39,7 +39,7 @@ ms(const struct timeval *t)
 static int
 usage(void)
 {
-	fputs("usage: libdrive list|scan|mentions|keys [-d DB] [-j JOBS] [KEY] PATH...\n",
+	fputs("usage: libdrive scan|mentions|keys [-d DB] [-j JOBS] [KEY] PATH...\n",
 	      stderr);
 	return 2;
 }
@@ -48,8 +48,6 @@ static int
 run(const char *cmd, const char *const *paths, size_t n, const char *db, int jobs,
     const catalog *cat)
 {
-	if (strcmp(cmd, "list") == 0)
-		return cli_library_list(paths, n, db, NULL, cat, stdout, stderr);
 	const char *key = NULL;
 	if (strcmp(cmd, "mentions") == 0) {
 		if (!n)
