@@ -77,18 +77,19 @@ struct library {
 	char **roots;		/* as given to the last successful scan */
 	size_t nroots;
 	size_t walk_failed;	/* directories the current walk could not read */
-	sqlite3_stmt *refs_st;	/* library_refs_of's, prepared once */
+	struct refs_cache *refs;	/* library_refs_of's, NULL until asked
+					   for after a scan */
 };
 
 static void free_roots(library *lib);
 static int is_damage(int rc);
+static void refs_cache_clear(library *lib);
 
-/* Closes the connection (statements kept in lib first). */
+/* Closes the connection, and forgets what was read from it. */
 static void
 close_db(library *lib)
 {
-	sqlite3_finalize(lib->refs_st);
-	lib->refs_st = NULL;
+	refs_cache_clear(lib);
 	sqlite3_close(lib->db);
 	lib->db = NULL;
 }
@@ -480,6 +481,7 @@ typedef struct entry {
 	long long size;
 	long long mtime_ns;
 	long long id;		/* cached doc id, 0 if none */
+	int looked;		/* id and stale are set */
 	int stale;		/* needs parsing */
 } entry;
 
@@ -1077,7 +1079,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_DELDOC] = "DELETE FROM doc WHERE id = ?1",
 	/* Everything cached under a directory: prefix "dir/" up to "dir0"
 	 * ('0' follows '/'). */
-	[ST_RANGE] = "SELECT id, path FROM doc WHERE path >= ?1 AND path < ?2",
+	[ST_RANGE] = "SELECT id, path, size, mtime_ns, error FROM doc"
+		     " WHERE path >= ?1 AND path < ?2",
 };
 
 typedef struct stmts {
@@ -1192,10 +1195,22 @@ typedef struct root {
 	int isdir;
 } root;
 
-/* Looks every entry up in the cache (read transaction). A file that could
- * not be read is read again whatever its mtime: what failed may work now
- * (pdftotext installed, permissions fixed), and if not, a warm scan reports
- * what the cold one did. */
+/* Sets e from its cached row (columns id, size, mtime_ns, error from
+ * column at on). A file that could not be read is read again whatever its
+ * mtime: what failed may work now (pdftotext installed, permissions
+ * fixed), and if not, a warm scan reports what the cold one did. */
+static void
+entry_from_row(entry *e, sqlite3_stmt *q, int at)
+{
+	e->id = sqlite3_column_int64(q, 0);
+	e->stale = sqlite3_column_int64(q, at) != e->size ||
+		   sqlite3_column_int64(q, at + 1) != e->mtime_ns ||
+		   sqlite3_column_type(q, at + 2) != SQLITE_NULL;
+	e->looked = 1;
+}
+
+/* Looks up in the cache every entry that find_vanished did not meet
+ * (files named as roots, files new to the index): one read transaction. */
 static int
 lookup_entries(library *lib, stmts *st, entries *es)
 {
@@ -1205,13 +1220,12 @@ lookup_entries(library *lib, stmts *st, entries *es)
 	sqlite3_stmt *q = st->s[ST_LOOKUP];
 	for (size_t i = 0; i < es->n; i++) {
 		entry *e = &es->v[i];
+		if (e->looked)
+			continue;
 		sqlite3_bind_text(q, 1, e->path, -1, SQLITE_STATIC);
 		rc = sqlite3_step(q);
 		if (rc == SQLITE_ROW) {
-			e->id = sqlite3_column_int64(q, 0);
-			e->stale = sqlite3_column_int64(q, 1) != e->size ||
-				   sqlite3_column_int64(q, 2) != e->mtime_ns ||
-				   sqlite3_column_type(q, 3) != SQLITE_NULL;
+			entry_from_row(e, q, 1);
 			rc = SQLITE_OK;
 		} else if (rc == SQLITE_DONE) {
 			e->id = 0;
@@ -1227,7 +1241,10 @@ lookup_entries(library *lib, stmts *st, entries *es)
 	return db_exec(lib->db, "COMMIT");
 }
 
-/* Cached ids under directory roots whose files are gone. */
+/* Reads what the cache has under the directory roots, in one range query
+ * each (a warm scan then needs no lookup per file): the entries met get
+ * their id and staleness, and the ids of cached files that are gone go
+ * to *ids. */
 static int
 find_vanished(library *lib, stmts *st, const root *roots, size_t nroots,
 	      entries *es, long long **ids, size_t *nids, size_t *cap)
@@ -1248,7 +1265,10 @@ find_vanished(library *lib, stmts *st, const root *roots, size_t nroots,
 		sqlite3_bind_text(q, 2, hi, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 			const char *p = (const char *)sqlite3_column_text(q, 1);
-			if (!find_entry(es, p)) {
+			entry *e = p ? find_entry(es, p) : NULL;
+			if (e) {
+				entry_from_row(e, q, 2);
+			} else {
 				xgrow((void **)ids, cap, *nids + 1, sizeof **ids);
 				(*ids)[(*nids)++] = sqlite3_column_int64(q, 0);
 			}
@@ -1279,9 +1299,9 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 	int rc = stmts_prepare(lib->db, &st);
 	if (rc != SQLITE_OK)
 		goto out;
-	if ((rc = lookup_entries(lib, &st, es)) != SQLITE_OK)
-		goto out;
 	if ((rc = find_vanished(lib, &st, roots, nroots, es, &gone, &ngone, &gone_cap)) != SQLITE_OK)
+		goto out;
+	if ((rc = lookup_entries(lib, &st, es)) != SQLITE_OK)
 		goto out;
 
 	todo = xcalloc(es->n + 1, sizeof *todo);
@@ -1417,7 +1437,7 @@ scan_roots(library *lib, const char *const *paths, size_t npaths, library_stats 
 		      lib->db_path, sqlite3_errstr(rc));
 		if (open_memory(lib) == 0) {
 			for (size_t i = 0; i < es.n; i++)
-				es.v[i].id = 0, es.v[i].stale = 0;
+				es.v[i].id = 0, es.v[i].stale = 0, es.v[i].looked = 0;
 			rc = scan_once(lib, roots, nroots, &es, st);
 		}
 	}
@@ -1448,6 +1468,7 @@ library_scan(library *lib, const char *const *paths, size_t npaths,
 	if (!st)
 		st = &dummy;
 	*err = NULL;
+	refs_cache_clear(lib);	/* what it held may change */
 	int rc = scan_roots(lib, paths, npaths, st);
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("library index %s cannot be updated: %s", lib->db_path,
@@ -1860,21 +1881,79 @@ refs_blob_decode(const char *p, size_t n, library_ref **out, size_t *nout)
 	return 0;
 }
 
-typedef struct refs_row {
-	library_ref *v;
-	size_t n;
-	int found;	/* 1 found and whole, -1 malformed */
-} refs_row;
+/* Every member's references, read in one query the first time they are
+ * asked for after a scan (one indexed lookup per file costs more than the
+ * whole query over 2,000 files), sorted by path for bsearch. */
+typedef struct refs_entry {
+	char *path;
+	char *blob;
+	size_t len;
+} refs_entry;
+
+typedef struct refs_cache {
+	refs_entry *v;
+	size_t n, cap;
+} refs_cache;
+
+static void
+refs_cache_clear(library *lib)
+{
+	refs_cache *c = lib->refs;
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->v[i].path);
+		free(c->v[i].blob);
+	}
+	free(c->v);
+	free(c);
+	lib->refs = NULL;
+}
 
 static int
-refs_row_get(sqlite3_stmt *st, void *ctx)
+refs_cache_row(sqlite3_stmt *st, void *ctx)
 {
-	refs_row *r = ctx;
-	if (r->found || sqlite3_column_type(st, 0) != SQLITE_BLOB)
+	refs_cache *c = ctx;
+	const unsigned char *path = sqlite3_column_text(st, 0);
+	const void *blob = sqlite3_column_blob(st, 1);
+	size_t len = (size_t)sqlite3_column_bytes(st, 1);
+	if (!path)
 		return SQLITE_OK;
-	const void *p = sqlite3_column_blob(st, 0);
-	size_t n = (size_t)sqlite3_column_bytes(st, 0);
-	r->found = refs_blob_decode(p ? p : "", n, &r->v, &r->n) == 0 ? 1 : -1;
+	xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
+	refs_entry *e = &c->v[c->n++];
+	e->path = xstrdup((const char *)path);
+	e->blob = xmalloc(len + 1);
+	if (len)
+		memcpy(e->blob, blob, len);
+	e->len = len;
+	return SQLITE_OK;
+}
+
+static int
+refs_entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const refs_entry *)a)->path, ((const refs_entry *)b)->path);
+}
+
+/* Fills lib->refs; SQLite's code. */
+static int
+refs_cache_load(library *lib)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(lib->db,
+				    "SELECT d.path, d.refs FROM doc d JOIN member m ON m.id = d.id"
+				    " WHERE d.error IS NULL AND typeof(d.refs) = 'blob'",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	refs_cache *c = xcalloc(1, sizeof *c);
+	rc = db_collect(st, refs_cache_row, c);
+	lib->refs = c;
+	if (rc != SQLITE_OK) {
+		refs_cache_clear(lib);
+		return rc;
+	}
+	qsort(c->v, c->n, sizeof *c->v, refs_entry_cmp);
 	return SQLITE_OK;
 }
 
@@ -1885,38 +1964,19 @@ library_refs_of(library *lib, const char *path, library_ref **out, size_t *n,
 	*out = NULL;
 	*n = 0;
 	*err = NULL;
-	for (int attempt = 0; attempt < 2; attempt++) {
-		int rc = SQLITE_OK;
-		if (!lib->refs_st)
-			rc = sqlite3_prepare_v3(lib->db,
-						"SELECT d.refs FROM doc d JOIN member m ON m.id = d.id"
-						" WHERE d.path = ?1 AND d.error IS NULL",
-						-1, SQLITE_PREPARE_PERSISTENT, &lib->refs_st, NULL);
-		refs_row r = { 0 };
-		if (rc == SQLITE_OK) {
-			sqlite3_stmt *st = lib->refs_st;
-			sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-			while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-				refs_row_get(st, &r);
-			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-			sqlite3_reset(st);
-			sqlite3_clear_bindings(st);
-		}
-		if (rc == SQLITE_OK) {
-			if (r.found <= 0)
-				return 0;	/* not there, or not whole */
-			*out = r.v;
-			*n = r.n;
-			return 1;
-		}
-		library_refs_free(r.v, r.n);
-		if (attempt || !recover(lib, rc)) {
-			*err = xasprintf("library index %s cannot be read: %s",
-					 lib->db_path, sqlite3_errstr(rc));
-			break;
-		}
+	int rc = SQLITE_OK;
+	if (!lib->refs && (rc = refs_cache_load(lib)) != SQLITE_OK &&
+	    (!recover(lib, rc) || (rc = refs_cache_load(lib)) != SQLITE_OK)) {
+		*err = xasprintf("library index %s cannot be read: %s",
+				 lib->db_path, sqlite3_errstr(rc));
+		return -1;
 	}
-	return -1;
+	refs_entry key = { .path = (char *)path };
+	const refs_entry *e = bsearch(&key, lib->refs->v, lib->refs->n,
+				      sizeof *lib->refs->v, refs_entry_cmp);
+	if (!e || refs_blob_decode(e->blob, e->len, out, n) < 0)
+		return 0;	/* not there, or not whole */
+	return 1;
 }
 
 /* ---- the files under roots, for a caller that reads them all -------- */
