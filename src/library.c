@@ -2,8 +2,8 @@
  *
  * Schema (user_version LIBRARY_SCHEMA, application_id LIBRARY_APPID):
  *   meta(k, v)          'indexer' = who filled the cache (version, format,
- *                       language option, catalog size): a different indexer
- *                       empties it;
+ *                       rules, language option, catalog size and hash): a
+ *                       different indexer empties it;
  *   doc(id, path UNIQUE, size, mtime_ns, symbol, date, lang, title, agenda,
  *       session, nkeys, error, refs)
  *                       one row per file seen (error: could not be read);
@@ -15,9 +15,10 @@
  * The current library is the temp table member(id): the docs found under
  * the roots of the last scan. Queries join on it; the cache may hold more.
  *
- * A scan: walk the roots (stat only); look each file up by path; files
- * whose size and mtime match are members as they are; the others are read
- * and parsed (in forked worker processes when there are many, so a cold
+ * A scan: walk the roots (stat only); read what the cache has under each
+ * directory root (one range query) and look up the other files by path;
+ * files whose size and mtime match are members as they are; the others
+ * are read and parsed (in forked worker processes when there are many, so a cold
  * index uses every core and a parser crash cannot take the caller down),
  * then written in one IMMEDIATE transaction with prepared statements,
  * together with the removal of cached files that vanished from a root

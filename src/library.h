@@ -203,7 +203,9 @@ typedef struct library_ref {
 
 /* The references of the document at path (the name the index has for it:
  * library_walk's index_paths) when the current library holds it, read from
- * the index: no parsing. Returns 1 with *out (n items, free with
+ * the index: no parsing. The first call after a scan reads those of every
+ * document of the library at once (kept until the next scan: about 3 KB
+ * a document), so that a caller asking for each is fast. Returns 1 with *out (n items, free with
  * library_refs_free; NULL when n is 0), 0 when the library has no
  * references for it (not under the roots of the last scan, or it could not
  * be read: the caller parses it and says why), -1 with *err (caller frees)
