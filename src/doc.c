@@ -182,6 +182,14 @@ doc_free(doc *d)
 	for (size_t i = 0; i < m->nagenda; i++)
 		free(m->agenda[i]);
 	free(m->agenda);
+	for (size_t i = 0; i < m->nfurniture; i++)
+		free(m->furniture[i].text);
+	free(m->furniture);
+	for (size_t i = 0; i < m->nagenda_titles; i++) {
+		free(m->agenda_titles[i].item);
+		free(m->agenda_titles[i].title);
+	}
+	free(m->agenda_titles);
 	free(m->pages);
 	node_free(d->root);
 	free(d->nodes);
@@ -206,6 +214,28 @@ doc_meta_add_agenda(doc_meta *m, const char *item)
 			return;
 	m->agenda = xrealloc(m->agenda, (m->nagenda + 1) * sizeof *m->agenda);
 	m->agenda[m->nagenda++] = xstrdup(item);
+}
+
+void
+doc_meta_add_furniture(doc_meta *m, size_t line, const char *kind,
+		       const char *text, size_t n)
+{
+	/* grown by doubling: a long document has thousands */
+	if ((m->nfurniture & (m->nfurniture - 1)) == 0)
+		m->furniture = xrealloc(m->furniture, (m->nfurniture ? 2 * m->nfurniture : 1) *
+					sizeof *m->furniture);
+	m->furniture[m->nfurniture].line = line;
+	m->furniture[m->nfurniture].kind = kind;
+	m->furniture[m->nfurniture++].text = xstrndup(text, n);
+}
+
+void
+doc_meta_add_agenda_title(doc_meta *m, const char *item, const char *title, size_t n)
+{
+	m->agenda_titles = xrealloc(m->agenda_titles,
+				    (m->nagenda_titles + 1) * sizeof *m->agenda_titles);
+	m->agenda_titles[m->nagenda_titles].item = item ? xstrdup(item) : NULL;
+	m->agenda_titles[m->nagenda_titles++].title = xstrndup(title, n);
 }
 
 void

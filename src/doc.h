@@ -91,6 +91,25 @@ typedef struct doc_page {
 	size_t line;		/* first source line of the page */
 } doc_page;
 
+/* A source line the parser removed from the text (page furniture, the
+ * masthead, a site's chrome, a table of contents): its 1-based line
+ * number, its kind (a static string: "job-number", "barcode",
+ * "page-number", "running-header", "masthead", "continuation",
+ * "site-chrome", "toc", "other") and its trimmed text (owned). */
+typedef struct doc_furniture {
+	size_t line;
+	const char *kind;
+	char *text;
+} doc_furniture;
+
+/* An agenda item's title as the masthead prints it; item is the item it
+ * belongs to ("68", "99 (k)") or NULL when the masthead does not pair
+ * them (more titles than items). Both owned. */
+typedef struct doc_agenda_title {
+	char *item;
+	char *title;
+} doc_agenda_title;
+
 typedef struct doc_meta {
 	char *symbol;		/* "A/RES/80/3", NULL if not in the text */
 	char *title;		/* the document's own title, one line */
@@ -109,6 +128,10 @@ typedef struct doc_meta {
 	size_t npages;
 	size_t invalid_bytes;	/* input bytes replaced by U+FFFD */
 	size_t furniture_lines;	/* lines removed as page furniture */
+	doc_furniture *furniture;	/* those lines, in order; nfurniture */
+	size_t nfurniture;
+	doc_agenda_title *agenda_titles;	/* nagenda_titles, masthead order */
+	size_t nagenda_titles;
 } doc_meta;
 
 typedef struct doc {
@@ -146,6 +169,12 @@ void doc_free(doc *d);
 void doc_meta_set(char **field, const char *value);
 void doc_meta_add_agenda(doc_meta *m, const char *item);
 void doc_meta_add_page(doc_meta *m, int number, size_t line);
+/* Appends a removed line (kind a static string, text n bytes copied). */
+void doc_meta_add_furniture(doc_meta *m, size_t line, const char *kind,
+			    const char *text, size_t n);
+/* Appends an agenda item title (item may be NULL; title n bytes copied). */
+void doc_meta_add_agenda_title(doc_meta *m, const char *item,
+			       const char *title, size_t n);
 
 /* Lookup. */
 const char *node_kind_name(node_kind k);	/* "paragraph" … */

@@ -414,23 +414,70 @@ original_lang(const char *s, size_t n)
 	return lang_code_of_name(s + m, n - m);
 }
 
-static int
-agenda_heading(parser *p, const char *s, size_t n, int add)
+/* "Agenda items 98 and 112": the items into items (up to 16), their
+ * count returned; 0 if the line is no agenda heading. */
+static size_t
+agenda_heading_items(const char *s, size_t n, char items[16][16])
 {
 	const lang_words *const *all = lang_all();
 	for (size_t l = 0; all[l]; l++) {
 		size_t m = lang_prefix_any(s, n, all[l]->agenda_heading, NULL);
 		if (!m || m >= n || s[m] != ' ' || !is_digit(s[m + 1]))
 			continue;
-		char items[16][16];
 		size_t ni = 0;
 		if (!parse_items(all[l], s + m, n - m, items, &ni, 16))
 			continue;
-		for (size_t i = 0; add && i < ni; i++)
-			doc_meta_add_agenda(&p->d->meta, items[i]);
-		return 1;
+		return ni;
 	}
 	return 0;
+}
+
+static int
+agenda_heading(parser *p, const char *s, size_t n, int add)
+{
+	char items[16][16];
+	size_t ni = agenda_heading_items(s, n, items);
+	for (size_t i = 0; add && i < ni; i++)
+		doc_meta_add_agenda(&p->d->meta, items[i]);
+	return ni > 0;
+}
+
+/* The item titles under the agenda heading at line ag: lines [a, b)
+ * of the masthead, a title a line and the lower-case lines that
+ * continue it. Paired with the items in order when there are as many
+ * titles as items; one item takes all the lines; else unpaired. */
+static void
+agenda_titles(parser *p, size_t ag, size_t a, size_t b)
+{
+	char items[16][16];
+	size_t ni = agenda_heading_items(LS(p, ag), LN(p, ag), items);
+	size_t nt = 0;
+	for (size_t i = a; i < b; i++)
+		if (!(p->L[i].flags & LF_BLANK) && (i == a || !starts_lower(LS(p, i), LN(p, i))))
+			nt++;
+	if (!ni || !nt)
+		return;
+	buf t;
+	buf_init(&t);
+	size_t k = 0;
+	for (size_t i = a; i <= b; i++) {
+		int blank = i < b && (p->L[i].flags & LF_BLANK);
+		if (blank)
+			continue;
+		int starts = i == b || (i > a && ni > 1 && !starts_lower(LS(p, i), LN(p, i)));
+		if (starts && t.len) {
+			doc_meta_add_agenda_title(&p->d->meta, nt == ni || ni == 1 ? items[k] : NULL,
+						  t.s, t.len);
+			k++;
+			t.len = 0;
+		}
+		if (i == b)
+			break;
+		if (t.len && t.s[t.len - 1] != '-')
+			buf_addc(&t, ' ');
+		buf_add(&t, LS(p, i), LN(p, i));
+	}
+	buf_free(&t);
 }
 
 /* Is line i a masthead line? Reads its facts into meta when read is set. */
@@ -607,7 +654,7 @@ furniture_find_mastheads(parser *p)
 			}
 			break;
 		}
-		size_t j = i, last = i;
+		size_t j = i, last = i, agl = 0;
 		int ag = 0;
 		size_t items = 0;
 		size_t blanks = 0;
@@ -624,6 +671,7 @@ furniture_find_mastheads(parser *p)
 				last = j;
 				if (a) {
 					ag = 1;
+					agl = j;
 					items = p->d->meta.nagenda;
 				}
 				continue;
@@ -659,6 +707,7 @@ furniture_find_mastheads(parser *p)
 							p->L[q++].flags |= LF_MAST;
 					}
 				}
+				agenda_titles(p, agl, j, q);
 				last = q - 1;
 				j = q - 1;
 				ag = 0;
@@ -1077,15 +1126,49 @@ furniture_page_map(parser *p)
 	}
 	arena_big_free(p->pagenum, p->lcap * sizeof *p->pagenum);
 	p->pagenum = NULL;
+	/* a table of contents is furniture from here on (the blocks pass
+	 * skips it): the outline is the document's own structure, not the
+	 * contents' copy of it */
+	for (size_t i = 0; i < p->nl; i++)
+		if (p->L[i].flags & LF_TOC)
+			p->L[i].flags |= LF_FURN;
 }
 
-/* Furniture and masthead lines with text, for doc->meta. */
-size_t
-furniture_count(const parser *p)
+/* The kind of a removed line i, for doc->meta.furniture. */
+static const char *
+furn_kind(const parser *p, size_t i)
 {
-	size_t furn = 0;
+	const char *s = LS(p, i);
+	size_t n = LN(p, i);
+	int weak;
+	uint16_t f = p->L[i].flags;
+	if (f & LF_TOC)
+		return "toc";
+	if (is_job(s, n, NULL, 0))
+		return "job-number";	/* in the masthead too */
+	if (is_barcode(s, n))
+		return "barcode";
+	if (is_continuation_mark(s, n))
+		return "continuation";
+	if (f & LF_MAST)
+		return "masthead";
+	if (f & LF_FNSEP)
+		return "other";	/* "_____", "Notes" over endnotes */
+	if (page_number(s, n, &weak))
+		return "page-number";
+	return "running-header";	/* the symbol, a running title, a
+					   table's header row repeated */
+}
+
+/* Every removed line with text (furniture, masthead, contents) into
+ * doc->meta: its number, kind and text; furniture_lines their count. */
+void
+furniture_record(parser *p)
+{
+	doc_meta *m = &p->d->meta;
 	for (size_t i = 0; i < p->nl; i++)
-		if ((p->L[i].flags & (LF_FURN | LF_MAST)) && !(p->L[i].flags & LF_BLANK))
-			furn++;
-	return furn;
+		if ((p->L[i].flags & (LF_FURN | LF_MAST | LF_TOC)) &&
+		    !(p->L[i].flags & LF_BLANK))
+			doc_meta_add_furniture(m, i + 1, furn_kind(p, i), LS(p, i), LN(p, i));
+	m->furniture_lines = m->nfurniture;
 }

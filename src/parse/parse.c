@@ -302,7 +302,7 @@ parse_document(const char *name, const char *text, size_t len,
 	tree_build(&B, blocks, nb, repair);
 	find_facts(p, &B);
 	find_marks(p, B.root);
-	p->d->meta.furniture_lines = furniture_count(p);
+	furniture_record(p);
 
 	/* the model: the tree emitted into doc */
 	drop_lines(p, B.root);

@@ -315,7 +315,7 @@ char *furniture_toc_text(parser *p, const uint32_t *lines, size_t nlines,
 void furniture_find_footnotes(parser *p);
 void furniture_add_page(parser *p, int num, size_t line0);
 void furniture_page_map(parser *p);
-size_t furniture_count(const parser *p);
+void furniture_record(parser *p);
 
 /* ---------- tables.c: table headers ---------- */
 

@@ -1243,6 +1243,81 @@ test_compilation_flat(void **state)
 	source_free(&s);
 }
 
+/* The furniture entry of source line `line`, or NULL. */
+static const doc_furniture *
+furn_at(const doc *d, size_t line)
+{
+	for (size_t i = 0; i < d->meta.nfurniture; i++)
+		if (d->meta.furniture[i].line == line)
+			return &d->meta.furniture[i];
+	return NULL;
+}
+
+/* Every removed line is in meta.furniture with its number, kind and
+ * text, in order; the masthead's agenda titles are paired with the
+ * items (one title a line and the lower-case lines continuing it). */
+static void
+test_furniture_list(void **state)
+{
+	(void)state;
+	doc *d = parse_str("United Nations A/61/917\n"			/* 1 */
+			   "General Assembly Distr.: General\n"		/* 2 */
+			   "21 May 2007\n"					/* 3 */
+			   "Original: English\n"				/* 4 */
+			   "07-35147 (E) 230507\n"				/* 5 */
+			   "*0735147*\n"					/* 6 */
+			   "Sixty-first session\n"				/* 7 */
+			   "Agenda items 68 and 117\n"				/* 8 */
+			   "Report of the Human Rights Council\n"		/* 9 */
+			   "Programme budget for the biennium\n"		/* 10 */
+			   "2006-2007 and related matters\n"			/* 11 */
+			   "Report of the Advisory Committee\n"		/* 12 */
+			   "1. The Advisory Committee has considered the reports of the\n"
+			   "Secretary-General on the revised estimates and notes them.\n"
+			   "07-35147\n"						/* 15 */
+			   "2/3\n"						/* 16 */
+			   "/...\n"						/* 17 */
+			   "2. The Committee recommends that the General Assembly take\n"
+			   "note of the reports of the Secretary-General.\n", "en");
+	assert_int_equal(d->meta.nfurniture, d->meta.furniture_lines);
+	for (size_t i = 1; i < d->meta.nfurniture; i++)
+		assert_true(d->meta.furniture[i - 1].line < d->meta.furniture[i].line);
+	static const struct { size_t line; const char *kind, *text; } want[] = {
+		{ 1, "masthead", "United Nations A/61/917" },
+		{ 5, "job-number", "07-35147 (E) 230507" },
+		{ 6, "barcode", "*0735147*" },
+		{ 8, "masthead", "Agenda items 68 and 117" },
+		{ 9, "masthead", "Report of the Human Rights Council" },
+		{ 15, "job-number", "07-35147" },
+		{ 16, "page-number", "2/3" },
+		{ 17, "continuation", "/..." },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		const doc_furniture *f = furn_at(d, want[i].line);
+		assert_non_null(f);
+		assert_string_equal(f->kind, want[i].kind);
+		assert_string_equal(f->text, want[i].text);
+	}
+	/* the paragraphs are text, not furniture */
+	assert_null(furn_at(d, 13));
+	assert_null(furn_at(d, 18));
+	assert_int_equal(d->meta.nagenda_titles, 2);
+	assert_string_equal(d->meta.agenda_titles[0].item, "68");
+	assert_string_equal(d->meta.agenda_titles[0].title, "Report of the Human Rights Council");
+	assert_string_equal(d->meta.agenda_titles[1].item, "117");
+	doc_free(d);
+
+	/* more titles than items: kept, unpaired */
+	d = parse_str("United Nations A/1/2\nGeneral Assembly Distr.: General\n"
+		      "Agenda items 5 and 6\nFirst title\nSecond title\nThird title\n\n"
+		      "1. Text of the document, which goes on here.\n", "en");
+	assert_int_equal(d->meta.nagenda_titles, 3);
+	for (size_t i = 0; i < 3; i++)
+		assert_null(d->meta.agenda_titles[i].item);
+	assert_string_equal(d->meta.agenda_titles[2].title, "Third title");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1279,6 +1354,7 @@ main(void)
 		cmocka_unit_test(test_huge_line),
 		cmocka_unit_test(test_nested_annex_bounded),
 		cmocka_unit_test(test_compilation_flat),
+		cmocka_unit_test(test_furniture_list),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
