@@ -399,7 +399,7 @@ is_lang_name_line(const char *s, size_t n)
 			return 1;
 	/* "Français", "Russian", "Español", "Русский" as the version */
 	static const char *const more[] = { "Français", "Español", "Русский",
-					    "Английский", NULL };
+					    "Английский", "FRANCAIS", "ESPANOL", NULL };
 	return equal_any(s, n, more);
 }
 
@@ -480,19 +480,132 @@ agenda_titles(parser *p, size_t ag, size_t a, size_t b)
 	buf_free(&t);
 }
 
-/* Is line i a masthead line? Reads its facts into meta when read is set. */
+/* Whether s[0, n) has no lower-case letter. */
+static int
+no_lower(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		if (uc_is_lower(c))
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
+/* An older masthead's organ stacked over two lines, in capitals:
+ * "GENERAL" / "ASSEMBLY", "SECURITY" / "COUNCIL", "ECONOMIC AND SOCIAL" /
+ * "COUNCIL"; "ASAMBLEA" / "GENERAL", "CONSEIL" / "DE SECURITE". */
+static int
+is_organ_half(const char *s, size_t n)
+{
+	static const char *const half[] = {
+		"ASSEMBLY", "COUNCIL", "SECURITY", "ECONOMIC AND SOCIAL", "TRUSTEESHIP",
+		"ASAMBLEA", "CONSEJO", "DE SEGURIDAD", "ECONÓMICO Y SOCIAL",
+		"ASSEMBLÉE", "ASSEMBLEE", "CONSEIL", "DE SÉCURITÉ", "DE SECURITE",
+		"ÉCONOMIQUE ET SOCIAL", "ECONOMIQUE ET SOCIAL",
+		"ГЕНЕРАЛЬНАЯ", "АССАМБЛЕЯ", "СОВЕТ", "БЕЗОПАСНОСТИ", NULL
+	};
+	return n < 40 && no_lower(s, n) && equal_any(s, n, half);
+}
+
+/* A line set in columns (pdftotext -layout: "GENERAL       Distr."):
+ * where the next cell starts after a gap of three or more spaces at
+ * s[*at], or n. */
+static size_t
+next_cell(const char *s, size_t n, size_t at)
+{
+	for (size_t i = at; i + 2 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ') {
+			size_t e = i;
+			while (i < n && s[i] == ' ')
+				i++;
+			return e > at ? e : i;
+		}
+	return n;
+}
+
+static int masthead_text(parser *p, const char *s, size_t n, int read, int *agenda);
+
+/* Is line i a masthead line? Reads its facts into meta when read is set.
+ * A line in columns is one when each of its cells is ("UNITED NATIONS
+ * <gap> A", "GENERAL <gap> Distr."). */
 static int
 masthead_line(parser *p, size_t i, int read, int *agenda)
 {
 	const char *s = LS(p, i);
 	size_t n = LN(p, i);
+	*agenda = 0;
+	if (n > MAX_FURN_LINE)
+		return 0;
+	size_t c = next_cell(s, n, 0);
+	/* "GENERAL" over "ASSEMBLY", "GENERALE" under "ASSEMBLEE" are the
+	 * organ, not "Distr. GENERAL" */
+	int organ_top = 0;
+	static const char *const gen[] = { "GENERAL", "GENERALE", "GÉNÉRALE", NULL };
+	if (equal_any(s, c, gen) && no_lower(s, c)) {
+		size_t j = i + 1;
+		while (j < p->nl && (p->L[j].flags & LF_BLANK))
+			j++;
+		organ_top = j < p->nl && is_organ_half(LS(p, j), next_cell(LS(p, j), LN(p, j), 0));
+		static const char *const before[] = { "ASSEMBLEE", "ASSEMBLÉE", "ASAMBLEA", NULL };
+		j = i;
+		while (j > 0 && (p->L[j - 1].flags & LF_BLANK))
+			j--;
+		if (j > 0 && equal_any(LS(p, j - 1), next_cell(LS(p, j - 1), LN(p, j - 1), 0),
+				       before))
+			organ_top = 1;
+	}
+	if (c == n || (!organ_top && masthead_text(p, s, n, 0, agenda)))
+		return organ_top || masthead_text(p, s, n, read, agenda);
+	/* every cell first, without reading; then read them */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t a = 0; a < n;) {
+			size_t e = next_cell(s, n, a), cn = e;
+			while (cn > a && s[cn - 1] == ' ')
+				cn--;
+			int ag = 0;
+			if (!(a == 0 && organ_top) && !masthead_text(p, s + a, cn - a, pass, &ag))
+				return 0;
+			*agenda |= ag;
+			a = e;
+			while (a < n && s[a] == ' ')
+				a++;
+		}
+		if (!read)
+			break;
+	}
+	return 1;
+}
+
+/* Is s[0, n) masthead text? Reads its facts into meta when read is set. */
+static int
+masthead_text(parser *p, const char *s, size_t n, int read, int *agenda)
+{
 	doc_meta *m = &p->d->meta;
 	char job[32];
 	size_t k;
 
 	*agenda = 0;
-	if (n > MAX_FURN_LINE)
+	if (!n)
 		return 0;
+	static const char *const org_letter[] = { "A", "S", "E", NULL };
+	if (n == 1 && equal_any(s, n, org_letter))
+		return 1;	/* the organ's letter beside "UNITED NATIONS" */
+	static const char *const year[] = { " year", " année", " año", " год", NULL };
+	for (size_t y = 0; n < 40 && year[y]; y++) {
+		size_t yl = strlen(year[y]);
+		if (n > yl && lang_prefix(s + n - yl + 1, yl - 1, year[y] + 1) == yl - 1 &&
+		    s[n - yl] == ' ' && session_number(s, n))
+			return 1;	/* the Security Council's "Fiftieth year" */
+	}
+	if (is_organ_half(s, n)) {
+		if (lang_prefix(s, n, "ASSEMBLY") || lang_prefix(s, n, "ASAMBLEA") ||
+		    lang_prefix(s, n, "ASSEMBLÉE") || lang_prefix(s, n, "АССАМБЛЕЯ"))
+			p->in_ga_zone = 1;
+		return 1;
+	}
 	if (is_org_line(s, n)) {
 		k = lang_prefix_any(s, n, lang_org_names, NULL);
 		while (k < n && s[k] == ' ')
@@ -550,7 +663,8 @@ masthead_line(parser *p, size_t i, int read, int *agenda)
 	if (is_lang_name_line(s, n))
 		return 1;
 	static const char *const distr[] = { "GENERAL", "LIMITED", "RESTRICTED",
-					     "GÉNÉRALE", "LIMITÉE", NULL };
+					     "GÉNÉRALE", "LIMITÉE", "GENERALE", "LIMITEE",
+					     "RESTREINTE", NULL };
 	if (equal_any(s, n, distr)) {
 		if (read && !m->distribution) {
 			m->distribution = xstrdup(lang_prefix(s, n, "limit") ? "Limited" :
@@ -596,6 +710,21 @@ masthead_line(parser *p, size_t i, int read, int *agenda)
 	return 0;
 }
 
+/* The opening of a letter's title in any language ("Letter dated",
+ * "LETTER DATED", "Carta de fecha"): never masthead nor furniture. */
+static int
+is_letter_title(const char *s, size_t n)
+{
+	const lang_words *const *all = lang_all();
+	for (size_t l = 0; all[l]; l++)
+		if (lang_prefix_any(s, n, all[l]->letter, NULL))
+			return 1;
+	/* typed without accents */
+	static const char *const plain[] = { "LETTRE DATEE", "LETTRES IDENTIQUES DATEES",
+					     "NOTE VERBALE DATEE", NULL };
+	return lang_prefix_any(s, n, plain, NULL) != 0;
+}
+
 /* Masthead zones: start at an organisation or organ line that a "Distr."
  * line or a session line follows closely; run over masthead lines and
  * blank lines; after "Agenda item(s)", take the item titles up to a blank
@@ -610,8 +739,10 @@ furniture_find_mastheads(parser *p)
 		size_t n = LN(p, i);
 		if (n > 80 || is_digit(s[0]) || starts_lower(s, n))
 			continue;	/* no masthead line starts so */
-		int start = is_org_line(s, n);
-		if (!start && (organ_prefix(s, n) || lang_prefix(s, n, "Distr."))) {
+		size_t c0 = next_cell(s, n, 0);
+		int start = is_org_line(s, n) || (c0 < n && is_org_line(s, c0));
+		if (!start && (organ_prefix(s, n) || lang_prefix(s, n, "Distr.") ||
+			       (c0 < n && equal_ci(s, c0, "GENERAL")))) {
 			/* an organ line opens a zone only with masthead company */
 			for (size_t j = i, seen = 0; j < p->nl && seen < 6; j++) {
 				if (p->L[j].flags & LF_BLANK)
@@ -655,7 +786,7 @@ furniture_find_mastheads(parser *p)
 			break;
 		}
 		size_t j = i, last = i, agl = 0;
-		int ag = 0;
+		int ag = 0, titles_done = 0;
 		size_t items = 0;
 		size_t blanks = 0;
 		for (; j < p->nl && j < i + 60; j++) {
@@ -676,8 +807,10 @@ furniture_find_mastheads(parser *p)
 				}
 				continue;
 			}
-			if (!ag && LN(p, j) < 60 && (starts_lower(LS(p, j), LN(p, j)) ||
-						     furniture_has_date(LS(p, j), LN(p, j)))) {
+			if (!ag && !titles_done && LN(p, j) < 60 &&
+			    !is_letter_title(LS(p, j), LN(p, j)) &&
+			    (starts_lower(LS(p, j), LN(p, j)) ||
+			     furniture_has_date(LS(p, j), LN(p, j)))) {
 				/* "периодическому обзору" continuing a
 				 * masthead line; "Genève, 8-19 février 2010" */
 				p->L[j].flags |= LF_MAST;
@@ -694,23 +827,29 @@ furniture_find_mastheads(parser *p)
 					}
 				size_t q = j;
 				if (blank_soon) {
-					while (q < p->nl && !(p->L[q].flags & LF_BLANK))
+					/* a letter's title is the text's, even
+					 * with no blank line before it */
+					while (q < p->nl && !(p->L[q].flags & LF_BLANK) &&
+					       !is_letter_title(LS(p, q), LN(p, q)))
 						p->L[q++].flags |= LF_MAST;
 				} else {
 					/* no blank lines: each item title is a
 					 * line and the lower-case lines that
 					 * continue it */
-					for (size_t c = 0; c < (items ? items : 1) && q < p->nl; c++) {
+					for (size_t c = 0; c < (items ? items : 1) && q < p->nl &&
+							   !is_letter_title(LS(p, q), LN(p, q)); c++) {
 						p->L[q++].flags |= LF_MAST;
 						while (q < p->nl && q < j + 12 &&
 						       starts_lower(LS(p, q), LN(p, q)))
 							p->L[q++].flags |= LF_MAST;
 					}
 				}
-				agenda_titles(p, agl, j, q);
+				if (q > j)
+					agenda_titles(p, agl, j, q);
 				last = q - 1;
 				j = q - 1;
 				ag = 0;
+				titles_done = 1;
 				continue;
 			}
 			break;
@@ -731,6 +870,43 @@ starts_running(parser *p, const char *s, size_t n)
 		if (s[k] == ' ' && words_set_op(&p->running, s, k, 0))
 			return 1;
 	return 0;
+}
+
+/* A line of two or more cells apart by wide gaps, each a job number, a
+ * barcode, a continuation mark or "n/m" ("95-07312 (E) 140395 <gap>
+ * /...", "*9507312* <gap> 2/3"); *job gets a job number found, else "". */
+static int
+anchor_cells(const char *s, size_t n, char *job, size_t jobsz)
+{
+	job[0] = '\0';
+	size_t a = 0, cells = 0;
+	while (a < n) {
+		/* a cell, or the most cells run together that make one
+		 * ("95-07312 (E) <gap> 140395") */
+		size_t e = a, best = 0;
+		while (e < n) {
+			e = next_cell(s, n, e);
+			size_t cn = e;
+			while (cn > a && s[cn - 1] == ' ')
+				cn--;
+			int weak;
+			if (is_job(s + a, cn - a, NULL, 0) || is_barcode(s + a, cn - a) ||
+			    is_continuation_mark(s + a, cn - a) ||
+			    (page_number(s + a, cn - a, &weak) && !weak))
+				best = cn;
+			while (e < n && s[e] == ' ')
+				e++;
+		}
+		if (!best)
+			return 0;
+		if (!job[0])
+			is_job(s + a, best - a, job, jobsz);
+		cells++;
+		a = best;
+		while (a < n && s[a] == ' ')
+			a++;
+	}
+	return cells >= 2;
 }
 
 /* Page furniture: anchors (job numbers, barcodes, "n/m", "Page n", the
@@ -756,6 +932,11 @@ furniture_find(parser *p)
 		if (is_job(s, n, job, sizeof job)) {
 			l->flags |= LF_ANCHOR;
 			if (!m->job)
+				m->job = xstrdup(job);
+		} else if (anchor_cells(s, n, job, sizeof job)) {
+			/* "95-07312 (E) 140395 <gap> /..." */
+			l->flags |= LF_ANCHOR;
+			if (!m->job && job[0])
 				m->job = xstrdup(job);
 		} else if (is_barcode(s, n) || is_continuation_mark(s, n)) {
 			l->flags |= LF_ANCHOR;
@@ -1144,8 +1325,11 @@ furn_kind(const parser *p, size_t i)
 	uint16_t f = p->L[i].flags;
 	if (f & LF_TOC)
 		return "toc";
+	char job[32];
 	if (is_job(s, n, NULL, 0))
 		return "job-number";	/* in the masthead too */
+	if (anchor_cells(s, n, job, sizeof job))
+		return job[0] ? "job-number" : "page-number";
 	if (is_barcode(s, n))
 		return "barcode";
 	if (is_continuation_mark(s, n))

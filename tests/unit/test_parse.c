@@ -1318,6 +1318,175 @@ test_furniture_list(void **state)
 	doc_free(d);
 }
 
+/* No node's text holds a masthead line's words. */
+static void
+assert_no_masthead_node(const doc *d, const char *const *lines)
+{
+	for (size_t k = 0; lines[k]; k++)
+		assert_null(memmem(d->plain, d->plain_len, lines[k], strlen(lines[k])));
+}
+
+/* Older mastheads (1970s-2000s), modelled on real ones: the organ
+ * stacked ("GENERAL" / "ASSEMBLY") or set beside "Distr." in columns,
+ * "Distr. GENERAL", "ORIGINAL: ENGLISH", "Item 54 of the preliminary
+ * list*" with its title after a blank line, a job number with its date
+ * and "/..." on one line, "English" / "Page 2": metadata or furniture;
+ * the all-capital letter title is the letter's, sender and addressee read. */
+static void
+test_old_masthead(void **state)
+{
+	(void)state;
+	static const char stacked[] =
+		"UNITED NATIONS\n"
+		"\n"
+		"GENERAL\n"
+		"ASSEMBLY\n"
+		"\n"
+		"                                                Distr.\n"
+		"                                                GENERAL\n"
+		"\n"
+		"                                                A/50/123\n"
+		"                                                6 March 1995\n"
+		"\n"
+		"                                                ORIGINAL: ENGLISH\n"
+		"\n"
+		"Fiftieth session\n"
+		"Item 54 of the preliminary list*\n"
+		"\n"
+		"        QUESTION OF THE COMPOSITION OF THE RELEVANT ORGANS\n"
+		"                      OF THE UNITED NATIONS\n"
+		"\n"
+		"            LETTER DATED 3 MARCH 1995 FROM THE PERMANENT REPRESENTATIVE\n"
+		"            OF NORWAY TO THE UNITED NATIONS ADDRESSED TO THE\n"
+		"                            SECRETARY-GENERAL\n"
+		"\n"
+		"     I have the honour to transmit herewith the text of the statement issued\n"
+		"by the Government of Norway on 2 March 1995 concerning the situation.\n"
+		"\n"
+		"     I should be grateful if you would have the present letter and its annex\n"
+		"circulated as a document of the General Assembly under item 54 of the\n"
+		"preliminary list.\n"
+		"\n"
+		"                                        (Signed)  Hans Olav NORDMANN\n"
+		"                                             Permanent Representative\n"
+		"\n"
+		"______________________\n"
+		"     * A/50/50.\n"
+		"\n"
+		"95-07312 (E)   140395                                              /...\n";
+	doc *d = parse_str(stacked, "en");
+	assert_int_equal(d->root->kids[0]->kind, NODE_LETTER);
+	assert_string_equal(d->meta.title, "LETTER DATED 3 MARCH 1995 FROM THE PERMANENT "
+			    "REPRESENTATIVE OF NORWAY TO THE UNITED NATIONS ADDRESSED TO THE "
+			    "SECRETARY-GENERAL");
+	assert_string_equal(d->meta.sender, "PERMANENT REPRESENTATIVE OF NORWAY");
+	assert_string_equal(d->meta.addressee, "SECRETARY-GENERAL");
+	assert_string_equal(d->meta.symbol, "A/50/123");
+	assert_string_equal(d->meta.distribution, "General");
+	assert_string_equal(d->meta.orig_lang, "en");
+	assert_string_equal(d->meta.date, "1995-03-06");
+	assert_string_equal(d->meta.job, "95-07312");
+	assert_int_equal(d->meta.nagenda, 1);
+	assert_string_equal(d->meta.agenda[0], "54");
+	assert_int_equal(d->meta.nagenda_titles, 1);
+	assert_string_equal(d->meta.agenda_titles[0].item, "54");
+	assert_string_equal(d->meta.agenda_titles[0].title, "QUESTION OF THE COMPOSITION OF "
+			    "THE RELEVANT ORGANS OF THE UNITED NATIONS");
+	static const char *const mast1[] = { "ASSEMBLY", "ORIGINAL", "preliminary list*",
+					     "95-07312", "/...", NULL };
+	assert_no_masthead_node(d, mast1);
+	assert_string_equal(furn_at(d, 4)->kind, "masthead");	/* ASSEMBLY */
+	assert_string_equal(furn_at(d, 37)->kind, "job-number");	/* with "/..." */
+	doc_free(d);
+
+	static const char columns[] =
+		"UNITED NATIONS                                                     A\n"
+		"GENERAL                                                  Distr.\n"
+		"ASSEMBLY                                                 GENERAL\n"
+		"\n"
+		"                                                         A/49/870\n"
+		"                                                         S/1995/123\n"
+		"                                                         10 February 1995\n"
+		"\n"
+		"                                                         ORIGINAL: ENGLISH\n"
+		"\n"
+		"GENERAL ASSEMBLY                              SECURITY COUNCIL\n"
+		"Forty-ninth session                           Fiftieth year\n"
+		"Agenda items 54 and 98\n"
+		"\n"
+		"LETTER DATED 8 FEBRUARY 1995 FROM THE PERMANENT REPRESENTATIVE\n"
+		"OF MEXICO TO THE UNITED NATIONS ADDRESSED TO THE SECRETARY-GENERAL\n"
+		"\n"
+		"     I have the honour to transmit herewith the joint communique issued\n"
+		"on 7 February 1995 by the Ministers for Foreign Affairs of the Group.\n"
+		"\n"
+		"     I should be grateful if you would have this letter and its annex\n"
+		"circulated as an official document of the General Assembly, under agenda\n"
+		"items 54 and 98, and of the Security Council.\n"
+		"\n"
+		"95-03871 (E)   130295                                              /...\n"
+		"                                                         A/49/870\n"
+		"                                                         S/1995/123\n"
+		"                                                         English\n"
+		"                                                         Page 2\n"
+		"\n"
+		"     The Ministers also expressed the hope that the negotiations would\n"
+		"continue in good faith.\n"
+		"\n"
+		"                                        (Signed)  Victor FLORES OLEA\n"
+		"                                             Ambassador\n"
+		"                                        Permanent Representative\n";
+	d = parse_str(columns, "en");
+	assert_int_equal(d->root->kids[0]->kind, NODE_LETTER);
+	assert_string_equal(d->meta.sender, "PERMANENT REPRESENTATIVE OF MEXICO");
+	assert_string_equal(d->meta.distribution, "General");
+	assert_string_equal(d->meta.date, "1995-02-10");
+	assert_int_equal(d->meta.session, 49);
+	assert_int_equal(d->meta.nagenda, 2);
+	static const char *const mast2[] = { "UNITED NATIONS  ", "Distr", "SECURITY COUNCIL",
+					     "Fiftieth year", "Page 2", "English", NULL };
+	assert_no_masthead_node(d, mast2);
+	assert_string_equal(furn_at(d, 29)->kind, "page-number");
+	assert_string_equal(furn_at(d, 28)->kind, "running-header");
+	doc_free(d);
+
+	static const char french[] =
+		"NATIONS UNIES\n"
+		"\n"
+		"ASSEMBLEE\n"
+		"GENERALE\n"
+		"\n"
+		"                                                Distr.\n"
+		"                                                GENERALE\n"
+		"\n"
+		"                                                A/50/200\n"
+		"                                                12 juin 1995\n"
+		"                                                FRANCAIS\n"
+		"                                                ORIGINAL : ANGLAIS\n"
+		"\n"
+		"Cinquantième session\n"
+		"Point 7 de l'ordre du jour provisoire*\n"
+		"\n"
+		"            LETTRE DATEE DU 9 JUIN 1995, ADRESSEE AU SECRETAIRE GENERAL\n"
+		"            PAR LE REPRESENTANT PERMANENT DE LA NORVEGE AUPRES DE\n"
+		"                       L'ORGANISATION DES NATIONS UNIES\n"
+		"\n"
+		"     J'ai l'honneur de vous faire tenir ci-joint le texte de la déclaration\n"
+		"publiée par le Gouvernement norvégien le 8 juin 1995.\n"
+		"\n"
+		"                                        L'Ambassadeur,\n"
+		"                                        (Signé) Hans Olav NORDMANN\n";
+	d = parse_str(french, "fr");
+	assert_string_equal(d->meta.distribution, "General");
+	assert_string_equal(d->meta.orig_lang, "en");
+	assert_int_equal(d->meta.nagenda, 1);
+	assert_string_equal(d->meta.agenda[0], "7");
+	assert_non_null(strstr(d->meta.title, "LETTRE DATEE DU 9 JUIN 1995"));
+	static const char *const mast3[] = { "ASSEMBLEE", "FRANCAIS", "ordre du jour", NULL };
+	assert_no_masthead_node(d, mast3);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1355,6 +1524,7 @@ main(void)
 		cmocka_unit_test(test_nested_annex_bounded),
 		cmocka_unit_test(test_compilation_flat),
 		cmocka_unit_test(test_furniture_list),
+		cmocka_unit_test(test_old_masthead),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
