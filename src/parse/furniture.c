@@ -710,6 +710,178 @@ masthead_text(parser *p, const char *s, size_t n, int read, int *agenda)
 	return 0;
 }
 
+/* ---------- a hosting site's chrome ---------- */
+
+/* The separators of a site's navigation and fact lines. */
+static size_t
+chrome_sep(const char *s, size_t n)
+{
+	static const char *const sep[] = { "›", "»", "·", "•", "|", ">", "‹", "«", "→", NULL };
+	for (size_t k = 0; sep[k]; k++) {
+		size_t l = strlen(sep[k]);
+		if (n >= l && memcmp(s, sep[k], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+/* A segment of a chrome line: a navigation word or two ("Home",
+ * "Log in", "Documents"), a fact ("Pages: 12", "Format: PDF", "Size: 1.0
+ * MB"), a counter ("1,234 views", "56 downloads"), a page range
+ * ("1-10", "21-30") or a number. */
+static int
+chrome_segment(const char *s, size_t n, int *strong)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	while (n && s[0] == ' ') {
+		s++;
+		n--;
+	}
+	if (!n)
+		return 1;
+	static const char *const facts[] = { "Pages:", "Page count:", "Format:", "Size:",
+		"File size:", "Downloads:", "Views:", "Uploaded:", "Published:", "Language:",
+		"Languages:", "Type:", "Páginas:", "Formato:", "Tamaño:", "Taille :", "Taille:",
+		"Страниц:", "Формат:", "Размер:", NULL };
+	static const char *const counted[] = { "views", "view", "downloads", "download",
+		"pages", "likes", "comments", "shares", "visitas", "descargas", "vues",
+		"téléchargements", "просмотров", "загрузок", NULL };
+	size_t m = lang_prefix_any(s, n, facts, NULL);
+	if (m) {
+		*strong = 1;
+		return n - m < 30;
+	}
+	size_t d = 0;
+	while (d < n && (is_digit(s[d]) || s[d] == ',' || s[d] == '.'))
+		d++;
+	if (d && d < n && s[d] == ' ' && lang_prefix_any(s + d + 1, n - d - 1, counted, NULL) ==
+	    n - d - 1) {
+		*strong = 1;
+		return 1;
+	}
+	/* "1-10", "12" */
+	size_t k = count_digits(s, n);
+	if (k && k <= 5) {
+		if (k == n)
+			return 1;
+		if (s[k] == '-' && count_digits(s + k + 1, n - k - 1) == n - k - 1)
+			return 1;
+	}
+	/* a navigation word or three, none a sentence */
+	size_t words = 1;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ' ')
+			words++;
+	return n <= 30 && words <= 3 && s[n - 1] != '.' && s[n - 1] != ',' &&
+	       !is_digit(s[0]) && !starts_lower(s, n);
+}
+
+/* Whether line s[0, n) is a hosting site's chrome: navigation ("Home ›
+ * Documents › Search › Log in"), file facts ("Pages: 12 · Format: PDF ·
+ * Size: 1.0 MB"), counters ("1,234 views · 56 downloads"), pagination
+ * ("1-10 11-20 21-30", "« Previous 1 2 3 Next »") or a lone site word
+ * ("Log in", "Download PDF"). */
+static int
+is_chrome_line(const char *s, size_t n)
+{
+	if (!n || n > 160)
+		return 0;
+	static const char *const alone[] = { "Log in", "Login", "Sign in", "Sign up",
+		"Register", "Download", "Download PDF", "Share", "Print", "Menu", "Search",
+		"Skip to content", "Skip to main content", "Back to top", "Home", "Cite",
+		"Embed", "Report", "Follow", "Save", "More", NULL };
+	if (equal_any(s, n, alone))
+		return 1;
+	size_t segs = 0, seps = 0;
+	int strong = 0;
+	size_t a = 0;
+	for (size_t i = 0; i < n; i++)
+		if (chrome_sep(s + i, n - i))
+			seps++;
+	if (!seps && chrome_segment(s, n, &strong) && strong)
+		return 1;	/* "1,234 views", "Pages: 12" alone */
+	for (size_t i = 0; seps && i <= n;) {
+		size_t l = i < n ? chrome_sep(s + i, n - i) : 1;
+		if (!l) {
+			i++;
+			continue;
+		}
+		if (!chrome_segment(s + a, i - a, &strong))
+			return 0;
+		segs++;
+		i += l;
+		a = i;
+	}
+	if (seps)
+		return segs >= 3 || strong;
+	/* pagination: three or more numbers or ranges, rising, nothing
+	 * else; bare numbers only one apart ("1 2 3", never "8 898 000") */
+	size_t nums = 0, i = 0;
+	long last = -1;
+	int gaps = 0, marks = 0;
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t e = i;
+		while (e < n && s[e] != ' ')
+			e++;
+		if (e == i)
+			break;
+		size_t k = count_digits(s + i, e - i);
+		if (!k || !(k == e - i || (s[i + k] == '-' &&
+					   count_digits(s + i + k + 1, e - i - k - 1) == e - i - k - 1))) {
+			static const char *const pw[] = { "Previous", "Next", "«", "»", "‹",
+							  "›", "First", "Last", "…", NULL };
+			if (!equal_any(s + i, e - i, pw))
+				return 0;
+			marks = 1;
+		} else {
+			long v = atol(s + i), to = v;
+			if (k < e - i) {
+				to = atol(s + i + k + 1);
+				marks = 1;
+			}
+			if (v <= last || to < v || k > 5)
+				return 0;
+			if (last >= 0 && v != last + 1)
+				gaps = 1;
+			last = to;
+			nums++;
+		}
+		i = e;
+	}
+	return nums >= 3 && (marks || !gaps);
+}
+
+/* A hosting site's chrome: the run of chrome lines (and blank lines) at
+ * the top of the text and at its end, flagged LF_FURN | LF_CHROME (kind
+ * site-chrome); the document between is untouched. */
+void
+furniture_find_chrome(parser *p)
+{
+	size_t i = 0;
+	while (i < p->nl) {
+		if (p->L[i].flags & LF_BLANK) {
+			i++;
+			continue;
+		}
+		if (!is_chrome_line(LS(p, i), LN(p, i)))
+			break;
+		p->L[i++].flags |= LF_FURN | LF_CHROME;
+	}
+	size_t j = p->nl;
+	while (j > i) {
+		if (p->L[j - 1].flags & LF_BLANK) {
+			j--;
+			continue;
+		}
+		if (!is_chrome_line(LS(p, j - 1), LN(p, j - 1)))
+			break;
+		p->L[--j].flags |= LF_FURN | LF_CHROME;
+	}
+}
+
 /* The opening of a letter's title in any language ("Letter dated",
  * "LETTER DATED", "Carta de fecha"): never masthead nor furniture. */
 static int
@@ -733,7 +905,7 @@ void
 furniture_find_mastheads(parser *p)
 {
 	for (size_t i = 0; i < p->nl; i++) {
-		if (p->L[i].flags & (LF_BLANK | LF_MAST))
+		if (p->L[i].flags & (LF_BLANK | LF_MAST | LF_CHROME))
 			continue;
 		const char *s = LS(p, i);
 		size_t n = LN(p, i);
@@ -921,7 +1093,7 @@ furniture_find(parser *p)
 
 	for (size_t i = 0; i < p->nl; i++) {
 		pline *l = &p->L[i];
-		if (l->flags & (LF_BLANK | LF_MAST))
+		if (l->flags & (LF_BLANK | LF_MAST | LF_CHROME))
 			continue;
 		const char *s = LS(p, i);
 		size_t n = LN(p, i);
@@ -1028,7 +1200,7 @@ furniture_find(parser *p)
 	/* next to furniture: running titles, bare page numbers, "English" */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < p->nl; i++) {
-			if (!(p->L[i].flags & (LF_FURN | LF_MAST)))
+			if (!(p->L[i].flags & (LF_FURN | LF_MAST)) || (p->L[i].flags & LF_CHROME))
 				continue;
 			int from_mast = !(p->L[i].flags & LF_FURN);
 			for (int dir = -1; dir <= 1; dir += 2) {
@@ -1112,14 +1284,58 @@ has_leader(const char *s, size_t n)
 	return 0;
 }
 
-/* A table of contents: from a "Contents" line while dot leaders keep
- * coming (within 10 lines), across page furniture. */
+/* Whether three lines with dot leaders start at line i (within 10 text
+ * lines of each other): a table of contents without its "Contents"
+ * line ("II. METHODS OF WORK ........ 12-40 7"). */
+static int
+leaders_start(parser *p, size_t i)
+{
+	if (!has_leader(LS(p, i), LN(p, i)))
+		return 0;
+	size_t found = 1, since = 0;
+	for (size_t j = i + 1; j < p->nl && found < 3 && since <= 10; j++) {
+		if (p->L[j].flags & (LF_BLANK | LF_FURN | LF_MAST))
+			continue;
+		if (has_leader(LS(p, j), LN(p, j))) {
+			found++;
+			since = 0;
+		} else {
+			since++;
+		}
+	}
+	return found >= 3;
+}
+
+/* A line of a contents table's column titles only ("Paragraphs   Page"). */
+static int
+is_toc_columns(const char *s, size_t n)
+{
+	size_t w = 0, cw = 0;
+	while (w < n) {
+		size_t we = w;
+		while (we < n && s[we] != ' ')
+			we++;
+		size_t k;
+		if (!lang_prefix_any(s + w, we - w, lang_toc_columns, &k))
+			return 0;
+		while (we < n && s[we] == ' ')
+			we++;
+		w = we;
+		cw++;
+	}
+	return cw > 0;
+}
+
+/* A table of contents: from a "Contents" line, or three lines with dot
+ * leaders, while dot leaders keep coming (within 10 lines), across page
+ * furniture. */
 void
 furniture_find_toc(parser *p)
 {
 	for (size_t i = 0; i < p->nl; i++) {
-		if ((p->L[i].flags & (LF_BLANK | LF_FURN | LF_MAST)) || LN(p, i) > 40 ||
-		    !lang_prefix_any(LS(p, i), LN(p, i), lang_contents, NULL))
+		if ((p->L[i].flags & (LF_BLANK | LF_FURN | LF_MAST)) ||
+		    !((LN(p, i) <= 40 && lang_prefix_any(LS(p, i), LN(p, i), lang_contents, NULL)) ||
+		      leaders_start(p, i)))
 			continue;
 		size_t last = i, j, since = 0;
 		for (j = i + 1; j < p->nl; j++) {
@@ -1148,7 +1364,17 @@ furniture_find_toc(parser *p)
 				break;
 			last = j;
 		}
-		for (j = i; j <= last; j++)
+		/* the column titles over entries that have no "Contents" */
+		size_t first = i;
+		for (j = i; j > 0 && i - j < 4; j--) {
+			if (p->L[j - 1].flags & LF_BLANK)
+				continue;
+			if (!(p->L[j - 1].flags & (LF_FURN | LF_MAST)) &&
+			    is_toc_columns(LS(p, j - 1), LN(p, j - 1)))
+				first = j - 1;
+			break;
+		}
+		for (j = first; j <= last; j++)
 			if (!(p->L[j].flags & (LF_BLANK | LF_FURN | LF_MAST)))
 				p->L[j].flags |= LF_TOC;
 		i = last;
@@ -1281,7 +1507,7 @@ furniture_page_map(parser *p)
 			furniture_add_page(p, m->pages[m->npages - 1].number + 1, i);
 		if (l->flags & LF_BLANK)
 			continue;
-		if (l->flags & LF_FURN && !(l->flags & LF_FNSEP)) {
+		if (l->flags & LF_FURN && !(l->flags & (LF_FNSEP | LF_CHROME))) {
 			if (!in_cluster) {
 				/* the cluster's printed number, if any */
 				int num = 0;
@@ -1323,6 +1549,8 @@ furn_kind(const parser *p, size_t i)
 	size_t n = LN(p, i);
 	int weak;
 	uint16_t f = p->L[i].flags;
+	if (f & LF_CHROME)
+		return "site-chrome";
 	if (f & LF_TOC)
 		return "toc";
 	char job[32];

@@ -3,6 +3,9 @@
  * linear in the input:
  *  1. lines (lines.c): split, trim, measure (indent, width in code
  *     points; the margin, double spacing, the typical full line);
+ *     a hosting site's chrome at the top and the end of the text (web
+ *     copies: navigation, file facts, counters, pagination) is flagged
+ *     first, so that it does not count in the measures;
  *  2. furniture (furniture.c, tables.c): masthead zones (United Nations /
  *     organ / Distr. / date / Original / session / agenda item + titles)
  *     and page furniture (job numbers, barcodes, "n/m", "Page n", the
@@ -280,9 +283,11 @@ parse_document(const char *name, const char *text, size_t len,
 	lines_split(p);
 	if (repair)
 		words_collect(p);
+	furniture_find_chrome(p);	/* measured without it */
 	lines_measure(p);
 
-	/* 2. masthead, furniture, contents, footnote areas, table headers */
+	/* 2. masthead, furniture, contents, footnote areas, table headers
+	 * (a site's chrome: above) */
 	furniture_find_mastheads(p);
 	furniture_find(p);
 	furniture_find_toc(p);

@@ -1487,6 +1487,101 @@ test_old_masthead(void **state)
 	doc_free(d);
 }
 
+/* A web copy: a hosting site's navigation and file facts above the text,
+ * counters and pagination below it are furniture of kind site-chrome;
+ * the document's outline (kinds, numbers, labels), title and pages are
+ * those of the text alone. Over corpus documents of every extraction
+ * style (blank-less, numbers closing the text, double-spaced, Spanish). */
+static void
+test_site_chrome(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "en_A_61_917", "en_A_RES_80_239",
+		"en_A_HRC_WG.6_7_ITA_1", "es_cis-declaration-2020", "en_A_C.5_80_L.1", NULL };
+	static const char head[] = "Home \u203a Documents \u203a Search \u203a Log in\n"
+				   "Pages: 12 \u00b7 Format: PDF \u00b7 Size: 1.0 MB\n\n";
+	static const char tail[] = "\n1,234 views \u00b7 56 downloads\n1-10 11-20 21-30\n";
+	const char *top = getenv("top_srcdir");
+	for (size_t f = 0; names[f]; f++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/tests/data/parse/corpus/%s.txt", top ? top : ".",
+			 names[f]);
+		source src;
+		char *err = NULL;
+		assert_int_equal(source_load(path, &src, &err), 0);
+		buf b;
+		buf_init(&b);
+		buf_adds(&b, head);
+		buf_add(&b, src.data, src.len);
+		buf_adds(&b, tail);
+		doc *one = parse_document("one", src.data, src.len, NULL);
+		doc *web = parse_document("web", b.s, b.len, NULL);
+		assert_int_equal(web->nnodes, one->nnodes);
+		for (size_t i = 0; i < one->nnodes; i++) {
+			const node *x = one->nodes[i], *y = web->nodes[i];
+			assert_int_equal(x->kind, y->kind);
+			assert_string_equal(x->label, y->label);
+			assert_true((x->number == NULL) == (y->number == NULL));
+		}
+		if (one->meta.title)
+			assert_string_equal(one->meta.title, web->meta.title);
+		assert_int_equal(web->meta.npages, one->meta.npages);
+		assert_int_equal(web->meta.nfurniture, one->meta.nfurniture + 4);
+		const doc_furniture *first = &web->meta.furniture[0];
+		assert_int_equal(first->line, 1);
+		assert_string_equal(first->kind, "site-chrome");
+		assert_string_equal(web->meta.furniture[1].kind, "site-chrome");
+		const doc_furniture *last = &web->meta.furniture[web->meta.nfurniture - 1];
+		assert_string_equal(last->kind, "site-chrome");
+		assert_string_equal(last->text, "1-10 11-20 21-30");
+		doc_free(one);
+		doc_free(web);
+		buf_free(&b);
+		source_free(&src);
+	}
+	/* numbers closing a text are not pagination */
+	doc *d = parse_str("1. The totals are as follows:\n\n8 898 000\n9 756 600\n", "en");
+	assert_int_equal(d->meta.nfurniture, 0);
+	doc_free(d);
+}
+
+/* A table of contents without a "Contents" line (three lines with dot
+ * leaders, their column titles above) is furniture of kind toc, and the
+ * chapters it lists come once, from the text. */
+static void
+test_toc_furniture(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"Report of the Committee on Contributions\n"
+		"\n"
+		"Eighty-fifth session (5-23 June 2025)\n"
+		"\n"
+		"                                                      Paragraphs   Page\n"
+		"I.   INTRODUCTION ........................................ 1-11       3\n"
+		"II.  METHODS OF WORK ...................................... 12-40      7\n"
+		"III. SCALE OF ASSESSMENTS ................................. 41-80     12\n"
+		"IV.  MULTI-YEAR PAYMENT PLANS ............................. 81-95     20\n"
+		"\n"
+		"I. INTRODUCTION\n"
+		"\n"
+		"1. The Committee on Contributions held its eighty-fifth session at\n"
+		"United Nations Headquarters from 5 to 23 June 2025.\n"
+		"\n"
+		"II. METHODS OF WORK\n"
+		"\n"
+		"2. The Committee reviewed its methods of work.\n";
+	doc *d = parse_str(text, "en");
+	assert_int_equal(count_kind(d->root, NODE_SECTION), 2);
+	assert_null(memmem(d->plain, d->plain_len, "....", 4));
+	assert_null(memmem(d->plain, d->plain_len, "Paragraphs", 10));
+	size_t toc = 0;
+	for (size_t i = 0; i < d->meta.nfurniture; i++)
+		toc += strcmp(d->meta.furniture[i].kind, "toc") == 0;
+	assert_int_equal(toc, 5);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1525,6 +1620,8 @@ main(void)
 		cmocka_unit_test(test_compilation_flat),
 		cmocka_unit_test(test_furniture_list),
 		cmocka_unit_test(test_old_masthead),
+		cmocka_unit_test(test_site_chrome),
+		cmocka_unit_test(test_toc_furniture),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
