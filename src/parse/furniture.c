@@ -897,6 +897,27 @@ is_letter_title(const char *s, size_t n)
 	return lang_prefix_any(s, n, plain, NULL) != 0;
 }
 
+/* "UNITED", "NATIONS", "UNITED <gap> S": the top of an older masthead,
+ * in cells. */
+static int
+old_org_line(const char *s, size_t n)
+{
+	static const char *const old_org[] = { "UNITED", "NATIONS", "NATIONS UNIES",
+					       "UNITED NATIONS", "NACIONES UNIDAS",
+					       "A", "S", "E", NULL };
+	for (size_t a = 0; a < n;) {
+		size_t e = next_cell(s, n, a), cn = e;
+		while (cn > a && s[cn - 1] == ' ')
+			cn--;
+		if (!equal_any(s + a, cn - a, old_org))
+			return 0;
+		a = e;
+		while (a < n && s[a] == ' ')
+			a++;
+	}
+	return n > 0;
+}
+
 /* Masthead zones: start at an organisation or organ line that a "Distr."
  * line or a session line follows closely; run over masthead lines and
  * blank lines; after "Agenda item(s)", take the item titles up to a blank
@@ -940,9 +961,7 @@ furniture_find_mastheads(parser *p)
 			}
 			int ag;
 			char job[32];
-			static const char *const old_org[] = { "UNITED", "NATIONS", "NATIONS UNIES",
-							       "UNITED NATIONS", "A", "S", "E", NULL };
-			if (equal_any(LS(p, j), LN(p, j), old_org)) {
+			if (old_org_line(LS(p, j), LN(p, j))) {
 				p->L[j].flags |= LF_MAST;
 				b = j;
 				continue;

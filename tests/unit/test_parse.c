@@ -1485,6 +1485,77 @@ test_old_masthead(void **state)
 	static const char *const mast3[] = { "ASSEMBLEE", "FRANCAIS", "ordre du jour", NULL };
 	assert_no_masthead_node(d, mast3);
 	doc_free(d);
+
+	/* the Security Council's, "UNITED <gap> S" over "NATIONS" */
+	static const char council[] =
+		"UNITED                                                            S\n"
+		"NATIONS\n"
+		"\n"
+		"Security Council\n"
+		"                                                   Distr.\n"
+		"                                                   GENERAL\n"
+		"\n"
+		"                                                   S/1995/123\n"
+		"                                                   14 February 1995\n"
+		"\n"
+		"                                                   ORIGINAL: ENGLISH\n"
+		"\n"
+		"        LETTER DATED 13 FEBRUARY 1995 FROM THE PERMANENT REPRESENTATIVE\n"
+		"        OF MEXICO TO THE UNITED NATIONS ADDRESSED TO THE PRESIDENT OF\n"
+		"                          THE SECURITY COUNCIL\n"
+		"\n"
+		"     I have the honour to transmit herewith the communique issued on\n"
+		"13 February 1995.\n"
+		"\n"
+		"                                        (Signed)  Victor FLORES OLEA\n"
+		"\n"
+		"95-04512 (E)   140295   150295\n";
+	d = parse_str(council, "en");
+	assert_int_equal(d->root->nkids, 1);
+	assert_int_equal(d->root->kids[0]->kind, NODE_LETTER);
+	assert_string_equal(d->meta.addressee, "PRESIDENT OF THE SECURITY COUNCIL");
+	assert_string_equal(d->meta.symbol, "S/1995/123");
+	assert_string_equal(d->meta.job, "95-04512");
+	assert_string_equal(furn_at(d, 1)->kind, "masthead");
+	doc_free(d);
+
+	/* 1975: the agenda item's title in capitals, then the letter's */
+	static const char seventies[] =
+		"UNITED NATIONS\n"
+		"GENERAL\n"
+		"ASSEMBLY\n"
+		"                                    Distr.\n"
+		"                                    GENERAL\n"
+		"\n"
+		"                                    A/10217\n"
+		"                                    23 September 1975\n"
+		"                                    ENGLISH\n"
+		"                                    ORIGINAL: FRENCH\n"
+		"\n"
+		"Thirtieth session\n"
+		"Agenda item 23\n"
+		"\n"
+		"IMPLEMENTATION OF THE DECLARATION ON THE GRANTING OF INDEPENDENCE\n"
+		"TO COLONIAL COUNTRIES AND PEOPLES\n"
+		"\n"
+		"Letter dated 22 September 1975 from the Permanent Representative of\n"
+		"France to the United Nations addressed to the Secretary-General\n"
+		"\n"
+		"     On instructions from my Government, I have the honour to transmit\n"
+		"to you the text of the statement made on 20 September 1975.\n"
+		"\n"
+		"     I should be grateful if you would have this letter circulated as an\n"
+		"official document of the General Assembly under agenda item 23.\n"
+		"\n"
+		"                                        (Signed)  Louis de GUIRINGAUD\n";
+	d = parse_str(seventies, "en");
+	assert_int_equal(d->root->nkids, 1);
+	assert_int_equal(d->root->kids[0]->kind, NODE_LETTER);
+	assert_string_equal(d->meta.orig_lang, "fr");
+	assert_string_equal(d->meta.sender, "Permanent Representative of France");
+	assert_int_equal(d->meta.nagenda_titles, 1);
+	assert_string_equal(d->meta.agenda_titles[0].item, "23");
+	doc_free(d);
 }
 
 /* A web copy: a hosting site's navigation and file facts above the text,
