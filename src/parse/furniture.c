@@ -752,8 +752,9 @@ chrome_segment(const char *s, size_t n, int *strong)
 		*strong = 1;
 		return n - m < 30;
 	}
-	size_t d = 0;
-	while (d < n && (is_digit(s[d]) || s[d] == ',' || s[d] == '.'))
+	size_t d = 0;	/* "1,234", "1.234", "1 234" */
+	while (d < n && (is_digit(s[d]) || s[d] == ',' || s[d] == '.' ||
+			 (s[d] == ' ' && d + 1 < n && is_digit(s[d + 1]))))
 		d++;
 	if (d && d < n && s[d] == ' ' && lang_prefix_any(s + d + 1, n - d - 1, counted, NULL) ==
 	    n - d - 1) {
@@ -768,7 +769,11 @@ chrome_segment(const char *s, size_t n, int *strong)
 		if (s[k] == '-' && count_digits(s + k + 1, n - k - 1) == n - k - 1)
 			return 1;
 	}
-	/* a navigation word or three, none a sentence */
+	/* a navigation word or three, none a sentence nor the masthead's
+	 * ("General Assembly | Distr.: General | A/80/1" is a masthead) */
+	if (memchr(s, ':', n) || is_symbol(s, n) || is_org_line(s, n) || organ_prefix(s, n) ||
+	    lang_prefix(s, n, "Distr."))
+		return 0;
 	size_t words = 1;
 	for (size_t i = 0; i < n; i++)
 		if (s[i] == ' ')

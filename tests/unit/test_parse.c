@@ -1614,6 +1614,23 @@ test_site_chrome(void **state)
 	doc *d = parse_str("1. The totals are as follows:\n\n8 898 000\n9 756 600\n", "en");
 	assert_int_equal(d->meta.nfurniture, 0);
 	doc_free(d);
+	/* a masthead set with bars is no site's navigation */
+	d = parse_str("General Assembly | Distr.: General | Original: English\n\n"
+		      "Text of the document here.\n", "en");
+	for (size_t i = 0; i < d->meta.nfurniture; i++)
+		assert_string_not_equal(d->meta.furniture[i].kind, "site-chrome");
+	doc_free(d);
+	/* Russian, a counter with its thousands set apart by a space */
+	d = parse_str("\u0413\u043b\u0430\u0432\u043d\u0430\u044f \u203a "
+		      "\u0414\u043e\u043a\u0443\u043c\u0435\u043d\u0442\u044b \u203a "
+		      "\u041f\u043e\u0438\u0441\u043a\n\n"
+		      "1. \u0422\u0435\u043a\u0441\u0442.\n\n"
+		      "1 234 \u043f\u0440\u043e\u0441\u043c\u043e\u0442\u0440\u043e\u0432\n", "ru");
+	assert_int_equal(d->meta.nfurniture, 2);
+	assert_string_equal(d->meta.furniture[0].kind, "site-chrome");
+	assert_string_equal(d->meta.furniture[1].kind, "site-chrome");
+	assert_int_equal(d->meta.furniture[1].line, 5);
+	doc_free(d);
 }
 
 /* A table of contents without a "Contents" line (three lines with dot
