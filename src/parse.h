@@ -40,9 +40,11 @@
  *   its date (October-December: year - 1945; January-August: year - 1946;
  *   September: unknown) — an inference, documented here;
  * - nothing is dropped silently: every source line with text that is not
- *   in the tree (page furniture, the masthead, a table of contents) is in
+ *   in the tree (page furniture, the masthead, a table of contents, a
+ *   hosting site's chrome at the top and end of a web copy) is in
  *   meta.furniture with its line number, kind and text; the masthead's
- *   agenda item titles are also in meta.agenda_titles;
+ *   agenda item titles are also in meta.agenda_titles; a letter's title
+ *   (also in capitals under an older masthead) is never furniture;
  * - the page map: page 1 at line 1, then each printed page number seen in
  *   the furniture, or a counted break (form feed, a page footer without a
  *   number, a double-spaced page boundary). */

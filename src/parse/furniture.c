@@ -1075,7 +1075,13 @@ static int
 anchor_cells(const char *s, size_t n, char *job, size_t jobsz)
 {
 	job[0] = '\0';
-	size_t a = 0, cells = 0;
+	size_t a = 0, cells = 0, gaps = 0;
+	for (size_t g = next_cell(s, n, 0); g < n; g = next_cell(s, n, g)) {
+		while (g < n && s[g] == ' ')
+			g++;
+		if (++gaps > 4)
+			return 0;	/* furniture has a few cells: bounds the work */
+	}
 	while (a < n) {
 		/* a cell, or the most cells run together that make one
 		 * ("95-07312 (E) <gap> 140395") */
