@@ -6,7 +6,7 @@
 #include <strings.h>
 
 #include "doc.h"
-#include "lang.h"
+#include "un/lang.h"
 #include "util.h"
 
 static const char *const kind_names[NODE_KIND_COUNT] = {

@@ -16,7 +16,7 @@
 #include <jansson.h>
 
 #include "anchor.h"
-#include "lang.h"
+#include "un/lang.h"
 #include "notes.h"
 #include "notes_export.h"
 #include "text.h"

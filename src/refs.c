@@ -26,7 +26,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "lang.h"
+#include "un/lang.h"
 #include "refs.h"
 #include "util.h"
 

@@ -38,7 +38,7 @@
 #include <unistr.h>
 
 #include "anchor.h"
-#include "lang.h"
+#include "un/lang.h"
 #include "notes.h"
 #include "notes_export.h"
 #include "search.h"

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lang.h"
+#include "un/lang.h"
 #include "text.h"
 #include "ui/ui_impl.h"
 #include "ui/notes_ui.h"

@@ -16,7 +16,7 @@
 
 #include "doc.h"
 #include "util.h"
-#include "lang.h"
+#include "un/lang.h"
 #include "parse.h"
 #include "source.h"
 

@@ -10,7 +10,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "lang.h"
+#include "un/lang.h"
 #include "util.h"
 
 #define L(...) ((const char *const[]){ __VA_ARGS__, NULL })

@@ -1,0 +1,119 @@
+/* lang: the words of UN documents in each language the parser knows
+ * (en, es, fr, ru), as data tables, so that parse.c holds no language in
+ * its control flow; language detection; citations in the document's
+ * language ("Anexo, párr. 8").
+ *
+ * All strings are UTF-8. Word lists are NULL-terminated. Matching is done
+ * by the helpers below: lang_prefix (case-insensitive for ASCII and for
+ * the Latin-1, Cyrillic letters the tables use) at a word boundary. */
+#ifndef LECTERN_LANG_H
+#define LECTERN_LANG_H
+
+#include <stddef.h>
+#include "doc.h"
+
+typedef struct lang_name {
+	const char *word;	/* "ruso", "Russian", "anglais" … */
+	const char *code;	/* "ru" */
+} lang_name;
+
+typedef struct lang_words {
+	const char *code;		/* "en" */
+	const char *const *letter;	/* openings of a letter title */
+	const char *const *annex;	/* "Annex", "Anexo" … (a heading word) */
+	const char *const *enclosure;	/* "Enclosure" … (treated as annex) */
+	const char *const *signed_;	/* "(Signed)" … */
+	const char *const *months;	/* 12 names; Russian: genitive */
+	/* Agenda items in running text: a word before the numbers and the
+	 * phrase that must follow them ("del programa"), or must precede
+	 * the word ("agenda" in "agenda items"). */
+	const char *const *agenda_word;	/* "items", "temas", "points" … */
+	const char *const *agenda_after; /* "del programa" …, or NULL */
+	const char *const *agenda_before; /* "agenda" …, or NULL */
+	const char *const *agenda_heading; /* masthead "Agenda item" … */
+	const char *const *conj;	/* "and", "y", "et", "и" … */
+	const char *const *plenary;	/* "plenary meeting" … */
+	const char *const *session;	/* "session" … (line ends with it) */
+	/* Letter titles: sender after one of from[], up to one of
+	 * from_end[]; addressee after one of to[], up to one of to_end[]. */
+	const char *const *from;
+	const char *const *from_end;
+	const char *const *to;
+	const char *const *to_end;
+	const char *const *stop;	/* frequent words, for detection */
+	/* Citation words. */
+	const char *cite_letter, *cite_annex, *cite_para, *cite_sub,
+		   *cite_section, *cite_footnote, *cite_sig, *cite_note;
+	/* The units of legal texts ("art. 12", "chap. II") and a preambular
+	 * paragraph: cite_preamble is a format with one %s for its number
+	 * ("preambular para. %s", "párr. %s del preámbulo"). */
+	const char *cite_part, *cite_chapter, *cite_article, *cite_rule,
+		   *cite_preamble;
+} lang_words;
+
+/* The table for code ("en", "es", "fr", "ru"); English for anything else. */
+const lang_words *lang_get(const char *code);
+/* All tables, NULL-terminated (masthead words are matched in all). */
+const lang_words *const *lang_all(void);
+/* The language of text[0, n): Cyrillic share, then frequent words.
+ * Returns a static code; "en" when nothing tells. */
+const char *lang_detect(const char *text, size_t n);
+
+/* Organisation, organ, distribution and "Original" words of mastheads, in
+ * every language (a Spanish document has an English masthead sometimes). */
+extern const char *const lang_org_names[];	/* "United Nations" … */
+extern const char *const lang_organs[];		/* "General Assembly" … */
+extern const char *const lang_original[];	/* "Original:" … */
+extern const char *const lang_openers[];	/* "The States Parties to …" */
+extern const char *const lang_not_title[];	/* "Draft resolution" … */
+extern const char *const lang_connectors[];	/* "and", "of", "de" … */
+extern const char *const lang_preamble[];	/* "Mindful", "Conscious" … */
+extern const char *const lang_articles[];	/* "the", "la", "les" … */
+typedef struct lang_section {
+	const char *word;	/* "Article" */
+	int level;		/* 1 part … 4 article */
+	node_unit unit;		/* UNIT_ARTICLE … */
+} lang_section;
+extern const lang_section lang_sections[];	/* "Chapter", "Article" … */
+/* The words a citation may name a unit or a paragraph by, in every
+ * language, full or abbreviated ("Article", "art.", "Статья", "ст.",
+ * "para.", "párr.", "п.", "pp"): a paragraph word has unit UNIT_NONE.
+ * Longer words come before their prefixes. */
+typedef struct lang_cite_word {
+	const char *word;
+	node_unit unit;
+} lang_cite_word;
+extern const lang_cite_word lang_cite_words[];
+/* The citation word of unit u in w's language ("art."), NULL for none. */
+const char *lang_unit_word(const lang_words *w, node_unit u);
+/* Whether some word of lang_sections might start s[0, n) (0: none can). */
+int lang_sections_may_start(const char *s, size_t n);
+extern const char *const lang_contents[];	/* "Contents" … */
+extern const char *const lang_toc_columns[];	/* "Paragraphs", "Page" … */
+extern const char *const lang_endnotes[];	/* "Notes" … */
+extern const char *const lang_draft[];		/* "draft resolution" … */
+extern const lang_name lang_names[];		/* language names -> code */
+extern const char *const lang_ordinal_units[];	/* "first" … "ninth" */
+extern const char *const lang_ordinal_tens[];	/* "tenth" … "ninetieth" */
+extern const char *const lang_cardinal_tens[];	/* "twenty" … "ninety" */
+
+/* If s[0, n) starts with word w (case-insensitive, then a non-letter or
+ * the end), returns the bytes of w matched; else 0. */
+size_t lang_prefix(const char *s, size_t n, const char *w);
+/* The first word of list that s starts with: its length, and *which.
+ * list must be a static array: what its words can start with is cached
+ * by its address. */
+size_t lang_prefix_any(const char *s, size_t n, const char *const *list,
+		       size_t *which);
+/* Position of the first occurrence of w in s[0, n) at a word start
+ * (case-insensitive); (size_t)-1 if none. */
+size_t lang_find(const char *s, size_t n, const char *w);
+/* The code for a language name ("ruso" -> "ru"), or NULL. */
+const char *lang_code_of_name(const char *s, size_t n);
+
+/* A citation of nd in the document's language: "Anexo, párr. 8",
+ * "Annex, para. 8", "Carta, párr. 2", "Annexe, par. 8",
+ * "Приложение, п. 8". The caller frees. */
+char *lang_cite(const doc *d, const node *nd);
+
+#endif
