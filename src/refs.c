@@ -27,6 +27,7 @@
 #include <unistr.h>
 
 #include "un/lang.h"
+#include "un/session.h"
 #include "refs.h"
 #include "util.h"
 
@@ -251,65 +252,10 @@ static const phrase date_fillers[] = {	/* "22 de diciembre de 2020 года" */
 	{ "de", L_ES, 0 }, { "года", L_RU, 0 }, { "г", L_RU, 0 },
 };
 
-/* English and Spanish session ordinals ("Seventy-fifth session",
- * "septuagésimo quinto período de sesiones"): tens and units. */
-static const phrase ord_tens[] = {
-	{ "fiftieth", L_EN, 50 }, { "sixtieth", L_EN, 60 },
-	{ "seventieth", L_EN, 70 }, { "eightieth", L_EN, 80 },
-	{ "ninetieth", L_EN, 90 },
-	{ "fifty", L_EN, 50 }, { "sixty", L_EN, 60 }, { "seventy", L_EN, 70 },
-	{ "eighty", L_EN, 80 }, { "ninety", L_EN, 90 },
-	{ "quincuagésimo", L_ES, 50 }, { "sexagésimo", L_ES, 60 },
-	{ "septuagésimo", L_ES, 70 }, { "octogésimo", L_ES, 80 },
-	{ "nonagésimo", L_ES, 90 },
-	{ "cinquantième", L_FR, 50 }, { "soixantième", L_FR, 60 },
-	{ "soixante-dixième", L_FR, 70 }, { "quatre-vingtième", L_FR, 80 },
-	{ "quatre-vingt-dixième", L_FR, 90 },
-	{ "cinquante", L_FR, 50 }, { "soixante", L_FR, 60 },
-	{ "quatre-vingt", L_FR, 80 },
-	{ "пятидесятая", L_RU, 50 }, { "шестидесятая", L_RU, 60 },
-	{ "семидесятая", L_RU, 70 }, { "восьмидесятая", L_RU, 80 },
-	{ "девяностая", L_RU, 90 },
-	{ "пятидесятой", L_RU, 50 }, { "шестидесятой", L_RU, 60 },
-	{ "семидесятой", L_RU, 70 }, { "восьмидесятой", L_RU, 80 },
-	{ "девяностой", L_RU, 90 },
-	{ "пятьдесят", L_RU, 50 }, { "шестьдесят", L_RU, 60 },
-	{ "семьдесят", L_RU, 70 }, { "восемьдесят", L_RU, 80 },
-	{ "девяносто", L_RU, 90 },
-};
-/* Between tens and units: "Seventy-fifth", "soixante et onzième". */
-static const phrase ord_links[] = {
-	{ "-", L_ANY, 0 }, { "et", L_FR, 0 },
-};
-static const phrase ord_units[] = {
-	{ "first", L_EN, 1 }, { "second", L_EN, 2 }, { "third", L_EN, 3 },
-	{ "fourth", L_EN, 4 }, { "fifth", L_EN, 5 }, { "sixth", L_EN, 6 },
-	{ "seventh", L_EN, 7 }, { "eighth", L_EN, 8 }, { "ninth", L_EN, 9 },
-	{ "primer", L_ES, 1 }, { "primero", L_ES, 1 }, { "segundo", L_ES, 2 },
-	{ "tercer", L_ES, 3 }, { "tercero", L_ES, 3 }, { "cuarto", L_ES, 4 },
-	{ "quinto", L_ES, 5 }, { "sexto", L_ES, 6 }, { "séptimo", L_ES, 7 },
-	{ "octavo", L_ES, 8 }, { "noveno", L_ES, 9 },
-	/* French 70s and 90s count on from soixante / quatre-vingt */
-	{ "unième", L_FR, 1 }, { "deuxième", L_FR, 2 }, { "troisième", L_FR, 3 },
-	{ "quatrième", L_FR, 4 }, { "cinquième", L_FR, 5 }, { "sixième", L_FR, 6 },
-	{ "septième", L_FR, 7 }, { "huitième", L_FR, 8 }, { "neuvième", L_FR, 9 },
-	{ "dixième", L_FR, 10 }, { "onzième", L_FR, 11 }, { "douzième", L_FR, 12 },
-	{ "treizième", L_FR, 13 }, { "quatorzième", L_FR, 14 },
-	{ "quinzième", L_FR, 15 }, { "seizième", L_FR, 16 },
-	{ "dix-septième", L_FR, 17 }, { "dix-huitième", L_FR, 18 },
-	{ "dix-neuvième", L_FR, 19 },
-	{ "первая", L_RU, 1 }, { "вторая", L_RU, 2 }, { "третья", L_RU, 3 },
-	{ "четвертая", L_RU, 4 }, { "пятая", L_RU, 5 }, { "шестая", L_RU, 6 },
-	{ "седьмая", L_RU, 7 }, { "восьмая", L_RU, 8 }, { "девятая", L_RU, 9 },
-	{ "первой", L_RU, 1 }, { "второй", L_RU, 2 }, { "третьей", L_RU, 3 },
-	{ "четвертой", L_RU, 4 }, { "пятой", L_RU, 5 }, { "шестой", L_RU, 6 },
-	{ "седьмой", L_RU, 7 }, { "восьмой", L_RU, 8 }, { "девятой", L_RU, 9 },
-};
-static const phrase session_words[] = {
-	{ "session", L_EN, 0 }, { "período de sesiones", L_ES, 0 },
-	{ "сессия", L_RU, 0 }, { "сессии", L_RU, 0 },
-	/* French "session" is the English word */
-};
+/* Session ordinals ("Seventy-fifth session", "septuagésimo quinto período
+ * de sesiones"): lang.c's tables (lang_session_*), built into phrases once
+ * by tables_build; flag = the number. */
+static phrase *ord_tens, *ord_units;
 
 /* Symbol series (organ prefixes) recognised before the first '/'. */
 static const char *const symbol_prefixes[] = {
@@ -449,10 +395,7 @@ static table T_ORG_AFTER = TABLE(organ_after);
 static table T_DATE_LINK = TABLE(date_links);
 static table T_MONTHS;	/* months: filled by tables_build */
 static table T_DATE_FILL = TABLE(date_fillers);
-static table T_ORD_TENS = TABLE(ord_tens);
-static table T_ORD_UNITS = TABLE(ord_units);
-static table T_SESSION = TABLE(session_words);
-static table T_ORD_LINK = TABLE(ord_links);
+static table T_ORD_TENS, T_ORD_UNITS, T_SESSION, T_ORD_LINK;	/* tables_build */
 
 static table *const all_tables[] = {
 	&T_AG_HEADS, &T_AG_CONTEXT, &T_AG_SUFFIX, &T_AG_CHAIN, &T_AG_FOREIGN,
@@ -487,10 +430,30 @@ months_build(void)
 	T_MONTHS.n = n;
 }
 
+/* A table of lang.c's numbers or words (NULL-ended; words get flag 0). */
+static phrase *
+numbers_build(table *t, const lang_number *nums, const char *const *words)
+{
+	size_t n = 0;
+	while (nums ? nums[n].word != NULL : words[n] != NULL)
+		n++;
+	phrase *p = xcalloc(n, sizeof *p);
+	for (size_t i = 0; i < n; i++)
+		p[i] = nums ? (phrase){ nums[i].word, L_ANY, nums[i].value } :
+			      (phrase){ words[i], L_ANY, 0 };
+	t->p = p;
+	t->n = n;
+	return p;
+}
+
 static void
 tables_build(void)
 {
 	months_build();
+	ord_tens = numbers_build(&T_ORD_TENS, lang_session_tens, NULL);
+	ord_units = numbers_build(&T_ORD_UNITS, lang_session_units, NULL);
+	numbers_build(&T_ORD_LINK, NULL, lang_session_links);
+	numbers_build(&T_SESSION, NULL, lang_session_words);
 	for (size_t ti = 0; ti < ARRAY_LEN(all_tables); ti++) {
 		table *t = all_tables[ti];
 		t->c = xcalloc(t->n, sizeof *t->c);
@@ -1415,32 +1378,6 @@ is_dash_at(const char *s, size_t n, size_t i, size_t *dl)
 	return 0;
 }
 
-static int
-symbol_session(const char *k)
-{
-	if (strncmp(k, "A/", 2))
-		return 0;
-	const char *p = k + 2;
-	/* A/RES/75/…, A/C.1/80/…, A/INF/76/…, A/DEC/… */
-	while (*p && !isdigit((unsigned char)*p)) {
-		const char *sl = strchr(p, '/');
-		if (!sl)
-			return 0;
-		size_t l = sl - p;
-		if (!((l == 3 && (!strncmp(p, "RES", 3) || !strncmp(p, "INF", 3) ||
-				  !strncmp(p, "DEC", 3))) ||
-		      (l == 3 && p[0] == 'C' && p[1] == '.')))
-			return 0;
-		p = sl + 1;
-	}
-	int v = 0, nd = 0;
-	while (isdigit((unsigned char)*p) && nd < 4) {
-		v = v * 10 + (*p++ - '0');
-		nd++;
-	}
-	return (*p == '/' || *p == '\0') && v > 0 && v < 200 ? v : 0;
-}
-
 static void
 scan_symbols(scan *sc)
 {
@@ -1471,49 +1408,13 @@ scan_symbols(scan *sc)
 			}
 		}
 		ref *r = emit(sc, REF_SYMBOL, i, end, buf_take(&key), 0, L_ANY);
-		r->session = symbol_session(r->key);
+		r->session = session_from_symbol(r->key);
 		memset(sc->taken + i, 1, end - i);
 		i = end - 1;
 	}
 }
 
 /* ---- session of the document ---- */
-
-/* Day of week, 0 = Sunday (Sakamoto). */
-static int
-weekday(int y, int m, int d)
-{
-	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-	if (m < 3)
-		y--;
-	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
-}
-
-/* Opening day (in September) of the regular session held in year y. */
-static int
-opening_day(int y)
-{
-	int first = 1;	/* first working day of September */
-	while (weekday(y, 9, first) == 0 || weekday(y, 9, first) == 6)
-		first++;
-	int wd = weekday(y, 9, first);	/* 1 = Monday … 5 = Friday */
-	int monday = first - (wd - 1);	/* may be in August (<= 0) */
-	return monday + 14 + 1;	/* Tuesday of the third week */
-}
-
-int
-refs_session_on(const char *iso)
-{
-	int y, m, d;
-	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
-	    d < 1 || d > 31)
-		return 0;
-	int open = opening_day(y);
-	int sy = (m > 9 || (m == 9 && d >= open)) ? y : y - 1;
-	if (sy < 2003)
-		return 0;
-	return sy - 1945;
-}
 
 static enum organ
 doc_organ(const doc *d)
@@ -1594,7 +1495,7 @@ doc_session(const doc *d, scan *sc)
 	if (d->meta.session > 0)
 		return d->meta.session;
 	if (d->meta.symbol) {
-		int s = symbol_session(d->meta.symbol);
+		int s = session_from_symbol(d->meta.symbol);
 		if (s)
 			return s;
 	}
@@ -1606,13 +1507,13 @@ doc_session(const doc *d, scan *sc)
 			return s;
 	}
 	if (d->meta.date)
-		return refs_session_on(d->meta.date);
+		return session_on_date(d->meta.date);
 	nb = d->nblocks < 3 ? d->nblocks : 3;
 	for (size_t b = 0; b < nb; b++) {
 		char iso[16];
 		scan_block_init(sc, b);
 		if (block_date(sc, iso, sizeof iso))
-			return refs_session_on(iso);
+			return session_on_date(iso);
 	}
 	return 0;
 }

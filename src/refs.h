@@ -145,9 +145,6 @@ size_t refs_first_in_block(const ref_list *l, size_t b);
 
 /* Same as the list's session field (see the rule above). */
 int refs_doc_session(const doc *d);
-/* Session in progress on an ISO date "2020-12-22" (rule above); 0 if
- * unknown or before 2003-09. */
-int refs_session_on(const char *iso_date);
 
 const char *ref_kind_name(ref_kind k);	/* "agenda-item", "resolution",
 					   "decision", "symbol" */

@@ -296,6 +296,65 @@ const char *const lang_cardinal_tens[] = {
 	"ninety", NULL,
 };
 
+/* Session ordinals of every language, written as mastheads and texts
+ * write them ("Seventy-fifth session", "Septuagésimo quinto período de
+ * sesiones", "Soixante-quinzième session", "Семьдесят пятая сессия",
+ * "семьдесят четвертой сессии"): a tens word, a link, a units word. A
+ * longer word comes before a word it starts with ("soixante-dixième"
+ * before "soixante"). session.c reads them; refs.c folds them. */
+const lang_number lang_session_tens[] = {
+	{ "tenth", 10 }, { "twentieth", 20 }, { "thirtieth", 30 },
+	{ "fortieth", 40 }, { "fiftieth", 50 }, { "sixtieth", 60 },
+	{ "seventieth", 70 }, { "eightieth", 80 }, { "ninetieth", 90 },
+	{ "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 },
+	{ "sixty", 60 }, { "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 },
+	{ "quincuagésimo", 50 }, { "sexagésimo", 60 }, { "septuagésimo", 70 },
+	{ "octogésimo", 80 }, { "nonagésimo", 90 },
+	{ "cinquantième", 50 }, { "soixantième", 60 },
+	{ "soixante-dixième", 70 }, { "quatre-vingtième", 80 },
+	{ "quatre-vingt-dixième", 90 },
+	{ "cinquante", 50 }, { "soixante", 60 }, { "quatre-vingt", 80 },
+	{ "пятидесятая", 50 }, { "шестидесятая", 60 }, { "семидесятая", 70 },
+	{ "восьмидесятая", 80 }, { "девяностая", 90 },
+	{ "пятидесятой", 50 }, { "шестидесятой", 60 }, { "семидесятой", 70 },
+	{ "восьмидесятой", 80 }, { "девяностой", 90 },
+	{ "пятьдесят", 50 }, { "шестьдесят", 60 }, { "семьдесят", 70 },
+	{ "восемьдесят", 80 }, { "девяносто", 90 },
+	{ NULL, 0 },
+};
+/* Between tens and units: "Seventy-fifth", "soixante et onzième",
+ * "septuagésimo quinto" (a space). */
+const char *const lang_session_links[] = { "-", "et", NULL };
+const lang_number lang_session_units[] = {
+	{ "first", 1 }, { "second", 2 }, { "third", 3 }, { "fourth", 4 },
+	{ "fifth", 5 }, { "sixth", 6 }, { "seventh", 7 }, { "eighth", 8 },
+	{ "ninth", 9 },
+	{ "primer", 1 }, { "primero", 1 }, { "segundo", 2 }, { "tercer", 3 },
+	{ "tercero", 3 }, { "cuarto", 4 }, { "quinto", 5 }, { "sexto", 6 },
+	{ "séptimo", 7 }, { "octavo", 8 }, { "noveno", 9 },
+	/* French 70s and 90s count on from soixante / quatre-vingt */
+	{ "unième", 1 }, { "deuxième", 2 }, { "troisième", 3 },
+	{ "quatrième", 4 }, { "cinquième", 5 }, { "sixième", 6 },
+	{ "septième", 7 }, { "huitième", 8 }, { "neuvième", 9 },
+	{ "dixième", 10 }, { "onzième", 11 }, { "douzième", 12 },
+	{ "treizième", 13 }, { "quatorzième", 14 }, { "quinzième", 15 },
+	{ "seizième", 16 }, { "dix-septième", 17 }, { "dix-huitième", 18 },
+	{ "dix-neuvième", 19 },
+	{ "первая", 1 }, { "вторая", 2 }, { "третья", 3 }, { "четвертая", 4 },
+	{ "четвёртая", 4 }, { "пятая", 5 }, { "шестая", 6 }, { "седьмая", 7 },
+	{ "восьмая", 8 }, { "девятая", 9 },
+	{ "первой", 1 }, { "второй", 2 }, { "третьей", 3 }, { "четвертой", 4 },
+	{ "четвёртой", 4 }, { "пятой", 5 }, { "шестой", 6 }, { "седьмой", 7 },
+	{ "восьмой", 8 }, { "девятой", 9 },
+	{ NULL, 0 },
+};
+/* A session word after the ordinal, in every language (also the inflected
+ * forms of running text: "сессии"). */
+const char *const lang_session_words[] = {
+	"session", "período de sesiones", "periodo de sesiones", "сессия",
+	"сессии", NULL,
+};
+
 const lang_words *
 lang_get(const char *code)
 {

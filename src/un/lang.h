@@ -97,6 +97,18 @@ extern const char *const lang_ordinal_units[];	/* "first" … "ninth" */
 extern const char *const lang_ordinal_tens[];	/* "tenth" … "ninetieth" */
 extern const char *const lang_cardinal_tens[];	/* "twenty" … "ninety" */
 
+/* A word and the number it stands for. */
+typedef struct lang_number {
+	const char *word;
+	int value;
+} lang_number;
+/* Session ordinals of every language (session.c, refs.c): tens, the
+ * links between tens and units, units, the session words; NULL-ended. */
+extern const lang_number lang_session_tens[];
+extern const char *const lang_session_links[];
+extern const lang_number lang_session_units[];
+extern const char *const lang_session_words[];
+
 /* If s[0, n) starts with word w (case-insensitive, then a non-letter or
  * the end), returns the bytes of w matched; else 0. */
 size_t lang_prefix(const char *s, size_t n, const char *w);

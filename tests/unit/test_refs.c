@@ -17,6 +17,7 @@
 #include "catalog.h"
 #include "doc.h"
 #include "refs.h"
+#include "un/session.h"
 #include "util.h"
 
 static catalog *cat;
@@ -538,22 +539,22 @@ test_session_rule(void **state)
 {
 	(void)state;
 	/* A/INF/76/1: opening dates of the 76th to 85th sessions */
-	assert_int_equal(refs_session_on("2021-09-13"), 75);
-	assert_int_equal(refs_session_on("2021-09-14"), 76);
-	assert_int_equal(refs_session_on("2023-09-11"), 77);
-	assert_int_equal(refs_session_on("2023-09-12"), 78);
-	assert_int_equal(refs_session_on("2024-09-17"), 79);
-	assert_int_equal(refs_session_on("2024-09-16"), 78);
-	assert_int_equal(refs_session_on("2029-09-18"), 84);
-	assert_int_equal(refs_session_on("2029-09-17"), 83);
-	assert_int_equal(refs_session_on("2030-09-17"), 85);
+	assert_int_equal(session_on_date("2021-09-13"), 75);
+	assert_int_equal(session_on_date("2021-09-14"), 76);
+	assert_int_equal(session_on_date("2023-09-11"), 77);
+	assert_int_equal(session_on_date("2023-09-12"), 78);
+	assert_int_equal(session_on_date("2024-09-17"), 79);
+	assert_int_equal(session_on_date("2024-09-16"), 78);
+	assert_int_equal(session_on_date("2029-09-18"), 84);
+	assert_int_equal(session_on_date("2029-09-17"), 83);
+	assert_int_equal(session_on_date("2030-09-17"), 85);
 	/* the default letter: 22 December 2020; the 75th opened 15 Sep 2020 */
-	assert_int_equal(refs_session_on("2020-12-22"), 75);
-	assert_int_equal(refs_session_on("2020-09-14"), 74);
-	assert_int_equal(refs_session_on("2020-09-15"), 75);
-	assert_int_equal(refs_session_on("1999-10-01"), 0);
-	assert_int_equal(refs_session_on("garbage"), 0);
-	assert_int_equal(refs_session_on(NULL), 0);
+	assert_int_equal(session_on_date("2020-12-22"), 75);
+	assert_int_equal(session_on_date("2020-09-14"), 74);
+	assert_int_equal(session_on_date("2020-09-15"), 75);
+	assert_int_equal(session_on_date("1999-10-01"), 0);
+	assert_int_equal(session_on_date("garbage"), 0);
+	assert_int_equal(session_on_date(NULL), 0);
 
 	/* session from the text: date of the title, masthead line, symbol */
 	CHECK("agenda-item|A/75 item 98|98||T",
