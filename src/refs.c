@@ -1455,79 +1455,10 @@ scan_fini(scan *sc)
 	free(sc->taken);
 }
 
-/* "Seventy-fifth session", "septuagésimo quinto período de sesiones",
- * "Soixante-quinzième session", "Семьдесят пятая сессия" at the start of
- * the block. */
-static int
-session_line(const scan *sc)
-{
-	int v;
-	size_t m = parse_session(sc, 0, &v);
-	return m ? v : 0;
-}
-/* The first date of the block: "22 de diciembre de 2020" → ISO. */
-static int
-block_date(const scan *sc, char *iso, size_t isz)
-{
-	for (size_t i = 0; i < sc->t.n; i++) {
-		long d = tok_num(sc, i);
-		if (d < 1 || d > 31)
-			continue;
-		size_t p = i + 1, w = 0;
-		p += match_table(sc, p, &T_DATE_FILL, NULL);
-		size_t m = match_table(sc, p, &T_MONTHS, &w);
-		if (!m)
-			continue;
-		p += m;
-		p += match_table(sc, p, &T_DATE_FILL, NULL);
-		long y = tok_num(sc, p);
-		if (y < 1946 || y > 2199)
-			continue;
-		snprintf(iso, isz, "%04ld-%02d-%02ld", y, months[w].flag, d);
-		return 1;
-	}
-	return 0;
-}
-
-static int
-doc_session(const doc *d, scan *sc)
-{
-	if (d->meta.session > 0)
-		return d->meta.session;
-	if (d->meta.symbol) {
-		int s = session_from_symbol(d->meta.symbol);
-		if (s)
-			return s;
-	}
-	size_t nb = d->nblocks < 12 ? d->nblocks : 12;
-	for (size_t b = 0; b < nb; b++) {
-		scan_block_init(sc, b);
-		int s = session_line(sc);
-		if (s)
-			return s;
-	}
-	if (d->meta.date)
-		return session_on_date(d->meta.date);
-	nb = d->nblocks < 3 ? d->nblocks : 3;
-	for (size_t b = 0; b < nb; b++) {
-		char iso[16];
-		scan_block_init(sc, b);
-		if (block_date(sc, iso, sizeof iso))
-			return session_on_date(iso);
-	}
-	return 0;
-}
-
 int
 refs_doc_session(const doc *d)
 {
-	scan sc;
-	tables_init();
-	memset(&sc, 0, sizeof sc);
-	sc.d = d;
-	int s = doc_session(d, &sc);
-	scan_fini(&sc);
-	return s;
+	return session_of_doc(d);
 }
 
 /* The agenda items of the masthead, which the parser keeps in
@@ -1603,7 +1534,7 @@ refs_find(const doc *d, const catalog *c)
 	sc.out = l;
 	sc.lang = d->meta.lang;
 	sc.organ = doc_organ(d);
-	sc.session = doc_session(d, &sc);
+	sc.session = session_of_doc(d);
 	l->session = sc.session;
 	meta_agenda(&sc);
 	for (size_t b = 0; b < d->nblocks; b++) {

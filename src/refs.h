@@ -45,21 +45,11 @@
  * "36/87 A") and "A/RES/36/87 B" (text "B"); a range "77 à 85" gives one
  * reference per item, all with the text "77 à 85".
  *
- * Session of a document (refs_doc_session), first that applies:
- *   1. doc->meta.session when the parser found it;
- *   2. the GA session in doc->meta.symbol: A/75/…, A/RES/75/…,
- *      A/C.1/80/L.13, A/INF/76/1 → 75, 75, 80, 76;
- *   3. a "Seventy-fifth session" / "Eightieth session" line (English
- *      masthead) in the first blocks;
- *   4. the document's date (meta.date, or the first "22 de diciembre de
- *      2020"-like date of the first blocks): the regular session in
- *      progress on that day. Rule 1 of the GA rules of procedure, as
- *      amended by resolution 57/301 (2003) and quoted in A/INF/76/1: a
- *      session opens "on the Tuesday of the third week in September,
- *      counting from the first week that contains at least one working
- *      day"; session N opens in year 1945 + N. Applied from the 58th
- *      session (2003) on; earlier dates give 0. So a letter of 22 December
- *      2020 belongs to the 75th session (opened 15 September 2020).
+ * Session of a document (refs_doc_session): session_of_doc in
+ * src/un/session.h (meta.session; the symbol's; a masthead ordinal in any
+ * language; the date by rule 1 of the GA rules of procedure, from the
+ * 58th session on). So a letter of 22 December 2020 belongs to the 75th
+ * session (opened 15 September 2020).
  * A catalog is never used to guess a session.
  *
  * Shown language (of ref.title and ref.gloss): the document's

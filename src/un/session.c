@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "un/date.h"
 #include "un/lang.h"
 #include "un/session.h"
 
@@ -139,4 +140,37 @@ session_on_date(const char *iso)
 	if (sy < 2003)
 		return 0;
 	return sy - 1945;
+}
+
+int
+session_of_doc(const doc *d)
+{
+	if (d->meta.session > 0)
+		return d->meta.session;
+	if (d->meta.symbol) {
+		int s = session_from_symbol(d->meta.symbol);
+		if (s)
+			return s;
+		if (!strncmp(d->meta.symbol, "A/HRC/", 6))
+			return 0;
+	}
+	size_t nb = d->nblocks < 12 ? d->nblocks : 12;
+	for (size_t b = 0; b < nb; b++) {
+		const node *nd = d->blocks[b];
+		const char *t = node_text(d, nd);
+		size_t i = skip_spaces(t, nd->len, 0);
+		int v = 0;
+		if (session_ordinal(t + i, nd->len - i, &v))
+			return v;
+	}
+	if (d->meta.date)
+		return session_on_date(d->meta.date);
+	nb = d->nblocks < 3 ? d->nblocks : 3;
+	for (size_t b = 0; b < nb; b++) {
+		const node *nd = d->blocks[b];
+		char iso[11];
+		if (date_find(node_text(d, nd), nd->len, iso))
+			return session_on_date(iso);
+	}
+	return 0;
 }

@@ -8,6 +8,7 @@
 #define LECTERN_UN_SESSION_H
 
 #include <stddef.h>
+#include "doc.h"
 
 /* The GA session of a symbol: "A/75/251", "A/RES/75/1", "A/DEC/75/…",
  * "A/INF/76/1", "A/C.1/80/L.13", "A/75" → 75, 75, 75, 76, 80, 75. Other
@@ -32,5 +33,19 @@ int session_from_line(const char *s, size_t n);
  * session (2003) on; earlier dates and anything not a date give 0. So 22
  * December 2020 → 75 (opened 15 September 2020), 3 September 2020 → 74. */
 int session_on_date(const char *iso);
+
+/* The GA session of document d, first rule that applies:
+ *   1. d->meta.session when set;
+ *   2. the session in d->meta.symbol (session_from_symbol); a Human
+ *      Rights Council symbol ("A/HRC/…") gives 0: its session lines are
+ *      the Council's;
+ *   3. an ordinal session at the start of one of the first 12 blocks
+ *      (a masthead line the parser kept as text);
+ *   4. d->meta.date, or the first date of the first 3 blocks (a letter's
+ *      title), by session_on_date.
+ * 0 when none applies. The parser should fill meta.session by this rule
+ * (then the later steps never run for a parsed document, and every
+ * reader of the document agrees on its session). */
+int session_of_doc(const doc *d);
 
 #endif
