@@ -50,7 +50,10 @@ typedef struct phrase {
 			   res heads: ref_kind */
 } phrase;
 
-enum agenda_form { AG_ADOPTED, AG_PROVISIONAL, AG_PRELIMINARY };
+/* enum refs_agenda_form (refs.h), short */
+#define AG_ADOPTED REFS_AGENDA_ADOPTED
+#define AG_PROVISIONAL REFS_AGENDA_PROVISIONAL
+#define AG_PRELIMINARY REFS_AGENDA_PRELIMINARY
 
 static const phrase agenda_heads[] = {
 	{ "agenda items", L_EN, NEED_NONE },
@@ -623,6 +626,20 @@ emit(scan *sc, ref_kind kind, size_t so, size_t se, char *key, int session,
 	return r;
 }
 
+/* The parts of an agenda item's key (refs.h). */
+static void
+agenda_parts(ref *r, const char *scope, int form, long item, const char *sub)
+{
+	size_t n = strlen(scope);	/* "A/HRC", "A/?", "A/" and a session < 200 */
+	if (n >= sizeof r->scope)
+		n = sizeof r->scope - 1;
+	memcpy(r->scope, scope, n);
+	r->scope[n] = '\0';
+	r->agenda_form = form;
+	r->item = (int)item;
+	snprintf(r->sub, sizeof r->sub, "%s", sub);
+}
+
 /* An ordinal session at token j: "seventy-fourth session", "septuagésimo
  * cuarto período de sesiones", "soixante-quatorzième session", "семьдесят
  * четвертой сессии". Returns tokens used (0 if none) and the number. */
@@ -781,9 +798,10 @@ scan_agenda(scan *sc)
 				char *key = it->sub[0] ?
 					xasprintf("%s%s item %ld (%s)", sess, pre, n, it->sub) :
 					xasprintf("%s%s item %ld", sess, pre, n);
-				emit(sc, REF_AGENDA, it->so, it->se, key,
-				     sc->organ == ORG_HRC && !named ? 0 : session,
-				     hp->lang);
+				ref *r = emit(sc, REF_AGENDA, it->so, it->se, key,
+					      sc->organ == ORG_HRC && !named ? 0 : session,
+					      hp->lang);
+				agenda_parts(r, sess, form, n, it->sub);
 			}
 		}
 		chain_end = after + s;
@@ -1499,6 +1517,7 @@ meta_agenda(scan *sc)
 		r->block = REFS_META;
 		r->off = 0;
 		r->meta_index = i;
+		agenda_parts(r, sess, AG_ADOPTED, v, sub);
 	}
 }
 

@@ -80,6 +80,13 @@ typedef enum ref_kind {
 	REF_KIND_COUNT
 } ref_kind;
 
+/* Which list an agenda item is on. */
+enum refs_agenda_form {
+	REFS_AGENDA_ADOPTED,		/* "item 98 of the agenda" */
+	REFS_AGENDA_PROVISIONAL,	/* "… of the provisional agenda" */
+	REFS_AGENDA_PRELIMINARY,	/* "… of the preliminary list" */
+};
+
 /* ref.block of an agenda item of the masthead (doc->meta.agenda), which
  * is in no block: off and len are 0, meta_index names the entry. */
 #define REFS_META ((size_t)-1)
@@ -105,6 +112,13 @@ typedef struct ref {
 	const char *lang;	/* language of the words that marked it ("es"),
 				   static; NULL for bare symbols */
 	int by_title;		/* resolution found through its quoted title */
+	/* An agenda item's parts, so that no reader takes the key apart:
+	 * "A/75 provisional item 98 (r)" is scope "A/75", form
+	 * REFS_AGENDA_PROVISIONAL, item 98, sub "r". Zero for other kinds. */
+	char scope[8];		/* "A/75", "A/HRC", "A/?" */
+	int agenda_form;	/* enum refs_agenda_form */
+	int item;
+	char sub[4];		/* "r", "hh", "" */
 	const catalog_entry *entry;	/* catalog entry, NULL if unresolved;
 					   owned by the catalog */
 	const char *title;	/* entry's title in the shown language, or

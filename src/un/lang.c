@@ -41,6 +41,7 @@ static const lang_words en = {
 	.cite_sig = "signature", .cite_note = "note",
 	.cite_part = "part", .cite_chapter = "chap.", .cite_article = "art.",
 	.cite_rule = "rule", .cite_preamble = "preambular para. %s",
+	.ref_item = "item", .ref_para = "paragraph",
 };
 
 static const lang_words es = {
@@ -69,6 +70,7 @@ static const lang_words es = {
 	.cite_sig = "firma", .cite_note = "nota",
 	.cite_part = "parte", .cite_chapter = "cap.", .cite_article = "art.",
 	.cite_rule = "regla", .cite_preamble = "párr. %s del preámbulo",
+	.ref_item = "tema", .ref_para = "párrafo",
 };
 
 static const lang_words fr = {
@@ -97,6 +99,7 @@ static const lang_words fr = {
 	.cite_sig = "signature", .cite_note = "note",
 	.cite_part = "partie", .cite_chapter = "chap.", .cite_article = "art.",
 	.cite_rule = "art.", .cite_preamble = "al. %s du préambule",
+	.ref_item = "point", .ref_para = "paragraphe",
 };
 
 static const lang_words ru = {
@@ -124,6 +127,7 @@ static const lang_words ru = {
 	.cite_sig = "подпись", .cite_note = "примечание",
 	.cite_part = "ч.", .cite_chapter = "гл.", .cite_article = "ст.",
 	.cite_rule = "правило", .cite_preamble = "п. %s преамбулы",
+	.ref_item = "пункт", .ref_para = "пункт",
 };
 
 static const lang_words *const all[] = { &en, &es, &fr, &ru, NULL };

@@ -49,6 +49,9 @@ typedef struct lang_words {
 	 * ("preambular para. %s", "párr. %s del preámbulo"). */
 	const char *cite_part, *cite_chapter, *cite_article, *cite_rule,
 		   *cite_preamble;
+	/* A reference named on the message line: "tema 98 (A/75)",
+	 * "párrafo 29". */
+	const char *ref_item, *ref_para;
 } lang_words;
 
 /* The table for code ("en", "es", "fr", "ru"); English for anything else. */

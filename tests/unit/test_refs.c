@@ -534,6 +534,55 @@ test_meta_agenda(void **state)
 	doc_free(d);
 }
 
+/* An agenda reference carries its key's parts (scope, list, item,
+ * sub-item): rebuilt from them, the key is the same, in every language
+ * and for masthead items; a reader never takes the key apart. */
+static void
+test_agenda_parts(void **state)
+{
+	(void)state;
+	static const struct { const char *text, *lang, *symbol; int session; } cases[] = {
+		{ "en relación con los temas 94 e) y 95 a) del programa", "es", NULL, 75 },
+		{ "Tema 109 del programa provisional*", "es", NULL, 74 },
+		{ "item 109 of the provisional agenda of the seventy-fourth session", "en", NULL, 75 },
+		{ "items 77 to 85 of the preliminary list", "en", NULL, 75 },
+		{ "au titre des points 3 et 4 de l'ordre du jour", "fr", "A/HRC/WG.6/7/ITA/1", 0 },
+		{ "по пунктам 98 и 112 повестки дня", "ru", NULL, 0 },
+	};
+	static const char *const forms[] = { "", " provisional", " preliminary" };
+	size_t seen = 0;
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		doc *d = doc_new("t");
+		doc_meta_set(&d->meta.lang, cases[c].lang);
+		doc_meta_set(&d->meta.symbol, cases[c].symbol);
+		d->meta.session = cases[c].session;
+		doc_meta_add_agenda(&d->meta, "99 (k)");
+		doc_add_node(d, NULL, NODE_PARAGRAPH, "p1", cases[c].text, strlen(cases[c].text));
+		doc_finish(d);
+		ref_list *l = refs_find(d, cat);
+		for (size_t i = 0; i < l->n; i++) {
+			const ref *r = &l->items[i];
+			if (r->kind != REF_AGENDA)
+				continue;
+			assert_in_range(r->agenda_form, 0, 2);
+			assert_true(r->item > 0);
+			char key[64];
+			if (r->sub[0])
+				snprintf(key, sizeof key, "%s%s item %d (%s)", r->scope,
+					 forms[r->agenda_form], r->item, r->sub);
+			else
+				snprintf(key, sizeof key, "%s%s item %d", r->scope,
+					 forms[r->agenda_form], r->item);
+			assert_string_equal(key, r->key);
+			seen++;
+		}
+		refs_free(l);
+		doc_free(d);
+	}
+	/* every case has the masthead item and at least one in its text */
+	assert_true(seen >= 2 * sizeof cases / sizeof cases[0]);
+}
+
 static void
 test_session_rule(void **state)
 {
@@ -622,6 +671,7 @@ main(void)
 		cmocka_unit_test(test_no_match),
 		cmocka_unit_test(test_meta_agenda),
 		cmocka_unit_test(test_session_rule),
+		cmocka_unit_test(test_agenda_parts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
