@@ -582,7 +582,7 @@ lang_detect(const char *text, size_t n)
 	/* Look at the first 64 KB: enough words, and linear in any case. */
 	if (n > 65536)
 		n = 65536;
-	size_t cyr = 0, latin = 0;
+	size_t cyr = 0, latin = 0, arab = 0, han = 0;
 	size_t score[4] = { 0 };
 	size_t i = 0;
 	while (i < n) {
@@ -590,6 +590,11 @@ lang_detect(const char *text, size_t n)
 		int k = u8_mbtouc(&uc, (const uint8_t *)text + i, n - i);
 		if (uc >= 0x400 && uc < 0x500)
 			cyr++;
+		else if ((uc >= 0x600 && uc < 0x700) || (uc >= 0x750 && uc < 0x780) ||
+			 (uc >= 0xFB50 && uc < 0xFE00) || (uc >= 0xFE70 && uc < 0xFF00))
+			arab++;	/* Arabic and its presentation forms */
+		else if ((uc >= 0x4E00 && uc < 0xA000) || (uc >= 0x3400 && uc < 0x4DC0))
+			han++;	/* CJK ideographs (a UN text in Chinese) */
 		else if (uc_is_alpha(uc))
 			latin++;
 		/* at a word start, try the frequent words of each language */
@@ -604,6 +609,12 @@ lang_detect(const char *text, size_t n)
 			}
 		i += (size_t)k;
 	}
+	/* the script of most letters names ar, zh and ru; the symbols and
+	 * names inside such a text are Latin, fewer */
+	if (arab > latin && arab >= cyr && arab >= han)
+		return "ar";
+	if (han > latin && han >= cyr)
+		return "zh";
 	if (cyr > latin)
 		return "ru";
 	size_t best = 0;

@@ -58,8 +58,10 @@ typedef struct lang_words {
 const lang_words *lang_get(const char *code);
 /* All tables, NULL-terminated (masthead words are matched in all). */
 const lang_words *const *lang_all(void);
-/* The language of text[0, n): Cyrillic share, then frequent words.
- * Returns a static code; "en" when nothing tells. */
+/* The language of text[0, n): the script most letters are written in
+ * (Arabic "ar", CJK ideographs "zh", Cyrillic "ru"; lang_get has no
+ * table for ar and zh yet: their words are English), then frequent
+ * words among en, es, fr. Returns a static code; "en" when nothing tells. */
 const char *lang_detect(const char *text, size_t n);
 
 /* Organisation, organ, distribution and "Original" words of mastheads, in
