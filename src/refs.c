@@ -28,6 +28,7 @@
 
 #include "un/lang.h"
 #include "un/session.h"
+#include "un/symbol.h"
 #include "refs.h"
 #include "util.h"
 
@@ -203,7 +204,11 @@ static const phrase entitled_words[] = {
 };
 
 /* Organs named around a resolution number. */
-enum organ { ORG_NONE, ORG_GA, ORG_SC, ORG_HRC, ORG_ECOSOC };
+enum organ { ORG_NONE, ORG_GA, ORG_SC, ORG_HRC, ORG_ECOSOC,
+	ORG_CHR,	/* the Commission on Human Rights: E/CN.4/RES/1999/47 */
+	ORG_COMMISSION,	/* "Commission resolution": a commission, which one
+			   is not guessed (outside a Commission's document) */
+};
 static const phrase organ_before[] = {	/* "Security Council resolution" */
 	{ "general assembly", L_EN, ORG_GA },
 	{ "security council", L_EN, ORG_SC },
@@ -213,6 +218,8 @@ static const phrase organ_before[] = {	/* "Security Council resolution" */
 	 * council is the Human Rights Council's (the Security Council
 	 * numbers "1325 (2000)", ECOSOC "2004/67"). */
 	{ "council", L_EN, ORG_HRC },
+	{ "commission on human rights", L_EN, ORG_CHR },
+	{ "commission", L_EN, ORG_COMMISSION },
 };
 static const phrase organ_after[] = {	/* "… du Conseil de sécurité" */
 	{ "of the general assembly", L_EN, ORG_GA },
@@ -237,6 +244,13 @@ static const phrase organ_after[] = {	/* "… du Conseil de sécurité" */
 	{ "adopted by the economic and social council", L_EN, ORG_ECOSOC },
 	{ "adoptée par le conseil des droits de l'homme", L_FR, ORG_HRC },
 	{ "aprobada por el consejo de derechos humanos", L_ES, ORG_HRC },
+	{ "of the commission on human rights", L_EN, ORG_CHR },
+	{ "de la commission des droits de l'homme", L_FR, ORG_CHR },
+	{ "de la comisión de derechos humanos", L_ES, ORG_CHR },
+	{ "комиссии по правам человека", L_RU, ORG_CHR },
+	{ "of the commission", L_EN, ORG_COMMISSION },
+	{ "de la commission", L_FR, ORG_COMMISSION },
+	{ "de la comisión", L_ES, ORG_COMMISSION },
 };
 
 /* Dates inside lists: "76/217 of 17 December 2021, 77/246 …". */
@@ -259,12 +273,6 @@ static const phrase date_fillers[] = {	/* "22 de diciembre de 2020 года" */
  * de sesiones"): lang.c's tables (lang_session_*), built into phrases once
  * by tables_build; flag = the number. */
 static phrase *ord_tens, *ord_units;
-
-/* Symbol series (organ prefixes) recognised before the first '/'. */
-static const char *const symbol_prefixes[] = {
-	"A", "S", "E", "ST", "TD", "DP", "UNEP", "FCCC", "CCPR", "CEDAW",
-	"CERD", "CRC", "CAT", "CRPD", "CMW", "HRI", "ICEF", "UNW", "CD", "CBD",
-};
 
 /* ---- tokens ---- */
 
@@ -857,6 +865,7 @@ organ_prefix(enum organ o, ref_kind kind)
 	case ORG_SC: return dec ? "S/DEC/" : "S/RES/";
 	case ORG_HRC: return dec ? "A/HRC/DEC/" : "A/HRC/RES/";
 	case ORG_ECOSOC: return dec ? "E/DEC/" : "E/RES/";
+	case ORG_CHR: return dec ? "E/CN.4/DEC/" : "E/CN.4/RES/";
 	default: return dec ? "A/DEC/" : "A/RES/";
 	}
 }
@@ -1245,6 +1254,10 @@ scan_resolutions(scan *sc)
 		}
 		enum organ org = before != ORG_NONE ? before :
 				 after != ORG_NONE ? after : sc->organ;
+		/* "Commission resolution 1999/47" in a document of the
+		 * Commission on Human Rights is its own */
+		if (org == ORG_COMMISSION && sc->organ == ORG_CHR)
+			org = ORG_CHR;
 		for (size_t k = 0; k < nn; k++) {
 			resnum *r = &nums[k];
 			char *key;
@@ -1267,9 +1280,17 @@ scan_resolutions(scan *sc)
 				key = xasprintf("%s%s", organ_prefix(ORG_SC, kind), r->text);
 				break;
 			case 'E':
-				key = xasprintf("%s%s%s", organ_prefix(ORG_ECOSOC, kind), r->text, ptxt);
+				/* year/number: ECOSOC's, or the Commission on
+				 * Human Rights' when it is named; another
+				 * commission's is not guessed */
+				if (org == ORG_COMMISSION)
+					continue;
+				key = xasprintf("%s%s%s", organ_prefix(org == ORG_CHR ? ORG_CHR : ORG_ECOSOC,
+								       kind), r->text, ptxt);
 				break;
 			case 'r':
+				if (org == ORG_CHR || org == ORG_COMMISSION)
+					continue;	/* a commission's "2 (XXIII)" */
 				key = xasprintf("%s%s", organ_prefix(org == ORG_ECOSOC ? ORG_ECOSOC : ORG_GA, kind), r->text);
 				break;
 			case 'e':
@@ -1277,13 +1298,16 @@ scan_resolutions(scan *sc)
 				break;
 			default: {
 				enum organ o = org == ORG_SC ? ORG_GA : org;
+				if (o == ORG_CHR || o == ORG_COMMISSION)
+					continue;	/* commissions number by year */
 				/* GA resolutions were "3263 (XXIX)" until the
 				 * 30th session; GA decisions are numbered from
 				 * 401. Other numbers are another organ's. */
 				if (o == ORG_GA && ((kind == REF_RESOLUTION && r->session < 31) ||
 						    (kind == REF_DECISION && r->number < 401))) {
 					o = organ_in_sentence(sc, i);
-					if (o == ORG_GA || o == ORG_SC || o == ORG_NONE) {
+					if (o == ORG_GA || o == ORG_SC || o == ORG_NONE ||
+					    o == ORG_CHR || o == ORG_COMMISSION) {
 						/* whose it is is not guessed */
 						key = kind == REF_DECISION ?
 						      cop_decision_key(sc, i, r) : NULL;
@@ -1310,77 +1334,6 @@ scan_resolutions(scan *sc)
 /* ---- symbols ---- */
 
 static int
-sym_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '.' || c == '-';
-}
-
-/* A symbol prefix and its '/' at s[i]. */
-static int
-starts_prefix(const char *s, size_t n, size_t i)
-{
-	if (i >= n || s[i] < 'A' || s[i] > 'Z')
-		return 0;
-	for (size_t k = 0; k < ARRAY_LEN(symbol_prefixes); k++) {
-		size_t l = strlen(symbol_prefixes[k]);
-		if (i + l < n && !memcmp(s + i, symbol_prefixes[k], l) && s[i + l] == '/')
-			return 1;
-	}
-	return 0;
-}
-
-/* A symbol at s[i]: returns its length (0 if none), with trailing '.'/'-'
- * left out. */
-static size_t
-symbol_at(const char *s, size_t n, size_t i, int boundary)
-{
-	if (i >= n || s[i] < 'A' || s[i] > 'Z')
-		return 0;	/* every prefix starts with a capital */
-	if (boundary && i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '/' ||
-		      s[i - 1] == '.' || s[i - 1] == '-' || s[i - 1] == '_'))
-		return 0;
-	size_t p = i;
-	int ok = 0;
-	for (size_t k = 0; k < ARRAY_LEN(symbol_prefixes); k++) {
-		size_t l = strlen(symbol_prefixes[k]);
-		if (p + l < n && !memcmp(s + p, symbol_prefixes[k], l) && s[p + l] == '/') {
-			p += l;
-			ok = 1;
-			break;
-		}
-	}
-	if (!ok)
-		return 0;
-	int comps = 0, digit = 0;
-	size_t end = p;
-	while (p < n && s[p] == '/') {
-		size_t q = p + 1;
-		if (q >= n || !isalnum((unsigned char)s[q]))
-			break;
-		while (q < n && sym_char(s[q])) {
-			if (s[q] == '-' && starts_prefix(s, n, q + 1))
-				break;	/* joint symbol "A/74/896-S/2020/532" */
-			q++;
-		}
-		while (q > p + 1 && (s[q - 1] == '.' || s[q - 1] == '-'))
-			q--;
-		for (size_t k = p + 1; k < q; k++)
-			if (isdigit((unsigned char)s[k]))
-				digit = 1;
-		comps++;
-		end = p = q;
-	}
-	if (comps < 2 || !digit)
-		return 0;
-	/* a placeholder ("A/C.5/80/___", "A/80/7/Add.__") or a cut-off
-	 * symbol ("A/80/" at a line end) names no document */
-	if (end < n && (s[end] == '/' || s[end] == '_' ||
-			(s[end] == '.' && end + 1 < n && s[end + 1] == '_')))
-		return 0;
-	return end - i;
-}
-
-static int
 is_dash_at(const char *s, size_t n, size_t i, size_t *dl)
 {
 	if (i < n && s[i] == '-') {
@@ -1396,19 +1349,55 @@ is_dash_at(const char *s, size_t n, size_t i, size_t *dl)
 	return 0;
 }
 
+/* Whether the symbol at s[i, end) is the document's own symbol on a line
+ * of its own (with a page number at most): the running header, which is
+ * no reference to the document itself. */
+static int
+own_header(const scan *sc, size_t i, size_t end, const char *key)
+{
+	if (!symbol_same(key, sc->d->meta.symbol))
+		return 0;
+	const char *s = sc->s;
+	size_t a = i, b = end;
+	while (a > 0 && s[a - 1] != '\n')
+		a--;
+	while (b < sc->slen && s[b] != '\n')
+		b++;
+	/* the rest of the line: digits, spaces, marks, a page word */
+	for (size_t k = a; k < b; k++) {
+		if (k == i) {
+			k = end - 1;
+			continue;
+		}
+		size_t m = lang_prefix_any(s + k, b - k, lang_page_words, NULL);
+		if (m) {
+			k += m - 1;
+			continue;
+		}
+		unsigned char c = (unsigned char)s[k];
+		if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+			return 0;
+	}
+	return 1;
+}
+
 static void
 scan_symbols(scan *sc)
 {
 	const char *s = sc->s;
 	size_t n = sc->slen;
+	size_t glued = (size_t)-1;	/* where the last symbol ended */
 	for (size_t i = 0; i < n; i++) {
-		size_t l = symbol_at(s, n, i, 1);
+		/* right after a symbol: a second one glued to it */
+		size_t l = symbol_scan(s, n, i, i != glued);
 		if (!l)
 			continue;
 		size_t end = i + l, dl = 0;
+		char one[128];
+		symbol_key(s + i, l, one, sizeof one);
 		buf key;
 		buf_init(&key);
-		buf_add(&key, s + i, l);
+		buf_adds(&key, one);
 		/* S/RES/1325 (2000) */
 		if (l > 6 && !strncmp(s + i, "S/RES/", 6) && end + 7 <= n &&
 		    s[end] == ' ' && s[end + 1] == '(' && isdigit((unsigned char)s[end + 2]) &&
@@ -1418,16 +1407,24 @@ scan_symbols(scan *sc)
 		}
 		/* joint symbol: A/74/896–S/2020/532 */
 		if (is_dash_at(s, n, end, &dl)) {
-			size_t l2 = symbol_at(s, n, end + dl, 0);
+			size_t l2 = symbol_scan(s, n, end + dl, 0);
 			if (l2) {
+				char two[128];
+				symbol_key(s + end + dl, l2, two, sizeof two);
 				buf_adds(&key, "\xE2\x80\x93");
-				buf_add(&key, s + end + dl, l2);
+				buf_adds(&key, two);
 				end += dl + l2;
 			}
 		}
+		memset(sc->taken + i, 1, end - i);
+		glued = end;
+		if (own_header(sc, i, end, key.s)) {
+			buf_free(&key);
+			i = end - 1;
+			continue;
+		}
 		ref *r = emit(sc, REF_SYMBOL, i, end, buf_take(&key), 0, L_ANY);
 		r->session = session_from_symbol(r->key);
-		memset(sc->taken + i, 1, end - i);
 		i = end - 1;
 	}
 }
@@ -1442,6 +1439,8 @@ doc_organ(const doc *d)
 		return ORG_GA;
 	if (!strncmp(s, "A/HRC/", 6))
 		return ORG_HRC;
+	if (!strncmp(s, "E/CN.4/", 7))
+		return ORG_CHR;
 	if (!strncmp(s, "E/", 2))
 		return ORG_ECOSOC;
 	if (!strncmp(s, "S/", 2))

@@ -35,7 +35,17 @@
  *                   is not guessed). No key starts with "?".
  *   symbol          the symbol as written, normalised: "A/75/251",
  *                   "A/C.1/75/L.1", "A/74/896–S/2020/532" (joint: one ref),
- *                   "A/80/7/Add.1" (no reissue '*')
+ *                   "A/80/7/Add.1" (no reissue '*'); the grammar is
+ *                   src/un/symbol.h: two symbols glued by an extraction
+ *                   ("A/C.4/73/L.7A/C.4/73/L.8") are two, a number split
+ *                   by a stray space ("E/CN.4/199 9/12") is joined in the
+ *                   key ("E/CN.4/1999/12"); the document's own symbol on a
+ *                   line of its own (the running header) is no reference
+ *   commission      "E/CN.4/RES/2003/12" when the Commission on Human
+ *                   Rights is named (or "Commission resolution" inside one
+ *                   of its E/CN.4 documents); "Commission resolution
+ *                   1999/47" elsewhere has no key (not ECOSOC's
+ *                   E/RES/1999/47: which commission is not guessed)
  * The agenda items the document is circulated under (doc->meta.agenda,
  * filled by the parser from the masthead or the letter's request) come
  * first, with block REFS_META; `--refs` prints their path as "meta". The
@@ -68,9 +78,10 @@
 
 /* Version of the detection rules and key forms: raised whenever the
  * references found in a text can change (2: paragraph lists and organs,
- * conference decisions, no "?" keys), so that caches of references
+ * conference decisions, no "?" keys; 3: Commission on Human Rights
+ * resolutions, damaged symbols, no running header), so that caches of references
  * (library.db) can tell theirs are stale within one package version. */
-#define REFS_RULES 2
+#define REFS_RULES 3
 
 typedef enum ref_kind {
 	REF_AGENDA,

@@ -359,6 +359,10 @@ const char *const lang_session_words[] = {
 	"сессии", NULL,
 };
 
+/* The word of a running header's page number: "Page 3", "Página 3",
+ * "Страница 3" (French writes "Page"). */
+const char *const lang_page_words[] = { "Page", "Página", "Страница", "Стр.", NULL };
+
 const lang_words *
 lang_get(const char *code)
 {

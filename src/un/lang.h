@@ -113,6 +113,7 @@ extern const lang_number lang_session_tens[];
 extern const char *const lang_session_links[];
 extern const lang_number lang_session_units[];
 extern const char *const lang_session_words[];
+extern const char *const lang_page_words[];	/* "Page", "Página" … */
 
 /* If s[0, n) starts with word w (case-insensitive, then a non-letter or
  * the end), returns the bytes of w matched; else 0. */

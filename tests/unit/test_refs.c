@@ -472,6 +472,57 @@ test_symbols(void **state)
 	CHECK("symbol|S/RES/1325 (2000)|S/RES/1325 (2000)|", "S/RES/1325 (2000)", "en", NULL, 0, NULL);
 }
 
+/* Issue 9, section 3: symbols an extraction damaged, the document's own
+ * running header, a commission's resolutions. */
+static void
+test_symbols_damaged(void **state)
+{
+	(void)state;
+	/* split by OCR: repaired, never truncated into E/CN.4/199 */
+	CHECK("symbol|E/CN.4/1999/12|E/CN.4/199 9/12|",
+	      "see E/CN.4/199 9/12 of the Commission", "en", NULL, 0, NULL);
+	/* a number after a symbol is no part of it */
+	CHECK("symbol|A/75/251|A/75/251|", "A/75/251 5 times", "en", NULL, 75, NULL);
+	/* glued: two */
+	CHECK("symbol|A/C.4/73/L.7|A/C.4/73/L.7|\nsymbol|A/C.4/73/L.8|A/C.4/73/L.8|",
+	      "drafts A/C.4/73/L.7A/C.4/73/L.8 were", "en", NULL, 73, NULL);
+	CHECK("symbol|A/C.4/73/L.7|A/C.4/73/L.7|\nsymbol|S/2020/532|S/2020/532|",
+	      "A/C.4/73/L.7S/2020/532", "en", NULL, 73, NULL);
+	/* a qualifier ending in a capital is not glued to nothing */
+	CHECK("symbol|A/HRC/WG.6/34/ITA/3|A/HRC/WG.6/34/ITA/3|",
+	      "A/HRC/WG.6/34/ITA/3", "en", NULL, 0, NULL);
+	/* the running header (its symbol on a line, a page number at most)
+	 * is not a reference to the document; the same symbol in a
+	 * sentence, or another document's, is */
+	CHECK("symbol|A/75/251|A/75/251|",
+	      "A/75/251\nthe present report (A/75/251) covers", "en", "A/75/251", 75, NULL);
+	CHECK("", "2 A/75/251*\nPage 3", "en", "A/75/251*", 75, NULL);
+	CHECK("symbol|A/75/252|A/75/252|", "A/75/252\nand so on", "en", "A/75/251", 75, NULL);
+}
+
+static void
+test_commission(void **state)
+{
+	(void)state;
+	/* "Commission resolution" outside the Commission's documents: whose
+	 * is not guessed (not ECOSOC's E/RES/1999/47) */
+	CHECK("", "Recalling Commission resolution 1999/47 of 27 April 1999,", "en", NULL, 75, NULL);
+	CHECK("", "resolution 2001/1 of the Commission for Social Development", "en", NULL, 75, NULL);
+	/* named: the Commission on Human Rights, E/CN.4/RES */
+	CHECK("resolution|E/CN.4/RES/2003/12|resolution 2003/12|",
+	      "Commission on Human Rights resolution 2003/12", "en", NULL, 75, NULL);
+	CHECK("resolution|E/CN.4/RES/2005/3|resolution 2005/3|",
+	      "resolution 2005/3 of the Commission on Human Rights", "en", NULL, 75, NULL);
+	CHECK("resolution|E/CN.4/RES/2005/3|résolution 2005/3|",
+	      "la résolution 2005/3 de la Commission des droits de l'homme", "fr", NULL, 0, NULL);
+	/* in a document of the Commission, "Commission resolution" is its own */
+	CHECK("resolution|E/CN.4/RES/1999/47|resolution 1999/47|",
+	      "Recalling Commission resolution 1999/47,", "en", "E/CN.4/2000/12", 0, NULL);
+	/* ECOSOC's, as before */
+	CHECK("resolution|E/RES/2004/67|resolution 2004/67|",
+	      "Economic and Social Council resolution 2004/67", "en", NULL, 75, NULL);
+}
+
 static void
 test_no_match(void **state)
 {
@@ -668,6 +719,8 @@ main(void)
 		cmocka_unit_test(test_by_title),
 		cmocka_unit_test(test_title_language),
 		cmocka_unit_test(test_symbols),
+		cmocka_unit_test(test_symbols_damaged),
+		cmocka_unit_test(test_commission),
 		cmocka_unit_test(test_no_match),
 		cmocka_unit_test(test_meta_agenda),
 		cmocka_unit_test(test_session_rule),
