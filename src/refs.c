@@ -51,10 +51,10 @@ typedef struct phrase {
 			   res heads: ref_kind */
 } phrase;
 
-/* enum refs_agenda_form (refs.h), short */
-#define AG_ADOPTED REFS_AGENDA_ADOPTED
-#define AG_PROVISIONAL REFS_AGENDA_PROVISIONAL
-#define AG_PRELIMINARY REFS_AGENDA_PRELIMINARY
+/* un/agenda.h's agenda_form, short */
+#define AG_ADOPTED AGENDA_ADOPTED
+#define AG_PROVISIONAL AGENDA_PROVISIONAL
+#define AG_PRELIMINARY AGENDA_PRELIMINARY
 
 static const phrase agenda_heads[] = {
 	{ "agenda items", L_EN, NEED_NONE },
@@ -636,7 +636,7 @@ emit(scan *sc, ref_kind kind, size_t so, size_t se, char *key, int session,
 
 /* The parts of an agenda item's key (refs.h). */
 static void
-agenda_parts(ref *r, const char *scope, int form, long item, const char *sub)
+agenda_parts(ref *r, const char *scope, agenda_form form, long item, const char *sub)
 {
 	size_t n = strlen(scope);	/* "A/HRC", "A/?", "A/" and a session < 200 */
 	if (n >= sizeof r->scope)
@@ -767,7 +767,7 @@ scan_agenda(scan *sc)
 			continue;
 		size_t after = i + h + used, sw = 0;
 		size_t s = match_table(sc, after, &T_AG_SUFFIX, &sw);
-		int form = s ? agenda_suffixes[sw].flag : AG_ADOPTED;
+		agenda_form form = s ? (agenda_form)agenda_suffixes[sw].flag : AG_ADOPTED;
 		if (!s) {
 			if (hp->flag == NEED_SUFFIX)
 				continue;
@@ -780,8 +780,6 @@ scan_agenda(scan *sc)
 			      match_table_before(sc, i, &T_AG_CHAIN, NULL)))
 				continue;
 		}
-		const char *pre = form == AG_PROVISIONAL ? " provisional" :
-				  form == AG_PRELIMINARY ? " preliminary" : "";
 		/* the session may be named after the suffix */
 		int session = sc->session, named = 0;
 		if (s) {
@@ -803,9 +801,7 @@ scan_agenda(scan *sc)
 			item *it = &items[k];
 			long last = it->range_to > it->num ? it->range_to : it->num;
 			for (long n = it->num; n <= last; n++) {
-				char *key = it->sub[0] ?
-					xasprintf("%s%s item %ld (%s)", sess, pre, n, it->sub) :
-					xasprintf("%s%s item %ld", sess, pre, n);
+				char *key = agenda_key(sess, form, (int)n, it->sub);
 				ref *r = emit(sc, REF_AGENDA, it->so, it->se, key,
 					      sc->organ == ORG_HRC && !named ? 0 : session,
 					      hp->lang);
@@ -1485,23 +1481,9 @@ meta_agenda(scan *sc)
 {
 	const doc_meta *m = &sc->d->meta;
 	for (size_t i = 0; i < m->nagenda; i++) {
-		const char *a = m->agenda[i];
-		char *end;
-		long v = strtol(a, &end, 10);
-		if (end == a || v < 1 || v > 999)
+		agenda_item it;
+		if (!agenda_item_parse(m->agenda[i], &it))
 			continue;
-		char sub[8] = "";
-		while (*end == ' ')
-			end++;
-		if (*end == '(') {
-			size_t k = 0;
-			end++;
-			while (islower((unsigned char)*end) && k < 3)
-				sub[k++] = *end++;
-			sub[k] = '\0';
-			if (*end != ')' || !k)
-				sub[0] = '\0';
-		}
 		char sess[32];
 		if (sc->organ == ORG_HRC)
 			snprintf(sess, sizeof sess, "A/HRC");
@@ -1509,14 +1491,13 @@ meta_agenda(scan *sc)
 			snprintf(sess, sizeof sess, "A/%d", sc->session);
 		else
 			snprintf(sess, sizeof sess, "A/?");
-		char *key = sub[0] ? xasprintf("%s item %ld (%s)", sess, v, sub) :
-				     xasprintf("%s item %ld", sess, v);
+		char *key = agenda_key(sess, AG_ADOPTED, it.number, it.sub);
 		ref *r = emit(sc, REF_AGENDA, 0, 0, key,
 			      sc->organ == ORG_HRC ? 0 : sc->session, L_ANY);
 		r->block = REFS_META;
 		r->off = 0;
 		r->meta_index = i;
-		agenda_parts(r, sess, AG_ADOPTED, v, sub);
+		agenda_parts(r, sess, AG_ADOPTED, it.number, it.sub);
 	}
 }
 

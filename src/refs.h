@@ -75,6 +75,7 @@
 #include <stdio.h>
 #include "catalog.h"
 #include "doc.h"
+#include "un/agenda.h"
 
 /* Version of the detection rules and key forms: raised whenever the
  * references found in a text can change (2: paragraph lists and organs,
@@ -90,13 +91,6 @@ typedef enum ref_kind {
 	REF_SYMBOL,
 	REF_KIND_COUNT
 } ref_kind;
-
-/* Which list an agenda item is on. */
-enum refs_agenda_form {
-	REFS_AGENDA_ADOPTED,		/* "item 98 of the agenda" */
-	REFS_AGENDA_PROVISIONAL,	/* "… of the provisional agenda" */
-	REFS_AGENDA_PRELIMINARY,	/* "… of the preliminary list" */
-};
 
 /* ref.block of an agenda item of the masthead (doc->meta.agenda), which
  * is in no block: off and len are 0, meta_index names the entry. */
@@ -125,9 +119,10 @@ typedef struct ref {
 	int by_title;		/* resolution found through its quoted title */
 	/* An agenda item's parts, so that no reader takes the key apart:
 	 * "A/75 provisional item 98 (r)" is scope "A/75", form
-	 * REFS_AGENDA_PROVISIONAL, item 98, sub "r". Zero for other kinds. */
+	 * AGENDA_PROVISIONAL, item 98, sub "r" (un/agenda.h's agenda_key
+	 * makes the key of them). Zero for other kinds. */
 	char scope[8];		/* "A/75", "A/HRC", "A/?" */
-	int agenda_form;	/* enum refs_agenda_form */
+	agenda_form agenda_form;
 	int item;
 	char sub[4];		/* "r", "hh", "" */
 	const catalog_entry *entry;	/* catalog entry, NULL if unresolved;

@@ -60,8 +60,7 @@ static void
 ref_name(const ui *u, const ref *r, char *out, size_t size)
 {
 	if (r->kind == REF_AGENDA && r->item) {
-		const char *kind = r->agenda_form == REFS_AGENDA_PROVISIONAL ? " provisional" :
-				   r->agenda_form == REFS_AGENDA_PRELIMINARY ? " preliminary" : "";
+		const char *kind = agenda_form_word(r->agenda_form);
 		if (r->sub[0])
 			snprintf(out, size, "%s %d (%s) (%s%s)", lang_get(u->d->meta.lang)->ref_item,
 				 r->item, r->sub, r->scope, kind);

@@ -600,7 +600,6 @@ test_agenda_parts(void **state)
 		{ "au titre des points 3 et 4 de l'ordre du jour", "fr", "A/HRC/WG.6/7/ITA/1", 0 },
 		{ "по пунктам 98 и 112 повестки дня", "ru", NULL, 0 },
 	};
-	static const char *const forms[] = { "", " provisional", " preliminary" };
 	size_t seen = 0;
 	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
 		doc *d = doc_new("t");
@@ -617,14 +616,9 @@ test_agenda_parts(void **state)
 				continue;
 			assert_in_range(r->agenda_form, 0, 2);
 			assert_true(r->item > 0);
-			char key[64];
-			if (r->sub[0])
-				snprintf(key, sizeof key, "%s%s item %d (%s)", r->scope,
-					 forms[r->agenda_form], r->item, r->sub);
-			else
-				snprintf(key, sizeof key, "%s%s item %d", r->scope,
-					 forms[r->agenda_form], r->item);
+			char *key = agenda_key(r->scope, r->agenda_form, r->item, r->sub);
 			assert_string_equal(key, r->key);
+			free(key);
 			seen++;
 		}
 		refs_free(l);
