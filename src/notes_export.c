@@ -16,7 +16,7 @@
 #include <jansson.h>
 
 #include "anchor.h"
-#include "un/lang.h"
+#include "un/cite.h"
 #include "notes.h"
 #include "notes_export.h"
 #include "text.h"
@@ -31,119 +31,17 @@
 
 /* --- citations ----------------------------------------------------------- */
 
-/* The citation words are per-language data in lang.c. */
+/* Citations are src/un/cite.c's; a node without one is named by its path. */
 char *
 notes_cite(const doc *d, const node *nd)
 {
 	if (!nd)
 		return xstrdup("—");
-	char *c = lang_cite(d, nd);
+	char *c = cite_format(d, nd);
 	if (c && *c)
 		return c;
 	free(c);
 	return xstrdup(nd->path && *nd->path ? nd->path : "—");
-}
-
-/* s[0, n) without prefix when it is prefix and a number (digits, then
- * what a cite may add: "8bis"); else NULL. */
-static const char *
-after_prefix(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-	if (n <= k || strncmp(s, prefix, k) != 0 || s[k] < '0' || s[k] > '9')
-		return NULL;
-	return s + k;
-}
-
-/* Sets *clause from one path step below the top, s[0, n) of path, the way
- * lang_cite words a node (parse.c's id_prefix names the steps): "p8",
- * "pp3" paragraphs, "s2" sections, "fn1" footnotes, "note1" and "sig"
- * replace the clause; any other step but "decl" and a heading "h4" is a
- * sub-item, "(a)" after a paragraph. The number is the node's cite when d
- * still has a node at that path, else the one in the step (a "_2" that
- * made an id unique dropped). */
-static void
-cite_step(const doc *d, const lang_words *w, const char *path, const char *s, size_t n,
-	  buf *clause, int *in_para)
-{
-	char *here = xstrndup(path, (size_t)(s - path) + n);
-	const node *nd = doc_find_path(d, here);
-	free(here);
-	const char *u = memchr(s, '_', n);
-	size_t idn = u ? (size_t)(u - s) : n;
-	const char *word = NULL, *num = NULL;
-	int para = 0;
-	if (!idn || (idn == 4 && !strncmp(s, "decl", 4)) || after_prefix(s, idn, "h"))
-		return;
-	if (after_prefix(s, idn, "pp"))
-		word = w->cite_para, num = s, para = 1;
-	else if ((num = after_prefix(s, idn, "p")))
-		word = w->cite_para, para = 1;
-	else if ((num = after_prefix(s, idn, "s")))
-		word = w->cite_section;
-	else if ((num = after_prefix(s, idn, "fn")))
-		word = w->cite_footnote;
-	else if ((num = after_prefix(s, idn, "note")))
-		word = w->cite_note;
-	else if (!strncmp(s, "sig", 3) && (idn == 3 || after_prefix(s, idn, "sig")))
-		word = w->cite_sig;
-	size_t num_len = num ? idn - (size_t)(num - s) : 0;
-	if (nd && nd->cite && *nd->cite && (num || !word))
-		num = nd->cite, num_len = strlen(nd->cite);
-	if (!word) {	/* a sub-item */
-		if (*in_para)
-			buf_printf(clause, " (%.*s)", (int)(num ? num_len : idn), num ? num : s);
-		return;
-	}
-	clause->len = 0;
-	buf_adds(clause, word);
-	if (num)
-		buf_printf(clause, " %.*s", (int)num_len, num);
-	*in_para = para;
-}
-
-char *
-notes_cite_path(const doc *d, const char *path)
-{
-	if (!path || !*path)
-		return xstrdup("—");
-	const lang_words *w = lang_get(d->meta.lang);
-	buf b, clause;
-	buf_init(&b);
-	buf_init(&clause);
-	int in_para = 0;
-	const char *slash = strchr(path, '/');
-	size_t top_len = slash ? (size_t)(slash - path) : strlen(path);
-	char *top = xstrndup(path, top_len);
-	const node *nd = doc_find_path(d, top);
-	if (nd && (nd->kind == NODE_ANNEX || nd->kind == NODE_LETTER)) {
-		char *c = lang_cite(d, nd);	/* "Anexo I", as d cites it */
-		buf_adds(&b, c);
-		free(c);
-	} else if (!strncmp(top, "annex", 5)) {
-		buf_adds(&b, w->cite_annex);
-		if (after_prefix(top, top_len, "annex") && strcmp(top, "annex1") != 0)
-			buf_printf(&b, " %s", top + 5);
-	} else if (!strncmp(top, "letter", 6)) {
-		buf_adds(&b, w->cite_letter);
-	} else {
-		if (d->meta.symbol)
-			buf_adds(&b, d->meta.symbol);
-		cite_step(d, w, path, path, top_len, &clause, &in_para);
-	}
-	free(top);
-	for (const char *p = slash; p && *p;) {
-		p++;
-		const char *e = strchr(p, '/');
-		cite_step(d, w, path, p, e ? (size_t)(e - p) : strlen(p), &clause, &in_para);
-		p = e;
-	}
-	if (clause.len)
-		buf_printf(&b, "%s%.*s", b.len ? ", " : "", (int)clause.len, clause.s);
-	buf_free(&clause);
-	if (!b.len)
-		buf_adds(&b, path);
-	return buf_take(&b);
 }
 
 /* A note's citation where it is now, or for an orphan where it was. */
@@ -152,7 +50,7 @@ cite_note(const doc *d, const note *n)
 {
 	if (n->match.node)
 		return notes_cite(d, n->match.node);
-	return notes_cite_path(d, n->cur_path ? n->cur_path : n->a.path);
+	return cite_of_path(d, n->cur_path ? n->cur_path : n->a.path);
 }
 
 /* An orphan is not in this version of the document: its old citation and

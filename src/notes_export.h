@@ -57,11 +57,6 @@
 /* Citation of a node in the document's language ("Anexo, párr. 8"); a new
  * string. NULL nd gives "—". */
 char *notes_cite(const doc *d, const node *nd);
-/* Citation of a node path that may no longer exist in d (an orphan's old
- * path, "annex1/decl/p3"), from the words of d's language for its steps:
- * "Anexo, párr. 3"; the top (letter, annex) as d cites it when d still has
- * it. A new string; "—" for an empty path. */
-char *notes_cite_path(const doc *d, const char *path);
 
 /* Writers: 0, or -1 on a write error. l is a list from notes_list_doc. */
 int notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *out);
@@ -92,7 +87,7 @@ int notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_pat
 
 /* lectern --notes FILE: one line per note, in reading order:
  *   ID <TAB> STATUS[ SCORE] <TAB> CITATION <TAB> PATH <TAB> NOTE [#tag …]
- * (an orphan's citation and path are those it had: notes_cite_path)
+ * (an orphan's citation and path are those it had: cite_of_path)
  * (the first line of the note, then its tags that line does not already
  * show as #words; status "ok", "moved", "fuzzy 0.93", "orphan"). No
  * database yet: nothing printed, exit 0. */

@@ -38,7 +38,7 @@
 #include <unistr.h>
 
 #include "anchor.h"
-#include "un/lang.h"
+#include "un/cite.h"
 #include "notes.h"
 #include "notes_export.h"
 #include "search.h"
@@ -988,7 +988,7 @@ open_new(ui *u, notes_ui *n, size_t start, size_t end)
 {
 	const doc *d = u->d;
 	size_t b = doc_block_at(d, start);
-	char *cite = lang_cite(d, d->blocks[b]);
+	char *cite = cite_format(d, d->blocks[b]);
 	char *title = xasprintf("New note: %s", cite);
 	char *ctx = xstrndup(d->plain + start, end - start);
 	n->edit_id = 0;

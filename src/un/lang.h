@@ -1,7 +1,7 @@
 /* lang: the words of UN documents in each language the parser knows
  * (en, es, fr, ru), as data tables, so that parse.c holds no language in
- * its control flow; language detection; citations in the document's
- * language ("Anexo, párr. 8").
+ * its control flow; language detection. (Citations in the document's
+ * language, "Anexo, párr. 8", are un/cite.h's, from these words.)
  *
  * All strings are UTF-8. Word lists are NULL-terminated. Matching is done
  * by the helpers below: lang_prefix (case-insensitive for ASCII and for
@@ -128,10 +128,5 @@ size_t lang_prefix_any(const char *s, size_t n, const char *const *list,
 size_t lang_find(const char *s, size_t n, const char *w);
 /* The code for a language name ("ruso" -> "ru"), or NULL. */
 const char *lang_code_of_name(const char *s, size_t n);
-
-/* A citation of nd in the document's language: "Anexo, párr. 8",
- * "Annex, para. 8", "Carta, párr. 2", "Annexe, par. 8",
- * "Приложение, п. 8". The caller frees. */
-char *lang_cite(const doc *d, const node *nd);
 
 #endif
