@@ -1,15 +1,16 @@
 /* refs: find agenda items, resolutions, decisions and document symbols in a
  * document's text (see refs.h for keys and the session rule).
  *
- * How: each block's text is folded (catalog_fold: lower case, no accents,
- * ASCII quotes and dashes, one space) with a map back to the original bytes,
- * then cut into tokens (words, digit runs, single punctuation). Agenda items
+ * How: each block's text is folded and cut into tokens by un/phrase.h
+ * (words, digit runs, single punctuation, each mapped back to the original
+ * bytes). Agenda items
  * and resolutions are small grammars over tokens: a head word ("temas",
  * "résolution", "пунктам"), a list of numbers, and for agenda items a
  * suffix ("del programa", "повестки дня"). Every word they use lives in the
- * per-language tables below (month names: lang.c's), folded the same way
- * when first used; the control flow knows no language. Symbols are matched on the original
- * bytes (they are ASCII and case matters: "A/75/251").
+ * per-language tables below (month names and session ordinals: lang.c's),
+ * folded the same way when first used; the control flow knows no language.
+ * Symbols are un/symbol.h's, matched on the original bytes (they are ASCII
+ * and case matters: "A/75/251").
  *
  * Invariants: refs are sorted by (block, off); a symbol's bytes are never
  * part of another reference; every number a reference keys on was written
@@ -23,10 +24,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unictype.h>
-#include <unistr.h>
 
 #include "un/lang.h"
+#include "un/phrase.h"
 #include "un/session.h"
 #include "un/symbol.h"
 #include "refs.h"
@@ -44,12 +44,6 @@ enum head_need {
 			   context word before ("under item 21") */
 };
 
-typedef struct phrase {
-	const char *text;
-	int lang;
-	int flag;	/* heads: enum head_need; suffixes: agenda_form;
-			   res heads: ref_kind */
-} phrase;
 
 /* un/agenda.h's agenda_form, short */
 #define AG_ADOPTED AGENDA_ADOPTED
@@ -274,120 +268,11 @@ static const phrase date_fillers[] = {	/* "22 de diciembre de 2020 года" */
  * by tables_build; flag = the number. */
 static phrase *ord_tens, *ord_units;
 
-/* ---- tokens ---- */
+/* ---- tables (un/phrase.h: folded once, matched on folded tokens) ---- */
 
-enum tok_type { T_WORD, T_NUM, T_PUNCT };
+typedef phrase_table table;
+#define TABLE(a) PHRASE_TABLE(a)
 
-typedef struct tok {
-	enum tok_type type;
-	size_t fo, fl;		/* in the folded text */
-	size_t so, se;		/* in the original text */
-	int space_before;
-} tok;
-
-typedef struct toks {
-	tok *v;
-	size_t n, cap;
-} toks;
-
-/* Letters below U+0800 (Latin, Greek, Cyrillic) are looked up once:
- * 0 unknown, 1 letter, 2 not a letter. Racing writers store the same
- * value. */
-static unsigned char alpha2[0x800];
-
-static int
-is_alpha(ucs4_t c)
-{
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-	if (c < 0x800) {
-		unsigned char v = __atomic_load_n(&alpha2[c], __ATOMIC_RELAXED);
-		if (!v) {
-			v = uc_is_alpha(c) ? 1 : 2;
-			__atomic_store_n(&alpha2[c], v, __ATOMIC_RELAXED);
-		}
-		return v == 1;
-	}
-	return uc_is_alpha(c);
-}
-
-static void
-tokenize(const char *f, size_t flen, const size_t *map, const char *s,
-	 size_t slen, toks *t)
-{
-	int space = 1;
-	t->n = 0;
-	for (size_t i = 0; i < flen;) {
-		ucs4_t uc;
-		int k = u8_mbtouc(&uc, (const uint8_t *)f + i, flen - i);
-		if (uc == ' ') {
-			space = 1;
-			i += k;
-			continue;
-		}
-		size_t st = i;
-		enum tok_type ty;
-		if (uc >= '0' && uc <= '9') {
-			ty = T_NUM;
-			while (i < flen && f[i] >= '0' && f[i] <= '9')
-				i++;
-		} else if (is_alpha(uc)) {
-			ty = T_WORD;
-			i += k;
-			while (i < flen) {
-				ucs4_t c2;
-				int k2 = u8_mbtouc(&c2, (const uint8_t *)f + i, flen - i);
-				if (!is_alpha(c2))
-					break;
-				i += k2;
-			}
-		} else {
-			ty = T_PUNCT;
-			i += k;
-		}
-		xgrow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v);
-		tok *tk = &t->v[t->n++];
-		tk->type = ty;
-		tk->fo = st;
-		tk->fl = i - st;
-		tk->space_before = space;
-		if (map) {
-			tk->so = map[st];
-			size_t last = map[i - 1];
-			tk->se = last + u8_mblen((const uint8_t *)s + last, slen - last);
-			if (tk->se < last + 1)
-				tk->se = last + 1;
-		} else {
-			tk->so = st;
-			tk->se = i;
-		}
-		space = 0;
-	}
-}
-
-/* A phrase of a table, folded and cut into tokens once. */
-typedef struct cphrase {
-	char *f;
-	toks t;
-} cphrase;
-
-typedef struct table {
-	const phrase *p;
-	size_t n;
-	cphrase *c;
-	unsigned char first[1024];	/* hashes of the first two bytes */
-} table;
-
-#define TABLE(a) { a, ARRAY_LEN(a), NULL, { 0 } }
-
-/* A hash of a token's first two bytes (a Cyrillic letter is two bytes,
- * all starting with 0xD0 or 0xD1, so one byte would not filter). */
-static unsigned
-hash2(const char *f, size_t len)
-{
-	unsigned a = (unsigned char)f[0], b = len > 1 ? (unsigned char)f[1] : 0;
-	return (a * 31u + b) & 1023u;
-}
 static table T_AG_HEADS = TABLE(agenda_heads);
 static table T_AG_CONTEXT = TABLE(agenda_context);
 static table T_AG_SUFFIX = TABLE(agenda_suffixes);
@@ -466,15 +351,7 @@ tables_build(void)
 	numbers_build(&T_ORD_LINK, NULL, lang_session_links);
 	numbers_build(&T_SESSION, NULL, lang_session_words);
 	for (size_t ti = 0; ti < ARRAY_LEN(all_tables); ti++) {
-		table *t = all_tables[ti];
-		t->c = xcalloc(t->n, sizeof *t->c);
-		for (size_t i = 0; i < t->n; i++) {
-			cphrase *c = &t->c[i];
-			c->f = catalog_fold(t->p[i].text, strlen(t->p[i].text), NULL);
-			tokenize(c->f, strlen(c->f), NULL, c->f, strlen(c->f), &c->t);
-			if (c->t.n)
-				t->first[hash2(c->f, c->t.v[0].fl)] = 1;
-		}
+		phrase_table_build(all_tables[ti]);
 	}
 }
 
@@ -495,9 +372,7 @@ typedef struct scan {
 	const char *s;		/* block text (original) */
 	size_t slen;
 	size_t base;		/* plain offset of s */
-	char *f;		/* folded */
-	size_t *map;
-	toks t;
+	phrase_text pt;		/* s folded, its tokens */
 	char *taken;		/* per original byte: part of a symbol */
 	int session;		/* document's */
 	enum organ organ;	/* document's default organ */
@@ -507,88 +382,38 @@ typedef struct scan {
 static int
 tok_is(const scan *sc, size_t i, const char *w)
 {
-	const tok *t = &sc->t.v[i];
-	return i < sc->t.n && t->fl == strlen(w) && memcmp(sc->f + t->fo, w, t->fl) == 0;
+	return phrase_tok_is(&sc->pt, i, w);
 }
 
-/* Matches phrase c at token i (spacing ignored). Returns tokens used. */
-static size_t
-match_at(const scan *sc, size_t i, const cphrase *c)
-{
-	if (c->t.n == 0 || i + c->t.n > sc->t.n)
-		return 0;
-	for (size_t k = 0; k < c->t.n; k++) {
-		const tok *a = &sc->t.v[i + k], *b = &c->t.v[k];
-		if (a->fl != b->fl || memcmp(sc->f + a->fo, c->f + b->fo, a->fl))
-			return 0;
-		if (a->type == T_PUNCT && c->f[b->fo] == '\'')
-			continue;
-		/* "item" must not match the start of "items": tokens are
-		 * whole words, so equal length is enough. */
-	}
-	return c->t.n;
-}
-
-/* The longest phrase of t at token i; *which gets its index. */
 static size_t
 match_table(const scan *sc, size_t i, const table *t, size_t *which)
 {
-	size_t best = 0;
-	if (i >= sc->t.n || !t->first[hash2(sc->f + sc->t.v[i].fo, sc->t.v[i].fl)])
-		return 0;
-	for (size_t k = 0; k < t->n; k++) {
-		size_t m = match_at(sc, i, &t->c[k]);
-		if (m > best) {
-			best = m;
-			if (which)
-				*which = k;
-		}
-	}
-	return best;
+	return phrase_match(&sc->pt, i, t, which);
 }
 
-/* A phrase of t that ends right before token i; returns its length. */
 static size_t
 match_table_before(const scan *sc, size_t i, const table *t, size_t *which)
 {
-	size_t best = 0;
-	for (size_t k = 0; k < t->n; k++) {
-		size_t n = t->c[k].t.n;
-		if (n == 0 || n > i)
-			continue;
-		if (match_at(sc, i - n, &t->c[k]) == n && n > best) {
-			best = n;
-			if (which)
-				*which = k;
-		}
-	}
-	return best;
+	return phrase_match_before(&sc->pt, i, t, which);
 }
 
 static long
 tok_num(const scan *sc, size_t i)
 {
-	const tok *t = &sc->t.v[i];
-	if (i >= sc->t.n || t->type != T_NUM || t->fl > 6)
-		return -1;
-	long v = 0;
-	for (size_t k = 0; k < t->fl; k++)
-		v = v * 10 + (sc->f[t->fo + k] - '0');
-	return v;
+	return phrase_tok_num(&sc->pt, i);
 }
 
 static int
 tok_punct(const scan *sc, size_t i, char c)
 {
-	return i < sc->t.n && sc->t.v[i].type == T_PUNCT && sc->t.v[i].fl == 1 &&
-	       sc->f[sc->t.v[i].fo] == c;
+	return phrase_tok_punct(&sc->pt, i, c);
 }
 
 /* Tokens whose original bytes overlap a symbol are not available. */
 static int
 tok_taken(const scan *sc, size_t i)
 {
-	const tok *t = &sc->t.v[i];
+	const phrase_tok *t = &sc->pt.t.v[i];
 	for (size_t b = t->so; b < t->se && b < sc->slen; b++)
 		if (sc->taken[b])
 			return 1;
@@ -686,15 +511,15 @@ parse_sub(const scan *sc, size_t i, char *sub)
 		open = 1;
 		j++;
 	}
-	if (j >= sc->t.n || sc->t.v[j].type != T_WORD || !tok_punct(sc, j + 1, ')'))
+	if (j >= sc->pt.t.n || sc->pt.t.v[j].type != PHRASE_WORD || !tok_punct(sc, j + 1, ')'))
 		return 0;
-	const tok *w = &sc->t.v[j];
+	const phrase_tok *w = &sc->pt.t.v[j];
 	const char *o = sc->s + w->so;
 	size_t n = w->se - w->so;
 	if (n < 1 || n > 2 || !islower((unsigned char)o[0]) ||
 	    (n == 2 && o[1] != o[0]))
 		return 0;
-	if (!open && !sc->t.v[j].space_before)
+	if (!open && !sc->pt.t.v[j].space_before)
 		return 0;
 	memcpy(sub, o, n);
 	sub[n] = '\0';
@@ -722,12 +547,12 @@ parse_item_list(const scan *sc, size_t i, item *items, size_t max, size_t *nitem
 		item *it = &items[*nitems];
 		memset(it, 0, sizeof *it);
 		it->num = v;
-		it->so = sc->t.v[j].so;
-		it->se = sc->t.v[j].se;
+		it->so = sc->pt.t.v[j].so;
+		it->se = sc->pt.t.v[j].se;
 		j++;
 		size_t k = parse_sub(sc, j, it->sub);
 		if (k) {
-			it->se = sc->t.v[j + k - 1].se;
+			it->se = sc->pt.t.v[j + k - 1].se;
 			j += k;
 		}
 		/* range: "77 à 85" (numbers without sub-items) */
@@ -735,7 +560,7 @@ parse_item_list(const scan *sc, size_t i, item *items, size_t max, size_t *nitem
 		long to = rs ? tok_num(sc, j + rs) : -1;
 		if (rs && !it->sub[0] && to > v && to <= 299 && to - v <= 60) {
 			it->range_to = to;
-			it->se = sc->t.v[j + rs].se;
+			it->se = sc->pt.t.v[j + rs].se;
 			j += rs + 1;
 		}
 		(*nitems)++;
@@ -752,7 +577,7 @@ static void
 scan_agenda(scan *sc)
 {
 	size_t chain_end = 0;	/* token after the last item list, or 0 */
-	for (size_t i = 0; i < sc->t.n; i++) {
+	for (size_t i = 0; i < sc->pt.t.n; i++) {
 		size_t which = 0;
 		size_t h = match_table(sc, i, &T_AG_HEADS, &which);
 		if (!h || tok_taken(sc, i))
@@ -885,7 +710,7 @@ static int
 sentence_break(const scan *sc, size_t j)
 {
 	return (tok_punct(sc, j, '.') || tok_punct(sc, j, ';')) &&
-	       (j + 1 >= sc->t.n || sc->t.v[j + 1].space_before);
+	       (j + 1 >= sc->pt.t.n || sc->pt.t.v[j + 1].space_before);
 }
 
 static enum organ
@@ -898,7 +723,7 @@ organ_in_sentence(const scan *sc, size_t i)
 		for (size_t k = 0; k < T_ORG_BEFORE.n; k++) {
 			if (!strcmp(organ_before[k].text, "council"))
 				continue;
-			if (match_at(sc, j, &T_ORG_BEFORE.c[k])) {
+			if (phrase_match_at(&sc->pt, j, &T_ORG_BEFORE, k)) {
 				w = k;
 				return organ_before[w].flag;
 			}
@@ -922,11 +747,11 @@ static size_t
 parse_resnum(const scan *sc, size_t j, resnum *r)
 {
 	memset(r, 0, sizeof *r);
-	if (j >= sc->t.n || tok_taken(sc, j))
+	if (j >= sc->pt.t.n || tok_taken(sc, j))
 		return 0;
-	const tok *t0 = &sc->t.v[j];
+	const phrase_tok *t0 = &sc->pt.t.v[j];
 	/* ES-10/24, S-10/2 */
-	if (t0->type == T_WORD && tok_punct(sc, j + 1, '-') && tok_num(sc, j + 2) > 0 &&
+	if (t0->type == PHRASE_WORD && tok_punct(sc, j + 1, '-') && tok_num(sc, j + 2) > 0 &&
 	    tok_punct(sc, j + 3, '/') && tok_num(sc, j + 4) > 0) {
 		const char *o = sc->s + t0->so;
 		size_t n = t0->se - t0->so;
@@ -935,7 +760,7 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 			snprintf(r->text, sizeof r->text, "%.*s-%ld/%ld", (int)n, o,
 				 tok_num(sc, j + 2), tok_num(sc, j + 4));
 			r->so = t0->so;
-			r->se = sc->t.v[j + 4].se;
+			r->se = sc->pt.t.v[j + 4].se;
 			return 5;
 		}
 		return 0;
@@ -944,15 +769,15 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 	if (a < 1)
 		return 0;
 	/* N/M without spaces */
-	if (tok_punct(sc, j + 1, '/') && !sc->t.v[j + 1].space_before &&
-	    tok_num(sc, j + 2) >= 0 && !sc->t.v[j + 2].space_before) {
+	if (tok_punct(sc, j + 1, '/') && !sc->pt.t.v[j + 1].space_before &&
+	    tok_num(sc, j + 2) >= 0 && !sc->pt.t.v[j + 2].space_before) {
 		long b = tok_num(sc, j + 2);
 		r->so = t0->so;
-		r->se = sc->t.v[j + 2].se;
-		if (a >= 1946 && a < 2100 && sc->t.v[j].fl == 4) {
+		r->se = sc->pt.t.v[j + 2].se;
+		if (a >= 1946 && a < 2100 && sc->pt.t.v[j].fl == 4) {
 			r->form = 'E';
 			snprintf(r->text, sizeof r->text, "%ld/%ld", a, b);
-		} else if (b >= 1946 && b < 2100 && sc->t.v[j + 2].fl == 4) {
+		} else if (b >= 1946 && b < 2100 && sc->pt.t.v[j + 2].fl == 4) {
 			r->form = 'Y';
 			snprintf(r->text, sizeof r->text, "%ld (%ld)", a, b);
 		} else if (a <= 200 && b >= 1) {
@@ -968,8 +793,8 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 	/* "Security Council resolution 1325": a bare number, kept only when
 	 * the Security Council is named (form 'b') */
 	if (!tok_punct(sc, j + 1, '/') && !tok_punct(sc, j + 1, '(') &&
-	    sc->t.v[j].fl <= 4 && !(j + 1 < sc->t.n && sc->t.v[j + 1].type == T_WORD &&
-				     !sc->t.v[j + 1].space_before)) {
+	    sc->pt.t.v[j].fl <= 4 && !(j + 1 < sc->pt.t.n && sc->pt.t.v[j + 1].type == PHRASE_WORD &&
+				     !sc->pt.t.v[j + 1].space_before)) {
 		r->form = 'b';
 		r->so = t0->so;
 		r->se = t0->se;
@@ -978,16 +803,16 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 	}
 	/* N (2000), N (XXIX) */
 	if (tok_punct(sc, j + 1, '(') && tok_punct(sc, j + 3, ')')) {
-		const tok *in = &sc->t.v[j + 2];
+		const phrase_tok *in = &sc->pt.t.v[j + 2];
 		long y = tok_num(sc, j + 2);
 		r->so = t0->so;
-		r->se = sc->t.v[j + 3].se;
+		r->se = sc->pt.t.v[j + 3].se;
 		if (y >= 1946 && y < 2100 && in->fl == 4) {
 			r->form = 'y';
 			snprintf(r->text, sizeof r->text, "%ld (%ld)", a, y);
 			return 4;
 		}
-		if (in->type == T_WORD && is_roman(sc->s + in->so, in->se - in->so)) {
+		if (in->type == PHRASE_WORD && is_roman(sc->s + in->so, in->se - in->so)) {
 			r->form = 'r';
 			snprintf(r->text, sizeof r->text, "%ld (%.*s)", a,
 				 (int)(in->se - in->so), sc->s + in->so);
@@ -1001,9 +826,9 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 static int
 tok_upper(const scan *sc, size_t i)
 {
-	if (i >= sc->t.n || sc->t.v[i].type != T_WORD)
+	if (i >= sc->pt.t.n || sc->pt.t.v[i].type != PHRASE_WORD)
 		return 0;
-	for (size_t b = sc->t.v[i].so; b < sc->t.v[i].se; b++)
+	for (size_t b = sc->pt.t.v[i].so; b < sc->pt.t.v[i].se; b++)
 		if (sc->s[b] < 'A' || sc->s[b] > 'Z')
 			return 0;
 	return 1;
@@ -1020,13 +845,13 @@ cop_decision_key(const scan *sc, size_t i, const resnum *r)
 	size_t lo = i, hi = i;
 	while (lo > 0 && !sentence_break(sc, lo - 1))
 		lo--;
-	while (hi < sc->t.n && !sentence_break(sc, hi))
+	while (hi < sc->pt.t.n && !sentence_break(sc, hi))
 		hi++;
 	for (size_t j = lo; j + 4 < hi; j++) {
 		if (tok_upper(sc, j) && tok_punct(sc, j + 1, '/') && tok_is(sc, j + 2, "cop") &&
 		    tok_punct(sc, j + 3, '/') && tok_num(sc, j + 4) == r->session &&
-		    !sc->t.v[j + 1].space_before && !sc->t.v[j + 4].space_before) {
-			const tok *p = &sc->t.v[j];
+		    !sc->pt.t.v[j + 1].space_before && !sc->pt.t.v[j + 4].space_before) {
+			const phrase_tok *p = &sc->pt.t.v[j];
 			return xasprintf("%.*s/COP/DEC/%s", (int)(p->se - p->so), sc->s + p->so,
 					 r->text);
 		}
@@ -1038,9 +863,9 @@ cop_decision_key(const scan *sc, size_t i, const resnum *r)
 static int
 part_letter(const scan *sc, size_t j, char *out)
 {
-	if (j >= sc->t.n || sc->t.v[j].type != T_WORD || !sc->t.v[j].space_before)
+	if (j >= sc->pt.t.n || sc->pt.t.v[j].type != PHRASE_WORD || !sc->pt.t.v[j].space_before)
 		return 0;
-	const tok *t = &sc->t.v[j];
+	const phrase_tok *t = &sc->pt.t.v[j];
 	if (t->se - t->so != 1 || !isupper((unsigned char)sc->s[t->so]))
 		return 0;
 	/* "A." would start a sentence; "A)" a sub-item */
@@ -1138,28 +963,28 @@ scan_title(scan *sc, size_t h, size_t hn, int lang, size_t start_tok,
 	   const char *para)
 {
 	size_t j = h + hn, lim = h + hn + 20;
-	for (; j < sc->t.n && j < lim; j++) {
+	for (; j < sc->pt.t.n && j < lim; j++) {
 		if (tok_punct(sc, j, '.') || tok_punct(sc, j, ';') ||
-		    tok_punct(sc, j, '"') || sc->t.v[j].type == T_NUM)
+		    tok_punct(sc, j, '"') || sc->pt.t.v[j].type == PHRASE_NUM)
 			return 0;
 		if (match_table(sc, j, &T_ENTITLED, NULL))
 			break;
 	}
-	if (j >= sc->t.n || j >= lim)
+	if (j >= sc->pt.t.n || j >= lim)
 		return 0;
 	j += match_table(sc, j, &T_ENTITLED, NULL);
 	if (tok_punct(sc, j, ','))
 		j++;
 	if (!tok_punct(sc, j, '"') && !tok_punct(sc, j, '\''))
 		return 0;
-	char q = sc->f[sc->t.v[j].fo];
+	char q = sc->pt.f[sc->pt.t.v[j].fo];
 	size_t open = j++;
 	size_t close = open + 1;
-	while (close < sc->t.n && !tok_punct(sc, close, q))
+	while (close < sc->pt.t.n && !tok_punct(sc, close, q))
 		close++;
-	if (close >= sc->t.n || close == open + 1)
+	if (close >= sc->pt.t.n || close == open + 1)
 		return 0;
-	size_t ts = sc->t.v[open].se, te = sc->t.v[close].so;
+	size_t ts = sc->pt.t.v[open].se, te = sc->pt.t.v[close].so;
 	const char *tl = NULL;
 	const catalog_entry *e = catalog_find_title(sc->cat, NULL, sc->s + ts,
 						    te - ts, &tl);
@@ -1170,7 +995,7 @@ scan_title(scan *sc, size_t h, size_t hn, int lang, size_t start_tok,
 	const char *p = e->key;
 	if (!strncasecmp(p, "A/RES/", 6) || !strncasecmp(p, "A/DEC/", 6))
 		session = atoi(p + 6);
-	ref *r = emit(sc, kind, sc->t.v[start_tok].so, sc->t.v[close].se,
+	ref *r = emit(sc, kind, sc->pt.t.v[start_tok].so, sc->pt.t.v[close].se,
 		      xstrdup(e->key), session, lang);
 	r->by_title = 1;
 	set_para(sc, r, para);
@@ -1180,7 +1005,7 @@ scan_title(scan *sc, size_t h, size_t hn, int lang, size_t start_tok,
 static void
 scan_resolutions(scan *sc)
 {
-	for (size_t i = 0; i < sc->t.n; i++) {
+	for (size_t i = 0; i < sc->pt.t.n; i++) {
 		size_t which = 0;
 		size_t h = match_table(sc, i, &T_RES_HEADS, &which);
 		if (!h || tok_taken(sc, i))
@@ -1211,7 +1036,7 @@ scan_resolutions(scan *sc)
 			if (nums[nn].form == 'n' || nums[nn].form == 'e' || nums[nn].form == 'E') {
 				if (part_letter(sc, j, &pl)) {
 					parts[nn] = pl;
-					nums[nn].se = sc->t.v[j].se;
+					nums[nn].se = sc->pt.t.v[j].se;
 					j++;
 				}
 			}
@@ -1223,8 +1048,8 @@ scan_resolutions(scan *sc)
 					break;
 				nums[nn] = nums[nn - 1];
 				parts[nn] = pl;
-				nums[nn].so = sc->t.v[j + s].so;
-				nums[nn].se = sc->t.v[j + s].se;
+				nums[nn].so = sc->pt.t.v[j + s].so;
+				nums[nn].se = sc->pt.t.v[j + s].se;
 				nn++;
 				j += s + 1;
 			}
@@ -1318,7 +1143,7 @@ scan_resolutions(scan *sc)
 				break;
 			}
 			}
-			size_t so = k == 0 ? sc->t.v[start].so : r->so;
+			size_t so = k == 0 ? sc->pt.t.v[start].so : r->so;
 			ref *rf = emit(sc, kind, so, r->se, key, session, lang);
 			if (k == 0)
 				set_para(sc, rf, para);
@@ -1453,18 +1278,13 @@ scan_block_init(scan *sc, size_t b)
 	sc->s = node_text(sc->d, nd);
 	sc->slen = nd->len;
 	sc->base = nd->off;
-	free(sc->f);
-	free(sc->map);
-	sc->f = catalog_fold(sc->s, sc->slen, &sc->map);
-	tokenize(sc->f, strlen(sc->f), sc->map, sc->s, sc->slen, &sc->t);
+	phrase_text_set(&sc->pt, sc->s, sc->slen);
 }
 
 static void
 scan_fini(scan *sc)
 {
-	free(sc->f);
-	free(sc->map);
-	free(sc->t.v);
+	phrase_text_clear(&sc->pt);
 	free(sc->taken);
 }
 
