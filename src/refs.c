@@ -32,236 +32,22 @@
 #include "refs.h"
 #include "util.h"
 
-/* ---- language tables (written as in the text; folded on first use) ---- */
+/* ---- language tables: un/lang.c's (folded on first use) ---- */
 
-enum { L_EN, L_ES, L_FR, L_RU, L_ANY };
-static const char *const lang_code[] = { "en", "es", "fr", "ru", NULL };
-
-enum head_need {
-	NEED_NONE,	/* "agenda item 98" stands alone */
-	NEED_SUFFIX,	/* "temas 98 y 112" needs "del programa" */
-	NEED_CONTEXT,	/* "item 98": a suffix, or block start, or a
-			   context word before ("under item 21") */
-};
-
+enum { L_EN = LANG_EN, L_ES = LANG_ES, L_FR = LANG_FR, L_RU = LANG_RU, L_ANY = LANG_ANY };
 
 /* un/agenda.h's agenda_form, short */
 #define AG_ADOPTED AGENDA_ADOPTED
 #define AG_PROVISIONAL AGENDA_PROVISIONAL
 #define AG_PRELIMINARY AGENDA_PRELIMINARY
 
-static const phrase agenda_heads[] = {
-	{ "agenda items", L_EN, NEED_NONE },
-	{ "agenda item", L_EN, NEED_NONE },
-	{ "agenda sub-items", L_EN, NEED_NONE },
-	{ "agenda sub-item", L_EN, NEED_NONE },
-	{ "items", L_EN, NEED_CONTEXT },
-	{ "item", L_EN, NEED_CONTEXT },
-	{ "temas", L_ES, NEED_SUFFIX },
-	{ "tema", L_ES, NEED_SUFFIX },
-	{ "subtemas", L_ES, NEED_SUFFIX },
-	{ "subtema", L_ES, NEED_SUFFIX },
-	{ "points", L_FR, NEED_CONTEXT },
-	{ "point", L_FR, NEED_CONTEXT },
-	{ "alinéas", L_FR, NEED_SUFFIX },
-	{ "alinéa", L_FR, NEED_SUFFIX },
-	/* Russian: the noun declines; all forms are listed. */
-	{ "пункт", L_RU, NEED_SUFFIX }, { "пункта", L_RU, NEED_SUFFIX },
-	{ "пункту", L_RU, NEED_SUFFIX }, { "пунктом", L_RU, NEED_SUFFIX },
-	{ "пункте", L_RU, NEED_SUFFIX }, { "пункты", L_RU, NEED_SUFFIX },
-	{ "пунктов", L_RU, NEED_SUFFIX }, { "пунктам", L_RU, NEED_SUFFIX },
-	{ "пунктами", L_RU, NEED_SUFFIX }, { "пунктах", L_RU, NEED_SUFFIX },
-	{ "подпункт", L_RU, NEED_SUFFIX }, { "подпункта", L_RU, NEED_SUFFIX },
-	{ "подпунктам", L_RU, NEED_SUFFIX }, { "подпунктах", L_RU, NEED_SUFFIX },
-};
-
-/* Words right before an NEED_CONTEXT head that make it an agenda item. */
-static const phrase agenda_context[] = {
-	{ "under", L_EN, 0 }, { "on", L_EN, 0 }, { "of", L_EN, 0 },
-	{ "(", L_ANY, 0 },	/* "Effects of atomic radiation (item 47)" */
-	{ "au titre du", L_FR, 0 }, { "au titre des", L_FR, 0 },
-};
-
-/* Another body's agenda right before the head: "the General Conference
- * agenda item 8" (IAEA) is not the General Assembly's. */
-static const phrase agenda_foreign[] = {
-	{ "conference", L_EN, 0 }, { "council", L_EN, 0 }, { "board", L_EN, 0 },
-	{ "commission", L_EN, 0 }, { "conference's", L_EN, 0 },
-	{ "council's", L_EN, 0 }, { "board's", L_EN, 0 },
-};
-
-/* Before an NEED_CONTEXT head that follows an agenda item closely:
- * "under item 21 and sub-items (a) and (b) and item 23". */
-static const phrase agenda_chain[] = {
-	{ "and", L_EN, 0 }, { "et", L_FR, 0 }, { ",", L_ANY, 0 },
-};
-#define CHAIN_TOKENS 12
-
-/* After the list. Longest first: "del programa provisional" before
- * "del programa". */
-static const phrase agenda_suffixes[] = {
-	{ "of the provisional agenda", L_EN, AG_PROVISIONAL },
-	{ "on the provisional agenda", L_EN, AG_PROVISIONAL },
-	{ "of the preliminary list", L_EN, AG_PRELIMINARY },
-	{ "of the agenda", L_EN, AG_ADOPTED },
-	{ "on the agenda", L_EN, AG_ADOPTED },
-	{ "del programa provisional", L_ES, AG_PROVISIONAL },
-	{ "del programa", L_ES, AG_ADOPTED },
-	{ "de la lista preliminar", L_ES, AG_PRELIMINARY },
-	{ "de l'ordre du jour provisoire", L_FR, AG_PROVISIONAL },
-	{ "de l'ordre du jour", L_FR, AG_ADOPTED },
-	{ "de la liste préliminaire", L_FR, AG_PRELIMINARY },
-	{ "предварительной повестки дня", L_RU, AG_PROVISIONAL },
-	{ "повестки дня", L_RU, AG_ADOPTED },
-	{ "предварительного перечня", L_RU, AG_PRELIMINARY },
-};
-
-/* After an agenda suffix, before the session it belongs to: "item 109 of
- * the provisional agenda of the seventy-fourth session". */
-static const phrase agenda_session_links[] = {
-	{ "of the", L_EN, 0 }, { "of its", L_EN, 0 }, { "del", L_ES, 0 },
-	{ "de su", L_ES, 0 }, { "de la", L_FR, 0 }, { "de sa", L_FR, 0 },
-};
-
-/* Between two items of a list. */
-static const phrase list_seps[] = {
-	{ ", and", L_EN, 0 }, { "and", L_EN, 0 }, { ", y", L_ES, 0 },
-	{ "y", L_ES, 0 }, { "e", L_ES, 0 }, { "et", L_FR, 0 }, { "и", L_RU, 0 },
-	{ ",", L_ANY, 0 },
-};
-
-/* Between the two ends of a range ("77 à 85", "77 to 85", "77-85"). */
-static const phrase range_seps[] = {
-	{ "to", L_EN, 0 }, { "à", L_FR, 0 }, { "a", L_ES, 0 }, { "-", L_ANY, 0 },
-};
-
-static const phrase res_heads[] = {
-	{ "resolutions", L_EN, REF_RESOLUTION },
-	{ "resolution", L_EN, REF_RESOLUTION },
-	{ "decisions", L_EN, REF_DECISION },
-	{ "decision", L_EN, REF_DECISION },
-	{ "résolutions", L_FR, REF_RESOLUTION },
-	{ "résolution", L_FR, REF_RESOLUTION },
-	{ "décisions", L_FR, REF_DECISION },
-	{ "décision", L_FR, REF_DECISION },
-	{ "resoluciones", L_ES, REF_RESOLUTION },
-	{ "resolución", L_ES, REF_RESOLUTION },
-	{ "decisiones", L_ES, REF_DECISION },
-	{ "decisión", L_ES, REF_DECISION },
-	{ "резолюция", L_RU, REF_RESOLUTION }, { "резолюции", L_RU, REF_RESOLUTION },
-	{ "резолюцию", L_RU, REF_RESOLUTION }, { "резолюцией", L_RU, REF_RESOLUTION },
-	{ "резолюций", L_RU, REF_RESOLUTION }, { "резолюциях", L_RU, REF_RESOLUTION },
-	{ "резолюциям", L_RU, REF_RESOLUTION }, { "резолюциями", L_RU, REF_RESOLUTION },
-	{ "решение", L_RU, REF_DECISION }, { "решения", L_RU, REF_DECISION },
-	{ "решению", L_RU, REF_DECISION }, { "решением", L_RU, REF_DECISION },
-	{ "решении", L_RU, REF_DECISION }, { "решений", L_RU, REF_DECISION },
-	{ "решениях", L_RU, REF_DECISION }, { "решениям", L_RU, REF_DECISION },
-};
-
-/* "paragraph 29 of resolution …": the paragraph word and the small words
- * that may stand between the number and the head. */
-static const phrase para_words[] = {
-	{ "paragraph", L_EN, 0 }, { "paragraphs", L_EN, 0 }, { "para", L_EN, 0 },
-	{ "paras", L_EN, 0 },
-	{ "paragraphe", L_FR, 0 }, { "paragraphes", L_FR, 0 },
-	{ "párrafo", L_ES, 0 }, { "párrafos", L_ES, 0 },
-	{ "пункт", L_RU, 0 }, { "пункта", L_RU, 0 }, { "пункте", L_RU, 0 },
-	{ "пунктом", L_RU, 0 }, { "пункту", L_RU, 0 }, { "пункты", L_RU, 0 },
-	{ "пунктах", L_RU, 0 }, { "пунктов", L_RU, 0 }, { "пунктами", L_RU, 0 },
-};
-static const phrase para_links[] = {
-	{ "of", L_EN, 0 }, { "the", L_EN, 0 }, { "its", L_EN, 0 },
-	{ "de", L_ES, 0 }, { "la", L_ES, 0 }, { "del", L_ES, 0 },
-	{ "su", L_ES, 0 }, { "du", L_FR, 0 }, { "sa", L_FR, 0 },
-	/* the operative part named: "párrafo 5 de la parte dispositiva de la
-	 * resolución", "paragraphe 5 du dispositif de", "пункт 5
-	 * постановляющей части резолюции" */
-	{ "de la parte dispositiva", L_ES, 0 }, { "du dispositif", L_FR, 0 },
-	{ "постановляющей части", L_RU, 0 },
-};
-/* Before the paragraph word: a paragraph of the preamble, numbered apart
- * from the operative ones ("preambular paragraph 3"; the other languages
- * put it after, "párrafo 3 del preámbulo", which is no link). */
-static const phrase para_not_after[] = {
-	{ "preambular", L_EN, 0 },
-};
-
-/* "… titulada “…”": the word before a quoted title. */
-static const phrase entitled_words[] = {
-	{ "entitled", L_EN, 0 }, { "titled", L_EN, 0 },
-	{ "titulada", L_ES, 0 }, { "titulado", L_ES, 0 },
-	{ "tituladas", L_ES, 0 }, { "intitulada", L_ES, 0 },
-	{ "intitulée", L_FR, 0 }, { "intitulé", L_FR, 0 },
-	{ "intitulées", L_FR, 0 }, { "intitulés", L_FR, 0 },
-	{ "озаглавленной", L_RU, 0 }, { "озаглавленная", L_RU, 0 },
-	{ "озаглавленную", L_RU, 0 }, { "под названием", L_RU, 0 },
-};
-
-/* Organs named around a resolution number. */
-enum organ { ORG_NONE, ORG_GA, ORG_SC, ORG_HRC, ORG_ECOSOC,
-	ORG_CHR,	/* the Commission on Human Rights: E/CN.4/RES/1999/47 */
-	ORG_COMMISSION,	/* "Commission resolution": a commission, which one
-			   is not guessed (outside a Commission's document) */
-};
-static const phrase organ_before[] = {	/* "Security Council resolution" */
-	{ "general assembly", L_EN, ORG_GA },
-	{ "security council", L_EN, ORG_SC },
-	{ "human rights council", L_EN, ORG_HRC },
-	{ "economic and social council", L_EN, ORG_ECOSOC },
-	/* "Council resolution 4/4": a session/number resolution of a
-	 * council is the Human Rights Council's (the Security Council
-	 * numbers "1325 (2000)", ECOSOC "2004/67"). */
-	{ "council", L_EN, ORG_HRC },
-	{ "commission on human rights", L_EN, ORG_CHR },
-	{ "commission", L_EN, ORG_COMMISSION },
-};
-static const phrase organ_after[] = {	/* "… du Conseil de sécurité" */
-	{ "of the general assembly", L_EN, ORG_GA },
-	{ "of the security council", L_EN, ORG_SC },
-	{ "of the human rights council", L_EN, ORG_HRC },
-	{ "of the economic and social council", L_EN, ORG_ECOSOC },
-	{ "de l'assemblée générale", L_FR, ORG_GA },
-	{ "du conseil de sécurité", L_FR, ORG_SC },
-	{ "du conseil des droits de l'homme", L_FR, ORG_HRC },
-	{ "du conseil économique et social", L_FR, ORG_ECOSOC },
-	{ "de la asamblea general", L_ES, ORG_GA },
-	{ "del consejo de seguridad", L_ES, ORG_SC },
-	{ "del consejo de derechos humanos", L_ES, ORG_HRC },
-	{ "del consejo económico y social", L_ES, ORG_ECOSOC },
-	{ "генеральной ассамблеи", L_RU, ORG_GA },
-	{ "совета безопасности", L_RU, ORG_SC },
-	{ "совета по правам человека", L_RU, ORG_HRC },
-	{ "экономического и социального совета", L_RU, ORG_ECOSOC },
-	{ "adopted by the general assembly", L_EN, ORG_GA },
-	{ "adopted by the security council", L_EN, ORG_SC },
-	{ "adopted by the human rights council", L_EN, ORG_HRC },
-	{ "adopted by the economic and social council", L_EN, ORG_ECOSOC },
-	{ "adoptée par le conseil des droits de l'homme", L_FR, ORG_HRC },
-	{ "aprobada por el consejo de derechos humanos", L_ES, ORG_HRC },
-	{ "of the commission on human rights", L_EN, ORG_CHR },
-	{ "de la commission des droits de l'homme", L_FR, ORG_CHR },
-	{ "de la comisión de derechos humanos", L_ES, ORG_CHR },
-	{ "комиссии по правам человека", L_RU, ORG_CHR },
-	{ "of the commission", L_EN, ORG_COMMISSION },
-	{ "de la commission", L_FR, ORG_COMMISSION },
-	{ "de la comisión", L_ES, ORG_COMMISSION },
-};
-
-/* Dates inside lists: "76/217 of 17 December 2021, 77/246 …". */
-static const phrase date_links[] = {
-	{ "of", L_EN, 0 }, { "du", L_FR, 0 }, { "de", L_ES, 0 },
-	{ "от", L_RU, 0 }, { "adopted on", L_EN, 0 }, { "adoptée le", L_FR, 0 },
-};
 /* Month names: lang.c's tables (lang_all(); Russian in the genitive, as
- * dates write them), plus spellings those tables do not have. Built once
- * by tables_build; flag = month number. */
-static const phrase months_extra[] = {
-	{ "setiembre", L_ES, 9 },	/* Spanish variant of septiembre */
-};
+ * dates write them) and lang_months_extra. Built once by tables_build;
+ * flag = month number. */
 static phrase *months;
-static const phrase date_fillers[] = {	/* "22 de diciembre de 2020 года" */
-	{ "de", L_ES, 0 }, { "года", L_RU, 0 }, { "г", L_RU, 0 },
-};
+
+/* How far after an agenda item a chained "and item 23" may follow. */
+#define CHAIN_TOKENS 12
 
 /* Session ordinals ("Seventy-fifth session", "septuagésimo quinto período
  * de sesiones"): lang.c's tables (lang_session_*), built into phrases once
@@ -271,26 +57,25 @@ static phrase *ord_tens, *ord_units;
 /* ---- tables (un/phrase.h: folded once, matched on folded tokens) ---- */
 
 typedef phrase_table table;
-#define TABLE(a) PHRASE_TABLE(a)
 
-static table T_AG_HEADS = TABLE(agenda_heads);
-static table T_AG_CONTEXT = TABLE(agenda_context);
-static table T_AG_SUFFIX = TABLE(agenda_suffixes);
-static table T_AG_CHAIN = TABLE(agenda_chain);
-static table T_AG_FOREIGN = TABLE(agenda_foreign);
-static table T_AG_SESS_LINK = TABLE(agenda_session_links);
-static table T_LIST_SEP = TABLE(list_seps);
-static table T_RANGE_SEP = TABLE(range_seps);
-static table T_RES_HEADS = TABLE(res_heads);
-static table T_PARA = TABLE(para_words);
-static table T_PARA_LINK = TABLE(para_links);
-static table T_PARA_NOT = TABLE(para_not_after);
-static table T_ENTITLED = TABLE(entitled_words);
-static table T_ORG_BEFORE = TABLE(organ_before);
-static table T_ORG_AFTER = TABLE(organ_after);
-static table T_DATE_LINK = TABLE(date_links);
+static table T_AG_HEADS = PHRASE_LIST(lang_agenda_heads);
+static table T_AG_CONTEXT = PHRASE_LIST(lang_agenda_context);
+static table T_AG_SUFFIX = PHRASE_LIST(lang_agenda_suffixes);
+static table T_AG_CHAIN = PHRASE_LIST(lang_agenda_chain);
+static table T_AG_FOREIGN = PHRASE_LIST(lang_agenda_foreign);
+static table T_AG_SESS_LINK = PHRASE_LIST(lang_agenda_session_links);
+static table T_LIST_SEP = PHRASE_LIST(lang_list_seps);
+static table T_RANGE_SEP = PHRASE_LIST(lang_range_seps);
+static table T_RES_HEADS = PHRASE_LIST(lang_res_heads);
+static table T_PARA = PHRASE_LIST(lang_para_words);
+static table T_PARA_LINK = PHRASE_LIST(lang_para_links);
+static table T_PARA_NOT = PHRASE_LIST(lang_para_not_after);
+static table T_ENTITLED = PHRASE_LIST(lang_entitled_words);
+static table T_ORG_BEFORE = PHRASE_LIST(lang_organ_before);
+static table T_ORG_AFTER = PHRASE_LIST(lang_organ_after);
+static table T_DATE_LINK = PHRASE_LIST(lang_date_links);
 static table T_MONTHS;	/* months: filled by tables_build */
-static table T_DATE_FILL = TABLE(date_fillers);
+static table T_DATE_FILL = PHRASE_LIST(lang_date_fillers);
 static table T_ORD_TENS, T_ORD_UNITS, T_SESSION, T_ORD_LINK;	/* tables_build */
 
 static table *const all_tables[] = {
@@ -303,7 +88,7 @@ static table *const all_tables[] = {
 
 /* The tables are folded once and kept for the life of the process (a few
  * kilobytes; not freed, like any other static table). */
-/* months[]: 12 names per language of lang_all(), then months_extra. */
+/* months[]: 12 names per language of lang_all(), then lang_months_extra. */
 static void
 months_build(void)
 {
@@ -311,17 +96,20 @@ months_build(void)
 	size_t nl = 0, n = 0;
 	while (all[nl])
 		nl++;
-	months = xcalloc(nl * 12 + ARRAY_LEN(months_extra), sizeof *months);
+	size_t nx = 0;
+	while (lang_months_extra[nx].text)
+		nx++;
+	months = xcalloc(nl * 12 + nx, sizeof *months);
 	for (size_t l = 0; l < nl; l++) {
 		int li = L_ANY;
 		for (int k = 0; k < L_ANY; k++)
-			if (!strcmp(all[l]->code, lang_code[k]))
+			if (!strcmp(all[l]->code, lang_index_code(k)))
 				li = k;
 		for (int m = 0; m < 12 && all[l]->months[m]; m++)
 			months[n++] = (phrase){ all[l]->months[m], li, m + 1 };
 	}
-	for (size_t k = 0; k < ARRAY_LEN(months_extra); k++)
-		months[n++] = months_extra[k];
+	for (size_t k = 0; k < nx; k++)
+		months[n++] = lang_months_extra[k];
 	T_MONTHS.p = months;
 	T_MONTHS.n = n;
 }
@@ -375,7 +163,7 @@ typedef struct scan {
 	phrase_text pt;		/* s folded, its tokens */
 	char *taken;		/* per original byte: part of a symbol */
 	int session;		/* document's */
-	enum organ organ;	/* document's default organ */
+	enum lang_organ organ;	/* document's default organ */
 	const char *lang;	/* document's language, may be NULL */
 } scan;
 
@@ -453,7 +241,7 @@ emit(scan *sc, ref_kind kind, size_t so, size_t se, char *key, int session,
 	r->len = se - so;
 	r->key = key;
 	r->session = session;
-	r->lang = lang >= 0 && lang < L_ANY ? lang_code[lang] : NULL;
+	r->lang = lang_index_code(lang);
 	r->entry = catalog_find(sc->cat, key);
 	r->title = catalog_title(r->entry, shown_lang(sc, r));
 	return r;
@@ -582,7 +370,7 @@ scan_agenda(scan *sc)
 		size_t h = match_table(sc, i, &T_AG_HEADS, &which);
 		if (!h || tok_taken(sc, i))
 			continue;
-		const phrase *hp = &agenda_heads[which];
+		const phrase *hp = &lang_agenda_heads[which];
 		if (match_table_before(sc, i, &T_AG_FOREIGN, NULL))
 			continue;
 		item items[64];
@@ -592,13 +380,13 @@ scan_agenda(scan *sc)
 			continue;
 		size_t after = i + h + used, sw = 0;
 		size_t s = match_table(sc, after, &T_AG_SUFFIX, &sw);
-		agenda_form form = s ? (agenda_form)agenda_suffixes[sw].flag : AG_ADOPTED;
+		agenda_form form = s ? (agenda_form)lang_agenda_suffixes[sw].flag : AG_ADOPTED;
 		if (!s) {
-			if (hp->flag == NEED_SUFFIX)
+			if (hp->flag == LANG_NEED_SUFFIX)
 				continue;
 			/* "item 21" alone: at the start of a block, after
 			 * "under", or as a heading "Item 137: Programme…" */
-			if (hp->flag == NEED_CONTEXT && i > 0 &&
+			if (hp->flag == LANG_NEED_CONTEXT && i > 0 &&
 			    !match_table_before(sc, i, &T_AG_CONTEXT, NULL) &&
 			    !tok_punct(sc, after, ':') &&
 			    !(chain_end && i <= chain_end + CHAIN_TOKENS &&
@@ -616,7 +404,7 @@ scan_agenda(scan *sc)
 			}
 		}
 		char sess[32];
-		if (sc->organ == ORG_HRC && !named)
+		if (sc->organ == LANG_ORG_HRC && !named)
 			snprintf(sess, sizeof sess, "A/HRC");
 		else if (session > 0)
 			snprintf(sess, sizeof sess, "A/%d", session);
@@ -628,7 +416,7 @@ scan_agenda(scan *sc)
 			for (long n = it->num; n <= last; n++) {
 				char *key = agenda_key(sess, form, (int)n, it->sub);
 				ref *r = emit(sc, REF_AGENDA, it->so, it->se, key,
-					      sc->organ == ORG_HRC && !named ? 0 : session,
+					      sc->organ == LANG_ORG_HRC && !named ? 0 : session,
 					      hp->lang);
 				agenda_parts(r, sess, form, n, it->sub);
 			}
@@ -679,26 +467,26 @@ is_roman(const char *s, size_t n)
 }
 
 static const char *
-organ_prefix(enum organ o, ref_kind kind)
+organ_prefix(enum lang_organ o, ref_kind kind)
 {
 	int dec = kind == REF_DECISION;
 	switch (o) {
-	case ORG_SC: return dec ? "S/DEC/" : "S/RES/";
-	case ORG_HRC: return dec ? "A/HRC/DEC/" : "A/HRC/RES/";
-	case ORG_ECOSOC: return dec ? "E/DEC/" : "E/RES/";
-	case ORG_CHR: return dec ? "E/CN.4/DEC/" : "E/CN.4/RES/";
+	case LANG_ORG_SC: return dec ? "S/DEC/" : "S/RES/";
+	case LANG_ORG_HRC: return dec ? "A/HRC/DEC/" : "A/HRC/RES/";
+	case LANG_ORG_ECOSOC: return dec ? "E/DEC/" : "E/RES/";
+	case LANG_ORG_CHR: return dec ? "E/CN.4/DEC/" : "E/CN.4/RES/";
 	default: return dec ? "A/DEC/" : "A/RES/";
 	}
 }
 
 /* The organ named right after token j ("du Conseil de sécurité"). */
-static enum organ
+static enum lang_organ
 organ_after_tok(const scan *sc, size_t j)
 {
 	size_t w = 0;
 	if (match_table(sc, j, &T_ORG_AFTER, &w))
-		return organ_after[w].flag;
-	return ORG_NONE;
+		return lang_organ_after[w].flag;
+	return LANG_ORG_NONE;
 }
 
 /* An organ named earlier in the same sentence as token i ("resolutions
@@ -713,7 +501,7 @@ sentence_break(const scan *sc, size_t j)
 	       (j + 1 >= sc->pt.t.n || sc->pt.t.v[j + 1].space_before);
 }
 
-static enum organ
+static enum lang_organ
 organ_in_sentence(const scan *sc, size_t i)
 {
 	for (size_t j = i; j-- > 0;) {
@@ -721,15 +509,15 @@ organ_in_sentence(const scan *sc, size_t i)
 			break;
 		size_t w = 0;
 		for (size_t k = 0; k < T_ORG_BEFORE.n; k++) {
-			if (!strcmp(organ_before[k].text, "council"))
+			if (lang_organ_before[k].flag == LANG_ORG_COUNCIL)
 				continue;
 			if (phrase_match_at(&sc->pt, j, &T_ORG_BEFORE, k)) {
 				w = k;
-				return organ_before[w].flag;
+				return lang_organ_before[w].flag;
 			}
 		}
 	}
-	return ORG_NONE;
+	return LANG_ORG_NONE;
 }
 
 /* One resolution number at token j. Returns tokens used; fills key parts:
@@ -1010,22 +798,25 @@ scan_resolutions(scan *sc)
 		size_t h = match_table(sc, i, &T_RES_HEADS, &which);
 		if (!h || tok_taken(sc, i))
 			continue;
-		ref_kind kind = res_heads[which].flag;
-		int lang = res_heads[which].lang;
+		ref_kind kind = lang_res_heads[which].flag == LANG_DECISION ? REF_DECISION :
+				REF_RESOLUTION;
+		int lang = lang_res_heads[which].lang;
 		char para[PARA_SIZE];
 		size_t start = find_para(sc, i, para);
-		enum organ before = ORG_NONE;
+		enum lang_organ before = LANG_ORG_NONE;
 		size_t ow = 0;
 		size_t ob = match_table_before(sc, i, &T_ORG_BEFORE, &ow);
 		if (!ob && i >= 2 && tok_is(sc, i - 1, "s") && tok_punct(sc, i - 2, '\''))
 			ob = match_table_before(sc, i - 2, &T_ORG_BEFORE, &ow);
 		if (ob)
-			before = organ_before[ow].flag;
+			before = lang_organ_before[ow].flag;
+		if (before == LANG_ORG_COUNCIL)
+			before = LANG_ORG_HRC;
 
 		resnum nums[64];
 		char parts[64];
 		size_t nn = 0, j = i + h;
-		enum organ after = ORG_NONE;
+		enum lang_organ after = LANG_ORG_NONE;
 		while (nn < ARRAY_LEN(nums)) {
 			size_t u = parse_resnum(sc, j, &nums[nn]);
 			if (!u)
@@ -1053,8 +844,8 @@ scan_resolutions(scan *sc)
 				nn++;
 				j += s + 1;
 			}
-			enum organ oa = organ_after_tok(sc, j);
-			if (oa != ORG_NONE)
+			enum lang_organ oa = organ_after_tok(sc, j);
+			if (oa != LANG_ORG_NONE)
 				after = oa;
 			/* "of 17 December 2021" or Spanish ", de 11 de
 			 * septiembre de 2020," */
@@ -1073,12 +864,12 @@ scan_resolutions(scan *sc)
 				scan_title(sc, i, h, lang, start, para);
 			continue;
 		}
-		enum organ org = before != ORG_NONE ? before :
-				 after != ORG_NONE ? after : sc->organ;
+		enum lang_organ org = before != LANG_ORG_NONE ? before :
+				 after != LANG_ORG_NONE ? after : sc->organ;
 		/* "Commission resolution 1999/47" in a document of the
 		 * Commission on Human Rights is its own */
-		if (org == ORG_COMMISSION && sc->organ == ORG_CHR)
-			org = ORG_CHR;
+		if (org == LANG_ORG_COMMISSION && sc->organ == LANG_ORG_CHR)
+			org = LANG_ORG_CHR;
 		for (size_t k = 0; k < nn; k++) {
 			resnum *r = &nums[k];
 			char *key;
@@ -1091,44 +882,44 @@ scan_resolutions(scan *sc)
 				key = xasprintf("%s%s", kind == REF_DECISION ? "S/DEC/" : "S/RES/", r->text);
 				break;
 			case 'Y':
-				if (org != ORG_SC)
+				if (org != LANG_ORG_SC)
 					continue;	/* "5/2007": not a form we know */
 				key = xasprintf("S/RES/%s", r->text);
 				break;
 			case 'b':
-				if (org != ORG_SC)
+				if (org != LANG_ORG_SC)
 					continue;	/* "resolution 1": not ours */
-				key = xasprintf("%s%s", organ_prefix(ORG_SC, kind), r->text);
+				key = xasprintf("%s%s", organ_prefix(LANG_ORG_SC, kind), r->text);
 				break;
 			case 'E':
 				/* year/number: ECOSOC's, or the Commission on
 				 * Human Rights' when it is named; another
 				 * commission's is not guessed */
-				if (org == ORG_COMMISSION)
+				if (org == LANG_ORG_COMMISSION)
 					continue;
-				key = xasprintf("%s%s%s", organ_prefix(org == ORG_CHR ? ORG_CHR : ORG_ECOSOC,
+				key = xasprintf("%s%s%s", organ_prefix(org == LANG_ORG_CHR ? LANG_ORG_CHR : LANG_ORG_ECOSOC,
 								       kind), r->text, ptxt);
 				break;
 			case 'r':
-				if (org == ORG_CHR || org == ORG_COMMISSION)
+				if (org == LANG_ORG_CHR || org == LANG_ORG_COMMISSION)
 					continue;	/* a commission's "2 (XXIII)" */
-				key = xasprintf("%s%s", organ_prefix(org == ORG_ECOSOC ? ORG_ECOSOC : ORG_GA, kind), r->text);
+				key = xasprintf("%s%s", organ_prefix(org == LANG_ORG_ECOSOC ? LANG_ORG_ECOSOC : LANG_ORG_GA, kind), r->text);
 				break;
 			case 'e':
-				key = xasprintf("%s%s%s", organ_prefix(org == ORG_HRC ? ORG_HRC : ORG_GA, kind), r->text, ptxt);
+				key = xasprintf("%s%s%s", organ_prefix(org == LANG_ORG_HRC ? LANG_ORG_HRC : LANG_ORG_GA, kind), r->text, ptxt);
 				break;
 			default: {
-				enum organ o = org == ORG_SC ? ORG_GA : org;
-				if (o == ORG_CHR || o == ORG_COMMISSION)
+				enum lang_organ o = org == LANG_ORG_SC ? LANG_ORG_GA : org;
+				if (o == LANG_ORG_CHR || o == LANG_ORG_COMMISSION)
 					continue;	/* commissions number by year */
 				/* GA resolutions were "3263 (XXIX)" until the
 				 * 30th session; GA decisions are numbered from
 				 * 401. Other numbers are another organ's. */
-				if (o == ORG_GA && ((kind == REF_RESOLUTION && r->session < 31) ||
+				if (o == LANG_ORG_GA && ((kind == REF_RESOLUTION && r->session < 31) ||
 						    (kind == REF_DECISION && r->number < 401))) {
 					o = organ_in_sentence(sc, i);
-					if (o == ORG_GA || o == ORG_SC || o == ORG_NONE ||
-					    o == ORG_CHR || o == ORG_COMMISSION) {
+					if (o == LANG_ORG_GA || o == LANG_ORG_SC || o == LANG_ORG_NONE ||
+					    o == LANG_ORG_CHR || o == LANG_ORG_COMMISSION) {
 						/* whose it is is not guessed */
 						key = kind == REF_DECISION ?
 						      cop_decision_key(sc, i, r) : NULL;
@@ -1138,7 +929,7 @@ scan_resolutions(scan *sc)
 					}
 				}
 				key = xasprintf("%s%s%s", organ_prefix(o, kind), r->text, ptxt);
-				if (o == ORG_GA)
+				if (o == LANG_ORG_GA)
 					session = r->session;
 				break;
 			}
@@ -1252,21 +1043,21 @@ scan_symbols(scan *sc)
 
 /* ---- session of the document ---- */
 
-static enum organ
+static enum lang_organ
 doc_organ(const doc *d)
 {
 	const char *s = d->meta.symbol;
 	if (!s)
-		return ORG_GA;
+		return LANG_ORG_GA;
 	if (!strncmp(s, "A/HRC/", 6))
-		return ORG_HRC;
+		return LANG_ORG_HRC;
 	if (!strncmp(s, "E/CN.4/", 7))
-		return ORG_CHR;
+		return LANG_ORG_CHR;
 	if (!strncmp(s, "E/", 2))
-		return ORG_ECOSOC;
+		return LANG_ORG_ECOSOC;
 	if (!strncmp(s, "S/", 2))
-		return ORG_SC;
-	return ORG_GA;
+		return LANG_ORG_SC;
+	return LANG_ORG_GA;
 }
 
 /* Prepares sc for block b (fold and tokens). */
@@ -1305,7 +1096,7 @@ meta_agenda(scan *sc)
 		if (!agenda_item_parse(m->agenda[i], &it))
 			continue;
 		char sess[32];
-		if (sc->organ == ORG_HRC)
+		if (sc->organ == LANG_ORG_HRC)
 			snprintf(sess, sizeof sess, "A/HRC");
 		else if (sc->session > 0)
 			snprintf(sess, sizeof sess, "A/%d", sc->session);
@@ -1313,7 +1104,7 @@ meta_agenda(scan *sc)
 			snprintf(sess, sizeof sess, "A/?");
 		char *key = agenda_key(sess, AG_ADOPTED, it.number, it.sub);
 		ref *r = emit(sc, REF_AGENDA, 0, 0, key,
-			      sc->organ == ORG_HRC ? 0 : sc->session, L_ANY);
+			      sc->organ == LANG_ORG_HRC ? 0 : sc->session, L_ANY);
 		r->block = REFS_META;
 		r->off = 0;
 		r->meta_index = i;

@@ -10,6 +10,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "un/agenda.h"
 #include "un/lang.h"
 #include "util.h"
 
@@ -299,6 +300,239 @@ const char *const lang_cardinal_tens[] = {
 	"ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
 	"ninety", NULL,
 };
+
+/* ---- phrases of references (refs.c; written as in the text, folded by
+ * un/phrase.c when first used) ---- */
+
+const phrase lang_agenda_heads[] = {
+	{ "agenda items", LANG_EN, LANG_NEED_NONE },
+	{ "agenda item", LANG_EN, LANG_NEED_NONE },
+	{ "agenda sub-items", LANG_EN, LANG_NEED_NONE },
+	{ "agenda sub-item", LANG_EN, LANG_NEED_NONE },
+	{ "items", LANG_EN, LANG_NEED_CONTEXT },
+	{ "item", LANG_EN, LANG_NEED_CONTEXT },
+	{ "temas", LANG_ES, LANG_NEED_SUFFIX },
+	{ "tema", LANG_ES, LANG_NEED_SUFFIX },
+	{ "subtemas", LANG_ES, LANG_NEED_SUFFIX },
+	{ "subtema", LANG_ES, LANG_NEED_SUFFIX },
+	{ "points", LANG_FR, LANG_NEED_CONTEXT },
+	{ "point", LANG_FR, LANG_NEED_CONTEXT },
+	{ "alinéas", LANG_FR, LANG_NEED_SUFFIX },
+	{ "alinéa", LANG_FR, LANG_NEED_SUFFIX },
+	/* Russian: the noun declines; all forms are listed. */
+	{ "пункт", LANG_RU, LANG_NEED_SUFFIX }, { "пункта", LANG_RU, LANG_NEED_SUFFIX },
+	{ "пункту", LANG_RU, LANG_NEED_SUFFIX }, { "пунктом", LANG_RU, LANG_NEED_SUFFIX },
+	{ "пункте", LANG_RU, LANG_NEED_SUFFIX }, { "пункты", LANG_RU, LANG_NEED_SUFFIX },
+	{ "пунктов", LANG_RU, LANG_NEED_SUFFIX }, { "пунктам", LANG_RU, LANG_NEED_SUFFIX },
+	{ "пунктами", LANG_RU, LANG_NEED_SUFFIX }, { "пунктах", LANG_RU, LANG_NEED_SUFFIX },
+	{ "подпункт", LANG_RU, LANG_NEED_SUFFIX }, { "подпункта", LANG_RU, LANG_NEED_SUFFIX },
+	{ "подпунктам", LANG_RU, LANG_NEED_SUFFIX }, { "подпунктах", LANG_RU, LANG_NEED_SUFFIX },
+	{ NULL, 0, 0 },
+};
+
+/* Words right before an LANG_NEED_CONTEXT head that make it an agenda item. */
+const phrase lang_agenda_context[] = {
+	{ "under", LANG_EN, 0 }, { "on", LANG_EN, 0 }, { "of", LANG_EN, 0 },
+	{ "(", LANG_ANY, 0 },	/* "Effects of atomic radiation (item 47)" */
+	{ "au titre du", LANG_FR, 0 }, { "au titre des", LANG_FR, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* Another body's agenda right before the head: "the General Conference
+ * agenda item 8" (IAEA) is not the General Assembly's. */
+const phrase lang_agenda_foreign[] = {
+	{ "conference", LANG_EN, 0 }, { "council", LANG_EN, 0 }, { "board", LANG_EN, 0 },
+	{ "commission", LANG_EN, 0 }, { "conference's", LANG_EN, 0 },
+	{ "council's", LANG_EN, 0 }, { "board's", LANG_EN, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* Before an LANG_NEED_CONTEXT head that follows an agenda item closely:
+ * "under item 21 and sub-items (a) and (b) and item 23". */
+const phrase lang_agenda_chain[] = {
+	{ "and", LANG_EN, 0 }, { "et", LANG_FR, 0 }, { ",", LANG_ANY, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* After the list. Longest first: "del programa provisional" before
+ * "del programa". */
+const phrase lang_agenda_suffixes[] = {
+	{ "of the provisional agenda", LANG_EN, AGENDA_PROVISIONAL },
+	{ "on the provisional agenda", LANG_EN, AGENDA_PROVISIONAL },
+	{ "of the preliminary list", LANG_EN, AGENDA_PRELIMINARY },
+	{ "of the agenda", LANG_EN, AGENDA_ADOPTED },
+	{ "on the agenda", LANG_EN, AGENDA_ADOPTED },
+	{ "del programa provisional", LANG_ES, AGENDA_PROVISIONAL },
+	{ "del programa", LANG_ES, AGENDA_ADOPTED },
+	{ "de la lista preliminar", LANG_ES, AGENDA_PRELIMINARY },
+	{ "de l'ordre du jour provisoire", LANG_FR, AGENDA_PROVISIONAL },
+	{ "de l'ordre du jour", LANG_FR, AGENDA_ADOPTED },
+	{ "de la liste préliminaire", LANG_FR, AGENDA_PRELIMINARY },
+	{ "предварительной повестки дня", LANG_RU, AGENDA_PROVISIONAL },
+	{ "повестки дня", LANG_RU, AGENDA_ADOPTED },
+	{ "предварительного перечня", LANG_RU, AGENDA_PRELIMINARY },
+	{ NULL, 0, 0 },
+};
+
+/* After an agenda suffix, before the session it belongs to: "item 109 of
+ * the provisional agenda of the seventy-fourth session". */
+const phrase lang_agenda_session_links[] = {
+	{ "of the", LANG_EN, 0 }, { "of its", LANG_EN, 0 }, { "del", LANG_ES, 0 },
+	{ "de su", LANG_ES, 0 }, { "de la", LANG_FR, 0 }, { "de sa", LANG_FR, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* Between two items of a list. */
+const phrase lang_list_seps[] = {
+	{ ", and", LANG_EN, 0 }, { "and", LANG_EN, 0 }, { ", y", LANG_ES, 0 },
+	{ "y", LANG_ES, 0 }, { "e", LANG_ES, 0 }, { "et", LANG_FR, 0 }, { "и", LANG_RU, 0 },
+	{ ",", LANG_ANY, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* Between the two ends of a range ("77 à 85", "77 to 85", "77-85"). */
+const phrase lang_range_seps[] = {
+	{ "to", LANG_EN, 0 }, { "à", LANG_FR, 0 }, { "a", LANG_ES, 0 }, { "-", LANG_ANY, 0 },
+	{ NULL, 0, 0 },
+};
+
+const phrase lang_res_heads[] = {
+	{ "resolutions", LANG_EN, LANG_RESOLUTION },
+	{ "resolution", LANG_EN, LANG_RESOLUTION },
+	{ "decisions", LANG_EN, LANG_DECISION },
+	{ "decision", LANG_EN, LANG_DECISION },
+	{ "résolutions", LANG_FR, LANG_RESOLUTION },
+	{ "résolution", LANG_FR, LANG_RESOLUTION },
+	{ "décisions", LANG_FR, LANG_DECISION },
+	{ "décision", LANG_FR, LANG_DECISION },
+	{ "resoluciones", LANG_ES, LANG_RESOLUTION },
+	{ "resolución", LANG_ES, LANG_RESOLUTION },
+	{ "decisiones", LANG_ES, LANG_DECISION },
+	{ "decisión", LANG_ES, LANG_DECISION },
+	{ "резолюция", LANG_RU, LANG_RESOLUTION }, { "резолюции", LANG_RU, LANG_RESOLUTION },
+	{ "резолюцию", LANG_RU, LANG_RESOLUTION }, { "резолюцией", LANG_RU, LANG_RESOLUTION },
+	{ "резолюций", LANG_RU, LANG_RESOLUTION }, { "резолюциях", LANG_RU, LANG_RESOLUTION },
+	{ "резолюциям", LANG_RU, LANG_RESOLUTION }, { "резолюциями", LANG_RU, LANG_RESOLUTION },
+	{ "решение", LANG_RU, LANG_DECISION }, { "решения", LANG_RU, LANG_DECISION },
+	{ "решению", LANG_RU, LANG_DECISION }, { "решением", LANG_RU, LANG_DECISION },
+	{ "решении", LANG_RU, LANG_DECISION }, { "решений", LANG_RU, LANG_DECISION },
+	{ "решениях", LANG_RU, LANG_DECISION }, { "решениям", LANG_RU, LANG_DECISION },
+	{ NULL, 0, 0 },
+};
+
+/* "paragraph 29 of resolution …": the paragraph word and the small words
+ * that may stand between the number and the head. */
+const phrase lang_para_words[] = {
+	{ "paragraph", LANG_EN, 0 }, { "paragraphs", LANG_EN, 0 }, { "para", LANG_EN, 0 },
+	{ "paras", LANG_EN, 0 },
+	{ "paragraphe", LANG_FR, 0 }, { "paragraphes", LANG_FR, 0 },
+	{ "párrafo", LANG_ES, 0 }, { "párrafos", LANG_ES, 0 },
+	{ "пункт", LANG_RU, 0 }, { "пункта", LANG_RU, 0 }, { "пункте", LANG_RU, 0 },
+	{ "пунктом", LANG_RU, 0 }, { "пункту", LANG_RU, 0 }, { "пункты", LANG_RU, 0 },
+	{ "пунктах", LANG_RU, 0 }, { "пунктов", LANG_RU, 0 }, { "пунктами", LANG_RU, 0 },
+	{ NULL, 0, 0 },
+};
+const phrase lang_para_links[] = {
+	{ "of", LANG_EN, 0 }, { "the", LANG_EN, 0 }, { "its", LANG_EN, 0 },
+	{ "de", LANG_ES, 0 }, { "la", LANG_ES, 0 }, { "del", LANG_ES, 0 },
+	{ "su", LANG_ES, 0 }, { "du", LANG_FR, 0 }, { "sa", LANG_FR, 0 },
+	/* the operative part named: "párrafo 5 de la parte dispositiva de la
+	 * resolución", "paragraphe 5 du dispositif de", "пункт 5
+	 * постановляющей части резолюции" */
+	{ "de la parte dispositiva", LANG_ES, 0 }, { "du dispositif", LANG_FR, 0 },
+	{ "постановляющей части", LANG_RU, 0 },
+	{ NULL, 0, 0 },
+};
+/* Before the paragraph word: a paragraph of the preamble, numbered apart
+ * from the operative ones ("preambular paragraph 3"; the other languages
+ * put it after, "párrafo 3 del preámbulo", which is no link). */
+const phrase lang_para_not_after[] = {
+	{ "preambular", LANG_EN, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* "… titulada “…”": the word before a quoted title. */
+const phrase lang_entitled_words[] = {
+	{ "entitled", LANG_EN, 0 }, { "titled", LANG_EN, 0 },
+	{ "titulada", LANG_ES, 0 }, { "titulado", LANG_ES, 0 },
+	{ "tituladas", LANG_ES, 0 }, { "intitulada", LANG_ES, 0 },
+	{ "intitulée", LANG_FR, 0 }, { "intitulé", LANG_FR, 0 },
+	{ "intitulées", LANG_FR, 0 }, { "intitulés", LANG_FR, 0 },
+	{ "озаглавленной", LANG_RU, 0 }, { "озаглавленная", LANG_RU, 0 },
+	{ "озаглавленную", LANG_RU, 0 }, { "под названием", LANG_RU, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* Organs named around a resolution number. */
+const phrase lang_organ_before[] = {	/* "Security Council resolution" */
+	{ "general assembly", LANG_EN, LANG_ORG_GA },
+	{ "security council", LANG_EN, LANG_ORG_SC },
+	{ "human rights council", LANG_EN, LANG_ORG_HRC },
+	{ "economic and social council", LANG_EN, LANG_ORG_ECOSOC },
+	/* "Council resolution 4/4": a session/number resolution of a
+	 * council is the Human Rights Council's (the Security Council
+	 * numbers "1325 (2000)", ECOSOC "2004/67"). */
+	{ "council", LANG_EN, LANG_ORG_COUNCIL },
+	{ "commission on human rights", LANG_EN, LANG_ORG_CHR },
+	{ "commission", LANG_EN, LANG_ORG_COMMISSION },
+	{ NULL, 0, 0 },
+};
+const phrase lang_organ_after[] = {	/* "… du Conseil de sécurité" */
+	{ "of the general assembly", LANG_EN, LANG_ORG_GA },
+	{ "of the security council", LANG_EN, LANG_ORG_SC },
+	{ "of the human rights council", LANG_EN, LANG_ORG_HRC },
+	{ "of the economic and social council", LANG_EN, LANG_ORG_ECOSOC },
+	{ "de l'assemblée générale", LANG_FR, LANG_ORG_GA },
+	{ "du conseil de sécurité", LANG_FR, LANG_ORG_SC },
+	{ "du conseil des droits de l'homme", LANG_FR, LANG_ORG_HRC },
+	{ "du conseil économique et social", LANG_FR, LANG_ORG_ECOSOC },
+	{ "de la asamblea general", LANG_ES, LANG_ORG_GA },
+	{ "del consejo de seguridad", LANG_ES, LANG_ORG_SC },
+	{ "del consejo de derechos humanos", LANG_ES, LANG_ORG_HRC },
+	{ "del consejo económico y social", LANG_ES, LANG_ORG_ECOSOC },
+	{ "генеральной ассамблеи", LANG_RU, LANG_ORG_GA },
+	{ "совета безопасности", LANG_RU, LANG_ORG_SC },
+	{ "совета по правам человека", LANG_RU, LANG_ORG_HRC },
+	{ "экономического и социального совета", LANG_RU, LANG_ORG_ECOSOC },
+	{ "adopted by the general assembly", LANG_EN, LANG_ORG_GA },
+	{ "adopted by the security council", LANG_EN, LANG_ORG_SC },
+	{ "adopted by the human rights council", LANG_EN, LANG_ORG_HRC },
+	{ "adopted by the economic and social council", LANG_EN, LANG_ORG_ECOSOC },
+	{ "adoptée par le conseil des droits de l'homme", LANG_FR, LANG_ORG_HRC },
+	{ "aprobada por el consejo de derechos humanos", LANG_ES, LANG_ORG_HRC },
+	{ "of the commission on human rights", LANG_EN, LANG_ORG_CHR },
+	{ "de la commission des droits de l'homme", LANG_FR, LANG_ORG_CHR },
+	{ "de la comisión de derechos humanos", LANG_ES, LANG_ORG_CHR },
+	{ "комиссии по правам человека", LANG_RU, LANG_ORG_CHR },
+	{ "of the commission", LANG_EN, LANG_ORG_COMMISSION },
+	{ "de la commission", LANG_FR, LANG_ORG_COMMISSION },
+	{ "de la comisión", LANG_ES, LANG_ORG_COMMISSION },
+	{ NULL, 0, 0 },
+};
+
+/* Dates inside lists: "76/217 of 17 December 2021, 77/246 …". */
+const phrase lang_date_links[] = {
+	{ "of", LANG_EN, 0 }, { "du", LANG_FR, 0 }, { "de", LANG_ES, 0 },
+	{ "от", LANG_RU, 0 }, { "adopted on", LANG_EN, 0 }, { "adoptée le", LANG_FR, 0 },
+	{ NULL, 0, 0 },
+};
+/* Month spellings the lang_words tables do not have; flag = month number. */
+const phrase lang_months_extra[] = {
+	{ "setiembre", LANG_ES, 9 },	/* Spanish variant of septiembre */
+	{ NULL, 0, 0 },
+};
+const phrase lang_date_fillers[] = {	/* "22 de diciembre de 2020 года" */
+	{ "de", LANG_ES, 0 }, { "года", LANG_RU, 0 }, { "г", LANG_RU, 0 },
+	{ NULL, 0, 0 },
+};
+
+static const char *const index_codes[] = { "en", "es", "fr", "ru" };
+
+const char *
+lang_index_code(int index)
+{
+	return index >= 0 && index < LANG_ANY ? index_codes[index] : NULL;
+}
 
 /* Session ordinals of every language, written as mastheads and texts
  * write them ("Seventy-fifth session", "Septuagésimo quinto período de

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include "doc.h"
+#include "un/phrase.h"
 
 typedef struct lang_name {
 	const char *word;	/* "ruso", "Russian", "anglais" … */
@@ -101,6 +102,50 @@ extern const lang_name lang_names[];		/* language names -> code */
 extern const char *const lang_ordinal_units[];	/* "first" … "ninth" */
 extern const char *const lang_ordinal_tens[];	/* "tenth" … "ninetieth" */
 extern const char *const lang_cardinal_tens[];	/* "twenty" … "ninety" */
+
+/* Phrases of references, for un/phrase.h (refs.c reads them): each
+ * list ends with a NULL text; phrase.lang is a language index below. */
+enum { LANG_EN, LANG_ES, LANG_FR, LANG_RU, LANG_ANY };
+/* The code of a language index ("es"); NULL for LANG_ANY. */
+const char *lang_index_code(int index);
+/* How an agenda head word stands (phrase.flag of lang_agenda_heads). */
+enum lang_head_need {
+	LANG_NEED_NONE,		/* "agenda item 98" stands alone */
+	LANG_NEED_SUFFIX,	/* "temas 98 y 112" needs "del programa" */
+	LANG_NEED_CONTEXT,	/* "item 98": a suffix, or block start, or a
+				   context word before ("under item 21") */
+};
+/* What a resolution head names (phrase.flag of lang_res_heads). */
+enum lang_res_kind { LANG_RESOLUTION, LANG_DECISION };
+/* Organs named around a resolution number (phrase.flag of
+ * lang_organ_before and lang_organ_after). */
+enum lang_organ {
+	LANG_ORG_NONE, LANG_ORG_GA, LANG_ORG_SC, LANG_ORG_HRC, LANG_ORG_ECOSOC,
+	LANG_ORG_CHR,		/* the Commission on Human Rights */
+	LANG_ORG_COMMISSION,	/* "Commission": which one is not said */
+	LANG_ORG_COUNCIL,	/* "Council" alone: the Human Rights Council
+				   right before a session/number resolution
+				   ("Council resolution 4/4"), nothing further
+				   away */
+};
+extern const phrase lang_agenda_heads[];	/* "agenda item", "temas" (flag: need) */
+extern const phrase lang_agenda_context[];	/* "under" item 21 */
+extern const phrase lang_agenda_foreign[];	/* "Conference" agenda item */
+extern const phrase lang_agenda_chain[];	/* "and" item 23 */
+extern const phrase lang_agenda_suffixes[];	/* "del programa" (flag: agenda_form) */
+extern const phrase lang_agenda_session_links[]; /* "of the" seventy-fourth session */
+extern const phrase lang_list_seps[];		/* "98 y 112" */
+extern const phrase lang_range_seps[];		/* "77 à 85" */
+extern const phrase lang_res_heads[];		/* "resolución" (flag: lang_res_kind) */
+extern const phrase lang_para_words[];		/* "paragraph" 29 of resolution */
+extern const phrase lang_para_links[];		/* "of the" */
+extern const phrase lang_para_not_after[];	/* "preambular" paragraph */
+extern const phrase lang_entitled_words[];	/* "titulada" “…” */
+extern const phrase lang_organ_before[];	/* "Security Council" resolution */
+extern const phrase lang_organ_after[];		/* "du Conseil de sécurité" */
+extern const phrase lang_date_links[];		/* 76/217 "of" 17 December 2021 */
+extern const phrase lang_months_extra[];	/* "setiembre" (flag: month) */
+extern const phrase lang_date_fillers[];	/* "de", "года" */
 
 /* A word and the number it stands for. */
 typedef struct lang_number {

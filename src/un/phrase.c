@@ -106,6 +106,9 @@ hash2(const char *f, size_t len)
 void
 phrase_table_build(phrase_table *t)
 {
+	if (!t->n)
+		while (t->p[t->n].text)
+			t->n++;
 	t->c = xcalloc(t->n ? t->n : 1, sizeof *t->c);
 	for (size_t i = 0; i < t->n; i++) {
 		struct phrase_compiled *c = &t->c[i];

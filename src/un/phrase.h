@@ -55,6 +55,9 @@ typedef struct phrase_table {
 } phrase_table;
 
 #define PHRASE_TABLE(a) { a, sizeof(a) / sizeof((a)[0]), NULL, { 0 } }
+/* A table of a list ended by a phrase whose text is NULL (lang.c's
+ * exported lists): phrase_table_build counts it. */
+#define PHRASE_LIST(a) { a, 0, NULL, { 0 } }
 
 /* Folds and cuts t's phrases. Not thread-safe: run it once (pthread_once)
  * before any thread matches. */
