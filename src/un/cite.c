@@ -83,7 +83,15 @@ cite_format(const doc *d, const node *nd)
 			c++;
 		if (b.len)
 			buf_adds(&b, ", ");
-		buf_printf(&b, w->cite_preamble, c);
+		/* the table's "%s" is the number (no format from data) */
+		const char *at = strstr(w->cite_preamble, "%s");
+		if (at) {
+			buf_add(&b, w->cite_preamble, (size_t)(at - w->cite_preamble));
+			buf_adds(&b, c);
+			buf_adds(&b, at + 2);
+		} else {
+			buf_adds(&b, w->cite_preamble);
+		}
 		for (size_t i = 0; i < n; i++)
 			if (chain[i]->kind == NODE_SUBITEM && chain[i]->cite)
 				buf_printf(&b, " (%s)", chain[i]->cite);

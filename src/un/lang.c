@@ -593,6 +593,35 @@ const char *const lang_session_words[] = {
 	"сессии", NULL,
 };
 
+/* Masthead words for the parser (parse.c still has them inline; see
+ * lang.h). */
+const char *const lang_ga_names[] = {
+	"General Assembly", "Asamblea General", "Assemblée générale",
+	"Генеральная Ассамблея", "Генеральной Ассамблеи", NULL,
+};
+const lang_value lang_distributions[] = {
+	{ "general", "General" }, { "générale", "General" },
+	{ "limited", "Limited" }, { "limitada", "Limited" }, { "limitée", "Limited" },
+	{ "restricted", "Restricted" }, { "reservada", "Restricted" },
+	{ "restreinte", "Restricted" },
+	{ NULL, NULL },
+};
+const char *const lang_working_groups[] = {
+	"Working Group", "Groupe de travail", "Рабочая группа", "Grupo de Trabajo", NULL,
+};
+const char *const lang_version_names[] = {
+	"Français", "Español", "Русский", "Английский", NULL,
+};
+
+const char *
+lang_distribution(const char *s, size_t n)
+{
+	for (size_t k = 0; lang_distributions[k].word; k++)
+		if (lang_prefix(s, n, lang_distributions[k].word))
+			return lang_distributions[k].value;
+	return NULL;
+}
+
 /* The word of a running header's page number: "Page 3", "Página 3",
  * "Страница 3" (French writes "Page"). */
 const char *const lang_page_words[] = { "Page", "Página", "Страница", "Стр.", NULL };

@@ -160,6 +160,22 @@ extern const lang_number lang_session_units[];
 extern const char *const lang_session_words[];
 extern const char *const lang_page_words[];	/* "Page", "Página" … */
 
+/* Masthead words the parser still writes inline (to be read from here):
+ * the General Assembly's name in every language and case, distribution
+ * words and their English value, working groups' names, language
+ * versions named in their own language. */
+typedef struct lang_value {
+	const char *word;	/* "limitée" */
+	const char *value;	/* "Limited" */
+} lang_value;
+extern const char *const lang_ga_names[];	/* "Asamblea General" … */
+extern const lang_value lang_distributions[];	/* "générale" → "General" */
+extern const char *const lang_working_groups[];	/* "Groupe de travail" … */
+extern const char *const lang_version_names[];	/* "Español" … */
+/* The English distribution of a word s[0, n) starts with ("LIMITÉE" →
+ * "Limited"), case-insensitive, any language; NULL if none. */
+const char *lang_distribution(const char *s, size_t n);
+
 /* If s[0, n) starts with word w (case-insensitive, then a non-letter or
  * the end), returns the bytes of w matched; else 0. */
 size_t lang_prefix(const char *s, size_t n, const char *w);

@@ -62,12 +62,39 @@ test_reader_words(void **state)
 	assert_string_equal(lang_get(NULL)->ref_item, "item");
 }
 
+static int
+in_list(const char *const *list, const char *s)
+{
+	size_t which = 99;
+	return lang_prefix_any(s, strlen(s), list, &which) == strlen(s) && which != 99;
+}
+
+static void
+test_masthead_words(void **state)
+{
+	(void)state;
+	assert_string_equal(lang_distribution("General", 7), "General");
+	assert_string_equal(lang_distribution("GÉNÉRALE", strlen("GÉNÉRALE")), "General");
+	assert_string_equal(lang_distribution("limitée", strlen("limitée")), "Limited");
+	assert_string_equal(lang_distribution("RESTRICTED", 10), "Restricted");
+	assert_string_equal(lang_distribution("Reservada", 9), "Restricted");
+	assert_null(lang_distribution("Generalities", 12));
+	assert_null(lang_distribution("", 0));
+	assert_true(in_list(lang_ga_names, "Генеральной Ассамблеи"));
+	assert_true(in_list(lang_ga_names, "Assemblée générale"));
+	assert_false(in_list(lang_ga_names, "Security Council"));
+	assert_true(in_list(lang_working_groups, "Рабочая группа"));
+	assert_true(in_list(lang_version_names, "Español"));
+	assert_true(in_list(lang_page_words, "Página"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_reader_words),
+		cmocka_unit_test(test_masthead_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
