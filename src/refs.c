@@ -1036,7 +1036,11 @@ scan_symbols(scan *sc)
 			continue;
 		}
 		ref *r = emit(sc, REF_SYMBOL, i, end, buf_take(&key), 0, L_ANY);
-		r->session = session_from_symbol(r->key);
+		symbol_parts sp;
+		if (symbol_parse(one, strlen(one), &sp)) {
+			r->session = sp.session;
+			memcpy(r->qualifiers, sp.qualifiers, sizeof r->qualifiers);
+		}
 		i = end - 1;
 	}
 }

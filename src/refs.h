@@ -125,6 +125,10 @@ typedef struct ref {
 	agenda_form agenda_form;
 	int item;
 	char sub[4];		/* "r", "hh", "" */
+	/* A symbol's qualifiers ("Rev.1/Add.2", "Corr.1", ""; of the first
+	 * symbol of a joint one): un/symbol.h's symbol_parse. The session
+	 * is in session. */
+	char qualifiers[32];
 	const catalog_entry *entry;	/* catalog entry, NULL if unresolved;
 					   owned by the catalog */
 	const char *title;	/* entry's title in the shown language, or

@@ -523,6 +523,27 @@ test_commission(void **state)
 	      "Economic and Social Council resolution 2004/67", "en", NULL, 75, NULL);
 }
 
+/* A symbol reference carries its session and qualifiers. */
+static void
+test_symbol_parts(void **state)
+{
+	(void)state;
+	const char *text = "see A/80/7/Add.1/Corr.2, A/C.1/75/L.1/Rev.1 and S/2020/532.";
+	doc *d = doc_new("t");
+	doc_add_node(d, NULL, NODE_PARAGRAPH, "p1", text, strlen(text));
+	doc_finish(d);
+	ref_list *l = refs_find(d, cat);
+	assert_int_equal(l->n, 3);
+	assert_int_equal(l->items[0].session, 80);
+	assert_string_equal(l->items[0].qualifiers, "Add.1/Corr.2");
+	assert_int_equal(l->items[1].session, 75);
+	assert_string_equal(l->items[1].qualifiers, "Rev.1");
+	assert_int_equal(l->items[2].session, 0);
+	assert_string_equal(l->items[2].qualifiers, "");
+	refs_free(l);
+	doc_free(d);
+}
+
 static void
 test_no_match(void **state)
 {
@@ -715,6 +736,7 @@ main(void)
 		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_symbols_damaged),
 		cmocka_unit_test(test_commission),
+		cmocka_unit_test(test_symbol_parts),
 		cmocka_unit_test(test_no_match),
 		cmocka_unit_test(test_meta_agenda),
 		cmocka_unit_test(test_session_rule),
