@@ -24,6 +24,12 @@
 #define NODE_PATH_SPEC "urn:lectern:node-path"
 #define SOURCE_PREFIX "urn:lectern:"	/* + the document's fingerprint */
 #define DOC_KEY_PROP "urn:lectern:document-key"	/* the target's document key */
+#define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
+/* The collection and its one page are named by notes_derived_uid of these
+ * and the document key: the same ids at every export of one document. */
+#define COLLECTION_NAME "urn:lectern:notes-collection"
+#define PAGE_NAME "urn:lectern:notes-collection:page1"
+#define GENERATOR_ID "urn:lectern:software:" PACKAGE_VERSION
 
 /* --- citations ----------------------------------------------------------- */
 
@@ -359,29 +365,60 @@ jstr(const char *s)
 	return j ? j : json_string("\xef\xbf\xbd");	/* invalid UTF-8: never */
 }
 
+/* Every tag of n: its stored tags, then the #tags typed in its text that
+ * are not among them (compared folded, as note_add_tag does). Fills t's
+ * tags only; note_clear(t) frees them. */
+static void
+all_tags(const note *n, note *t)
+{
+	memset(t, 0, sizeof *t);
+	for (size_t i = 0; i < n->ntags; i++)
+		note_add_tag(t, n->tags[i]);
+	if (n->body)
+		note_add_body_tags(t, n->body);
+}
+
+/* The software that wrote the export: the generator of every annotation. */
+static json_t *
+generator(void)
+{
+	json_t *g = json_object();
+	json_object_set_new(g, "id", jstr(GENERATOR_ID));
+	json_object_set_new(g, "type", jstr("Software"));
+	json_object_set_new(g, "name", jstr("lectern " PACKAGE_VERSION));
+	json_object_set_new(g, "nickname", jstr("lectern"));
+	return g;
+}
+
+static json_t *
+text_body(const char *purpose, const char *value)
+{
+	json_t *tb = json_object();
+	json_object_set_new(tb, "type", jstr("TextualBody"));
+	json_object_set_new(tb, "purpose", jstr(purpose));
+	json_object_set_new(tb, "format", jstr("text/plain"));
+	json_object_set_new(tb, "value", jstr(value));
+	return tb;
+}
+
 static json_t *
 annotation(const anchor_doc *ad, const note *n)
 {
 	json_t *a = json_object();
+	json_object_set_new(a, "@context", jstr(ANNO_CONTEXT));
 	json_object_set_new(a, "id", jstr(n->uid));
 	json_object_set_new(a, "type", jstr("Annotation"));
 	json_object_set_new(a, "motivation", jstr("commenting"));
 	json_object_set_new(a, "created", jstr(n->created));
 	json_object_set_new(a, "modified", jstr(n->modified ? n->modified : n->created));
+	json_object_set_new(a, "generator", generator());
 	json_t *body = json_array();
-	json_t *tb = json_object();
-	json_object_set_new(tb, "type", jstr("TextualBody"));
-	json_object_set_new(tb, "purpose", jstr("commenting"));
-	json_object_set_new(tb, "format", jstr("text/plain"));
-	json_object_set_new(tb, "value", jstr(n->body));
-	json_array_append_new(body, tb);
-	for (size_t i = 0; i < n->ntags; i++) {
-		json_t *t = json_object();
-		json_object_set_new(t, "type", jstr("TextualBody"));
-		json_object_set_new(t, "purpose", jstr("tagging"));
-		json_object_set_new(t, "value", jstr(n->tags[i]));
-		json_array_append_new(body, t);
-	}
+	json_array_append_new(body, text_body("commenting", n->body));
+	note t;
+	all_tags(n, &t);
+	for (size_t i = 0; i < t.ntags; i++)
+		json_array_append_new(body, text_body("tagging", t.tags[i]));
+	note_clear(&t);
 	json_object_set_new(a, "body", body);
 
 	int here = n->match.status != ANCHOR_ORPHAN;
@@ -413,28 +450,58 @@ annotation(const anchor_doc *ad, const note *n)
 	return a;
 }
 
+/* The earliest created and the latest modified time of the notes (ISO
+ * 8601 UTC strings of one form compare as strings); NULL when none. */
+static void
+time_span(const note_list *l, const char **first, const char **last)
+{
+	*first = *last = NULL;
+	for (size_t i = 0; i < l->n; i++) {
+		const note *n = &l->v[i];
+		const char *m = n->modified ? n->modified : n->created;
+		if (n->created && (!*first || strcmp(n->created, *first) < 0))
+			*first = n->created;
+		if (m && (!*last || strcmp(m, *last) > 0))
+			*last = m;
+	}
+}
+
 int
 notes_export_jsonld(const doc *d, const anchor_doc *ad, const note_list *l, FILE *out)
 {
-	json_t *c = json_object();
-	json_object_set_new(c, "@context", jstr("http://www.w3.org/ns/anno.jsonld"));
-	json_object_set_new(c, "type", jstr("AnnotationCollection"));
+	char *cid = notes_derived_uid(COLLECTION_NAME, ad->key);
+	char *pid = notes_derived_uid(PAGE_NAME, ad->key);
 	char *label = xasprintf("Notes: %s", doc_title(d));
+	const char *first, *last;
+	time_span(l, &first, &last);
+	json_t *c = json_object();
+	json_object_set_new(c, "@context", jstr(ANNO_CONTEXT));
+	json_object_set_new(c, "id", jstr(cid));
+	json_object_set_new(c, "type", jstr("AnnotationCollection"));
 	json_object_set_new(c, "label", jstr(label));
-	free(label);
 	json_object_set_new(c, "total", json_integer((json_int_t)l->n));
+	if (first)
+		json_object_set_new(c, "created", jstr(first));
+	if (last)
+		json_object_set_new(c, "modified", jstr(last));
 	json_t *page = json_object();
+	json_object_set_new(page, "id", jstr(pid));
 	json_object_set_new(page, "type", jstr("AnnotationPage"));
+	json_object_set_new(page, "partOf", jstr(cid));
 	json_object_set_new(page, "startIndex", json_integer(0));
 	json_t *items = json_array();
 	for (size_t i = 0; i < l->n; i++)
 		json_array_append_new(items, annotation(ad, &l->v[i]));
 	json_object_set_new(page, "items", items);
 	json_object_set_new(c, "first", page);
+	json_object_set_new(c, "last", jstr(pid));
 	int rc = export_json_dumpf(c, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	if (rc == 0 && fputc('\n', out) == EOF)
 		rc = -1;
 	json_decref(c);
+	free(label);
+	free(pid);
+	free(cid);
 	return rc == 0 ? 0 : -1;
 }
 

@@ -4,19 +4,33 @@
  *
  * JSON-LD shape (made and read with jansson, never by hand):
  *   { "@context": "http://www.w3.org/ns/anno.jsonld",
- *     "type": "AnnotationCollection", "label": …, "total": N,
- *     "first": { "type": "AnnotationPage", "startIndex": 0, "items": [
- *       { "id": "urn:uuid:…", "type": "Annotation", "motivation": "commenting",
+ *     "id": "urn:uuid:…", "type": "AnnotationCollection", "label": …, "total": N,
+ *     "created": first note's, "modified": latest change's (when N > 0),
+ *     "first": { "id": "urn:uuid:…", "type": "AnnotationPage",
+ *                "partOf": the collection's id, "startIndex": 0, "items": [
+ *       { "@context": "http://www.w3.org/ns/anno.jsonld",
+ *         "id": "urn:uuid:…", "type": "Annotation", "motivation": "commenting",
  *         "created": …, "modified": …,
+ *         "generator": { "id": "urn:lectern:software:VERSION", "type": "Software",
+ *                        "name": "lectern VERSION", "nickname": "lectern" },
  *         "body": [ { "type": "TextualBody", "purpose": "commenting",
  *                     "format": "text/plain", "value": "the note" },
- *                   { "type": "TextualBody", "purpose": "tagging", "value": "tag" } ],
+ *                   { "type": "TextualBody", "purpose": "tagging",
+ *                     "format": "text/plain", "value": "tag" } ],
  *         "target": { "source": "urn:lectern:fp1:…",
  *           "urn:lectern:document-key": "symbol:A/75/123@es",
  *           "selector": [ { "type": "TextQuoteSelector", "exact", "prefix", "suffix" },
  *                         { "type": "TextPositionSelector", "start", "end" },
  *                         { "type": "FragmentSelector",
- *                           "conformsTo": "urn:lectern:node-path", "value": "annex1/decl/p8" } ] } } ] } }
+ *                           "conformsTo": "urn:lectern:node-path", "value": "annex1/decl/p8" } ] } } ] },
+ *     "last": the page's id }
+ * Each annotation carries its own @context, so that one copied out of the
+ * collection is a whole W3C annotation. The collection and page ids are
+ * version 8 UUIDs that notes_derived_uid makes of a fixed name and the
+ * document key: every export of one document's notes has the same ids
+ * (the collection is "the notes on this document", whatever they are
+ * now). There is one tagging body per tag: the stored tags and the #tags
+ * typed in the note (notes_next_hashtag), once each (folded).
  * Positions are characters (code points) of the reflowed text. Import also
  * takes a lone Annotation, an AnnotationPage or a JSON array of them, and
  * "bodyValue". The document key (anchor.h) is an extension property of
