@@ -8,7 +8,6 @@
  * text now at that place: that is what "fuzzy" says). */
 #include <build-config.h>
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
@@ -229,27 +228,6 @@ write_visible(const buf *b, FILE *out)
 	int rc = !v.len || fwrite(v.s, 1, v.len, out) == v.len ? 0 : -1;
 	buf_free(&v);
 	return rc;
-}
-
-/* A message on msg, made visible as add_visible does (it may quote a JSON
- * file, its name or a document key read from it). */
-static void
-say(FILE *msg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-say(FILE *msg, const char *fmt, ...)
-{
-	buf b;
-	buf_init(&b);
-	va_list ap;
-	va_start(ap, fmt);
-	char *s = NULL;
-	if (vasprintf(&s, fmt, ap) >= 0)
-		buf_adds(&b, s);
-	va_end(ap);
-	free(s);
-	write_visible(&b, msg);
-	buf_free(&b);
 }
 
 /* --- Markdown ------------------------------------------------------------ */
@@ -534,14 +512,33 @@ get_str(json_t *o, const char *key)
 	for (size_t i = 0, i##_n = json_is_array(v) ? json_array_size(v) : (v) != NULL; \
 	     i < i##_n && ((x = json_is_array(v) ? json_array_get(v, i) : (v)) || 1); i++)
 
-/* Annotation -> note (doc fields left empty). Returns 0, or -1 with a
- * reason when it has no quote. */
+/* What a body that is not text is, for the message refusing it. */
+static const char *
+body_kind(json_t *x)
+{
+	if (json_is_string(x))
+		return "a resource named by its IRI";
+	if (!json_is_object(x))
+		return "not a JSON object";
+	if (has_type(x, "TextualBody"))
+		return "a TextualBody without a text value";
+	const char *type = get_str(x, "type");
+	return type ? type : "an object without a text value";
+}
+
+/* Annotation -> note (doc fields left empty). Returns 0, or -1 with the
+ * reason in *why (a new string) when it is not an Annotation, has a body
+ * that is not text or has no quote. A body is text when it is an object
+ * with a string "value" and no type but TextualBody (what the model calls
+ * an embedded textual body); any other body (a link, an image, a
+ * SpecificResource) would leave the note without what the annotation
+ * says, so the annotation is refused rather than kept empty. */
 static int
-note_from_json(json_t *a, note *n, const char **why)
+note_from_json(json_t *a, note *n, char **why)
 {
 	memset(n, 0, sizeof *n);
 	if (!json_is_object(a) || !has_type(a, "Annotation")) {
-		*why = "not an Annotation";
+		*why = xstrdup("not an Annotation");
 		return -1;
 	}
 	const char *id = get_str(a, "id");
@@ -557,12 +554,17 @@ note_from_json(json_t *a, note *n, const char **why)
 		buf_adds(&body, get_str(a, "bodyValue"));
 	json_t *bv = json_object_get(a, "body"), *x;
 	EACH(bv, i, x) {
-		if (!json_is_object(x))
-			continue;
-		const char *value = get_str(x, "value");
-		const char *purpose = get_str(x, "purpose");
-		if (!value)
-			continue;
+		const char *value = json_is_object(x) ? get_str(x, "value") : NULL;
+		const char *purpose = value ? get_str(x, "purpose") : NULL;
+		if (!value || (json_object_get(x, "type") && !has_type(x, "TextualBody"))) {
+			char *which = json_is_array(bv) ? xasprintf(" %zu", i + 1) : xstrdup("");
+			*why = xasprintf("its body%s is not text (%s); lectern keeps a note's text only",
+					 which, body_kind(x));
+			free(which);
+			buf_free(&body);
+			note_clear(n);
+			return -1;
+		}
 		if (purpose && strcmp(purpose, "tagging") == 0) {
 			note_add_tag(n, value);
 		} else {
@@ -609,7 +611,7 @@ note_from_json(json_t *a, note *n, const char **why)
 			break;
 	}
 	if (!n->a.exact || !*n->a.exact) {
-		*why = "it has no TextQuoteSelector with an exact quote";
+		*why = xstrdup("it has no TextQuoteSelector with an exact quote");
 		note_clear(n);
 		return -1;
 	}
@@ -645,6 +647,24 @@ reanchor(const anchor_doc *ad, note *n)
 	free(n->doc_key);
 	n->doc_fp = xstrdup(ad->fingerprint);
 	n->doc_key = xstrdup(ad->key);
+}
+
+/* Adds msg (taken) to st's warnings. */
+static void
+warn(notes_import_stats *st, char *msg)
+{
+	xgrow((void **)&st->warnings, &st->warnings_cap, st->nwarnings + 1, sizeof *st->warnings);
+	st->warnings[st->nwarnings++] = msg;
+}
+
+void
+notes_import_stats_clear(notes_import_stats *st)
+{
+	for (size_t i = 0; i < st->nwarnings; i++)
+		free(st->warnings[i]);
+	free(st->warnings);
+	st->warnings = NULL;
+	st->nwarnings = st->warnings_cap = 0;
 }
 
 /* Whether an annotation from another lectern document is being imported
@@ -739,11 +759,23 @@ find_stored(notes_store *s, const anchor_doc *ad, note *n, notes_import_stats *s
 
 int
 notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
-		  unsigned flags, notes_import_stats *st, FILE *msg, char **err)
+		  unsigned flags, notes_import_stats *st, char **err)
 {
 	memset(st, 0, sizeof *st);
+	char *data, *rerr = NULL;
+	size_t len;
+	if (util_read_file(json_path, NOTES_IMPORT_MAX_BYTES, &data, &len, &rerr) < 0) {
+		if (err) {
+			free(*err);
+			*err = rerr;
+		} else {
+			free(rerr);
+		}
+		return -1;
+	}
 	json_error_t je;
-	json_t *root = json_load_file(json_path, JSON_REJECT_DUPLICATES, &je);
+	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
+	free(data);
 	if (!root) {
 		if (err) {
 			free(*err);
@@ -767,9 +799,10 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 		xgrow((void **)&l.v, &l.cap, l.n + 1, sizeof *l.v);
 		xgrow((void **)&other_of, &other_cap, l.n + 1, 1);
 		note *n = &l.v[l.n];
-		const char *why = NULL;
+		char *why = NULL;
 		if (note_from_json(a, n, &why) < 0) {
-			say(msg, "%s: annotation %zu skipped: %s\n", json_path, i + 1, why);
+			warn(st, xasprintf("%s: annotation %zu skipped: %s", json_path, i + 1, why));
+			free(why);
 			st->rejected++;
 			continue;
 		}
@@ -829,7 +862,7 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 		buf b;
 		buf_init(&b);
 		elsewhere_text(&b, json_path, st, forced, l.n, ad, "they are", forced_by);
-		say(msg, "lectern: warning: %s; imported anyway (--force)\n", b.s);
+		warn(st, xasprintf("warning: %s; imported anyway (--force)", b.s));
 		buf_free(&b);
 	}
 	note_list_free(&l);

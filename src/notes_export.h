@@ -53,12 +53,12 @@
  * (other tools, bare quotes) are not checked.
  *
  * Terminal safety: notes come from JSON files, the command line or the
- * database, not through source.c, so what the Markdown writer and the
- * import messages print has every control character, bidi override or
- * invalid byte in its visible form (text_visible_dup), line breaks and tabs
- * kept. JSON output is escaped by export_json_dumpf (C1 and bidi controls
- * too). The *err of notes_import_json may quote the file as it is: print
- * it the same way. */
+ * database, not through source.c, so what the Markdown writer prints has
+ * every control character, bidi override or invalid byte in its visible
+ * form (text_visible_dup), line breaks and tabs kept. JSON output is
+ * escaped by export_json_dumpf (C1 and bidi controls too). Import prints
+ * nothing: its *err and warnings may quote the file as it is, and the
+ * caller prints them the same way (cli_out). */
 #ifndef LECTERN_NOTES_EXPORT_H
 #define LECTERN_NOTES_EXPORT_H
 
@@ -88,20 +88,31 @@ typedef struct notes_import_stats {
 	size_t other;		/* made on another document */
 	size_t other_status[4];	/* those by where they go here */
 	char other_doc[512];	/* the key (else fingerprint) of the first */
+	char **warnings;	/* nwarnings messages for the user, in order,
+				   without "lectern: " nor a line break; may
+				   quote the file: print them visibly */
+	size_t nwarnings, warnings_cap;
 } notes_import_stats;
 
 #define NOTES_IMPORT_FORCE 1u	/* import notes made on another document */
+#define NOTES_IMPORT_MAX_BYTES ((size_t)64 << 20)	/* a larger file is refused */
 
 /* Imports json_path into s, re-anchoring each annotation on ad's document.
- * Rejected annotations (no quote, not an Annotation) are named on msg.
- * Returns 0 (with a warning on msg when notes of another document were
- * imported by NOTES_IMPORT_FORCE); 1 when the file holds notes of another
- * document and flags lack NOTES_IMPORT_FORCE: nothing written, *err says
- * which documents and how the notes would re-attach (st counts them); -1
- * with *err (unreadable file, invalid JSON, a write that failed: the notes
- * added before it stay). */
+ * The file is read by util_read_file (a regular file of at most
+ * NOTES_IMPORT_MAX_BYTES: a FIFO or device is refused) and parsed with
+ * duplicate keys refused. Each rejected annotation (not an Annotation, a
+ * body that is not text, no quote) is named in st->warnings; so are notes
+ * of another document imported by NOTES_IMPORT_FORCE. Returns 0; 1 when
+ * the file holds notes of another document and flags lack
+ * NOTES_IMPORT_FORCE: nothing written, *err says which documents and how
+ * the notes would re-attach (st counts them); -1 with *err (unreadable
+ * file, invalid JSON, a write that failed: the notes added before it
+ * stay). Whatever it returns, st holds the warnings so far: the caller
+ * prints them and calls notes_import_stats_clear. */
 int notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
-		      unsigned flags, notes_import_stats *st, FILE *msg, char **err);
+		      unsigned flags, notes_import_stats *st, char **err);
+/* Frees st's warnings (the counts stay). */
+void notes_import_stats_clear(notes_import_stats *st);
 
 /* A note's citation where it is now (notes_cite), or for an orphan where
  * it was (notes_cite_path). Caller frees. */
