@@ -19,6 +19,13 @@
  *   "fnN" (N the mark); a clash gets "_2";
  * - footnotes and endnotes go at the end of their top-level part (the
  *   letter, an annex or the document), in order, after its other children;
+ * - a letter title after an annex that has had its text opens a new letter
+ *   at top level (a compilation of letters, each with its annex), never a
+ *   heading inside the annex before it;
+ * - the tree is at most 16 levels deep below the document node (the
+ *   letter and annexes are level 1): what would go deeper is added at
+ *   level 16 (nested annexes: the 9th and later are siblings there), so
+ *   that a walk over the tree or the model recurses at most 17 deep;
  * - sections: I./II. (level 1), A./B. (2), "1." headings (3), "a)" (4);
  *   Part/Chapter/Section/Article/Rule headings by keyword: no number (the
  *   text says it), cite "1", unit article (…), text "Article 1\nTitle";
@@ -43,8 +50,10 @@
  * (the library index) are made again. 2: tables, units, preambles,
  * superscript footnote marks (2026-11-27). 3: a body's own annex nested,
  * unmarked list items, box titles, end cells of table rows, the symbol
- * as text away from furniture, agenda item lines (2026-11-27). */
-#define PARSE_RULES 3
+ * as text away from furniture, agenda item lines (2026-11-27). 4: a
+ * letter after an annex at top level, the tree at most 16 levels deep
+ * (2026-12-07). */
+#define PARSE_RULES 4
 
 #include <stddef.h>
 #include "doc.h"
@@ -52,7 +61,7 @@
 typedef struct parse_options {
 	const char *lang;	/* "en", "es", "fr", "ru"; NULL = detect */
 	int repair_splits;	/* join words split by a stray space ("Est ado"
-				   -> "Estado") by the rule in parse.c; 0 = off,
+				   -> "Estado") by the rule in parse/words.c; 0 = off,
 				   the text as extracted */
 } parse_options;
 

@@ -1,7 +1,7 @@
 /* refs: the references a document makes — agenda items, resolutions,
  * decisions, document symbols — found in its blocks' text and resolved
- * against the catalogs. No terminal code; nothing is printed except by
- * refs_cli_print.
+ * against the catalogs. No terminal code; nothing is printed (--refs is
+ * src/cli/cli_refs.c).
  *
  * Keys (what the references pane groups by; the same target gives the same
  * key in every language):
@@ -162,12 +162,5 @@ int refs_doc_session(const doc *d);
 
 const char *ref_kind_name(ref_kind k);	/* "agenda-item", "resolution",
 					   "decision", "symbol" */
-
-/* `lectern --refs FILE`: one tab-separated line per reference:
- *   document  node-path  kind  key  text  paragraph  title
- * (the first five columns are the documented interface; paragraph and
- * title are empty when absent; tabs and newlines inside the text are
- * printed as spaces). Returns 0, or -1 on a write error. */
-int refs_cli_print(doc *d, const catalog *c, FILE *out);
 
 #endif

@@ -1160,6 +1160,90 @@ test_huge_line(void **state)
 	free(big);
 }
 
+/* The levels below the root of the deepest node, and how many nodes of
+ * kind k there are (over d->nodes: no recursion). */
+static int
+max_depth(const doc *d, node_kind k, size_t *count)
+{
+	int deepest = 0;
+	*count = 0;
+	for (size_t i = 0; i < d->nnodes; i++) {
+		int depth = 0;
+		for (const node *q = d->nodes[i]; q->parent; q = q->parent)
+			depth++;
+		if (depth > deepest)
+			deepest = depth;
+		*count += d->nodes[i]->kind == k;
+	}
+	return deepest;
+}
+
+/* "Annex\nTitle\n" 10,000 times: each annex would nest in the body of
+ * the one before (an unnumbered annex after an annex that transmits a
+ * body is that body's annex); the tree stops at 16 levels, every annex
+ * kept, and the walks over it (emit, footnote marks, doc_finish) do not
+ * overflow the stack (this crashed with SIGSEGV). */
+static void
+test_nested_annex_bounded(void **state)
+{
+	(void)state;
+	const char unit[] = "Annex\nTitle\n";
+	size_t reps = 10000, n = reps * (sizeof unit - 1);
+	char *text = malloc(n + 1);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(text + i * (sizeof unit - 1), unit, sizeof unit - 1);
+	text[n] = '\0';
+	parse_options o = { .lang = "en" };
+	doc *d = parse_document("nest", text, n, &o);
+	size_t annexes;
+	int depth = max_depth(d, NODE_ANNEX, &annexes);
+	assert_int_equal(depth, 16);
+	assert_int_equal(annexes, reps);
+	/* a short run nests as before, below the bound */
+	doc_free(d);
+	d = parse_document("nest", text, 4 * (sizeof unit - 1), &o);
+	assert_int_equal(max_depth(d, NODE_ANNEX, &annexes), 8);
+	assert_int_equal(annexes, 4);
+	doc_free(d);
+	free(text);
+}
+
+/* The bundled letter concatenated 15 times (a compilation, as cat makes
+ * it): 15 letters at top level, each followed by its annex, not each
+ * nested in the declaration before it. */
+static void
+test_compilation_flat(void **state)
+{
+	(void)state;
+	const char *top = getenv("top_srcdir");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/data/cis-declaration-2020.txt", top ? top : ".");
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_load(path, &s, &err), 0);
+	size_t copies = 15, n = copies * s.len;
+	char *text = malloc(n + 1);
+	for (size_t i = 0; i < copies; i++)
+		memcpy(text + i * s.len, s.data, s.len);
+	text[n] = '\0';
+	doc *d = parse_document("compilation", text, n, NULL);
+	doc *one = parse_document("one", s.data, s.len, NULL);
+	assert_int_equal(count_kind(d->root, NODE_LETTER), copies);
+	assert_int_equal(count_kind(d->root, NODE_ANNEX), copies);
+	assert_int_equal(d->root->nkids, copies * one->root->nkids);
+	for (size_t i = 0; i < d->root->nkids; i++) {
+		const node *a = d->root->kids[i], *b = one->root->kids[i % one->root->nkids];
+		assert_int_equal(a->kind, b->kind);
+		assert_int_equal(a->nkids, b->nkids);
+	}
+	size_t letters;
+	assert_int_equal(max_depth(d, NODE_LETTER, &letters), max_depth(one, NODE_LETTER, &letters));
+	doc_free(one);
+	doc_free(d);
+	free(text);
+	source_free(&s);
+}
+
 int
 main(void)
 {
@@ -1194,6 +1278,8 @@ main(void)
 		cmocka_unit_test(test_duplicate_ids),
 		cmocka_unit_test(test_degenerate),
 		cmocka_unit_test(test_huge_line),
+		cmocka_unit_test(test_nested_annex_bounded),
+		cmocka_unit_test(test_compilation_flat),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

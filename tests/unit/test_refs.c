@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "catalog.h"
+#include "cli/cli_refs.h"
 #include "doc.h"
 #include "refs.h"
 #include "un/session.h"
@@ -594,7 +595,7 @@ test_meta_agenda(void **state)
 	char *out = NULL;
 	size_t outlen = 0;
 	FILE *f = open_memstream(&out, &outlen);
-	assert_int_equal(refs_cli_print(d, cat, f), 0);
+	assert_int_equal(cli_refs_print(d, cat, f), 0);
 	fclose(f);
 	assert_string_equal(out,
 		"t\tmeta\tagenda-item\tA/80 item 99 (k)\t99 (k)\t\tGeneral and complete "
