@@ -181,16 +181,6 @@ const char *node_kind_name(node_kind k);	/* "paragraph" … */
 int node_kind_from_name(const char *name);	/* -1 if unknown */
 node *doc_find_path(const doc *d, const char *path);	/* NULL if none */
 const char *node_unit_name(node_unit u);	/* "article" …, "" for none */
-/* A node named the way people cite it, as typed at a "go to" prompt:
- * "Article 40", "art. 40", "Artículo 40", "ст. 40", "rule 4", "chap. II",
- * "pp2", "preambular 2", "8", "(a)", "12.1" (article 12, paragraph 1),
- * "art. 12, para. 1 (b)". The unit words of every language are known
- * (lang.c). A bare number is looked for first among the clauses beside
- * `from` (its parent's children), then among the articles and rules of
- * the part holding `from` (the letter, an annex or the document), then
- * its clauses, then anywhere in reading order. from may be NULL (the
- * document's start). NULL when nothing matches. */
-node *doc_find_cite(const doc *d, const node *from, const char *text);
 static inline const char *node_text(const doc *d, const node *nd)
 {
 	return d->plain + nd->off;
@@ -203,7 +193,6 @@ size_t doc_block_at(const doc *d, size_t off);
  * fills out[] with up to max ancestors (top first, root excluded) and returns
  * how many. */
 size_t doc_breadcrumb(const node *nd, const node **out, size_t max);
-/* (A citation in the document's language, "Anexo, párr. 8", is lang_cite()
- * in lang.h: the words are per-language data.) */
+/* (Citations, written and read: un/cite.h.) */
 
 #endif

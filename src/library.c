@@ -45,11 +45,11 @@
 
 #include "db.h"
 #include "doc.h"
+#include "doc_open.h"
 #include "library.h"
-#include "text.h"
+#include "paths.h"
 #include "parse.h"
 #include "refs.h"
-#include "source.h"
 #include "util.h"
 
 #define LIBRARY_SCHEMA 2
@@ -70,6 +70,7 @@ struct library {
 	void (*warn)(void *ctx, const char *msg);
 	void *warn_ctx;
 	void (*progress)(void *ctx, size_t done, size_t total);
+	void (*worker_hook)(void *ctx, const char *path);	/* tests */
 	char **roots;		/* as given to the last successful scan */
 	size_t nroots;
 	size_t walk_failed;	/* directories the current walk could not read */
@@ -147,18 +148,7 @@ natural_cmp(void *ctx, int na, const void *va, int nb, const void *vb)
 static char *
 default_db_path(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	char *dir;
-	if (xdg && xdg[0] == '/')
-		dir = xasprintf("%s/lectern", xdg);
-	else if (home && home[0] == '/')
-		dir = xasprintf("%s/.local/share/lectern", home);
-	else
-		return NULL;
-	char *p = xasprintf("%s/library.db", dir);
-	free(dir);
-	return p;
+	return paths_data_file("library.db");
 }
 
 /* mkdir -p of the directory part of path; 0 or -1 with errno. */
@@ -214,12 +204,11 @@ indexer_id(const library *lib)
 static char *
 check_ours(sqlite3 *db)
 {
-	long long appid = 0, version = 0, nobj = 0;
-	if (db_int(db, "PRAGMA application_id", &appid) != SQLITE_OK ||
-	    db_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
-	    db_int(db, "SELECT count(*) FROM sqlite_master", &nobj) != SQLITE_OK)
+	long long version = 0;
+	int ours;
+	if (db_identity(db, LIBRARY_APPID, &ours, &version) != SQLITE_OK)
 		return xasprintf("cannot be read (%s)", sqlite3_errmsg(db));
-	if (appid != LIBRARY_APPID && (appid != 0 || nobj > 0))
+	if (!ours)
 		return xstrdup("is a SQLite database, but not a lectern library index");
 	if (version > LIBRARY_SCHEMA)
 		return xasprintf("was written by a newer lectern (schema %lld, this one knows %d)",
@@ -319,19 +308,6 @@ open_memory(library *lib)
 	return setup_connection(lib) == SQLITE_OK ? 0 : -1;
 }
 
-static int
-has_sqlite_header(const char *path)
-{
-	static const char magic[16] = "SQLite format 3";	/* with its NUL */
-	char head[16];
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	size_t n = fread(head, 1, sizeof head, f);
-	fclose(f);
-	return n == sizeof head && memcmp(head, magic, sizeof head) == 0;
-}
-
 /* Opens the file index; NULL on success, else why it cannot be used (the
  * file is left as it was). */
 static char *
@@ -346,10 +322,20 @@ open_file(library *lib)
 		if (access(path, R_OK | W_OK) < 0)
 			return xasprintf("cannot be read and written (%s)", strerror(errno));
 		/* SQLite takes a file shorter than its header for an empty
-		 * database and writes over it: look at the header first. An
-		 * empty file has nothing to lose. */
-		if (sb.st_size > 0 && !has_sqlite_header(path))
+		 * database and writes over it: look at the header first (db.h,
+		 * shared with the notes). An empty file has nothing to lose. */
+		long long size;
+		unsigned long long want;
+		switch (db_file_inspect(path, &size, &want)) {
+		case DB_FILE_NOT_SQLITE:
 			return xstrdup("is not a SQLite database");
+		case DB_FILE_TRUNCATED:
+			return xstrdup("is a truncated SQLite database");
+		case DB_FILE_ERROR:
+			return xasprintf("cannot be read (%s)", strerror(errno));
+		default:
+			break;
+		}
 	} else if (errno == ENOENT) {
 		if (make_parent_dirs(path) < 0)
 			return xasprintf("cannot create its directory (%s)", strerror(errno));
@@ -391,11 +377,13 @@ library_open(const library_options *opt, char **warning)
 	lib->warn = opt->warn;
 	lib->warn_ctx = opt->warn_ctx;
 	lib->progress = opt->progress;
+	lib->worker_hook = opt->worker_hook;
 	lib->db_path = opt->db_path ? xstrdup(opt->db_path) : default_db_path();
 
 	char *why = NULL;
 	if (!lib->db_path)
-		why = xstrdup("has no place: neither XDG_DATA_HOME nor HOME is an absolute path");
+		why = xstrdup("has no place: neither XDG_DATA_HOME nor HOME nor the password "
+			      "database gives an absolute directory");
 	else if (strcmp(lib->db_path, ":memory:") != 0)
 		why = open_file(lib);
 	if (why || !lib->db) {
@@ -428,6 +416,12 @@ const char *
 library_db_path(const library *lib)
 {
 	return lib->db_path;
+}
+
+const char *
+library_lang(const library *lib)
+{
+	return lib->lang;
 }
 
 /* ---- walking the roots ------------------------------------------------ */
@@ -655,15 +649,13 @@ index_file(const char *path, const char *lang, const catalog *cat, rec *r)
 {
 	memset(r, 0, sizeof *r);
 	r->done = 1;
-	source src;
 	char *err = NULL;
-	if (source_load(path, &src, &err) < 0) {
+	doc_open_options dopt = { .lang = lang };
+	doc *d = doc_open(path, &dopt, NULL, &err);
+	if (!d) {
 		r->error = err ? err : xasprintf("%s: cannot be read", path);
 		return;
 	}
-	parse_options popt = { .lang = lang };
-	doc *d = parse_document(path, src.data, src.len, &popt);
-	source_free(&src);
 	r->symbol = dup_or_null(d->meta.symbol);
 	r->date = dup_or_null(d->meta.date);
 	r->lang = dup_or_null(d->meta.lang);
@@ -830,6 +822,8 @@ worker(const library *lib, entry **todo, size_t ntodo, size_t *next, int fd)
 		size_t i = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED);
 		if (i >= ntodo)
 			break;
+		if (lib->worker_hook)
+			lib->worker_hook(lib->warn_ctx, todo[i]->path);
 		rec r;
 		index_file(todo[i]->path, lib->lang, lib->cat, &r);
 		b.len = 0;
@@ -1680,104 +1674,29 @@ library_keys_free(library_key *k, size_t n)
 	free(k);
 }
 
-/* ---- command line views ----------------------------------------------- */
-
-typedef struct cli_ctx {
-	FILE *err;
-	int problems;
-} cli_ctx;
+/* ---- the files under roots, for a caller that reads them all -------- */
 
 static void
-cli_warn(void *ctx, const char *msg)
+walk_quiet(void *ctx, const char *msg)
 {
-	cli_ctx *c = ctx;
-	char *v = text_visible_dup(msg, strlen(msg), NULL);	/* paths in it */
-	fprintf(c->err, "lectern: %s\n", v);
-	free(v);
-	c->problems++;
+	(void)ctx, (void)msg;
 }
 
-/* A field for a tab-separated line: tabs and line breaks become spaces,
- * other controls (a file may be named with ESC in it) their visible
- * stand-ins, so that nothing in a path reaches the terminal. */
-static void
-put_field(FILE *out, const char *s)
+size_t
+library_walk(const char *const *roots, size_t nroots,
+	     void (*warn)(void *ctx, const char *msg), void *ctx, char ***out)
 {
-	if (!s)
-		return;
-	size_t n;
-	char *v = text_visible_dup(s, strlen(s), &n);
-	for (size_t i = 0; i < n; i++)
-		fputc(v[i] == '\t' || v[i] == '\n' || v[i] == '\r' ? ' ' : v[i], out);
-	free(v);
-}
-
-int
-library_cli_list(const char *const *paths, size_t npaths, const char *db_path,
-		 const char *lang, const catalog *cat, FILE *out, FILE *errout)
-{
-	cli_ctx c = { errout, 0 };
-	library_options opt = { .db_path = db_path, .lang = lang, .catalog = cat,
-				.warn = cli_warn, .warn_ctx = &c };
-	char *msg = NULL;
-	library *lib = library_open(&opt, &msg);
-	if (msg) {
-		fprintf(errout, "lectern: %s\n", msg);
-		free(msg);
-	}
-	library_stats st;
-	if (library_scan(lib, paths, npaths, &st, &msg) < 0) {
-		fprintf(errout, "lectern: %s\n", msg);
-		free(msg);
-		library_free(lib);
-		return 1;
-	}
-	/* Only files and paths make the status: an index that had to be
-	 * replaced by a temporary one still gives the whole listing. */
-	int status = st.failed || st.missing_roots || st.dirs_failed ? 1 : 0;
-	library_doc *docs;
-	size_t n = library_list(lib, LIBRARY_SORT_SYMBOL, &docs, &msg);
-	if (n == (size_t)-1) {
-		fprintf(errout, "lectern: %s\n", msg);
-		free(msg);
-		library_free(lib);
-		return 1;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (docs[i].error)
-			continue;	/* warned by the scan */
-		put_field(out, docs[i].path);
-		fputc('\t', out);
-		put_field(out, docs[i].symbol);
-		fputc('\t', out);
-		put_field(out, docs[i].date);
-		fputc('\t', out);
-		put_field(out, docs[i].lang);
-		fputc('\t', out);
-		put_field(out, docs[i].title);
-		fputc('\n', out);
-	}
-	library_docs_free(docs, n);
-	library_free(lib);
-	return status;
-}
-
-int
-library_cli_refs(const char *const *paths, size_t npaths, const char *lang,
-		 const catalog *cat, FILE *out, FILE *errout)
-{
-	cli_ctx c = { errout, 0 };
 	entries es = { 0 };
-	for (size_t i = 0; i < npaths; i++) {
+	for (size_t i = 0; i < nroots; i++) {
 		entries one = { 0 };
-		if (strcmp(paths[i], "-") == 0) {
-			/* Standard input: one document, read by source_load. */
+		if (strcmp(roots[i], "-") == 0) {
+			/* Standard input: one document, read by doc_open. */
 			xgrow((void **)&es.v, &es.cap, es.n + 1, sizeof *es.v);
 			memset(&es.v[es.n], 0, sizeof *es.v);
 			es.v[es.n++].path = xstrdup("-");
 			continue;
 		}
-		if (walk_root(paths[i], &one, cli_warn, &c) < 0)
+		if (walk_root(roots[i], &one, warn ? warn : walk_quiet, ctx) < 0)
 			continue;
 		/* Within a root, path order; roots in the order given. */
 		qsort(one.v, one.n, sizeof *one.v, entry_cmp);
@@ -1787,23 +1706,20 @@ library_cli_refs(const char *const *paths, size_t npaths, const char *lang,
 		}
 		free(one.v);
 	}
-	for (size_t i = 0; i < es.n; i++) {
-		source src;
-		char *err = NULL;
-		if (source_load(es.v[i].path, &src, &err) < 0) {
-			cli_warn(&c, err);
-			free(err);
-			continue;
-		}
-		parse_options popt = { .lang = lang };
-		doc *d = parse_document(es.v[i].path, src.data, src.len, &popt);
-		d->meta.invalid_bytes = src.invalid_bytes;
-		source_free(&src);
-		int rc = refs_cli_print(d, cat, out);
-		doc_free(d);
-		if (rc < 0)
-			break;	/* write error: the caller checks out */
-	}
-	entries_free(&es);
-	return c.problems ? 1 : 0;
+	char **paths = xcalloc(es.n + 1, sizeof *paths);
+	for (size_t i = 0; i < es.n; i++)
+		paths[i] = es.v[i].path;	/* taken */
+	free(es.v);
+	*out = paths;
+	return es.n;
+}
+
+void
+library_paths_free(char **paths, size_t n)
+{
+	if (!paths)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
 }

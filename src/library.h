@@ -38,13 +38,11 @@
  * indexer: lectern's version, LIBRARY_FORMAT, the lang option and the
  * catalog's size; a different indexer empties the cache.
  *
- * Nothing here prints, except the library_cli_* functions, which are the
- * command line's views and print to the streams they are given. */
+ * Nothing here prints (the command line's views are in src/cli/). */
 #ifndef LECTERN_LIBRARY_H
 #define LECTERN_LIBRARY_H
 
 #include <stddef.h>
-#include <stdio.h>
 #include "catalog.h"
 
 typedef struct library library;
@@ -67,6 +65,11 @@ typedef struct library_options {
 	 * is 0 on a warm scan, and then it is not called). For a "indexing
 	 * 340/2000" message; may be NULL. Uses warn_ctx. */
 	void (*progress)(void *ctx, size_t done, size_t total);
+	/* For tests only (NULL in every real use): called in a worker process
+	 * (jobs > 1) after it has drawn the file at path and before it
+	 * parses it, so that a test can stop or kill exactly that worker.
+	 * Uses warn_ctx (the worker's copy of it). */
+	void (*worker_hook)(void *ctx, const char *path);
 } library_options;
 
 /* What the last scan did (counts of files). */
@@ -140,6 +143,9 @@ library *library_open(const library_options *opt, char **warning);
 void library_free(library *lib);
 /* The file the index lives in, or ":memory:". */
 const char *library_db_path(const library *lib);
+/* The lang option the library parses with (NULL = detect): a document
+ * opened from the library is parsed the same way (doc_open). */
+const char *library_lang(const library *lib);
 
 /* Makes the library the documents under these roots, re-indexing what
  * changed. Returns 0, or -1 with *err (caller frees) when the index itself
@@ -179,25 +185,15 @@ size_t library_mentions_drop_path(library_mention *m, size_t n, const char *path
 size_t library_keys(library *lib, library_key **out, char **err);
 void library_keys_free(library_key *k, size_t n);
 
-/* The command line's views. Both print tab-separated lines to out and
- * messages (prefixed "lectern: ") to errout, and return an exit status:
- * 0, or 1 when a path or file could not be used (the rest is printed).
- *
- * --list: one line per document, sorted by symbol:
- *	path  symbol  date  language  title   (unknown fields empty)
- * db_path: the index file (NULL = default). */
-int library_cli_list(const char *const *paths, size_t npaths,
-		     const char *db_path, const char *lang, const catalog *cat,
-		     FILE *out, FILE *errout);
-/* --refs: the references of every document under the paths (roots in the
- * order given, files under a directory in path order), each printed by
- * refs_cli_print, the single-document --refs (document column: the path as
- * walked, e.g. "DIR/A_RES_80_16.txt"; "-" reads standard input, named
- * "-"). Parses every file: no index is
- * used, so the output never depends on a cache. A write error stops it
- * (check ferror(out)). */
-int library_cli_refs(const char *const *paths, size_t npaths,
-		     const char *lang, const catalog *cat,
-		     FILE *out, FILE *errout);
+/* The document files under roots, for reading them all without an index
+ * (lectern --refs): for each root in the order given, a directory's files
+ * (the walk rules above) in path order, a file as given, "-" as itself.
+ * A root that does not exist or a directory that cannot be read is said
+ * through warn (may be NULL) and skipped. Returns the count; *out gets an
+ * array of that many paths that the caller frees with library_paths_free. */
+size_t library_walk(const char *const *roots, size_t nroots,
+		    void (*warn)(void *ctx, const char *msg), void *ctx,
+		    char ***out);
+void library_paths_free(char **paths, size_t n);
 
 #endif

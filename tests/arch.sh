@@ -15,20 +15,19 @@ no_curses_outside_ui() {
 # _exit() is allowed: a forked child (library.c parses in children) must
 # leave without running the parent's atexit handlers.
 no_exit_in_model() {
-	out=$(grep -lE '\bexit\(' "$src"/*.c | grep -v '/main\.c$') || true
+	out=$(find "$src" -name '*.c' ! -path '*/ui/*' -exec grep -lE '\bexit\(' {} + | grep -v '/main\.c$') || true
 	[ -z "$out" ] || { echo "# exit() outside main.c: $out"; return 1; }
 }
 every_module_has_a_header_comment() {
 	bad=""
-	for f in "$src"/*.c "$src"/*.h "$src"/ui/*.c "$src"/ui/*.h; do
-		[ -f "$f" ] || continue
+	for f in $(find "$src" -name '*.[ch]'); do
 		head -c 2 "$f" | grep -q '/\*' || bad="$bad $f"
 	done
 	[ -z "$bad" ] || { echo "# no leading comment:$bad"; return 1; }
 }
 build_config_first() {
 	bad=""
-	for f in "$src"/*.c "$src"/ui/*.c; do
+	for f in $(find "$src" -name '*.c'); do
 		first=$(grep -m1 '^#include' "$f")
 		[ "$first" = "#include <build-config.h>" ] || bad="$bad $f"
 	done

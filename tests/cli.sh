@@ -15,7 +15,7 @@ has() { # description, file, fixed string
 	n=$((n + 1))
 	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
 }
-echo "1..45"
+echo "1..49"
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -76,4 +76,14 @@ t "--force without --notes-import is a usage error" 2 "$L" --force --dump "$doc"
 n=$((n + 1))
 if "$L" --dump -w 40 "$doc" >/dev/full 2>"$tmp/err"; then echo "not ok $n - a write error is reported"; else
 	if grep -q "write error" "$tmp/err"; then echo "ok $n - a write error is reported (exit 1)"; else echo "not ok $n - a write error is reported"; fi; fi
+full() { # description, command...: exit 1 and "write error" when stdout is full
+	n=$((n + 1)); d="$1"; shift
+	"$@" >/dev/full 2>"$tmp/err" </dev/null; got=$?
+	if [ "$got" = 1 ] && grep -q "^lectern: write error" "$tmp/err"; then echo "ok $n - $d"; else
+		echo "not ok $n - $d (exit $got)"; fi
+}
+full "--json: a write error is reported" "$L" --json "$doc"
+full "--refs: a write error is reported" "$L" --refs "$doc"
+full "--list: a write error is reported" "$L" --list --library-db "$tmp/full.db" "$doc"
+full "--notes: a write error is reported" "$L" --notes-db "$tmp/n.db" --notes "$doc"
 exit 0

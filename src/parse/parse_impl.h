@@ -13,7 +13,7 @@
 #include <unistr.h>
 #include <unictype.h>
 
-#include "lang.h"
+#include "un/lang.h"
 #include "parse.h"
 #include "util.h"
 

@@ -1,10 +1,12 @@
 #!/bin/sh
-# The library's command-line views (library_cli_list, library_cli_refs) and
-# its index file, through tests/library/libdrive: a listing, a warm re-run,
+# The library's command-line views (lectern --list, --refs) and its index
+# file (tests/library/libdrive for what no option shows: a scan's counts,
+# the documents mentioning a key): a listing, a warm re-run,
 # an index file that is not ours (left byte for byte), a missing path, a
 # binary file, --refs over a directory = --refs of each file in order, and
 # "which documents mention item 94".
 set -u
+L=${LECTERN:-./lectern}
 drive=${top_builddir:-.}/tests/library/libdrive
 data=${top_srcdir:-.}/tests/data/library
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lectern-libcli-XXXXXX") || exit 1
@@ -20,7 +22,7 @@ ok() {	# ok DESCRIPTION (status of the last command)
 }
 echo "1..13"
 
-"$drive" list -d "$db" "$tmp/docs" > "$tmp/list1" 2> "$tmp/err1"
+"$L" --list --library-db "$db" "$tmp/docs" > "$tmp/list1" 2> "$tmp/err1"
 rc=$?
 want=$(printf '%s\t%s\t%s\t%s' "$(cd "$tmp/docs" && pwd -P)/A_C.1_80_L.20.txt" \
 	A/C.1/80/L.20 2025-10-13 en)
@@ -32,7 +34,7 @@ awk -F'\t' 'NF != 5 { bad = 1 } END { exit bad }' "$tmp/list1" &&
 	tail -1 "$tmp/list1" | grep -q '/cis-declaration-2020.txt	.2020-12-22	es	Carta de fecha'
 ok $? "list: five tab-separated fields; the document without a symbol last"
 
-"$drive" list -d "$db" "$tmp/docs" > "$tmp/list2" 2>&1 && cmp -s "$tmp/list1" "$tmp/list2"
+"$L" --list --library-db "$db" "$tmp/docs" > "$tmp/list2" 2>&1 && cmp -s "$tmp/list1" "$tmp/list2"
 ok $? "list: a warm run prints the same"
 
 [ "$("$drive" scan -d "$db" "$tmp/docs")" = "files=3 parsed=0 unchanged=3 removed=0 failed=0 missing=0" ]
@@ -40,7 +42,7 @@ ok $? "scan: a warm run parses nothing"
 
 printf 'my shopping list\n' > "$tmp/not-ours.db"
 sum=$(cksum < "$tmp/not-ours.db")
-"$drive" list -d "$tmp/not-ours.db" "$tmp/docs" > "$tmp/list3" 2> "$tmp/err3"
+"$L" --list --library-db "$tmp/not-ours.db" "$tmp/docs" > "$tmp/list3" 2> "$tmp/err3"
 rc=$?
 [ $rc -eq 0 ] && cmp -s "$tmp/list1" "$tmp/list3" &&
 	grep -q "not-ours.db.*temporary index" "$tmp/err3" &&
@@ -48,26 +50,26 @@ rc=$?
 	[ ! -e "$tmp/not-ours.db-wal" ]
 ok $? "an index file that is not ours: said, not touched, listing still made"
 
-"$drive" list -d "$db" "$tmp/docs" "$tmp/nonexistent" > "$tmp/list4" 2> "$tmp/err4"
+"$L" --list --library-db "$db" "$tmp/docs" "$tmp/nonexistent" > "$tmp/list4" 2> "$tmp/err4"
 rc=$?
 [ $rc -eq 1 ] && cmp -s "$tmp/list1" "$tmp/list4" && grep -q "nonexistent" "$tmp/err4"
 ok $? "a missing path: exit 1, named, the rest listed"
 
 printf 'PK\003\004\000\000binary' > "$tmp/docs/zz-archive.txt"
-"$drive" list -d "$db" "$tmp/docs" > "$tmp/list5" 2> "$tmp/err5"
+"$L" --list --library-db "$db" "$tmp/docs" > "$tmp/list5" 2> "$tmp/err5"
 rc=$?
 [ $rc -eq 1 ] && cmp -s "$tmp/list1" "$tmp/list5" && grep -q "zz-archive.txt" "$tmp/err5"
 ok $? "a binary file: exit 1, named, the rest listed"
-"$drive" list -d "$db" "$tmp/docs" > "$tmp/list5" 2> "$tmp/err5"
+"$L" --list --library-db "$db" "$tmp/docs" > "$tmp/list5" 2> "$tmp/err5"
 rc=$?
 [ $rc -eq 1 ] && cmp -s "$tmp/list1" "$tmp/list5" && grep -q "zz-archive.txt" "$tmp/err5"
 ok $? "a binary file, warm: the same message and status"
 rm -f "$tmp/docs/zz-archive.txt"
 
-"$drive" refs "$tmp/docs" > "$tmp/refs-dir" 2> "$tmp/err6"
+"$L" --refs "$tmp/docs" > "$tmp/refs-dir" 2> "$tmp/err6"
 rc=$?
 for f in A_C.1_80_L.20.txt A_RES_80_16.txt cis-declaration-2020.txt; do
-	"$drive" refs "$tmp/docs/$f"
+	"$L" --refs "$tmp/docs/$f"
 done > "$tmp/refs-files"
 [ $rc -eq 0 ] && [ -s "$tmp/refs-dir" ] && cmp -s "$tmp/refs-dir" "$tmp/refs-files"
 ok $? "refs DIR: the references of each file, in path order"
@@ -75,7 +77,7 @@ ok $? "refs DIR: the references of each file, in path order"
 grep -q "^$tmp/docs/cis-declaration-2020.txt	letter/p2	agenda-item	A/75 item 98	98" "$tmp/refs-dir"
 ok $? "refs DIR: document column is the path as walked"
 
-"$drive" refs - < "$tmp/docs/cis-declaration-2020.txt" > "$tmp/refs-stdin" 2>&1 &&
+"$L" --refs - < "$tmp/docs/cis-declaration-2020.txt" > "$tmp/refs-stdin" 2>&1 &&
 	grep -q "^-	letter/p2	agenda-item	A/75 item 98	98" "$tmp/refs-stdin" &&
 	[ "$(wc -l < "$tmp/refs-stdin")" -eq "$(grep -c "^$tmp/docs/cis-declaration-2020.txt	" "$tmp/refs-dir")" ]
 ok $? "refs -: standard input, document named -"

@@ -1,8 +1,9 @@
-/* libdrive: drives the library API from the shell, for tests/library/ and
- * bench/library.sh (so they do not depend on how main.c wires --list).
+/* libdrive: drives the library API from the shell where lectern has no
+ * option for it (a scan's counts, -j, mentions, keys), for tests/library/
+ * and bench/library.sh. What lectern does (--list, --refs) is tested
+ * through lectern; list stays for bench/library.sh.
  *
  *   libdrive list     [-d DB] [-j JOBS] PATH...   as lectern --list
- *   libdrive refs     PATH...                     as lectern --refs
  *   libdrive scan     [-d DB] [-j JOBS] PATH...   one scan; prints its counts
  *   libdrive mentions [-d DB] KEY PATH...         documents mentioning KEY
  *   libdrive keys     [-d DB] PATH...             reference targets
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "cli/cli_library.h"
 #include "library.h"
 
 static void
@@ -29,7 +31,7 @@ warn(void *ctx, const char *msg)
 static int
 usage(void)
 {
-	fputs("usage: libdrive list|refs|scan|mentions|keys [-d DB] [-j JOBS] [KEY] PATH...\n",
+	fputs("usage: libdrive list|scan|mentions|keys [-d DB] [-j JOBS] [KEY] PATH...\n",
 	      stderr);
 	return 2;
 }
@@ -39,9 +41,7 @@ run(const char *cmd, const char *const *paths, size_t n, const char *db, int job
     const catalog *cat)
 {
 	if (strcmp(cmd, "list") == 0)
-		return library_cli_list(paths, n, db, NULL, cat, stdout, stderr);
-	if (strcmp(cmd, "refs") == 0)
-		return library_cli_refs(paths, n, NULL, cat, stdout, stderr);
+		return cli_library_list(paths, n, db, NULL, cat, stdout, stderr);
 	const char *key = NULL;
 	if (strcmp(cmd, "mentions") == 0) {
 		if (!n)

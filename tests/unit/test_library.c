@@ -11,7 +11,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -589,38 +588,63 @@ test_forked_same_as_inline(void **state)
 	library_free(b);
 }
 
-/* Kills one worker process (a child of this process) from the progress
- * callback, as a parser crash would end it. */
+/* The worker hook of test_worker_killed, run in the worker processes: the
+ * first worker to draw a file writes its pid and that file's path to
+ * dir/stopped (whole, by a rename) and waits to be killed; any other
+ * worker waits until that is done, so that it cannot parse every file
+ * before the first one has drawn. Timing cannot change the outcome. */
 static void
-kill_a_worker(void *ctx, size_t done, size_t total)
+stop_first_worker(void *ctx, const char *path)
+{
+	fixture *fx = ctx;
+	char *lock = xasprintf("%s/stopped.lock", fx->dir);
+	char *tmp = xasprintf("%s/stopped.tmp", fx->dir);
+	char *done = xasprintf("%s/stopped", fx->dir);
+	int fd = open(lock, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd >= 0) {
+		close(fd);
+		FILE *f = fopen(tmp, "w");
+		if (!f)
+			_exit(3);
+		fprintf(f, "%ld\n%s\n", (long)getpid(), path);
+		if (fclose(f) != 0 || rename(tmp, done) < 0)
+			_exit(3);
+		for (;;)
+			pause();	/* until the parent's SIGKILL */
+	}
+	for (int i = 0; i < 6000 && access(done, F_OK) < 0; i++)
+		usleep(10000);
+	free(lock);
+	free(tmp);
+	free(done);
+}
+
+/* The progress callback of test_worker_killed: at the first record, waits
+ * for the stopped worker (at most 60 s) and kills exactly that one, as a
+ * parser crash would end it; remembers the file it held. */
+static char killed_path[4096];
+
+static void
+kill_stopped_worker(void *ctx, size_t done, size_t total)
 {
 	fixture *fx = ctx;
 	(void)total;
 	if (done != 1)
 		return;
-	DIR *d = opendir("/proc");
-	struct dirent *de;
-	while (d && (de = readdir(d))) {
-		char path[300], line[512];
-		snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
-		FILE *f = fopen(path, "r");
-		if (!f)
-			continue;
-		int pid = 0, ppid = 0;
-		if (fgets(line, sizeof line, f)) {
-			char *rp = strrchr(line, ')');
-			if (rp && sscanf(line, "%d", &pid) == 1)
-				sscanf(rp + 2, "%*c %d", &ppid);
-		}
-		fclose(f);
-		if (ppid == getpid()) {
-			kill(pid, SIGKILL);
-			fx->prog_calls = 1000;	/* killed one */
-			break;
-		}
-	}
-	if (d)
-		closedir(d);
+	char *p = xasprintf("%s/stopped", fx->dir);
+	FILE *f = NULL;
+	for (int i = 0; i < 6000 && !(f = fopen(p, "r")); i++)
+		usleep(10000);
+	free(p);
+	assert_non_null(f);
+	long pid = 0;
+	assert_int_equal(fscanf(f, "%ld\n", &pid), 1);
+	assert_non_null(fgets(killed_path, sizeof killed_path, f));
+	fclose(f);
+	killed_path[strcspn(killed_path, "\n")] = '\0';
+	assert_true(pid > 1);
+	assert_int_equal(kill((pid_t)pid, SIGKILL), 0);
+	fx->prog_calls = 1000;	/* killed one */
 }
 
 /* A worker that dies costs only the file it was reading: left out of the
@@ -635,25 +659,28 @@ test_worker_killed(void **state)
 		copy_doc(docs[i % 3], p);
 		free(p);
 	}
+	killed_path[0] = '\0';
 	library_options opt = { .db_path = fx->db, .jobs = 2, .warn = warn_cb,
-				.warn_ctx = fx, .progress = kill_a_worker };
+				.warn_ctx = fx, .progress = kill_stopped_worker,
+				.worker_hook = stop_first_worker };
 	char *w = NULL;
 	library *lib = library_open(&opt, &w);
 	assert_null(w);
 	library_stats st = scan(lib, fx->lib);
 	assert_int_equal(fx->prog_calls, 1000);	/* a worker was killed */
-	assert_true(st.failed <= 1);
-	assert_int_equal(st.parsed + st.failed, 33);
-	assert_int_equal(st.files, 33 - st.failed);
-	assert_int_equal(count_docs(lib), 33 - st.failed);
-	size_t lost = st.failed;
-	/* The signal, and the file if one was lost. */
-	assert_true(fx->warnings >= 1);
+	assert_int_equal(st.failed, 1);
+	assert_int_equal(st.parsed, 32);
+	assert_int_equal(st.files, 32);
+	assert_int_equal(count_docs(lib), 32);
+	/* The signal, then the file it held, by name. */
+	assert_int_equal(fx->warnings, 2);
+	assert_true(killed_path[0] != '\0');
+	assert_non_null(strstr(fx->last_warning, killed_path));
 	library_free(lib);
 
 	lib = open_lib(fx, fx->db, 1);
 	st = scan(lib, fx->lib);
-	assert_int_equal(st.parsed, lost);
+	assert_int_equal(st.parsed, 1);
 	assert_int_equal(st.files, 33);
 	library_free(lib);
 }

@@ -16,7 +16,8 @@
 
 #include "doc.h"
 #include "util.h"
-#include "lang.h"
+#include "un/cite.h"
+#include "un/lang.h"
 #include "parse.h"
 #include "source.h"
 
@@ -215,17 +216,17 @@ static void
 test_cis_cite(void **state)
 {
 	(void)state;
-	assert_ptr_equal(doc_find_cite(cis, get(cis, "letter/p1"), "8"),
+	assert_ptr_equal(cite_find(cis, get(cis, "letter/p1"), "8"),
 			 get(cis, "annex1/decl/p8"));
-	assert_ptr_equal(doc_find_cite(cis, get(cis, "letter/p1"), "Anexo, párr. 8"),
+	assert_ptr_equal(cite_find(cis, get(cis, "letter/p1"), "Anexo, párr. 8"),
 			 get(cis, "annex1/decl/p8"));
-	assert_ptr_equal(doc_find_cite(cis, get(cis, "annex1/decl/p8"), "Carta, párr. 2"),
+	assert_ptr_equal(cite_find(cis, get(cis, "annex1/decl/p8"), "Carta, párr. 2"),
 			 get(cis, "letter/p2"));
-	assert_ptr_equal(doc_find_cite(cis, NULL, "Anexo"), get(cis, "annex1"));
-	char *c = lang_cite(cis, get(cis, "annex1/decl/p8"));
+	assert_ptr_equal(cite_find(cis, NULL, "Anexo"), get(cis, "annex1"));
+	char *c = cite_format(cis, get(cis, "annex1/decl/p8"));
 	assert_string_equal(c, "Anexo, párr. 8");
 	free(c);
-	c = lang_cite(cis, get(cis, "letter/p2"));
+	c = cite_format(cis, get(cis, "letter/p2"));
 	assert_string_equal(c, "Carta, párr. 2");
 	free(c);
 }
@@ -546,18 +547,18 @@ test_numbering(void **state)
 	assert_string_equal(s->cite, "I");
 	assert_text(d, s, "Organization of work");
 	assert_string_equal(get(d, "s1/p3")->number, "3");
-	char *c = lang_cite(d, get(d, "p1/b/ii"));
+	char *c = cite_format(d, get(d, "p1/b/ii"));
 	assert_string_equal(c, "para. 1 (b) (ii)");
-	assert_ptr_equal(doc_find_cite(d, NULL, c), get(d, "p1/b/ii"));
+	assert_ptr_equal(cite_find(d, NULL, c), get(d, "p1/b/ii"));
 	free(c);
 	doc_free(d);
 	/* a section inside another is cited with it: "sect. II.A" */
 	d = parse_str("I. Scope of the work\n\nA. Members and observers\n\n1. Text one.\n\n"
 		      "II. Other matters\n\nA. Members and observers\n\n2. Text two.\n", "en");
 	node *iia = get(d, "s2/s1");
-	c = lang_cite(d, iia);
+	c = cite_format(d, iia);
 	assert_string_equal(c, "sect. II.A");
-	assert_ptr_equal(doc_find_cite(d, NULL, c), iia);
+	assert_ptr_equal(cite_find(d, NULL, c), iia);
 	free(c);
 	doc_free(d);
 	/* "2." after paragraph 1 is paragraph 2 even without a full stop
@@ -614,7 +615,7 @@ test_numbering(void **state)
 	assert_null(p2->kids[1]->number);
 	assert_null(p2->kids[1]->cite);
 	assert_text(d, p2->kids[1], "Thursday, 3 December: from 10 a.m. to 1 p.m.");
-	c = lang_cite(d, p2->kids[1]);
+	c = cite_format(d, p2->kids[1]);
 	assert_string_equal(c, "para. 2");
 	free(c);
 	assert_int_equal(get(d, "p3")->nkids, 0);	/* no colon, no list */
@@ -784,34 +785,34 @@ test_convention_cite(void **state)
 		assert_int_equal(notes->kind, NODE_ANNEX);
 		char want[128];
 		snprintf(want, sizeof want, "%s, %s", c[i].annex, c[i].want_art);
-		char *nc = lang_cite(d, get(d, "annex1/decl/annex1/decl/s1"));
+		char *nc = cite_format(d, get(d, "annex1/decl/annex1/decl/s1"));
 		assert_string_equal(nc, want);
 		free(nc);
 		node *art = get(d, "annex1/decl/s2/s1");
 		assert_int_equal(art->unit, UNIT_ARTICLE);
 		assert_int_equal(get(d, "annex1/decl/s2")->unit, UNIT_CHAPTER);
-		char *got = lang_cite(d, get(d, "annex1/decl/s2/s1/p2/b"));
+		char *got = cite_format(d, get(d, "annex1/decl/s2/s1/p2/b"));
 		assert_string_equal(got, c[i].want);
 		free(got);
-		got = lang_cite(d, art);
+		got = cite_format(d, art);
 		assert_string_equal(got, c[i].want_art);
 		free(got);
 		/* the body's short title */
 		assert_string_equal(get(d, "annex1/decl")->label, "Convention against Theft");
 		/* look-ups as typed, from article 11's paragraph */
 		node *from = get(d, "annex1/decl/s1/s1/p1");
-		assert_ptr_equal(doc_find_cite(d, from, "12"), art);
-		assert_ptr_equal(doc_find_cite(d, from, "Article 12"), art);
-		assert_ptr_equal(doc_find_cite(d, from, "art. 12"), art);
-		assert_ptr_equal(doc_find_cite(d, from, "Статья 12"), art);
-		assert_ptr_equal(doc_find_cite(d, from, "1"), from);
-		assert_ptr_equal(doc_find_cite(d, from, "art. 12, para. 2 (b)"),
+		assert_ptr_equal(cite_find(d, from, "12"), art);
+		assert_ptr_equal(cite_find(d, from, "Article 12"), art);
+		assert_ptr_equal(cite_find(d, from, "art. 12"), art);
+		assert_ptr_equal(cite_find(d, from, "Статья 12"), art);
+		assert_ptr_equal(cite_find(d, from, "1"), from);
+		assert_ptr_equal(cite_find(d, from, "art. 12, para. 2 (b)"),
 				 get(d, "annex1/decl/s2/s1/p2/b"));
-		assert_ptr_equal(doc_find_cite(d, from, "12.2"), get(d, "annex1/decl/s2/s1/p2"));
-		assert_ptr_equal(doc_find_cite(d, from, "chap. II"), get(d, "annex1/decl/s2"));
-		assert_ptr_equal(doc_find_cite(d, NULL, "annex1/decl"), get(d, "annex1/decl"));
-		assert_null(doc_find_cite(d, from, "Article 99"));
-		assert_null(doc_find_cite(d, from, "?!"));
+		assert_ptr_equal(cite_find(d, from, "12.2"), get(d, "annex1/decl/s2/s1/p2"));
+		assert_ptr_equal(cite_find(d, from, "chap. II"), get(d, "annex1/decl/s2"));
+		assert_ptr_equal(cite_find(d, NULL, "annex1/decl"), get(d, "annex1/decl"));
+		assert_null(cite_find(d, from, "Article 99"));
+		assert_null(cite_find(d, from, "?!"));
 		/* what lang_cite writes, read back: every clause and article */
 		for (size_t k = 1; k < d->nnodes; k++) {
 			node *nd = d->nodes[k];
@@ -819,14 +820,14 @@ test_convention_cite(void **state)
 			    nd->kind != NODE_ANNEX &&
 			    !(nd->kind == NODE_SECTION && nd->unit == UNIT_ARTICLE))
 				continue;
-			char *cs = lang_cite(d, nd);
-			if (doc_find_cite(d, NULL, cs) != nd)
+			char *cs = cite_format(d, nd);
+			if (cite_find(d, NULL, cs) != nd)
 				fail_msg("%s: '%s' finds %s", nd->path, cs,
-					 doc_find_cite(d, NULL, cs) ? doc_find_cite(d, NULL, cs)->path
+					 cite_find(d, NULL, cs) ? cite_find(d, NULL, cs)->path
 					 : "nothing");
 			free(cs);
 		}
-		assert_null(doc_find_cite(d, from, "Annex II, para. 1"));
+		assert_null(cite_find(d, from, "Annex II, para. 1"));
 		doc_free(d);
 	}
 	assert_string_equal(node_unit_name(UNIT_ARTICLE), "article");
@@ -850,10 +851,10 @@ test_preamble(void **state)
 	assert_string_equal(op->cite, "1");
 	assert_int_equal(op->unit, UNIT_NONE);
 	assert_starts(d, op, "Decides:");
-	char *c = lang_cite(d, pp2);
+	char *c = cite_format(d, pp2);
 	assert_string_equal(c, "preambular para. 2");
-	assert_ptr_equal(doc_find_cite(d, NULL, c), pp2);
-	assert_ptr_equal(doc_find_cite(d, NULL, "pp2"), pp2);
+	assert_ptr_equal(cite_find(d, NULL, c), pp2);
+	assert_ptr_equal(cite_find(d, NULL, "pp2"), pp2);
 	free(c);
 	doc_free(d);
 	/* a convention's preamble, its closing formula, a chapeau among
@@ -870,7 +871,7 @@ test_preamble(void **state)
 	node *chapeau = get(d, "annex1/decl/s1/u1");
 	assert_null(chapeau->cite);
 	assert_int_equal(chapeau->unit, UNIT_NONE);
-	c = lang_cite(d, chapeau);
+	c = cite_format(d, chapeau);
 	assert_string_equal(c, "Annex, art. 1");
 	free(c);
 	doc_free(d);
@@ -886,7 +887,7 @@ test_preamble(void **state)
 	};
 	for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
 		d = parse_str(w[i].text, w[i].lang);
-		c = lang_cite(d, get(d, "pp2"));
+		c = cite_format(d, get(d, "pp2"));
 		assert_string_equal(c, w[i].want);
 		free(c);
 		doc_free(d);
@@ -1053,7 +1054,7 @@ test_cite_langs(void **state)
 		snprintf(text, sizeof text, "%s\n\nJoint statement\n\nFirst clause.\n\n"
 			 "Second clause.\n", c[i].annex);
 		doc *d = parse_str(text, c[i].lang);
-		char *got = lang_cite(d, get(d, "annex1/decl/p2"));
+		char *got = cite_format(d, get(d, "annex1/decl/p2"));
 		assert_string_equal(got, c[i].want);
 		free(got);
 		doc_free(d);
