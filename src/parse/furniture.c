@@ -1025,9 +1025,25 @@ furniture_find_mastheads(parser *p)
 				if (blank_soon) {
 					/* a letter's title is the text's, even
 					 * with no blank line before it */
-					while (q < p->nl && !(p->L[q].flags & LF_BLANK) &&
-					       !is_letter_title(LS(p, q), LN(p, q)))
+					for (;;) {
+						/* a title wrapped over a blank
+						 * line (double-spaced text, a
+						 * converter's reflow) goes on
+						 * when the next line starts in
+						 * lower case */
+						size_t r = q;
+						while (r < p->nl && r < q + 2 &&
+						       (p->L[r].flags & LF_BLANK))
+							r++;
+						if (r > q && r < p->nl &&
+						    !(p->L[r].flags & LF_BLANK) &&
+						    starts_lower(LS(p, r), LN(p, r)))
+							q = r;
+						if (q >= p->nl || (p->L[q].flags & LF_BLANK) ||
+						    is_letter_title(LS(p, q), LN(p, q)))
+							break;
 						p->L[q++].flags |= LF_MAST;
+					}
 				} else {
 					/* no blank lines: each item title is a
 					 * line and the lower-case lines that
