@@ -20,6 +20,7 @@
 #include <unistr.h>
 
 #include "parse/parse_impl.h"
+#include "un/session.h"
 
 /* ---------- furniture predicates ---------- */
 
@@ -686,7 +687,7 @@ masthead_text(parser *p, const char *s, size_t n, int read, int *agenda)
 	if (is_barcode(s, n))
 		return 1;
 	if (is_session_line(s, n)) {
-		int sn = session_number(s, n);
+		int sn = session_from_line(s, n);
 		if (read && sn && p->in_ga_zone && !m->session)
 			m->session = sn;
 		return 1;

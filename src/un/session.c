@@ -116,10 +116,19 @@ weekday(int y, int m, int d)
 	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
 }
 
-/* Opening day (in September) of the regular session held in year y. */
+/* Opening day (in September) of the regular session held in year y: the
+ * third Tuesday of September before the rule was amended (2003), then the
+ * Tuesday of the third week counting from the first week with a working
+ * day. */
 static int
 opening_day(int y)
 {
+	if (y < 2003) {
+		int d = 1;
+		while (weekday(y, 9, d) != 2)
+			d++;
+		return d + 14;
+	}
 	int first = 1;	/* first working day of September */
 	while (weekday(y, 9, first) == 0 || weekday(y, 9, first) == 6)
 		first++;
@@ -137,7 +146,7 @@ session_on_date(const char *iso)
 		return 0;
 	int open = opening_day(y);
 	int sy = (m > 9 || (m == 9 && d >= open)) ? y : y - 1;
-	if (sy < 2003)
+	if (sy < 1946)
 		return 0;
 	return sy - 1945;
 }

@@ -29,9 +29,12 @@ int session_from_line(const char *s, size_t n);
  * the GA rules of procedure, as amended by resolution 57/301 (2003) and
  * quoted in A/INF/76/1: a session opens "on the Tuesday of the third week
  * in September, counting from the first week that contains at least one
- * working day"; session N opens in year 1945 + N. Applied from the 58th
- * session (2003) on; earlier dates and anything not a date give 0. So 22
- * December 2020 → 75 (opened 15 September 2020), 3 September 2020 → 74. */
+ * working day"; session N opens in year 1945 + N. Before 2003 the rule
+ * was the third Tuesday of September (sessions 1 to 57, 1946-2002); dates
+ * before 1946 and anything not a date give 0. So 22 December 2020 → 75
+ * (opened 15 September 2020), 3 September 2020 → 74, 14 March 1995 → 49.
+ * Before 2003 the Assembly sometimes opened on another Tuesday (the 57th on
+ * 10 September 2002): a September date of those years may be one off. */
 int session_on_date(const char *iso);
 
 /* The GA session of document d, first rule that applies:

@@ -102,7 +102,13 @@ test_on_date(void **state)
 	assert_int_equal(session_on_date("2024-09-16"), 78);
 	assert_int_equal(session_on_date("2024-09-17"), 79);
 	assert_int_equal(session_on_date("2003-09-16"), 58);
-	assert_int_equal(session_on_date("2003-08-01"), 0);
+	/* Before 2003: the third Tuesday of September (20 September 1994). */
+	assert_int_equal(session_on_date("2003-08-01"), 57);
+	assert_int_equal(session_on_date("1995-03-14"), 49);
+	assert_int_equal(session_on_date("1994-09-19"), 48);
+	assert_int_equal(session_on_date("1994-09-20"), 49);
+	assert_int_equal(session_on_date("1946-10-01"), 1);
+	assert_int_equal(session_on_date("1945-12-01"), 0);
 	assert_int_equal(session_on_date("garbage"), 0);
 	assert_int_equal(session_on_date(NULL), 0);
 }
