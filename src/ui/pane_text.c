@@ -12,7 +12,6 @@
 
 #include "text.h"
 #include "ui/ui_impl.h"
-#include "ui/notes_ui.h"
 #include "ui/refs_ui.h"
 #include "util.h"
 
@@ -105,14 +104,16 @@ text_draw(pane *p, ui *u)
 			const node *nd = u->d->blocks[l->block];
 			if (l->first && u->show_numbers)
 				draw_number(p, u, row, x0, nd);
-			if (l->first)
-				notes_ui_marker(p, u, row, x0, l->block);
 			int x = x0 + gutter + l->indent;
 			/* References and search matches highlighted. */
 			decor_line(p, u, row, x, l, nd, draw_attr(u, role_of(nd)));
 			if (nd->kind == NODE_TABLE)
 				draw_column_rules(p, u, row, x, nd, l);
-			notes_ui_decorate(p, u, row, x, l);
+			/* What other panes show over the text (notes). */
+			for (size_t i = 0; i < u->npanes; i++)
+				if (u->panes[i]->ops->decorate)
+					u->panes[i]->ops->decorate(u->panes[i], u, p, row,
+								    x0, x, l);
 		}
 		if (layout_step(u->lo, &a, 1) == 0)
 			break;

@@ -18,6 +18,7 @@
  * stays at the top across resizes. */
 #include <build-config.h>
 
+#include <assert.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -123,6 +124,21 @@ ui_notice(ui *u, const char *text)
 	notice_next(u);
 }
 
+void
+ui_observe(ui *u, int events, ui_observer_fn fn, void *data)
+{
+	assert(u->nobservers < UI_MAX_OBSERVERS);
+	u->observers[u->nobservers++] = (ui_observer){ events, fn, data };
+}
+
+void
+ui_notify(ui *u, int event)
+{
+	for (size_t i = 0; i < u->nobservers; i++)
+		if (u->observers[i].events & event)
+			u->observers[i].fn(u, event, u->observers[i].data);
+}
+
 int
 ui_addr_cmp(layout_addr a, layout_addr b)
 {
@@ -214,7 +230,7 @@ ui_jump(ui *u, doc_pos p)
 		return UI_NONE;
 	if (p.block >= u->d->nblocks)
 		p.block = u->d->nblocks - 1;
-	history_before_jump(u);
+	ui_notify(u, UI_EVENT_JUMP);
 	u->pos = p;
 	u->top = layout_addr_of(u->lo, p);
 	return UI_MOVED | UI_DRAW;
@@ -225,7 +241,7 @@ ui_top_of_document(ui *u)
 {
 	if (!u->d->nblocks)
 		return UI_NONE;
-	history_before_jump(u);	/* g and G are jumps, as in vi */
+	ui_notify(u, UI_EVENT_JUMP);	/* g and G are jumps, as in vi */
 	set_top(u, layout_first(u->lo));
 	return UI_MOVED | UI_DRAW;
 }
@@ -235,7 +251,7 @@ ui_end_of_document(ui *u)
 {
 	if (!u->d->nblocks)
 		return UI_NONE;
-	history_before_jump(u);
+	ui_notify(u, UI_EVENT_JUMP);
 	set_top(u, max_top(u));
 	return UI_MOVED | UI_DRAW;
 }
@@ -249,20 +265,29 @@ ui_focus(ui *u, pane *p)
 	return UI_DRAW;
 }
 
+/* Is p a pane on the right of the text (the notes panel)? */
+static int
+on_right(const pane *p)
+{
+	return p && p->side == PANE_RIGHT;
+}
+
 /* Tab's order: the text, the outline (the way to a clause, the guide's
- * first step), the notes panel, then the panes below the text (references,
- * library) in drawing order. Returns the count. */
+ * first step), the panes on the right (notes), then the others (the
+ * references and library below the text) in drawing order. Returns the
+ * count. */
 static size_t
 focus_order(const ui *u, pane **out)
 {
 	size_t n = 0;
 	out[n++] = u->text;
 	out[n++] = u->outline;
-	if (u->notes)
-		out[n++] = u->notes;
+	for (size_t i = 0; i < u->npanes; i++)
+		if (on_right(u->panes[i]))
+			out[n++] = u->panes[i];
 	for (size_t i = 0; i < u->npanes; i++) {
 		pane *p = u->panes[i];
-		if (p != u->text && p != u->outline && p != u->notes)
+		if (p != u->text && p != u->outline && !on_right(p))
 			out[n++] = p;
 	}
 	return n;
@@ -285,7 +310,7 @@ ui_focus_target(const ui *u, int dir)
 		/* A squeezed outline opens over the text; notes that give
 		 * way to the outline take its place while focused. */
 		if (!p->placed && p != u->outline &&
-		    !(p == u->notes && u->notes_yield))
+		    !(on_right(p) && u->notes_yield))
 			continue;
 		return p;
 	}
@@ -303,7 +328,9 @@ ui_focus_next(ui *u, int dir)
 	}
 	pane *p = ui_focus_target(u, dir);
 	if (!p) {
-		ui_message(u, ROLE_MESSAGE, "The outline is hidden: %s shows it", "o");
+		char k[32];
+		ui_message(u, ROLE_MESSAGE, "The outline is hidden: %s shows it",
+			   keys_first(u, ACT_TOGGLE_OUTLINE, k, sizeof k));
 		return UI_DRAW;
 	}
 	if (p == u->outline && !p->placed)
@@ -396,32 +423,28 @@ ui_notes_room(const ui *u)
 	return u->cols - outline_least(u);
 }
 
-/* The notes panel's place: pane_notes.c decides within the columns it is
- * given (notes_ui_reserve): the whole screen while the panel has the
+/* A right-hand pane's place (the notes panel): its reserve hook decides
+ * within the columns it is given: the whole screen while the pane has the
  * focus or the outline has room beside both; else the screen less the
  * least outline (ui_notes_room), so that the outline, the way into the
- * document's structure, keeps its place beside the text; the panel then
+ * document's structure, keeps its place beside the text; the pane then
  * waits (u->notes_yield) until it has the focus, when it takes the
- * outline's place. (pane_notes.c's reveal() gives it the focus when it is
+ * outline's place. (notes_panel_reveal() gives it the focus when it is
  * shown with s and would wait.) Returns the columns it takes on the
  * right. */
 static int
-reserve_notes(ui *u, int main_h)
+reserve_right(ui *u, pane *n, int main_h)
 {
-	pane *n = u->notes;
-	u->notes_yield = 0;
-	if (!n)
-		return 0;
-	int right = notes_ui_reserve(u, main_h, u->cols);
+	int right = n->ops->reserve(n, u, main_h, u->cols);
 	/* (An outline opened over the text takes its place beside it
-	 * again when that is only the notes' room.) */
+	 * again when that is only the pane's room.) */
 	int least = outline_least(u);
-	if (right <= 0 || least <= 0 || u->focus == n || notes_ui_covers(u) ||
+	if (right <= 0 || least <= 0 || u->focus == n || n->covers ||
 	    outline_cols(u, right) > 0)
-		return right;	/* no conflict, or the notes have the focus */
-	n->placed = 0;	/* the hook sets it only where the panel goes */
-	right = notes_ui_reserve(u, main_h, ui_notes_room(u));
-	u->notes_yield = n->shown && !n->placed && !notes_ui_covers(u);
+		return right;	/* no conflict, or the pane has the focus */
+	n->placed = 0;	/* the hook sets it only where the pane goes */
+	right = n->ops->reserve(n, u, main_h, ui_notes_room(u));
+	u->notes_yield = n->shown && !n->placed && !n->covers;
 	return right;
 }
 
@@ -452,12 +475,23 @@ place(ui *u)
 		return;
 	}
 
-	int main_h = u->rows - 2, left = 0;
-	/* The references or library list below the text (refs_ui.h). */
-	main_h -= refs_ui_reserve(u, main_h);
-	/* The notes panel first, within the room the outline leaves it. */
+	int main_h = u->rows - 2, left = 0, right = 0, covered = 0;
+	/* The panes below the text (references, library), then those on its
+	 * right (notes), within the room the outline leaves them. */
+	for (size_t i = 0; i < u->npanes; i++) {
+		pane *p = u->panes[i];
+		p->covers = 0;
+		if (p->side == PANE_BOTTOM && p->ops->reserve)
+			main_h -= p->ops->reserve(p, u, main_h, u->cols);
+	}
 	int was_yielding = u->notes_yield;
-	int right = reserve_notes(u, main_h);
+	u->notes_yield = 0;
+	for (size_t i = 0; i < u->npanes; i++) {
+		pane *p = u->panes[i];
+		if (p->side == PANE_RIGHT && p->ops->reserve)
+			right += reserve_right(u, p, main_h);
+		covered |= p->covers;
+	}
 	pane *o = u->outline;
 	u->outline_squeezed = 0;
 	if (o->shown) {
@@ -474,7 +508,7 @@ place(ui *u)
 	} else {
 		u->outline_full = 0;
 	}
-	if (!u->outline_full && !notes_ui_covers(u))
+	if (!u->outline_full && !covered)
 		put(u->text, 0, left, main_h, u->cols - left - right);
 	put(u->status, u->rows - 2, 0, 2, u->cols);
 	if (u->help->shown) {
@@ -493,11 +527,14 @@ place(ui *u)
 	/* Said when the panel starts to wait, not each time the focus
 	 * leaves it, nor over a message that says more ("Note saved (s
 	 * shows the notes)", an error). */
-	int left_notes = u->placed_focus == u->notes && u->notes;
+	int left_notes = on_right(u->placed_focus);
 	u->placed_focus = u->focus;
-	if (u->notes_yield && !was_yielding && !left_notes && !u->msg[0])
-		ui_message(u, ROLE_MESSAGE, "No room for the notes beside the outline: "
-			   "s shows them, o hides the outline");
+	if (u->notes_yield && !was_yielding && !left_notes && !u->msg[0]) {
+		char m[160];
+		keys_expand(u, "No room for the notes beside the outline: {toggle-notes} "
+			    "shows them, {toggle-outline} hides the outline", m, sizeof m);
+		ui_message(u, ROLE_MESSAGE, "%s", m);
+	}
 
 	/* Windows in drawing order, so the panel stack matches it. */
 	for (size_t i = 0; i < u->npanes; i++) {
@@ -617,9 +654,10 @@ on_key(ui *u, int key)
 	}
 	int act = keys_lookup(u, key);
 	if (act < 0) {
-		char name[32];
+		char name[32], k[32];
 		keys_name(key, name, sizeof name);
-		ui_message(u, ROLE_MESSAGE, "%s: no action (h shows the keys)", name);
+		ui_message(u, ROLE_MESSAGE, "%s: no action (%s shows the keys)", name,
+			   keys_first(u, ACT_HELP, k, sizeof k));
 		return UI_DRAW;
 	}
 	return actions_run(u, act);
@@ -666,10 +704,7 @@ ui_set_document(ui *u, doc *d, doc_pos pos)
 	u->outline = pane_outline_new(u);
 	u->outline->shown = o->shown && u->outline->shown;
 	replace_pane(u, o, u->outline);
-	pane *n = u->notes;
-	pane *nn = pane_notes_new(u, u->notes_db);	/* sets u->notes */
-	replace_pane(u, n, nn);
-	refs_ui_doc_changed(u);
+	ui_notify(u, UI_EVENT_DOC_CHANGED);	/* notes, references, search */
 	return UI_GEOMETRY | UI_MOVED | UI_DRAW;
 }
 
@@ -819,7 +854,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	u->text = pane_text_new(u);
 	u->status = status_new(u);
 	u->help = help_new(u);
-	u->notes = pane_notes_new(u, opt->notes_db);
+	u->notes = notes_panel_new(u, opt->notes_db);
 	u->editor = editor_new(u);
 	add_pane(u, u->outline);
 	add_pane(u, u->text);
@@ -838,11 +873,17 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 
 	int flags = UI_GEOMETRY | UI_MOVED | UI_DRAW, errors = 0, lost = 0;
 	for (;;) {
-		/* The notes panel takes the outline's place while it has the
-		 * focus (reserve_notes): a focus to or from it places again. */
+		/* A pane on the right (notes) takes the outline's place while
+		 * it has the focus (reserve_right): a focus to or from it
+		 * places again. */
 		if (u->focus != u->placed_focus &&
-		    (u->focus == u->notes || u->placed_focus == u->notes))
+		    (on_right(u->focus) || on_right(u->placed_focus)))
 			flags |= UI_GEOMETRY | UI_DRAW;
+		/* What panes derive from storage, before anything uses it. */
+		if (flags && !u->too_small)
+			for (size_t i = 0; i < u->npanes; i++)
+				if (u->panes[i]->ops->recalc)
+					u->panes[i]->ops->recalc(u->panes[i], u);
 		if (flags & UI_GEOMETRY)
 			place(u);
 		if ((flags & (UI_MOVED | UI_GEOMETRY)) && !u->too_small)

@@ -1,4 +1,4 @@
-/* pane_library: reading a library (`lectern DIR`, or several files).
+/* library_ui: reading a library (`lectern DIR`, or several files).
  *
  * Before curses starts, library_ui_prepare opens the index (library.h:
  * --library-db, else beside the notes), scans the roots and lists the
@@ -276,10 +276,11 @@ lib_draw(pane *p, ui *u)
 	wbkgdset(p->win, ' ' | draw_attr(u, ROLE_TEXT));
 	werase(p->win);
 	mvwhline(p->win, 0, 0, ACS_HLINE | draw_attr(u, ROLE_BORDER), p->w);
-	char title[128];
+	char title[192], keys[96];
+	keys_expand(u, focused ? "  {activate}: open  {toggle-library}/{cancel}: close"
+		    : "  {focus-next}: here", keys, sizeof keys);
 	snprintf(title, sizeof title, " Library: %zu document%s%s ", rx->ndocs,
-		 rx->ndocs == 1 ? "" : "s",
-		 focused ? "  Enter: open  L/Esc: close" : "  Tab: here");
+		 rx->ndocs == 1 ? "" : "s", keys);
 	draw_str_ellipsis(p->win, 0, 1, title, strlen(title), p->w - 2,
 			  draw_attr(u, ROLE_HEADING));
 	size_t rows = p->h > 1 ? (size_t)p->h - 1 : 1;
@@ -435,7 +436,7 @@ library_ui_pane(ui *u)
 }
 
 int
-library_act_toggle(ui *u)
+library_ui_toggle(ui *u)
 {
 	refs_ui *rx = u->rx;
 	pane *p = rx->lib_pane;
