@@ -668,7 +668,9 @@ test_session_rule(void **state)
 	assert_int_equal(session_on_date("2020-12-22"), 75);
 	assert_int_equal(session_on_date("2020-09-14"), 74);
 	assert_int_equal(session_on_date("2020-09-15"), 75);
-	assert_int_equal(session_on_date("1999-10-01"), 0);
+	/* before 2003: the older rule, the third Tuesday of September */
+	assert_int_equal(session_on_date("1999-10-01"), 54);
+	assert_int_equal(session_on_date("1945-10-01"), 0);
 	assert_int_equal(session_on_date("garbage"), 0);
 	assert_int_equal(session_on_date(NULL), 0);
 
