@@ -111,9 +111,7 @@ page_number(const char *s, size_t n, int *weak)
 		*weak = 1;
 		return atoi(s);
 	}
-	static const char *const pw[] = { "Page", "Página", "Страница", "English Page",
-					   "Spanish Page", "French Page", "Russian Page", NULL };
-	size_t m = lang_prefix_any(s, n, pw, NULL);
+	size_t m = lang_prefix_any(s, n, lang_running_page, NULL);
 	if (m) {
 		while (m < n && s[m] == ' ')
 			m++;
@@ -399,9 +397,7 @@ is_lang_name_line(const char *s, size_t n)
 		if (equal_ci(s, n, lang_names[k].word))
 			return 1;
 	/* "Français", "Russian", "Español", "Русский" as the version */
-	static const char *const more[] = { "Français", "Español", "Русский",
-					    "Английский", "FRANCAIS", "ESPANOL", NULL };
-	return equal_any(s, n, more);
+	return equal_any(s, n, lang_version_names);
 }
 
 static const char *
@@ -501,14 +497,7 @@ no_lower(const char *s, size_t n)
 static int
 is_organ_half(const char *s, size_t n)
 {
-	static const char *const half[] = {
-		"ASSEMBLY", "COUNCIL", "SECURITY", "ECONOMIC AND SOCIAL", "TRUSTEESHIP",
-		"ASAMBLEA", "CONSEJO", "DE SEGURIDAD", "ECONÓMICO Y SOCIAL",
-		"ASSEMBLÉE", "ASSEMBLEE", "CONSEIL", "DE SÉCURITÉ", "DE SECURITE",
-		"ÉCONOMIQUE ET SOCIAL", "ECONOMIQUE ET SOCIAL",
-		"ГЕНЕРАЛЬНАЯ", "АССАМБЛЕЯ", "СОВЕТ", "БЕЗОПАСНОСТИ", NULL
-	};
-	return n < 40 && no_lower(s, n) && equal_any(s, n, half);
+	return n < 40 && no_lower(s, n) && equal_any(s, n, lang_organ_halves);
 }
 
 /* A line set in columns (pdftotext -layout: "GENERAL       Distr."):
@@ -544,18 +533,16 @@ masthead_line(parser *p, size_t i, int read, int *agenda)
 	/* "GENERAL" over "ASSEMBLY", "GENERALE" under "ASSEMBLEE" are the
 	 * organ, not "Distr. GENERAL" */
 	int organ_top = 0;
-	static const char *const gen[] = { "GENERAL", "GENERALE", "GÉNÉRALE", NULL };
-	if (equal_any(s, c, gen) && no_lower(s, c)) {
+	if (equal_any(s, c, lang_general_caps) && no_lower(s, c)) {
 		size_t j = i + 1;
 		while (j < p->nl && (p->L[j].flags & LF_BLANK))
 			j++;
 		organ_top = j < p->nl && is_organ_half(LS(p, j), next_cell(LS(p, j), LN(p, j), 0));
-		static const char *const before[] = { "ASSEMBLEE", "ASSEMBLÉE", "ASAMBLEA", NULL };
 		j = i;
 		while (j > 0 && (p->L[j - 1].flags & LF_BLANK))
 			j--;
 		if (j > 0 && equal_any(LS(p, j - 1), next_cell(LS(p, j - 1), LN(p, j - 1), 0),
-				       before))
+				       lang_assembly_first))
 			organ_top = 1;
 	}
 	if (c == n || (!organ_top && masthead_text(p, s, n, 0, agenda)))
@@ -594,16 +581,14 @@ masthead_text(parser *p, const char *s, size_t n, int read, int *agenda)
 	static const char *const org_letter[] = { "A", "S", "E", NULL };
 	if (n == 1 && equal_any(s, n, org_letter))
 		return 1;	/* the organ's letter beside "UNITED NATIONS" */
-	static const char *const year[] = { " year", " année", " año", " год", NULL };
-	for (size_t y = 0; n < 40 && year[y]; y++) {
-		size_t yl = strlen(year[y]);
-		if (n > yl && lang_prefix(s + n - yl + 1, yl - 1, year[y] + 1) == yl - 1 &&
-		    s[n - yl] == ' ' && session_number(s, n))
+	for (size_t y = 0; n < 40 && lang_year_words[y]; y++) {
+		size_t yl = strlen(lang_year_words[y]);
+		if (n > yl + 1 && lang_prefix(s + n - yl, yl, lang_year_words[y]) == yl &&
+		    s[n - yl - 1] == ' ' && session_number(s, n))
 			return 1;	/* the Security Council's "Fiftieth year" */
 	}
 	if (is_organ_half(s, n)) {
-		if (lang_prefix(s, n, "ASSEMBLY") || lang_prefix(s, n, "ASAMBLEA") ||
-		    lang_prefix(s, n, "ASSEMBLÉE") || lang_prefix(s, n, "АССАМБЛЕЯ"))
+		if (lang_prefix_any(s, n, lang_assembly_caps, NULL))
 			p->in_ga_zone = 1;
 		return 1;
 	}
@@ -616,10 +601,7 @@ masthead_text(parser *p, const char *s, size_t n, int read, int *agenda)
 		return 1;
 	}
 	if ((k = organ_prefix(s, n))) {
-		if (lang_prefix(s, n, "General Assembly") ||
-		    lang_prefix(s, n, "Asamblea General") ||
-		    lang_prefix(s, n, "Assemblée générale") ||
-		    lang_prefix(s, n, "Генеральная Ассамблея"))
+		if (lang_prefix_any(s, n, lang_ga_names, NULL))
 			p->in_ga_zone = 1;
 		while (k < n && s[k] == ' ')
 			k++;
@@ -628,22 +610,14 @@ masthead_text(parser *p, const char *s, size_t n, int read, int *agenda)
 		s += k;
 		n -= k;	/* "General Assembly Distr.: General" */
 	}
-	if ((k = lang_prefix(s, n, "Distr."))) {
+	if ((k = lang_prefix_any(s, n, lang_distr_words, NULL))) {
 		while (k < n && (s[k] == ' ' || s[k] == ':'))
 			k++;
 		if (read && k < n && !m->distribution) {
 			const char *v = s + k;
 			size_t vn = n - k;
-			if (lang_prefix(v, vn, "general") || lang_prefix(v, vn, "générale"))
-				m->distribution = xstrdup("General");
-			else if (lang_prefix(v, vn, "limited") || lang_prefix(v, vn, "limitada") ||
-				 lang_prefix(v, vn, "limitée"))
-				m->distribution = xstrdup("Limited");
-			else if (lang_prefix(v, vn, "restricted") || lang_prefix(v, vn, "reservada") ||
-				 lang_prefix(v, vn, "restreinte"))
-				m->distribution = xstrdup("Restricted");
-			else
-				m->distribution = xstrndup(v, vn);
+			const char *e = lang_distribution(v, vn);
+			m->distribution = e ? xstrdup(e) : xstrndup(v, vn);
 		}
 		return 2;
 	}
@@ -663,14 +637,10 @@ masthead_text(parser *p, const char *s, size_t n, int read, int *agenda)
 	}
 	if (is_lang_name_line(s, n))
 		return 1;
-	static const char *const distr[] = { "GENERAL", "LIMITED", "RESTRICTED",
-					     "GÉNÉRALE", "LIMITÉE", "GENERALE", "LIMITEE",
-					     "RESTREINTE", NULL };
-	if (equal_any(s, n, distr)) {
+	if (equal_any(s, n, lang_distr_caps)) {
 		if (read && !m->distribution) {
-			m->distribution = xstrdup(lang_prefix(s, n, "limit") ? "Limited" :
-						  lang_prefix(s, n, "restricted") ? "Restricted" :
-						  "General");
+			const char *e = lang_distribution(s, n);
+			m->distribution = xstrdup(e ? e : "General");
 		}
 		return 1;
 	}
@@ -693,17 +663,17 @@ masthead_text(parser *p, const char *s, size_t n, int read, int *agenda)
 		return 1;
 	}
 	/* "First Committee", "Working Group on the Universal Periodic Review" */
-	if (n < 80 && (lang_prefix(s, n, "Working Group") ||
-		       lang_prefix(s, n, "Groupe de travail") ||
-		       lang_prefix(s, n, "Рабочая группа") ||
-		       lang_prefix(s, n, "Grupo de Trabajo")))
+	if (n < 80 && lang_prefix_any(s, n, lang_working_groups, NULL))
 		return 1;
 	size_t cn = n;
 	if (cn < 40 && cn > 10 && s[cn - 1] == ')')
 		cn--;	/* "(Fourth Committee)" */
-	if (cn < 60 && cn > 10 && lang_prefix(s + cn - 9, 9, "Committee") == 9 &&
-	    lang_find(s, cn, "the") == (size_t)-1)
-		return 1;
+	for (size_t w = 0; cn < 60 && cn > 10 && lang_committee_words[w]; w++) {
+		size_t wl = strlen(lang_committee_words[w]);
+		if (cn > wl && lang_prefix(s + cn - wl, wl, lang_committee_words[w]) == wl &&
+		    lang_find(s, cn, lang_articles[0]) == (size_t)-1)	/* "the" */
+			return 1;
+	}
 	if (agenda_heading(p, s, n, read)) {
 		*agenda = 1;
 		return 1;
@@ -741,14 +711,7 @@ chrome_segment(const char *s, size_t n, int *strong)
 	}
 	if (!n)
 		return 1;
-	static const char *const facts[] = { "Pages:", "Page count:", "Format:", "Size:",
-		"File size:", "Downloads:", "Views:", "Uploaded:", "Published:", "Language:",
-		"Languages:", "Type:", "Páginas:", "Formato:", "Tamaño:", "Taille :", "Taille:",
-		"Страниц:", "Формат:", "Размер:", NULL };
-	static const char *const counted[] = { "views", "view", "downloads", "download",
-		"pages", "likes", "comments", "shares", "visitas", "descargas", "vues",
-		"téléchargements", "просмотров", "загрузок", NULL };
-	size_t m = lang_prefix_any(s, n, facts, NULL);
+	size_t m = lang_prefix_any(s, n, lang_chrome_facts, NULL);
 	if (m) {
 		*strong = 1;
 		return n - m < 30;
@@ -757,7 +720,7 @@ chrome_segment(const char *s, size_t n, int *strong)
 	while (d < n && (is_digit(s[d]) || s[d] == ',' || s[d] == '.' ||
 			 (s[d] == ' ' && d + 1 < n && is_digit(s[d + 1]))))
 		d++;
-	if (d && d < n && s[d] == ' ' && lang_prefix_any(s + d + 1, n - d - 1, counted, NULL) ==
+	if (d && d < n && s[d] == ' ' && lang_prefix_any(s + d + 1, n - d - 1, lang_chrome_counted, NULL) ==
 	    n - d - 1) {
 		*strong = 1;
 		return 1;
@@ -773,7 +736,7 @@ chrome_segment(const char *s, size_t n, int *strong)
 	/* a navigation word or three, none a sentence nor the masthead's
 	 * ("General Assembly | Distr.: General | A/80/1" is a masthead) */
 	if (memchr(s, ':', n) || is_symbol(s, n) || is_org_line(s, n) || organ_prefix(s, n) ||
-	    lang_prefix(s, n, "Distr."))
+	    lang_prefix_any(s, n, lang_distr_words, NULL))
 		return 0;
 	size_t words = 1;
 	for (size_t i = 0; i < n; i++)
@@ -940,8 +903,8 @@ furniture_find_mastheads(parser *p)
 			continue;	/* no masthead line starts so */
 		size_t c0 = next_cell(s, n, 0);
 		int start = is_org_line(s, n) || (c0 < n && is_org_line(s, c0));
-		if (!start && (organ_prefix(s, n) || lang_prefix(s, n, "Distr.") ||
-			       (c0 < n && equal_ci(s, c0, "GENERAL")))) {
+		if (!start && (organ_prefix(s, n) || lang_prefix_any(s, n, lang_distr_words, NULL) ||
+			       (c0 < n && equal_ci(s, c0, lang_general_caps[0])))) {
 			/* an organ line opens a zone only with masthead company */
 			for (size_t j = i, seen = 0; j < p->nl && seen < 6; j++) {
 				if (p->L[j].flags & LF_BLANK)
@@ -949,7 +912,7 @@ furniture_find_mastheads(parser *p)
 				seen++;
 				const char *t = LS(p, j);
 				size_t tn = LN(p, j);
-				if (lang_find(t, tn < 80 ? tn : 0, "Distr.") != (size_t)-1 ||
+				if (lang_find(t, tn < 80 ? tn : 0, lang_distr_words[0]) != (size_t)-1 ||
 				    is_session_line(t, tn))
 					start = 1;
 			}

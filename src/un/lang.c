@@ -610,7 +610,7 @@ const char *const lang_working_groups[] = {
 	"Working Group", "Groupe de travail", "Рабочая группа", "Grupo de Trabajo", NULL,
 };
 const char *const lang_version_names[] = {
-	"Français", "Español", "Русский", "Английский", NULL,
+	"Français", "Español", "Русский", "Английский", "FRANCAIS", "ESPANOL", NULL,
 };
 
 const char *
@@ -621,6 +621,38 @@ lang_distribution(const char *s, size_t n)
 			return lang_distributions[k].value;
 	return NULL;
 }
+
+/* A running header's page line: "Page 3", and the older "English Page 3"
+ * (the version's name before the word). */
+const char *const lang_running_page[] = { "Page", "Página", "Страница", "English Page",
+	"Spanish Page", "French Page", "Russian Page", NULL };
+
+/* An older masthead's organ stacked over two lines, in capitals. */
+const char *const lang_organ_halves[] = {
+	"ASSEMBLY", "COUNCIL", "SECURITY", "ECONOMIC AND SOCIAL", "TRUSTEESHIP",
+	"ASAMBLEA", "CONSEJO", "DE SEGURIDAD", "ECONÓMICO Y SOCIAL",
+	"ASSEMBLÉE", "ASSEMBLEE", "CONSEIL", "DE SÉCURITÉ", "DE SECURITE",
+	"ÉCONOMIQUE ET SOCIAL", "ECONOMIQUE ET SOCIAL",
+	"ГЕНЕРАЛЬНАЯ", "АССАМБЛЕЯ", "СОВЕТ", "БЕЗОПАСНОСТИ", NULL
+};
+const char *const lang_general_caps[] = { "GENERAL", "GENERALE", "GÉNÉRALE", NULL };
+const char *const lang_assembly_caps[] = { "ASSEMBLY", "ASAMBLEA", "ASSEMBLÉE", "АССАМБЛЕЯ",
+	NULL };
+/* The organ words that come before "GENERAL" (French, Spanish). */
+const char *const lang_assembly_first[] = { "ASSEMBLEE", "ASSEMBLÉE", "ASAMBLEA", NULL };
+const char *const lang_year_words[] = { "year", "année", "año", "год", NULL };
+const char *const lang_distr_words[] = { "Distr.", NULL };
+const char *const lang_distr_caps[] = { "GENERAL", "LIMITED", "RESTRICTED", "GÉNÉRALE",
+	"LIMITÉE", "GENERALE", "LIMITEE", "RESTREINTE", NULL };
+const char *const lang_committee_words[] = { "Committee", NULL };
+/* A hosting site's fact lines and counters (site chrome). */
+const char *const lang_chrome_facts[] = { "Pages:", "Page count:", "Format:", "Size:",
+	"File size:", "Downloads:", "Views:", "Uploaded:", "Published:", "Language:",
+	"Languages:", "Type:", "Páginas:", "Formato:", "Tamaño:", "Taille :", "Taille:",
+	"Страниц:", "Формат:", "Размер:", NULL };
+const char *const lang_chrome_counted[] = { "views", "view", "downloads", "download",
+	"pages", "likes", "comments", "shares", "visitas", "descargas", "vues",
+	"téléchargements", "просмотров", "загрузок", NULL };
 
 /* The word of a running header's page number: "Page 3", "Página 3",
  * "Страница 3" (French writes "Page"). */

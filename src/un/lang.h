@@ -160,10 +160,9 @@ extern const lang_number lang_session_units[];
 extern const char *const lang_session_words[];
 extern const char *const lang_page_words[];	/* "Page", "Página" … */
 
-/* Masthead words the parser still writes inline (to be read from here):
- * the General Assembly's name in every language and case, distribution
- * words and their English value, working groups' names, language
- * versions named in their own language. */
+/* Masthead words, in every language: the General Assembly's name,
+ * distribution words and their English value, working groups' names,
+ * language versions named in their own language. */
 typedef struct lang_value {
 	const char *word;	/* "limitée" */
 	const char *value;	/* "Limited" */
@@ -172,6 +171,18 @@ extern const char *const lang_ga_names[];	/* "Asamblea General" … */
 extern const lang_value lang_distributions[];	/* "générale" → "General" */
 extern const char *const lang_working_groups[];	/* "Groupe de travail" … */
 extern const char *const lang_version_names[];	/* "Español" … */
+/* Older and web mastheads (parse/furniture.c reads them from here): */
+extern const char *const lang_running_page[];	/* "Page", "English Page" … */
+extern const char *const lang_organ_halves[];	/* "ASSEMBLY", "CONSEJO" … */
+extern const char *const lang_general_caps[];	/* "GENERAL", "GÉNÉRALE" … */
+extern const char *const lang_assembly_caps[];	/* "ASSEMBLY", "АССАМБЛЕЯ" … */
+extern const char *const lang_assembly_first[];	/* "ASAMBLEA" (before GENERAL) */
+extern const char *const lang_year_words[];	/* "year", "año" … ("Fiftieth year") */
+extern const char *const lang_distr_words[];	/* "Distr." */
+extern const char *const lang_distr_caps[];	/* "LIMITED", "LIMITÉE" … alone */
+extern const char *const lang_committee_words[]; /* "Committee" (a line's end) */
+extern const char *const lang_chrome_facts[];	/* "Pages:", "Tamaño:" … */
+extern const char *const lang_chrome_counted[];	/* "views", "descargas" … */
 /* The English distribution of a word s[0, n) starts with ("LIMITÉE" →
  * "Limited"), case-insensitive, any language; NULL if none. */
 const char *lang_distribution(const char *s, size_t n);
