@@ -179,8 +179,8 @@ run_many(enum mode mode, char **paths, size_t npaths, const char *lang,
 	catalog *cat = load_catalog();
 	int rc;
 	if (mode == MODE_REFS)
-		rc = cli_refs_run((const char *const *)paths, npaths, lang, cat,
-				  stdout, stderr);
+		rc = cli_refs_run((const char *const *)paths, npaths, library_db,
+				  lang, cat, stdout, stderr);
 	else
 		rc = cli_library_list((const char *const *)paths, npaths, library_db,
 				      lang, cat, stdout, stderr);
