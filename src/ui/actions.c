@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lang.h"
+#include "un/cite.h"
 #include "ui/ui_impl.h"
 #include "ui/notes_ui.h"
 #include "ui/refs_ui.h"
@@ -142,7 +142,7 @@ act_cite(ui *u)
 	const node *nd = ui_top_node(u);
 	if (!nd)
 		return UI_NONE;
-	char *c = lang_cite(u->d, nd);
+	char *c = cite_format(u->d, nd);
 	ui_message(u, ROLE_MESSAGE, "%s  (%s)", c, nd->path);
 	free(c);
 	return UI_DRAW;
@@ -150,7 +150,7 @@ act_cite(ui *u)
 
 /* What is typed at ':': a node path ("annex1/decl/p8") or a citation as
  * people write it and as 'c' shows it ("8", "Article 40", "art. 12, para.
- * 1", "Annex, art. 12", "pp2"); doc_find_cite reads both, paths first, and
+ * 1", "Annex, art. 12", "pp2"); cite_find reads both, paths first, and
  * looks for a bare number first beside the clause being read. */
 static int
 goto_done(ui *u, const char *text, void *arg)
@@ -163,7 +163,7 @@ goto_done(ui *u, const char *text, void *arg)
 	if (!*text)
 		return UI_DRAW;
 	const doc *d = u->d;
-	const node *nd = doc_find_cite(d, ui_top_node(u), text);
+	const node *nd = cite_find(d, ui_top_node(u), text);
 	size_t b = nd ? ui_node_block(d, nd) : (size_t)-1;
 	if (b == (size_t)-1) {
 		ui_message(u, ROLE_ERROR, "No clause or path '%s'", text);
