@@ -24,7 +24,7 @@ lectern=$(cd "$top_builddir" && pwd)/lectern
 L=${LECTERN:-$lectern}
 case $L in /*) ;; *) L=$(pwd)/$L ;; esac
 c=parse/corpus
-p=compare
+p=pdf
 
 # name|options|files: one golden file per line
 cases="L.20-80.16.compare|--compare|$c/en_A_C.1_80_L.20.txt $c/en_A_RES_80_16.txt
