@@ -24,9 +24,12 @@ doc_open(const char *path, const doc_open_options *opt, char **report,
 		return NULL;
 	if (report)
 		*report = source_report(&src, opt->report_prefix ? opt->report_prefix : "");
-	parse_options popt = { .lang = opt->lang };
+	/* garbage would pass for some language: leave it unknown */
+	parse_options popt = { .lang = opt->lang, .no_detect = src.garbled };
 	doc *d = parse_document(path, src.data, src.len, &popt);
 	d->meta.invalid_bytes = src.invalid_bytes;
+	d->meta.encoding = src.encoding;
+	d->meta.garbled = src.garbled;
 	source_free(&src);
 	return d;
 }

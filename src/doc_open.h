@@ -14,7 +14,9 @@ typedef struct doc_open_options {
 } doc_open_options;
 
 /* Reads path ("-" = standard input) and parses it. Returns the document
- * (caller frees with doc_free; its meta.invalid_bytes set), or NULL with
+ * (caller frees with doc_free; its source facts set: meta.encoding,
+ * meta.garbled, meta.invalid_bytes; the language of garbled text is not
+ * guessed, meta.lang NULL unless opt->lang), or NULL with
  * *err (caller frees) naming the file in visible form. When report is not
  * NULL, *report gets what the clean-up changed (source_report: one line
  * per kind, each ending in '\n', the file named in visible form), or NULL

@@ -116,13 +116,28 @@ meta_json(const doc_meta *m)
 	for (size_t i = 0; i < m->nagenda; i++)
 		json_array_append_new(items, jstr(m->agenda[i]));
 	json_object_set_new(o, "agenda_items", items);
+	json_t *titles = json_array();
+	for (size_t i = 0; i < m->nagenda_titles; i++)
+		json_array_append_new(titles, json_pack("{s:o,s:o}", "item",
+							str_or_null(m->agenda_titles[i].item),
+							"title", jstr(m->agenda_titles[i].title)));
+	json_object_set_new(o, "agenda_titles", titles);
 	json_t *pages = json_array();
 	for (size_t i = 0; i < m->npages; i++)
 		json_array_append_new(pages, json_pack("{s:i,s:I}", "page", m->pages[i].number,
 						       "line", (json_int_t)m->pages[i].line));
 	json_object_set_new(o, "pages", pages);
+	json_object_set_new(o, "encoding", str_or_null(m->encoding));
+	json_object_set_new(o, "garbled", json_boolean(m->garbled));
 	json_object_set_new(o, "invalid_bytes", json_integer((json_int_t)m->invalid_bytes));
 	json_object_set_new(o, "furniture_lines", json_integer((json_int_t)m->furniture_lines));
+	json_t *furn = json_array();
+	for (size_t i = 0; i < m->nfurniture; i++)
+		json_array_append_new(furn, json_pack("{s:I,s:s,s:o}", "line",
+						      (json_int_t)m->furniture[i].line,
+						      "kind", m->furniture[i].kind,
+						      "text", jstr(m->furniture[i].text)));
+	json_object_set_new(o, "furniture", furn);
 	return o;
 }
 

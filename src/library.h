@@ -5,7 +5,8 @@
  * (by default $XDG_DATA_HOME/lectern/library.db, beside the notes) that
  * caches, per file (absolute path): size, mtime, the document's metadata
  * (symbol, date, language, title, session, agenda) and its references
- * (normalised key, kind, count, first node path and text). A scan re-parses
+ * (normalised key, kind, count, first node path and text; and every
+ * reference as lectern --refs prints it). A scan re-parses
  * only files whose size or mtime changed since they were indexed, that an
  * older indexer indexed, or that could not be read last time, and forgets
  * files that vanished from a root.
@@ -35,8 +36,10 @@
  * the pipes, not exit statuses).
  *
  * Cache validity: size and mtime (nanoseconds) of each file, plus the
- * indexer: lectern's version, LIBRARY_FORMAT, the lang option and the
- * catalog's size; a different indexer empties the cache.
+ * indexer: lectern's version, LIBRARY_FORMAT, the parser's and the
+ * references' rules, the lang option and the catalog (its entries'
+ * keys, kinds, titles, dates and paragraph glosses, hashed); a different
+ * indexer empties the cache.
  *
  * Nothing here prints (the command line's views are in src/cli/). */
 #ifndef LECTERN_LIBRARY_H
@@ -185,15 +188,44 @@ size_t library_mentions_drop_path(library_mention *m, size_t n, const char *path
 size_t library_keys(library *lib, library_key **out, char **err);
 void library_keys_free(library_key *k, size_t n);
 
-/* The document files under roots, for reading them all without an index
- * (lectern --refs): for each root in the order given, a directory's files
- * (the walk rules above) in path order, a file as given, "-" as itself.
- * A root that does not exist or a directory that cannot be read is said
- * through warn (may be NULL) and skipped. Returns the count; *out gets an
- * array of that many paths that the caller frees with library_paths_free. */
+/* One reference of a document as lectern --refs prints it (refs.h: the
+ * document's ref_list in reading order). */
+typedef struct library_ref {
+	char *path;		/* node path of its block; "meta" for an
+				   agenda item of the masthead */
+	char *kind;		/* ref_kind_name: "agenda-item"... */
+	char *key;		/* normalised key */
+	char *text;		/* as written: text_len bytes (and a '\0') */
+	size_t text_len;
+	char *para;		/* paragraphs cited, or NULL */
+	char *title;		/* the catalog's title, or NULL */
+} library_ref;
+
+/* The references of the document at path (the name the index has for it:
+ * library_walk's index_paths) when the current library holds it, read from
+ * the index: no parsing. The first call after a scan reads those of every
+ * document of the library at once (kept until the next scan: about 3 KB
+ * a document), so that a caller asking for each is fast. Returns 1 with *out (n items, free with
+ * library_refs_free; NULL when n is 0), 0 when the library has no
+ * references for it (not under the roots of the last scan, or it could not
+ * be read: the caller parses it and says why), -1 with *err (caller frees)
+ * on an index error. */
+int library_refs_of(library *lib, const char *path, library_ref **out, size_t *n,
+		    char **err);
+void library_refs_free(library_ref *r, size_t n);
+
+/* The document files under roots, for reading them all (lectern --refs):
+ * for each root in the order given, a directory's files (the walk rules
+ * above) in path order, a file as given, "-" as itself. A root that does
+ * not exist or a directory that cannot be read is said through warn (may
+ * be NULL) and skipped. Returns the count; *out gets an array of that many
+ * paths that the caller frees with library_paths_free. index_paths may be
+ * NULL; else it gets as many names under which library_scan of the same
+ * roots indexes the files (absolute; NULL for "-" and where the root has
+ * no real path), freed with library_paths_free. */
 size_t library_walk(const char *const *roots, size_t nroots,
 		    void (*warn)(void *ctx, const char *msg), void *ctx,
-		    char ***out);
+		    char ***out, char ***index_paths);
 void library_paths_free(char **paths, size_t n);
 
 #endif

@@ -16,10 +16,12 @@
 #include <sys/stat.h>
 
 #include "catalog.h"
+#include "cli/cli_compare.h"
 #include "cli/cli_info.h"
 #include "cli/cli_library.h"
 #include "cli/cli_notes.h"
 #include "cli/cli_out.h"
+#include "cli/cli_parallel.h"
 #include "cli/cli_refs.h"
 #include "cli/cli_view.h"
 #include "config.h"
@@ -47,7 +49,7 @@ enum {
 	OPT_THEME, OPT_NO_COLOR, OPT_NOTES_DB, OPT_HELP_CONFIG, OPT_REFS,
 	OPT_LIST, OPT_LIBRARY_DB, OPT_NOTES, OPT_NOTES_EXPORT, OPT_NOTES_IMPORT,
 	OPT_NOTE_ADD, OPT_NOTE_TEXT, OPT_TAG, OPT_NOTE_DELETE, OPT_LIST_THEMES,
-	OPT_FORCE, OPT_INFO,
+	OPT_FORCE, OPT_INFO, OPT_COMPARE, OPT_PARALLEL,
 };
 
 static const struct option long_options[] = {
@@ -74,6 +76,8 @@ static const struct option long_options[] = {
 	{ "tag", required_argument, NULL, OPT_TAG },
 	{ "note-delete", required_argument, NULL, OPT_NOTE_DELETE },
 	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "compare", no_argument, NULL, OPT_COMPARE },
+	{ "parallel", no_argument, NULL, OPT_PARALLEL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -100,6 +104,10 @@ usage(FILE *out)
 	      "                       each FILE or every document under DIR, tab-separated\n"
 	      "      --list           the documents under each DIR: path, symbol, date,\n"
 	      "                       language, title (uses the library index)\n"
+	      "      --compare OLD NEW  what changed between two versions, clause by\n"
+	      "                       clause (--json: for scripts)\n"
+	      "      --parallel A B   two language versions aligned clause by clause\n"
+	      "                       (--json: the pairs; --dump: two columns)\n"
 	      "\n"
 	      "Notes:\n"
 	      "      --notes          list the notes of FILE\n"
@@ -175,8 +183,8 @@ run_many(enum mode mode, char **paths, size_t npaths, const char *lang,
 	catalog *cat = load_catalog();
 	int rc;
 	if (mode == MODE_REFS)
-		rc = cli_refs_run((const char *const *)paths, npaths, lang, cat,
-				  stdout, stderr);
+		rc = cli_refs_run((const char *const *)paths, npaths, library_db,
+				  lang, cat, stdout, stderr);
 	else
 		rc = cli_library_list((const char *const *)paths, npaths, library_db,
 				      lang, cat, stdout, stderr);
@@ -235,7 +243,7 @@ int
 main(int argc, char **argv)
 {
 	enum mode mode = MODE_READ, want = MODE_READ;
-	int width = 80, c, no_color = 0, force = 0;
+	int width = 80, c, no_color = 0, force = 0, pair = 0;
 	const char *lang = NULL, *config_path = NULL, *theme_name = NULL;
 	const char *notes_db = NULL, *library_db = NULL, *mode_arg = NULL;
 	const char *note_text = NULL;
@@ -267,6 +275,7 @@ main(int argc, char **argv)
 		case OPT_TAG: tags[ntags++] = optarg; break;
 		case OPT_NOTE_DELETE: want = MODE_NOTE_DELETE; mode_arg = optarg; break;
 		case OPT_FORCE: force = 1; break;
+		case OPT_COMPARE: case OPT_PARALLEL: pair = c; break;
 		case 'w':
 			if (parse_width(optarg, &width) < 0) {
 				cli_out_error(stderr, "--width: '%s' is not a width from 10 to 10000", optarg);
@@ -313,6 +322,26 @@ main(int argc, char **argv)
 	}
 	size_t nargs = (size_t)(argc - optind);
 
+	if (pair) {	/* --compare, --parallel: two documents */
+		if (nargs != 2 || (mode != MODE_READ && mode != MODE_JSON &&
+				   (mode != MODE_DUMP || pair != OPT_PARALLEL))) {
+			fprintf(stderr, "lectern: --%s needs two files%s\n",
+				pair == OPT_COMPARE ? "compare" : "parallel",
+				pair == OPT_COMPARE ? " (and takes only --json)"
+						    : " (and takes only --json or --dump)");
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		if (pair == OPT_COMPARE)
+			rc = cli_compare_run(argv[optind], argv[optind + 1], mode == MODE_JSON,
+					     width, lang, stdout, stderr);
+		else
+			rc = cli_parallel_run(argv[optind], argv[optind + 1],
+					      mode == MODE_JSON ? CLI_PARALLEL_JSON :
+					      mode == MODE_DUMP ? CLI_PARALLEL_DUMP : CLI_PARALLEL_TABLE,
+					      width, lang, stdout, stderr);
+		goto out;
+	}
 	if (mode == MODE_NOTE_ADD && !note_text) {
 		fputs("lectern: --note-add needs --text=TEXT\n", stderr);
 		rc = EXIT_USAGE;

@@ -1,5 +1,6 @@
 /* cli_library: lectern --list, the documents of a library as tab-separated
- * lines (the view; library.h indexes them). */
+ * lines (the view; library.h indexes them), and the progress line that
+ * --list and --refs show while an index is built. */
 #ifndef LECTERN_CLI_LIBRARY_H
 #define LECTERN_CLI_LIBRARY_H
 
@@ -17,5 +18,22 @@
 int cli_library_list(const char *const *paths, size_t npaths,
 		     const char *db_path, const char *lang, const catalog *cat,
 		     FILE *out, FILE *errout);
+
+/* The progress line of a scan: "lectern: indexing 340/2000 documents" on
+ * err, only when err is a terminal and the scan has run for half a second
+ * (never on a pipe or a file), redrawn at most ten times a second in
+ * place ('\r'), and erased by _end (call it before printing anything else
+ * on err). */
+typedef struct cli_library_meter {
+	FILE *err;
+	int tty;		/* err is a terminal */
+	int shown;		/* the line is on the screen */
+	long long start_ns, last_ns;	/* CLOCK_MONOTONIC */
+} cli_library_meter;
+
+void cli_library_meter_start(cli_library_meter *m, FILE *err);
+/* For library_options.progress (through the caller's context). */
+void cli_library_meter_step(cli_library_meter *m, size_t done, size_t total);
+void cli_library_meter_end(cli_library_meter *m);
 
 #endif

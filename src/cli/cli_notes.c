@@ -156,7 +156,10 @@ cli_notes_import(doc *d, const char *db, const char *json_path, unsigned flags,
 	anchor_doc *ad = anchor_doc_new(d);
 	notes_import_stats st;
 	char *err = NULL;
-	int rc = notes_import_json(s, ad, json_path, flags, &st, msg, &err);
+	int rc = notes_import_json(s, ad, json_path, flags, &st, &err);
+	for (size_t i = 0; i < st.nwarnings; i++)
+		cli_out_error(msg, "%s", st.warnings[i]);
+	notes_import_stats_clear(&st);
 	if (rc != 0)
 		cli_out_error(msg, "%s", err);
 	/* The counts: after a success, or after a failure that left some

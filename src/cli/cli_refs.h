@@ -19,13 +19,19 @@ int cli_refs_print(const doc *d, const catalog *c, FILE *out);
 
 /* --refs over paths: the references of every document under them (roots
  * in the order given, files under a directory in path order:
- * library_walk), each printed by cli_refs_print (document column: the
+ * library_walk), each as cli_refs_print prints it (document column: the
  * path as walked, e.g. "DIR/A_RES_80_16.txt"; "-" reads standard input,
- * named "-"). Parses every file: no index is used, so the output never
- * depends on a cache. Problems go to errout ("lectern: ..."). Returns the
- * exit status: 0, 1 when a path or file could not be used (the rest is
- * printed) or on a write error (said, and it stops). */
-int cli_refs_run(const char *const *paths, size_t npaths, const char *lang,
-		 const catalog *cat, FILE *out, FILE *errout);
+ * named "-"). The library index (db_path: the file, NULL = default) is
+ * brought up to date for the directories among the paths first (a
+ * progress line on a terminal when that takes long: cli_library_meter),
+ * and the lines of every file under them come from it: the same bytes as
+ * a parse, which is done for the rest (a file named alone, standard
+ * input, a file that cannot be read, all when no index file can be
+ * written). Problems go to errout ("lectern: ..."), the
+ * same as without an index. Returns the exit status: 0, 1 when a path or
+ * file could not be used (the rest is printed) or on a write error (said,
+ * and it stops). */
+int cli_refs_run(const char *const *paths, size_t npaths, const char *db_path,
+		 const char *lang, const catalog *cat, FILE *out, FILE *errout);
 
 #endif

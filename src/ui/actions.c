@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "fold.h"
-#include "lang.h"
+#include "un/cite.h"
 #include "ui/ui_impl.h"
 #include "ui/notes_ui.h"
 #include "ui/refs_ui.h"
@@ -143,15 +143,15 @@ act_cite(ui *u)
 	const node *nd = ui_top_node(u);
 	if (!nd)
 		return UI_NONE;
-	char *c = lang_cite(u->d, nd);
+	char *c = cite_format(u->d, nd);
 	ui_message(u, ROLE_MESSAGE, "%s  (%s)", c, nd->path);
 	free(c);
 	return UI_DRAW;
 }
 
-/* The first node, in reading order, whose citation (lang_cite, as 'c'
+/* The first node, in reading order, whose citation (cite_format, as 'c'
  * shows it) folds (fold.h) to what text folds to: "anexo, parr. 8" finds
- * "Anexo, párr. 8", as search ignores accents. doc_find_cite's unit words
+ * "Anexo, párr. 8", as search ignores accents. cite_find's unit words
  * compare case only; this takes the whole citation as 'c' wrote it. */
 static const node *
 find_cite_folded(const doc *d, const char *text)
@@ -159,7 +159,7 @@ find_cite_folded(const doc *d, const char *text)
 	char *want = fold_str(text, strlen(text), FOLD_ALL, NULL);
 	const node *hit = NULL;
 	for (size_t i = 1; i < d->nnodes && !hit && *want; i++) {
-		char *c = lang_cite(d, d->nodes[i]);
+		char *c = cite_format(d, d->nodes[i]);
 		char *f = fold_str(c, strlen(c), FOLD_ALL, NULL);
 		if (!strcmp(f, want))
 			hit = d->nodes[i];
@@ -172,7 +172,7 @@ find_cite_folded(const doc *d, const char *text)
 
 /* What is typed at ':': a node path ("annex1/decl/p8") or a citation as
  * people write it and as 'c' shows it ("8", "Article 40", "art. 12, para.
- * 1", "Annex, art. 12", "pp2"); doc_find_cite reads both, paths first, and
+ * 1", "Annex, art. 12", "pp2"); cite_find reads both, paths first, and
  * looks for a bare number first beside the clause being read. */
 static int
 goto_done(ui *u, const char *text, void *arg)
@@ -185,7 +185,7 @@ goto_done(ui *u, const char *text, void *arg)
 	if (!*text)
 		return UI_DRAW;
 	const doc *d = u->d;
-	const node *nd = doc_find_cite(d, ui_top_node(u), text);
+	const node *nd = cite_find(d, ui_top_node(u), text);
 	if (!nd)
 		nd = find_cite_folded(d, text);
 	size_t b = nd ? ui_node_block(d, nd) : (size_t)-1;

@@ -21,7 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lang.h"
+#include "un/cite.h"
+#include "un/lang.h"
 #include "ui/refs_ui.h"
 #include "util.h"
 
@@ -90,7 +91,7 @@ say(ui *u, const char *what, const char *hint)
 	if (rx->lib)
 		doc = u->d->meta.symbol ? u->d->meta.symbol : u->d->name;
 	/* The clause as people cite it, not its internal path. */
-	char *cite = nd ? lang_cite(u->d, nd) : NULL;
+	char *cite = nd ? cite_format(u->d, nd) : NULL;
 	ui_message(u, ROLE_MESSAGE, "%s to %s%s%s (%zu of %zu; %s)", what, doc,
 		   *doc ? ", " : "", cite && *cite ? cite : "the top",
 		   rx->hi + 1, rx->hn, hint);
@@ -187,7 +188,7 @@ mark_typed(ui *u, const char *text, void *arg)
 	}
 	m->pos = u->pos;
 	const node *nd = ui_top_node(u);
-	char *cite = nd ? lang_cite(u->d, nd) : NULL;
+	char *cite = nd ? cite_format(u->d, nd) : NULL;
 	char k[32];
 	ui_message(u, ROLE_MESSAGE, "Mark %c set at %s (%s%c returns)", c,
 		   cite && *cite ? cite : "the top",

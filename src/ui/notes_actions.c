@@ -13,7 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lang.h"
+#include "un/cite.h"
+#include "un/lang.h"
 #include "ui/notes_impl.h"
 #include "util.h"
 
@@ -142,7 +143,7 @@ notes_actions_open_new(ui *u, notes_ui *n, size_t start, size_t end)
 {
 	const doc *d = u->d;
 	size_t b = doc_block_at(d, start);
-	char *cite = lang_cite(d, d->blocks[b]);
+	char *cite = cite_format(d, d->blocks[b]);
 	char *title = xasprintf("New note: %s", cite);
 	char *ctx = xstrndup(d->plain + start, end - start);
 	n->edit_id = 0;

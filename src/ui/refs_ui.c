@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "un/lang.h"
 #include "ui/refs_ui.h"
 #include "util.h"
 
@@ -54,52 +55,21 @@ typedef struct refs_pane {
 
 /* --- the words of the message line --------------------------------------- */
 
-static const char *
-item_word(const char *lang)
-{
-	if (!lang)
-		return "item";
-	if (!strcmp(lang, "es"))
-		return "tema";
-	if (!strcmp(lang, "fr"))
-		return "point";
-	if (!strcmp(lang, "ru"))
-		return "пункт";
-	return "item";
-}
-
-static const char *
-para_word(const char *lang)
-{
-	if (!lang)
-		return "paragraph";
-	if (!strcmp(lang, "es"))
-		return "párrafo";
-	if (!strcmp(lang, "fr"))
-		return "paragraphe";
-	if (!strcmp(lang, "ru"))
-		return "пункт";
-	return "paragraph";
-}
-
 /* "tema 98 (A/75)" for "A/75 item 98"; the key itself otherwise. */
 static void
 ref_name(const ui *u, const ref *r, char *out, size_t size)
 {
-	const char *k = r->key;
-	const char *it = strstr(k, " item ");
-	if (r->kind == REF_AGENDA && it) {
-		const char *kind = "";
-		if (strstr(k, "provisional"))
-			kind = " provisional";
-		else if (strstr(k, "preliminary"))
-			kind = " preliminary";
-		const char *sp = strchr(k, ' ');
-		snprintf(out, size, "%s %s (%.*s%s)", item_word(u->d->meta.lang),
-			 it + 6, (int)(sp - k), k, kind);
+	if (r->kind == REF_AGENDA && r->item) {
+		const char *kind = agenda_form_word(r->agenda_form);
+		if (r->sub[0])
+			snprintf(out, size, "%s %d (%s) (%s%s)", lang_get(u->d->meta.lang)->ref_item,
+				 r->item, r->sub, r->scope, kind);
+		else
+			snprintf(out, size, "%s %d (%s%s)", lang_get(u->d->meta.lang)->ref_item,
+				 r->item, r->scope, kind);
 		return;
 	}
-	snprintf(out, size, "%s", k);
+	snprintf(out, size, "%s", r->key);
 }
 
 void
@@ -116,7 +86,7 @@ refs_ui_describe(ui *u, size_t i)
 	buf_init(&b);
 	buf_adds(&b, name);
 	if (r->para) {
-		buf_printf(&b, ", %s %s", para_word(lang), r->para);
+		buf_printf(&b, ", %s %s", lang_get(lang)->ref_para, r->para);
 		if (r->gloss)	/* in the document's language, or none */
 			buf_printf(&b, " (%s)", r->gloss);
 	}

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lang.h"
+#include "un/cite.h"
 #include "text.h"
 #include "ui/ui_impl.h"
 #include "util.h"
@@ -111,12 +111,6 @@ label_step(const char *s, size_t n)
 	return (step){ cut_words(s, n, CRUMB_COLS), s, n };
 }
 
-static step
-word_step(const char *s)
-{
-	return (step){ xstrdup(s), NULL, 0 };
-}
-
 /* One step of the crumb: the part's word in the document's language for
  * letters and annexes ("Carta", "Anexo II"), a body's title, the number
  * of a clause, the first line of a keyword section's heading ("Article
@@ -124,44 +118,21 @@ word_step(const char *s)
 static step
 make_step(const doc *d, const node *c)
 {
-	const lang_words *w = lang_get(d->meta.lang);
+	char *word = cite_crumb(d, c);	/* "Carta", "Anexo II", "8" */
+	if (word)
+		return (step){ word, NULL, 0 };
 	const char *num = c->number && *c->number ? c->number : c->cite;
 	const char *s = c->label;
-	switch (c->kind) {
-	case NODE_LETTER:
-		return word_step(w->cite_letter);
-	case NODE_ANNEX:
-		if (c->number && *c->number) {
-			step st = { xasprintf("%s %s", w->cite_annex, c->number), NULL, 0 };
-			return st;
-		}
-		return word_step(w->cite_annex);
-	case NODE_PARAGRAPH:
-	case NODE_SUBITEM:
-	case NODE_FOOTNOTE:
-		if (num && *num)
-			return word_step(num);
-		break;
-	case NODE_SIGNATURE:
-		return word_step(w->cite_sig);
-	case NODE_SECTION:
-		if (!(c->number && *c->number) && c->unit != UNIT_NONE && c->len) {
-			const char *t = node_text(d, c);
-			size_t n = strcspn(t, "\n");
-			if (n > c->len)
-				n = c->len;
-			while (n > 0 && strchr(" .:", t[n - 1]))
-				n--;	/* "Article 13." */
-			if (n)
-				return label_step(t, n);
-		}
-		/* fall through */
-	case NODE_HEADING:	/* "78/237": the title is the name's */
-		if (c->number && *c->number)
-			return word_step(c->number);
-		break;
-	default:
-		break;
+	if (c->kind == NODE_SECTION && !(c->number && *c->number) &&
+	    c->unit != UNIT_NONE && c->len) {
+		const char *t = node_text(d, c);
+		size_t n = strcspn(t, "\n");
+		if (n > c->len)
+			n = c->len;
+		while (n > 0 && strchr(" .:", t[n - 1]))
+			n--;	/* "Article 13." */
+		if (n)
+			return label_step(t, n);
 	}
 	if (!s || !*s)
 		s = num && *num ? num : c->id;

@@ -3,14 +3,17 @@
 # file (tests/library/libdrive for what no option shows: a scan's counts,
 # the documents mentioning a key): a listing, a warm re-run,
 # an index file that is not ours (left byte for byte), a missing path, a
-# binary file, --refs over a directory = --refs of each file in order, and
-# "which documents mention item 94".
+# binary file, --refs over a directory = --refs of each file in order (the
+# first from the index, the others parsed), a changed file parsed again,
+# and "which documents mention item 94".
 set -u
 L=${LECTERN:-./lectern}
 drive=${top_builddir:-.}/tests/library/libdrive
 data=${top_srcdir:-.}/tests/data/library
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lectern-libcli-XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
+# --refs uses the default index: never the user's.
+XDG_DATA_HOME=$tmp/xdg; export XDG_DATA_HOME
 mkdir "$tmp/docs"
 cp "$data"/*.txt "$tmp/docs/"
 chmod u+w "$tmp/docs"/*
@@ -20,7 +23,7 @@ ok() {	# ok DESCRIPTION (status of the last command)
 	n=$((n + 1))
 	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
 }
-echo "1..13"
+echo "1..18"
 
 "$L" --list --library-db "$db" "$tmp/docs" > "$tmp/list1" 2> "$tmp/err1"
 rc=$?
@@ -76,6 +79,50 @@ ok $? "refs DIR: the references of each file, in path order"
 
 grep -q "^$tmp/docs/cis-declaration-2020.txt	letter/p2	agenda-item	A/75 item 98	98" "$tmp/refs-dir"
 ok $? "refs DIR: document column is the path as walked"
+
+# The index --refs DIR filled (the default one) has every file: a scan of
+# it parses nothing; a second --refs DIR answers from it, the same bytes.
+xdb=$XDG_DATA_HOME/lectern/library.db
+[ "$("$drive" scan -d "$xdb" "$tmp/docs")" = "files=3 parsed=0 unchanged=3 removed=0 failed=0 missing=0" ] &&
+	"$L" --refs "$tmp/docs" > "$tmp/refs-warm" 2>&1 && cmp -s "$tmp/refs-dir" "$tmp/refs-warm"
+ok $? "refs DIR: indexed by the first run, the same lines from the index"
+
+# A file named alone is parsed, not indexed.
+"$L" --refs --library-db "$tmp/alone.db" "$tmp/docs/A_RES_80_16.txt" > /dev/null 2>&1 &&
+	[ ! -e "$tmp/alone.db" ]
+ok $? "refs FILE: parsed, no index made"
+
+# A changed file is parsed again: its new reference is there, and the
+# output is what parsing every file prints (files named alone).
+cp "$tmp/docs/A_RES_80_16.txt" "$tmp/saved"
+printf '\nSee also A/79/123 and resolution 74/306.\n' >> "$tmp/docs/A_RES_80_16.txt"
+"$L" --refs "$tmp/docs" > "$tmp/refs-changed" 2>&1
+for f in A_C.1_80_L.20.txt A_RES_80_16.txt cis-declaration-2020.txt; do
+	"$L" --refs "$tmp/docs/$f"
+done > "$tmp/refs-files2"
+grep -q "^$tmp/docs/A_RES_80_16.txt	.*	symbol	A/79/123	" "$tmp/refs-changed" &&
+	! grep -q "A/79/123" "$tmp/refs-dir" && cmp -s "$tmp/refs-changed" "$tmp/refs-files2"
+ok $? "refs DIR: a changed file is parsed again"
+cp "$tmp/saved" "$tmp/docs/A_RES_80_16.txt"
+
+# A user's catalog that changes one title (not the number of entries):
+# the lines from the index have the new title.
+mkdir -p "$XDG_DATA_HOME/lectern"
+cat > "$XDG_DATA_HOME/lectern/mine.ini" <<'INI'
+[A/75 item 98]
+title_es = "Mi título"
+INI
+"$L" --refs "$tmp/docs" > "$tmp/refs-cat" 2>&1 &&
+	grep -q "^$tmp/docs/cis-declaration-2020.txt	letter/p2	agenda-item	A/75 item 98	98		Mi título$" "$tmp/refs-cat" &&
+	! grep -q "Mi título" "$tmp/refs-dir"
+ok $? "refs DIR: a user catalog's new title is shown"
+rm -f "$XDG_DATA_HOME/lectern/mine.ini"
+
+# No progress line on a pipe, even for a cold index that takes a while.
+"$L" --refs --library-db "$tmp/p.db" "$tmp/docs" 2> "$tmp/err-p" > /dev/null &&
+	"$L" --list --library-db "$tmp/p2.db" "$tmp/docs" 2>> "$tmp/err-p" > /dev/null &&
+	[ ! -s "$tmp/err-p" ]
+ok $? "refs and list: nothing on a standard error that is a pipe"
 
 "$L" --refs - < "$tmp/docs/cis-declaration-2020.txt" > "$tmp/refs-stdin" 2>&1 &&
 	grep -q "^-	letter/p2	agenda-item	A/75 item 98	98" "$tmp/refs-stdin" &&

@@ -38,7 +38,7 @@ trap 'rm -rf "$tmp"' EXIT
 n=0
 t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 
-echo "1..35"
+echo "1..40"
 db=$tmp/notes.db
 id1=$(tool "$db" "$base" add annex1/decl/p8 'Comparar con A/74/896: ¿cooperación? Ёжик' ciber pregunta 2>"$tmp/err")
 [ "$id1" = 1 ]; t $? "add a note on a whole clause prints its id"
@@ -204,4 +204,30 @@ t $? "lectern --notes-import twice adds nothing"
 [ $rc = 1 ] && [ ! -s "$tmp/out" ] && [ ! -e "$tmp/l3.db" ] &&
 grep -q "^lectern: .*l.json: 1 of 1 note was made on another document (.*); here they would be ok 0, moved 0, fuzzy 0, orphan 1; nothing was imported" "$tmp/msg"
 t $? "lectern --notes-import onto another document: exit 1, said on stderr, nothing written"
+# Bodies: a TextualBody object gives its value; a body that is not text
+# (another type, a link) refuses its annotation, said, never an empty note.
+printf '[{"type": "Annotation", "id": "urn:uuid:00000000-0000-4000-8000-0000000000b1", "body": {"type": "TextualBody", "value": "cuerpo objeto"}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "ciberespacio"}}}, {"type": "Annotation", "body": [{"type": "TextualBody", "value": "texto"}, {"type": "SpecificResource", "source": "https://example.org/x"}], "target": {"selector": {"type": "TextQuoteSelector", "exact": "ciberespacio"}}}, {"type": "Annotation", "body": "https://example.org/comentario", "target": {"selector": {"type": "TextQuoteSelector", "exact": "ciberespacio"}}}, {"type": "Annotation", "body": {"type": "TextualBody", "value": 7}, "target": {"selector": {"type": "TextQuoteSelector", "exact": "ciberespacio"}}}]\n' >"$tmp/bodies.json"
+out=$(tool "$tmp/b.db" "$base" import "$tmp/bodies.json" 2>"$tmp/msg"); rc=$?
+[ $rc = 0 ] && case $out in "imported 1 note "*"; 3 rejected") true ;; *) false ;; esac &&
+tool "$tmp/b.db" "$base" list 2>>"$tmp/err" | cut -f5 | grep -qx 'cuerpo objeto'
+t $? "a TextualBody object imports as the note's text ($out)"
+grep -q '^lectern: .*bodies.json: annotation 2 skipped: its body 2 is not text (SpecificResource)' "$tmp/msg" &&
+grep -q '^lectern: .*bodies.json: annotation 3 skipped: its body is not text (a resource named by its IRI)' "$tmp/msg" &&
+grep -q '^lectern: .*bodies.json: annotation 4 skipped: its body is not text (a TextualBody without a text value)' "$tmp/msg" &&
+[ "$(grep -c . "$tmp/msg")" = 3 ]
+t $? "bodies that are not text: each annotation refused and named ($(tr '\n' '|' <"$tmp/msg"))"
+# The import file: a regular file (a FIFO is refused at once, never read),
+# JSON without duplicate keys.
+mkfifo "$tmp/fifo"
+out=$(timeout 10 "$L" --notes-db "$tmp/f.db" --notes-import="$tmp/fifo" "$base" 2>"$tmp/msg"); rc=$?
+[ $rc = 1 ] && [ -z "$out" ] && grep -q "^lectern: .*fifo: is .*, not a regular file" "$tmp/msg"
+t $? "a FIFO to import is refused at once ($(cat "$tmp/msg"))"
+printf '{"type": "Annotation", "type": "Annotation", "bodyValue": "x", "target": {"selector": {"type": "TextQuoteSelector", "exact": "ciberespacio"}}}\n' >"$tmp/dup.json"
+out=$("$L" --notes-db "$tmp/d.db" --notes-import="$tmp/dup.json" "$base" 2>"$tmp/msg"); rc=$?
+[ $rc = 1 ] && [ -z "$out" ] && grep -q "^lectern: .*dup.json:1:.*duplicate" "$tmp/msg" && [ ! -e "$tmp/d.db" ]
+t $? "a JSON file with a duplicate key is refused, line named ($(cat "$tmp/msg"))"
+head -c $((64 * 1048576 + 1)) /dev/zero | tr '\0' ' ' >"$tmp/big.json"
+out=$("$L" --notes-db "$tmp/d.db" --notes-import="$tmp/big.json" "$base" 2>"$tmp/msg"); rc=$?
+[ $rc = 1 ] && [ -z "$out" ] && grep -q "^lectern: .*big.json: too large (over 64 MiB)" "$tmp/msg"
+t $? "a file over 64 MiB is refused ($(cat "$tmp/msg"))"
 if [ -s "$tmp/err" ]; then sed 's/^/# /' "$tmp/err"; fi
