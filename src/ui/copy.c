@@ -23,7 +23,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "lang.h"
+#include "un/cite.h"
+#include "un/lang.h"
 #include "paths.h"
 #include "ui/ui_impl.h"
 #include "util.h"
@@ -48,7 +49,7 @@ clip_text(const ui *u, const node *nd, char **cite_out)
 	const doc *d = u->d;
 	buf b;
 	buf_init(&b);
-	char *c = lang_cite(d, nd);
+	char *c = cite_format(d, nd);
 	if (d->meta.symbol)
 		buf_printf(&b, "%s, %s", d->meta.symbol, c);
 	else
