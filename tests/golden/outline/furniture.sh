@@ -3,20 +3,19 @@
 # is left in any node's text: no job number ("25-19974", "GE.19-13879"), no
 # barcode ("*2519974*"), no "n/m" page number (a fraction n/m with n <= m
 # that is not a resolution number, "resolutions 4/4 and 4/8"). Prints TAP.
-dir="${top_srcdir:-.}/tests/data/parse/corpus"
+. "${top_srcdir:-.}/tests/tap.sh"
+dir=$TAP_CORPUS
 lectern="${LECTERN:-./lectern}"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+tap_tmpdir furniture
+tmp=$TAP_TMP
 
 n=0
 for f in "$dir"/*.txt; do n=$((n + 1)); done
-echo "1..$n"
-i=0
+tap_plan $n
 for f in "$dir"/*.txt; do
-	i=$((i + 1))
 	name=$(basename "$f" .txt)
 	if ! "$lectern" --json "$f" >"$tmp/json" 2>"$tmp/err"; then
-		echo "not ok $i - $name parses"
+		tap_not_ok "$name parses"
 		sed 's/^/# /' "$tmp/err" | head -5
 		continue
 	fi
@@ -38,9 +37,10 @@ for f in "$dir"/*.txt; do
 		}
 	}' "$tmp/texts" >>"$tmp/bad"
 	if [ -s "$tmp/bad" ]; then
-		echo "not ok $i - $name: page furniture left in the text"
+		tap_not_ok "$name: page furniture left in the text"
 		sed 's/^/# /' "$tmp/bad" | head -5
 	else
-		echo "ok $i - $name: parses, no furniture in the text"
+		tap_ok "$name: parses, no furniture in the text"
 	fi
 done
+tap_done

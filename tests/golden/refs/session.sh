@@ -12,11 +12,12 @@
 # Prints TAP.
 set -u
 : "${top_srcdir:=.}"
-corpus="$top_srcdir/tests/data/parse/corpus"
-data="$top_srcdir/tests/data/refs"
+. "$top_srcdir/tests/tap.sh"
+corpus=$TAP_CORPUS
+data="$top_srcdir/tests/data/refs"	# es_masthead_session.txt, not a corpus text
 lectern="${LECTERN:-./lectern}"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+tap_tmpdir session
+tmp=$TAP_TMP
 HOME="$tmp/home"; export HOME
 mkdir -p "$HOME"
 
@@ -33,10 +34,8 @@ key_sessions() {
 
 n=0
 for f in "$corpus"/*.txt; do n=$((n + 1)); done
-echo "1..$((n + 2))"
-i=0
+tap_plan $((n + 2))
 for f in "$corpus"/*.txt; do
-	i=$((i + 1))
 	name=$(basename "$f" .txt)
 	js=$(json_session "$f")
 	ks=$(key_sessions "$f" | tr '\n' ' ')
@@ -48,11 +47,11 @@ for f in "$corpus"/*.txt; do
 		esac
 	done
 	if [ -z "$js" ]; then
-		echo "not ok $i - $name: no session field in --json"
+		tap_not_ok "$name: no session field in --json"
 	elif [ -z "$bad" ]; then
-		echo "ok $i - $name: --json session $js, agenda keys ${ks:-none}"
+		tap_ok "$name: --json session $js, agenda keys ${ks:-none}"
 	else
-		echo "not ok $i - $name: --json session $js, agenda keys A/$ks"
+		tap_not_ok "$name: --json session $js, agenda keys A/$ks"
 	fi
 done
 
@@ -60,14 +59,13 @@ done
 sed 's/Septuagésimo quinto período de sesiones/Seventy-fifth session/' \
 	"$data/es_masthead_session.txt" >"$tmp/en_masthead_session.txt"
 for f in "$data/es_masthead_session.txt" "$tmp/en_masthead_session.txt"; do
-	i=$((i + 1))
 	js=$(json_session "$f")
 	ks=$(key_sessions "$f" | tr '\n' ' ')
 	name=$(basename "$f" .txt)
-	todo=""
 	if [ "$js" = 75 ] && [ "$ks" = "75 " ]; then
-		echo "ok $i - $name: session 75 in --json and --refs$todo"
+		tap_ok "$name: session 75 in --json and --refs"
 	else
-		echo "not ok $i - $name: --json session $js, agenda keys A/$ks$todo"
+		tap_not_ok "$name: --json session $js, agenda keys A/$ks"
 	fi
 done
+tap_done
