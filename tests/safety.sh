@@ -8,7 +8,7 @@
 # U+009F) or as raw bytes (invalid UTF-8), the bidi embeddings, overrides
 # and isolates (U+202A..E, U+2066..9), U+2028/U+2029.
 L="${LECTERN:-./lectern}"
-src="${top_srcdir:-.}/tests/data/library/A_RES_80_16.txt"
+src="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_80_16.txt"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lectern-safety-XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"

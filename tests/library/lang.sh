@@ -6,7 +6,8 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 tui_plan 4
 
-LIB="${top_srcdir:-.}/tests/data/tui-library"
+LIB="$TUI_TMP/lib"
+tap_library "$LIB" || tap_missing "the library's corpus texts"
 tui_start 80 24 "$LECTERN --lang=fr --library-db '$TUI_TMP/lib.db' '$LIB'"
 check "the library pane lists three documents" tui_wait 'Library: 3 documents'
 check "an English resolution's row says fr" \

@@ -7,6 +7,10 @@
 # removed on exit, also when a test fails. Screens are polled with
 # capture-pane until the expected text appears, with a bounded timeout.
 # Output is TAP: plan first (tui_plan N), then ok / not ok per check.
+# tests/tap.sh is sourced too: its fixture names ($TAP_CORPUS,
+# $TAP_DECLARATION, tap_library) and a missing tmux failing every check.
+
+. "${top_srcdir:-.}/tests/tap.sh"
 
 TUI_SOCK="lectern-test-$$"
 TUI_N=0
@@ -16,15 +20,9 @@ TUI_SUPP="$(cd "${top_srcdir:-.}/tests/tui" && pwd)/lsan.supp"
 unset TMUX
 
 tui_plan() {
-	echo "1..$1"
-	if ! command -v tmux >/dev/null 2>&1; then
-		i=1
-		while [ "$i" -le "$1" ]; do
-			echo "not ok $i - tmux is not installed (apt-get install tmux; bootstrap does)"
-			i=$((i + 1))
-		done
-		exit 1
-	fi
+	tap_plan "$1"
+	command -v tmux >/dev/null 2>&1 ||
+		tap_missing "tmux is not installed (apt-get install tmux; bootstrap does)"
 	if [ -z "$LECTERN" ] || [ ! -x "$LECTERN" ]; then
 		echo "# LECTERN is not set to the built binary"
 		exit 1

@@ -7,7 +7,8 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 tui_plan 14
 
-LIB="${top_srcdir:-.}/tests/data/tui-library"
+LIB="$TUI_TMP/lib"
+tap_library "$LIB" || tap_missing "the library's corpus texts"
 tui_start 80 24 "$LECTERN --library-db '$TUI_TMP/lib.db' '$LIB'"
 check "the library pane lists three documents; the hint names Enter" tui_wait "Library: 3 documents .*  Enter opens one"
 check "a row: symbol, date, language, title" \

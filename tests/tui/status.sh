@@ -9,7 +9,7 @@ tui_plan 25
 
 RES="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_78_237.txt"
 RES2="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_79_237.txt"
-RES3="${top_srcdir:-.}/tests/data/tui-library/A_RES_80_16.txt"
+RES3="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_80_16.txt"
 
 status_row() { tui_row "$(($(tmx display -p -t "s$TUI_S" '#{window_height}') - 1))"; }
 status_has() {

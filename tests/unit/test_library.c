@@ -2,8 +2,8 @@
  * counter), one touched file, one deleted file, the forked parser, an index
  * file that is not ours (never modified), reference queries, the --refs
  * lines kept in the index, and the progress line of a scan. Every test
- * works in its own mkdtemp directory holding copies of the corpus documents
- * in tests/data/library/. */
+ * works in its own mkdtemp directory holding copies of corpus documents
+ * (tests/data/parse/corpus) under the names of docs[]. */
 #include <build-config.h>
 
 #include <stdarg.h>
@@ -32,8 +32,12 @@
 #include "refs.h"
 #include "util.h"
 
+/* The library's file names; corpus[i] is the corpus text docs[i] copies. */
 static const char *const docs[] = {
 	"A_C.1_80_L.20.txt", "A_RES_80_16.txt", "cis-declaration-2020.txt",
+};
+static const char *const corpus[] = {
+	"en_A_C.1_80_L.20.txt", "en_A_RES_80_16.txt", "es_cis-declaration-2020.txt",
 };
 
 typedef struct fixture {
@@ -45,11 +49,16 @@ typedef struct fixture {
 	size_t prog_calls, prog_done, prog_total;
 } fixture;
 
+/* The corpus text of the library document NAME (one of docs[]). */
 static char *
 data_path(const char *name)
 {
 	const char *top = getenv("top_srcdir");
-	return xasprintf("%s/tests/data/library/%s", top ? top : "..", name);
+	size_t i = 0;
+	while (i < sizeof docs / sizeof *docs && strcmp(docs[i], name))
+		i++;
+	assert_true(i < sizeof docs / sizeof *docs);
+	return xasprintf("%s/tests/data/parse/corpus/%s", top ? top : "..", corpus[i]);
 }
 
 static char *
