@@ -65,7 +65,7 @@ mkdir "$tmp/lib" && cp "$doc" "$tmp/lib/e$(printf '\033')[31mv.txt"
 t "--list of a file named with ESC" 0 "$L" --list --library-db "$tmp/lib.db" "$tmp/lib"
 has "shows the ESC visibly" "$tmp/out" "e␛[31mv.txt"
 # --notes-import onto another document: refused, then --force
-other="${top_srcdir:-.}/tests/data/notes/A_C.1_80_L.20.txt"
+other="${top_srcdir:-.}/tests/data/parse/corpus/en_A_C.1_80_L.20.txt"
 t "a note is added" 0 "$L" --notes-db "$tmp/n.db" --note-add=annex1/decl/p8 --text=mine "$doc"
 t "and exported" 0 "$L" --notes-db "$tmp/n.db" --notes-export=json "$doc"
 cp "$tmp/out" "$tmp/n.json"

@@ -10,7 +10,7 @@
 # (reported as SKIP), never passed.
 top_srcdir=${top_srcdir:-.}
 tool=${top_builddir:-.}/tests/notes/notes_tool
-base=$top_srcdir/tests/data/notes/cis-declaration-2020.txt
+base=$top_srcdir/data/cis-declaration-2020.txt
 tmp=$(mktemp -d) || exit 1
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 n=0

@@ -31,8 +31,8 @@ tool() {
 	*) echo "tool: $tcmd?" >&2; return 2 ;;
 	esac
 }
-data=$top_srcdir/tests/data/notes
-base=$data/cis-declaration-2020.txt
+data=$top_srcdir/tests/data/notes	# the variants of the declaration
+base=$top_srcdir/data/cis-declaration-2020.txt
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -130,7 +130,7 @@ tool "$tmp/tags.db" "$base" list 2>>"$tmp/err" | cut -f5 >"$tmp/tags"
 printf 'sel #x, (#ño) #xy #y #z\n' | cmp -s - "$tmp/tags"
 t $? "list: tags not already #words of the first line follow it, once ($(cat "$tmp/tags"))"
 # Importing onto another document (neither fingerprint nor key match)
-other=$data/A_C.1_80_L.20.txt
+other=$top_srcdir/tests/data/parse/corpus/en_A_C.1_80_L.20.txt
 tool "$tmp/x.db" "$other" import "$tmp/json" >"$tmp/out" 2>"$tmp/msg"; rc=$?
 [ $rc = 1 ] && [ ! -s "$tmp/out" ] && [ ! -e "$tmp/x.db" ] &&
 grep -q "json: 2 of 2 notes were made on another document (title:Carta de fecha 22 de diciembre de 2020 [^)]*@es), not on this one (symbol:A/C.1/80/L.20@en); here they would be ok 0, moved 0, fuzzy 0, orphan 2; nothing was imported (--force imports them anyway)$" "$tmp/msg"

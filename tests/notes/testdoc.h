@@ -42,18 +42,22 @@ testdoc_block(const doc *d, const char *start)
 	return NULL;
 }
 
-/* "$top_srcdir/tests/data/notes/<name>" (caller frees). */
+/* The path of the fixture <name> (caller frees): the bundled declaration
+ * "cis-declaration-2020.txt" is "$top_srcdir/data/<name>" (the installed
+ * text, not a copy); its variants (rewrapped.txt, edited.txt, removed.txt,
+ * reordered.txt) are "$top_srcdir/tests/data/notes/<name>". */
 static inline char *
 testdoc_path(const char *name)
 {
 	const char *top = getenv("top_srcdir");
-	size_t n = strlen(top ? top : ".") + strlen(name) + 32;
+	const char *dir = strcmp(name, "cis-declaration-2020.txt") ? "tests/data/notes" : "data";
+	size_t n = strlen(top ? top : ".") + strlen(dir) + strlen(name) + 3;
 	char *p = malloc(n);
-	snprintf(p, n, "%s/tests/data/notes/%s", top ? top : ".", name);
+	snprintf(p, n, "%s/%s/%s", top ? top : ".", dir, name);
 	return p;
 }
 
-/* Parses the fixture tests/data/notes/<name>; NULL as testdoc_load. */
+/* Parses the fixture <name> (testdoc_path); NULL as testdoc_load. */
 static inline doc *
 testdoc_fixture(const char *name)
 {

@@ -131,7 +131,7 @@ set -- $ids1
 [ "$ids1" = "$ids2" ] && [ "$1" = "$3" ] && [ "$2" = "$4" ] && [ "$1" != "$2" ] &&
 	echo "$1 $2" | grep -Eq '^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12} urn:uuid:[0-9a-f-]{36}$'
 t $? "collection and page ids: urn:uuid, partOf and last name them, the same at the next export ($ids1)"
-"$L" --notes-db="$db" --notes-export=json "$top_srcdir/tests/data/notes/A_C.1_80_L.20.txt" >"$tmp/other.json" 2>/dev/null
+"$L" --notes-db="$db" --notes-export=json "$top_srcdir/tests/data/parse/corpus/en_A_C.1_80_L.20.txt" >"$tmp/other.json" 2>/dev/null
 cp "$tmp/other.json" "$tmp/run.json"
 w3c >"$tmp/w3c.out" 2>&1; rc=$?
 ids3=$(ids "$tmp/other.json")

@@ -7,7 +7,7 @@
 tui_plan 8
 
 DB="$TUI_TMP/notes.db"
-BASE="${top_srcdir:-.}/tests/data/notes/cis-declaration-2020.txt"
+BASE="$TAP_DECLARATION"
 REMOVED="${top_srcdir:-.}/tests/data/notes/removed.txt"	# clause 3 removed
 "$LECTERN" --notes-db "$DB" --note-add=annex1/decl/p3 --text='sobre el párrafo 3' "$BASE" >/dev/null
 

@@ -11,7 +11,8 @@ the outputs are committed; `make check` only reads them):
 """
 import re, textwrap
 
-src = open("cis-declaration-2020.txt", encoding="utf-8").read()
+# the bundled declaration, from this directory (tests/data/notes)
+src = open("../../../data/cis-declaration-2020.txt", encoding="utf-8").read()
 lines = src.split("\n")
 
 # Units: a unit starts at a line with leading space (or the signature /
