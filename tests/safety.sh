@@ -9,8 +9,9 @@
 # and isolates (U+202A..E, U+2066..9), U+2028/U+2029.
 L="${LECTERN:-./lectern}"
 src="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_80_16.txt"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lectern-safety-XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "${top_srcdir:-.}/tests/tap.sh"
+tap_tmpdir safety
+tmp=$TAP_TMP
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
 mkdir -p "$tmp/home" "$tmp/data/lectern" "$tmp/config" "$tmp/lib"
 
@@ -28,8 +29,6 @@ dirty() {
 	! iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1
 }
 
-n=0
-ok() { n=$((n + 1)); if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 # run description wanted-exit command...: stdout and stderr both clean, the
 # exit status as wanted, and something said (so a silent crash fails).
 run() {
@@ -41,10 +40,10 @@ run() {
 	if dirty "$tmp/out"; then echo "# raw bytes on stdout"; r=1; fi
 	if dirty "$tmp/err"; then echo "# raw bytes on stderr"; r=1; fi
 	if [ ! -s "$tmp/out" ] && [ ! -s "$tmp/err" ]; then echo "# nothing said"; r=1; fi
-	ok $r "$d"
+	tap_result $r "$d"
 }
 
-echo "1..32"
+tap_plan 32
 
 # The fixtures: a document whose name and text are hostile, in a library
 # directory; a catalog titling a resolution it cites with the string; a
@@ -60,20 +59,20 @@ printf '[s%s]\nk = v\n' "$K" > "$tmp/data/lectern/sect.ini"
 printf '[display]\ntheme = %s\nwidth%s = 3\n' "$H" "$H" > "$tmp/cfg-$H.ini"
 
 dirty "$doc" && dirty "$tmp/data/lectern/evil.ini"
-ok $? "the fixtures hold the hostile bytes (the check can fail)"
+tap_result $? "the fixtures hold the hostile bytes (the check can fail)"
 printf 'a%sb\n' "$H" > "$tmp/probe"
 dirty "$tmp/probe"
-ok $? "the check finds them"
+tap_result $? "the check finds them"
 
 run "--dump" 0 "$L" --dump "$doc"
 run "--outline" 0 "$L" --outline "$doc"
 run "--json (the name is the file's)" 0 "$L" --json "$doc"
 grep -q '\\u001B\]52' "$tmp/out" && grep -q '\\u202E' "$tmp/out" && grep -q '\\u009B' "$tmp/out"
-ok $? "--json escapes ESC, C1 and bidi controls as \\u"
+tap_result $? "--json escapes ESC, C1 and bidi controls as \\u"
 run "--refs FILE (file name, catalog title, broken catalog named)" 0 "$L" --refs "$doc"
 grep -q 'Title ␛\]52' "$tmp/out" && grep -q 'bad-␛\]52' "$tmp/err" &&
 	grep -q 's␛\[31m' "$tmp/err"
-ok $? "--refs shows the title, names the broken catalogs and their section, visibly"
+tap_result $? "--refs shows the title, names the broken catalogs and their section, visibly"
 run "--refs DIR" 0 "$L" --refs "$tmp/lib"
 run "--list DIR" 0 "$L" --list --library-db "$tmp/lib.db" "$tmp/lib"
 run "--list of a missing hostile path" 1 "$L" --list --library-db "$tmp/lib.db" "$tmp/none-$H"
@@ -90,7 +89,7 @@ run "--notes" 0 "$L" --notes-db "$db" --notes "$doc"
 run "--notes-export=md" 0 "$L" --notes-db "$db" --notes-export=md "$doc"
 run "--notes-export=json" 0 "$L" --notes-db "$db" --notes-export=json "$doc"
 grep -q '\\u202E' "$tmp/out" && grep -q '\\u009B' "$tmp/out"
-ok $? "--notes-export=json escapes C1 and bidi controls as \\u"
+tap_result $? "--notes-export=json escapes C1 and bidi controls as \\u"
 
 # An import file with a hostile name: a note whose body holds the controls
 # (JSON escapes), and one rejected (no quote), named with the file.
@@ -107,9 +106,10 @@ run "a hostile unknown option" 2 "$L" "--x$H"
 run "a hostile --config path" 0 "$L" --config "$tmp/no-$H.ini" --dump "$doc"
 run "a config with hostile values (a view only warns)" 0 "$L" --config "$tmp/cfg-$H.ini" --dump "$doc"
 grep -q 'cfg-' "$tmp/err"
-ok $? "and the warning names the file"
+tap_result $? "and the warning names the file"
 run "the reader refuses a config with hostile values" 1 "$L" --config "$tmp/cfg-$H.ini" "$doc"
 run "the reader refuses a hostile --theme" 1 "$L" --theme "$H" "$doc"
 touch "$tmp/file"
 run "a hostile --notes-db that cannot be used" 1 "$L" --notes-db "$tmp/file/n$H.db" \
 	--note-add pp1 --text x "$doc"
+tap_done

@@ -11,11 +11,11 @@
 top_srcdir=${top_srcdir:-.}
 tool=${top_builddir:-.}/tests/notes/notes_tool
 base=$top_srcdir/data/cis-declaration-2020.txt
-tmp=$(mktemp -d) || exit 1
+. "$top_srcdir/tests/tap.sh"
+tap_tmpdir notes-bad
+tmp=$TAP_TMP
+# the directories made read-only must be writable again to be removed
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-n=0
-t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
-skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
 
 run=""
 perm=yes
@@ -30,7 +30,7 @@ if [ "$(id -u)" = 0 ]; then
 fi
 nside() { [ ! -e "$1-wal" ] && [ ! -e "$1-shm" ]; }
 
-echo "1..10"
+tap_plan 10
 if [ $perm = yes ]; then
 	# a read-only database file
 	mkdir "$tmp/rofile" && [ -z "$run" ] || chown 65534:65534 "$tmp/rofile"
@@ -38,11 +38,11 @@ if [ $perm = yes ]; then
 	chmod 0444 "$tmp/rofile/notes.db"
 	cp "$tmp/rofile/notes.db" "$tmp/rofile.orig"
 	$run "$tool" "$tmp/rofile/notes.db" "$base" add annex1/decl/p3 'otra' >/dev/null 2>"$tmp/msg"; rc=$?
-	[ $rc = 1 ] && grep -q "read-only" "$tmp/msg"; t $? "read-only file: add fails, says read-only ($(cat "$tmp/msg"))"
+	[ $rc = 1 ] && grep -q "read-only" "$tmp/msg"; tap_result $? "read-only file: add fails, says read-only ($(cat "$tmp/msg"))"
 	cmp -s "$tmp/rofile/notes.db" "$tmp/rofile.orig" && nside "$tmp/rofile/notes.db"
-	t $? "read-only file: untouched"
+	tap_result $? "read-only file: untouched"
 	$run "$tool" "$tmp/rofile/notes.db" "$base" list 2>"$tmp/msg" | grep -q "	annex1/decl/p8	nota$"
-	t $? "read-only file: the notes still list"
+	tap_result $? "read-only file: the notes still list"
 
 	# a read-only directory holding a writable database
 	mkdir "$tmp/rodir" && [ -z "$run" ] || chown 65534:65534 "$tmp/rodir"
@@ -50,23 +50,23 @@ if [ $perm = yes ]; then
 	chmod 0555 "$tmp/rodir"
 	cp "$tmp/rodir/notes.db" "$tmp/rodir.orig"
 	$run "$tool" "$tmp/rodir/notes.db" "$base" add annex1/decl/p3 'otra' >/dev/null 2>"$tmp/msg"; rc=$?
-	[ $rc = 1 ] && grep -q "cannot write in" "$tmp/msg"; t $? "read-only directory: add fails ($(cat "$tmp/msg"))"
+	[ $rc = 1 ] && grep -q "cannot write in" "$tmp/msg"; tap_result $? "read-only directory: add fails ($(cat "$tmp/msg"))"
 	cmp -s "$tmp/rodir/notes.db" "$tmp/rodir.orig" && nside "$tmp/rodir/notes.db"
-	t $? "read-only directory: database untouched, no -wal/-shm"
+	tap_result $? "read-only directory: database untouched, no -wal/-shm"
 	$run "$tool" "$tmp/rodir/notes.db" "$base" list 2>"$tmp/msg" | grep -q "	annex1/decl/p8	nota$" &&
 	nside "$tmp/rodir/notes.db"
-	t $? "read-only directory: the notes still list, no file created"
+	tap_result $? "read-only directory: the notes still list, no file created"
 
 	# a new database in a directory nobody may write
 	mkdir "$tmp/nowrite" && chmod 0555 "$tmp/nowrite"
 	$run "$tool" "$tmp/nowrite/notes.db" "$base" add annex1/decl/p8 'nota' >/dev/null 2>"$tmp/msg"; rc=$?
 	[ $rc = 1 ] && [ ! -e "$tmp/nowrite/notes.db" ] && grep -q "cannot write in" "$tmp/msg"
-	t $? "unwritable directory: clear error, nothing created"
+	tap_result $? "unwritable directory: clear error, nothing created"
 else
 	for w in "read-only file: add" "read-only file: untouched" "read-only file: list" \
 		 "read-only directory: add" "read-only directory: untouched" \
 		 "read-only directory: list" "unwritable directory"; do
-		skip "$w (root here, and cannot run as nobody)"
+		tap_skip "$w (root here, and cannot run as nobody)"
 	done
 fi
 
@@ -81,10 +81,11 @@ cp "$tmp/trunc.db" "$tmp/trunc.orig"
 "$tool" "$tmp/trunc.db" "$base" add annex1/decl/p3 'otra' >/dev/null 2>"$tmp/msg"; rc1=$?
 "$tool" "$tmp/trunc.db" "$base" list >/dev/null 2>>"$tmp/msg"; rc2=$?
 [ $rc1 = 1 ] && [ $rc2 = 1 ] && grep -q "truncated" "$tmp/msg"
-t $? "truncated database: add and list fail, say truncated"
+tap_result $? "truncated database: add and list fail, say truncated"
 cmp -s "$tmp/trunc.db" "$tmp/trunc.orig" && nside "$tmp/trunc.db"
-t $? "truncated database: untouched (same bytes, no -wal/-shm)"
+tap_result $? "truncated database: untouched (same bytes, no -wal/-shm)"
 # a database path below a regular file
 "$tool" "$tmp/trunc.orig/notes.db" "$base" add annex1/decl/p8 'nota' >/dev/null 2>"$tmp/msg"; rc=$?
 [ $rc = 1 ] && grep -q "is not a directory" "$tmp/msg"
-t $? "a database path below a file: clear error"
+tap_result $? "a database path below a file: clear error"
+tap_done

@@ -14,14 +14,13 @@
 # a conformance check that did not run is not a pass.
 top_srcdir=${top_srcdir:-.}
 L=${LECTERN:-./lectern}
-n=0
-t() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
-missing() { echo "1..1"; echo "not ok 1 - $1"; exit 1; }
+. "$top_srcdir/tests/tap.sh"
+tap_plan 12
 
 command -v python3 >/dev/null 2>&1 ||
-	missing "python3 not found: the W3C conformance check needs python3 and python3-jsonschema (./bootstrap installs them)"
+	tap_missing "python3 not found: the W3C conformance check needs python3 and python3-jsonschema (./bootstrap installs them)"
 python3 -c 'import jsonschema' 2>/dev/null ||
-	missing "python3 has no jsonschema module: apt-get install python3-jsonschema (./bootstrap installs it)"
+	tap_missing "python3 has no jsonschema module: apt-get install python3-jsonschema (./bootstrap installs it)"
 suite=${W3C_ANNOTATION_TESTS:-}
 if [ -z "$suite" ]; then
 	d=$(cd "$top_srcdir" && pwd)
@@ -35,10 +34,10 @@ if [ -z "$suite" ]; then
 	done
 fi
 [ -n "$suite" ] && [ -f "$suite/run.py" ] ||
-	missing "the W3C annotation tests are not in ${W3C_ANNOTATION_TESTS:-$top_srcdir/../shared/w3c-annotation-tests} (nor beside a parent folder; set W3C_ANNOTATION_TESTS)"
+	tap_missing "the W3C annotation tests are not in ${W3C_ANNOTATION_TESTS:-$top_srcdir/../shared/w3c-annotation-tests} (nor beside a parent folder; set W3C_ANNOTATION_TESTS)"
 
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+tap_tmpdir w3c
+tmp=$TAP_TMP
 doc=$top_srcdir/data/cis-declaration-2020.txt
 db=$tmp/notes.db
 w3c() { python3 "$suite/run.py" "$@" "$suite" "$tmp/run.json"; }
@@ -53,7 +52,6 @@ a = c['first']['items']
 $*" "$f"
 }
 
-echo "1..12"
 "$L" --notes-db="$db" --note-add=annex1/decl/p8 --text='Comparar con A/74/896 #urgente' \
 	--tag=ciber --tag=pregunta "$doc" >/dev/null 2>"$tmp/err" &&
 "$L" --notes-db="$db" --note-add='letter@Uzbekistán' --text='El remitente' "$doc" >/dev/null 2>>"$tmp/err" &&
@@ -63,23 +61,23 @@ r1=$?
 printf '[{"type": "Annotation", "bodyValue": "de otra herramienta", "created": "2026-01-02T03:04:05Z", "target": {"source": "https://example.org/doc", "selector": {"type": "TextQuoteSelector", "exact": "una frase que el documento no tiene"}}}]\n' >"$tmp/foreign.json"
 out=$("$L" --notes-db="$db" --notes-import="$tmp/foreign.json" "$doc" 2>>"$tmp/err")
 [ $r1 = 0 ] && case $out in "imported 1 note "*"orphan 1)"*) true ;; *) false ;; esac
-t $? "three notes added and an orphan imported ($out$(cat "$tmp/err"))"
+tap_result $? "three notes added and an orphan imported ($out$(cat "$tmp/err"))"
 nnotes=4
 
 "$L" --notes-db="$db" --notes-export=json "$doc" >"$tmp/export.json" 2>"$tmp/err"
-t $? "--notes-export=json$(cat "$tmp/err")"
+tap_result $? "--notes-export=json$(cat "$tmp/err")"
 
 cp "$tmp/export.json" "$tmp/run.json"
 w3c >"$tmp/w3c.out" 2>&1; rc=$?
 sum=$(tail -n 1 "$tmp/w3c.out")
 [ $rc = 0 ] && case $sum in "w3c annotation: $nnotes annotations, "*", 0 failed, "*) true ;; *) false ;; esac
-t $? "the W3C suite: every MUST passes for the collection, its page and each annotation ($sum)"
+tap_result $? "the W3C suite: every MUST passes for the collection, its page and each annotation ($sum)"
 [ $rc = 0 ] || sed 's/^/# /' "$tmp/w3c.out"
 
 w3c --no-inherit-context >"$tmp/w3c.out" 2>&1; rc=$?
 sum=$(tail -n 1 "$tmp/w3c.out")
 [ $rc = 0 ] && case $sum in *", 0 failed, "*) true ;; *) false ;; esac
-t $? "each annotation passes without the collection's @context ($sum)"
+tap_result $? "each annotation passes without the collection's @context ($sum)"
 
 # One annotation copied out of the collection is a whole annotation.
 py "$tmp/export.json" "json.dump(a[0], open(sys.argv[1] + '.one', 'w'))"
@@ -87,20 +85,20 @@ cp "$tmp/export.json.one" "$tmp/run.json"
 w3c >"$tmp/w3c.out" 2>&1; rc=$?
 sum=$(tail -n 1 "$tmp/w3c.out")
 [ $rc = 0 ] && case $sum in "w3c annotation: 1 annotations, "*", 0 failed, "*) true ;; *) false ;; esac
-t $? "one annotation alone passes ($sum)"
+tap_result $? "one annotation alone passes ($sum)"
 
 # The runner is not blind: the collection without its id fails, named.
 py "$tmp/export.json" "del c['id']; json.dump(c, open(sys.argv[1] + '.noid', 'w'))"
 cp "$tmp/export.json.noid" "$tmp/run.json"
 w3c >"$tmp/w3c.out" 2>&1; rc=$?
 [ $rc = 1 ] && grep -q '^FAIL .*collectionIdValidated' "$tmp/w3c.out"
-t $? "control: a collection without id fails the suite"
+tap_result $? "control: a collection without id fails the suite"
 
 version=$("$L" --version | sed 's/^lectern //')
 got=$(py "$tmp/export.json" "print(sorted({json.dumps(x.get('generator'), sort_keys=True) for x in a}))")
 want=$(python3 -c "import json; print(sorted({json.dumps({'id': 'urn:lectern:software:$version', 'type': 'Software', 'name': 'lectern $version', 'nickname': 'lectern'}, sort_keys=True)}))")
 [ "$got" = "$want" ]
-t $? "every annotation names its generator: lectern $version ($got)"
+tap_result $? "every annotation names its generator: lectern $version ($got)"
 
 # tags of the note whose text starts with $1, sorted, one line
 tags() {
@@ -110,15 +108,15 @@ tags() {
 }
 got1=$(tags Comparar) got2=$(tags sobre)
 [ "$got1" = "ciber pregunta urgente" ] && [ "$got2" = "Cooperación ciber" ]
-t $? "a tagging body for every tag: --tag ones and #tags typed in the text, once each ($got1 | $got2)"
+tap_result $? "a tagging body for every tag: --tag ones and #tags typed in the text, once each ($got1 | $got2)"
 
 got=$(py "$tmp/export.json" "print(all(x.get('@context') == 'http://www.w3.org/ns/anno.jsonld' and x.get('created') and x.get('modified') for x in a), len(a))")
 [ "$got" = "True $nnotes" ]
-t $? "each annotation has its own @context, created and modified ($got)"
+tap_result $? "each annotation has its own @context, created and modified ($got)"
 
 got=$(py "$tmp/export.json" "print(sum(s.get('exact') == 'una frase que el documento no tiene' for x in a for s in x['target']['selector']))")
 [ "$got" = 1 ]
-t $? "the orphan is exported by its quote"
+tap_result $? "the orphan is exported by its quote"
 
 # Ids: urn:uuid, the same after another note is added; another document's
 # differ.
@@ -130,11 +128,12 @@ ids2=$(ids "$tmp/export2.json")
 set -- $ids1
 [ "$ids1" = "$ids2" ] && [ "$1" = "$3" ] && [ "$2" = "$4" ] && [ "$1" != "$2" ] &&
 	echo "$1 $2" | grep -Eq '^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12} urn:uuid:[0-9a-f-]{36}$'
-t $? "collection and page ids: urn:uuid, partOf and last name them, the same at the next export ($ids1)"
+tap_result $? "collection and page ids: urn:uuid, partOf and last name them, the same at the next export ($ids1)"
 "$L" --notes-db="$db" --notes-export=json "$top_srcdir/tests/data/parse/corpus/en_A_C.1_80_L.20.txt" >"$tmp/other.json" 2>/dev/null
 cp "$tmp/other.json" "$tmp/run.json"
 w3c >"$tmp/w3c.out" 2>&1; rc=$?
 ids3=$(ids "$tmp/other.json")
 set -- $ids3
 [ $rc = 0 ] && [ "$ids3" != "$ids1" ] && case $ids1 in "$1 "*) false ;; *) true ;; esac
-t $? "another document's (empty) collection has other ids and passes too ($ids3)"
+tap_result $? "another document's (empty) collection has other ids and passes too ($ids3)"
+tap_done
