@@ -2,20 +2,20 @@
 # The command line: options, modes and exit codes as docs/lectern.1 says.
 L="${LECTERN:-./lectern}"
 doc="${top_srcdir:-.}/data/cis-declaration-2020.txt"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+. "${top_srcdir:-.}/tests/tap.sh"
+tap_tmpdir cli
+tmp=$TAP_TMP
 export HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
-n=0
 t() { # description, expected exit code, command... (stdout in $tmp/out, stderr in $tmp/err)
-	n=$((n + 1)); d="$1"; want="$2"; shift 2
+	d="$1"; want="$2"; shift 2
 	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null; got=$?
-	if [ "$got" = "$want" ]; then echo "ok $n - $d"; else
-		echo "not ok $n - $d (exit $got, wanted $want)"; sed 's/^/# /' "$tmp/err" | head -5; fi
+	if [ "$got" = "$want" ]; then tap_ok "$d"; else
+		tap_not_ok "$d (exit $got, wanted $want)"; sed 's/^/# /' "$tmp/err" | head -5; fi
 }
 has() { # description, file, fixed string
-	n=$((n + 1))
-	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
+	if grep -qF -- "$3" "$2"; then tap_ok "$1"; else tap_not_ok "$1"; sed 's/^/# /' "$2" | head -5; fi
 }
-echo "1..65"
+tap_plan 65
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -32,9 +32,8 @@ t "--notes-export with an unknown format is a usage error" 2 "$L" --notes-export
 t "--note-add without --text is a usage error" 2 "$L" --note-add letter/p1 "$doc"
 t "a missing file exits 1" 1 "$L" --outline "$tmp/nothing.txt"
 has "naming it" "$tmp/err" "nothing.txt"
-n=$((n + 1))
 if "$L" --outline - <"$doc" >"$tmp/stdin.out" 2>"$tmp/err" && "$L" --outline "$doc" >"$tmp/file.out" &&
-   cmp -s "$tmp/stdin.out" "$tmp/file.out"; then echo "ok $n - '-' reads standard input"; else echo "not ok $n - '-' reads standard input"; fi
+   cmp -s "$tmp/stdin.out" "$tmp/file.out"; then tap_ok "'-' reads standard input"; else tap_not_ok "'-' reads standard input"; fi
 t "--outline with no file opens the bundled declaration" 0 "$L" --outline
 has "whose annex has clause 8" "$tmp/out" "paragraph 8  Dado el carácter"
 t "--refs with no file reads the bundled declaration" 0 "$L" --refs
@@ -73,14 +72,13 @@ t "importing it onto another document is refused" 1 "$L" --notes-db "$tmp/o.db" 
 has "saying why" "$tmp/err" "made on another document"
 t "--force imports it anyway" 0 "$L" --notes-db "$tmp/o.db" --force --notes-import="$tmp/n.json" "$other"
 t "--force without --notes-import is a usage error" 2 "$L" --force --dump "$doc"
-n=$((n + 1))
-if "$L" --dump -w 40 "$doc" >/dev/full 2>"$tmp/err"; then echo "not ok $n - a write error is reported"; else
-	if grep -q "write error" "$tmp/err"; then echo "ok $n - a write error is reported (exit 1)"; else echo "not ok $n - a write error is reported"; fi; fi
+if "$L" --dump -w 40 "$doc" >/dev/full 2>"$tmp/err"; then tap_not_ok "a write error is reported"; else
+	if grep -q "write error" "$tmp/err"; then tap_ok "a write error is reported (exit 1)"; else tap_not_ok "a write error is reported"; fi; fi
 full() { # description, command...: exit 1 and "write error" when stdout is full
-	n=$((n + 1)); d="$1"; shift
+	d="$1"; shift
 	"$@" >/dev/full 2>"$tmp/err" </dev/null; got=$?
-	if [ "$got" = 1 ] && grep -q "^lectern: write error" "$tmp/err"; then echo "ok $n - $d"; else
-		echo "not ok $n - $d (exit $got)"; fi
+	if [ "$got" = 1 ] && grep -q "^lectern: write error" "$tmp/err"; then tap_ok "$d"; else
+		tap_not_ok "$d (exit $got)"; fi
 }
 full "--json: a write error is reported" "$L" --json "$doc"
 full "--refs: a write error is reported" "$L" --refs "$doc"
@@ -100,13 +98,12 @@ mkdir "$tmp/u8" "$tmp/u16"
 cp "$doc" "$tmp/u8/d.txt"
 { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$doc"; } > "$tmp/u16/d.txt"
 La=$(cd "$(dirname "$L")" && pwd)/$(basename "$L")	# for a run in another directory
-n=$((n + 1))
 if (cd "$tmp/u8" && "$La" --json d.txt >../u8.json 2>/dev/null) &&
    (cd "$tmp/u16" && "$La" --json d.txt >../u16.json 2>/dev/null) &&
    grep -q '"encoding": null' "$tmp/u8.json" && grep -q '"encoding": "UTF-16LE"' "$tmp/u16.json" &&
    grep -v '"encoding":' "$tmp/u8.json" >"$tmp/u8.rest" && grep -v '"encoding":' "$tmp/u16.json" >"$tmp/u16.rest" &&
-   cmp -s "$tmp/u8.rest" "$tmp/u16.rest"; then echo "ok $n - UTF-16 with a BOM reads like its UTF-8 form (--json equal but the encoding)"
-else echo "not ok $n - UTF-16 with a BOM reads like its UTF-8 form (--json equal but the encoding)"
+   cmp -s "$tmp/u8.rest" "$tmp/u16.rest"; then tap_ok "UTF-16 with a BOM reads like its UTF-8 form (--json equal but the encoding)"
+else tap_not_ok "UTF-16 with a BOM reads like its UTF-8 form (--json equal but the encoding)"
 	diff "$tmp/u8.json" "$tmp/u16.json" 2>&1 | head -5 | sed 's/^/# /'; fi
 w='Ñåêðåòàðü Ãåíåðàëüíîé Àññàìáëåè ïðåäñòàâèë äîêëàä'
 printf '%s %s %s %s %s %s\n' "$w" "$w" "$w" "$w" "$w" "$w" > "$tmp/garbled.txt"
@@ -127,4 +124,4 @@ printf '%s\n' '%PDF-1.4' '1 0 obj' '<< /Type /Catalog /Pages 2 0 R >>' 'endobj' 
 t "a PDF without text (a scan) exits 1" 1 "$L" --dump "$tmp/scan.pdf"
 has "and says to run OCR" "$tmp/err" "scan.pdf: no text in this PDF: it is a scan; run OCR first (e.g. ocrmypdf)"
 t "--outline of it exits 1 too" 1 "$L" --outline "$tmp/scan.pdf"
-exit 0
+tap_done
