@@ -428,7 +428,9 @@ main(int argc, char **argv)
 	 * message line (stderr is under the screen then) */
 	char *report = NULL;
 	doc_open_options dopt = { .lang = lang, .report_prefix = "lectern: " };
-	doc *d = doc_open(path, &dopt, &report, &err);
+	doc_open_job *rest = NULL;	/* the reader shows a beginning first */
+	doc *d = mode == MODE_READ ? doc_open_first(path, &dopt, &report, &err, &rest)
+		: doc_open(path, &dopt, &report, &err);
 	if (!d) {
 		cli_out_error(stderr, "%s", err ? err : path);
 		free(err);
@@ -442,7 +444,7 @@ main(int argc, char **argv)
 
 	if (mode == MODE_READ) {
 		ui_options uo = { .cfg = &cfg, .theme = theme_name, .no_color = no_color,
-				  .notes_db = notes_db, .notice = report };
+				  .notes_db = notes_db, .notice = report, .rest = rest };
 		rc = ui_run(d, &uo);
 	} else if (mode == MODE_INFO) {	/* the report is in its lines */
 		catalog *cat = load_catalog();

@@ -4,6 +4,7 @@
 
 #include "doc.h"
 #include "config.h"
+#include "doc_open.h"
 
 typedef struct ui_options {
 	const config *cfg;
@@ -18,6 +19,12 @@ typedef struct ui_options {
 				   '\n' (source_report's; a leading
 				   "lectern: " is dropped), the first shown
 				   with "(+N more)", the next at each key */
+	doc_open_job *rest;	/* NULL, or the parse of the whole of which
+				   ui_run's d is the beginning
+				   (doc_open_first): ui_run starts it after
+				   the first frame, reads the whole when it
+				   is ready and frees the job and the
+				   whole; d stays the caller's */
 } ui_options;
 
 /* Runs the reader on d until the user quits. Returns the process exit code

@@ -31,6 +31,7 @@
 
 #include "config.h"
 #include "doc.h"
+#include "doc_open.h"
 #include "layout.h"
 #include "theme.h"
 
@@ -214,9 +215,19 @@ struct ui {
 	const char *notes_db;	/* the notes store to reopen (ui_set_document) */
 	struct refs_ui *rx;	/* references, search, history, library
 				   (refs_ui.h) */
+	doc_open_job *rest;	/* while u->d is the beginning of a large
+				   document: the parse of the whole
+				   (doc_open.h); NULL once it is read */
+	size_t near_cut;	/* meanwhile: the first block of u->d near
+				   its cut, kept off the screen */
+	doc *whole;		/* the whole read from rest; owned */
 };
 
 /* ui.c: shared helpers for actions and panes. */
+/* While only the beginning of the document is read (u->rest): waits for
+ * the whole with a line that says so and makes it u->d, keeping the
+ * reading position. Returns flags (UI_NONE when the whole was there). */
+int ui_whole(ui *u);
 /* Calls fn(u, event, data) for each event in the mask events, in the order
  * of subscription. */
 void ui_observe(ui *u, int events, ui_observer_fn fn, void *data);
