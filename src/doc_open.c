@@ -15,9 +15,9 @@
 #include "util.h"
 
 /* The job's fields are written by the opening thread before the worker
- * starts and read by the worker; the worker writes only whole, then
- * done (release); the owner reads whole after seeing done (acquire) or
- * after the join. */
+ * starts and read by the worker; the worker writes only whole, then done
+ * under the lock; the owner reads whole after the join. (A lock rather
+ * than an atomic flag: helgrind and TSan see it.) */
 struct doc_open_job {
 	char *path;
 	source src;
@@ -26,7 +26,8 @@ struct doc_open_job {
 	size_t cut;
 	pthread_t thread;
 	int started;	/* a thread runs (to be joined) */
-	int done;	/* atomic: whole is set */
+	pthread_mutex_t lock;	/* guards done */
+	int done;	/* whole is set */
 	doc *whole;
 };
 
@@ -77,7 +78,9 @@ parse_whole(doc_open_job *j)
 	d->meta.encoding = j->src.encoding;
 	d->meta.garbled = j->src.garbled;
 	j->whole = d;
-	__atomic_store_n(&j->done, 1, __ATOMIC_RELEASE);
+	pthread_mutex_lock(&j->lock);
+	j->done = 1;
+	pthread_mutex_unlock(&j->lock);
 }
 
 static void *
@@ -130,6 +133,7 @@ doc_open_first(const char *path, const doc_open_options *opt, char **report,
 	j->popt = popt;
 	j->popt.lang = j->lang;
 	j->cut = cut;
+	pthread_mutex_init(&j->lock, NULL);
 	*rest = j;
 	return d;
 }
@@ -137,7 +141,7 @@ doc_open_first(const char *path, const doc_open_options *opt, char **report,
 void
 doc_open_start(doc_open_job *j)
 {
-	if (j->started || __atomic_load_n(&j->done, __ATOMIC_ACQUIRE))
+	if (j->started || doc_open_ready(j))
 		return;
 	if (pthread_create(&j->thread, NULL, worker, j) == 0)
 		j->started = 1;
@@ -148,7 +152,10 @@ doc_open_start(doc_open_job *j)
 int
 doc_open_ready(doc_open_job *j)
 {
-	return __atomic_load_n(&j->done, __ATOMIC_ACQUIRE);
+	pthread_mutex_lock(&j->lock);
+	int done = j->done;
+	pthread_mutex_unlock(&j->lock);
+	return done;
 }
 
 size_t
@@ -168,9 +175,10 @@ doc_open_finish(doc_open_job *j)
 {
 	if (j->started)
 		pthread_join(j->thread, NULL);
-	else if (!j->done)
+	else if (!doc_open_ready(j))
 		parse_whole(j);
 	doc *d = j->whole;
+	pthread_mutex_destroy(&j->lock);
 	source_free(&j->src);
 	free(j->lang);
 	free(j->path);
