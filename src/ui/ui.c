@@ -404,9 +404,9 @@ take_whole(ui *u)
 	u->notices = notices;
 	u->report = report;
 	u->whole = w;
-	pane *n = notes_panel_new(u, u->notes_db);
-	u->notes = n;
-	if (u->npanes < UI_MAX_PANES) {
+	if (u->npanes < UI_MAX_PANES) {	/* (as add_pane: else no notes) */
+		pane *n = notes_panel_new(u, u->notes_db);
+		u->notes = n;
 		size_t at_text = 0;
 		while (at_text < u->npanes && u->panes[at_text] != u->text)
 			at_text++;

@@ -6,10 +6,12 @@
 # outline follows it there; G pressed at once waits for the whole and
 # reaches the same line; a resize while the whole is parsed; q at once
 # exits cleanly (exit 0; under a sanitizer build, no leak or error: lib.sh
-# fails the test on a report). What is expected comes from --dump and
+# fails the test on a report); a note on the document's last node shows in
+# the notes panel, matched, once the whole is there (the panel is made on
+# the whole only), and the store still finds it so afterwards. What is expected comes from --dump and
 # --outline of the same file, not from the screen.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 11
+tui_plan 14
 
 CORPUS="${top_srcdir:-.}/tests/data/parse/corpus"
 BIG="$TUI_TMP/big.txt"
@@ -63,4 +65,19 @@ check "and G reaches its last line at the new size" tui_wait "$(re "$last")"
 tui_start 100 30 "$LECTERN '$BIG'"
 tui_keys q
 check "q at once exits cleanly" tui_wait '^lectern-exit=0'
+
+# The last node's path, from --json.
+DB="$TUI_TMP/notes.db"
+path=$("$LECTERN" --json "$BIG" | grep -o '"path": *"[^"]*"' | tail -n 1 |
+	sed 's/.*: *"//; s/"$//')
+"$LECTERN" --notes-db "$DB" --note-add="$path" --text='a note at the very end' \
+	"$BIG" > /dev/null
+tui_start 120 30 "$LECTERN --notes-db '$DB' '$BIG'"
+tui_wait "$(re "$first")"
+check "the notes panel shows the note on the last node" tui_wait 'a note at the very'
+check "matched, not an orphan" tui_gone 'orphan'
+tui_keys q
+tui_wait '^lectern-exit=0'
+matched() { "$LECTERN" --notes --notes-db "$DB" "$BIG" | grep -q "	ok	.*a note at the very end"; }
+check "the store still finds it after the reader" matched
 tui_done
