@@ -418,8 +418,11 @@ take_whole(ui *u)
 	return flags;
 }
 
-int
-ui_whole(ui *u)
+/* While only the beginning is read (u->rest): waits for the whole with a
+ * line that says so (drawn here: the loop is waiting, no action runs)
+ * and makes it u->d, keeping the reading position. Returns flags. */
+static int
+wait_whole(ui *u)
 {
 	if (!u->rest)
 		return UI_NONE;
@@ -858,12 +861,12 @@ sgr_read(ui *u, int *y, int *x, int *button)
 	return 1;
 }
 
-/* ui_whole, then the panes placed on the whole and following it, for an
+/* wait_whole, then the panes placed on the whole and following it, for an
  * input that acts on them at once. */
 static int
 whole_now(ui *u)
 {
-	int f = ui_whole(u);
+	int f = wait_whole(u);
 	if (got_signal || f == UI_NONE)
 		return f;
 	if (f & UI_GEOMETRY)

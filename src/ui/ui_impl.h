@@ -224,10 +224,6 @@ struct ui {
 };
 
 /* ui.c: shared helpers for actions and panes. */
-/* While only the beginning of the document is read (u->rest): waits for
- * the whole with a line that says so and makes it u->d, keeping the
- * reading position. Returns flags (UI_NONE when the whole was there). */
-int ui_whole(ui *u);
 /* Calls fn(u, event, data) for each event in the mask events, in the order
  * of subscription. */
 void ui_observe(ui *u, int events, ui_observer_fn fn, void *data);
