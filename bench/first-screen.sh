@@ -14,8 +14,8 @@
 # OLD_LECTERN, when given, is measured in the same run (old against new).
 # INPUT (default: the corpus mix of bench/shapes.sh, cat'ed up to SIZE MB,
 # default 10) is the document; REPS (default 5) runs each, the median is
-# reported. The polling costs a few milliseconds a sample, so times below
-# about 10 ms are not resolved.
+# reported. The polling costs a few milliseconds a sample (one tmux client
+# each), so times below about 10 ms are not resolved.
 #
 # Needs tmux and coreutils (date +%s%N).
 set -eu
@@ -63,8 +63,10 @@ once() {
 		-e XDG_CACHE_HOME="$tmp/home" "$1; sleep 60"
 	i=0
 	while [ "$i" -lt 3000 ]; do
-		if tmux -L "$sock" capture-pane -p -t b 2>/dev/null | tail -n 2 |
-		   head -n 1 | grep -q '[^ ]'; then
+		# Only that row (0-based 28), tested in the shell: one
+		# process a sample.
+		row=$(tmux -L "$sock" capture-pane -p -t b -S 28 -E 28 2>/dev/null || :)
+		if [ -n "$(printf '%s' "$row" | tr -d ' ')" ]; then
 			t1=$(date +%s%N)
 			tmux -L "$sock" kill-server >/dev/null 2>&1 || :
 			echo $(( (t1 - t0) / 1000000 ))

@@ -19,7 +19,7 @@
  *
  * A large document comes in two steps (doc_open_first): its beginning is
  * shown at once, the whole is parsed in a worker thread started after the
- * first frame, and the loop polls for it between keys (reads time out
+ * first frame and a pause, and the loop polls for it between keys (reads time out
  * meanwhile). Until it is there the reader only scrolls within the
  * beginning, away from its cut (u->near_cut); any other action (a jump to
  * the end, a search, the notes, a go-to) first waits for the whole with a
@@ -1175,13 +1175,15 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 		if ((flags & UI_QUIT) || got_signal)
 			break;
 		flags = UI_NONE;
-		if (u->rest)	/* after the first frame */
-			doc_open_start(u->rest);
-
 		wint_t ch;
 		/* While the whole is parsed, a read waits a while only. */
 		wtimeout(u->input, u->rest ? 50 : -1);
 		int r = wget_wch(u->input, &ch);
+		/* The parse of the whole begins after the first frame and a
+		 * pause (a read that timed out, or the first key), which
+		 * leaves the terminal the processor to show the frame. */
+		if (u->rest)
+			doc_open_start(u->rest);
 		if (r == ERR) {
 			if (got_signal)
 				break;

@@ -22,9 +22,9 @@ typedef struct ui_options {
 	doc_open_job *rest;	/* NULL, or the parse of the whole of which
 				   ui_run's d is the beginning
 				   (doc_open_first): ui_run starts it after
-				   the first frame, reads the whole when it
-				   is ready and frees the job and the
-				   whole; d stays the caller's */
+				   the first frame and a pause, reads the
+				   whole when it is ready and frees the job
+				   and the whole; d stays the caller's */
 } ui_options;
 
 /* Runs the reader on d until the user quits. Returns the process exit code
