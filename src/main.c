@@ -33,6 +33,7 @@
 #include "refs.h"
 #include "theme.h"
 #include "util.h"
+#include "ui/compare_ui.h"
 #include "ui/ui.h"
 
 #define EXIT_DATA 1
@@ -105,7 +106,8 @@ usage(FILE *out)
 	      "      --list           the documents under each DIR: path, symbol, date,\n"
 	      "                       language, title (uses the library index)\n"
 	      "      --compare OLD NEW  what changed between two versions, clause by\n"
-	      "                       clause (--json: for scripts)\n"
+	      "                       clause (--json: for scripts; on a terminal\n"
+	      "                       the reader shows it, --dump prints it)\n"
 	      "      --parallel A B   two language versions aligned clause by clause\n"
 	      "                       (--json: the pairs; --dump: two columns)\n"
 	      "\n"
@@ -322,16 +324,20 @@ main(int argc, char **argv)
 	}
 	size_t nargs = (size_t)(argc - optind);
 
+	/* --compare, --parallel on a terminal with neither --json nor
+	 * --dump: the reader (below, once the config is read). */
+	int pair_reader = pair == OPT_COMPARE && mode == MODE_READ && isatty(STDOUT_FILENO);
 	if (pair) {	/* --compare, --parallel: two documents */
 		if (nargs != 2 || (mode != MODE_READ && mode != MODE_JSON &&
-				   (mode != MODE_DUMP || pair != OPT_PARALLEL))) {
+				   mode != MODE_DUMP)) {
 			fprintf(stderr, "lectern: --%s needs two files%s\n",
 				pair == OPT_COMPARE ? "compare" : "parallel",
-				pair == OPT_COMPARE ? " (and takes only --json)"
-						    : " (and takes only --json or --dump)");
+				" (and takes only --json or --dump)");
 			rc = EXIT_USAGE;
 			goto out;
 		}
+	}
+	if (pair && !pair_reader) {
 		if (pair == OPT_COMPARE)
 			rc = cli_compare_run(argv[optind], argv[optind + 1], mode == MODE_JSON,
 					     width, lang, stdout, stderr);
@@ -408,6 +414,14 @@ main(int argc, char **argv)
 			goto out;
 		}
 		theme_free(&th);
+	}
+
+	if (pair_reader) {
+		ui_options uo = { .cfg = &cfg, .theme = theme_name, .no_color = no_color,
+				  .notes_db = notes_db };
+		rc = compare_ui_run(argv[optind], argv[optind + 1], lang, &uo);
+		config_free(&cfg);
+		goto out;
 	}
 
 	/* A directory or several files: the reader on a library. */

@@ -35,6 +35,8 @@ static const char *const role_names[ROLE_COUNT] = {
 	[ROLE_SIGNATURE] = "signature",
 	[ROLE_NOTE_TEXT] = "note-text",
 	[ROLE_DIM] = "dim",
+	[ROLE_INSERTED] = "inserted",
+	[ROLE_DELETED] = "deleted",
 };
 
 const char *
@@ -90,6 +92,8 @@ static const theme_style builtin_default[ROLE_COUNT] = {
 	[ROLE_SIGNATURE] = S(-1, -1, I),
 	[ROLE_NOTE_TEXT] = S(-1, -1, I),
 	[ROLE_DIM] = S(-1, -1, D),
+	[ROLE_INSERTED] = S(2, -1, U),
+	[ROLE_DELETED] = S(1, -1, R),
 };
 
 /* Must match themes/mono.ini: attributes only. */
@@ -111,6 +115,8 @@ static const theme_style builtin_mono[ROLE_COUNT] = {
 	[ROLE_SIGNATURE] = S(-1, -1, I),
 	[ROLE_NOTE_TEXT] = S(-1, -1, I),
 	[ROLE_DIM] = S(-1, -1, D),
+	[ROLE_INSERTED] = S(-1, -1, B | U),
+	[ROLE_DELETED] = S(-1, -1, R),
 };
 
 #undef S

@@ -984,6 +984,9 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	add_pane(u, u->help);
 	add_pane(u, u->popup);
 	add_pane(u, u->editor);
+	pane *view = opt->view ? opt->view(u, opt->view_arg) : NULL;
+	if (view)	/* --compare, --parallel */
+		add_pane(u, view);
 	u->focus = u->text;
 	if (theme_msg[0])
 		ui_notice(u, theme_msg);	/* the notes' complaint waits */

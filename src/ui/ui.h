@@ -5,6 +5,9 @@
 #include "doc.h"
 #include "config.h"
 
+struct ui;
+struct pane;
+
 typedef struct ui_options {
 	const config *cfg;
 	const char *theme;	/* overrides cfg->theme when non-NULL */
@@ -18,6 +21,11 @@ typedef struct ui_options {
 				   '\n' (source_report's; a leading
 				   "lectern: " is dropped), the first shown
 				   with "(+N more)", the next at each key */
+	/* A view over the reader (compare_ui.c, parallel_ui.c): called once
+	 * the reader's panes exist, returns one more pane to add (drawn over
+	 * the others in order), or NULL. */
+	struct pane *(*view)(struct ui *u, void *arg);
+	void *view_arg;
 } ui_options;
 
 /* Runs the reader on d until the user quits. Returns the process exit code

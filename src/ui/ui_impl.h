@@ -316,6 +316,8 @@ enum action_id {
 	ACT_ACTIVATE, ACT_FOCUS_NEXT, ACT_FOCUS_PREV,
 	ACT_CITE, ACT_GOTO,
 	ACT_INFO, ACT_FOOTNOTES, ACT_COPY,
+	/* --compare in the reader (compare_ui.h) */
+	ACT_CHANGE_NEXT, ACT_CHANGE_PREV, ACT_CHANGE_OLD,
 	/* References, search, history, library (refs_ui.h): before cancel,
 	 * which the help screen lists near its end. */
 	ACT_REF_NEXT, ACT_REF_PREV, ACT_TOGGLE_REFS, ACT_SEARCH_FORWARD,
