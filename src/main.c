@@ -34,6 +34,7 @@
 #include "theme.h"
 #include "util.h"
 #include "ui/compare_ui.h"
+#include "ui/parallel_ui.h"
 #include "ui/ui.h"
 
 #define EXIT_DATA 1
@@ -326,7 +327,7 @@ main(int argc, char **argv)
 
 	/* --compare, --parallel on a terminal with neither --json nor
 	 * --dump: the reader (below, once the config is read). */
-	int pair_reader = pair == OPT_COMPARE && mode == MODE_READ && isatty(STDOUT_FILENO);
+	int pair_reader = pair && mode == MODE_READ && isatty(STDOUT_FILENO);
 	if (pair) {	/* --compare, --parallel: two documents */
 		if (nargs != 2 || (mode != MODE_READ && mode != MODE_JSON &&
 				   mode != MODE_DUMP)) {
@@ -419,7 +420,9 @@ main(int argc, char **argv)
 	if (pair_reader) {
 		ui_options uo = { .cfg = &cfg, .theme = theme_name, .no_color = no_color,
 				  .notes_db = notes_db };
-		rc = compare_ui_run(argv[optind], argv[optind + 1], lang, &uo);
+		rc = pair == OPT_COMPARE
+			? compare_ui_run(argv[optind], argv[optind + 1], lang, &uo)
+			: parallel_ui_run(argv[optind], argv[optind + 1], lang, &uo);
 		config_free(&cfg);
 		goto out;
 	}
