@@ -16,6 +16,7 @@
 #include "fold.h"
 #include "un/cite.h"
 #include "ui/compare_ui.h"
+#include "ui/parallel_ui.h"
 #include "ui/ui_impl.h"
 #include "ui/notes_ui.h"
 #include "ui/refs_ui.h"
@@ -281,6 +282,7 @@ const action actions_table[ACT_COUNT] = {
 	[ACT_CHANGE_NEXT] = { "change-next", compare_ui_next, "Compare (--compare OLD NEW): next change" },
 	[ACT_CHANGE_PREV] = { "change-prev", compare_ui_prev, "Compare: previous change" },
 	[ACT_CHANGE_OLD] = { "change-old", compare_ui_old, "Compare: OLD's text of the clause at the top" },
+	[ACT_LANGUAGES] = { "languages", parallel_ui_languages, "Another language version (library) side by side, or close it" },
 	[ACT_TOGGLE_OUTLINE] = { "toggle-outline", act_toggle_outline, "Show or hide the outline" },
 	[ACT_TOGGLE_NUMBERS] = { "toggle-numbers", act_toggle_numbers, "Show or hide clause numbers" },
 	[ACT_REDRAW] = { "redraw", act_redraw, "Redraw the screen" },

@@ -67,7 +67,7 @@ static const struct {
 	{ "Tab", "focus-next" }, { "BTab", "focus-prev" },
 	{ "c", "cite" }, { ":", "goto" }, { "i", "info" }, { "*", "footnotes" },
 	{ "y", "copy" }, { ".", "change-next" }, { ",", "change-prev" },
-	{ "O", "change-old" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
+	{ "O", "change-old" }, { "P", "languages" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
 	{ "C-l", "redraw" }, { "Esc", "cancel" },
 	{ "s", "toggle-notes" }, { "a", "note-add" }, { "A", "note-add-words" },
 	{ "v", "note-select" },

@@ -28,6 +28,7 @@
 #include "search.h"
 #include "text.h"
 #include "ui/parallel_ui.h"
+#include "ui/refs_ui.h"
 #include "ui/ui_impl.h"
 #include "util.h"
 
@@ -46,6 +47,8 @@ typedef struct pview {
 	int have_match;
 	search_dir dir;
 	char hint[160];
+	int owned;		/* opened in the reader (languages): the pane
+				   owns b, the alignment and itself */
 } pview;
 
 #define NO_PAIR SIZE_MAX
@@ -109,7 +112,7 @@ a_rest_rows(ui *u)
 static void
 sync_from_a(pview *pv, ui *u, int force)
 {
-	if (!pv->lo || !pv->a->nblocks || !pv->b->nblocks)
+	if (!pv->lo || !pv->b || pv->a != u->d || !pv->a->nblocks || !pv->b->nblocks)
 		return;
 	size_t i = pv->pair_a[u->top.block];
 	if (i == NO_PAIR)
@@ -173,7 +176,7 @@ par_draw(pane *p, ui *u)
 	attr_t border = draw_attr(u, ROLE_BORDER);
 	for (int y = 0; y < p->h; y++)
 		draw_str(p->win, y, 0, "\xe2\x94\x82", 3, 1, border);	/* │ */
-	if (!pv->lo || !pv->b->nblocks)
+	if (!pv->lo || !pv->b || !pv->b->nblocks)
 		return;
 	int row = 0;
 	if (pv->gap) {
@@ -276,7 +279,7 @@ static int
 par_action(pane *p, ui *u, int act)
 {
 	pview *pv = p->priv;
-	if (!pv->lo || !pv->b->nblocks)
+	if (!pv->lo || !pv->b || !pv->b->nblocks)
 		return UI_PASS;
 	long page = p->h > 2 ? p->h - 1 : 1;
 	switch (act) {
@@ -330,6 +333,8 @@ static void
 par_place(pane *p, ui *u)
 {
 	pview *pv = p->priv;
+	if (!pv->b)
+		return;
 	int w = p->w - 2;
 	if (w > UI_TEXT_MAX_COLS)
 		w = UI_TEXT_MAX_COLS;
@@ -374,16 +379,35 @@ par_hint(pane *p, ui *u)
 	return pv->hint;
 }
 
+/* Forgets B (a language version the reader opened). */
 static void
-par_free(pane *p)
+drop_b(pview *pv)
 {
-	pview *pv = p->priv;
 	layout_free(pv->lo);
 	pv->lo = NULL;
 	search_free(pv->s);
 	pv->s = NULL;
 	free(pv->query);
 	pv->query = NULL;
+	pv->have_match = 0;
+	if (!pv->owned)
+		return;
+	free(pv->pair_a);
+	free(pv->pair_b);
+	pv->pair_a = pv->pair_b = NULL;
+	align_free(pv->r);
+	pv->r = NULL;
+	doc_free((doc *)pv->b);
+	pv->b = NULL;
+}
+
+static void
+par_free(pane *p)
+{
+	pview *pv = p->priv;
+	drop_b(pv);
+	if (pv->owned)
+		free(pv);
 }
 
 static const pane_ops par_ops = {
@@ -409,6 +433,169 @@ par_pane(ui *u, void *arg)
 	p->priv = arg;
 	u->outline->shown = 0;	/* room for both texts */
 	return p;
+}
+
+/* ---- another language version, from the library ---- */
+
+static pane *
+find_pane(const ui *u)
+{
+	for (size_t i = 0; i < u->npanes; i++)
+		if (u->panes[i]->ops == &par_ops)
+			return u->panes[i];
+	return NULL;
+}
+
+static int
+close_split(ui *u, pane *p)
+{
+	p->shown = 0;
+	if (u->focus == p)
+		ui_focus(u, u->text);
+	drop_b(p->priv);
+	return UI_GEOMETRY | UI_DRAW;
+}
+
+/* Another document is read: the split closes. */
+static void
+on_doc_changed(ui *u, int event, void *data)
+{
+	(void)event;
+	pane *p = data;
+	pview *pv = p->priv;
+	if (p->shown && pv->a != u->d)
+		close_split(u, p);
+}
+
+static int
+open_split(ui *u, const char *path)
+{
+	char *report = NULL, *err = NULL;
+	doc_open_options dopt = { .lang = u->rx->lib ? library_lang(u->rx->lib) : NULL };
+	doc *b = doc_open(path, &dopt, &report, &err);
+	free(report);
+	if (!b) {
+		ui_message(u, ROLE_ERROR, "%s", err ? err : path);
+		free(err);
+		return UI_DRAW;
+	}
+	pane *p = find_pane(u);
+	if (!p) {
+		pview *pv = xcalloc(1, sizeof *pv);
+		pv->owned = 1;
+		p = xcalloc(1, sizeof *p);
+		p->ops = &par_ops;
+		p->side = PANE_RIGHT;
+		p->focusable = 1;
+		p->priv = pv;
+		if (ui_add_pane(u, p) < 0) {
+			free(pv);
+			free(p);
+			doc_free(b);
+			ui_message(u, ROLE_ERROR, "No room for another pane");
+			return UI_DRAW;
+		}
+		ui_observe(u, UI_EVENT_DOC_CHANGED, on_doc_changed, p);
+	}
+	pview *pv = p->priv;
+	drop_b(pv);
+	pv->owned = 1;
+	pv->a = u->d;
+	pv->b = b;
+	pv->r = align_docs(pv->a, b);
+	pv->pair_a = pair_index(pv->r, pv->a, 1);
+	pv->pair_b = pair_index(pv->r, b, 0);
+	p->shown = 1;
+	u->outline->shown = 0;	/* room for both texts */
+	char m[160];
+	keys_expand(u, "{languages} closes it, {focus-next} goes to it", m, sizeof m);
+	ui_message(u, ROLE_MESSAGE, "Beside it: the version in %s (%s)",
+		   b->meta.lang ? b->meta.lang : "another language", m);
+	return UI_GEOMETRY | UI_DRAW | UI_MOVED;
+}
+
+typedef struct offer {
+	char **path, **lang;
+	size_t n;
+} offer;
+
+static void
+offer_free(offer *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		free(o->path[i]);
+		free(o->lang[i]);
+	}
+	free(o->path);
+	free(o->lang);
+	free(o);
+}
+
+static int
+offer_done(ui *u, const char *text, void *arg)
+{
+	offer *o = arg;
+	int f = UI_DRAW;
+	if (text) {
+		size_t i = 0;
+		while (i < o->n && strcmp(o->lang[i], text))
+			i++;
+		if (i < o->n)
+			f = open_split(u, o->path[i]);
+		else
+			ui_message(u, ROLE_MESSAGE, "No version in '%s' in the library", text);
+	}
+	offer_free(o);
+	return f;
+}
+
+int
+parallel_ui_languages(ui *u)
+{
+	pane *p = find_pane(u);
+	if (p && p->shown)
+		return close_split(u, p);
+	refs_ui *rx = u->rx;
+	const char *sym = u->d->meta.symbol, *lang = u->d->meta.lang;
+	if (!rx || !rx->lib) {
+		ui_message(u, ROLE_MESSAGE, "Other language versions come from a library "
+			   "(lectern DIR), or lectern --parallel A B");
+		return UI_DRAW;
+	}
+	if (!sym || !*sym) {
+		ui_message(u, ROLE_MESSAGE, "This document has no symbol to find its other versions by");
+		return UI_DRAW;
+	}
+	offer *o = xcalloc(1, sizeof *o);
+	o->path = xcalloc(rx->ndocs ? rx->ndocs : 1, sizeof *o->path);
+	o->lang = xcalloc(rx->ndocs ? rx->ndocs : 1, sizeof *o->lang);
+	buf langs;
+	buf_init(&langs);
+	for (size_t i = 0; i < rx->ndocs; i++) {
+		const library_doc *ld = &rx->docs[i];
+		if (ld->error || !ld->symbol || strcmp(ld->symbol, sym) || !ld->lang ||
+		    (lang && !strcmp(ld->lang, lang)))
+			continue;
+		o->path[o->n] = xstrdup(ld->path);
+		o->lang[o->n] = xstrdup(ld->lang);
+		buf_printf(&langs, "%s%s", o->n ? ", " : "", ld->lang);
+		o->n++;
+	}
+	int f;
+	if (!o->n) {
+		ui_message(u, ROLE_MESSAGE, "The library has no other language version of %s", sym);
+		offer_free(o);
+		f = UI_DRAW;
+	} else if (o->n == 1) {
+		f = open_split(u, o->path[0]);
+		offer_free(o);
+	} else {
+		char label[200];
+		snprintf(label, sizeof label, "Language (%s): ", langs.s);
+		f = prompt_open(u, label, NULL, offer_done, o);
+	}
+	buf_free(&langs);
+	return f;
 }
 
 static doc *

@@ -11,4 +11,10 @@
 int parallel_ui_run(const char *a_path, const char *b_path, const char *lang,
 		    const ui_options *opt);
 
+/* Action (actions.c): in a library, the other language versions of the
+ * document being read (the same symbol, another language): one opens
+ * beside it at once, several are offered by language; again, it closes. */
+struct ui;
+int parallel_ui_languages(struct ui *u);
+
 #endif

@@ -772,6 +772,15 @@ add_pane(ui *u, pane *p)
 		u->panes[u->npanes++] = p;
 }
 
+int
+ui_add_pane(ui *u, pane *p)
+{
+	if (u->npanes >= UI_MAX_PANES)
+		return -1;
+	add_pane(u, p);
+	return 0;
+}
+
 /* Puts p where old was in the drawing order and frees old. */
 static void
 replace_pane(ui *u, pane *old, pane *p)

@@ -3,9 +3,10 @@
 # in lockstep by aligned clause (the clause at the top of one is its
 # partner at the top of the other, also after a resize); Tab moves the
 # focus to B, whose keys move both; a clause of A with no partner in B
-# stands against a gap; / in B's pane searches B; at 80x24 and 200x60.
+# stands against a gap; / in B's pane searches B; in a library, P opens
+# the other language version beside the document; at 80x24 and 200x60.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 21
+tui_plan 30
 
 C="${top_srcdir:-.}/tests/data/parse/corpus"
 EN="$C/en_A_HRC_WG.6_7_ITA_1.txt"
@@ -66,6 +67,35 @@ for size in "80 24" "200 60"; do
 	tui_keys q
 	tui_wait 'lectern-exit=0'
 done
+# In a library, P opens the other language version of the document beside
+# it (the same symbol, another language), and closes it.
+mkdir "$TUI_TMP/lib"
+cp "$EN" "$FR" "$C/en_A_RES_80_16.txt" "$TUI_TMP/lib/"
+for size in "80 24" "200 60"; do
+	set -- $size
+	tui_start "$1" "$2" "$LECTERN --library-db '$TUI_TMP/lib.db' '$TUI_TMP/lib'"
+	tui_wait 'Library: 3 documents'
+	tui_keys Escape
+	tui_gone 'Library: 3 documents'
+	tui_keys P
+	check "$1x$2: P in a library: the French version beside the English" \
+		tui_wait 'NATIONAL REPORT SUBMITTED.*│ +Rapport national' 1
+	check "$1x$2: the message names the language and the key that closes it" \
+		tui_wait '^Beside it: the version in fr \(P closes it'
+	tui_keys : 12 Enter
+	check "$1x$2: in lockstep (12 and 12)" \
+		tui_wait '^ *12 The territorial.*│ *12 Sur le plan' 1
+	tui_keys P
+	check "$1x$2: P again closes it" tui_gone '│ *12 Sur le plan'
+	tui_keys q
+	tui_wait 'lectern-exit=0'
+done
+tui_start 80 24 "$LECTERN '$EN'"
+tui_wait 'Italy'
+tui_keys P
+check "P outside a library says where versions come from" \
+	tui_wait 'Other language versions come from a library'
+
 tui_start 80 24 "$LECTERN --parallel '$EN' '$FR' > '$TUI_TMP/piped'"
 check "piped, --parallel prints its table as before" tui_wait 'lectern-exit=0'
 "$LECTERN" --parallel "$EN" "$FR" > "$TUI_TMP/table"
