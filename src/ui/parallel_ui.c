@@ -318,11 +318,19 @@ par_action(pane *p, ui *u, int act)
 static int
 par_reserve(pane *p, ui *u, int main_h, int cols)
 {
+	/* Left of the panes on the right placed before it (notes). */
+	int taken = 0;
+	for (size_t i = 0; i < u->npanes; i++) {
+		const pane *q = u->panes[i];
+		if (q != p && q->side == PANE_RIGHT && q->placed && !q->covers)
+			taken += q->w;
+	}
+	cols -= taken;
 	int w = cols / 2;
 	if (!p->shown || w < 20 || cols - w < 20)
 		return 0;
 	p->y = 0;
-	p->x = u->cols - w;
+	p->x = u->cols - taken - w;
 	p->h = main_h;
 	p->w = w;
 	p->placed = main_h > 0 && !u->outline_full;
@@ -555,6 +563,11 @@ parallel_ui_languages(ui *u)
 	pane *p = find_pane(u);
 	if (p && p->shown)
 		return close_split(u, p);
+	const pview *cur = p ? p->priv : NULL;
+	if (cur && !cur->owned && cur->b && cur->a == u->d) {
+		p->shown = 1;	/* --parallel: B's pane again */
+		return UI_GEOMETRY | UI_DRAW | UI_MOVED;
+	}
 	refs_ui *rx = u->rx;
 	const char *sym = u->d->meta.symbol, *lang = u->d->meta.lang;
 	if (!rx || !rx->lib) {

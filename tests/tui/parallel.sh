@@ -6,7 +6,7 @@
 # stands against a gap; / in B's pane searches B; in a library, P opens
 # the other language version beside the document; at 80x24 and 200x60.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 30
+tui_plan 33
 
 C="${top_srcdir:-.}/tests/data/parse/corpus"
 EN="$C/en_A_HRC_WG.6_7_ITA_1.txt"
@@ -90,6 +90,17 @@ for size in "80 24" "200 60"; do
 	tui_keys q
 	tui_wait 'lectern-exit=0'
 done
+# --parallel: P hides B's pane and shows it again; the notes panel takes
+# its place on the right beside it, the text keeps its own.
+tui_start 200 60 "$LECTERN --parallel '$EN' '$FR'"
+tui_wait 'Italy +.*│ +Italie'
+tui_keys P
+check "--parallel: P hides B" tui_gone '│ +Italie'
+tui_keys P
+check "--parallel: P shows B again" tui_wait 'Italy +.*│ +Italie'
+tui_keys s
+check "--parallel: with the notes panel, A, B and the notes side by side" \
+	tui_wait 'NATIONAL REPORT.*│ +Rapport national.*│ Notes' 1
 tui_start 80 24 "$LECTERN '$EN'"
 tui_wait 'Italy'
 tui_keys P
