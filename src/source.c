@@ -12,8 +12,8 @@
  * Encodings (decided before the pass, which then sees UTF-8): a UTF-16
  * byte order mark means UTF-16 (LE or BE); bytes that are not UTF-8 are
  * read as Windows-1252 only when every one of them reads as a letter
- * inside a word or as common punctuation there (else they stay U+FFFD),
- * and as Windows-1251 when the Windows-1252 reading looks garbled and the
+ * inside a word, a one-letter word ("à") or common punctuation there
+ * (else they stay U+FFFD), and as Windows-1251 when the Windows-1252 reading looks garbled and the
  * bytes read as Cyrillic words. The garble check (looks_garbled) is
  * conservative: a quarter of the words must be runs of accented Latin
  * letters or of symbols, which no French or Spanish text comes near. */
@@ -250,8 +250,14 @@ convert(const char *from, const char *in, size_t n, size_t unit_bytes, buf *b,
  * rest of that range, and the undefined 0x81 0x8D 0x8F 0x90 0x9D, are not
  * plausible in a document): € ‚ „ … ‘ ’ “ ” • – — ™ NBSP ¡ £ § © « ® ° ·
  * º » ¿ ª. In Windows-1251: „ … ‘ ’ “ ” • – — NBSP § « » ° № and Ё ё. */
-static const char cp1252_punct[] = "\x80\x82\x84\x85\x91\x92\x93\x94\x95\x96\x97\x99"
-	"\xa0\xa1\xa3\xa7\xa9\xaa\xab\xae\xb0\xb7\xba\xbb\xbf";
+static const char cp1252_punct[] = "\x80\x82\x84\x85\x86\x87\x89\x8b\x91\x92\x93\x94"
+	"\x95\x96\x97\x99\x9b\xa0\xa1\xa2\xa3\xa5\xa7\xa9\xaa\xab\xad\xae\xb0\xb1"
+	"\xb2\xb3\xb5\xb6\xb7\xb9\xba\xbb\xbc\xbd\xbe\xbf";
+/* Windows-1252 letters below 0xC0 (Š Œ Ž š œ ž Ÿ: "œuvre"), and the
+ * letters that are words on their own (French "à", "À"; Italian "è";
+ * Portuguese "é"): these may stand between spaces. */
+static const char cp1252_letters[] = "\x8a\x8c\x8e\x9a\x9c\x9e\x9f";
+static const char cp1252_alone[] = "\xe0\xc0\xe8\xc8\xe9\xc9";
 static const char cp1251_other[] = "\x84\x85\x91\x92\x93\x94\x95\x96\x97"
 	"\xa0\xa7\xa8\xab\xb0\xb8\xb9\xbb";
 
@@ -297,10 +303,13 @@ single_byte_guess(const unsigned char *s, size_t n)
 		invalid++;
 		unsigned char c = s[i];
 		int in_word = (i > 0 && wordish(s[i - 1])) || (i + 1 < n && wordish(s[i + 1]));
-		/* 1252: a letter (not × ÷ Ð Þ ð þ) inside a word, or punctuation */
-		int letter = c >= 0xC0 && c != 0xD7 && c != 0xF7 && c != 0xD0 &&
-			     c != 0xDE && c != 0xF0 && c != 0xFE;
-		if (!(letter && in_word) && !memchr(cp1252_punct, c, sizeof cp1252_punct - 1))
+		/* 1252: a letter (not × ÷ Ð Þ ð þ) inside a word, a one-letter
+		 * word, or punctuation */
+		int letter = (c >= 0xC0 && c != 0xD7 && c != 0xF7 && c != 0xD0 &&
+			      c != 0xDE && c != 0xF0 && c != 0xFE) ||
+			     memchr(cp1252_letters, c, sizeof cp1252_letters - 1);
+		if (!(letter && in_word) && !memchr(cp1252_alone, c, sizeof cp1252_alone - 1) &&
+		    !memchr(cp1252_punct, c, sizeof cp1252_punct - 1))
 			ok1252 = 0;
 		/* 1251: a Cyrillic letter inside a word, or punctuation */
 		if (!(c >= 0xC0 && in_word) && !memchr(cp1251_other, c, sizeof cp1251_other - 1))

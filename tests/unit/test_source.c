@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -539,6 +540,84 @@ test_cp1252(void **state)
 	}
 }
 
+/* The outline of a loaded text (export_outline), malloc'd. */
+static char *
+outline_of(const source *s)
+{
+	doc *d = parse_document(s->name, s->data, s->len, NULL);
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	assert_non_null(f);
+	assert_int_equal(export_outline(d, f), 0);
+	fclose(f);
+	doc_free(d);
+	return out;
+}
+
+static char *read_tree_file(const char *rel, size_t *n);
+
+/* French in Windows-1252: one-letter words ("à", "À"), "œ" and "°" do not
+ * stop the conversion, and a whole French document converted with iconv
+ * reads as its UTF-8 original (same outline, no U+FFFD). */
+static void
+test_cp1252_french(void **state)
+{
+	(void)state;
+	const struct { const char *in, *out; } cases[] = {
+		{ "conform\xe9ment \xe0 la loi\n", "conformément à la loi\n" },
+		{ "\xc0 Gen\xe8ve\n", "À Genève\n" },
+		{ "\x9cuvre\n", "œuvre\n" },
+		{ "20\xb0" "C\n", "20°C\n" },
+		{ "\xc0 Gen\xe8ve, \xe0 20\xb0" "C, l\x92\x9cuvre\n", "À Genève, à 20°C, l’œuvre\n" },
+	};
+	source s;
+	char *err = NULL;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		assert_int_equal(source_from_memory("f.txt", cases[i].in, strlen(cases[i].in),
+						    &s, &err), 0);
+		assert_string_equal(s.data, cases[i].out);
+		assert_non_null(s.encoding);
+		assert_string_equal(s.encoding, "Windows-1252");
+		assert_int_equal(s.invalid_bytes, 0);
+		source_free(&s);
+	}
+
+	const char *rel = "tests/data/parse/corpus/fr_A_HRC_WG.6_7_ITA_1.txt";
+	size_t n = 0;
+	char *utf8 = read_tree_file(rel, &n);
+	assert_non_null(utf8);
+	iconv_t cd = iconv_open("CP1252//TRANSLIT", "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	char *cp = malloc(n + 1);
+	assert_non_null(cp);
+	char *ip = utf8, *op = cp;
+	size_t left = n, room = n;
+	assert_true(iconv(cd, &ip, &left, &op, &room) != (size_t)-1);
+	iconv_close(cd);
+	size_t cp_n = (size_t)(op - cp);
+
+	assert_int_equal(source_from_memory(rel, utf8, n, &s, &err), 0);
+	assert_null(s.encoding);
+	char *want = outline_of(&s);
+	source_free(&s);
+	assert_int_equal(source_from_memory(rel, cp, cp_n, &s, &err), 0);
+	assert_non_null(s.encoding);
+	assert_string_equal(s.encoding, "Windows-1252");
+	assert_int_equal(s.invalid_bytes, 0);
+	assert_null(strstr(s.data, "\xef\xbf\xbd"));
+	char *got = outline_of(&s);
+	assert_string_equal(got, want);
+	char *r = source_report(&s, "");
+	assert_non_null(strstr(r, "converted from Windows-1252"));
+	free(r);
+	free(got);
+	free(want);
+	source_free(&s);
+	free(cp);
+	free(utf8);
+}
+
 /* UTF-16 with a byte order mark (LE and BE) is converted, not refused as
  * binary; a lone surrogate or a cut unit becomes U+FFFD. */
 static void
@@ -793,6 +872,7 @@ main(void)
 		cmocka_unit_test(test_pdf_converted),
 		cmocka_unit_test(test_plain_ok),
 		cmocka_unit_test(test_cp1252),
+		cmocka_unit_test(test_cp1252_french),
 		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_bom_only),
 		cmocka_unit_test(test_garbled),
