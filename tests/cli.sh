@@ -15,7 +15,7 @@ has() { # description, file, fixed string
 	n=$((n + 1))
 	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
 }
-echo "1..65"
+echo "1..66"
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -59,6 +59,11 @@ has "and says where" "$tmp/err" "bad.ini:2"
 printf ' \n\n  \t\n' > "$tmp/blank.txt"
 t "a file of blanks is refused like an empty one" 1 "$L" --dump "$tmp/blank.txt"
 has "and says it is empty" "$tmp/err" "empty file (only spaces and line breaks)"
+n=$((n + 1))
+if iconv -f UTF-8 -t UTF-16LE "$doc" | "$L" --outline - >"$tmp/u16.out" 2>"$tmp/err" &&
+   cmp -s "$tmp/u16.out" "$tmp/file.out" && grep -qF "converted from UTF-16LE (no byte order mark)" "$tmp/err"
+then echo "ok $n - UTF-16 with no byte order mark on standard input is converted"
+else echo "not ok $n - UTF-16 with no byte order mark on standard input is converted"; fi
 t "an endless binary (/dev/zero) is refused" 1 "$L" --dump /dev/zero
 has "as binary at its first block, not at the size limit" "$tmp/err" "binary file (NUL bytes)"
 mkdir "$tmp/lib" && cp "$doc" "$tmp/lib/e$(printf '\033')[31mv.txt"

@@ -655,6 +655,70 @@ test_utf16(void **state)
 	free(err);
 }
 
+/* UTF-16 of text in the given code units (LE or BE), malloc'd, 2 * n bytes. */
+static char *
+utf16_of(const char *utf8, int be, size_t *n)
+{
+	iconv_t cd = iconv_open(be ? "UTF-16BE" : "UTF-16LE", "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	size_t left = strlen(utf8), room = left * 4 + 4;
+	char *out = malloc(room), *op = out, *ip = (char *)utf8;
+	assert_non_null(out);
+	assert_true(iconv(cd, &ip, &left, &op, &room) != (size_t)-1);
+	iconv_close(cd);
+	*n = (size_t)(op - out);
+	return out;
+}
+
+/* UTF-16 with no byte order mark (iconv -t utf-16le or utf-16be) of an
+ * English or Russian text is told by its NUL bytes and converted, and the
+ * report says so; a binary, or UTF-16-like bytes that convert to control
+ * characters, stay refused. */
+static void
+test_utf16_no_bom(void **state)
+{
+	(void)state;
+	const char *const texts[] = {
+		"General Assembly\nResolution adopted on 5 May 2025\n",
+		"Генеральная Ассамблея постановляет:\n1. просит Генерального секретаря\n",
+	};
+	for (size_t t = 0; t < 2; t++) {
+		for (int be = 0; be < 2; be++) {
+			size_t n = 0;
+			char *in = utf16_of(texts[t], be, &n);
+			source s;
+			char *err = NULL;
+			assert_int_equal(source_from_memory("u.txt", in, n, &s, &err), 0);
+			assert_string_equal(s.data, texts[t]);
+			assert_non_null(s.encoding);
+			assert_string_equal(s.encoding, be ? "UTF-16BE" : "UTF-16LE");
+			char *r = source_report(&s, "");
+			assert_string_equal(r, be ? "u.txt: converted from UTF-16BE (no byte order mark)\n"
+					    : "u.txt: converted from UTF-16LE (no byte order mark)\n");
+			free(r);
+			source_free(&s);
+			char *p = tmp_file("u16.txt", in, n);
+			assert_int_equal(source_load(p, &s, &err), 0);
+			assert_string_equal(s.data, texts[t]);
+			source_free(&s);
+			free(p);
+			free(in);
+		}
+	}
+	/* a binary: NUL bytes on both sides of the units */
+	unsigned char bin[512];
+	for (size_t i = 0; i < sizeof bin; i++)
+		bin[i] = (unsigned char)(i % 7 == 0 ? 0 : (i * 37 + 11) & 0xFF);
+	char *p = tmp_file("bin16.dat", (const char *)bin, sizeof bin);
+	expect_error(p, "binary file (NUL bytes)");
+	free(p);
+	/* every other byte NUL, but the units are control characters */
+	const char ctl[] = "A\0\x01\0B\0\x02\0C\0\x03\0D\0\x04\0";
+	p = tmp_file("ctl16.dat", ctl, sizeof ctl - 1);
+	expect_error(p, "binary file (NUL bytes)");
+	free(p);
+}
+
 /* A byte order mark alone (UTF-8 or UTF-16), or with blanks, is an empty
  * file, like one of 0 bytes. */
 static void
@@ -874,6 +938,7 @@ main(void)
 		cmocka_unit_test(test_cp1252),
 		cmocka_unit_test(test_cp1252_french),
 		cmocka_unit_test(test_utf16),
+		cmocka_unit_test(test_utf16_no_bom),
 		cmocka_unit_test(test_bom_only),
 		cmocka_unit_test(test_garbled),
 		cmocka_unit_test(test_pdf_scan),
