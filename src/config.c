@@ -716,6 +716,21 @@ edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
+const char *
+config_suggest(const char *word, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = 3;	/* distance 1 or 2 only */
+	for (size_t i = 0; i < n; i++) {
+		size_t d = edit_distance(word, names[i]);
+		if (d > 0 && d < bestd) {
+			bestd = d;
+			best = names[i];
+		}
+	}
+	return best;
+}
+
 static const setting *
 find_setting(const char *section, const char *key)
 {

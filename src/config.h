@@ -115,5 +115,8 @@ int config_ini_load(config_ini *ini, const char *path, char **err);
 void config_ini_free(config_ini *ini);
 /* Case-insensitive ASCII comparison as iniparser does for names. */
 int config_ini_name_eq(const char *a, const char *b);
+/* For "did you mean": the name of names[0, n) nearest to word (case
+ * aside) at an edit distance of 1 or 2, or NULL (points into names). */
+const char *config_suggest(const char *word, const char *const *names, size_t n);
 
 #endif

@@ -136,7 +136,7 @@ usage(FILE *out)
 	      "  -h, --help           show this help and exit\n"
 	      "  -V, --version        show the version and exit\n"
 	      "\n"
-	      "In the reader, press ? for the keys, q to quit.\n"
+	      "In the reader, press h for the keys, q to quit.\n"
 	      "Exit status: 0 success, 1 unusable document or data file, 2 usage error,\n"
 	      "3 unusable terminal.\n", out);
 }
@@ -321,6 +321,17 @@ main(int argc, char **argv)
 		}
 	}
 	size_t nargs = (size_t)(argc - optind);
+
+	/* "-" with a terminal as standard input: nothing is piped in, and
+	 * the reader would wait on a blank screen */
+	for (size_t i = 0; i < nargs; i++) {
+		if (!strcmp(argv[optind + (int)i], "-") && isatty(STDIN_FILENO)) {
+			cli_out_error(stderr, "standard input is a terminal: pipe a document "
+				      "in, e.g. pdftotext -layout doc.pdf - | lectern -");
+			rc = EXIT_USAGE;
+			goto out;
+		}
+	}
 
 	if (pair) {	/* --compare, --parallel: two documents */
 		if (nargs != 2 || (mode != MODE_READ && mode != MODE_JSON &&

@@ -15,7 +15,7 @@ has() { # description, file, fixed string
 	n=$((n + 1))
 	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
 }
-echo "1..66"
+echo "1..71"
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -42,6 +42,21 @@ has "and finds item 98" "$tmp/out" "A/75 item 98"
 t "--list-themes lists the bundled themes" 0 "$L" --list-themes
 has "default among them" "$tmp/out" "default "
 t "an unknown --theme is refused before the terminal is used" 1 "$L" --theme no-such-theme "$doc"
+t "a misspelt --theme is refused" 1 "$L" --theme drak "$doc"
+has "with the nearest name" "$tmp/err" "theme 'drak' not found (did you mean 'dark'?"
+t "--help is shown" 0 "$L" --help
+has "and names the help key of the reader (h; ? is backward search)" "$tmp/out" "press h for the keys"
+n=$((n + 1))
+# "-" with a terminal as standard input: refused at once, not a blank screen
+if command -v script >/dev/null 2>&1; then
+	TERM=xterm script -qec "$L - ; echo \"exit=\$?\"" /dev/null </dev/null >"$tmp/tty.out" 2>&1
+	if grep -qF "standard input is a terminal: pipe a document in" "$tmp/tty.out" &&
+	   grep -qF "exit=2" "$tmp/tty.out"
+	then echo "ok $n - '-' with a terminal as standard input is refused (exit 2)"
+	else echo "not ok $n - '-' with a terminal as standard input is refused (exit 2)"; sed 's/^/# /' "$tmp/tty.out" | head -5; fi
+else
+	echo "ok $n # SKIP no script(1)"
+fi
 # what the model changed for the terminal's sake is said on stderr, with
 # the file's name in visible form
 printf 'a\342\200\256b \033[31m c \377\n' > "$tmp/bad
