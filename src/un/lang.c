@@ -218,7 +218,9 @@ const lang_section lang_sections[] = {
 };
 
 /* Citation words of every language (lang.h): the section words above, the
- * abbreviations of the cite_* fields, paragraph words. */
+ * abbreviations of the cite_* fields, paragraph words ("op", "operative
+ * paragraph": a resolution's operative paragraphs). cite.c reads them
+ * folded (no case, no accents) and their closing period optional. */
 const lang_cite_word lang_cite_words[] = {
 	{ "preambular paragraph", UNIT_PREAMBLE }, { "preambular para.", UNIT_PREAMBLE },
 	{ "preambular", UNIT_PREAMBLE }, { "pp.", UNIT_PREAMBLE }, { "pp", UNIT_PREAMBLE },
@@ -231,8 +233,12 @@ const lang_cite_word lang_cite_words[] = {
 	{ "sect.", UNIT_SECTION }, { "secc.", UNIT_SECTION }, { "разд.", UNIT_SECTION },
 	{ "Article", UNIT_ARTICLE }, { "Artículo", UNIT_ARTICLE }, { "Статья", UNIT_ARTICLE },
 	{ "art.", UNIT_ARTICLE }, { "art", UNIT_ARTICLE }, { "ст.", UNIT_ARTICLE },
-	{ "Rule", UNIT_RULE }, { "Regla", UNIT_RULE }, { "Правило", UNIT_RULE },
+	{ "Rule", UNIT_RULE }, { "Regla", UNIT_RULE }, { "Règle", UNIT_RULE },
+	{ "Правило", UNIT_RULE },
+	{ "operative paragraph", UNIT_NONE }, { "operative para.", UNIT_NONE },
+	{ "operative", UNIT_NONE }, { "op.", UNIT_NONE },
 	{ "paragraph", UNIT_NONE }, { "párrafo", UNIT_NONE }, { "paragraphe", UNIT_NONE },
+	{ "apartado", UNIT_NONE }, { "параграф", UNIT_NONE },
 	{ "para.", UNIT_NONE }, { "para", UNIT_NONE }, { "párr.", UNIT_NONE },
 	{ "par.", UNIT_NONE }, { "п.", UNIT_NONE }, { "пункт", UNIT_NONE },
 	{ NULL, UNIT_NONE },
