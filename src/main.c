@@ -117,7 +117,7 @@ usage(FILE *out)
 	      "      --force          with --notes-import: also import notes made on\n"
 	      "                       another document\n"
 	      "      --note-add=WHERE --text=TEXT [--tag=T]...  add a note on node\n"
-	      "                       path WHERE (or PATH@QUOTE) of FILE\n"
+	      "                       WHERE (a path or a citation, or WHERE@QUOTE) of FILE\n"
 	      "      --note-delete=ID move note ID to the trash\n"
 	      "\n"
 	      "Options:\n"

@@ -15,7 +15,7 @@ has() { # description, file, fixed string
 	n=$((n + 1))
 	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
 }
-echo "1..71"
+echo "1..76"
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -89,6 +89,11 @@ other="${top_srcdir:-.}/tests/data/notes/A_C.1_80_L.20.txt"
 t "a note is added" 0 "$L" --notes-db "$tmp/n.db" --note-add=annex1/decl/p8 --text=mine "$doc"
 t "and exported" 0 "$L" --notes-db "$tmp/n.db" --notes-export=json "$doc"
 cp "$tmp/out" "$tmp/n.json"
+t "a note is added on a citation, as ':' reads it" 0 "$L" --notes-db "$tmp/c.db" --note-add='anexo parr 8' --text=cited "$doc"
+t "and listed" 0 "$L" --notes-db "$tmp/c.db" --notes "$doc"
+has "on the clause of that citation" "$tmp/out" "annex1/decl/p8	cited"
+t "a citation the document does not have is refused" 1 "$L" --notes-db "$tmp/c.db" --note-add='art. 40, para. 3' --text=x "$doc"
+has "saying how to list the paths" "$tmp/err" "--json lists the path of each clause"
 t "importing it onto another document is refused" 1 "$L" --notes-db "$tmp/o.db" --notes-import="$tmp/n.json" "$other"
 has "saying why" "$tmp/err" "made on another document"
 t "--force imports it anyway" 0 "$L" --notes-db "$tmp/o.db" --force --notes-import="$tmp/n.json" "$other"

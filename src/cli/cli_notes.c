@@ -14,6 +14,7 @@
 #include "cli/cli_out.h"
 #include "notes.h"
 #include "notes_export.h"
+#include "un/cite.h"
 #include "util.h"
 
 #define EXIT_DATA 1
@@ -189,8 +190,12 @@ cli_notes_add(doc *d, const char *db, const char *where, const char *text,
 	char *path = at ? xstrndup(where, (size_t)(at - where)) : xstrdup(where);
 	node *nd = doc_find_path(d, path);
 	int rc = 0;
+	if (!nd || !nd->len)	/* a citation, as ':' reads it: "art. 40, para. 3" */
+		nd = cite_find(d, NULL, path);
 	if (!nd || !nd->len) {
-		cli_out_error(msg, "--note-add: no clause with path '%s' (see --outline)", path);
+		cli_out_error(msg, "--note-add: no clause with path or citation '%s' (a citation "
+			      "as the reader's c shows it, e.g. 'Annex, para. 8'; --json lists "
+			      "the path of each clause)", path);
 		free(path);
 		return EXIT_DATA;
 	}
