@@ -580,15 +580,56 @@ made_elsewhere(const note *n, const anchor_doc *ad)
 	return n->doc_fp || n->doc_key;
 }
 
-/* "N of M notes were made on another document (KEY), not on this one
- * (KEY); here VERB ok …" into b, with the counts by anchor_status in by. */
+/* A document key (anchor_doc_key) in words, for a reader: "symbol:
+ * A/HRC/WG.6/7/ITA/1@fr" is "A/HRC/WG.6/7/ITA/1 in French", "title:T@es"
+ * "“T” in Spanish", "head:TEXT" "the document beginning “TEXT”" (its
+ * first 60 bytes, cut between characters). */
+static void
+add_key_words(buf *b, const char *key)
+{
+	const char *at = strrchr(key, '@');
+	const char *lang = NULL;
+	for (size_t k = 0; at && lang_names[k].word && !lang; k++)
+		if (!strcmp(lang_names[k].code, at + 1))
+			lang = lang_names[k].word;	/* the English name comes first */
+	const char *colon = strchr(key, ':');
+	const char *v = colon ? colon + 1 : key;
+	size_t vn = at && at > v ? (size_t)(at - v) : strlen(v);
+	if (!strncmp(key, "symbol:", 7)) {
+		buf_printf(b, "%.*s", (int)vn, v);
+	} else if (!strncmp(key, "title:", 6)) {
+		buf_printf(b, "“%.*s”", (int)vn, v);
+	} else if (!strncmp(key, "head:", 5)) {
+		vn = strlen(v);
+		if (vn > 60) {
+			vn = 60;
+			while (vn > 0 && ((unsigned char)v[vn] & 0xC0) == 0x80)
+				vn--;
+		}
+		buf_printf(b, "the document beginning “%.*s%s”", (int)vn, v,
+			   v[vn] ? "…" : "");
+		return;
+	} else {
+		buf_adds(b, key);
+		return;
+	}
+	if (lang)
+		buf_printf(b, " in %s", lang);
+}
+
+/* "N of M notes were made on another document (A/C.1/80/L.20 in English),
+ * not on this one (…); here VERB ok …" into b, with the counts by
+ * anchor_status in by. */
 static void
 elsewhere_text(buf *b, const char *json_path, const notes_import_stats *st, size_t n,
 	       size_t total, const anchor_doc *ad, const char *verb, const size_t by[4])
 {
-	buf_printf(b, "%s: %zu of %zu note%s made on another document (%s), not on this one "
-		   "(%s); here %s ok %zu, moved %zu, fuzzy %zu, orphan %zu", json_path,
-		   n, total, total == 1 ? " was" : "s were", st->other_doc, ad->key, verb,
+	buf_printf(b, "%s: %zu of %zu note%s made on another document (", json_path,
+		   n, total, total == 1 ? " was" : "s were");
+	add_key_words(b, st->other_doc);
+	buf_adds(b, "), not on this one (");
+	add_key_words(b, ad->key);
+	buf_printf(b, "); here %s ok %zu, moved %zu, fuzzy %zu, orphan %zu", verb,
 		   by[ANCHOR_OK], by[ANCHOR_MOVED], by[ANCHOR_FUZZY], by[ANCHOR_ORPHAN]);
 }
 

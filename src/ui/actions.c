@@ -194,7 +194,9 @@ goto_done(ui *u, const char *text, void *arg)
 		return UI_DRAW;
 	}
 	int f = ui_jump(u, (doc_pos){ b, 0 });
-	ui_message(u, ROLE_MESSAGE, "%s", nd->path);
+	char *c = cite_format(d, nd);	/* as people cite it, not the path */
+	ui_message(u, ROLE_MESSAGE, "%s", c);
+	free(c);
 	return f | ui_focus(u, u->text);
 }
 

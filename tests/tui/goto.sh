@@ -13,7 +13,7 @@ check ": opens the prompt and shows what is typed" tui_wait '^Go to clause or pa
 tui_keys Enter
 check "Enter goes to clause 8 (the annex has it)" \
 	tui_wait '│ +8 Dado el carácter transfronterizo' 1
-check "the message names the path" tui_wait '^annex1/decl/p8 *$' 24
+check "the message cites it, not its path" tui_wait '^Anexo, párr\. 8 *$' 24
 tui_keys : 3 Enter
 check "a number goes first to the clause of the part being read" \
 	tui_wait '│ +3 Al mismo tiempo, les preocupa' 1
@@ -31,19 +31,19 @@ tui_start 80 24 "$LECTERN '$CONV'"
 tui_wait 'Resolution adopted by the General Assembly' || true
 tui_keys : 'Article 40' Enter
 check ":Article 40 goes to the article's heading" tui_wait '│ +Article 40 *$' 1
-check "the message names its path" tui_wait '^annex1/decl/s5/s6 *$' 24
+check "the message cites it" tui_wait '^Annex, art\. 40 *$' 24
 tui_keys : 'art. 12, para. 1' Enter
 check ":art. 12, para. 1 goes to paragraph 1 of article 12" \
 	tui_wait '│ +1 Each State Party shall adopt such' 1
-check "the message names its path" tui_wait '^annex1/decl/s2/s6/p1 *$' 24
+check "the message cites it" tui_wait '^Annex, art\. 12, para\. 1 *$' 24
 tui_keys c
 check "c cites it as the convention does" \
 	tui_wait '^Annex, art\. 12, para\. 1  \(annex1/decl/s2/s6/p1\)' 24
 tui_keys g : 'Annex, art. 40, para. 2' Enter
-check "what c shows goes back there" tui_wait '^annex1/decl/s5/s6/p2 *$' 24
+check "what c shows goes back there" tui_wait '^Annex, art\. 40, para\. 2 *$' 24
 tui_keys : 'preambular para. 2' Enter
 check "a preambular paragraph: the one of the part being read (the annex)" \
-	tui_wait '^annex1/decl/pp2 *$' 24
+	tui_wait '^Annex, preambular para\. 2 *$' 24
 tui_keys : pp2 Enter
 check "pp2 is first a path: the resolution's own preambular paragraph" \
 	tui_wait '│ +pp2 Recalling also its resolution 75/282' 1
