@@ -4,7 +4,7 @@
 # convention (A/RES/79/243), citations as people write them and as 'c'
 # shows them: "Article 40", "art. 12, para. 1", "Annex, art. 12, para. 1".
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 15
+tui_plan 23
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -25,6 +25,26 @@ check "an unknown clause is an error that quotes the input" \
 tui_keys : a BSpace BSpace
 check "Backspace on an empty prompt cancels it" \
 	tui_wait '^Space/b page  Tab outline' 24
+# editing: Left/Right move the cursor, C-w deletes a word, Up/Down
+# recall what was typed at this prompt before
+tui_keys : 3 Left 1
+check "Left moves the cursor: 1 goes before the 3" tui_wait '^Go to clause or path: 13 *$' 24
+tui_keys Right 9 BSpace Enter
+check "Right moves it back; Enter goes to clause 13" tui_wait '│ +13 Reafirman el deseo' 1
+tui_keys :
+tui_keys -l 'anexo parr 8'
+tui_keys C-w
+check "C-w deletes the word before the cursor" tui_wait '^Go to clause or path: anexo parr *$' 24
+tui_keys C-w C-w
+check "and the words before it" tui_wait '^Go to clause or path: *$' 24
+tui_keys Up
+check "Up recalls the last entry" tui_wait '^Go to clause or path: 13 *$' 24
+tui_keys Up
+check "Up again an older one (one that was not found too)" tui_wait "^Go to clause or path: ñ日x *\$" 24
+tui_keys Down Down
+check "Down comes back to what was typed (nothing)" tui_wait '^Go to clause or path: *$' 24
+tui_keys Up Up Up Enter
+check "a recalled entry is submitted as typed" tui_wait '│ +2 Le agradecería que tuviera' 1
 
 CONV="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_79_243.txt"
 tui_start 80 24 "$LECTERN '$CONV'"
