@@ -266,10 +266,11 @@ seg_cols(const char *s, size_t n, int *safe)
 
 /* Fills lines of avail columns from s[0, n), given UAX #14 break marks p
  * (p[i] describes the break before s[i]; MANDATORY only at a '\n').
- * Widths are kept incrementally, so the whole fill is linear: w is the width
- * of [start, pos), and a trailing space is always one column. */
+ * Used for text that is not all ASCII (fill_ascii is faster there).
+ * Widths are kept incrementally, so the whole fill is linear: w is the
+ * width of [start, pos), and a trailing space is always one column. */
 static void
-fill(lines *L, const char *s, size_t n, const char *p, int avail, int ascii, int *safe)
+fill(lines *L, const char *s, size_t n, const char *p, int avail, int *safe)
 {
 	size_t start = 0, pos = 0;
 	size_t good = 0;	/* last break that fitted (> start), 0 = none */
@@ -283,7 +284,7 @@ fill(lines *L, const char *s, size_t n, const char *p, int avail, int ascii, int
 		int hard = b < n && p[b] == UC_BREAK_MANDATORY && s[b] == '\n';
 		if (b < n && !hard && (b == 0 || p[b] != UC_BREAK_POSSIBLE))
 			continue;
-		w += ascii ? (long)(b - pos) : seg_cols(s + pos, b - pos, safe);
+		w += seg_cols(s + pos, b - pos, safe);
 		pos = b;
 		/* Candidate line [start, trim(b)): shorten it until it fits. */
 		for (;;) {
@@ -349,6 +350,66 @@ fill(lines *L, const char *s, size_t n, const char *p, int avail, int ascii, int
 	}
 }
 
+/* fill() for a text of printable ASCII, ' ' and '\n' only (a column a
+ * byte): the same lines, found by jumping to the last column and looking
+ * back for a break instead of visiting every break. The greedy rule is the
+ * same: a line ends at the last break whose line (trailing spaces left
+ * out) fits, and trimmed widths only grow with the break's position, so
+ * that break is the last one at or before the last column, or past it
+ * over spaces only. Each line costs its length and the spaces after it. */
+static void
+fill_ascii(lines *L, const char *s, size_t n, const char *p, int avail)
+{
+	size_t start = 0, h = 0;	/* h: the next '\n' at or after start, or n */
+	int h_known = 0;
+	for (;;) {
+		if (!h_known || h < start) {
+			const char *nl = memchr(s + start, '\n', n - start);
+			h = nl ? (size_t)(nl - s) : n;
+			h_known = 1;
+		}
+		size_t e = trim(s, start, h);
+		if (e - start <= (size_t)avail) {
+			emit(L, start, e, (int)(e - start));
+			if (h == n)
+				return;
+			start = h + 1;	/* skip the '\n' */
+			if (start == n) {	/* the text ends with '\n' */
+				emit(L, n, n, 0);
+				return;
+			}
+			continue;
+		}
+		/* [start, e) is too wide, and s[e - 1] is no space: the last
+		 * break that fits is at most bmax < e. */
+		size_t bmax = start + (size_t)avail;
+		while (s[bmax] == ' ')
+			bmax++;
+		size_t b = bmax;
+		while (b > start && p[b] != UC_BREAK_POSSIBLE)
+			b--;
+		if (b > start) {
+			size_t ge = trim(s, start, b);
+			if (ge > start)	/* spaces alone make no line */
+				emit(L, start, ge, (int)(ge - start));
+			start = b;
+			continue;
+		}
+		if (s[start] == ' ') {	/* as in fill(): drop leading spaces */
+			while (s[start] == ' ')
+				start++;
+			continue;
+		}
+		/* No break fits: cut the piece at the last column (every
+		 * byte is a cluster of one column), as hard_split does. */
+		size_t ke = trim(s, start, start + (size_t)avail);
+		emit(L, start, ke, (int)(ke - start));
+		start += (size_t)avail;
+		while (s[start] == ' ')
+			start++;
+	}
+}
+
 static void
 lay_out(layout *lo, size_t b)
 {
@@ -362,7 +423,10 @@ lay_out(layout *lo, size_t b)
 		char *p = xmalloc(n);
 		/* 1 only for printable ASCII, ' ' and '\n' (text.h) */
 		int ascii = text_linebreaks(s, n, p), safe = 1;
-		fill(&L, s, n, p, avail, ascii, &safe);
+		if (ascii)
+			fill_ascii(&L, s, n, p, avail);
+		else
+			fill(&L, s, n, p, avail, &safe);
 		free(p);
 		lo->blks[b].safe = safe;
 	} else {
