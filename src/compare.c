@@ -835,7 +835,7 @@ compare_cite(const doc *d, const node *nd)
 		up = t;
 	}
 	char *r;
-	const char *kind = nd->kind == NODE_SECTION ? "section" : node_kind_name(nd->kind);
+	const char *kind = nd->kind == NODE_SECTION ? "section" : doc_node_kind_name(nd->kind);
 	if (nd->kind == NODE_SECTION && up.len)
 		r = xasprintf("section %s.%s", up.s, cite);
 	else if (up.len)

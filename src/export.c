@@ -16,7 +16,7 @@ static int
 outline_walk(const doc *d, const node *nd, int depth, FILE *out)
 {
 	if (nd != d->root) {
-		fprintf(out, "%*s%s", depth * 2, "", node_kind_name(nd->kind));
+		fprintf(out, "%*s%s", depth * 2, "", doc_node_kind_name(nd->kind));
 		if (nd->cite && *nd->cite)
 			fprintf(out, " %s", nd->cite);
 		if (nd->label && *nd->label)
@@ -75,13 +75,13 @@ static json_t *
 node_json(const doc *d, const node *nd)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "kind", json_string(node_kind_name(nd->kind)));
+	json_object_set_new(o, "kind", json_string(doc_node_kind_name(nd->kind)));
 	json_object_set_new(o, "id", jstr(nd->id));
 	json_object_set_new(o, "path", jstr(nd->path));
 	json_object_set_new(o, "number", str_or_null(nd->number));
 	json_object_set_new(o, "cite", str_or_null(nd->cite));
 	if (nd->unit)
-		json_object_set_new(o, "unit", json_string(node_unit_name(nd->unit)));
+		json_object_set_new(o, "unit", json_string(doc_node_unit_name(nd->unit)));
 	json_object_set_new(o, "label", str_or_null(nd->label));
 	json_object_set_new(o, "text", jstrn(node_text(d, nd), nd->len));
 	if (nd != d->root) {

@@ -676,7 +676,7 @@ refs_blob_add(buf *b, const doc *d, const ref *r)
 {
 	int meta = r->block == REFS_META || r->block >= d->nblocks;
 	put_str(b, meta ? "meta" : d->blocks[r->block]->path);
-	put_str(b, ref_kind_name(r->kind));
+	put_str(b, refs_kind_name(r->kind));
 	put_str(b, r->key);
 	if (!meta)
 		put_bytes(b, d->plain + r->off, r->len);
@@ -731,7 +731,7 @@ extract_refs(const doc *d, const catalog *cat, rec *r)
 		xgrow((void **)&r->refs, &r->refs_cap, r->nrefs + 1, sizeof *r->refs);
 		rec_ref *x = &r->refs[r->nrefs++];
 		x->key = xstrdup(first->key);
-		x->kind = xstrdup(ref_kind_name(first->kind));
+		x->kind = xstrdup(refs_kind_name(first->kind));
 		if (first->block < d->nblocks) {
 			x->first_path = xstrdup(d->blocks[first->block]->path);
 			x->first_text = xstrndup(d->plain + first->off, first->len);

@@ -412,8 +412,8 @@ test_table(void **state)
 		heads += memmem(node_text(d, d->blocks[b]), d->blocks[b]->len,
 				"Agenda item/symbol", 18) != NULL;
 	assert_int_equal(heads, 1);
-	assert_string_equal(node_kind_name(NODE_ROW), "row");
-	assert_int_equal(node_kind_from_name("table"), NODE_TABLE);
+	assert_string_equal(doc_node_kind_name(NODE_ROW), "row");
+	assert_int_equal(doc_node_kind_from_name("table"), NODE_TABLE);
 	doc_free(d);
 	/* a row's last cell printed after the blank line of an empty cell
 	 * ("Issued") goes back to its row, also when met again alone or
@@ -830,7 +830,7 @@ test_convention_cite(void **state)
 		assert_null(cite_find(d, from, "Annex II, para. 1"));
 		doc_free(d);
 	}
-	assert_string_equal(node_unit_name(UNIT_ARTICLE), "article");
+	assert_string_equal(doc_node_unit_name(UNIT_ARTICLE), "article");
 }
 
 /* Preambular paragraphs: after an opener ending in a comma, those ending
