@@ -31,66 +31,6 @@
 #define PAGE_NAME "urn:lectern:notes-collection:page1"
 #define GENERATOR_ID "urn:lectern:software:" PACKAGE_VERSION
 
-/* --- citations ----------------------------------------------------------- */
-
-/* Citations are src/un/cite.c's; a node without one is named by its path. */
-char *
-notes_cite(const doc *d, const node *nd)
-{
-	if (!nd)
-		return xstrdup("—");
-	char *c = cite_format(d, nd);
-	if (c && *c)
-		return c;
-	free(c);
-	return xstrdup(nd->path && *nd->path ? nd->path : "—");
-}
-
-/* A note's citation where it is now, or for an orphan where it was. */
-char *
-notes_cite_note(const doc *d, const note *n)
-{
-	if (n->match.node)
-		return notes_cite(d, n->match.node);
-	return cite_of_path(d, n->cur_path ? n->cur_path : n->a.path);
-}
-
-/* An orphan is not in this version of the document: its old citation and
- * path would name whatever clause now has that number. */
-int
-notes_is_orphan(const note *n)
-{
-	return n->match.status == ANCHOR_ORPHAN || !n->match.node;
-}
-
-char *
-notes_quote_line(const char *exact, int cols)
-{
-	buf q;
-	buf_init(&q);
-	for (const char *c = exact ? exact : ""; *c; c++) {
-		if (*c != ' ' && *c != '\n' && *c != '\t')
-			buf_addc(&q, *c);
-		else if (q.len && q.s[q.len - 1] != ' ')
-			buf_addc(&q, ' ');
-	}
-	while (q.len && q.s[q.len - 1] == ' ')
-		q.len--;
-	size_t n = q.len;
-	if (n && text_width(q.s, n) > cols) {
-		size_t fit = text_fit(q.s, n, cols - 1, NULL), cut = fit;
-		while (cut > 0 && q.s[cut] != ' ' && q.s[cut - 1] != ' ')
-			cut--;
-		while (cut > 0 && q.s[cut - 1] == ' ')
-			cut--;
-		n = cut ? cut : fit;
-	}
-	char *r = xasprintf("\xe2\x80\x9c%.*s%s\xe2\x80\x9d", (int)n, q.s ? q.s : "",
-			    n < q.len ? "\xe2\x80\xa6" : "");	/* “…” */
-	buf_free(&q);
-	return r;
-}
-
 /* --- terminal safety ---------------------------------------------------- */
 
 /* Appends s[0, n) with every code point a terminal must not receive (ESC,
@@ -191,14 +131,6 @@ md_quote(buf *b, const doc *d, const note *n)
 	}
 }
 
-void
-notes_status_text(buf *b, const note *n)
-{
-	buf_adds(b, anchor_status_name(n->match.status));
-	if (n->match.status == ANCHOR_FUZZY || (n->match.status == ANCHOR_ORPHAN && n->match.score > 0))
-		buf_printf(b, " %.2f", n->match.score);
-}
-
 int
 notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *out)
 {
@@ -211,14 +143,14 @@ notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *ou
 		   ad->fingerprint, l->n);
 	for (size_t i = 0; i < l->n; i++) {
 		const note *n = &l->v[i];
-		int orphan = notes_is_orphan(n);
-		char *cite = orphan ? xstrdup("Not found in this version") : notes_cite_note(d, n);
+		int orphan = note_is_orphan(n);
+		char *cite = orphan ? xstrdup("Not found in this version") : note_cite(d, n);
 		buf_printf(&b, "\n## %s\n\n", cite);
 		free(cite);
 		md_quote(&b, d, n);
 		buf_printf(&b, "\n%s\n\n", n->body ? n->body : "");
 		buf_printf(&b, "*Status:* ");
-		notes_status_text(&b, n);
+		note_status_text(&b, n);
 		buf_printf(&b, " · *Path:* %s%s · *Created:* %s", n->cur_path ? n->cur_path : "",
 			   orphan ? " (where it was)" : "", n->created ? n->created : "");
 		if (n->ntags) {
@@ -733,7 +665,7 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 			free(*err);
 			*err = buf_take(&b);
 		}
-		note_list_free(&l);
+		note_list_clear(&l);
 		free(other_of);
 		return 1;
 	}
@@ -764,7 +696,7 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 		warn(st, xasprintf("warning: %s; imported anyway (--force)", b.s));
 		buf_free(&b);
 	}
-	note_list_free(&l);
+	note_list_clear(&l);
 	free(other_of);
 	return rc;
 }

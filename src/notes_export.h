@@ -30,7 +30,7 @@
  * document key: every export of one document's notes has the same ids
  * (the collection is "the notes on this document", whatever they are
  * now). There is one tagging body per tag: the stored tags and the #tags
- * typed in the note (notes_next_hashtag), once each (folded).
+ * typed in the note (note_next_hashtag), once each (folded).
  * Positions are characters (code points) of the reflowed text. Import also
  * takes a lone Annotation, an AnnotationPage or a JSON array of them, and
  * "bodyValue". The document key (anchor.h) is an extension property of
@@ -66,10 +66,6 @@
 #include "doc.h"
 #include "notes.h"
 #include "util.h"
-
-/* Citation of a node in the document's language ("Anexo, párr. 8"); a new
- * string. NULL nd gives "—". */
-char *notes_cite(const doc *d, const node *nd);
 
 /* Writers: 0, or -1 on a write error. l is a list from notes_list_doc. */
 int notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *out);
@@ -108,20 +104,5 @@ int notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_pat
 		      unsigned flags, notes_import_stats *st, char **err);
 /* Frees st's warnings (the counts stay). */
 void notes_import_stats_clear(notes_import_stats *st);
-
-/* A note's citation where it is now (notes_cite), or for an orphan where
- * it was (cite_of_path). Caller frees. */
-char *notes_cite_note(const doc *d, const note *n);
-/* 1 when n is not in this version of the document (its old citation and
- * path would name whatever clause now has that number), else 0. */
-int notes_is_orphan(const note *n);
-/* Appends n's status to b: "ok", "moved", "fuzzy 0.93", "orphan" (with its
- * score when it has one). */
-void notes_status_text(buf *b, const note *n);
-
-/* “the quote”, on one line (runs of white space as one space), cut after a
- * word to cols columns (the quotation marks not counted) with '…': how an
- * orphan is named, having no clause. Caller frees. */
-char *notes_quote_line(const char *exact, int cols);
 
 #endif
