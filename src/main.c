@@ -28,6 +28,7 @@
 #include "doc.h"
 #include "doc_open.h"
 #include "notes_export.h"
+#include "notes_import.h"
 #include "parse.h"
 #include "paths.h"
 #include "refs.h"

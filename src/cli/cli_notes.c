@@ -14,6 +14,7 @@
 #include "cli/cli_out.h"
 #include "notes.h"
 #include "notes_export.h"
+#include "notes_import.h"
 #include "util.h"
 
 #define EXIT_DATA 1

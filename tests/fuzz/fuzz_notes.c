@@ -16,6 +16,7 @@
 #include "doc.h"
 #include "notes.h"
 #include "notes_export.h"
+#include "notes_import.h"
 #include "parse.h"
 
 static const char text[] =
