@@ -65,7 +65,7 @@ buf_take(buf *b)
 }
 
 void
-buf_free(buf *b)
+buf_clear(buf *b)
 {
 	free(b->s);
 	buf_init(b);

@@ -19,6 +19,6 @@ void buf_addc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hands the string to the caller (who frees it) and resets the buffer. */
 char *buf_take(buf *b);
-void buf_free(buf *b);
+void buf_clear(buf *b);
 
 #endif

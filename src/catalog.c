@@ -394,7 +394,7 @@ catalog_load_file(catalog *c, const char *path, char **err)
 	free(first);
 	free(heads);
 	free(keys);
-	config_ini_free(&ini);
+	config_ini_clear(&ini);
 	return loaded;
 }
 

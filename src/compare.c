@@ -831,7 +831,7 @@ compare_cite(const doc *d, const node *nd)
 		if (up.len)
 			buf_addc(&t, '.');
 		buf_add(&t, up.s, up.len);
-		buf_free(&up);
+		buf_clear(&up);
 		up = t;
 	}
 	char *r;
@@ -842,6 +842,6 @@ compare_cite(const doc *d, const node *nd)
 		r = xasprintf("section %s %s %s", up.s, kind, cite);
 	else
 		r = xasprintf("%s %s", kind, cite);
-	buf_free(&up);
+	buf_clear(&up);
 	return r;
 }

@@ -55,7 +55,7 @@ jstrn(const char *s, size_t n)
 		i += (size_t)(k > 0 ? k : 1);
 	}
 	json_t *j = json_stringn(b.s, b.len);
-	buf_free(&b);
+	buf_clear(&b);
 	return j;
 }
 

@@ -631,7 +631,7 @@ rec_clear(rec *r)
 		free(r->refs[i].first_text);
 	}
 	free(r->refs);
-	buf_free(&r->refs_blob);
+	buf_clear(&r->refs_blob);
 	memset(r, 0, sizeof *r);
 }
 
@@ -934,7 +934,7 @@ worker(const library *lib, entry **todo, size_t ntodo, size_t *next, int fd)
 		if (write_all(fd, b.s, b.len) < 0)
 			_exit(1);
 	}
-	buf_free(&b);
+	buf_clear(&b);
 	_exit(0);
 }
 
@@ -1049,7 +1049,7 @@ parse_forked(library *lib, entry **todo, size_t ntodo, rec *recs)
 			warnf(lib, "library: a parser process ended with signal %d; "
 			      "the file it was reading is left out and tried again "
 			      "next time", WTERMSIG(status));
-		buf_free(&in[j]);
+		buf_clear(&in[j]);
 	}
 	munmap(next, sizeof *next);
 	return 0;

@@ -195,7 +195,7 @@ note_quote_line(const char *exact, int cols)
 	}
 	char *r = xasprintf("\xe2\x80\x9c%.*s%s\xe2\x80\x9d", (int)n, q.s ? q.s : "",
 			    n < q.len ? "\xe2\x80\xa6" : "");	/* “…” */
-	buf_free(&q);
+	buf_clear(&q);
 	return r;
 }
 

@@ -231,7 +231,7 @@ notes_derived_uid(const char *uid, const char *doc_key)
 	buf_printf(&b, "%s\n%s", uid ? uid : "", doc_key ? doc_key : "");
 	uint64_t h[2];
 	anchor_hash128(b.s, b.len, h);
-	buf_free(&b);
+	buf_clear(&b);
 	unsigned char r[16];
 	for (int i = 0; i < 8; i++) {
 		r[i] = (unsigned char)(h[0] >> (56 - 8 * i));

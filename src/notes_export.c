@@ -61,7 +61,7 @@ write_visible(const buf *b, FILE *out)
 	buf_init(&v);
 	add_visible(&v, b->s, b->len);
 	int rc = !v.len || fwrite(v.s, 1, v.len, out) == v.len ? 0 : -1;
-	buf_free(&v);
+	buf_clear(&v);
 	return rc;
 }
 
@@ -157,7 +157,7 @@ notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *ou
 		buf_addc(&b, '\n');
 	}
 	int rc = write_visible(&b, out);
-	buf_free(&b);
+	buf_clear(&b);
 	return rc;
 }
 

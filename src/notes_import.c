@@ -90,7 +90,7 @@ note_from_json(json_t *a, note *n, char **why)
 			*why = xasprintf("its body%s is not text (%s); lectern keeps a note's text only",
 					 which, body_kind(x));
 			free(which);
-			buf_free(&body);
+			buf_clear(&body);
 			note_clear(n);
 			return -1;
 		}
@@ -393,7 +393,7 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 		buf_init(&b);
 		elsewhere_text(&b, json_path, st, forced, l.n, ad, "they are", forced_by);
 		warn(st, xasprintf("warning: %s; imported anyway (--force)", b.s));
-		buf_free(&b);
+		buf_clear(&b);
 	}
 	note_list_clear(&l);
 	free(other_of);

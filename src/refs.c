@@ -1031,7 +1031,7 @@ scan_symbols(scan *sc)
 		memset(sc->taken + i, 1, end - i);
 		glued = end;
 		if (own_header(sc, i, end, key.s)) {
-			buf_free(&key);
+			buf_clear(&key);
 			i = end - 1;
 			continue;
 		}

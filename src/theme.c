@@ -135,7 +135,7 @@ theme_mono(theme *t)
 }
 
 void
-theme_free(theme *t)
+theme_clear(theme *t)
 {
 	free(t->name);
 	t->name = NULL;
@@ -334,7 +334,7 @@ theme_find(const char *name, char **looked)
 	free_dirs(dirs);
 	if (!found && looked)
 		*looked = buf_take(&tried);
-	buf_free(&tried);
+	buf_clear(&tried);
 	return found;
 }
 
@@ -552,7 +552,7 @@ theme_load(theme *t, const char *name_or_path, char **err)
 	if (msg) {
 		*err = xasprintf("%s:%d: %s", path, line, msg);
 		free(msg);
-		config_ini_free(&ini);
+		config_ini_clear(&ini);
 		free(path);
 		theme_default(t);
 		return -1;
@@ -574,7 +574,7 @@ theme_load(theme *t, const char *name_or_path, char **err)
 			t->style[r].attrs = text->attrs;
 	}
 	t->name = xstrdup(name_or_path);
-	config_ini_free(&ini);
+	config_ini_clear(&ini);
 	free(path);
 	return 0;
 }

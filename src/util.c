@@ -114,7 +114,7 @@ util_read_file(const char *path, size_t max_bytes, char **data, size_t *len, cha
 	}
 	close(fd);
 	if (e) {
-		buf_free(&b);
+		buf_clear(&b);
 		errno = e;
 		return -1;
 	}

@@ -104,7 +104,7 @@ cli_notes_list(doc *d, const char *db, FILE *out, FILE *msg)
 	}
 	if (rc == 0 && b.len && cli_out_write(out, b.s, b.len) < 0)
 		rc = EXIT_DATA;
-	buf_free(&b);
+	buf_clear(&b);
 	note_list_clear(&l);
 	anchor_doc_free(ad);
 	return rc;

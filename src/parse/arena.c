@@ -133,7 +133,7 @@ arena_text_append(parser *p, tnode *t, char sep, const char *s, size_t n, size_t
 }
 
 void
-arena_free_all(parser *p)
+arena_clear(parser *p)
 {
 	for (size_t i = 0; i < p->ntx; i++)
 		if (p->tx[i].base)

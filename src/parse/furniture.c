@@ -474,7 +474,7 @@ agenda_titles(parser *p, size_t ag, size_t a, size_t b)
 			buf_addc(&t, ' ');
 		buf_add(&t, LS(p, i), LN(p, i));
 	}
-	buf_free(&t);
+	buf_clear(&t);
 }
 
 /* Whether s[0, n) has no lower-case letter. */

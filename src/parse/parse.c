@@ -220,9 +220,9 @@ drop_lines(parser *p, tnode *root)
 	emit_set_src(p, root);
 	arena_big_free(p->L, p->lcap * sizeof *p->L);
 	p->L = NULL;
-	words_set_free(&p->words);
+	words_set_clear(&p->words);
 	free(p->cand_keys);
-	words_set_free(&p->running);
+	words_set_clear(&p->running);
 }
 
 /* doc->plain in one allocation: grown by doubling, the copies it leaves
@@ -288,7 +288,7 @@ parse_document(const char *name, const char *text, size_t len,
 	reserve_plain(p->d, B.root);
 	emit_kids(p, p->d->root, B.root);
 	tree_free(p, B.root);
-	arena_free_all(p);
+	arena_clear(p);
 	doc_finish(p->d);
 	return p->d;
 }

@@ -281,14 +281,14 @@ char *arena_text_new(parser *p, size_t n, int a);
 void arena_text_free(parser *p, char *s);
 void arena_text_append(parser *p, tnode *t, char sep, const char *s,
 		       size_t n, size_t last_line);
-void arena_free_all(parser *p);
+void arena_clear(parser *p);
 
 /* ---------- words.c: word sets, hyphenation, text assembly ---------- */
 
 uint64_t
 words_hash_fold(const char *s, size_t n, int exact);
 size_t words_set_op(wset *w, const char *s, size_t n, int add);
-void words_set_free(wset *w);
+void words_set_clear(wset *w);
 wslot *words_set_slot(wset *w, const char *s, size_t n, uint64_t hv);
 size_t words_len(const char *s, size_t n, int hyphens);
 void words_collect(parser *p);

@@ -347,7 +347,7 @@ tree_mark_footnotes(parser *p, tnode *t, const unsigned char *has)
 			t->text = txt;
 			t->len = b.len;
 		}
-		buf_free(&b);
+		buf_clear(&b);
 	}
 	for (size_t i = 0; i < t->nkids; i++)
 		tree_mark_footnotes(p, t->kids[i], has);
@@ -990,6 +990,6 @@ tree_build(builder *bd, block *blocks, size_t nb, int repair)
 		}
 		free(b->lines);
 	}
-	buf_free(&tb);
+	buf_clear(&tb);
 	free(blocks);
 }

@@ -110,7 +110,7 @@ words_set_op(wset *w, const char *s, size_t n, int add)
 }
 
 void
-words_set_free(wset *w)
+words_set_clear(wset *w)
 {
 	arena_big_free(w->e, w->cap * sizeof *w->e);
 	memset(w, 0, sizeof *w);
@@ -280,7 +280,7 @@ word_count(parser *p, const char *s, size_t n)
 		wslot *e = words_set_slot(&p->words, s, n, hv);
 		if (e)
 			return e->c;
-		words_set_free(&p->words);
+		words_set_clear(&p->words);
 		free(p->cand_keys);
 		p->cand_keys = NULL;
 		p->words_cand = 0;

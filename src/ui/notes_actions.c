@@ -312,7 +312,7 @@ notes_actions_edit(ui *u)
 	int f = editor_open(u, title, notes_panel_whole_clause(nt) ? NULL : nt->a.exact,
 			    b.s ? b.s : "", save_note, n);
 	free(title);
-	buf_free(&b);
+	buf_clear(&b);
 	return f;
 }
 

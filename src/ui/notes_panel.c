@@ -300,7 +300,7 @@ entry(pane *p, ui *u, notes_ui *n, size_t k, int y, int x, int w, int draw)
 				buf_addc(&q, *c == '\n' ? ' ' : *c);
 			buf_adds(&q, "\xe2\x80\x9d");
 			draw_str_ellipsis(p->win, y + rows, x, q.s, q.len, w, dim);
-			buf_free(&q);
+			buf_clear(&q);
 		}
 		rows++;
 	}
@@ -394,7 +394,7 @@ notes_draw(pane *p, ui *u)
 	else if (notes_is_readonly(n->s))
 		buf_adds(&t, " read-only");
 	draw_str_ellipsis(p->win, 0, x, t.s, t.len, w, draw_attr(u, ROLE_HEADING));
-	buf_free(&t);
+	buf_clear(&t);
 
 	if (!n->nvis) {
 		char k[64];

@@ -101,7 +101,7 @@ refs_ui_describe(ui *u, size_t i)
 	if (r->entry && r->entry->date && r->kind != REF_AGENDA)
 		buf_printf(&b, " (%s)", r->entry->date);
 	ui_message(u, ROLE_MESSAGE, "%s", b.s);
-	buf_free(&b);
+	buf_clear(&b);
 }
 
 /* --- state ---------------------------------------------------------------- */

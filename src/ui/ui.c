@@ -112,7 +112,7 @@ ui_notice(ui *u, const char *text)
 		text = line + n + (line[n] == '\n');
 	}
 	if (!b.len) {
-		buf_free(&b);
+		buf_clear(&b);
 		return;
 	}
 	if (u->msg[0])
@@ -832,7 +832,7 @@ setup_colors(ui *u, const ui_options *opt, char *msg, size_t size)
 		}
 	}
 	draw_colors(u, &th, color);
-	theme_free(&th);
+	theme_clear(&th);
 }
 
 /* "lectern: BEFORE<s>AFTER" on stderr, s (config content, $TERM: bytes

@@ -119,7 +119,7 @@ tokenize(words *ws, const char *s, size_t n, size_t line0)
 			line++;
 		i += (size_t)k;
 	}
-	buf_free(&w);
+	buf_clear(&w);
 }
 
 /* The model's words, sorted, with a count of uses. */
@@ -191,7 +191,7 @@ check(const char *path, int num, int verbose, size_t *lost_total)
 	if (source_load(path, &src, &err) != 0) {
 		printf("not ok %d - %s: %s\n", num, path, err ? err : "load failed");
 		free(err);
-		buf_free(&raw);
+		buf_clear(&raw);
 		return 1;
 	}
 	doc *d = parse_document(path, src.data, src.len, NULL);
@@ -221,7 +221,7 @@ check(const char *path, int num, int verbose, size_t *lost_total)
 		buf_adds(&j, in.w[i + 1].s);
 		if (bag_take(&b, j.s))
 			found[i] = found[i + 1] = 1;
-		buf_free(&j);
+		buf_clear(&j);
 	}
 	size_t lost = 0;
 	for (size_t i = 0; i < in.n; i++) {
@@ -240,8 +240,8 @@ check(const char *path, int num, int verbose, size_t *lost_total)
 	words_clear(&out);
 	words_clear(&in);
 	doc_free(d);
-	source_free(&src);
-	buf_free(&raw);
+	source_clear(&src);
+	buf_clear(&raw);
 	return lost != 0;
 }
 

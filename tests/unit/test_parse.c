@@ -39,7 +39,7 @@ setup(void **state)
 		return -1;
 	}
 	cis = parse_document(path, s.data, s.len, NULL);
-	source_free(&s);
+	source_clear(&s);
 	return 0;
 }
 
@@ -198,7 +198,7 @@ test_repair_splits(void **state)
 	assert_int_equal(source_load(path, &s, &err), 0);
 	parse_options o = { .repair_splits = 1 };
 	doc *d = parse_document(path, s.data, s.len, &o);
-	source_free(&s);
+	source_clear(&s);
 	assert_non_null(strstr(node_text(d, get(d, "annex1/decl/p2")),
 			       "la sociedad y el Estado y contribuyen"));
 	assert_int_equal(d->plain_len + 1, cis->plain_len);	/* one space less */
@@ -1122,7 +1122,7 @@ test_duplicate_ids(void **state)
 	assert_text(d, get(d, "p1_2"), "Paragraph 1 of its document.");
 	assert_text(d, get(d, "p1_300"), "Paragraph 299 of its document.");
 	doc_free(d);
-	buf_free(&b);
+	buf_clear(&b);
 }
 
 static void
@@ -1241,7 +1241,7 @@ test_compilation_flat(void **state)
 	doc_free(one);
 	doc_free(d);
 	free(text);
-	source_free(&s);
+	source_clear(&s);
 }
 
 /* The furniture entry of source line `line`, or NULL. */
@@ -1608,8 +1608,8 @@ test_site_chrome(void **state)
 		assert_string_equal(last->text, "1-10 11-20 21-30");
 		doc_free(one);
 		doc_free(web);
-		buf_free(&b);
-		source_free(&src);
+		buf_clear(&b);
+		source_clear(&src);
 	}
 	/* numbers closing a text are not pagination */
 	doc *d = parse_str("1. The totals are as follows:\n\n8 898 000\n9 756 600\n", "en");
