@@ -82,7 +82,7 @@ struct library {
 					   for after a scan */
 };
 
-static void free_roots(library *lib);
+static void roots_clear(library *lib);
 static int is_damage(int rc);
 static void refs_cache_clear(library *lib);
 
@@ -457,7 +457,7 @@ library_free(library *lib)
 	if (!lib)
 		return;
 	close_db(lib);
-	free_roots(lib);
+	roots_clear(lib);
 	free(lib->db_path);
 	free(lib->lang);
 	free(lib);
@@ -503,7 +503,7 @@ entries_add(entries *e, const char *path, const struct stat *sb)
 }
 
 static void
-entries_free(entries *e)
+entries_clear(entries *e)
 {
 	for (size_t i = 0; i < e->n; i++)
 		free(e->v[i].path);
@@ -1444,7 +1444,7 @@ scan_roots(library *lib, const char *const *paths, size_t npaths, library_stats 
 	}
 	st->missing_roots = missing;
 	st->dirs_failed = dirs_failed;
-	entries_free(&es);
+	entries_clear(&es);
 	for (size_t i = 0; i < nroots; i++)
 		free(roots[i].path);
 	free(roots);
@@ -1452,7 +1452,7 @@ scan_roots(library *lib, const char *const *paths, size_t npaths, library_stats 
 }
 
 static void
-free_roots(library *lib)
+roots_clear(library *lib)
 {
 	for (size_t i = 0; i < lib->nroots; i++)
 		free(lib->roots[i]);
@@ -1478,7 +1478,7 @@ library_scan(library *lib, const char *const *paths, size_t npaths,
 	}
 	/* Kept to rebuild the library in memory if the file turns out to be
 	 * damaged at a later query. */
-	free_roots(lib);
+	roots_clear(lib);
 	lib->roots = xcalloc(npaths + 1, sizeof *lib->roots);
 	for (size_t i = 0; i < npaths; i++)
 		lib->roots[i] = xstrdup(paths[i]);

@@ -280,7 +280,7 @@ theme_dirs(void)
 }
 
 static void
-free_dirs(char **dirs)
+dirs_free(char **dirs)
 {
 	for (char **d = dirs; *d; d++)
 		free(*d);
@@ -331,7 +331,7 @@ theme_find(const char *name, char **looked)
 			free(p);
 		}
 	}
-	free_dirs(dirs);
+	dirs_free(dirs);
 	if (!found && looked)
 		*looked = buf_take(&tried);
 	buf_clear(&tried);
@@ -369,7 +369,7 @@ theme_list(FILE *out)
 		}
 		closedir(dir);
 	}
-	free_dirs(dirs);
+	dirs_free(dirs);
 	qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
 		if (i && !strcmp(names[i], names[i - 1]))
