@@ -1,6 +1,6 @@
 /* notes_export: Markdown and W3C Web Annotation JSON-LD out (contract in
- * notes_export.h; JSON-LD in is notes_import.c; the command line's --notes views are in
- * src/cli/cli_notes.c).
+ * notes_export.h; JSON-LD in is notes_import.c; the command line's
+ * --notes views are in src/cli/cli_notes.c).
  *
  * Exported positions and paths are where each note is in the document
  * being exported (its re-attachment); an orphan keeps its old ones. The

@@ -35,7 +35,7 @@ arena_big_alloc(size_t n)
 	void *m = mmap(NULL, n, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (m == MAP_FAILED) {
-		/* as xmalloc does (util.c) */
+		/* as xmalloc does (xmalloc.c) */
 		fprintf(stderr, "lectern: out of memory (%zu bytes)\n", n);
 		abort();
 	}
