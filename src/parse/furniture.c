@@ -516,6 +516,26 @@ next_cell(const char *s, size_t n, size_t at)
 	return n;
 }
 
+/* The length of s[0, n) with each layout gap (3 or more spaces) counted
+ * as one space: a masthead's two columns set on one line by pdftotext
+ * -layout ("United Nations <gap> A/HRC/WG.6/34/ITA/3") are as short as
+ * the two lines they were. */
+static size_t
+gapless_len(const char *s, size_t n)
+{
+	size_t len = 0;
+	for (size_t a = 0; a < n;) {
+		size_t e = next_cell(s, n, a), cn = e;
+		while (cn > a && s[cn - 1] == ' ')
+			cn--;
+		len += cn - a + (e < n);
+		a = e;
+		while (a < n && s[a] == ' ')
+			a++;
+	}
+	return len;
+}
+
 static int masthead_text(parser *p, const char *s, size_t n, int read, int *agenda);
 
 /* Is line i a masthead line? Reads its facts into meta when read is set.
@@ -899,7 +919,8 @@ furniture_find_mastheads(parser *p)
 			continue;
 		const char *s = LS(p, i);
 		size_t n = LN(p, i);
-		if (n > 80 || is_digit(s[0]) || starts_lower(s, n))
+		if (n > MAX_FURN_LINE || gapless_len(s, n) > 80 || is_digit(s[0]) ||
+		    starts_lower(s, n))
 			continue;	/* no masthead line starts so */
 		size_t c0 = next_cell(s, n, 0);
 		int start = is_org_line(s, n) || (c0 < n && is_org_line(s, c0));

@@ -1671,6 +1671,45 @@ test_toc_furniture(void **state)
 	doc_free(d);
 }
 
+/* pdftotext -layout sets a masthead's two columns on one line, far
+ * apart ("United Nations <gap> A/HRC/…"), wider than any masthead line:
+ * the lines are still the masthead, and their facts are read. */
+static void
+test_layout_masthead(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"               United Nations                                                                        A/HRC/WG.6/34/ITA/3\n"
+		"               General Assembly                                                          Distr.: General\n"
+		"                                                                                         14 August 2019\n"
+		"\n"
+		"                                                                                         Original: English\n"
+		"\n"
+		"\n"
+		"\n"
+		"\n"
+		"Human Rights Council\n"
+		"Working Group on the Universal Periodic Review\n"
+		"Thirty-fourth session\n"
+		"4–15 November 2019\n"
+		"\n"
+		"\n"
+		"             Summary of Stakeholders’ submissions on Italy\n"
+		"\n"
+		"       I. Background\n"
+		"             1.    The present report was prepared pursuant to Human Rights Council resolutions 5/1\n"
+		"             and 16/21, taking into consideration the periodicity of the universal periodic review.\n";
+	doc *d = parse_str(text, "en");
+	assert_string_equal(d->meta.symbol, "A/HRC/WG.6/34/ITA/3");
+	assert_string_equal(d->meta.date, "2019-08-14");
+	assert_string_equal(d->meta.distribution, "General");
+	assert_string_equal(d->meta.orig_lang, "en");
+	assert_string_equal(d->meta.title, "Summary of Stakeholders’ submissions on Italy");
+	assert_null(memmem(d->plain, d->plain_len, "Original", 8));
+	assert_null(memmem(d->plain, d->plain_len, "Distr.", 6));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1711,6 +1750,7 @@ main(void)
 		cmocka_unit_test(test_old_masthead),
 		cmocka_unit_test(test_site_chrome),
 		cmocka_unit_test(test_toc_furniture),
+		cmocka_unit_test(test_layout_masthead),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
