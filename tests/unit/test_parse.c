@@ -1710,6 +1710,53 @@ test_layout_masthead(void **state)
 	doc_free(d);
 }
 
+/* A page's footer in two layout cells, the page number and the job
+ * number ("2 <gap> GE.19-13879"), then the running header after the form
+ * feed: furniture, and the paragraph that runs over the break stays one;
+ * a bare page number as the last line of the text is furniture too. */
+static void
+test_footer_cells(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"I. Background\n"
+		"\n"
+		"      1.    The present report was prepared pursuant to Human Rights Council\n"
+		"      resolutions 5/1 and 16/21, taking into consideration the periodicity of\n"
+		"\n"
+		"2                                                                  GE.19-13879\n"
+		"\fA/HRC/WG.6/34/ITA/3\n"
+		"\n"
+		"      the universal periodic review.\n"
+		"      2.    Joint Submission 7 noted that Italy had not yet ratified the International\n"
+		"      Convention on the Protection of the Rights of All Migrant Workers and Members of\n"
+		"      Their Families, despite having received several recommendations in this regard.\n"
+		"      JS7 and Lawyers for Justice in Libya recommended that Italy ratify the\n"
+		"      International Convention on the Protection of the Rights of All Migrant\n"
+		"      Workers and Members of Their Families.\n"
+		"\n"
+		"GE.19-13879                                                                  3\n"
+		"\f                                                          A/HRC/WG.6/34/ITA/3\n"
+		"\n"
+		"      3.    Joint Submission 8 noted that Italy was party to the United Nations 1954\n"
+		"      Convention Relating to the Status of Stateless Persons and to the 1961\n"
+		"      Convention on the Reduction of Statelessness, and that it had ratified the\n"
+		"      European Convention on Nationality in 2017, which it welcomed as a step\n"
+		"      forward in the protection of stateless persons in the country.\n"
+		"\n"
+		"\n"
+		"4\n";
+	doc *d = parse_str(text, "en");
+	assert_null(memmem(d->plain, d->plain_len, "GE.19", 5));
+	assert_null(memmem(d->plain, d->plain_len, "ITA/3", 5));
+	assert_int_equal(d->root->nkids, 1);
+	assert_int_equal(count_kind(d->root->kids[0], NODE_PARAGRAPH), 3);
+	assert_int_equal(count_kind(d->root->kids[0], NODE_HEADING), 0);
+	assert_non_null(memmem(d->plain, d->plain_len, "periodicity of the universal", 28));
+	assert_null(memmem(d->plain, d->plain_len, "country. 4", 10));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1751,6 +1798,7 @@ main(void)
 		cmocka_unit_test(test_site_chrome),
 		cmocka_unit_test(test_toc_furniture),
 		cmocka_unit_test(test_layout_masthead),
+		cmocka_unit_test(test_footer_cells),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
