@@ -564,6 +564,8 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		}
 		if (closed || short_prev || brk != BRK_NONE)
 			return 1;
+		if (mk == MK_PARA && !m.alone && m.body >= m.len + 2)
+			return 1;	/* "29.     AccessNow …": a layout gap */
 	}
 	if (brk == BRK_NONE && p->blankless && last_uc(ps, pn) == ',' &&
 	    blocks_preamble_word(s, n))

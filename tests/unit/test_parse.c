@@ -1757,6 +1757,31 @@ test_footer_cells(void **state)
 	doc_free(d);
 }
 
+/* A heading as wide as the text that does not end a sentence (a
+ * footnote mark ends it), then a numbered paragraph without a blank line
+ * between: the layout gap after "29." starts the paragraph. */
+static void
+test_para_gap(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"      II. Information provided by stakeholders\n"
+		"\n"
+		"             28.    JS2 noted that the law on defamation had not been amended in the\n"
+		"             period under review and that it remained a criminal offence.\n"
+		"\n"
+		"             Fundamental freedoms and the right to participate in public and political life 61\n"
+		"             29.     AccessNow and JS2 noted that defamation remained a criminal offence\n"
+		"             and that legal protection was weak and not strengthened.\n";
+	doc *d = parse_str(text, "en");
+	assert_int_equal(d->root->nkids, 1);
+	const node *s = d->root->kids[0];
+	assert_int_equal(count_kind(s, NODE_PARAGRAPH), 2);
+	assert_int_equal(count_kind(s, NODE_HEADING), 1);
+	assert_string_equal(s->kids[s->nkids - 1]->number, "29");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1799,6 +1824,7 @@ main(void)
 		cmocka_unit_test(test_toc_furniture),
 		cmocka_unit_test(test_layout_masthead),
 		cmocka_unit_test(test_footer_cells),
+		cmocka_unit_test(test_para_gap),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

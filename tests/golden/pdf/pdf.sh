@@ -33,9 +33,7 @@ update=0
 [ "${1:-}" = "--update" ] && update=1
 
 # Known failures today (KNOWN.md): "NAME:check" words.
-todo="
-A_HRC_WG.6_34_ITA_3-en:corpus A_HRC_WG.6_34_ITA_3-ru:corpus
-A_HRC_WG.6_7_ITA_1-en:corpus A_HRC_WG.6_7_ITA_1-fr:corpus"
+todo="A_HRC_WG.6_7_ITA_1-en:corpus"
 
 result() { # failed (0 = passed, 1 = failed), NAME, check, description
 	i=$((i + 1))
