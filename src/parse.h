@@ -60,8 +60,11 @@
  * letter after an annex at top level, the tree at most 16 levels deep
  * (2026-12-07). 5: a table of contents is furniture (meta.furniture kind
  * toc), not a note; older mastheads, all-capital letter titles, a web
- * copy's site chrome (2026-12-07). */
-#define PARSE_RULES 5
+ * copy's site chrome (2026-12-07). 6: layout text (pdftotext -layout):
+ * a masthead in columns, a footer of a page number and a job number, a
+ * bare page number ending a page, a paragraph number followed by a wide
+ * gap, a footnote's star alone on its line (2026-12-07). */
+#define PARSE_RULES 6
 
 #include <stddef.h>
 #include "doc.h"

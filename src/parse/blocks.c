@@ -513,8 +513,14 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 	marker pm, m;
 	int pmk = blocks_get_marker(ps, pn, &pm);
 
-	/* a marker alone on its line takes the next line */
+	/* a marker alone on its line takes the next line; so does a
+	 * footnote's star ("*" over "The present document …") */
 	if (pmk && pm.alone && cur->nlines == 1)
+		return 0;
+	size_t stars = 0;
+	while (stars < pn && ps[stars] == '*')
+		stars++;
+	if (cur->nlines == 1 && pn >= 1 && pn <= 4 && stars == pn)
 		return 0;
 	if (brk == BRK_HARD)
 		return 1;

@@ -1782,6 +1782,37 @@ test_para_gap(void **state)
 	doc_free(d);
 }
 
+/* A footnote's star on a line of its own, its text on the next (an
+ * older PDF's first page): one footnote, not a heading "*" and a
+ * paragraph. */
+static void
+test_star_line(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"        NATIONAL REPORT SUBMITTED IN ACCORDANCE WITH PARAGRAPH 15 (A)\n"
+		"             OF THE ANNEX TO HUMAN RIGHTS COUNCIL RESOLUTION 5/1 *\n"
+		"\n"
+		"                                   Italy\n"
+		"\n"
+		"I. METHODOLOGY\n"
+		"\n"
+		"1. The report was prepared by the Inter-ministerial Committee for Human Rights.\n"
+		"\n"
+		"*\n"
+		"    The present document was not edited before being sent to the United Nations translation services.\n";
+	doc *d = parse_str(text, "en");
+	assert_int_equal(count_kind(d->root, NODE_FOOTNOTE), 1);
+	const node *fn = NULL;
+	for (size_t i = 0; i < d->root->nkids; i++)
+		if (d->root->kids[i]->kind == NODE_FOOTNOTE)
+			fn = d->root->kids[i];
+	assert_non_null(fn);
+	assert_string_equal(fn->number, "*");
+	assert_int_equal(count_kind(d->root, NODE_HEADING), 2);	/* title, "Italy" */
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1825,6 +1856,7 @@ main(void)
 		cmocka_unit_test(test_layout_masthead),
 		cmocka_unit_test(test_footer_cells),
 		cmocka_unit_test(test_para_gap),
+		cmocka_unit_test(test_star_line),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
