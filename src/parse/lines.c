@@ -118,10 +118,13 @@ lines_rawend(const parser *p, size_t i)
 
 /* The measures later passes read: the margin taken off every indent
  * (pdftotext -layout keeps the page margin: indents count from the most
- * common one), double spacing (text lines followed by exactly one empty
- * line, and those lines mostly breaking mid-sentence: single-line
- * paragraphs separated by blank lines are not double spacing), blank-less
- * text, and the typical full line (the 80th percentile of widths). */
+ * common one), the typical full line (the 80th percentile of widths),
+ * double spacing (text lines followed by exactly one empty line, and
+ * those lines mostly wrapped lines of a page: near the typical width, of
+ * at most 160 columns, breaking mid-sentence before a line that does not
+ * start with a capital; one-line paragraphs separated by blank lines, as
+ * a converter reflows them, are not double spacing even when they end
+ * with ","), and blank-less text. */
 void
 lines_measure(parser *p)
 {
@@ -138,20 +141,6 @@ lines_measure(parser *p)
 				p->L[i].indent = p->L[i].indent > (int)best ?
 						 p->L[i].indent - (int)best : 0;
 	}
-
-	size_t textl = 0, dbl = 0, mid = 0;
-	for (size_t i = 0; i + 2 < p->nl; i++) {
-		if (p->L[i].flags & LF_BLANK)
-			continue;
-		textl++;
-		if ((p->L[i + 1].flags & LF_EMPTY) && !(p->L[i + 2].flags & LF_EMPTY)) {
-			dbl++;
-			if (!blocks_ends_sentence(LS(p, i), LN(p, i)))
-				mid++;
-		}
-	}
-	p->dbl = textl >= 20 && dbl * 10 > textl * 6 && mid * 10 > dbl * 4;
-	p->blankless = textl > 4 && (p->nl - textl) * 30 < p->nl;
 
 	{
 		size_t hist[301] = { 0 }, tot = 0;
@@ -170,4 +159,23 @@ lines_measure(parser *p)
 			}
 		}
 	}
+
+	size_t textl = 0, dbl = 0, mid = 0;
+	for (size_t i = 0; i + 2 < p->nl; i++) {
+		if (p->L[i].flags & LF_BLANK)
+			continue;
+		textl++;
+		if ((p->L[i + 1].flags & LF_EMPTY) && !(p->L[i + 2].flags & LF_EMPTY)) {
+			dbl++;
+			/* a wrapped line of a page: near the measure */
+			int c = p->L[i].cols;
+			if (c * 4 >= p->width * 3 && c * 4 <= p->width * 5 &&
+			    !blocks_ends_sentence(LS(p, i), LN(p, i)) &&
+			    !starts_upper(LS(p, i + 2), LN(p, i + 2)))
+				mid++;
+		}
+	}
+	p->dbl = textl >= 20 && p->width <= 160 && dbl * 10 > textl * 6 &&
+		 mid * 10 > dbl * 4;
+	p->blankless = textl > 4 && (p->nl - textl) * 30 < p->nl;
 }

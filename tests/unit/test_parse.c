@@ -1243,6 +1243,50 @@ test_compilation_flat(void **state)
 	source_free(&s);
 }
 
+static size_t
+count_all(const doc *d, node_kind k)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < d->nnodes; i++)
+		c += d->nodes[i]->kind == k;
+	return c;
+}
+
+/* One line per paragraph with a blank line between (a converter's
+ * reflow): short paragraphs that end with ",", 24 of them, are 24
+ * paragraphs, not double-spaced lines of one; text that is double-spaced
+ * (every wrapped line of a page followed by an empty line) is still
+ * joined into its paragraphs. */
+static void
+test_one_line_paragraphs(void **state)
+{
+	(void)state;
+	buf b;
+	buf_init(&b);
+	buf_adds(&b, "The General Assembly,\n\n");
+	for (int i = 0; i < 24; i++)
+		buf_printf(&b, "Recalling its resolution 75/%d of %d December 2020 on the "
+			   "question of the work of the Committee and the reports it "
+			   "considered at its sessions,\n\n", 100 + i, 1 + i % 28);
+	buf_adds(&b, "1. Decides to include the item in the provisional agenda.\n");
+	doc *d = parse_str(b.s, "en");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 25);
+	doc_free(d);
+
+	b.len = 0;
+	for (int i = 0; i < 6; i++)
+		buf_printf(&b, "%d. The Committee considered the reports of the Secretary-General\n\n"
+			   "on the revised estimates resulting from the decisions adopted by the\n\n"
+			   "Council at its session in 2006 and on the revised estimates that\n\n"
+			   "result from the resolutions adopted by the Council in 2007.\n\n", i + 1);
+	d = parse_str(b.s, "en");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 6);
+	assert_starts(d, get(d, "p2"), "The Committee considered the reports of the "
+		      "Secretary-General on the revised estimates");
+	doc_free(d);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -1279,6 +1323,7 @@ main(void)
 		cmocka_unit_test(test_huge_line),
 		cmocka_unit_test(test_nested_annex_bounded),
 		cmocka_unit_test(test_compilation_flat),
+		cmocka_unit_test(test_one_line_paragraphs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
