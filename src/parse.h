@@ -53,7 +53,7 @@
  * as text away from furniture, agenda item lines (2026-11-27). 4: a
  * letter after an annex at top level, the tree at most 16 levels deep
  * (2026-12-07). 5: one-line paragraphs with blank lines between are
- * not double spacing (2026-12-07). */
+ * not double spacing; a clause ending in ",¹" is no heading (2026-12-07). */
 #define PARSE_RULES 5
 
 #include <stddef.h>

@@ -111,7 +111,17 @@ headingish(parser *p, const block *b, const char *text, size_t len)
 		return 0;	/* a long heading has no sentence inside */
 	if (starts_lower(text, len))
 		return 0;
-	/* a footnote mark after the punctuation: "resolution 79/45,1" */
+	/* a footnote mark after the punctuation: "resolution 79/45,1", or
+	 * in superscript ("efforts,¹", as lectern's own --dump prints it) */
+	size_t sup = len;
+	for (;;) {
+		ucs4_t c = last_uc(text, sup);
+		if (c != 0xB9 && c != 0xB2 && c != 0xB3 && (c < 0x2070 || c > 0x2079))
+			break;
+		sup -= c < 0x800 ? 2 : 3;
+	}
+	if (sup < len && sup > 0 && strchr(".,;:", text[sup - 1]))
+		len = sup;
 	size_t e = len;
 	while (e > 0 && is_digit(text[e - 1]))
 		e--;

@@ -1287,6 +1287,33 @@ test_one_line_paragraphs(void **state)
 	buf_free(&b);
 }
 
+/* A short preambular paragraph whose footnote mark is printed in
+ * superscript after its comma (as --dump prints marks) is a paragraph,
+ * not a heading; a heading ending in a mark stays a heading. */
+static void
+test_superscript_end(void **state)
+{
+	(void)state;
+	doc *d = parse_str("The General Assembly,\n\n"
+			   "Recalling its resolution 79/1,\n\n"
+			   "Taking note of the report of the Secretary-General,\u00b9\u00b2\n\n"
+			   "1. Decides to remain seized of the matter.\n\n"
+			   "Women\u00b9\n\n"
+			   "2. Decides to act.\n", "en");
+	size_t heads = 0, paras = 0;
+	for (size_t i = 0; i < d->nnodes; i++) {
+		const node *nd = d->nodes[i];
+		size_t n = strlen("Taking note");
+		if (nd->len >= n && memcmp(node_text(d, nd), "Taking note", n) == 0)
+			assert_int_equal(nd->kind, NODE_PARAGRAPH);
+		heads += nd->kind == NODE_HEADING;
+		paras += nd->kind == NODE_PARAGRAPH;
+	}
+	assert_int_equal(paras, 4);
+	assert_int_equal(heads, 2);	/* the Assembly, "Women" */
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1324,6 +1351,7 @@ main(void)
 		cmocka_unit_test(test_nested_annex_bounded),
 		cmocka_unit_test(test_compilation_flat),
 		cmocka_unit_test(test_one_line_paragraphs),
+		cmocka_unit_test(test_superscript_end),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
