@@ -53,7 +53,8 @@
  * as text away from furniture, agenda item lines (2026-11-27). 4: a
  * letter after an annex at top level, the tree at most 16 levels deep
  * (2026-12-07). 5: one-line paragraphs with blank lines between are
- * not double spacing; a clause ending in ",¹" is no heading (2026-12-07). */
+ * not double spacing; a clause ending in ",¹" is no heading; words split
+ * by a stray space repaired ("el Est ado", "well- being") (2026-12-07). */
 #define PARSE_RULES 5
 
 #include <stddef.h>
@@ -61,9 +62,9 @@
 
 typedef struct parse_options {
 	const char *lang;	/* "en", "es", "fr", "ru"; NULL = detect */
-	int repair_splits;	/* join words split by a stray space ("Est ado"
-				   -> "Estado") by the rule in parse/words.c; 0 = off,
-				   the text as extracted */
+	int keep_splits;	/* 1: words split by a stray space ("Est ado",
+				   "well- being") stay as extracted; 0 (default):
+				   joined by the rule in parse/words.c */
 } parse_options;
 
 /* Parses text (len bytes of clean UTF-8, as made by source_load) into a new

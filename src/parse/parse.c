@@ -246,6 +246,7 @@ drop_lines(parser *p, tnode *root)
 	p->L = NULL;
 	words_set_free(&p->words);
 	free(p->cand_keys);
+	free(p->sketch);
 	words_set_free(&p->running);
 }
 
@@ -272,14 +273,11 @@ parse_document(const char *name, const char *text, size_t len,
 	const char *code = opt && opt->lang ? opt->lang : lang_detect(text, len);
 	doc_meta_set(&p->d->meta.lang, code);
 	p->lw = lang_get(code);
-	int repair = opt && opt->repair_splits;
+	int repair = !(opt && opt->keep_splits);
 
-	/* 1. lines; the word set serves line-end hyphens and split words
-	 * only, and the split words need every word (hyphens: after the
-	 * blocks, their candidates only) */
+	/* 1. lines (the word set serves line-end hyphens and split words
+	 * only: after the blocks, their candidates only) */
 	lines_split(p);
-	if (repair)
-		words_collect(p);
 	lines_measure(p);
 
 	/* 2. masthead, furniture, contents, footnote areas, table headers */
@@ -293,8 +291,7 @@ parse_document(const char *name, const char *text, size_t len,
 	/* 3. blocks */
 	size_t nb;
 	block *blocks = blocks_group(p, &nb);
-	if (!repair)
-		words_hyphens(p, blocks, nb);
+	words_hyphens(p, blocks, nb, repair);
 
 	/* 4. tree, then what it tells the metadata */
 	builder B = { 0 };

@@ -973,7 +973,7 @@ tree_build(builder *bd, block *blocks, size_t nb, int repair)
 		tb.len = 0;
 		for (size_t i = 0; i < b->nlines; i++)
 			words_append_line(p, &tb, LS(p, b->lines[i]), LN(p, b->lines[i]), 0);
-		if (tb.len && repair)
+		if (tb.len && repair && b->split)
 			words_repair_splits(p, &tb);
 		size_t tl = tb.len;
 		/* footnotes in their own arena (see arena_text_new) */

@@ -162,7 +162,7 @@ test_cis_meta(void **state)
 }
 
 /* Reflowed: no line break inside a paragraph, no trailing or double
- * spaces; "Est ado" is left as printed (no safe general rule). */
+ * spaces; "Est ado" is repaired (the rule of words_repair_splits). */
 static void
 test_cis_reflow(void **state)
 {
@@ -179,11 +179,13 @@ test_cis_reflow(void **state)
 		}
 	}
 	assert_non_null(strstr(node_text(cis, get(cis, "annex1/decl/p2")),
-			       "la sociedad y el Est ado y contribuyen"));
+			       "la sociedad y el Estado y contribuyen"));
 }
 
-/* With repair_splits, "Est ado" becomes "Estado" (the text has "Estado"
- * often, "Est" and "ado" nowhere else), and real pairs of words stay. */
+/* By default "Est ado" becomes "Estado" (the text has "Estado" often,
+ * "Est" and "ado" nowhere else), "well- being" "well-being" (the text
+ * spells it so), and real pairs of words stay ("Access Now", "pre- and
+ * post-conflict"); keep_splits leaves the text as extracted. */
 static void
 test_repair_splits(void **state)
 {
@@ -195,19 +197,26 @@ test_repair_splits(void **state)
 	source s;
 	char *err = NULL;
 	assert_int_equal(source_load(path, &s, &err), 0);
-	parse_options o = { .repair_splits = 1 };
+	parse_options o = { .keep_splits = 1 };
 	doc *d = parse_document(path, s.data, s.len, &o);
 	source_free(&s);
 	assert_non_null(strstr(node_text(d, get(d, "annex1/decl/p2")),
-			       "la sociedad y el Estado y contribuyen"));
-	assert_int_equal(d->plain_len + 1, cis->plain_len);	/* one space less */
+			       "la sociedad y el Est ado y contribuyen"));
+	assert_int_equal(d->plain_len, cis->plain_len + 1);	/* one space more */
 	doc_free(d);
-	d = parse_document("t", "1. Access Now noted that AccessNow and AccessNow "
-			   "and the Est ado of the Estado, Estado and Estado.\n",
-			   strlen("1. Access Now noted that AccessNow and AccessNow "
-				  "and the Est ado of the Estado, Estado and Estado.\n"), &o);
+	const char *t = "1. Access Now noted that AccessNow and AccessNow "
+			"and the Est ado of the Estado, Estado and Estado.\n\n"
+			"2. Their well- being and well-being, pre- and post-conflict, "
+			"the Secretary- General and the Secretary-General.\n";
+	d = parse_str(t, "en");
 	assert_text(d, get(d, "p1"), "Access Now noted that AccessNow and AccessNow and "
 		    "the Estado of the Estado, Estado and Estado.");
+	assert_text(d, get(d, "p2"), "Their well-being and well-being, pre- and "
+		    "post-conflict, the Secretary-General and the Secretary-General.");
+	doc_free(d);
+	d = parse_document("t", t, strlen(t), &o);
+	assert_text(d, get(d, "p1"), "Access Now noted that AccessNow and AccessNow and "
+		    "the Est ado of the Estado, Estado and Estado.");
 	doc_free(d);
 }
 
