@@ -956,6 +956,49 @@ build_footnote(builder *bd, const block *b, char *text, size_t len)
 	tn_add_fn(bd->top, t);
 }
 
+/* Where numbered paragraphs start inside one long line ("… the item.
+ * 2. Decides … 3. Requests …": text copied from a web page or a PDF
+ * viewer, one line per paragraph or the whole document on one line): at
+ * "N. " after a space that follows ".", ";", ":", "," or a closing
+ * quotation mark, before a capital, N the next number of a chain that
+ * starts with the block's own number or with 1. A chain that starts
+ * inside the text needs two members ("1." and "2."). Fills at (grown
+ * with xgrow) and returns how many. */
+static size_t
+inline_paras(const char *t, size_t n, size_t **at, size_t *cap)
+{
+	marker m;
+	long next = 0;
+	size_t k = 0;
+	int own = blocks_get_marker(t, n, &m) == MK_PARA &&
+		  count_digits(m.cite, strlen(m.cite)) == strlen(m.cite);
+	if (own)
+		next = atol(m.cite) + 1;
+	for (size_t i = 2; i + 4 < n; i++) {
+		if (t[i - 1] != ' ' || !is_digit(t[i]) || is_digit(t[i - 2]))
+			continue;
+		char pc = t[i - 2];
+		int after = pc == '.' || pc == ';' || pc == ':' || pc == ',' ||
+			    (i >= 4 && memcmp(t + i - 4, "\xe2\x80\x9d", 3) == 0);
+		if (!after)
+			continue;
+		size_t d = count_digits(t + i, n - i);
+		if (d > 3 || i + d + 2 >= n || t[i + d] != '.' || t[i + d + 1] != ' ' ||
+		    !starts_upper(t + i + d + 2, n - i - d - 2))
+			continue;
+		long v = atol(t + i);
+		if (v != (next ? next : 1)) {
+			if (v != 1 || own || k > 1)
+				continue;
+			k = 0;	/* a "1." again: the chain so far was none */
+		}
+		xgrow((void **)at, cap, k + 1, sizeof **at);
+		(*at)[k++] = i;
+		next = v + 1;
+	}
+	return own || k >= 2 ? k : 0;
+}
+
 /* Pass 4: the blocks classified and built into a tree under bd->root (a
  * new NODE_DOCUMENT); each block's text is its lines joined (and its
  * split words repaired when repair is set). Frees the blocks. */
@@ -968,6 +1011,7 @@ tree_build(builder *bd, block *blocks, size_t nb, int repair)
 	/* one buffer for every block's text; each block keeps an exact copy */
 	buf tb;
 	buf_init(&tb);
+	size_t *at = NULL, atcap = 0, ns;
 	for (size_t k = 0; k < nb; k++) {
 		block *b = &blocks[k];
 		tb.len = 0;
@@ -995,11 +1039,30 @@ tree_build(builder *bd, block *blocks, size_t nb, int repair)
 			build_footnote(bd, b, txt, tl);
 		} else if (b->thead) {
 			build_table(bd, b, txt);
+		} else if (b->nlines == 1 && LN(p, b->lines[0]) > 200 &&
+			   (ns = inline_paras(txt, tl, &at, &atcap)) > 0) {
+			/* a line longer than a page's */
+			/* each inline paragraph a block of its own text */
+			size_t from = 0;
+			for (size_t q = 0; q <= ns; q++) {
+				size_t to = q < ns ? at[q] : tl, e = to;
+				while (e > from && txt[e - 1] == ' ')
+					e--;
+				if (e > from) {
+					char *part = arena_text_new(p, e - from + 1, 0);
+					memcpy(part, txt + from, e - from);
+					part[e - from] = '\0';
+					build_block(bd, b, part, e - from);
+				}
+				from = to;
+			}
+			arena_text_free(p, txt);
 		} else {
 			build_block(bd, b, txt, tl);
 		}
 		free(b->lines);
 	}
+	free(at);
 	buf_free(&tb);
 	free(blocks);
 }

@@ -1323,6 +1323,35 @@ test_superscript_end(void **state)
 	doc_free(d);
 }
 
+/* Numbered paragraphs inline on one long line (a web page's or a PDF
+ * viewer's copy) are paragraphs of their own; a lone "1." inside a
+ * sentence, or a number that does not continue the chain, is text. */
+static void
+test_inline_paragraphs(void **state)
+{
+	(void)state;
+	const char *t = "The General Assembly, Recalling its resolution 79/1 of "
+			"1 December 2024 on the work of the Committee, 1. Decides "
+			"to hold a meeting in 2026 on the question of the work of the "
+			"Committee; 2. Requests the Secretary-General to report on it, "
+			"as set out in section 5. 7. Decides to remain seized of the "
+			"matter. 3. Decides to include the item in the provisional "
+			"agenda of its eighty-first session.\n";
+	doc *d = parse_str(t, "en");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 4);
+	assert_starts(d, get(d, "p1"), "Decides to hold a meeting");
+	assert_starts(d, get(d, "p2"), "Requests the Secretary-General");
+	assert_non_null(strstr(node_text(d, get(d, "p2")), "section 5. 7. Decides"));
+	assert_starts(d, get(d, "p3"), "Decides to include the item");
+	doc_free(d);
+	d = parse_str("The Committee noted that a total of 12 States had "
+		      "replied to the questionnaire sent in January, 1. The "
+		      "replies are in annex II of the present report, which the "
+		      "Committee adopted at its meeting on 3 May in New York.\n", "en");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 1);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1361,6 +1390,7 @@ main(void)
 		cmocka_unit_test(test_compilation_flat),
 		cmocka_unit_test(test_one_line_paragraphs),
 		cmocka_unit_test(test_superscript_end),
+		cmocka_unit_test(test_inline_paragraphs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
