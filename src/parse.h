@@ -54,7 +54,9 @@
  * letter after an annex at top level, the tree at most 16 levels deep
  * (2026-12-07). 5: one-line paragraphs with blank lines between are
  * not double spacing; a clause ending in ",¹" is no heading; words split
- * by a stray space repaired ("el Est ado", "well- being") (2026-12-07). */
+ * by a stray space repaired ("el Est ado", "well- being"); numbered
+ * paragraphs inline on one long line; a draft decision's lettered
+ * clauses "(a) Decides" are paragraphs (2026-12-07). */
 #define PARSE_RULES 5
 
 #include <stddef.h>

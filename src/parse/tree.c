@@ -628,6 +628,30 @@ letter_after_annex(const builder *bd)
 	return bd->top->kind == NODE_ANNEX && bd->seen_para_in_top;
 }
 
+/* Is the lettered item m a clause of the text's own operative part
+ * rather than a sub-item of the paragraph before it? A draft decision
+ * may letter its clauses: "The General Assembly," + "Recalling …," +
+ * "(a) Decides …;" + "(b) Requests …". The first such item follows an
+ * unnumbered paragraph that ends with a comma (a preambular one: a
+ * paragraph that introduces sub-items ends with ":"), opens the list
+ * ("(a)", "a)", "(A)") and starts with a capital; the next ones continue
+ * its lettering. */
+#define OP_STYLE 8	/* tnode.style of such a clause: OP_STYLE + sub_style */
+static int
+operative_item(const builder *bd, const marker *m, const char *body, size_t n)
+{
+	const tnode *q = bd->para;
+	if (!q || q->kind != NODE_PARAGRAPH || !q->text || !q->len)
+		return 0;
+	if (q->style >= OP_STYLE)
+		return q->cite && strlen(q->cite) == 1 && strlen(m->cite) == 1 &&
+		       sub_style(m, NULL) + OP_STYLE == q->style &&
+		       m->cite[0] == q->cite[0] + 1;
+	return !q->number && !q->nkids && last_uc(q->text, q->len) == ',' &&
+	       (strcmp(m->cite, "a") == 0 || strcmp(m->cite, "A") == 0) &&
+	       starts_upper(body, n);
+}
+
 static void
 build_block(builder *bd, const block *b, char *text, size_t len)
 {
@@ -844,6 +868,18 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		tn_add(current_parent(bd), t);
 		bd->sect[level] = t;
 		bd->para = NULL;
+	} else if (mk == MK_SUB && !m.alone &&
+		   operative_item(bd, &m, text + m.body, len - m.body)) {
+		t = tn_new(NODE_PARAGRAPH);
+		t->number = xstrdup(m.num);
+		t->cite = xstrdup(m.cite);
+		t->style = OP_STYLE + sub_style(&m, NULL);
+		memmove(text, text + m.body, len - m.body + 1);
+		len -= m.body;
+		tn_add(current_parent(bd), t);
+		bd->para = t;
+		memset(bd->sub, 0, sizeof bd->sub);
+		bd->seen_para_in_top = 1;
 	} else if (mk == MK_SUB && bd->para) {
 		t = tn_new(NODE_SUBITEM);
 		t->number = xstrdup(m.num);

@@ -1352,6 +1352,43 @@ test_inline_paragraphs(void **state)
 	doc_free(d);
 }
 
+/* A draft decision that letters its own clauses: "(a) Decides …" after
+ * the preamble is a paragraph "(a)", not a sub-item of the last
+ * preambular paragraph; its own "(i)" items are its sub-items. A
+ * preambular paragraph that introduces a quotation with ":" keeps its
+ * lettered items. */
+static void
+test_lettered_operative(void **state)
+{
+	(void)state;
+	doc *d = parse_str("The General Assembly,\n\n"
+			   "Recalling its decision 79/521 of 4 December 2024,\n\n"
+			   "Noting the report of the Secretary-General on the question,\n\n"
+			   "(a) Decides to continue the consideration of the question;\n\n"
+			   "(b) Requests the Secretary-General to report on it, covering:\n\n"
+			   "(i) the work of the Committee;\n\n"
+			   "(ii) its methods;\n\n"
+			   "(c) Decides to include the item in its provisional agenda.\n", "en");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 5);
+	assert_int_equal(count_all(d, NODE_SUBITEM), 2);
+	node *a = get(d, "pa");
+	assert_int_equal(a->kind, NODE_PARAGRAPH);
+	assert_string_equal(a->number, "(a)");
+	assert_string_equal(a->cite, "a");
+	assert_int_equal(get(d, "pp2")->nkids, 0);
+	assert_int_equal(get(d, "pb")->nkids, 2);
+	assert_int_equal(get(d, "pc")->kind, NODE_PARAGRAPH);
+	doc_free(d);
+	d = parse_str("The General Assembly,\n\n"
+		      "Having received the advisory opinion of the Court, in which the "
+		      "Court found that:\n\n"
+		      "(a) The occupation is unlawful;\n\n"
+		      "(b) The State is under an obligation to end it;\n\n"
+		      "1. Welcomes the opinion.\n", "en");
+	assert_int_equal(count_all(d, NODE_SUBITEM), 2);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1391,6 +1428,7 @@ main(void)
 		cmocka_unit_test(test_one_line_paragraphs),
 		cmocka_unit_test(test_superscript_end),
 		cmocka_unit_test(test_inline_paragraphs),
+		cmocka_unit_test(test_lettered_operative),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
