@@ -697,6 +697,11 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 	int kl = 0;
 	node_unit ku = UNIT_NONE;
 	size_t kw = tree_keyword_section(text, len, &kl, &ku);
+	if (!kw && !mk && b->nlines >= 2 && n0 < len && text[n0] == ' ' &&
+	    memcmp(text, s0, n0) == 0 && tree_keyword_section(s0, n0, &kl, &ku) == n0 &&
+	    headingish(p, b, text + n0 + 1, len - n0 - 1))
+		kw = n0 + 1;	/* "Rule 60" over a long title, or one that
+				   starts with a digit ("24/7 network") */
 	if (pend && !mk && !kw && headingish(p, b, text, len) && b->nlines <= 3) {
 		/* "Article 1" + "Scope of application" */
 		arena_text_append(p, pend, '\n', text, len, b->lines[b->nlines - 1]);

@@ -1389,6 +1389,27 @@ test_lettered_operative(void **state)
 	doc_free(d);
 }
 
+/* A keyword heading over its title in one block (no blank line between,
+ * as --dump prints them) is a section even when the title is long or
+ * starts with a digit. */
+static void
+test_keyword_title_block(void **state)
+{
+	(void)state;
+	doc *d = parse_str("Article 41\n24/7 network\n\n"
+			   "1. Each State Party shall designate a point of contact.\n\n"
+			   "Article 42\nIntergovernmental organizations and other entities "
+			   "having received a standing invitation to participate as observers "
+			   "in the sessions and work of the General Assembly\n\n"
+			   "1. Representatives designated by them may participate.\n", "en");
+	assert_int_equal(count_all(d, NODE_SECTION), 2);
+	assert_int_equal(count_all(d, NODE_HEADING), 0);
+	for (size_t i = 0; i < d->nnodes; i++)
+		if (d->nodes[i]->kind == NODE_SECTION)
+			assert_int_equal(d->nodes[i]->nkids, 1);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1429,6 +1450,7 @@ main(void)
 		cmocka_unit_test(test_superscript_end),
 		cmocka_unit_test(test_inline_paragraphs),
 		cmocka_unit_test(test_lettered_operative),
+		cmocka_unit_test(test_keyword_title_block),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
