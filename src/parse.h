@@ -56,7 +56,8 @@
  * not double spacing; a clause ending in ",¹" is no heading; words split
  * by a stray space repaired ("el Est ado", "well- being"); numbered
  * paragraphs inline on one long line; a draft decision's lettered
- * clauses "(a) Decides" are paragraphs (2026-12-07). */
+ * clauses "(a) Decides" are paragraphs; a text a blank line cuts before
+ * a lower-case line goes on (2026-12-07). */
 #define PARSE_RULES 5
 
 #include <stddef.h>

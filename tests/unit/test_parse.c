@@ -572,7 +572,7 @@ test_numbering(void **state)
 	/* "2." after paragraph 1 is paragraph 2 even without a full stop
 	 * (it was a section holding the plain paragraph after it); a
 	 * numbered heading after a section heading is still a section */
-	d = parse_str("1. First.\n\n2. Second and\n\nnext.\n", "en");
+	d = parse_str("1. First.\n\n2. Second and\n\nNext.\n", "en");
 	assert_int_equal(get(d, "p2")->kind, NODE_PARAGRAPH);
 	assert_text(d, get(d, "p2"), "Second and");
 	assert_int_equal(d->root->nkids, 3);
@@ -1410,6 +1410,34 @@ test_keyword_title_block(void **state)
 	doc_free(d);
 }
 
+/* A text that a blank line cuts goes on: a title kept in short lines by
+ * a converter, a paragraph cut at a page end, a meeting line and its
+ * date; a table's note "a …" and a marked item still start blocks. */
+static void
+test_text_goes_on(void **state)
+{
+	(void)state;
+	doc *d = parse_str("Resolution adopted by the General Assembly\n\n"
+			   "on 1 December 2025\n\n"
+			   "The General Assembly,\n\n"
+			   "Recalling its resolution 79/1,\n\n"
+			   "1. Welcomes the information provided by Member States on the\n\n"
+			   "implementation of the measures that they have adopted;\n\n"
+			   "2. Decides to remain seized of the matter.\n\n"
+			   "52nd plenary meeting\n\n1 December 2025\n", "en");
+	assert_text(d, get(d, "h1"), "Resolution adopted by the General Assembly "
+		    "on 1 December 2025");
+	assert_text(d, get(d, "p1"), "Welcomes the information provided by Member "
+		    "States on the implementation of the measures that they have adopted;");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 3);
+	assert_int_equal(count_all(d, NODE_NOTE), 1);
+	doc_free(d);
+	d = parse_str("The estimated appropriation for 2026 is 56 234 300\n\n"
+		      "a See A/80/505.\n", "en");
+	assert_int_equal(d->nblocks, 2);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1451,6 +1479,7 @@ main(void)
 		cmocka_unit_test(test_inline_paragraphs),
 		cmocka_unit_test(test_lettered_operative),
 		cmocka_unit_test(test_keyword_title_block),
+		cmocka_unit_test(test_text_goes_on),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
