@@ -1,7 +1,9 @@
 /* parse/blocks.c: pass 3, and the markers. The lines that are neither
  * furniture nor masthead are grouped into blocks: a block ends at a blank
- * gap, before a line that starts with a marker ("1.", "(a)", "I.",
- * "(Signed)", "[Original"), before an indented line, and at a page break
+ * gap (unless the text goes on: a line ending with a letter or digit and
+ * the next starting in lower case, text_goes_on), before a line that
+ * starts with a marker ("1.", "(a)", "I.", "(Signed)", "[Original"),
+ * before an indented line, and at a page break
  * when the last line is short and closes a sentence; footnotes and tables
  * of contents are blocks of their own. A short title over its text with
  * no blank between them (a box's "Model strategy No. 7") is a block of its

@@ -19,7 +19,12 @@
  * clause or heading; "(b)" at a line's start after a block opened by
  * "(a)" is the next item even without punctuation before it; an
  * unnumbered "Annex" after an unnumbered annex that transmits a body is
- * that body's own annex (nested in it, cited "Annex, Annex, …").
+ * that body's own annex (nested in it, cited "Annex, Annex, …"). A
+ * draft decision's lettered clauses after its preamble ("(a) Decides …")
+ * are paragraphs numbered "(a)", not sub-items of the last preambular
+ * paragraph (operative_item). Numbered paragraphs inline on one line
+ * longer than a page's ("…; 2. Requests … 3. Decides …": a web copy)
+ * are split into paragraphs (inline_paras).
  *
  * Bounds. A letter title after an annex that has had its text opens a new
  * letter at top level (letter_after_annex: compilations made with `cat`
