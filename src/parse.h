@@ -57,7 +57,8 @@
  * by a stray space repaired ("el Est ado", "well- being"); numbered
  * paragraphs inline on one long line; a draft decision's lettered
  * clauses "(a) Decides" are paragraphs; a text a blank line cuts before
- * a lower-case line goes on (2026-12-07). */
+ * a lower-case line goes on; a preambular paragraph ends at a page end
+ * before one that opens the next page (2026-12-07). */
 #define PARSE_RULES 5
 
 #include <stddef.h>

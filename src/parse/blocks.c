@@ -614,6 +614,9 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		if (starts_lower(s, n))
 			return 0;
 		ucs4_t last = last_uc(ps, pn);
+		if (last == ',' && blocks_preamble_word(s, n) &&
+		    blocks_preamble_word(LS(p, cur->lines[0]), LN(p, cur->lines[0])))
+			return 1;	/* "Recalling …," | page | "Recognizing …" */
 		if (short_prev && (blocks_ends_sentence(ps, pn) || last == ','))
 			return 1;
 		if (!blocks_ends_sentence(ps, pn) && last != ',' && short_prev &&

@@ -1438,6 +1438,25 @@ test_text_goes_on(void **state)
 	doc_free(d);
 }
 
+/* A preambular paragraph that ends with a comma at a page's end and one
+ * that opens the next page are two paragraphs, even when the first fills
+ * its last line. */
+static void
+test_preamble_page_break(void **state)
+{
+	(void)state;
+	doc *d = parse_str("The General Assembly,\n\n"
+			   "Recalling its resolution 79/1 of 1 December 2024 on the question, and\n"
+			   "noting the report of the Secretary-General on its work in 2025 and 2026,\n"
+			   "\n25-14304 (E) 081025\n*2514304*\n\f"
+			   "A/RES/80/8\nPage 2\n\n"
+			   "Noting with satisfaction that the flag will be flown at the stadium,\n\n"
+			   "1. Decides to remain seized of the matter.\n", "en");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 3);
+	assert_starts(d, get(d, "pp2"), "Noting with satisfaction");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1480,6 +1499,7 @@ main(void)
 		cmocka_unit_test(test_lettered_operative),
 		cmocka_unit_test(test_keyword_title_block),
 		cmocka_unit_test(test_text_goes_on),
+		cmocka_unit_test(test_preamble_page_break),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
