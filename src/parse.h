@@ -58,7 +58,8 @@
  * paragraphs inline on one long line; a draft decision's lettered
  * clauses "(a) Decides" are paragraphs; a text a blank line cuts before
  * a lower-case line goes on; a preambular paragraph ends at a page end
- * before one that opens the next page (2026-12-07). */
+ * before one that opens the next page; a part's footnote whose mark
+ * only the document's own text has is the document's (2026-12-07). */
 #define PARSE_RULES 5
 
 #include <stddef.h>

@@ -226,13 +226,15 @@ find_facts(parser *p, const builder *bd)
 }
 
 /* Footnote marks glued to the text become superscripts where the
- * document has that footnote. */
+ * document has that footnote; a part's footnote whose mark only the
+ * document's own text has goes to the document. */
 static void
 find_marks(parser *p, tnode *root)
 {
 	unsigned char has[MARK_MAX + 1] = { 0 };
 	tree_footnote_numbers(root, has);
 	tree_mark_footnotes(p, root, has);
+	tree_home_footnotes(root);
 }
 
 /* The line records and word sets are done with once the tree knows its

@@ -348,6 +348,7 @@ size_t tree_keyword_section(const char *s, size_t n, int *level,
 			    node_unit *unit);
 void tree_footnote_numbers(const tnode *t, unsigned char *has);
 void tree_mark_footnotes(parser *p, tnode *t, const unsigned char *has);
+void tree_home_footnotes(tnode *root);
 void tree_build(builder *bd, block *blocks, size_t nb, int repair);
 
 /* ---------- emit.c: the tree into the document model ---------- */

@@ -368,6 +368,94 @@ tree_mark_footnotes(parser *p, tnode *t, const unsigned char *has)
 		tree_mark_footnotes(p, t->kids[i], has);
 }
 
+/* Is footnote mark d (its digits; m, m_len: in superscript) in t's text
+ * or its kids' (not its footnotes', nor a part's below t unless parts):
+ * the superscript as a whole mark ("¹" is not in "¹²"), or the digits
+ * after a clause's punctuation; strict: not after a figure ("21,13")
+ * and followed by the text's end or a word in lower case. */
+static int
+has_mark(const tnode *t, const char *m, size_t m_len, const char *d, int parts,
+	 int strict)
+{
+	TREE_WALK_BOUNDED(t);
+	if (!parts && t->depth > 0 && (t->kind == NODE_LETTER || t->kind == NODE_ANNEX))
+		return 0;
+	/* the mark in plain digits after a clause's punctuation, set apart
+	 * or not: "…for its consideration, 1", "Covenant, 1 to continue" */
+	size_t dl = strlen(d);
+	for (size_t at = 0; t->text && t->kind != NODE_FOOTNOTE && at + dl <= t->len;) {
+		const char *x = memmem(t->text + at, t->len - at, d, dl);
+		if (!x)
+			break;
+		size_t i = (size_t)(x - t->text), e = i + dl;
+		size_t q = i && t->text[i - 1] == ' ' ? i - 1 : i;
+		int ok = q && strchr(",.;:", t->text[q - 1]) && (e == t->len || t->text[e] == ' ');
+		if (ok && strict)	/* not "two Presidents, 13 Vice-Presidents" */
+			ok = !(q >= 2 && is_digit(t->text[q - 2])) &&
+			     (e == t->len || starts_lower(t->text + e + 1, t->len - e - 1));
+		if (ok)
+			return 1;
+		at = i + 1;
+	}
+	for (size_t at = 0; t->text && at + m_len <= t->len;) {
+		const char *x = memmem(t->text + at, t->len - at, m, m_len);
+		if (!x)
+			break;
+		size_t i = (size_t)(x - t->text), e = i + m_len;
+		ucs4_t before = i ? last_uc(t->text, i) : 0, after = first_uc(t->text + e, t->len - e);
+		int sup_b = before == 0xB9 || before == 0xB2 || before == 0xB3 ||
+			    (before >= 0x2070 && before <= 0x2079);
+		int sup_a = after == 0xB9 || after == 0xB2 || after == 0xB3 ||
+			    (after >= 0x2070 && after <= 0x2079);
+		if (!sup_b && !sup_a)
+			return 1;
+		at = i + 1;
+	}
+	for (size_t i = 0; i < t->nkids; i++)
+		if (has_mark(t->kids[i], m, m_len, d, 0, strict))
+			return 1;
+	return 0;
+}
+
+/* A footnote listed at the end of a part (a letter or an annex) whose mark
+ * the part does not have but the document's own text (outside the parts)
+ * does goes to the document's footnotes: text that prints a document's
+ * footnotes after its annexes (lectern's own --dump) puts them there. */
+void
+tree_home_footnotes(tnode *root)
+{
+	for (size_t i = 0; i < root->nkids; i++) {
+		tnode *part = root->kids[i];
+		if (part->kind != NODE_LETTER && part->kind != NODE_ANNEX)
+			continue;
+		size_t keep = 0;
+		for (size_t f = 0; f < part->nfns; f++) {
+			tnode *fn = part->fns[f];
+			char m[64];
+			size_t ml = 0;
+			const char *num = fn->number;
+			size_t nd = num ? count_digits(num, strlen(num)) : 0;
+			if (nd && nd == strlen(num) && nd <= 4)
+				for (size_t k = 0; k < nd; k++) {
+					size_t sl = strlen(superscript[num[k] - '0']);
+					memcpy(m + ml, superscript[num[k] - '0'], sl);
+					ml += sl;
+				}
+			if (ml && !has_mark(part, m, ml, num, 1, 0) &&
+			    has_mark(root, m, ml, num, 0, 1)) {
+				xgrow((void **)&root->fns, &root->fncap, root->nfns + 1,
+				      sizeof *root->fns);
+				root->fns[root->nfns++] = fn;
+				fn->parent = root;
+				fn->depth = 1;
+			} else {
+				part->fns[keep++] = fn;
+			}
+		}
+		part->nfns = keep;
+	}
+}
+
 /* The block's lines joined with hard breaks ("(Signed) Name\nTitle",
  * "18th plenary meeting\n14 October 2025"), replacing text (freed). */
 static char *

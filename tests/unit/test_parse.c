@@ -928,7 +928,10 @@ test_footnotes_and_annex(void **state)
 	node *fn = get(d, "annex1/fn2");
 	assert_int_equal(fn->kind, NODE_FOOTNOTE);
 	assert_text(d, fn, "See resolution 78/266.");
-	assert_text(d, get(d, "annex1/fn1"), "Resolution 79/233, annex.");
+	/* footnote 1's mark is in the resolution's own paragraph: its
+	 * footnote is the document's, though printed on the annex's page */
+	assert_text(d, get(d, "fn1"), "Resolution 79/233, annex.");
+	assert_null(doc_find_path(d, "annex1/fn1"));
 	doc_free(d);
 }
 
@@ -1457,6 +1460,23 @@ test_preamble_page_break(void **state)
 	doc_free(d);
 }
 
+/* Footnotes printed after an annex (as --dump prints a document's
+ * footnotes, at its end) whose marks only the document's own text has
+ * are the document's; the annex keeps the ones it marks. */
+static void
+test_footnotes_after_annex(void **state)
+{
+	(void)state;
+	doc *d = parse_str("1. Endorses the declaration in the annex;\u00b9\n\n"
+			   "Annex\n\nAwaza Political Declaration\n\n"
+			   "1. We, the Heads of State, met in Awaza.\u00b2\n\n"
+			   "__________\n\n1 Resolution 79/233, annex.\n\n"
+			   "2 See resolution 78/266.\n", "en");
+	assert_text(d, get(d, "fn1"), "Resolution 79/233, annex.");
+	assert_text(d, get(d, "annex1/fn2"), "See resolution 78/266.");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1500,6 +1520,7 @@ main(void)
 		cmocka_unit_test(test_keyword_title_block),
 		cmocka_unit_test(test_text_goes_on),
 		cmocka_unit_test(test_preamble_page_break),
+		cmocka_unit_test(test_footnotes_after_annex),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
