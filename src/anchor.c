@@ -8,6 +8,7 @@
 #include <build-config.h>
 
 #include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -380,22 +381,146 @@ match_at(const anchor_doc *ad, const pattern *p, size_t i)
 	       memcmp(ad->text + i, p->exact, p->m * sizeof *p->exact) == 0;
 }
 
-/* How many characters of context agree around an occurrence at i. */
+/* Context agreement, white space tolerant (a run of white space equals any
+ * other run: a re-wrapped or re-spaced copy keeps its context). Each
+ * returns the characters of the stored context (c[0, len)) that agree,
+ * walking away from the quote; *full is set when all of it agrees and,
+ * for a context shorter than ANCHOR_CONTEXT_CHARS (the anchor was made at
+ * an end of the text), when the text ends there too. */
 static size_t
-context_score(const anchor_doc *ad, const pattern *p, size_t i)
+agree_back(const anchor_doc *ad, size_t pos, const uint32_t *c, size_t len, int *full)
 {
-	size_t s = 0;
-	for (size_t k = 1; k <= p->np && k <= i; k++) {
-		if (ad->text[i - k] != p->prefix[p->np - k])
+	size_t k = len, t = pos;
+	while (k > 0 && t > 0) {
+		if (is_space(c[k - 1]) && is_space(ad->text[t - 1])) {
+			while (k > 0 && is_space(c[k - 1]))
+				k--;
+			while (t > 0 && is_space(ad->text[t - 1]))
+				t--;
+			continue;
+		}
+		if (c[k - 1] != ad->text[t - 1])
 			break;
-		s++;
+		k--;
+		t--;
 	}
-	for (size_t k = 0; k < p->ns && i + p->m + k < ad->n; k++) {
-		if (ad->text[i + p->m + k] != p->suffix[k])
+	while (k > 0 && is_space(c[k - 1]) && t == 0)
+		k--;	/* leading space of a context that starts the text */
+	if (full) {
+		size_t ts = t;
+		while (ts > 0 && is_space(ad->text[ts - 1]))
+			ts--;
+		*full = k == 0 && (len >= ANCHOR_CONTEXT_CHARS || ts == 0);
+	}
+	return len - k;
+}
+
+static size_t
+agree_fwd(const anchor_doc *ad, size_t pos, const uint32_t *c, size_t len, int *full)
+{
+	size_t k = 0, t = pos;
+	while (k < len && t < ad->n) {
+		if (is_space(c[k]) && is_space(ad->text[t])) {
+			while (k < len && is_space(c[k]))
+				k++;
+			while (t < ad->n && is_space(ad->text[t]))
+				t++;
+			continue;
+		}
+		if (c[k] != ad->text[t])
 			break;
-		s++;
+		k++;
+		t++;
 	}
-	return s;
+	while (k < len && is_space(c[k]) && t == ad->n)
+		k++;
+	if (full) {
+		size_t te = t;
+		while (te < ad->n && is_space(ad->text[te]))
+			te++;
+		*full = k == len && (len >= ANCHOR_CONTEXT_CHARS || te == ad->n);
+	}
+	return k;
+}
+
+/* What the context says about a quote found at text [from, to). */
+typedef struct context_fit {
+	size_t agree;		/* characters of prefix and suffix that agree */
+	int full;		/* all of both agree */
+	int some;		/* one side agrees for ANCHOR_CONTEXT_AGREE
+				   characters (or all of a shorter side) */
+	int near;		/* both sides agree inside the quote's clause:
+				   for ANCHOR_CONTEXT_AGREE characters, or up
+				   to the clause's edge ('\n') when nearer */
+} context_fit;
+
+/* Characters of a stored context before its first line break, walking
+ * away from the quote (the part inside the quote's own clause: blocks are
+ * joined by "\n\n"). */
+static size_t
+clause_part(const uint32_t *c, size_t len, int back)
+{
+	size_t k = 0;
+	while (k < len && c[back ? len - 1 - k : k] != '\n')
+		k++;
+	return k;
+}
+
+/* 1 when the white space at text position e (before it when back, else
+ * from it) holds a line break or reaches the text's end: an edge of a
+ * clause (a space inside a sentence is white space too, but no edge). */
+static int
+edge_at(const anchor_doc *ad, size_t e, int back)
+{
+	if (back) {
+		for (; e > 0 && is_space(ad->text[e - 1]); e--)
+			if (ad->text[e - 1] == '\n')
+				return 1;
+		return e == 0;
+	}
+	for (; e < ad->n && is_space(ad->text[e]); e++)
+		if (ad->text[e] == '\n')
+			return 1;
+	return e == ad->n;
+}
+
+/* One side of the context agrees inside the quote's clause: for
+ * ANCHOR_CONTEXT_AGREE characters, or, when the clause ends nearer (the
+ * quote starts or ends it), up to its edge and the edge itself. */
+static int
+side_near(const anchor_doc *ad, size_t pos, size_t agree, const uint32_t *c,
+	  size_t len, int back)
+{
+	size_t want = clause_part(c, len, back);
+	if (want >= ANCHOR_CONTEXT_AGREE)
+		return agree >= ANCHOR_CONTEXT_AGREE;
+	if (want == len)	/* the text's end: agree_* checked it */
+		return agree >= want;
+	if (agree <= want)
+		return 0;
+	if (back)
+		return want <= pos && edge_at(ad, pos - want, 1);
+	return pos + want <= ad->n && edge_at(ad, pos + want, 0);
+}
+
+static context_fit
+context_at(const anchor_doc *ad, const pattern *p, size_t from, size_t to)
+{
+	int fp, fs;
+	size_t a = agree_back(ad, from, p->prefix, p->np, &fp);
+	size_t b = agree_fwd(ad, to, p->suffix, p->ns, &fs);
+	context_fit f;
+	f.agree = a + b;
+	f.full = fp && fs;
+	f.some = (fp && p->np > 0) || (fs && p->ns > 0) ||
+		 a >= ANCHOR_CONTEXT_AGREE || b >= ANCHOR_CONTEXT_AGREE ||
+		 (fp && fs);
+	f.near = side_near(ad, from, a, p->prefix, p->np, 1) &&
+		 side_near(ad, to, b, p->suffix, p->ns, 0) &&
+		 (a + b >= ANCHOR_CONTEXT_AGREE || f.full);
+	if (!p->np && !p->ns)	/* no context known (a bare imported quote) */
+		f.full = f.some = f.near = 1;
+	return f;
 }
 
 static size_t
@@ -404,94 +529,232 @@ distance(size_t a, size_t b)
 	return a > b ? a - b : b - a;
 }
 
-/* Bonus, in characters of context, for an occurrence inside the node the
- * anchor names: it wins ties, but a quote whose whole context moved
- * elsewhere follows its context. */
-#define SAME_NODE_BONUS 8
-
-/* Best exact occurrence: most context (plus the same-node bonus for
- * starts in [nlo, nhi)), then nearest to the old start. Returns 0 if
- * none. */
+/* Best exact occurrence: full context first, then one in [nlo, nhi) (the
+ * node the anchor names), then most context, then nearest to the old
+ * start. Returns 0 if none. The scan is linear in the text (a memcmp only
+ * where the first character agrees). */
 static int
 best_exact(const anchor_doc *ad, const pattern *p, size_t nlo, size_t nhi,
-	   size_t old, size_t *at)
+	   size_t old, size_t *at, context_fit *fit)
 {
 	int found = 0;
-	size_t best_ctx = 0, best = 0;
+	size_t best = 0;
+	context_fit bf = { 0, 0, 0, 0 };
+	int bin = 0;
 	if (!p->m)
 		return 0;
 	for (size_t i = 0; i + p->m <= ad->n; i++) {
 		if (ad->text[i] != p->exact[0] || !match_at(ad, p, i))
 			continue;
-		size_t c = context_score(ad, p, i) + (i >= nlo && i < nhi ? SAME_NODE_BONUS : 0);
-		if (!found || c > best_ctx ||
-		    (c == best_ctx && distance(i, old) < distance(best, old))) {
+		context_fit f = context_at(ad, p, i, i + p->m);
+		int in = i >= nlo && i < nhi;
+		int better;
+		if (!found)
+			better = 1;
+		else if (f.full != bf.full)
+			better = f.full > bf.full;
+		else if (in != bin)
+			better = in > bin;
+		else if (f.agree != bf.agree)
+			better = f.agree > bf.agree;
+		else
+			better = distance(i, old) < distance(best, old);
+		if (better) {
 			found = 1;
-			best_ctx = c;
 			best = i;
+			bf = f;
+			bin = in;
 		}
 	}
 	*at = best;
+	*fit = bf;
 	return found;
 }
 
-/* Approximate substring match (Sellers): the window position with the
- * least edit distance to the pattern; ties go to the one nearest old.
- * Returns the distance; *from, *to get the match. */
-static size_t
+/* An approximate match: text [from, to) trimmed to its first and last
+ * matched quote characters; matched = quote characters matched. */
+typedef struct fuzzy_hit {
+	size_t from, to, matched, cost;
+} fuzzy_hit;
+
+#define NONE SIZE_MAX
+
+/* Approximate substring match (Sellers' algorithm) of prefix + quote +
+ * suffix in text [lo, hi), with insertions and deletions costing 1 and no
+ * substitution (a substitution costs as much as a deletion and an
+ * insertion): the cost is the number of unmatched characters, so an
+ * alignment only takes text it matches more than half of, and never
+ * stretches into a neighbouring clause to "substitute" characters that
+ * were deleted. The context in the pattern ranks candidates (a quote with
+ * its context beats the same words elsewhere). Each cell carries along
+ * its best path the quote characters matched and the first and last text
+ * positions matched to the quote (a traceback in O(pattern) memory). The
+ * least cost wins; ties go to the most quote matched, then to the nearest
+ * old. Returns 0 when nothing of the quote matched. */
+static int
 best_fuzzy(const anchor_doc *ad, const pattern *p, size_t lo, size_t hi,
-	   size_t old, size_t *from, size_t *to)
+	   size_t old, fuzzy_hit *hit)
 {
-	size_t m = p->m;
-	uint32_t *D = xmalloc((m + 1) * sizeof *D);
-	size_t *S = xmalloc((m + 1) * sizeof *S);
-	for (size_t j = 0; j <= m; j++) {
-		D[j] = (uint32_t)j;
-		S[j] = lo;
+	size_t M = p->np + p->m + p->ns;
+	uint32_t *P = xmalloc((M + 1) * sizeof *P);
+	memcpy(P, p->prefix, p->np * sizeof *P);
+	memcpy(P + p->np, p->exact, p->m * sizeof *P);
+	memcpy(P + p->np + p->m, p->suffix, p->ns * sizeof *P);
+	size_t qa = p->np, qb = p->np + p->m;	/* the quote in P */
+	size_t *D = xmalloc((M + 1) * sizeof *D);
+	size_t *C = xmalloc((M + 1) * sizeof *C);	/* quote matched */
+	size_t *X = xmalloc((M + 1) * sizeof *X);	/* context matched */
+	size_t *F = xmalloc((M + 1) * sizeof *F);	/* first quote match */
+	size_t *L = xmalloc((M + 1) * sizeof *L);	/* last one + 1 */
+	for (size_t j = 0; j <= M; j++) {
+		D[j] = j;
+		C[j] = X[j] = 0;
+		F[j] = L[j] = NONE;
 	}
-	size_t best = m + 1, bf = lo, bt = lo;
+	int found = 0;
+	fuzzy_hit best = { 0, 0, 0, 0 };
 	for (size_t t = lo; t < hi; t++) {
 		uint32_t c = ad->text[t];
-		uint32_t diag = D[0];	/* D_old[j - 1] */
-		size_t diag_s = S[0];
+		int sp = is_space(c);
+		/* the old row's [j - 1] */
+		size_t dd = D[0], dc = C[0], dx = X[0], df = F[0], dl = L[0];
 		D[0] = 0;
-		S[0] = t + 1;
-		for (size_t j = 1; j <= m; j++) {
-			uint32_t old_d = D[j];
-			size_t old_s = S[j];
-			uint32_t v = diag + (p->exact[j - 1] != c);
-			size_t vs = diag_s;
-			if (D[j - 1] + 1 < v) {	/* pattern char left out */
-				v = D[j - 1] + 1;
-				vs = S[j - 1];
+		C[0] = X[0] = 0;
+		F[0] = L[0] = NONE;
+		for (size_t j = 1; j <= M; j++) {
+			size_t od = D[j], oc = C[j], ox = X[j], of = F[j], ol = L[j];
+			size_t v, vc, vx, vf, vl;
+			int eq = P[j - 1] == c || (sp && is_space(P[j - 1]));
+			/* Equal costs go to the path matching more context, then
+			 * more quote: text that the context explains as well is
+			 * the context's (the quote's range never starts on a
+			 * stray letter of the words before it). */
+			/* pattern character left out */
+			v = D[j - 1] + 1;
+			vc = C[j - 1];
+			vx = X[j - 1];
+			vf = F[j - 1];
+			vl = L[j - 1];
+			if (eq) {
+				int q = j - 1 >= qa && j - 1 < qb;
+				size_t nc = dc + (size_t)q, nx = dx + (size_t)!q;
+				if (dd < v || (dd == v && (nx > vx || (nx == vx && nc > vc)))) {
+					v = dd;
+					vc = nc;
+					vx = nx;
+					vf = q && df == NONE ? t : df;
+					vl = q ? t + 1 : dl;
+				}
 			}
-			if (old_d + 1 < v) {	/* text char left out */
-				v = old_d + 1;
-				vs = old_s;
+			if (od + 1 < v || (od + 1 == v && (ox > vx || (ox == vx && oc > vc)))) {
+				v = od + 1;	/* text character left out */
+				vc = oc;
+				vx = ox;
+				vf = of;
+				vl = ol;
 			}
 			D[j] = v;
-			S[j] = vs;
-			diag = old_d;
-			diag_s = old_s;
+			C[j] = vc;
+			X[j] = vx;
+			F[j] = vf;
+			L[j] = vl;
+			dd = od;
+			dc = oc;
+			dx = ox;
+			df = of;
+			dl = ol;
 		}
-		if (D[m] < best || (D[m] == best && distance(S[m], old) < distance(bf, old))) {
-			best = D[m];
-			bf = S[m];
-			bt = t + 1;
+		if (C[M] == 0 || F[M] == NONE)
+			continue;
+		size_t hf = F[M], ht = L[M];
+		while (hf < ht && is_space(ad->text[hf]))
+			hf++;
+		while (ht > hf && is_space(ad->text[ht - 1]))
+			ht--;
+		if (hf == ht)
+			continue;
+		if (!found || D[M] < best.cost ||
+		    (D[M] == best.cost && (C[M] > best.matched ||
+		     (C[M] == best.matched && distance(hf, old) < distance(best.from, old))))) {
+			found = 1;
+			best.cost = D[M];
+			best.matched = C[M];
+			best.from = hf;
+			best.to = ht;
 		}
 	}
+	free(P);
 	free(D);
-	free(S);
-	*from = bf;
-	*to = bt;
-	return best;
+	free(C);
+	free(X);
+	free(F);
+	free(L);
+	*hit = best;
+	return found;
+}
+
+/* 1 when text [from, to) holds a block break ("\n\n", how doc.c joins
+ * blocks); *at gets the first one. */
+static int
+block_break(const anchor_doc *ad, size_t from, size_t to, size_t *at)
+{
+	for (size_t i = from; i + 1 < to; i++)
+		if (ad->text[i] == '\n' && ad->text[i + 1] == '\n') {
+			*at = i;
+			return 1;
+		}
+	return 0;
+}
+
+static int
+pattern_has_break(const pattern *p)
+{
+	for (size_t i = 0; i + 1 < p->m; i++)
+		if (p->exact[i] == '\n' && p->exact[i + 1] == '\n')
+			return 1;
+	return 0;
+}
+
+/* best_fuzzy, kept inside one block when the quote is: an alignment may
+ * borrow a few words of a neighbouring clause that resemble the quote's
+ * (a heading repeating its first words) across the break; then each
+ * block the match spans is searched on its own and the one matching most
+ * of the quote wins. */
+static int
+fuzzy_search(const anchor_doc *ad, const pattern *p, size_t lo, size_t hi,
+	     size_t old, fuzzy_hit *hit)
+{
+	if (!best_fuzzy(ad, p, lo, hi, old, hit))
+		return 0;
+	size_t br;
+	if (pattern_has_break(p) || !block_break(ad, hit->from, hit->to, &br))
+		return 1;
+	fuzzy_hit best = { 0, 0, 0, 0 }, h;
+	int found = 0;
+	size_t a = hit->from, end = hit->to;
+	while (a < end) {
+		size_t b = block_break(ad, a, end, &br) ? br : end;
+		/* the block [a, b) with the context around it */
+		size_t span = p->np + p->ns;
+		size_t slo = a > span ? a - span : 0;
+		size_t shi = ad->n - b > span ? b + span : ad->n;
+		if (best_fuzzy(ad, p, slo, shi, old, &h) && h.from >= a && h.to <= b &&
+		    (!found || h.matched > best.matched)) {
+			best = h;
+			found = 1;
+		}
+		a = b;
+		while (a < end && is_space(ad->text[a]))
+			a++;
+	}
+	if (found)
+		*hit = best;
+	return found;
 }
 
 /* Cells the fuzzy search may fill before it narrows to a window. */
 #define FUZZY_WHOLE_CELLS (16u * 1024 * 1024)
 #define FUZZY_MAX_CHARS 5000
-/* A match this good near the old place is taken without looking further. */
-#define FUZZY_NEAR_GOOD 0.9
 
 static void
 set_match(const anchor_doc *ad, anchor_match *m, anchor_status st, double score,
@@ -506,6 +769,106 @@ set_match(const anchor_doc *ad, anchor_match *m, anchor_status st, double score,
 	m->node = st == ANCHOR_ORPHAN ? NULL : block_node(ad, from);
 }
 
+/* 1 when, at pos, the anchor's prefix ends and its suffix starts (white
+ * space between them aside), for ANCHOR_CONTEXT_AGREE characters each
+ * and better than the quote's own ends agree there: the quote that stood
+ * between them is gone, and what matched is a neighbour that resembles
+ * it. */
+static int
+quote_deleted_at(const anchor_doc *ad, const pattern *p, size_t pos, int at_end,
+		 int ties)
+{
+	size_t np = p->np, s0 = 0, g = pos, h = pos;
+	while (np > 0 && is_space(p->prefix[np - 1]))
+		np--;
+	while (s0 < p->ns && is_space(p->suffix[s0]))
+		s0++;
+	while (g > 0 && is_space(ad->text[g - 1]))
+		g--;
+	while (h < ad->n && is_space(ad->text[h]))
+		h++;
+	if (np < ANCHOR_CONTEXT_AGREE || p->ns - s0 < ANCHOR_CONTEXT_AGREE)
+		return 0;
+	size_t pa = agree_back(ad, g, p->prefix, np, NULL);
+	size_t sa = agree_fwd(ad, h, p->suffix + s0, p->ns - s0, NULL);
+	if (pa < ANCHOR_CONTEXT_AGREE || sa < ANCHOR_CONTEXT_AGREE)
+		return 0;
+	/* at the match's start the suffix must explain the text after pos
+	 * better than the quote's start; at its end the prefix the text
+	 * before pos better than the quote's end */
+	size_t qa = at_end ? agree_back(ad, g, p->exact, p->m, NULL) :
+			     agree_fwd(ad, h, p->exact, p->m, NULL);
+	size_t ca = at_end ? pa : sa, cl = at_end ? np : p->ns - s0;
+	if (qa > cl)
+		qa = cl;	/* the quote may go on where the context ends */
+	return ca > qa || (ties && ca == qa && ca == cl);
+}
+
+/* Whether an approximate match is good enough: 1 with its score in
+ * *score; else 0, and *score is its score when that is what fell short,
+ * 0 when its context did (an orphan's score says how much of its quote
+ * was found near context that agrees, not elsewhere). */
+static int
+fuzzy_accept(const anchor_doc *ad, const pattern *p, const fuzzy_hit *h,
+	     int have_exact, double *score, int *was_replaced)
+{
+	*score = (double)h->matched / (double)p->m;
+	if (h->to <= h->from || *score < ANCHOR_FUZZY_MIN)
+		return 0;
+	context_fit f = context_at(ad, p, h->from, h->to);
+	/* Quote characters missing and text characters added inside the
+	 * range: both many is words replaced, not only deleted or inserted. */
+	size_t missing = p->m - h->matched, added = (h->to - h->from) - h->matched;
+	size_t sub = missing < added ? missing : added;
+	int replaced = sub > 0;
+	if (was_replaced)
+		*was_replaced = replaced;
+	int ok;
+	if (replaced)
+		ok = f.full && !have_exact;
+	else if (have_exact)
+		ok = f.full;
+	else
+		ok = f.near;
+	/* A replaced quote is refused even with all of its context where
+	 * that context could as well stand around a deleted quote (a list
+	 * of near copies, one deleted: the next copy sits in its place). */
+	if (ok && (!f.full || replaced) &&
+	    (quote_deleted_at(ad, p, h->from, 0, replaced) ||
+	     quote_deleted_at(ad, p, h->to, 1, replaced)))
+		ok = 0;
+	if (!ok)
+		*score = 0;
+	return ok;
+}
+
+/* fuzzy_accept, and for an accepted match whose words were replaced, a
+ * look at the old place: words only inserted or deleted there (with their
+ * context) beat words replaced elsewhere (a near copy of the clause in a
+ * list); *h becomes that match. */
+static int
+accept_here(const anchor_doc *ad, const pattern *p, fuzzy_hit *h, int have_exact,
+	    size_t old, double *score)
+{
+	int replaced;
+	if (!fuzzy_accept(ad, p, h, have_exact, score, &replaced))
+		return 0;
+	if (!replaced || h->from == old)
+		return 1;
+	fuzzy_hit o;
+	double so;
+	int ro;
+	size_t lo = old > p->np ? old - p->np : 0;
+	size_t w = 2 * p->m + p->ns;
+	size_t hi = ad->n - old > w ? old + w : ad->n;
+	if (fuzzy_search(ad, p, lo, hi, old, &o) && o.from == old &&
+	    fuzzy_accept(ad, p, &o, have_exact, &so, &ro) && !ro) {
+		*h = o;
+		*score = so;
+	}
+	return 1;
+}
+
 void
 anchor_resolve(const anchor_doc *ad, const anchor *a, anchor_match *m)
 {
@@ -518,12 +881,13 @@ anchor_resolve(const anchor_doc *ad, const anchor *a, anchor_match *m)
 	p.suffix = to_u32(su, strlen(su), &p.ns);
 	size_t old = a->start < ad->n ? a->start : ad->n;
 	size_t at;
+	context_fit fit;
 
 	/* The usual case: same document, quote where it was, context and
 	 * all. */
 	const node *nd = a->path ? doc_find_path(ad->d, a->path) : NULL;
 	if (p.m && nd && match_at(ad, &p, old) && block_node(ad, old) == nd &&
-	    context_score(ad, &p, old) == p.np + p.ns) {
+	    context_at(ad, &p, old, old + p.m).full) {
 		set_match(ad, m, ANCHOR_OK, 1.0, old, old + p.m);
 		goto out;
 	}
@@ -532,41 +896,70 @@ anchor_resolve(const anchor_doc *ad, const anchor *a, anchor_match *m)
 		nlo = anchor_char_at(ad, nd->off);
 		nhi = anchor_char_at(ad, nd->off + nd->len);
 	}
-	if (best_exact(ad, &p, nlo, nhi, old, &at)) {
+	int have_exact = best_exact(ad, &p, nlo, nhi, old, &at, &fit);
+	if (have_exact && fit.full) {
 		set_match(ad, m, at >= nlo && at < nhi ? ANCHOR_OK : ANCHOR_MOVED, 1.0,
 			  at, at + p.m);
 		goto out;
 	}
-
+	/* The exact quote, but not all of its context: the quote is all
+	 * there, the text around it changed; fuzzy with score 1 when some of
+	 * the context agrees or the quote is long enough to stand alone;
+	 * else (a short quote, no context) an orphan: those words elsewhere
+	 * are no evidence, and neither is an edited copy of them near the
+	 * old place. */
 	double score = 0;
+	if (have_exact && (p.m >= ANCHOR_SHORT_CHARS || fit.near)) {
+		set_match(ad, m, ANCHOR_FUZZY, 1.0, at, at + p.m);
+		goto out;
+	}
 	if (p.m >= ANCHOR_FUZZY_MIN_CHARS && p.m <= FUZZY_MAX_CHARS && ad->n) {
 		/* First near the old place (its node, else its position), the
-		 * usual home of an edited clause: a good match there saves
-		 * scanning the whole text. */
-		size_t from, to;
+		 * usual home of an edited clause: an accepted match there
+		 * saves scanning the whole text. */
+		fuzzy_hit h;
+		double s;
+		size_t span = p.m + p.np + p.ns;
 		size_t c0 = nhi > nlo ? nlo : old;
 		size_t c1 = nhi > nlo ? nhi : (a->end < ad->n ? a->end : ad->n);
-		size_t lo = c0 > p.m ? c0 - p.m : 0;
-		size_t hi = ad->n - c1 > p.m ? c1 + p.m : ad->n;
-		size_t dist = best_fuzzy(ad, &p, lo, hi, old, &from, &to);
-		score = dist >= p.m ? 0 : 1.0 - (double)dist / (double)p.m;
-		if (score >= FUZZY_NEAR_GOOD && to > from) {
-			set_match(ad, m, ANCHOR_FUZZY, score, from, to);
-			goto out;
+		size_t lo, hi;
+		if (nhi > nlo) {
+			/* the node alone (its context is checked after) */
+			lo = nlo;
+			hi = nhi;
+			if (fuzzy_search(ad, &p, lo, hi, old, &h)) {
+				if (accept_here(ad, &p, &h, have_exact, old, &s)) {
+					set_match(ad, m, ANCHOR_FUZZY, s, h.from, h.to);
+					goto out;
+				}
+				score = s;
+			}
+		}
+		lo = c0 > span ? c0 - span : 0;
+		hi = ad->n - c1 > span ? c1 + span : ad->n;
+		if (fuzzy_search(ad, &p, lo, hi, old, &h)) {
+			if (accept_here(ad, &p, &h, have_exact, old, &s)) {
+				set_match(ad, m, ANCHOR_FUZZY, s, h.from, h.to);
+				goto out;
+			}
+			if (s > score)
+				score = s;
 		}
 		lo = 0;
 		hi = ad->n;
-		if ((double)p.m * (double)ad->n > FUZZY_WHOLE_CELLS) {
-			size_t w = p.m * 2 > 2000 ? p.m * 2 : 2000;
+		if ((double)span * (double)ad->n > FUZZY_WHOLE_CELLS) {
+			size_t w = span * 2 > 2000 ? span * 2 : 2000;
 			size_t oe = a->end < ad->n ? a->end : ad->n;
 			lo = old > w ? old - w : 0;
 			hi = ad->n - oe > w ? oe + w : ad->n;
 		}
-		dist = best_fuzzy(ad, &p, lo, hi, old, &from, &to);
-		score = dist >= p.m ? 0 : 1.0 - (double)dist / (double)p.m;
-		if (score >= ANCHOR_FUZZY_MIN && to > from) {
-			set_match(ad, m, ANCHOR_FUZZY, score, from, to);
-			goto out;
+		if (fuzzy_search(ad, &p, lo, hi, old, &h)) {
+			if (accept_here(ad, &p, &h, have_exact, old, &s)) {
+				set_match(ad, m, ANCHOR_FUZZY, s, h.from, h.to);
+				goto out;
+			}
+			if (s > score)
+				score = s;
 		}
 	}
 	size_t oe = a->end < ad->n ? a->end : ad->n;

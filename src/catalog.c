@@ -1,10 +1,11 @@
 /* catalog: INI catalogs of agenda items and resolutions (see catalog.h).
  *
- * iniparser 4.1 is used defensively: only "section:key" lookups through
- * iniparser_getstring, NULL meaning absent; never getint/getboolean (they
- * crash on a section name, CVE-2023-33461). iniparser_load rejects a whole
- * file on a UTF-8 BOM or a line of 1023 bytes or more without saying which
- * line, so those are checked first to give a message with the line.
+ * A catalog file is read through config_ini_load (config.h), the one INI
+ * front end: errors name the file and line, a BOM is accepted as in config
+ * and themes. Its items (iniparser's values, in file order) are walked
+ * once, grouped by section, so a long catalog loads in O(n log n) (lookups
+ * in iniparser's dictionary are linear each); a section written twice is
+ * merged and a key set twice keeps its last value, as iniparser does.
  *
  * Invariants: entries are unique by key (ASCII case-insensitive); every
  * entry has a kind. Title folds are computed once per entry and language. */
@@ -18,23 +19,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <iniparser/iniparser.h>
-#include <pthread.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
 
 #include "catalog.h"
+#include "config.h"
+#include "fold.h"
+#include "paths.h"
 #include "text.h"
 #include "util.h"
 
-#ifndef PKGDATADIR
-#define PKGDATADIR "/usr/local/share/lectern"
-#endif
-
-/* iniparser 4.1 refuses lines of this many bytes or more. */
-#define INI_MAX_LINE 1023
 
 const char *const catalog_langs[CATALOG_NLANGS] = {
 	"en", "es", "fr", "ru", "zh", "ar",
@@ -146,135 +142,10 @@ catalog_para(const catalog_entry *e, const char *para, const char *lang)
 
 /* ---- folding ---- */
 
-/* ASCII replacements for typographic punctuation, so that a title quoted
- * with “…” or «…» and typed with "…" compare equal. */
-static const struct {
-	ucs4_t uc;
-	char ascii;
-} punct_fold[] = {
-	{ 0x2018, '\'' }, { 0x2019, '\'' }, { 0x201B, '\'' }, { 0x02BC, '\'' },
-	{ 0x201C, '"' }, { 0x201D, '"' }, { 0x201E, '"' }, { 0x00AB, '"' },
-	{ 0x00BB, '"' }, { 0x2010, '-' }, { 0x2011, '-' }, { 0x2012, '-' },
-	{ 0x2013, '-' }, { 0x2014, '-' }, { 0x2212, '-' }, { 0x00A0, ' ' },
-	{ 0x202F, ' ' }, { 0x2009, ' ' },
-};
-
-/* Folds one code point (casefold + NFD, nonspacing marks dropped) into
- * out (room for 64 bytes); returns its length. */
-static size_t
-fold_slow(const char *s, int k, uint8_t *out)
-{
-	uint8_t tmp[64];
-	size_t flen = sizeof tmp;
-	uint8_t *f = u8_casefold((const uint8_t *)s, k, NULL, UNINORM_NFD, tmp, &flen);
-	if (!f) {	/* cannot happen on valid input; keep the bytes */
-		memcpy(out, s, k);
-		return k;
-	}
-	/* One code point folds to a few code points (at most 3 x 4 of
-	 * 4 bytes): the cut at 64 bytes is never reached. */
-	size_t len = text_strip_marks((char *)f, flen);
-	if (len > 64)
-		len = 64;
-	memcpy(out, f, len);
-	if (f != tmp)
-		free(f);
-	return len;
-}
-
-/* Folds of the two-byte code points (Latin accents, Greek, Cyrillic),
- * filled on first use: state 0 unknown, 1 ready; len > 6 is not cached.
- * Every writer stores the same bytes, so a race only repeats work. */
-static struct {
-	unsigned char state, len;
-	uint8_t b[6];
-} fold2[0x800];
-
-static size_t
-fold_cp(const char *s, int k, ucs4_t uc, uint8_t *out)
-{
-	if (uc >= 0x80 && uc < 0x800) {
-		if (__atomic_load_n(&fold2[uc].state, __ATOMIC_ACQUIRE)) {
-			memcpy(out, fold2[uc].b, fold2[uc].len);
-			return fold2[uc].len;
-		}
-		size_t l = fold_slow(s, k, out);
-		if (l <= sizeof fold2[uc].b) {
-			memcpy(fold2[uc].b, out, l);
-			fold2[uc].len = (unsigned char)l;
-			__atomic_store_n(&fold2[uc].state, 1, __ATOMIC_RELEASE);
-		}
-		return l;
-	}
-	return fold_slow(s, k, out);
-}
-
 char *
 catalog_fold(const char *s, size_t n, size_t **map)
 {
-	/* The output is at most 64 bytes per input code point and usually
-	 * no longer than the input: grow on demand. */
-	size_t cap = n + 16, len = 0;
-	char *out = xmalloc(cap);
-	size_t *m = xmalloc(cap * sizeof *m);
-	int space = 1;	/* trims leading spaces */
-
-	for (size_t i = 0; i < n;) {
-		unsigned char c0 = (unsigned char)s[i];
-		uint8_t tmp[64];
-		size_t tl;
-		int k;
-		if (c0 < 0x80) {	/* ASCII: by hand */
-			k = 1;
-			if (c0 == ' ' || c0 == '\t' || c0 == '\n' || c0 == '\r') {
-				tmp[0] = ' ';
-			} else {
-				tmp[0] = c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0;
-			}
-			tl = 1;
-		} else {
-			ucs4_t uc;
-			k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
-			char ascii = 0;
-			for (size_t p = 0; p < ARRAY_LEN(punct_fold); p++)
-				if (punct_fold[p].uc == uc)
-					ascii = punct_fold[p].ascii;
-			if (ascii) {
-				tmp[0] = (uint8_t)ascii;
-				tl = 1;
-			} else {
-				tl = fold_cp(s + i, k, uc, tmp);
-			}
-		}
-		if (tl == 1 && tmp[0] == ' ') {
-			if (space) {
-				i += k;
-				continue;
-			}
-			space = 1;
-		} else if (tl) {
-			space = 0;
-		}
-		if (len + tl + 1 > cap) {
-			cap = 2 * cap + tl;
-			out = xrealloc(out, cap);
-			m = xrealloc(m, cap * sizeof *m);
-		}
-		memcpy(out + len, tmp, tl);
-		for (size_t q = 0; q < tl; q++)
-			m[len + q] = i;
-		len += tl;
-		i += k;
-	}
-	while (len && out[len - 1] == ' ')
-		len--;
-	out[len] = '\0';
-	m[len] = n;
-	if (map)
-		*map = m;
-	else
-		free(m);
-	return out;
+	return fold_str(s, n, FOLD_ALL, map);
 }
 
 /* A title folded for comparison: also drops quotes and a final period. */
@@ -375,147 +246,11 @@ msg_add(char **w, const char *fmt, ...)
 	*w = j;
 }
 
-/* iniparser reports errors through a global callback: keep the first one
- * of the current load so the message can name the line. Guarded by
- * ini_lock, held for the whole load. */
-static pthread_mutex_t ini_lock = PTHREAD_MUTEX_INITIALIZER;
-static char ini_error[512];
-
-static int
-ini_errback(const char *fmt, ...)
-{
-	if (ini_error[0])
-		return 0;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(ini_error, sizeof ini_error, fmt, ap);
-	va_end(ap);
-	/* one line: "iniparser: syntax error in F (12):\n-> text" */
-	for (char *p = ini_error; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
-	size_t l = strlen(ini_error);
-	while (l && ini_error[l - 1] == ' ')
-		ini_error[--l] = '\0';
-	return 0;
-}
-
-dictionary *
-catalog_ini_load(const char *path, char *err, size_t errsz)
-{
-	pthread_mutex_lock(&ini_lock);
-	ini_error[0] = '\0';
-	iniparser_set_error_callback(ini_errback);
-	dictionary *d = iniparser_load(path);
-	iniparser_set_error_callback(NULL);
-	if (errsz)
-		snprintf(err, errsz, "%s", d ? "" : ini_error);
-	pthread_mutex_unlock(&ini_lock);
-	return d;
-}
-
-/* Section names as the file writes them (iniparser lower-cases them). */
-typedef struct names {
-	char **v;
-	size_t n, cap;
-} names;
-
-static void
-names_free(names *nm)
-{
-	for (size_t i = 0; i < nm->n; i++)
-		free(nm->v[i]);
-	free(nm->v);
-}
-
-static const char *
-names_find(const names *nm, const char *lower)
-{
-	for (size_t i = 0; i < nm->n; i++)
-		if (strcasecmp(nm->v[i], lower) == 0)
-			return nm->v[i];
-	return lower;
-}
-
-/* "[ Name ]" on a line: the name, trimmed, into nm. */
-static void
-names_take(names *nm, const char *line, size_t n)
-{
-	size_t a = 0;
-	while (a < n && (line[a] == ' ' || line[a] == '\t'))
-		a++;
-	if (a >= n || line[a] != '[')
-		return;
-	const char *close = memchr(line + a, ']', n - a);
-	if (!close)
-		return;
-	const char *st = line + a + 1;
-	while (st < close && (*st == ' ' || *st == '\t'))
-		st++;
-	const char *en = close;
-	while (en > st && (en[-1] == ' ' || en[-1] == '\t'))
-		en--;
-	xgrow((void **)&nm->v, &nm->cap, nm->n + 1, sizeof *nm->v);
-	nm->v[nm->n++] = xstrndup(st, en - st);
-}
-
-/* Checks what iniparser would reject without naming the line, and keeps
- * the section names as written. Returns 0, or -1 with *err set. */
-static int
-precheck(const char *path, char **err, names *nm)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	int c, lineno = 1, rc = 0;
-	size_t col = 0;
-	char line[INI_MAX_LINE + 1];
-	unsigned char head[3];
-	size_t got = fread(head, 1, 3, f);
-	if (got == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) {
-		*err = xasprintf("%s: starts with a byte order mark (BOM); save it as UTF-8 without BOM", path);
-		fclose(f);
-		return -1;
-	}
-	rewind(f);
-	while ((c = getc(f)) != EOF) {
-		if (c == '\n') {
-			names_take(nm, line, col);
-			lineno++;
-			col = 0;
-			continue;
-		}
-		if (col < INI_MAX_LINE)
-			line[col] = (char)c;
-		if (++col >= INI_MAX_LINE && c != '\r') {
-			*err = xasprintf("%s:%d: line too long (%d bytes or more; the limit is %d)",
-					 path, lineno, INI_MAX_LINE, INI_MAX_LINE - 1);
-			rc = -1;
-			break;
-		}
-	}
-	if (rc == 0 && col)
-		names_take(nm, line, col);
-	fclose(f);
-	return rc;
-}
-
 static void
 set_field(char **field, const char *v)
 {
 	free(*field);
 	*field = v ? xstrdup(v) : NULL;
-}
-
-static const char *
-get(const dictionary *d, const char *sec, const char *key)
-{
-	char *k = xasprintf("%s:%s", sec, key);
-	const char *v = iniparser_getstring(d, k, NULL);
-	free(k);
-	return v;
 }
 
 static void
@@ -543,92 +278,123 @@ refold(catalog *c, size_t i)
 	}
 }
 
+/* Items by section (iniparser's lower-cased name), then file order: a
+ * section's keys, over all its headers in the file, become one run in which
+ * a later value of a key replaces an earlier one, as iniparser merges them. */
+static int
+by_section(const void *a, const void *b)
+{
+	const config_ini_item *x = *(config_ini_item *const *)a;
+	const config_ini_item *y = *(config_ini_item *const *)b;
+	int c = strcmp(x->section, y->section);
+	return c ? c : (x > y) - (x < y);
+}
+
+/* One section of a file: its keys (all its headers') keys[0, n). */
+static int
+load_section(catalog *c, const char *path, const char *sec, const char *written,
+	     config_ini_item *const *keys, size_t n, char **err)
+{
+	if (strlen(sec) > 200 || strchr(sec, ':')) {
+		msg_add(err, "%s: [%s]: not a usable key (too long or has ':'); skipped", path, sec);
+		return 0;
+	}
+	const char *kind = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (config_ini_name_eq(keys[i]->key, "kind"))
+			kind = keys[i]->value;
+	catalog_entry *e = find_mut(c, sec);
+	if (!kind && !e) {
+		msg_add(err, "%s: [%s]: no 'kind' (agenda-item, resolution, decision or document); skipped", path, sec);
+		return 0;
+	}
+	if (!e) {
+		xgrow((void **)&c->items, &c->cap, c->n + 1, sizeof *c->items);
+		/* folds grow alongside: same capacity */
+		c->folds = xrealloc(c->folds, c->cap * sizeof *c->folds);
+		e = &c->items[c->n];
+		memset(e, 0, sizeof *e);
+		memset(c->folds[c->n], 0, sizeof c->folds[c->n]);
+		c->n++;
+		e->key = xstrdup(written);
+	}
+	if (kind)
+		set_field(&e->kind, kind);
+	set_field(&e->file, path);
+	for (size_t i = 0; i < n; i++) {
+		const char *key = keys[i]->key, *v = keys[i]->value;
+		char k[32];
+		for (int l = 0; l < CATALOG_NLANGS; l++) {
+			snprintf(k, sizeof k, "title_%s", catalog_langs[l]);
+			if (config_ini_name_eq(key, k))
+				set_field(&e->title[l], v);
+			snprintf(k, sizeof k, "source_%s", catalog_langs[l]);
+			if (config_ini_name_eq(key, k))
+				set_field(&e->title_source[l], v);
+		}
+		if (config_ini_name_eq(key, "date"))
+			set_field(&e->date, v);
+		else if (config_ini_name_eq(key, "source"))
+			set_field(&e->source, v);
+		else if (!strncasecmp(key, "para_", 5)) {
+			char *lk = xstrdup(key);	/* as iniparser names it */
+			for (char *q = lk; *q; q++)
+				*q = (char)tolower((unsigned char)*q);
+			para_set(e, lk, v);
+			free(lk);
+		}
+	}
+	refold(c, (size_t)(e - c->items));
+	return 1;
+}
+
 int
 catalog_load_file(catalog *c, const char *path, char **err)
 {
-	names nm = { 0 };
 	*err = NULL;
-	if (precheck(path, err, &nm) < 0) {
-		names_free(&nm);
+	config_ini ini;
+	if (config_ini_load(&ini, path, err) < 0)
 		return -1;
-	}
-	char ierr[512];
-	dictionary *d = catalog_ini_load(path, ierr, sizeof ierr);
-	if (!d) {
-		if (ierr[0])
-			*err = xasprintf("%s: not loaded: %s", path, ierr);
+	/* headers and keys, each sorted by section then file order */
+	config_ini_item **heads = xmalloc((ini.nitems + 1) * sizeof *heads);
+	config_ini_item **keys = xmalloc((ini.nitems + 1) * sizeof *keys);
+	size_t nh = 0, nk = 0;
+	for (size_t i = 0; i < ini.nitems; i++) {
+		if (ini.items[i].key)
+			keys[nk++] = &ini.items[i];
 		else
-			*err = xasprintf("%s: not loaded (iniparser could not read it)", path);
-		names_free(&nm);
-		return -1;
+			heads[nh++] = &ini.items[i];
 	}
-	int nsec = iniparser_getnsec(d), loaded = 0;
-	for (int s = 0; s < nsec; s++) {
-		const char *sec = iniparser_getsecname(d, s);
-		if (!sec || !*sec)
+	qsort(heads, nh, sizeof *heads, by_section);
+	qsort(keys, nk, sizeof *keys, by_section);
+	/* A section's first header, in file order: where it is loaded. */
+	char *first = xcalloc(ini.nitems + 1, 1);
+	for (size_t i = 0; i < nh; i++)
+		if (i == 0 || strcmp(heads[i - 1]->section, heads[i]->section))
+			first[heads[i] - ini.items] = 1;
+	int loaded = 0;
+	for (size_t i = 0; i < ini.nitems; i++) {
+		const config_ini_item *h = &ini.items[i];
+		if (h->key || !first[i])
 			continue;
-		if (strlen(sec) > 200 || strchr(sec, ':')) {
-			msg_add(err, "%s: [%s]: not a usable key (too long or has ':'); skipped", path, sec);
-			continue;
+		/* the section's run of keys: binary search in keys[] */
+		size_t lo = 0, hi = nk;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (strcmp(keys[mid]->section, h->section) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
-		const char *kind = get(d, sec, "kind");
-		catalog_entry *e = find_mut(c, sec);
-		if (!kind && !e) {
-			msg_add(err, "%s: [%s]: no 'kind' (agenda-item, resolution, decision or document); skipped", path, sec);
-			continue;
-		}
-		if (!e) {
-			xgrow((void **)&c->items, &c->cap, c->n + 1, sizeof *c->items);
-			/* folds grow alongside: same capacity */
-			c->folds = xrealloc(c->folds, c->cap * sizeof *c->folds);
-			e = &c->items[c->n];
-			memset(e, 0, sizeof *e);
-			memset(c->folds[c->n], 0, sizeof c->folds[c->n]);
-			c->n++;
-			e->key = xstrdup(names_find(&nm, sec));
-		}
-		if (kind)
-			set_field(&e->kind, kind);
-		set_field(&e->file, path);
-		for (int l = 0; l < CATALOG_NLANGS; l++) {
-			char k[32];
-			const char *v;
-			snprintf(k, sizeof k, "title_%s", catalog_langs[l]);
-			if ((v = get(d, sec, k)))
-				set_field(&e->title[l], v);
-			snprintf(k, sizeof k, "source_%s", catalog_langs[l]);
-			if ((v = get(d, sec, k)))
-				set_field(&e->title_source[l], v);
-		}
-		const char *v;
-		if ((v = get(d, sec, "date")))
-			set_field(&e->date, v);
-		if ((v = get(d, sec, "source")))
-			set_field(&e->source, v);
-		/* para_N_LANG keys: walk the section's keys. The section name
-		 * is short (checked above), so getseckeys' fixed buffer is
-		 * safe. */
-		int nk = iniparser_getsecnkeys(d, sec);
-		if (nk > 0) {
-			const char **keys = xcalloc(nk, sizeof *keys);
-			if (iniparser_getseckeys(d, sec, keys)) {
-				for (int i = 0; i < nk; i++) {
-					const char *full = keys[i];
-					const char *colon = full ? strchr(full, ':') : NULL;
-					if (!colon || strncmp(colon + 1, "para_", 5))
-						continue;
-					const char *pv = iniparser_getstring(d, full, NULL);
-					if (pv)
-						para_set(e, colon + 1, pv);
-				}
-			}
-			free(keys);
-		}
-		refold(c, (size_t)(e - c->items));
-		loaded++;
+		size_t k0 = lo, k1 = lo;
+		while (k1 < nk && !strcmp(keys[k1]->section, h->section))
+			k1++;
+		loaded += load_section(c, path, h->section, h->written, keys + k0, k1 - k0, err);
 	}
-	iniparser_freedict(d);
-	names_free(&nm);
+	free(first);
+	free(heads);
+	free(keys);
+	config_ini_free(&ini);
 	return loaded;
 }
 
@@ -675,20 +441,6 @@ catalog_load_dir(catalog *c, const char *dir, char **w)
 	return files;
 }
 
-/* $XDG_DATA_HOME/lectern, or ~/.local/share/lectern; NULL if neither
- * can be named. Relative XDG paths are ignored, as the spec says. */
-static char *
-user_dir(void)
-{
-	const char *x = getenv("XDG_DATA_HOME");
-	if (x && x[0] == '/')
-		return xasprintf("%s/lectern", x);
-	const char *h = getenv("HOME");
-	if (h && *h)
-		return xasprintf("%s/.local/share/lectern", h);
-	return NULL;
-}
-
 catalog *
 catalog_load_default(const char *srcdir, char **warnings)
 {
@@ -705,10 +457,10 @@ catalog_load_default(const char *srcdir, char **warnings)
 		free(probe);
 	}
 	if (!bundled)
-		bundled = xstrdup(PKGDATADIR);
+		bundled = paths_bundled_dir();
 	catalog_load_dir(c, bundled, warnings);
 	free(bundled);
-	char *u = user_dir();
+	char *u = paths_data_dir();
 	if (u) {
 		catalog_load_dir(c, u, warnings);
 		free(u);

@@ -1,6 +1,6 @@
 /* catalog: what references point to — agenda items (per session) and
  * resolutions, with their titles per language and the source of every fact —
- * read from INI files with iniparser 4.1.
+ * read from INI files through config_ini (config.h; iniparser 4.1 parses).
  *
  * File format (docs: data/resolutions.ini has the commented template):
  *
@@ -24,11 +24,13 @@
  * contain the quote character that delimits it (4.1 has no escapes).
  *
  * Loading order and overrides: the bundled catalogs, then every *.ini in
- * $XDG_DATA_HOME/lectern/ (default ~/.local/share/lectern/) in name order.
+ * the user's data directory (paths.h: $XDG_DATA_HOME/lectern/, default
+ * ~/.local/share/lectern/) in name order.
  * A later file's field replaces the same field of an entry with the same
  * key; other fields are kept. A file that cannot be read (syntax error,
- * over-long line, BOM, unreadable) is skipped with a message naming the
- * file (and line where known); the other files still load.
+ * over-long line, unclosed quote, unreadable, not a regular file) is
+ * skipped with a message naming the file (and line where known); the other
+ * files still load. A UTF-8 BOM is accepted, as in config and themes.
  *
  * The catalog owns every string it returns. Loading one catalog from
  * several threads at once is not safe; loading different ones is. */
@@ -67,7 +69,8 @@ int catalog_load_file(catalog *c, const char *path, char **err);
 
 /* Loads the bundled catalogs and the user's. Bundled: every *.ini in
  * srcdir/data when srcdir is not NULL and that directory holds
- * agenda-a75.ini (an uninstalled build), else in PKGDATADIR. Never fails;
+ * agenda-a75.ini (a test's source tree), else in paths_bundled_dir()
+ * (paths.h: $LECTERN_DATADIR or PKGDATADIR). Never fails;
  * *warnings gets the messages of files that could not be used, one per
  * line (malloc'd; NULL when all loaded). */
 catalog *catalog_load_default(const char *srcdir, char **warnings);
@@ -94,22 +97,10 @@ const catalog_entry *catalog_find_title(const catalog *c, const char *kind,
 					const char *title, size_t n,
 					const char **lang);
 
-/* iniparser_load(path) with iniparser's messages caught instead of printed
- * on stderr: on NULL, err (errsz bytes) gets the first message on one
- * line ("iniparser: syntax error in F (12): -> text"), or "" when
- * iniparser gave none; "" on success. Returns the dictionary (free it with
- * iniparser_freedict) or NULL. The callback is iniparser's global: calls
- * are serialised here, so only code that sets its own callback can race.
- * (struct _dictionary_ is iniparser 4.1's dictionary.) */
-struct _dictionary_;
-struct _dictionary_ *catalog_ini_load(const char *path, char *err, size_t errsz);
-
-/* Folds s[0, n) for comparisons: case-folded, accents removed (NFD minus
- * nonspacing marks), typographic quotes/apostrophes/dashes made ASCII,
- * whitespace runs made one space, trimmed. Returns a malloc'd string. If
- * map is not NULL, *map gets a malloc'd array: (*map)[i] = offset in s of
- * the character that produced folded byte i (length strlen(result) + 1,
- * the last entry = n). */
+/* fold_str(s, n, FOLD_ALL, map) (fold.h): case, accents and typography
+ * folded, white space runs one space, trimmed; *map (when map is not NULL)
+ * maps each folded byte back to its offset in s. Kept for refs.c, which
+ * should call fold_str itself. */
 char *catalog_fold(const char *s, size_t n, size_t **map);
 
 #endif

@@ -1,18 +1,20 @@
-/* config: settings from config.ini, and config_ini, the INI reader with line
- * numbers that config, themes and catalogs share (see config.h).
+/* config: settings from config.ini, and config_ini, the INI front end that
+ * config, themes and catalogs share (see config.h).
  *
- * Why our own line scanner in front of iniparser 4.1: iniparser gives no
- * line numbers, returns NULL for the whole file on the first bad line (or a
- * line of 1023 bytes, or a byte order mark), lower-cases key names, and cuts
- * values at an unquoted '#' or ';'. The scanner below follows iniparser's
- * rules exactly (iniparser_load and iniparser_line in 4.1), so it finds the
- * line iniparser would refuse and the line of every key; afterwards the
- * file is loaded with iniparser too and every value the scanner read is
- * checked against iniparser's, so the two can never silently disagree.
+ * iniparser 4.1 is the parser: it reads every value. It gives no line
+ * numbers, returns NULL for the whole file on the first bad line (or a
+ * line of 1023 bytes, or a byte order mark), lower-cases key names, and
+ * cuts values at an unquoted '#' or ';'. So a line index (scan_*) goes
+ * first: it splits the text into logical lines the way iniparser_load
+ * does and records which section or key each line names, never a value;
+ * it refuses with the line what iniparser would refuse without one. The
+ * text (BOM stripped) then goes to iniparser through a memfd, and each
+ * key's value is looked up in its dictionary.
  *
- * Invariants: nothing here writes the user's file; numbers are parsed here
- * in decimal ("042" is 42, never octal); iniparser_getint/getboolean are
- * never called (they crash on a section name, CVE-2023-33461). */
+ * Invariants: nothing here writes the user's file nor a temporary file;
+ * numbers are parsed here in decimal ("042" is 42, never octal);
+ * iniparser_getint/getboolean are never called (they crash on a section
+ * name, CVE-2023-33461); iniparser is only called with ini_lock held. */
 #include <build-config.h>
 
 #include <errno.h>
@@ -22,14 +24,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <iniparser/iniparser.h>
 #include <unistr.h>
 
-#include "catalog.h"
 #include "config.h"
+#include "paths.h"
 #include "theme.h"
 #include "util.h"
 
@@ -82,13 +86,20 @@ lower_dup(const char *s)
 	return d;
 }
 
-/* ---- config_ini: the scanner ---- */
+/* ---- config_ini: the line index ---- */
 
+/* The index records what each line is (a section header or the key it
+ * names) and where; it never reads a value: values are iniparser's. It
+ * also refuses, with the line, what iniparser would refuse without one
+ * and what it would accept silently but wrongly (see config.h). */
 typedef struct scan {
 	config_ini *ini;
 	const char *path;
 	char *section;		/* current, lower-cased */
 	size_t cap;
+	char **texts;		/* logical line of each item, for re-reading a
+				   repeated key alone; parallel to ini->items */
+	size_t tcap;
 	char *err;
 } scan;
 
@@ -109,10 +120,12 @@ scan_error(scan *sc, int line, const char *fmt, ...)
 }
 
 static config_ini_item *
-scan_push(scan *sc, int line)
+scan_push(scan *sc, int line, const char *text)
 {
 	config_ini *ini = sc->ini;
 	xgrow((void **)&ini->items, &sc->cap, ini->nitems + 1, sizeof *ini->items);
+	xgrow((void **)&sc->texts, &sc->tcap, ini->nitems + 1, sizeof *sc->texts);
+	sc->texts[ini->nitems] = xstrdup(text);
 	config_ini_item *it = &ini->items[ini->nitems++];
 	memset(it, 0, sizeof *it);
 	it->section = xstrdup(sc->section);
@@ -167,8 +180,7 @@ scan_logical(scan *sc, const char *text, int first, int joined)
 		}
 		free(sc->section);
 		sc->section = lower_dup(name);
-		free(name);
-		scan_push(sc, first);
+		scan_push(sc, first, s)->written = name;
 		return 0;
 	}
 
@@ -183,7 +195,7 @@ scan_logical(scan *sc, const char *text, int first, int joined)
 	if (eq == s)
 		return scan_error(sc, first, "a key name is missing before '='");
 
-	config_ini_item *it = scan_push(sc, first);
+	config_ini_item *it = scan_push(sc, first, s);
 	it->key = strip_dup(s, (size_t)(eq - s));
 	const char *v = eq + 1;
 	while (is_space((unsigned char)*v))
@@ -191,20 +203,14 @@ scan_logical(scan *sc, const char *text, int first, int joined)
 	it->raw = xstrdup(v);		/* the line is already right-stripped */
 
 	char q = *v;
-	if ((q == '"' || q == '\'') && v[1] && v[1] != q) {
-		/* "…" or '…': up to the closing quote (or the end), spaces
-		 * kept; anything after the closing quote is dropped. */
-		const char *end = strchr(v + 1, q);
-		size_t n = end ? (size_t)(end - v - 1) : strlen(v + 1);
-		it->value = xstrndup(v + 1, n);
-		return 0;
-	}
-	/* Unquoted: up to the first ';' or '#'. "" and '' are empty. */
+	if ((q == '"' || q == '\'') && !strchr(v + 1, q))
+		return scan_error(sc, first, "the quote %c after '%s =' is never closed "
+				  "(close it, or remove it)", q, it->key);
+	if ((q == '"' || q == '\'') && v[1] != q)
+		return 0;	/* quoted: ';' and '#' are part of the value */
+	/* Unquoted, up to the first ';' or '#': flag a cut that no space
+	 * announces ("#ff8800" reads as ""). */
 	size_t n = strcspn(v, ";#");
-	it->value = strip_dup(v, n);
-	if ((q == '"' || q == '\'') && it->value[0] == q && it->value[1] == q &&
-	    !it->value[2])
-		it->value[0] = '\0';
 	if (v[n] && (n == 0 || !is_space((unsigned char)v[n - 1])))
 		it->cut = 1;
 	return 0;
@@ -261,8 +267,92 @@ scan_text(scan *sc, const char *data, size_t len)
 	return rc;
 }
 
+/* ---- iniparser, the one parser ---- */
+
+/* iniparser's error callback is global: every load holds ini_lock (the
+ * library loads catalogs from worker threads). The first message is kept:
+ * "iniparser: syntax error in F (12):" and "-> text" arrive as two calls. */
+static pthread_mutex_t ini_lock = PTHREAD_MUTEX_INITIALIZER;
+static char ini_error[512];
+
 static int
-item_cmp(const void *a, const void *b)
+ini_errback(const char *fmt, ...)
+{
+	size_t used = strlen(ini_error);
+	if (used + 1 >= sizeof ini_error || strstr(ini_error, "->"))
+		return 0;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ini_error + used, sizeof ini_error - used, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+/* iniparser's message for a refused file, for a user: its own path (the
+ * memfd's) replaced by ours, its line number taken out into *line. */
+static char *
+ini_message(int *line)
+{
+	*line = 0;
+	char *in = strstr(ini_error, " in /proc/self/fd/");
+	const char *num = in ? strchr(in, '(') : NULL;
+	if (num)
+		*line = atoi(num + 1);
+	char *what = in ? xstrndup(ini_error, (size_t)(in - ini_error)) : xstrdup(ini_error);
+	for (char *p = what; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	if (!*what) {
+		free(what);
+		what = xstrdup("iniparser cannot read this file (no reason given)");
+	}
+	return what;
+}
+
+/* Loads text[0, len) with iniparser through the memory file fd (never a
+ * file on disk, never the user's path twice). NULL with ini_error set
+ * when iniparser refuses it. Call with ini_lock held. */
+static dictionary *
+ini_parse(int fd, const char *text, size_t len)
+{
+	if (ftruncate(fd, 0) < 0)
+		return NULL;
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = pwrite(fd, text + off, len - off, (off_t)off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return NULL;
+		off += (size_t)w;
+	}
+	char fdpath[40];
+	snprintf(fdpath, sizeof fdpath, "/proc/self/fd/%d", fd);
+	ini_error[0] = '\0';
+	return iniparser_load(fdpath);
+}
+
+/* "[section]\nTEXT\n": one logical line read alone, for a key set more
+ * than once (iniparser keeps only the last; "g" and "G" in [keys] are two
+ * bindings). Returns iniparser's value or NULL. */
+static char *
+ini_value_alone(int fd, const char *section, const char *key, const char *text)
+{
+	char *one = *section ? xasprintf("[%s]\n%s\n", section, text)
+			     : xasprintf("%s\n", text);
+	dictionary *d = ini_parse(fd, one, strlen(one));
+	char *full = xasprintf("%s:%s", section, key);
+	const char *v = d ? iniparser_getstring(d, full, NULL) : NULL;
+	char *r = v ? xstrdup(v) : NULL;
+	free(full);
+	free(one);
+	if (d)
+		iniparser_freedict(d);
+	return r;
+}
+
+static int
+key_order(const void *a, const void *b)
 {
 	const config_ini_item *x = *(config_ini_item *const *)a;
 	const config_ini_item *y = *(config_ini_item *const *)b;
@@ -272,125 +362,79 @@ item_cmp(const void *a, const void *b)
 		if (!*p || !*q)
 			break;
 	}
-	if (c)
-		return c;
-	return (x->line > y->line) - (x->line < y->line);
+	return c ? c : (x > y) - (x < y);	/* then file order */
 }
 
-/* Loads the file with iniparser too and checks that it stores, for every
- * key, the value the scanner read for that key's last occurrence. */
-static int
-cross_check(scan *sc, const char *load_path)
+/* later[i] = 1 when key item i is set again further down in its section
+ * (compared as iniparser does, case-insensitively): iniparser's
+ * dictionary holds only the last. O(n log n): catalogs may be long. */
+static char *
+repeated_later(const config_ini *ini)
 {
-	config_ini *ini = sc->ini;
-	char ini_last_error[512];
-	dictionary *d = catalog_ini_load(load_path, ini_last_error, sizeof ini_last_error);
-	if (!d)
-		return scan_error(sc, 0, "iniparser cannot read this file (%s)",
-				  ini_last_error[0] ? ini_last_error : "no reason given");
-
+	char *later = xcalloc(ini->nitems + 1, 1);
 	config_ini_item **keys = xmalloc((ini->nitems + 1) * sizeof *keys);
 	size_t n = 0;
 	for (size_t i = 0; i < ini->nitems; i++)
 		if (ini->items[i].key)
 			keys[n++] = &ini->items[i];
-	qsort(keys, n, sizeof *keys, item_cmp);
-	int rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		if (i + 1 < n && !strcmp(keys[i]->section, keys[i + 1]->section) &&
+	qsort(keys, n, sizeof *keys, key_order);
+	for (size_t i = 0; i + 1 < n; i++)
+		if (!strcmp(keys[i]->section, keys[i + 1]->section) &&
 		    config_ini_name_eq(keys[i]->key, keys[i + 1]->key))
-			continue;	/* not the last occurrence */
-		char *lk = lower_dup(keys[i]->key);
-		char *full = xasprintf("%s:%s", keys[i]->section, lk);
-		const char *v = iniparser_getstring(d, full, NULL);
-		if (!v || strcmp(v, keys[i]->value))
-			rc = scan_error(sc, keys[i]->line, "iniparser reads this line "
-					"differently from lectern (a bug in lectern: please "
-					"report it with this line)");
-		free(full);
-		free(lk);
-	}
+			later[keys[i] - ini->items] = 1;
 	free(keys);
-	iniparser_freedict(d);
-	return rc;
+	return later;
 }
 
-/* A copy of data[0, len) in a temporary file, for iniparser (which cannot
- * read a file with a byte order mark). Returns its malloc'd path or NULL. */
-static char *
-temp_copy(const char *data, size_t len)
-{
-	const char *dir = getenv("TMPDIR");
-	if (!dir || !*dir)
-		dir = "/tmp";
-	char *tmpl = xasprintf("%s/lectern-ini-XXXXXX", dir);
-	int fd = mkstemp(tmpl);
-	if (fd < 0) {
-		free(tmpl);
-		return NULL;
-	}
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
-	if (close(fd) < 0 || off < len) {
-		unlink(tmpl);
-		free(tmpl);
-		return NULL;
-	}
-	return tmpl;
-}
-
-/* Reads the whole file; refuses directories and huge files. */
+/* Fills every key item's value from iniparser: by a lookup of
+ * "section:key" for a key's last line, by reading the line alone for an
+ * earlier one. */
 static int
-read_file(const char *path, char **data, size_t *len, int *regular, char **err)
+ini_values(scan *sc, const char *text, size_t len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		*err = xasprintf("%s: cannot open: %s", path, strerror(errno));
-		return -1;
+	config_ini *ini = sc->ini;
+	int fd = memfd_create("lectern-ini", MFD_CLOEXEC);
+	if (fd < 0)
+		return scan_error(sc, 0, "no memory file for iniparser: %s", strerror(errno));
+	pthread_mutex_lock(&ini_lock);
+	iniparser_set_error_callback(ini_errback);
+	int rc = 0;
+	dictionary *d = ini_parse(fd, text, len);
+	if (!d) {
+		int line;
+		char *what = ini_message(&line);
+		rc = scan_error(sc, line, "%s", what);
+		free(what);
 	}
-	struct stat st;
-	int known = fstat(fd, &st) == 0;
-	*regular = known && S_ISREG(st.st_mode);
-	if (known && S_ISDIR(st.st_mode)) {
-		close(fd);
-		*err = xasprintf("%s: is a directory, not a settings file", path);
-		return -1;
-	}
-	buf b;
-	buf_init(&b);
-	char chunk[8192];
-	for (;;) {
-		ssize_t r = read(fd, chunk, sizeof chunk);
-		if (r < 0 && errno == EINTR)
+	char *later = repeated_later(ini);
+	for (size_t i = 0; i < ini->nitems && rc == 0; i++) {
+		config_ini_item *it = &ini->items[i];
+		if (!it->key)
 			continue;
-		if (r < 0) {
-			*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
-			break;
+		char *lk = lower_dup(it->key);
+		if (later[i]) {
+			it->value = ini_value_alone(fd, it->section, lk, sc->texts[i]);
+		} else {
+			char *full = xasprintf("%s:%s", it->section, lk);
+			const char *v = iniparser_getstring(d, full, NULL);
+			it->value = v ? xstrdup(v) : NULL;
+			free(full);
 		}
-		if (r == 0)
-			break;
-		if (b.len + (size_t)r > INI_MAX_FILE_BYTES) {
-			*err = xasprintf("%s: too large for a settings file (over %u MiB)",
-					 path, INI_MAX_FILE_BYTES >> 20);
-			break;
-		}
-		buf_add(&b, chunk, (size_t)r);
+		free(lk);
+		if (!it->value)
+			rc = scan_error(sc, it->line, "iniparser reads no value for '%s' on "
+					"this line (a bug in lectern: please report it with "
+					"this line)", it->key);
 	}
+	free(later);
+	iniparser_set_error_callback(NULL);
+	pthread_mutex_unlock(&ini_lock);
 	close(fd);
-	if (*err) {
-		buf_free(&b);
-		return -1;
-	}
-	*len = b.len;
-	*data = buf_take(&b);
-	return 0;
+	if (rc == 0)
+		ini->dict = d;
+	else if (d)
+		iniparser_freedict(d);
+	return rc;
 }
 
 int
@@ -400,16 +444,14 @@ config_ini_load(config_ini *ini, const char *path, char **err)
 	*err = NULL;
 	char *data;
 	size_t len;
-	int regular;
-	if (read_file(path, &data, &len, &regular, err) < 0)
+	if (util_read_file(path, INI_MAX_FILE_BYTES, &data, &len, err) < 0)
 		return -1;
 
 	scan sc = { .ini = ini, .path = path, .section = xstrdup("") };
 	const char *text = data;
 	size_t tlen = len;
-	int bom = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3);
-	if (bom)
-		text += 3, tlen -= 3;
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+		text += 3, tlen -= 3;	/* iniparser would read it as text */
 
 	int rc = 0;
 	const char *nul = memchr(text, '\0', tlen);
@@ -424,23 +466,11 @@ config_ini_load(config_ini *ini, const char *path, char **err)
 	}
 	if (rc == 0)
 		rc = scan_text(&sc, text, tlen);
-	if (rc == 0) {
-		/* iniparser reads the file again: from a copy when it has a
-		 * BOM, or when it is a pipe that cannot be read twice */
-		if (bom || !regular) {
-			char *tmp = temp_copy(text, tlen);
-			if (!tmp)
-				rc = scan_error(&sc, 0, "no temporary copy for iniparser "
-						"could be made: %s", strerror(errno));
-			else {
-				rc = cross_check(&sc, tmp);
-				unlink(tmp);
-				free(tmp);
-			}
-		} else {
-			rc = cross_check(&sc, path);
-		}
-	}
+	if (rc == 0)
+		rc = ini_values(&sc, text, tlen);
+	for (size_t i = 0; i < ini->nitems; i++)
+		free(sc.texts[i]);
+	free(sc.texts);
 	free(data);
 	free(sc.section);
 	if (rc < 0) {
@@ -457,12 +487,15 @@ config_ini_free(config_ini *ini)
 {
 	for (size_t i = 0; i < ini->nitems; i++) {
 		free(ini->items[i].section);
+		free(ini->items[i].written);
 		free(ini->items[i].key);
 		free(ini->items[i].value);
 		free(ini->items[i].raw);
 	}
 	free(ini->items);
 	free(ini->path);
+	if (ini->dict)
+		iniparser_freedict(ini->dict);
 	memset(ini, 0, sizeof *ini);
 }
 
@@ -481,22 +514,29 @@ typedef struct setting {
 	const char *help;
 	int auto_ok;		/* SET_INT: "auto" is allowed, stored as
 				   CONFIG_AUTO */
+	const char *choices;	/* SET_STRING: the values allowed, '|'
+				   between them, or NULL for any */
 } setting;
 
 static const setting settings[] = {
 	{ "ui", "theme", SET_THEME, "default", 0, 0, 0, offsetof(config, theme),
-	  "colour theme: default, dark, light, mono, paper, yours, or a file path", 0 },
+	  "colour theme: default, dark, light, mono, paper, yours, or a file path", 0, NULL },
 	{ "ui", "outline_cols", SET_INT, "auto", 0, 120, 0, offsetof(config, outline_cols),
 	  "outline width: auto follows the terminal (20..56); 0 hides it at start",
-	  1 },
+	  1, NULL },
 	{ "ui", "notes_cols", SET_INT, "36", 0, 120, 0, offsetof(config, notes_cols),
-	  "width of the notes panel in columns; 0 hides it at start", 0 },
+	  "width of the notes panel in columns; 0 hides it at start", 0, NULL },
 	{ "ui", "text_cols", SET_INT, "100", 20, 1000, 1, offsetof(config, text_cols),
-	  "longest text lines, clause numbers included; 0 = the whole pane", 0 },
+	  "longest text lines, clause numbers included; 0 = the whole pane", 0, NULL },
 	{ "ui", "mouse", SET_BOOL, "yes", 0, 1, 0, offsetof(config, mouse),
-	  "mouse: the wheel scrolls, a click in the outline jumps", 0 },
+	  "mouse: the wheel scrolls, a click in the outline jumps", 0, NULL },
 	{ "ui", "show_numbers", SET_BOOL, "yes", 0, 1, 0, offsetof(config, show_numbers),
-	  "show clause numbers in the gutter", 0 },
+	  "show clause numbers in the gutter", 0, NULL },
+	{ "ui", "clipboard", SET_STRING, "file", 0, 0, 0, offsetof(config, clipboard),
+	  "where y copies a citation: osc52 (the terminal's clipboard), file, no",
+	  0, "osc52|file|no" },
+	{ "ui", "editor", SET_STRING, "builtin", 0, 0, 0, offsetof(config, editor),
+	  "notes editor: builtin, $VISUAL (or $EDITOR), or a command", 0, NULL },
 };
 
 static const char *const sections[] = { "ui", "keys" };
@@ -507,7 +547,7 @@ parse_int(const char *s, long *out)
 {
 	const char *p = s;
 	int neg = 0;
-	if (*p == '+' || *p == '-')
+	if (*p == '-')	/* a '+' is refused: "+30" is not how a width is written */
 		neg = *p++ == '-';
 	if (*p < '0' || *p > '9')
 		return -1;
@@ -563,6 +603,17 @@ apply(config *cfg, const setting *st, const char *value, int check_theme)
 	case SET_THEME:
 		if (!*value)
 			return xasprintf("%s is empty", st->key);
+		if (st->choices) {
+			size_t n = strlen(value);
+			const char *c = st->choices;
+			while (c && !(!strncmp(c, value, n) && (c[n] == '|' || !c[n]))) {
+				c = strchr(c, '|');
+				c = c ? c + 1 : NULL;
+			}
+			if (!c)
+				return xasprintf("%s = '%s' is not one of %s", st->key,
+						 value, st->choices);
+		}
 		if (st->type == SET_THEME && check_theme) {
 			theme t;
 			char *terr = NULL;
@@ -625,6 +676,8 @@ config_free(config *cfg)
 	}
 	free(cfg->bindings);
 	free(cfg->theme);
+	free(cfg->clipboard);
+	free(cfg->editor);
 	free(cfg->path);
 	memset(cfg, 0, sizeof *cfg);
 }
@@ -632,13 +685,7 @@ config_free(config *cfg)
 char *
 config_default_path(void)
 {
-	const char *x = getenv("XDG_CONFIG_HOME");
-	if (x && x[0] == '/')
-		return xasprintf("%s/lectern/config.ini", x);
-	const char *home = getenv("HOME");
-	if (home && home[0] == '/')
-		return xasprintf("%s/.config/lectern/config.ini", home);
-	return NULL;
+	return paths_config_file("config.ini");
 }
 
 /* Levenshtein distance, for "did you mean"; names are short. */
@@ -838,7 +885,7 @@ config_describe(FILE *out)
 			break;
 		case SET_STRING:
 		case SET_THEME:
-			snprintf(range, sizeof range, "name");
+			snprintf(range, sizeof range, "%s", st->choices ? st->choices : "name");
 			break;
 		}
 		char *kv = xasprintf("%s = %s", st->key, st->def);

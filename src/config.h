@@ -16,13 +16,14 @@
  *   [keys]
  *   J = line-down           ; key = action (key names: see ui/keys.c)
  *
- * Also here: config_ini, the INI reader every lectern INI file goes through
- * (config, themes; catalogs may use it too). It reads a file exactly as
- * iniparser 4.1 does, and checks that iniparser agrees, but it also knows
- * the line of every section and key and finds the line of the errors that
- * make iniparser_load return NULL (syntax, a line of 1023 bytes or more).
- * It strips a UTF-8 byte order mark, and keeps key names as written (iniparser
- * lower-cases them, which would merge the bindings "g" and "G"). */
+ * Also here: config_ini, the INI front end every lectern INI file goes
+ * through (config, themes, catalogs). iniparser 4.1 reads the values; a
+ * line index beside it knows the line of every section and key, so an
+ * error names its line, and refuses with a line what iniparser would refuse
+ * without one (syntax, a line of 1023 bytes or more). A UTF-8 byte order
+ * mark is stripped and the rest handed to iniparser through a memory file
+ * (no temporary file). Key names are kept as written (iniparser lower-cases
+ * them, which would merge the bindings "g" and "G"). */
 #ifndef LECTERN_CONFIG_H
 #define LECTERN_CONFIG_H
 
@@ -50,6 +51,10 @@ typedef struct config {
 				   measure); 0 = the whole pane */
 	int mouse;		/* default 1 */
 	int show_numbers;	/* clause numbers in the gutter, default 1 */
+	char *clipboard;	/* where y copies: "osc52", "file" (the
+				   default) or "no" */
+	char *editor;		/* notes: "builtin" (default), "$VISUAL"
+				   ($VISUAL, else $EDITOR), or a command */
 	config_binding *bindings;	/* [keys], in file order; owned */
 	size_t nbindings;
 } config;
@@ -75,6 +80,8 @@ char *config_default_path(void);
 typedef struct config_ini_item {
 	char *section;	/* lower-cased as iniparser stores it; "" before the
 			   first section header */
+	char *written;	/* on a header line: the section name as written
+			   (case kept, spaces stripped); else NULL */
 	char *key;	/* as written, case kept, spaces stripped; NULL on a
 			   section header line */
 	char *value;	/* what iniparser stores: quotes removed, cut at an
@@ -91,15 +98,19 @@ typedef struct config_ini {
 	char *path;
 	config_ini_item *items;	/* headers and keys in file order; owned */
 	size_t nitems;
+	struct _dictionary_ *dict;	/* iniparser's dictionary of the file
+					   (owned): for "section:key" lookups */
 } config_ini;
 
 /* Reads path. Returns 0, or -1 with *err = "PATH:LINE: message" (or
  * "PATH: message" when no line applies; caller frees) and ini empty.
- * Refuses: unreadable files, directories, files over 16 MiB, NUL bytes,
+ * Refuses: unreadable files, anything but a regular file (a FIFO or a
+ * device is refused at once, never waited on), files over 16 MiB, NUL bytes,
  * invalid UTF-8, syntax errors, lines of 1023 bytes or more (iniparser's
  * limit, continuation lines included), text after a section's ']', an empty
- * section name, and a comment that a trailing '\' continues onto the next
- * line (which would hide it). A UTF-8 BOM is skipped. */
+ * section name, a value whose opening quote is never closed (theme =
+ * "dark), and a comment that a trailing '\' continues onto the next line
+ * (which would hide it). A UTF-8 BOM is skipped. */
 int config_ini_load(config_ini *ini, const char *path, char **err);
 void config_ini_free(config_ini *ini);
 /* Case-insensitive ASCII comparison as iniparser does for names. */

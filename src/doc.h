@@ -91,6 +91,25 @@ typedef struct doc_page {
 	size_t line;		/* first source line of the page */
 } doc_page;
 
+/* A source line the parser removed from the text (page furniture, the
+ * masthead, a site's chrome, a table of contents): its 1-based line
+ * number, its kind (a static string: "job-number", "barcode",
+ * "page-number", "running-header", "masthead", "continuation",
+ * "site-chrome", "toc", "other") and its trimmed text (owned). */
+typedef struct doc_furniture {
+	size_t line;
+	const char *kind;
+	char *text;
+} doc_furniture;
+
+/* An agenda item's title as the masthead prints it; item is the item it
+ * belongs to ("68", "99 (k)") or NULL when the masthead does not pair
+ * them (more titles than items). Both owned. */
+typedef struct doc_agenda_title {
+	char *item;
+	char *title;
+} doc_agenda_title;
+
 typedef struct doc_meta {
 	char *symbol;		/* "A/RES/80/3", NULL if not in the text */
 	char *title;		/* the document's own title, one line */
@@ -107,8 +126,19 @@ typedef struct doc_meta {
 	size_t nagenda;
 	doc_page *pages;
 	size_t npages;
+	const char *encoding;	/* what the file was converted from
+				   ("Windows-1252", "UTF-16LE"…; a static
+				   string of source.h, never freed), NULL for
+				   UTF-8 */
+	int garbled;		/* the text looks garbled (a PDF whose fonts
+				   have no usable encoding, source.h); its
+				   language was not guessed */
 	size_t invalid_bytes;	/* input bytes replaced by U+FFFD */
 	size_t furniture_lines;	/* lines removed as page furniture */
+	doc_furniture *furniture;	/* those lines, in order; nfurniture */
+	size_t nfurniture;
+	doc_agenda_title *agenda_titles;	/* nagenda_titles, masthead order */
+	size_t nagenda_titles;
 } doc_meta;
 
 typedef struct doc {
@@ -146,22 +176,18 @@ void doc_free(doc *d);
 void doc_meta_set(char **field, const char *value);
 void doc_meta_add_agenda(doc_meta *m, const char *item);
 void doc_meta_add_page(doc_meta *m, int number, size_t line);
+/* Appends a removed line (kind a static string, text n bytes copied). */
+void doc_meta_add_furniture(doc_meta *m, size_t line, const char *kind,
+			    const char *text, size_t n);
+/* Appends an agenda item title (item may be NULL; title n bytes copied). */
+void doc_meta_add_agenda_title(doc_meta *m, const char *item,
+			       const char *title, size_t n);
 
 /* Lookup. */
 const char *node_kind_name(node_kind k);	/* "paragraph" … */
 int node_kind_from_name(const char *name);	/* -1 if unknown */
 node *doc_find_path(const doc *d, const char *path);	/* NULL if none */
 const char *node_unit_name(node_unit u);	/* "article" …, "" for none */
-/* A node named the way people cite it, as typed at a "go to" prompt:
- * "Article 40", "art. 40", "Artículo 40", "ст. 40", "rule 4", "chap. II",
- * "pp2", "preambular 2", "8", "(a)", "12.1" (article 12, paragraph 1),
- * "art. 12, para. 1 (b)". The unit words of every language are known
- * (lang.c). A bare number is looked for first among the clauses beside
- * `from` (its parent's children), then among the articles and rules of
- * the part holding `from` (the letter, an annex or the document), then
- * its clauses, then anywhere in reading order. from may be NULL (the
- * document's start). NULL when nothing matches. */
-node *doc_find_cite(const doc *d, const node *from, const char *text);
 static inline const char *node_text(const doc *d, const node *nd)
 {
 	return d->plain + nd->off;
@@ -174,7 +200,6 @@ size_t doc_block_at(const doc *d, size_t off);
  * fills out[] with up to max ancestors (top first, root excluded) and returns
  * how many. */
 size_t doc_breadcrumb(const node *nd, const node **out, size_t max);
-/* (A citation in the document's language, "Anexo, párr. 8", is lang_cite()
- * in lang.h: the words are per-language data.) */
+/* (Citations, written and read: un/cite.h.) */
 
 #endif

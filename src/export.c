@@ -116,14 +116,127 @@ meta_json(const doc_meta *m)
 	for (size_t i = 0; i < m->nagenda; i++)
 		json_array_append_new(items, jstr(m->agenda[i]));
 	json_object_set_new(o, "agenda_items", items);
+	json_t *titles = json_array();
+	for (size_t i = 0; i < m->nagenda_titles; i++)
+		json_array_append_new(titles, json_pack("{s:o,s:o}", "item",
+							str_or_null(m->agenda_titles[i].item),
+							"title", jstr(m->agenda_titles[i].title)));
+	json_object_set_new(o, "agenda_titles", titles);
 	json_t *pages = json_array();
 	for (size_t i = 0; i < m->npages; i++)
 		json_array_append_new(pages, json_pack("{s:i,s:I}", "page", m->pages[i].number,
 						       "line", (json_int_t)m->pages[i].line));
 	json_object_set_new(o, "pages", pages);
+	json_object_set_new(o, "encoding", str_or_null(m->encoding));
+	json_object_set_new(o, "garbled", json_boolean(m->garbled));
 	json_object_set_new(o, "invalid_bytes", json_integer((json_int_t)m->invalid_bytes));
 	json_object_set_new(o, "furniture_lines", json_integer((json_int_t)m->furniture_lines));
+	json_t *furn = json_array();
+	for (size_t i = 0; i < m->nfurniture; i++)
+		json_array_append_new(furn, json_pack("{s:I,s:s,s:o}", "line",
+						      (json_int_t)m->furniture[i].line,
+						      "kind", m->furniture[i].kind,
+						      "text", jstr(m->furniture[i].text)));
+	json_object_set_new(o, "furniture", furn);
 	return o;
+}
+
+/* ---- JSON safe for a terminal ------------------------------------------ */
+
+/* jansson escapes C0 controls only. What a terminal or a bidi renderer
+ * would act on is escaped here too, on the dumped text: DEL, C1 controls
+ * (U+0080..U+009F), the bidi embeddings and overrides U+202A..U+202E, the
+ * isolates U+2066..U+2069 and U+2028/U+2029. Outside strings jansson
+ * writes ASCII only, so escaping these sequences anywhere is escaping them
+ * in strings. Chunks may end inside a sequence: up to 2 bytes wait. */
+typedef struct json_safe {
+	FILE *out;
+	unsigned char pend[3];
+	size_t npend;
+} json_safe;
+
+/* The code point to escape at p[0, n), or 0 (*len: its length); -1 when
+ * p[0, n) may be the start of one (more bytes are needed). */
+static long
+unsafe_at(const unsigned char *p, size_t n, size_t *len)
+{
+	*len = 1;
+	if (p[0] == 0x7f)
+		return 0x7f;
+	if (p[0] == 0xc2) {
+		if (n < 2)
+			return -1;
+		*len = 2;
+		return p[1] >= 0x80 && p[1] <= 0x9f ? p[1] : 0;
+	}
+	if (p[0] == 0xe2) {
+		if (n < 2)
+			return -1;
+		if (p[1] != 0x80 && p[1] != 0x81)
+			return 0;
+		if (n < 3)
+			return -1;
+		*len = 3;
+		long cp = 0x2000 + ((long)(p[1] & 0x3f) << 6) + (p[2] & 0x3f);
+		if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+		    cp == 0x2028 || cp == 0x2029)
+			return cp;
+		return 0;
+	}
+	return 0;
+}
+
+static void
+safe_write(json_safe *js, const unsigned char *p, size_t n, int final)
+{
+	size_t from = 0;
+	for (size_t i = 0; i < n;) {
+		size_t len;
+		long cp = unsafe_at(p + i, n - i, &len);
+		if (cp < 0 && !final) {
+			fwrite(p + from, 1, i - from, js->out);
+			memcpy(js->pend, p + i, n - i);
+			js->npend = n - i;
+			return;
+		}
+		if (cp > 0) {
+			fwrite(p + from, 1, i - from, js->out);
+			fprintf(js->out, "\\u%04lX", cp);
+			i += len;
+			from = i;
+			continue;
+		}
+		i++;
+	}
+	fwrite(p + from, 1, n - from, js->out);
+}
+
+static int
+safe_chunk(const char *buffer, size_t size, void *data)
+{
+	json_safe *js = data;
+	if (!js->npend) {
+		safe_write(js, (const unsigned char *)buffer, size, 0);
+	} else {
+		size_t n = js->npend + size;
+		unsigned char *t = xmalloc(n);
+		memcpy(t, js->pend, js->npend);
+		memcpy(t + js->npend, buffer, size);
+		js->npend = 0;
+		safe_write(js, t, n, 0);
+		free(t);
+	}
+	return ferror(js->out) ? -1 : 0;
+}
+
+int
+export_json_dumpf(const json_t *j, FILE *out, size_t flags)
+{
+	json_safe js = { out, { 0 }, 0 };
+	int rc = json_dump_callback(j, safe_chunk, &js, flags);
+	if (js.npend)
+		safe_write(&js, js.pend, js.npend, 1);
+	return rc < 0 || ferror(out) ? -1 : 0;
 }
 
 int
@@ -134,7 +247,7 @@ export_json(const doc *d, FILE *out)
 	json_object_set_new(o, "name", jstr(d->name));
 	json_object_set_new(o, "meta", meta_json(&d->meta));
 	json_object_set_new(o, "root", node_json(d, d->root));
-	int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	int rc = export_json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	if (rc == 0)
 		fputc('\n', out);

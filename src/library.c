@@ -2,19 +2,23 @@
  *
  * Schema (user_version LIBRARY_SCHEMA, application_id LIBRARY_APPID):
  *   meta(k, v)          'indexer' = who filled the cache (version, format,
- *                       language option, catalog size): a different indexer
- *                       empties it;
+ *                       rules, language option, catalog size and hash): a
+ *                       different indexer empties it;
  *   doc(id, path UNIQUE, size, mtime_ns, symbol, date, lang, title, agenda,
- *       session, nkeys, error)
+ *       session, nkeys, error, refs)
  *                       one row per file seen (error: could not be read);
+ *                       refs: every reference in reading order, as
+ *                       lectern --refs prints them (refs_blob below), so
+ *                       that --refs of an unchanged file parses nothing;
  *   ref(doc, key, kind, count, first_path, first_text)
  *                       one row per (document, reference key).
  * The current library is the temp table member(id): the docs found under
  * the roots of the last scan. Queries join on it; the cache may hold more.
  *
- * A scan: walk the roots (stat only); look each file up by path; files
- * whose size and mtime match are members as they are; the others are read
- * and parsed (in forked worker processes when there are many, so a cold
+ * A scan: walk the roots (stat only); read what the cache has under each
+ * directory root (one range query) and look up the other files by path;
+ * files whose size and mtime match are members as they are; the others
+ * are read and parsed (in forked worker processes when there are many, so a cold
  * index uses every core and a parser crash cannot take the caller down),
  * then written in one IMMEDIATE transaction with prepared statements,
  * together with the removal of cached files that vanished from a root
@@ -45,14 +49,14 @@
 
 #include "db.h"
 #include "doc.h"
+#include "doc_open.h"
 #include "library.h"
-#include "text.h"
+#include "paths.h"
 #include "parse.h"
 #include "refs.h"
-#include "source.h"
 #include "util.h"
 
-#define LIBRARY_SCHEMA 2
+#define LIBRARY_SCHEMA 3
 #define LIBRARY_APPID 0x4c43544c	/* "LCTL" */
 /* Bump when what is extracted from a document changes, so caches made by
  * an older indexer are refilled. */
@@ -70,13 +74,26 @@ struct library {
 	void (*warn)(void *ctx, const char *msg);
 	void *warn_ctx;
 	void (*progress)(void *ctx, size_t done, size_t total);
+	void (*worker_hook)(void *ctx, const char *path);	/* tests */
 	char **roots;		/* as given to the last successful scan */
 	size_t nroots;
 	size_t walk_failed;	/* directories the current walk could not read */
+	struct refs_cache *refs;	/* library_refs_of's, NULL until asked
+					   for after a scan */
 };
 
 static void free_roots(library *lib);
 static int is_damage(int rc);
+static void refs_cache_clear(library *lib);
+
+/* Closes the connection, and forgets what was read from it. */
+static void
+close_db(library *lib)
+{
+	refs_cache_clear(lib);
+	sqlite3_close(lib->db);
+	lib->db = NULL;
+}
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -147,18 +164,7 @@ natural_cmp(void *ctx, int na, const void *va, int nb, const void *vb)
 static char *
 default_db_path(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	char *dir;
-	if (xdg && xdg[0] == '/')
-		dir = xasprintf("%s/lectern", xdg);
-	else if (home && home[0] == '/')
-		dir = xasprintf("%s/.local/share/lectern", home);
-	else
-		return NULL;
-	char *p = xasprintf("%s/library.db", dir);
-	free(dir);
-	return p;
+	return paths_data_file("library.db");
 }
 
 /* mkdir -p of the directory part of path; 0 or -1 with errno. */
@@ -187,7 +193,8 @@ static const char schema_sql[] =
 	" session INTEGER NOT NULL DEFAULT 0,"
 	" nkeys INTEGER NOT NULL DEFAULT 0,"	/* rows in ref: a listing need
 						   not read the ref table */
-	" error TEXT);"
+	" error TEXT,"
+	" refs BLOB);"	/* refs_blob: what --refs prints of the file */
 	"CREATE TABLE ref("
 	" doc INTEGER NOT NULL REFERENCES doc(id) ON DELETE CASCADE,"
 	" key TEXT NOT NULL,"
@@ -198,28 +205,61 @@ static const char schema_sql[] =
 	" PRIMARY KEY(doc, key)) WITHOUT ROWID;"
 	"CREATE INDEX ref_key ON ref(key);";
 
+/* FNV-1a over a string and its end (NULL differs from ""). */
+static uint64_t
+fnv_str(uint64_t h, const char *s)
+{
+	if (s)
+		for (; *s; s++)
+			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (h ^ (s ? 0x100u : 0x200u)) * 1099511628211ULL;
+}
+
+/* What the catalog contributes to an index: the keys it resolves, their
+ * kinds, titles and dates (--refs prints titles). A user's catalog that
+ * changes one title changes this (its entry count would not). */
+static uint64_t
+catalog_fingerprint(const catalog *c)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t n = c ? catalog_count(c) : 0;
+	for (size_t i = 0; i < n; i++) {
+		const catalog_entry *e = catalog_entry_at(c, i);
+		h = fnv_str(h, e->key);
+		h = fnv_str(h, e->kind);
+		for (size_t l = 0; l < CATALOG_NLANGS; l++)
+			h = fnv_str(h, e->title[l]);
+		h = fnv_str(h, e->date);
+		for (size_t k = 0; k < e->npara; k++) {
+			h = fnv_str(h, e->para_keys[k]);
+			h = fnv_str(h, e->para_vals[k]);
+		}
+	}
+	return h;
+}
+
 static char *
 indexer_id(const library *lib)
 {
-	/* The catalog resolves title-cited resolutions: its size stands in
-	 * for its content. The parser's and the references' rules name what
+	/* The catalog resolves title-cited resolutions and gives the titles
+	 * --refs prints. The parser's and the references' rules name what
 	 * the cached trees and keys were made with. */
-	return xasprintf("lectern %s format %d parse %d refs %d lang %s catalog %zu",
+	return xasprintf("lectern %s format %d parse %d refs %d lang %s catalog %zu %016llx",
 			 PACKAGE_VERSION, LIBRARY_FORMAT, PARSE_RULES, REFS_RULES,
 			 lib->lang ? lib->lang : "detect",
-			 lib->cat ? catalog_count(lib->cat) : 0);
+			 lib->cat ? catalog_count(lib->cat) : 0,
+			 (unsigned long long)catalog_fingerprint(lib->cat));
 }
 
 /* Is the open database one we may use? NULL if so, else why not. */
 static char *
 check_ours(sqlite3 *db)
 {
-	long long appid = 0, version = 0, nobj = 0;
-	if (db_int(db, "PRAGMA application_id", &appid) != SQLITE_OK ||
-	    db_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
-	    db_int(db, "SELECT count(*) FROM sqlite_master", &nobj) != SQLITE_OK)
+	long long version = 0;
+	int ours;
+	if (db_identity(db, LIBRARY_APPID, &ours, &version) != SQLITE_OK)
 		return xasprintf("cannot be read (%s)", sqlite3_errmsg(db));
-	if (appid != LIBRARY_APPID && (appid != 0 || nobj > 0))
+	if (!ours)
 		return xstrdup("is a SQLite database, but not a lectern library index");
 	if (version > LIBRARY_SCHEMA)
 		return xasprintf("was written by a newer lectern (schema %lld, this one knows %d)",
@@ -297,7 +337,9 @@ setup_connection(library *lib)
 		 * re-parse, nothing more. */
 		db_exec(db, "PRAGMA synchronous=NORMAL");
 	}
-	db_exec(db, "PRAGMA foreign_keys=ON");
+	/* No foreign key enforcement: it costs a lookup per reference
+	 * written, and the only deletions (scan_once, init_schema) delete a
+	 * document's references themselves. */
 	db_exec(db, "PRAGMA temp_store=MEMORY");
 	int rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS member(id INTEGER PRIMARY KEY)");
 	if (rc != SQLITE_OK)
@@ -310,26 +352,11 @@ open_memory(library *lib)
 {
 	free(lib->db_path);
 	lib->db_path = xstrdup(":memory:");
-	if (lib->db)
-		sqlite3_close(lib->db);
-	lib->db = NULL;
+	close_db(lib);
 	if (sqlite3_open_v2(":memory:", &lib->db,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
 		return -1;
 	return setup_connection(lib) == SQLITE_OK ? 0 : -1;
-}
-
-static int
-has_sqlite_header(const char *path)
-{
-	static const char magic[16] = "SQLite format 3";	/* with its NUL */
-	char head[16];
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 0;
-	size_t n = fread(head, 1, sizeof head, f);
-	fclose(f);
-	return n == sizeof head && memcmp(head, magic, sizeof head) == 0;
 }
 
 /* Opens the file index; NULL on success, else why it cannot be used (the
@@ -346,10 +373,20 @@ open_file(library *lib)
 		if (access(path, R_OK | W_OK) < 0)
 			return xasprintf("cannot be read and written (%s)", strerror(errno));
 		/* SQLite takes a file shorter than its header for an empty
-		 * database and writes over it: look at the header first. An
-		 * empty file has nothing to lose. */
-		if (sb.st_size > 0 && !has_sqlite_header(path))
+		 * database and writes over it: look at the header first (db.h,
+		 * shared with the notes). An empty file has nothing to lose. */
+		long long size;
+		unsigned long long want;
+		switch (db_file_inspect(path, &size, &want)) {
+		case DB_FILE_NOT_SQLITE:
 			return xstrdup("is not a SQLite database");
+		case DB_FILE_TRUNCATED:
+			return xstrdup("is a truncated SQLite database");
+		case DB_FILE_ERROR:
+			return xasprintf("cannot be read (%s)", strerror(errno));
+		default:
+			break;
+		}
 	} else if (errno == ENOENT) {
 		if (make_parent_dirs(path) < 0)
 			return xasprintf("cannot create its directory (%s)", strerror(errno));
@@ -391,11 +428,13 @@ library_open(const library_options *opt, char **warning)
 	lib->warn = opt->warn;
 	lib->warn_ctx = opt->warn_ctx;
 	lib->progress = opt->progress;
+	lib->worker_hook = opt->worker_hook;
 	lib->db_path = opt->db_path ? xstrdup(opt->db_path) : default_db_path();
 
 	char *why = NULL;
 	if (!lib->db_path)
-		why = xstrdup("has no place: neither XDG_DATA_HOME nor HOME is an absolute path");
+		why = xstrdup("has no place: neither XDG_DATA_HOME nor HOME nor the password "
+			      "database gives an absolute directory");
 	else if (strcmp(lib->db_path, ":memory:") != 0)
 		why = open_file(lib);
 	if (why || !lib->db) {
@@ -417,7 +456,7 @@ library_free(library *lib)
 {
 	if (!lib)
 		return;
-	sqlite3_close(lib->db);
+	close_db(lib);
 	free_roots(lib);
 	free(lib->db_path);
 	free(lib->lang);
@@ -430,6 +469,12 @@ library_db_path(const library *lib)
 	return lib->db_path;
 }
 
+const char *
+library_lang(const library *lib)
+{
+	return lib->lang;
+}
+
 /* ---- walking the roots ------------------------------------------------ */
 
 typedef struct entry {
@@ -437,6 +482,7 @@ typedef struct entry {
 	long long size;
 	long long mtime_ns;
 	long long id;		/* cached doc id, 0 if none */
+	int looked;		/* id and stale are set */
 	int stale;		/* needs parsing */
 } entry;
 
@@ -564,6 +610,7 @@ typedef struct rec {
 	char *error;
 	char *symbol, *date, *lang, *title, *agenda;
 	int session;
+	buf refs_blob;		/* refs_blob_add of each reference */
 	rec_ref *refs;
 	size_t nrefs, refs_cap;
 } rec;
@@ -584,6 +631,7 @@ rec_clear(rec *r)
 		free(r->refs[i].first_text);
 	}
 	free(r->refs);
+	buf_free(&r->refs_blob);
 	memset(r, 0, sizeof *r);
 }
 
@@ -591,6 +639,53 @@ static char *
 dup_or_null(const char *s)
 {
 	return s && *s ? xstrdup(s) : NULL;
+}
+
+/* ---- the references as --refs prints them ------------------------------ */
+
+/* refs_blob: per reference, in reading order, six fields: node path, kind,
+ * key, text as written, paragraph, title; each a u32 byte count (host
+ * order: the index is a cache of this machine) and the bytes, UINT32_MAX
+ * for NULL. */
+
+static void
+put_u32(buf *b, uint32_t v)
+{
+	buf_add(b, (const char *)&v, sizeof v);
+}
+
+static void
+put_bytes(buf *b, const char *s, size_t n)
+{
+	if (!s) {
+		put_u32(b, UINT32_MAX);
+		return;
+	}
+	put_u32(b, (uint32_t)n);
+	buf_add(b, s, n);
+}
+
+static void
+put_str(buf *b, const char *s)
+{
+	put_bytes(b, s, s ? strlen(s) : 0);
+}
+
+static void
+refs_blob_add(buf *b, const doc *d, const ref *r)
+{
+	int meta = r->block == REFS_META || r->block >= d->nblocks;
+	put_str(b, meta ? "meta" : d->blocks[r->block]->path);
+	put_str(b, ref_kind_name(r->kind));
+	put_str(b, r->key);
+	if (!meta)
+		put_bytes(b, d->plain + r->off, r->len);
+	else if (r->meta_index < d->meta.nagenda)
+		put_str(b, d->meta.agenda[r->meta_index]);
+	else
+		put_str(b, "");
+	put_str(b, r->para);
+	put_str(b, r->title);
 }
 
 typedef struct ref_order {
@@ -615,8 +710,11 @@ extract_refs(const doc *d, const catalog *cat, rec *r)
 {
 	ref_list *l = refs_find(d, cat);
 	ref_order *o = xcalloc(l->n + 1, sizeof *o);
-	for (size_t i = 0; i < l->n; i++)
+	buf_init(&r->refs_blob);
+	for (size_t i = 0; i < l->n; i++) {
 		o[i] = (ref_order){ &l->items[i], i };
+		refs_blob_add(&r->refs_blob, d, &l->items[i]);
+	}
 	qsort(o, l->n, sizeof *o, ref_order_cmp);
 	for (size_t i = 0; i < l->n; ) {
 		size_t j = i;
@@ -655,15 +753,13 @@ index_file(const char *path, const char *lang, const catalog *cat, rec *r)
 {
 	memset(r, 0, sizeof *r);
 	r->done = 1;
-	source src;
 	char *err = NULL;
-	if (source_load(path, &src, &err) < 0) {
+	doc_open_options dopt = { .lang = lang };
+	doc *d = doc_open(path, &dopt, NULL, &err);
+	if (!d) {
 		r->error = err ? err : xasprintf("%s: cannot be read", path);
 		return;
 	}
-	parse_options popt = { .lang = lang };
-	doc *d = parse_document(path, src.data, src.len, &popt);
-	source_free(&src);
 	r->symbol = dup_or_null(d->meta.symbol);
 	r->date = dup_or_null(d->meta.date);
 	r->lang = dup_or_null(d->meta.lang);
@@ -686,25 +782,7 @@ index_file(const char *path, const char *lang, const catalog *cat, rec *r)
 /* ---- records through a pipe (worker processes) ------------------------ */
 
 /* A record: u32 length of what follows, u32 index, then the fields; a
- * string is u32 length + bytes, UINT32_MAX for NULL. */
-
-static void
-put_u32(buf *b, uint32_t v)
-{
-	buf_add(b, (const char *)&v, sizeof v);
-}
-
-static void
-put_str(buf *b, const char *s)
-{
-	if (!s) {
-		put_u32(b, UINT32_MAX);
-		return;
-	}
-	size_t n = strlen(s);
-	put_u32(b, (uint32_t)n);
-	buf_add(b, s, n);
-}
+ * string is u32 length + bytes, UINT32_MAX for NULL (put_bytes). */
 
 static void
 rec_encode(buf *b, uint32_t index, const rec *r)
@@ -719,6 +797,7 @@ rec_encode(buf *b, uint32_t index, const rec *r)
 	put_str(b, r->title);
 	put_str(b, r->agenda);
 	put_u32(b, (uint32_t)r->session);
+	put_bytes(b, r->refs_blob.s ? r->refs_blob.s : "", r->refs_blob.len);
 	put_u32(b, (uint32_t)r->nrefs);
 	for (size_t i = 0; i < r->nrefs; i++) {
 		put_str(b, r->refs[i].key);
@@ -749,19 +828,29 @@ get_u32(reader *rd)
 	return v;
 }
 
-static char *
-get_str(reader *rd)
+/* The next field in place: *n bytes at the pointer returned; NULL for a
+ * NULL field (and when malformed: rd->bad). */
+static const char *
+get_field(reader *rd, uint32_t *n)
 {
-	uint32_t n = get_u32(rd);
-	if (rd->bad || n == UINT32_MAX)
+	*n = get_u32(rd);
+	if (rd->bad || *n == UINT32_MAX)
 		return NULL;
-	if ((size_t)(rd->end - rd->p) < n) {
+	if ((size_t)(rd->end - rd->p) < *n) {
 		rd->bad = 1;
 		return NULL;
 	}
-	char *s = xstrndup(rd->p, n);
-	rd->p += n;
+	const char *s = rd->p;
+	rd->p += *n;
 	return s;
+}
+
+static char *
+get_str(reader *rd)
+{
+	uint32_t n;
+	const char *s = get_field(rd, &n);
+	return s ? xstrndup(s, n) : NULL;
 }
 
 /* Decodes one record body (after its length); -1 if malformed. */
@@ -781,6 +870,11 @@ rec_decode(const char *p, size_t n, rec *recs, size_t nrecs)
 	r->title = get_str(&rd);
 	r->agenda = get_str(&rd);
 	r->session = (int)get_u32(&rd);
+	uint32_t nblob;
+	const char *blob = get_field(&rd, &nblob);
+	buf_init(&r->refs_blob);
+	if (blob)
+		buf_add(&r->refs_blob, blob, nblob);
 	uint32_t nrefs = get_u32(&rd);
 	for (uint32_t i = 0; i < nrefs && !rd.bad; i++) {
 		xgrow((void **)&r->refs, &r->refs_cap, r->nrefs + 1, sizeof *r->refs);
@@ -830,6 +924,8 @@ worker(const library *lib, entry **todo, size_t ntodo, size_t *next, int fd)
 		size_t i = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED);
 		if (i >= ntodo)
 			break;
+		if (lib->worker_hook)
+			lib->worker_hook(lib->warn_ctx, todo[i]->path);
 		rec r;
 		index_file(todo[i]->path, lib->lang, lib->cat, &r);
 		b.len = 0;
@@ -969,21 +1065,23 @@ enum {
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_LOOKUP] = "SELECT id, size, mtime_ns, error FROM doc WHERE path = ?1",
 	[ST_UPSERT] = "INSERT INTO doc(path, size, mtime_ns, symbol, date, lang, title,"
-		      " agenda, session, error, nkeys)"
-		      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"
+		      " agenda, session, error, nkeys, refs)"
+		      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"
 		      " ON CONFLICT(path) DO UPDATE SET size=excluded.size,"
 		      " mtime_ns=excluded.mtime_ns, symbol=excluded.symbol,"
 		      " date=excluded.date, lang=excluded.lang, title=excluded.title,"
 		      " agenda=excluded.agenda, session=excluded.session,"
-		      " error=excluded.error, nkeys=excluded.nkeys RETURNING id",
+		      " error=excluded.error, nkeys=excluded.nkeys,"
+		      " refs=excluded.refs RETURNING id",
 	[ST_DELREFS] = "DELETE FROM ref WHERE doc = ?1",
-	[ST_ADDREF] = "INSERT OR REPLACE INTO ref(doc, key, kind, count, first_path, first_text)"
+	[ST_ADDREF] = "INSERT INTO ref(doc, key, kind, count, first_path, first_text)"
 		      " VALUES(?1,?2,?3,?4,?5,?6)",
 	[ST_MEMBER] = "INSERT OR IGNORE INTO member(id) VALUES(?1)",
 	[ST_DELDOC] = "DELETE FROM doc WHERE id = ?1",
 	/* Everything cached under a directory: prefix "dir/" up to "dir0"
 	 * ('0' follows '/'). */
-	[ST_RANGE] = "SELECT id, path FROM doc WHERE path >= ?1 AND path < ?2",
+	[ST_RANGE] = "SELECT id, path, size, mtime_ns, error FROM doc"
+		     " WHERE path >= ?1 AND path < ?2",
 };
 
 typedef struct stmts {
@@ -1044,6 +1142,11 @@ store_rec(stmts *st, entry *e, const rec *r)
 	sqlite3_bind_int(u, 9, r->session);
 	bind_text_or_null(u, 10, r->error);
 	sqlite3_bind_int64(u, 11, (sqlite3_int64)r->nrefs);
+	if (r->error)
+		sqlite3_bind_null(u, 12);
+	else	/* a document without references has an empty list */
+		sqlite3_bind_blob(u, 12, r->refs_blob.s ? r->refs_blob.s : "",
+				  (int)r->refs_blob.len, SQLITE_STATIC);
 	int rc = sqlite3_step(u);
 	if (rc == SQLITE_ROW) {
 		e->id = sqlite3_column_int64(u, 0);
@@ -1053,6 +1156,9 @@ store_rec(stmts *st, entry *e, const rec *r)
 	sqlite3_clear_bindings(u);
 	if (rc != SQLITE_DONE)
 		return rc;
+	/* Keys are unique in r->refs (extract_refs): the old ones go (also
+	 * when another process indexed the file since our lookup), then
+	 * plain inserts. */
 	sqlite3_bind_int64(st->s[ST_DELREFS], 1, e->id);
 	if ((rc = step_done(st->s[ST_DELREFS])) != SQLITE_OK)
 		return rc;
@@ -1090,10 +1196,22 @@ typedef struct root {
 	int isdir;
 } root;
 
-/* Looks every entry up in the cache (read transaction). A file that could
- * not be read is read again whatever its mtime: what failed may work now
- * (pdftotext installed, permissions fixed), and if not, a warm scan reports
- * what the cold one did. */
+/* Sets e from its cached row (columns id, size, mtime_ns, error from
+ * column at on). A file that could not be read is read again whatever its
+ * mtime: what failed may work now (pdftotext installed, permissions
+ * fixed), and if not, a warm scan reports what the cold one did. */
+static void
+entry_from_row(entry *e, sqlite3_stmt *q, int at)
+{
+	e->id = sqlite3_column_int64(q, 0);
+	e->stale = sqlite3_column_int64(q, at) != e->size ||
+		   sqlite3_column_int64(q, at + 1) != e->mtime_ns ||
+		   sqlite3_column_type(q, at + 2) != SQLITE_NULL;
+	e->looked = 1;
+}
+
+/* Looks up in the cache every entry that find_vanished did not meet
+ * (files named as roots, files new to the index): one read transaction. */
 static int
 lookup_entries(library *lib, stmts *st, entries *es)
 {
@@ -1103,13 +1221,12 @@ lookup_entries(library *lib, stmts *st, entries *es)
 	sqlite3_stmt *q = st->s[ST_LOOKUP];
 	for (size_t i = 0; i < es->n; i++) {
 		entry *e = &es->v[i];
+		if (e->looked)
+			continue;
 		sqlite3_bind_text(q, 1, e->path, -1, SQLITE_STATIC);
 		rc = sqlite3_step(q);
 		if (rc == SQLITE_ROW) {
-			e->id = sqlite3_column_int64(q, 0);
-			e->stale = sqlite3_column_int64(q, 1) != e->size ||
-				   sqlite3_column_int64(q, 2) != e->mtime_ns ||
-				   sqlite3_column_type(q, 3) != SQLITE_NULL;
+			entry_from_row(e, q, 1);
 			rc = SQLITE_OK;
 		} else if (rc == SQLITE_DONE) {
 			e->id = 0;
@@ -1125,7 +1242,10 @@ lookup_entries(library *lib, stmts *st, entries *es)
 	return db_exec(lib->db, "COMMIT");
 }
 
-/* Cached ids under directory roots whose files are gone. */
+/* Reads what the cache has under the directory roots, in one range query
+ * each (a warm scan then needs no lookup per file): the entries met get
+ * their id and staleness, and the ids of cached files that are gone go
+ * to *ids. */
 static int
 find_vanished(library *lib, stmts *st, const root *roots, size_t nroots,
 	      entries *es, long long **ids, size_t *nids, size_t *cap)
@@ -1146,7 +1266,10 @@ find_vanished(library *lib, stmts *st, const root *roots, size_t nroots,
 		sqlite3_bind_text(q, 2, hi, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 			const char *p = (const char *)sqlite3_column_text(q, 1);
-			if (!find_entry(es, p)) {
+			entry *e = p ? find_entry(es, p) : NULL;
+			if (e) {
+				entry_from_row(e, q, 2);
+			} else {
 				xgrow((void **)ids, cap, *nids + 1, sizeof **ids);
 				(*ids)[(*nids)++] = sqlite3_column_int64(q, 0);
 			}
@@ -1177,9 +1300,9 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 	int rc = stmts_prepare(lib->db, &st);
 	if (rc != SQLITE_OK)
 		goto out;
-	if ((rc = lookup_entries(lib, &st, es)) != SQLITE_OK)
-		goto out;
 	if ((rc = find_vanished(lib, &st, roots, nroots, es, &gone, &ngone, &gone_cap)) != SQLITE_OK)
+		goto out;
+	if ((rc = lookup_entries(lib, &st, es)) != SQLITE_OK)
 		goto out;
 
 	todo = xcalloc(es->n + 1, sizeof *todo);
@@ -1222,8 +1345,11 @@ scan_once(library *lib, const root *roots, size_t nroots, entries *es,
 			if (recs[i].done)
 				rc = store_rec(&st, todo[i], &recs[i]);
 		for (size_t i = 0; i < ngone && rc == SQLITE_OK; i++) {
+			sqlite3_bind_int64(st.s[ST_DELREFS], 1, gone[i]);
+			rc = step_done(st.s[ST_DELREFS]);
 			sqlite3_bind_int64(st.s[ST_DELDOC], 1, gone[i]);
-			rc = step_done(st.s[ST_DELDOC]);
+			if (rc == SQLITE_OK)
+				rc = step_done(st.s[ST_DELDOC]);
 		}
 		if (rc == SQLITE_OK)
 			rc = db_exec(lib->db, "COMMIT");
@@ -1312,7 +1438,7 @@ scan_roots(library *lib, const char *const *paths, size_t npaths, library_stats 
 		      lib->db_path, sqlite3_errstr(rc));
 		if (open_memory(lib) == 0) {
 			for (size_t i = 0; i < es.n; i++)
-				es.v[i].id = 0, es.v[i].stale = 0;
+				es.v[i].id = 0, es.v[i].stale = 0, es.v[i].looked = 0;
 			rc = scan_once(lib, roots, nroots, &es, st);
 		}
 	}
@@ -1343,6 +1469,7 @@ library_scan(library *lib, const char *const *paths, size_t npaths,
 	if (!st)
 		st = &dummy;
 	*err = NULL;
+	refs_cache_clear(lib);	/* what it held may change */
 	int rc = scan_roots(lib, paths, npaths, st);
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("library index %s cannot be updated: %s", lib->db_path,
@@ -1399,6 +1526,33 @@ recover(library *lib, int rc)
 	return rc == SQLITE_OK;
 }
 
+/* The rows of a query, gathered by db_collect. */
+typedef struct rows_docs {
+	library_doc *v;
+	size_t n, cap;
+} rows_docs;
+
+static int
+doc_row(sqlite3_stmt *st, void *ctx)
+{
+	rows_docs *r = ctx;
+	xgrow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
+	library_doc *d = &r->v[r->n++];
+	d->id = sqlite3_column_int64(st, 0);
+	d->path = col_dup(st, 1);
+	d->symbol = col_dup(st, 2);
+	d->date = col_dup(st, 3);
+	d->lang = col_dup(st, 4);
+	d->title = col_dup(st, 5);
+	d->agenda = col_dup(st, 6);
+	d->session = sqlite3_column_int(st, 7);
+	d->size_bytes = sqlite3_column_int64(st, 8);
+	d->mtime_ns = sqlite3_column_int64(st, 9);
+	d->error = col_dup(st, 10);
+	d->nkeys = (size_t)sqlite3_column_int64(st, 11);
+	return SQLITE_OK;
+}
+
 static size_t
 list_once(library *lib, library_sort by, library_doc **out, int *rcp)
 {
@@ -1412,33 +1566,15 @@ list_once(library *lib, library_sort by, library_doc **out, int *rcp)
 	*rcp = rc;
 	if (rc != SQLITE_OK)
 		return 0;
-	library_doc *v = NULL;
-	size_t n = 0, cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&v, &cap, n + 1, sizeof *v);
-		library_doc *d = &v[n++];
-		d->id = sqlite3_column_int64(st, 0);
-		d->path = col_dup(st, 1);
-		d->symbol = col_dup(st, 2);
-		d->date = col_dup(st, 3);
-		d->lang = col_dup(st, 4);
-		d->title = col_dup(st, 5);
-		d->agenda = col_dup(st, 6);
-		d->session = sqlite3_column_int(st, 7);
-		d->size_bytes = sqlite3_column_int64(st, 8);
-		d->mtime_ns = sqlite3_column_int64(st, 9);
-		d->error = col_dup(st, 10);
-		d->nkeys = (size_t)sqlite3_column_int64(st, 11);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		library_docs_free(v, n);
-		*rcp = rc;
+	rows_docs r = { 0 };
+	rc = db_collect(st, doc_row, &r);
+	*rcp = rc;
+	if (rc != SQLITE_OK) {
+		library_docs_free(r.v, r.n);
 		return 0;
 	}
-	*rcp = SQLITE_OK;
-	*out = v;
-	return n;
+	*out = r.v;
+	return r.n;
 }
 
 size_t
@@ -1477,6 +1613,29 @@ library_docs_free(library_doc *docs, size_t n)
 	free(docs);
 }
 
+typedef struct rows_mentions {
+	library_mention *v;
+	size_t n, cap;
+} rows_mentions;
+
+static int
+mention_row(sqlite3_stmt *st, void *ctx)
+{
+	rows_mentions *r = ctx;
+	xgrow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
+	library_mention *m = &r->v[r->n++];
+	m->doc_id = sqlite3_column_int64(st, 0);
+	m->path = col_dup(st, 1);
+	m->symbol = col_dup(st, 2);
+	m->title = col_dup(st, 3);
+	m->key = col_dup(st, 4);
+	m->kind = col_dup(st, 5);
+	m->count = (size_t)sqlite3_column_int64(st, 6);
+	m->first_path = col_dup(st, 7);
+	m->first_text = col_dup(st, 8);
+	return SQLITE_OK;
+}
+
 static size_t
 mentions_once(library *lib, const char *sql, const char *arg,
 	      library_mention **out, int *rcp)
@@ -1488,30 +1647,15 @@ mentions_once(library *lib, const char *sql, const char *arg,
 	if (rc != SQLITE_OK)
 		return 0;
 	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	library_mention *v = NULL;
-	size_t n = 0, cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&v, &cap, n + 1, sizeof *v);
-		library_mention *m = &v[n++];
-		m->doc_id = sqlite3_column_int64(st, 0);
-		m->path = col_dup(st, 1);
-		m->symbol = col_dup(st, 2);
-		m->title = col_dup(st, 3);
-		m->key = col_dup(st, 4);
-		m->kind = col_dup(st, 5);
-		m->count = (size_t)sqlite3_column_int64(st, 6);
-		m->first_path = col_dup(st, 7);
-		m->first_text = col_dup(st, 8);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		library_mentions_free(v, n);
-		*rcp = rc;
+	rows_mentions r = { 0 };
+	rc = db_collect(st, mention_row, &r);
+	*rcp = rc;
+	if (rc != SQLITE_OK) {
+		library_mentions_free(r.v, r.n);
 		return 0;
 	}
-	*rcp = SQLITE_OK;
-	*out = v;
-	return n;
+	*out = r.v;
+	return r.n;
 }
 
 /* Runs the queries in turn until one gives rows (all with the same arg);
@@ -1618,6 +1762,24 @@ library_mentions_drop_path(library_mention *m, size_t n, const char *path)
 	return k;
 }
 
+typedef struct rows_keys {
+	library_key *v;
+	size_t n, cap;
+} rows_keys;
+
+static int
+key_row(sqlite3_stmt *st, void *ctx)
+{
+	rows_keys *r = ctx;
+	xgrow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v);
+	library_key *k = &r->v[r->n++];
+	k->key = col_dup(st, 0);
+	k->kind = col_dup(st, 1);
+	k->ndocs = (size_t)sqlite3_column_int64(st, 2);
+	k->count = (size_t)sqlite3_column_int64(st, 3);
+	return SQLITE_OK;
+}
+
 static size_t
 keys_once(library *lib, library_key **out, int *rcp)
 {
@@ -1631,25 +1793,15 @@ keys_once(library *lib, library_key **out, int *rcp)
 	*rcp = rc;
 	if (rc != SQLITE_OK)
 		return 0;
-	library_key *v = NULL;
-	size_t n = 0, cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&v, &cap, n + 1, sizeof *v);
-		library_key *k = &v[n++];
-		k->key = col_dup(st, 0);
-		k->kind = col_dup(st, 1);
-		k->ndocs = (size_t)sqlite3_column_int64(st, 2);
-		k->count = (size_t)sqlite3_column_int64(st, 3);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		library_keys_free(v, n);
-		*rcp = rc;
+	rows_keys r = { 0 };
+	rc = db_collect(st, key_row, &r);
+	*rcp = rc;
+	if (rc != SQLITE_OK) {
+		library_keys_free(r.v, r.n);
 		return 0;
 	}
-	*rcp = SQLITE_OK;
-	*out = v;
-	return n;
+	*out = r.v;
+	return r.n;
 }
 
 size_t
@@ -1680,130 +1832,234 @@ library_keys_free(library_key *k, size_t n)
 	free(k);
 }
 
-/* ---- command line views ----------------------------------------------- */
+/* ---- the references of one document, as --refs prints them ------------ */
 
-typedef struct cli_ctx {
-	FILE *err;
-	int problems;
-} cli_ctx;
-
-static void
-cli_warn(void *ctx, const char *msg)
+void
+library_refs_free(library_ref *r, size_t n)
 {
-	cli_ctx *c = ctx;
-	char *v = text_visible_dup(msg, strlen(msg), NULL);	/* paths in it */
-	fprintf(c->err, "lectern: %s\n", v);
-	free(v);
-	c->problems++;
-}
-
-/* A field for a tab-separated line: tabs and line breaks become spaces,
- * other controls (a file may be named with ESC in it) their visible
- * stand-ins, so that nothing in a path reaches the terminal. */
-static void
-put_field(FILE *out, const char *s)
-{
-	if (!s)
+	if (!r)
 		return;
-	size_t n;
-	char *v = text_visible_dup(s, strlen(s), &n);
-	for (size_t i = 0; i < n; i++)
-		fputc(v[i] == '\t' || v[i] == '\n' || v[i] == '\r' ? ' ' : v[i], out);
-	free(v);
-}
-
-int
-library_cli_list(const char *const *paths, size_t npaths, const char *db_path,
-		 const char *lang, const catalog *cat, FILE *out, FILE *errout)
-{
-	cli_ctx c = { errout, 0 };
-	library_options opt = { .db_path = db_path, .lang = lang, .catalog = cat,
-				.warn = cli_warn, .warn_ctx = &c };
-	char *msg = NULL;
-	library *lib = library_open(&opt, &msg);
-	if (msg) {
-		fprintf(errout, "lectern: %s\n", msg);
-		free(msg);
-	}
-	library_stats st;
-	if (library_scan(lib, paths, npaths, &st, &msg) < 0) {
-		fprintf(errout, "lectern: %s\n", msg);
-		free(msg);
-		library_free(lib);
-		return 1;
-	}
-	/* Only files and paths make the status: an index that had to be
-	 * replaced by a temporary one still gives the whole listing. */
-	int status = st.failed || st.missing_roots || st.dirs_failed ? 1 : 0;
-	library_doc *docs;
-	size_t n = library_list(lib, LIBRARY_SORT_SYMBOL, &docs, &msg);
-	if (n == (size_t)-1) {
-		fprintf(errout, "lectern: %s\n", msg);
-		free(msg);
-		library_free(lib);
-		return 1;
-	}
 	for (size_t i = 0; i < n; i++) {
-		if (docs[i].error)
-			continue;	/* warned by the scan */
-		put_field(out, docs[i].path);
-		fputc('\t', out);
-		put_field(out, docs[i].symbol);
-		fputc('\t', out);
-		put_field(out, docs[i].date);
-		fputc('\t', out);
-		put_field(out, docs[i].lang);
-		fputc('\t', out);
-		put_field(out, docs[i].title);
-		fputc('\n', out);
+		free(r[i].path);
+		free(r[i].kind);
+		free(r[i].key);
+		free(r[i].text);
+		free(r[i].para);
+		free(r[i].title);
 	}
-	library_docs_free(docs, n);
-	library_free(lib);
-	return status;
+	free(r);
+}
+
+/* Decodes a refs_blob; -1 if malformed (then nothing is returned). */
+static int
+refs_blob_decode(const char *p, size_t n, library_ref **out, size_t *nout)
+{
+	reader rd = { p, p + n, 0 };
+	library_ref *v = NULL;
+	size_t k = 0, cap = 0;
+	while (rd.p < rd.end && !rd.bad) {
+		xgrow((void **)&v, &cap, k + 1, sizeof *v);
+		library_ref *r = &v[k++];
+		memset(r, 0, sizeof *r);
+		r->path = get_str(&rd);
+		r->kind = get_str(&rd);
+		r->key = get_str(&rd);
+		uint32_t tn;
+		const char *t = get_field(&rd, &tn);
+		r->text = t ? xstrndup(t, tn) : NULL;
+		r->text_len = t ? tn : 0;
+		r->para = get_str(&rd);
+		r->title = get_str(&rd);
+		if (!r->path || !r->kind || !r->key || !r->text)
+			rd.bad = 1;
+	}
+	if (rd.bad) {
+		library_refs_free(v, k);
+		return -1;
+	}
+	*out = v;
+	*nout = k;
+	return 0;
+}
+
+/* Every member's references, read in one query the first time they are
+ * asked for after a scan (one indexed lookup per file costs more than the
+ * whole query over 2,000 files), sorted by path for bsearch. */
+typedef struct refs_entry {
+	char *path;
+	char *blob;
+	size_t len;
+} refs_entry;
+
+typedef struct refs_cache {
+	refs_entry *v;
+	size_t n, cap;
+} refs_cache;
+
+static void
+refs_cache_clear(library *lib)
+{
+	refs_cache *c = lib->refs;
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->v[i].path);
+		free(c->v[i].blob);
+	}
+	free(c->v);
+	free(c);
+	lib->refs = NULL;
+}
+
+static int
+refs_cache_row(sqlite3_stmt *st, void *ctx)
+{
+	refs_cache *c = ctx;
+	const unsigned char *path = sqlite3_column_text(st, 0);
+	const void *blob = sqlite3_column_blob(st, 1);
+	size_t len = (size_t)sqlite3_column_bytes(st, 1);
+	if (!path)
+		return SQLITE_OK;
+	xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
+	refs_entry *e = &c->v[c->n++];
+	e->path = xstrdup((const char *)path);
+	e->blob = xmalloc(len + 1);
+	if (len)
+		memcpy(e->blob, blob, len);
+	e->len = len;
+	return SQLITE_OK;
+}
+
+static int
+refs_entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const refs_entry *)a)->path, ((const refs_entry *)b)->path);
+}
+
+/* Fills lib->refs; SQLite's code. */
+static int
+refs_cache_load(library *lib)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(lib->db,
+				    "SELECT d.path, d.refs FROM doc d JOIN member m ON m.id = d.id"
+				    " WHERE d.error IS NULL AND typeof(d.refs) = 'blob'",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	refs_cache *c = xcalloc(1, sizeof *c);
+	rc = db_collect(st, refs_cache_row, c);
+	lib->refs = c;
+	if (rc != SQLITE_OK) {
+		refs_cache_clear(lib);
+		return rc;
+	}
+	qsort(c->v, c->n, sizeof *c->v, refs_entry_cmp);
+	return SQLITE_OK;
 }
 
 int
-library_cli_refs(const char *const *paths, size_t npaths, const char *lang,
-		 const catalog *cat, FILE *out, FILE *errout)
+library_refs_of(library *lib, const char *path, library_ref **out, size_t *n,
+		char **err)
 {
-	cli_ctx c = { errout, 0 };
+	*out = NULL;
+	*n = 0;
+	*err = NULL;
+	int rc = SQLITE_OK;
+	if (!lib->refs && (rc = refs_cache_load(lib)) != SQLITE_OK &&
+	    (!recover(lib, rc) || (rc = refs_cache_load(lib)) != SQLITE_OK)) {
+		*err = xasprintf("library index %s cannot be read: %s",
+				 lib->db_path, sqlite3_errstr(rc));
+		return -1;
+	}
+	refs_entry key = { .path = (char *)path };
+	const refs_entry *e = bsearch(&key, lib->refs->v, lib->refs->n,
+				      sizeof *lib->refs->v, refs_entry_cmp);
+	if (!e || refs_blob_decode(e->blob, e->len, out, n) < 0)
+		return 0;	/* not there, or not whole */
+	return 1;
+}
+
+/* ---- the files under roots, for a caller that reads them all -------- */
+
+static void
+walk_quiet(void *ctx, const char *msg)
+{
+	(void)ctx, (void)msg;
+}
+
+/* The name library_scan gives the file walked as path under root (both
+ * as the caller wrote them): the root's real path, then the names under
+ * it, as scan_roots walks. NULL when the root has no real path. */
+static char *
+index_name(const char *root, const char *abs, int isdir, const char *path)
+{
+	if (!abs || !isdir)
+		return abs ? xstrdup(abs) : NULL;
+	const char *rest = path + strlen(root);
+	while (*rest == '/')
+		rest++;
+	size_t n = strlen(abs);
+	return xasprintf("%s%s%s", abs, n && abs[n - 1] == '/' ? "" : "/", rest);
+}
+
+size_t
+library_walk(const char *const *roots, size_t nroots,
+	     void (*warn)(void *ctx, const char *msg), void *ctx, char ***out,
+	     char ***index_paths)
+{
 	entries es = { 0 };
-	for (size_t i = 0; i < npaths; i++) {
+	char **names = NULL;
+	size_t names_cap = 0;
+	for (size_t i = 0; i < nroots; i++) {
 		entries one = { 0 };
-		if (strcmp(paths[i], "-") == 0) {
-			/* Standard input: one document, read by source_load. */
+		if (strcmp(roots[i], "-") == 0) {
+			/* Standard input: one document, read by doc_open. */
 			xgrow((void **)&es.v, &es.cap, es.n + 1, sizeof *es.v);
 			memset(&es.v[es.n], 0, sizeof *es.v);
+			if (index_paths) {
+				xgrow((void **)&names, &names_cap, es.n + 1, sizeof *names);
+				names[es.n] = NULL;
+			}
 			es.v[es.n++].path = xstrdup("-");
 			continue;
 		}
-		if (walk_root(paths[i], &one, cli_warn, &c) < 0)
+		int kind = walk_root(roots[i], &one, warn ? warn : walk_quiet, ctx);
+		if (kind < 0)
 			continue;
 		/* Within a root, path order; roots in the order given. */
 		qsort(one.v, one.n, sizeof *one.v, entry_cmp);
+		char *abs = index_paths ? realpath(roots[i], NULL) : NULL;
 		for (size_t k = 0; k < one.n; k++) {
 			xgrow((void **)&es.v, &es.cap, es.n + 1, sizeof *es.v);
+			if (index_paths) {
+				xgrow((void **)&names, &names_cap, es.n + 1, sizeof *names);
+				names[es.n] = index_name(roots[i], abs, kind, one.v[k].path);
+			}
 			es.v[es.n++] = one.v[k];
 		}
+		free(abs);
 		free(one.v);
 	}
-	for (size_t i = 0; i < es.n; i++) {
-		source src;
-		char *err = NULL;
-		if (source_load(es.v[i].path, &src, &err) < 0) {
-			cli_warn(&c, err);
-			free(err);
-			continue;
-		}
-		parse_options popt = { .lang = lang };
-		doc *d = parse_document(es.v[i].path, src.data, src.len, &popt);
-		d->meta.invalid_bytes = src.invalid_bytes;
-		source_free(&src);
-		int rc = refs_cli_print(d, cat, out);
-		doc_free(d);
-		if (rc < 0)
-			break;	/* write error: the caller checks out */
+	char **paths = xcalloc(es.n + 1, sizeof *paths);
+	for (size_t i = 0; i < es.n; i++)
+		paths[i] = es.v[i].path;	/* taken */
+	free(es.v);
+	*out = paths;
+	if (index_paths) {
+		if (!names)
+			names = xcalloc(1, sizeof *names);
+		*index_paths = names;
 	}
-	entries_free(&es);
-	return c.problems ? 1 : 0;
+	return es.n;
+}
+
+void
+library_paths_free(char **paths, size_t n)
+{
+	if (!paths)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
 }

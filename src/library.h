@@ -5,7 +5,8 @@
  * (by default $XDG_DATA_HOME/lectern/library.db, beside the notes) that
  * caches, per file (absolute path): size, mtime, the document's metadata
  * (symbol, date, language, title, session, agenda) and its references
- * (normalised key, kind, count, first node path and text). A scan re-parses
+ * (normalised key, kind, count, first node path and text; and every
+ * reference as lectern --refs prints it). A scan re-parses
  * only files whose size or mtime changed since they were indexed, that an
  * older indexer indexed, or that could not be read last time, and forgets
  * files that vanished from a root.
@@ -35,16 +36,16 @@
  * the pipes, not exit statuses).
  *
  * Cache validity: size and mtime (nanoseconds) of each file, plus the
- * indexer: lectern's version, LIBRARY_FORMAT, the lang option and the
- * catalog's size; a different indexer empties the cache.
+ * indexer: lectern's version, LIBRARY_FORMAT, the parser's and the
+ * references' rules, the lang option and the catalog (its entries'
+ * keys, kinds, titles, dates and paragraph glosses, hashed); a different
+ * indexer empties the cache.
  *
- * Nothing here prints, except the library_cli_* functions, which are the
- * command line's views and print to the streams they are given. */
+ * Nothing here prints (the command line's views are in src/cli/). */
 #ifndef LECTERN_LIBRARY_H
 #define LECTERN_LIBRARY_H
 
 #include <stddef.h>
-#include <stdio.h>
 #include "catalog.h"
 
 typedef struct library library;
@@ -67,6 +68,11 @@ typedef struct library_options {
 	 * is 0 on a warm scan, and then it is not called). For a "indexing
 	 * 340/2000" message; may be NULL. Uses warn_ctx. */
 	void (*progress)(void *ctx, size_t done, size_t total);
+	/* For tests only (NULL in every real use): called in a worker process
+	 * (jobs > 1) after it has drawn the file at path and before it
+	 * parses it, so that a test can stop or kill exactly that worker.
+	 * Uses warn_ctx (the worker's copy of it). */
+	void (*worker_hook)(void *ctx, const char *path);
 } library_options;
 
 /* What the last scan did (counts of files). */
@@ -140,6 +146,9 @@ library *library_open(const library_options *opt, char **warning);
 void library_free(library *lib);
 /* The file the index lives in, or ":memory:". */
 const char *library_db_path(const library *lib);
+/* The lang option the library parses with (NULL = detect): a document
+ * opened from the library is parsed the same way (doc_open). */
+const char *library_lang(const library *lib);
 
 /* Makes the library the documents under these roots, re-indexing what
  * changed. Returns 0, or -1 with *err (caller frees) when the index itself
@@ -179,25 +188,44 @@ size_t library_mentions_drop_path(library_mention *m, size_t n, const char *path
 size_t library_keys(library *lib, library_key **out, char **err);
 void library_keys_free(library_key *k, size_t n);
 
-/* The command line's views. Both print tab-separated lines to out and
- * messages (prefixed "lectern: ") to errout, and return an exit status:
- * 0, or 1 when a path or file could not be used (the rest is printed).
- *
- * --list: one line per document, sorted by symbol:
- *	path  symbol  date  language  title   (unknown fields empty)
- * db_path: the index file (NULL = default). */
-int library_cli_list(const char *const *paths, size_t npaths,
-		     const char *db_path, const char *lang, const catalog *cat,
-		     FILE *out, FILE *errout);
-/* --refs: the references of every document under the paths (roots in the
- * order given, files under a directory in path order), each printed by
- * refs_cli_print, the single-document --refs (document column: the path as
- * walked, e.g. "DIR/A_RES_80_16.txt"; "-" reads standard input, named
- * "-"). Parses every file: no index is
- * used, so the output never depends on a cache. A write error stops it
- * (check ferror(out)). */
-int library_cli_refs(const char *const *paths, size_t npaths,
-		     const char *lang, const catalog *cat,
-		     FILE *out, FILE *errout);
+/* One reference of a document as lectern --refs prints it (refs.h: the
+ * document's ref_list in reading order). */
+typedef struct library_ref {
+	char *path;		/* node path of its block; "meta" for an
+				   agenda item of the masthead */
+	char *kind;		/* ref_kind_name: "agenda-item"... */
+	char *key;		/* normalised key */
+	char *text;		/* as written: text_len bytes (and a '\0') */
+	size_t text_len;
+	char *para;		/* paragraphs cited, or NULL */
+	char *title;		/* the catalog's title, or NULL */
+} library_ref;
+
+/* The references of the document at path (the name the index has for it:
+ * library_walk's index_paths) when the current library holds it, read from
+ * the index: no parsing. The first call after a scan reads those of every
+ * document of the library at once (kept until the next scan: about 3 KB
+ * a document), so that a caller asking for each is fast. Returns 1 with *out (n items, free with
+ * library_refs_free; NULL when n is 0), 0 when the library has no
+ * references for it (not under the roots of the last scan, or it could not
+ * be read: the caller parses it and says why), -1 with *err (caller frees)
+ * on an index error. */
+int library_refs_of(library *lib, const char *path, library_ref **out, size_t *n,
+		    char **err);
+void library_refs_free(library_ref *r, size_t n);
+
+/* The document files under roots, for reading them all (lectern --refs):
+ * for each root in the order given, a directory's files (the walk rules
+ * above) in path order, a file as given, "-" as itself. A root that does
+ * not exist or a directory that cannot be read is said through warn (may
+ * be NULL) and skipped. Returns the count; *out gets an array of that many
+ * paths that the caller frees with library_paths_free. index_paths may be
+ * NULL; else it gets as many names under which library_scan of the same
+ * roots indexes the files (absolute; NULL for "-" and where the root has
+ * no real path), freed with library_paths_free. */
+size_t library_walk(const char *const *roots, size_t nroots,
+		    void (*warn)(void *ctx, const char *msg), void *ctx,
+		    char ***out, char ***index_paths);
+void library_paths_free(char **paths, size_t n);
 
 #endif

@@ -16,14 +16,21 @@
 #include <sys/stat.h>
 
 #include "catalog.h"
+#include "cli/cli_compare.h"
+#include "cli/cli_info.h"
+#include "cli/cli_library.h"
+#include "cli/cli_notes.h"
+#include "cli/cli_out.h"
+#include "cli/cli_parallel.h"
+#include "cli/cli_refs.h"
+#include "cli/cli_view.h"
 #include "config.h"
 #include "doc.h"
-#include "export.h"
-#include "library.h"
+#include "doc_open.h"
 #include "notes_export.h"
 #include "parse.h"
+#include "paths.h"
 #include "refs.h"
-#include "source.h"
 #include "theme.h"
 #include "util.h"
 #include "ui/ui.h"
@@ -34,7 +41,7 @@
 enum mode {
 	MODE_READ, MODE_OUTLINE, MODE_JSON, MODE_DUMP, MODE_REFS, MODE_LIST,
 	MODE_NOTES, MODE_NOTES_EXPORT, MODE_NOTES_IMPORT, MODE_NOTE_ADD,
-	MODE_NOTE_DELETE,
+	MODE_NOTE_DELETE, MODE_INFO,
 };
 
 enum {
@@ -42,13 +49,14 @@ enum {
 	OPT_THEME, OPT_NO_COLOR, OPT_NOTES_DB, OPT_HELP_CONFIG, OPT_REFS,
 	OPT_LIST, OPT_LIBRARY_DB, OPT_NOTES, OPT_NOTES_EXPORT, OPT_NOTES_IMPORT,
 	OPT_NOTE_ADD, OPT_NOTE_TEXT, OPT_TAG, OPT_NOTE_DELETE, OPT_LIST_THEMES,
-	OPT_FORCE,
+	OPT_FORCE, OPT_INFO, OPT_COMPARE, OPT_PARALLEL,
 };
 
 static const struct option long_options[] = {
 	{ "outline", no_argument, NULL, OPT_OUTLINE },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "dump", no_argument, NULL, OPT_DUMP },
+	{ "info", no_argument, NULL, OPT_INFO },
 	{ "width", required_argument, NULL, 'w' },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "config", required_argument, NULL, OPT_CONFIG },
@@ -68,6 +76,8 @@ static const struct option long_options[] = {
 	{ "tag", required_argument, NULL, OPT_TAG },
 	{ "note-delete", required_argument, NULL, OPT_NOTE_DELETE },
 	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "compare", no_argument, NULL, OPT_COMPARE },
+	{ "parallel", no_argument, NULL, OPT_PARALLEL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -88,10 +98,16 @@ usage(FILE *out)
 	      "      --json           the document model as JSON\n"
 	      "      --dump           the reflowed text, wrapped\n"
 	      "  -w, --width=N        wrap --dump at N columns (default 80)\n"
+	      "      --info           what is known of it: symbol, date, languages,\n"
+	      "                       session, agenda items, pages… as key: value lines\n"
 	      "      --refs           references (agenda items, resolutions, symbols) of\n"
 	      "                       each FILE or every document under DIR, tab-separated\n"
 	      "      --list           the documents under each DIR: path, symbol, date,\n"
 	      "                       language, title (uses the library index)\n"
+	      "      --compare OLD NEW  what changed between two versions, clause by\n"
+	      "                       clause (--json: for scripts)\n"
+	      "      --parallel A B   two language versions aligned clause by clause\n"
+	      "                       (--json: the pairs; --dump: two columns)\n"
 	      "\n"
 	      "Notes:\n"
 	      "      --notes          list the notes of FILE\n"
@@ -137,38 +153,23 @@ parse_width(const char *s, int *out)
 	return 0;
 }
 
-/* The bundled declaration: installed under PKGDATADIR, or in the source
- * tree when run from the build directory. */
+/* The bundled declaration, in the bundled directory (paths.h). */
 static char *
 default_document(void)
 {
-	static const char rel[] = "cis-declaration-2020.txt";
-	char *p = xasprintf("%s/%s", PKGDATADIR, rel);
-	if (access(p, R_OK) == 0)
-		return p;
-	free(p);
-#ifdef LECTERN_SRCDIR
-	p = xasprintf("%s/data/%s", LECTERN_SRCDIR, rel);
-	if (access(p, R_OK) == 0)
-		return p;
-	free(p);
-#endif
-	return xasprintf("%s/%s", PKGDATADIR, rel);
+	char *dir = paths_bundled_dir();
+	char *p = xasprintf("%s/cis-declaration-2020.txt", dir);
+	free(dir);
+	return p;
 }
-
-#ifdef LECTERN_SRCDIR
-#define SRCDIR LECTERN_SRCDIR
-#else
-#define SRCDIR NULL
-#endif
 
 static catalog *
 load_catalog(void)
 {
 	char *warnings = NULL;
-	catalog *cat = catalog_load_default(SRCDIR, &warnings);
+	catalog *cat = catalog_load_default(NULL, &warnings);
 	if (warnings) {
-		fprintf(stderr, "lectern: %s\n", warnings);
+		cli_out_error(stderr, "%s", warnings);
 		free(warnings);
 	}
 	return cat;
@@ -182,10 +183,10 @@ run_many(enum mode mode, char **paths, size_t npaths, const char *lang,
 	catalog *cat = load_catalog();
 	int rc;
 	if (mode == MODE_REFS)
-		rc = library_cli_refs((const char *const *)paths, npaths, lang, cat,
-				      stdout, stderr);
+		rc = cli_refs_run((const char *const *)paths, npaths, library_db,
+				  lang, cat, stdout, stderr);
 	else
-		rc = library_cli_list((const char *const *)paths, npaths, library_db,
+		rc = cli_library_list((const char *const *)paths, npaths, library_db,
 				      lang, cat, stdout, stderr);
 	catalog_free(cat);
 	return rc;
@@ -197,28 +198,53 @@ run_one(enum mode mode, doc *d, int width, const char *notes_db,
 	unsigned import_flags)
 {
 	switch (mode) {
-	case MODE_OUTLINE: return export_outline(d, stdout) < 0 ? -1 : 0;
-	case MODE_JSON: return export_json(d, stdout) < 0 ? -1 : 0;
-	case MODE_DUMP: return export_dump(d, width, stdout) < 0 ? -1 : 0;
-	case MODE_NOTES: return notes_cli_list(d, notes_db, stdout, stderr);
+	case MODE_OUTLINE: return cli_view_print(CLI_VIEW_OUTLINE, d, width, stdout, stderr);
+	case MODE_JSON: return cli_view_print(CLI_VIEW_JSON, d, width, stdout, stderr);
+	case MODE_DUMP: return cli_view_print(CLI_VIEW_DUMP, d, width, stdout, stderr);
+	case MODE_NOTES: return cli_notes_list(d, notes_db, stdout, stderr);
 	case MODE_NOTES_EXPORT:
-		return notes_cli_export(d, notes_db, mode_arg, stdout, stderr);
+		return cli_notes_export(d, notes_db, mode_arg, stdout, stderr);
 	case MODE_NOTES_IMPORT:
-		return notes_cli_import_flags(d, notes_db, mode_arg, import_flags,
-					      stdout, stderr);
+		return cli_notes_import(d, notes_db, mode_arg, import_flags,
+					stdout, stderr);
 	case MODE_NOTE_ADD:
-		return notes_cli_add(d, notes_db, mode_arg, note_text, tags,
+		return cli_notes_add(d, notes_db, mode_arg, note_text, tags,
 				     stdout, stderr);
 	default: return EXIT_USAGE;
 	}
+}
+
+/* getopt_long's complaint, said our way: "lectern:" (not the whole
+ * argv[0]) and the option in visible form. arg: the word that failed. */
+static void
+bad_option(const char *arg)
+{
+	if (optopt && (optopt >= OPT_OUTLINE || (arg && !strncmp(arg, "--", 2)))) {
+		for (const struct option *o = long_options; o->name; o++)
+			if (o->val == optopt) {
+				cli_out_error(stderr, o->has_arg == no_argument
+					      ? "option '--%s' takes no argument"
+					      : "option '--%s' needs an argument", o->name);
+				return;
+			}
+	}
+	if (optopt && strchr("w", optopt)) {
+		cli_out_error(stderr, "option '-%c' needs an argument", optopt);
+		return;
+	}
+	if (optopt > 0 && optopt < 0x100 && arg && arg[0] == '-' && arg[1] != '-') {
+		cli_out_error(stderr, "unknown option '-%c'", optopt);
+		return;
+	}
+	cli_out_error(stderr, "unknown option '%s'", arg ? arg : "?");
 }
 
 int
 main(int argc, char **argv)
 {
 	enum mode mode = MODE_READ, want = MODE_READ;
-	int width = 80, c, no_color = 0, force = 0;
-	const char *lang = NULL, *config_path = NULL, *theme = NULL;
+	int width = 80, c, no_color = 0, force = 0, pair = 0;
+	const char *lang = NULL, *config_path = NULL, *theme_name = NULL;
 	const char *notes_db = NULL, *library_db = NULL, *mode_arg = NULL;
 	const char *note_text = NULL;
 	const char **tags = xcalloc((size_t)argc + 1, sizeof *tags);
@@ -226,17 +252,19 @@ main(int argc, char **argv)
 	int rc = 0;
 
 	setlocale(LC_ALL, "");
+	opterr = 0;	/* bad_option says it, without argv[0] */
 	while ((c = getopt_long(argc, argv, "w:hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_OUTLINE: want = MODE_OUTLINE; break;
 		case OPT_JSON: want = MODE_JSON; break;
 		case OPT_DUMP: want = MODE_DUMP; break;
+		case OPT_INFO: want = MODE_INFO; break;
 		case OPT_REFS: want = MODE_REFS; break;
 		case OPT_LIST: want = MODE_LIST; break;
 		case OPT_NOTES: want = MODE_NOTES; break;
 		case OPT_NOTES_EXPORT:
 			if (strcmp(optarg, "md") && strcmp(optarg, "json")) {
-				fprintf(stderr, "lectern: --notes-export: '%s' is not md or json\n", optarg);
+				cli_out_error(stderr, "--notes-export: '%s' is not md or json", optarg);
 				rc = EXIT_USAGE;
 				goto out;
 			}
@@ -247,9 +275,10 @@ main(int argc, char **argv)
 		case OPT_TAG: tags[ntags++] = optarg; break;
 		case OPT_NOTE_DELETE: want = MODE_NOTE_DELETE; mode_arg = optarg; break;
 		case OPT_FORCE: force = 1; break;
+		case OPT_COMPARE: case OPT_PARALLEL: pair = c; break;
 		case 'w':
 			if (parse_width(optarg, &width) < 0) {
-				fprintf(stderr, "lectern: --width: '%s' is not a width from 10 to 10000\n", optarg);
+				cli_out_error(stderr, "--width: '%s' is not a width from 10 to 10000", optarg);
 				rc = EXIT_USAGE;
 				goto out;
 			}
@@ -257,14 +286,14 @@ main(int argc, char **argv)
 		case OPT_LANG:
 			if (strcmp(optarg, "en") && strcmp(optarg, "es") &&
 			    strcmp(optarg, "fr") && strcmp(optarg, "ru")) {
-				fprintf(stderr, "lectern: --lang: '%s' is not one of en, es, fr, ru\n", optarg);
+				cli_out_error(stderr, "--lang: '%s' is not one of en, es, fr, ru", optarg);
 				rc = EXIT_USAGE;
 				goto out;
 			}
 			lang = optarg;
 			break;
 		case OPT_CONFIG: config_path = optarg; break;
-		case OPT_THEME: theme = optarg; break;
+		case OPT_THEME: theme_name = optarg; break;
 		case OPT_NO_COLOR: no_color = 1; break;
 		case OPT_NOTES_DB: notes_db = optarg; break;
 		case OPT_LIBRARY_DB: library_db = optarg; break;
@@ -273,6 +302,7 @@ main(int argc, char **argv)
 		case 'h': usage(stdout); goto out;
 		case 'V': printf("lectern %s\n", PACKAGE_VERSION); goto out;
 		default:
+			bad_option(argv[optind - 1]);
 			fputs("Try 'lectern --help' for more information.\n", stderr);
 			rc = EXIT_USAGE;
 			goto out;
@@ -281,8 +311,8 @@ main(int argc, char **argv)
 			/* One view per run: "--dump --outline" is a mistake,
 			 * not a request for the last one named. */
 			if (mode != MODE_READ && mode != want) {
-				fprintf(stderr, "lectern: %s cannot be combined with the mode chosen before it\n",
-					argv[optind - 1]);
+				cli_out_error(stderr, "%s cannot be combined with the mode chosen before it",
+					      argv[optind - 1]);
 				rc = EXIT_USAGE;
 				goto out;
 			}
@@ -292,6 +322,26 @@ main(int argc, char **argv)
 	}
 	size_t nargs = (size_t)(argc - optind);
 
+	if (pair) {	/* --compare, --parallel: two documents */
+		if (nargs != 2 || (mode != MODE_READ && mode != MODE_JSON &&
+				   (mode != MODE_DUMP || pair != OPT_PARALLEL))) {
+			fprintf(stderr, "lectern: --%s needs two files%s\n",
+				pair == OPT_COMPARE ? "compare" : "parallel",
+				pair == OPT_COMPARE ? " (and takes only --json)"
+						    : " (and takes only --json or --dump)");
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		if (pair == OPT_COMPARE)
+			rc = cli_compare_run(argv[optind], argv[optind + 1], mode == MODE_JSON,
+					     width, lang, stdout, stderr);
+		else
+			rc = cli_parallel_run(argv[optind], argv[optind + 1],
+					      mode == MODE_JSON ? CLI_PARALLEL_JSON :
+					      mode == MODE_DUMP ? CLI_PARALLEL_DUMP : CLI_PARALLEL_TABLE,
+					      width, lang, stdout, stderr);
+		goto out;
+	}
 	if (mode == MODE_NOTE_ADD && !note_text) {
 		fputs("lectern: --note-add needs --text=TEXT\n", stderr);
 		rc = EXIT_USAGE;
@@ -303,7 +353,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if (mode == MODE_NOTE_DELETE) {
-		rc = notes_cli_delete(notes_db, mode_arg, stderr);
+		rc = cli_notes_delete(notes_db, mode_arg, stderr);
 		goto out;
 	}
 	if (mode == MODE_REFS || mode == MODE_LIST) {
@@ -335,12 +385,12 @@ main(int argc, char **argv)
 		 * command line do not use it and only warn. */
 		config_free(&cfg);
 		if (mode == MODE_READ) {
-			fprintf(stderr, "lectern: %s\n", err);
+			cli_out_error(stderr, "%s", err);
 			free(err);
 			rc = EXIT_DATA;
 			goto out;
 		}
-		fprintf(stderr, "lectern: warning: %s (not used by this view)\n", err);
+		cli_out_error(stderr, "warning: %s (not used by this view)", err);
 		free(err);
 		err = NULL;
 		config_defaults(&cfg);
@@ -348,9 +398,9 @@ main(int argc, char **argv)
 	if (mode == MODE_READ) {
 		/* A theme that cannot be used is said before the terminal is
 		 * taken over, like a bad config.ini. */
-		struct theme th;	/* (theme is also the option) */
-		if (theme_load(&th, theme ? theme : cfg.theme, &err) < 0) {
-			fprintf(stderr, "lectern: %s\n", err);
+		struct theme th;
+		if (theme_load(&th, theme_name ? theme_name : cfg.theme, &err) < 0) {
+			cli_out_error(stderr, "%s", err);
 			free(err);
 			theme_free(&th);
 			config_free(&cfg);
@@ -364,44 +414,45 @@ main(int argc, char **argv)
 	struct stat dst;
 	if (mode == MODE_READ && (nargs > 1 || (nargs == 1 &&
 	    stat(argv[optind], &dst) == 0 && S_ISDIR(dst.st_mode)))) {
-		ui_options uo = { .cfg = &cfg, .theme = theme, .no_color = no_color,
-				  .notes_db = notes_db, .library_db = library_db };
+		ui_options uo = { .cfg = &cfg, .theme = theme_name, .no_color = no_color,
+				  .notes_db = notes_db, .library_db = library_db,
+				  .lang = lang };
 		rc = ui_run_library((const char *const *)argv + optind, nargs, &uo);
 		config_free(&cfg);
 		goto out;
 	}
 
 	char *path = nargs ? xstrdup(argv[optind]) : default_document();
-	source src;
-	if (source_load(path, &src, &err) < 0) {
-		fprintf(stderr, "lectern: %s\n", err);
+	/* what the model changed to keep the terminal safe, said once (the
+	 * file's name in visible form): on stderr, or by the reader on its
+	 * message line (stderr is under the screen then) */
+	char *report = NULL;
+	doc_open_options dopt = { .lang = lang, .report_prefix = "lectern: " };
+	doc *d = doc_open(path, &dopt, &report, &err);
+	if (!d) {
+		cli_out_error(stderr, "%s", err ? err : path);
 		free(err);
 		free(path);
 		config_free(&cfg);
 		rc = EXIT_DATA;
 		goto out;
 	}
-	/* what the model changed to keep the terminal safe, said once (the
-	 * file's name in visible form): on stderr, or by the reader on its
-	 * message line (stderr is under the screen then) */
-	char *report = source_report(&src, "lectern: ");
-	if (report && mode != MODE_READ)
-		fputs(report, stderr);
-
-	parse_options popt = { .lang = lang };
-	doc *d = parse_document(path, src.data, src.len, &popt);
-	d->meta.invalid_bytes = src.invalid_bytes;
-	source_free(&src);
+	if (report && mode != MODE_READ && mode != MODE_INFO)
+		cli_out_say(stderr, "%s", report);	/* visible already */
 
 	if (mode == MODE_READ) {
-		ui_options uo = { .cfg = &cfg, .theme = theme, .no_color = no_color,
+		ui_options uo = { .cfg = &cfg, .theme = theme_name, .no_color = no_color,
 				  .notes_db = notes_db, .notice = report };
 		rc = ui_run(d, &uo);
+	} else if (mode == MODE_INFO) {	/* the report is in its lines */
+		catalog *cat = load_catalog();
+		rc = cli_info_print(d, cat, report, stdout, stderr);
+		catalog_free(cat);
 	} else {
 		rc = run_one(mode, d, width, notes_db, mode_arg, note_text, tags,
 			     force ? NOTES_IMPORT_FORCE : 0);
-		if (rc < 0 || fflush(stdout) == EOF) {
-			fprintf(stderr, "lectern: write error: %s\n", strerror(errno));
+		if (rc == 0 && fflush(stdout) == EOF) {	/* the notes views */
+			cli_out_error(stderr, "write error: %s", strerror(errno));
 			rc = EXIT_DATA;
 		}
 	}

@@ -6,7 +6,7 @@
  *   application_id / user_version check: a file that fails any of them is
  *   never written;
  * - every write runs in BEGIN IMMEDIATE ... COMMIT (deferred BEGIN would
- *   fail with SQLITE_BUSY_SNAPSHOT instead of waiting, TECH.md §4), and on
+ *   fail with SQLITE_BUSY_SNAPSHOT instead of waiting: SQLite documents this for WAL), and on
  *   any failure is rolled back before the function returns;
  * - a read-only store never writes and, when the database has no -wal file
  *   (nobody has it open), opens it immutable so that no -wal/-shm file is
@@ -16,7 +16,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
-#include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +32,9 @@
 #include <unistr.h>
 
 #include "db.h"
+#include "fold.h"
 #include "notes.h"
+#include "paths.h"
 #include "text.h"
 #include "util.h"
 
@@ -155,7 +156,7 @@ note_add_tag(note *n, const char *tag)
 	if (!tag || !*tag)
 		return;
 	for (size_t i = 0; i < n->ntags; i++)
-		if (strcmp(n->tags[i], tag) == 0)
+		if (fold_eq(n->tags[i], tag))
 			return;
 	n->tags = xrealloc(n->tags, (n->ntags + 1) * sizeof *n->tags);
 	n->tags[n->ntags++] = xstrdup(tag);
@@ -196,11 +197,16 @@ notes_next_hashtag(const char *s, size_t n, size_t *pos, size_t *tag_off, size_t
 int
 notes_has_hashtag(const char *s, size_t n, const char *tag)
 {
-	size_t pos = 0, off, len, want = strlen(tag);
-	while (notes_next_hashtag(s, n, &pos, &off, &len))
-		if (len == want && memcmp(s + off, tag, len) == 0)
-			return 1;
-	return 0;
+	size_t pos = 0, off, len;
+	char *want = fold_str(tag, strlen(tag), FOLD_ALL, NULL);
+	int found = 0;
+	while (!found && notes_next_hashtag(s, n, &pos, &off, &len)) {
+		char *t = fold_str(s + off, len, FOLD_ALL, NULL);
+		found = !strcmp(t, want);
+		free(t);
+	}
+	free(want);
+	return found;
 }
 
 void
@@ -354,19 +360,13 @@ notes_derived_uid(const char *uid, const char *doc_key)
 	return uuid_urn(r, 8);	/* version 8: RFC 9562's custom UUID */
 }
 
-/* Case folding, decomposition and removal of combining marks, so that
- * "informacion" finds "Información". New NUL-terminated string. */
+/* fold_str with FOLD_ALL: case, accents and typography folded, so that
+ * "informacion" finds "Información" and "people's" finds "people’s". New
+ * NUL-terminated string. */
 static char *
 fold(const char *s)
 {
-	size_t n = 0;
-	uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFD,
-				 NULL, &n);
-	if (!f)
-		return xstrdup(s);
-	char *out = xrealloc(f, n + 1);
-	out[text_strip_marks(out, n)] = '\0';
-	return out;
+	return fold_str(s, strlen(s), FOLD_ALL, NULL);
 }
 
 int
@@ -388,15 +388,7 @@ notes_text_matches(const char *haystack, const char *needle)
 char *
 notes_default_path(void)
 {
-	const char *x = getenv("XDG_DATA_HOME");
-	if (x && x[0] == '/')	/* the spec: relative values are ignored */
-		return xasprintf("%s/lectern/notes.db", x);
-	const char *home = getenv("HOME");
-	if (!home || !*home) {
-		struct passwd *pw = getpwuid(getuid());
-		home = pw && pw->pw_dir ? pw->pw_dir : "/";
-	}
-	return xasprintf("%s/.local/share/lectern/notes.db", home);
+	return paths_data_file("notes.db");
 }
 
 static char *
@@ -411,12 +403,6 @@ dir_of(const char *path)
 }
 
 /* --- checks before any write -------------------------------------------- */
-
-static uint32_t
-be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
 
 /* The first leading part of path that exists and is not a directory. */
 static char *
@@ -444,72 +430,46 @@ enum file_state { FILE_NEW, FILE_EMPTY, FILE_DB, FILE_BAD };
 static enum file_state
 inspect_file(const char *path, char **err)
 {
-	struct stat st;
-	if (stat(path, &st) < 0) {
-		if (errno == ENOENT)
-			return FILE_NEW;
+	long long size;
+	unsigned long long want;
+	switch (db_file_inspect(path, &size, &want)) {
+	case DB_FILE_MISSING:
+		return FILE_NEW;
+	case DB_FILE_EMPTY:
+		return FILE_EMPTY;
+	case DB_FILE_SQLITE:
+		return FILE_DB;
+	case DB_FILE_ERROR:
 		if (errno == ENOTDIR) {
 			char *bad = first_non_dir(path);
 			set_err(err, "cannot use %s: %s is not a directory", path, bad);
 			free(bad);
 		} else {
-			set_err(err, "%s: %s", path, strerror(errno));
+			set_err(err, "cannot read %s: %s", path, strerror(errno));
 		}
 		return FILE_BAD;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		set_err(err, "%s is a directory, not a notes database", path);
+	case DB_FILE_NOT_REGULAR: {
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			set_err(err, "%s is a directory, not a notes database", path);
+		else
+			set_err(err, "%s is not a regular file", path);
 		return FILE_BAD;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		set_err(err, "%s is not a regular file", path);
-		return FILE_BAD;
-	}
-	if (st.st_size == 0)
-		return FILE_EMPTY;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		set_err(err, "cannot read %s: %s", path, strerror(errno));
-		return FILE_BAD;
-	}
-	unsigned char h[100];
-	ssize_t got = read(fd, h, sizeof h);
-	int e = errno;
-	close(fd);
-	if (got < 0) {
-		set_err(err, "cannot read %s: %s", path, strerror(e));
-		return FILE_BAD;
-	}
-	if (got < 16 || memcmp(h, "SQLite format 3", 16) != 0) {
+	case DB_FILE_NOT_SQLITE:
 		set_err(err, "%s is not an SQLite database (not a notes file?); "
 			"it was left untouched", path);
 		return FILE_BAD;
-	}
-	if (got < 100) {
-		set_err(err, "%s is a truncated database (%lld bytes); it was left "
-			"untouched", path, (long long)st.st_size);
+	case DB_FILE_TRUNCATED:
+		if (want)
+			set_err(err, "%s is a truncated database (%lld of %llu bytes); it "
+				"was left untouched", path, size, want);
+		else
+			set_err(err, "%s is a truncated database (%lld bytes); it was left "
+				"untouched", path, size);
 		return FILE_BAD;
 	}
-	/* The page count in the header is valid when the two change
-	 * counters agree. With a -wal file present the main file may
-	 * legitimately lag behind (a checkpoint cut short): leave that case
-	 * to SQLite's recovery and quick_check. */
-	uint32_t page = (uint32_t)h[16] << 8 | h[17];
-	if (page == 1)
-		page = 65536;
-	uint32_t pages = be32(h + 28);
-	char *wal = xasprintf("%s-wal", path);
-	struct stat ws;
-	int has_wal = stat(wal, &ws) == 0 && ws.st_size > 0;
-	free(wal);
-	if (!has_wal && be32(h + 24) == be32(h + 92) && pages &&
-	    (uint64_t)st.st_size < (uint64_t)pages * page) {
-		set_err(err, "%s is a truncated database (%lld of %llu bytes); it was "
-			"left untouched", path, (long long)st.st_size,
-			(unsigned long long)pages * page);
-		return FILE_BAD;
-	}
-	return FILE_DB;
+	return FILE_BAD;
 }
 
 /* PRAGMA quick_check: SQLITE_OK when the file reads as a sound database. */
@@ -544,17 +504,13 @@ quick_check(sqlite3 *db, const char *path, char **err)
 static int
 check_identity(sqlite3 *db, const char *path, long long *version, char **err)
 {
-	long long app = 0, objects = 0;
-	int rc = db_int(db, "PRAGMA application_id", &app);
-	if (rc == SQLITE_OK)
-		rc = db_int(db, "PRAGMA user_version", version);
-	if (rc == SQLITE_OK)
-		rc = db_int(db, "SELECT count(*) FROM sqlite_master", &objects);
+	int ours;
+	int rc = db_identity(db, NOTES_APPLICATION_ID, &ours, version);
 	if (rc != SQLITE_OK) {
 		set_err(err, "%s cannot be read: %s", path, db_reason(db, rc));
 		return -1;
 	}
-	if (app != NOTES_APPLICATION_ID && (app != 0 || objects != 0)) {
+	if (!ours) {
 		set_err(err, "%s is an SQLite database of another program, not "
 			"lectern notes; it was left untouched", path);
 		return -1;
@@ -602,6 +558,10 @@ migrate(notes_store *s, char **err)
 	}
 	return 0;
 }
+
+/* Why there is no default notes file (paths.h). */
+#define NO_PLACE "the notes have no place: neither XDG_DATA_HOME nor HOME nor " \
+	"the password database gives an absolute directory (use --notes-db FILE)"
 
 static notes_store *
 store_new(const char *path)
@@ -835,6 +795,10 @@ open_write(const char *path, int lazy, char **err)
 {
 	notes_store *s = store_new(path);
 	s->make_dirs = !path;
+	if (!s->path) {
+		set_err(err, "%s", NO_PLACE);
+		goto fail;
+	}
 	enum file_state fs = inspect_file(s->path, err);
 	if (fs == FILE_BAD)
 		goto fail;
@@ -947,6 +911,10 @@ notes_open_readonly(const char *path, char **err)
 {
 	notes_store *s = store_new(path);
 	s->readonly = 1;
+	if (!s->path) {
+		set_err(err, "%s", NO_PLACE);
+		goto fail;
+	}
 	enum file_state fs = inspect_file(s->path, err);
 	if (fs == FILE_BAD)
 		goto fail;
@@ -1370,6 +1338,13 @@ read_row(sqlite3_stmt *st, note *n, int *deleted)
 }
 
 static int
+add_tag_row(sqlite3_stmt *st, void *n)
+{
+	note_add_tag(n, (const char *)sqlite3_column_text(st, 0));
+	return SQLITE_OK;
+}
+
+static int
 read_tags(notes_store *s, note *n)
 {
 	sqlite3_stmt *st;
@@ -1378,41 +1353,64 @@ read_tags(notes_store *s, note *n)
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, n->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		note_add_tag(n, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	return db_collect(st, add_tag_row, n);
 }
 
-/* Runs a SELECT of NOTE_COLUMNS (bound by the caller) in one read
- * transaction, appending the rows that pass the text filter. */
+/* One row of a SELECT of NOTE_COLUMNS, kept when it passes the filter
+ * (tag and text, both folded: fold.h). */
+typedef struct select_ctx {
+	notes_store *s;
+	const notes_filter *f;
+	note_list *out;
+} select_ctx;
+
 static int
-run_select(notes_store *s, sqlite3_stmt *st, const notes_filter *f, note_list *out,
-	   char **err)
+passes(const note *n, const notes_filter *f)
 {
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		note *n = list_push(out);
-		read_row(st, n, NULL);
-		rc = read_tags(s, n);
-		if (rc != SQLITE_OK)
-			break;
-		if (f && f->text && *f->text) {
-			int hit = notes_text_matches(n->body, f->text) ||
-				  notes_text_matches(n->a.exact, f->text);
-			for (size_t i = 0; !hit && i < n->ntags; i++)
-				hit = notes_text_matches(n->tags[i], f->text);
-			if (!hit) {
-				note_clear(n);
-				out->n--;
-			}
-		}
+	if (f && f->tag && *f->tag) {
+		int tagged = 0;
+		for (size_t i = 0; !tagged && i < n->ntags; i++)
+			tagged = fold_eq(n->tags[i], f->tag);
+		if (!tagged)
+			return 0;
 	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
+	if (f && f->text && *f->text) {
+		int hit = notes_text_matches(n->body, f->text) ||
+			  notes_text_matches(n->a.exact, f->text);
+		for (size_t i = 0; !hit && i < n->ntags; i++)
+			hit = notes_text_matches(n->tags[i], f->text);
+		return hit;
+	}
+	return 1;
+}
+
+static int
+select_row(sqlite3_stmt *st, void *ctx)
+{
+	select_ctx *c = ctx;
+	note *n = list_push(c->out);
+	read_row(st, n, NULL);
+	int rc = read_tags(c->s, n);
+	if (rc != SQLITE_OK || !passes(n, c->f)) {
+		note_clear(n);
+		c->out->n--;
+	}
+	return rc;
+}
+
+/* Runs st from begin_read to its end and finalizes it (db_collect),
+ * appending the rows that pass the filter; ends the read transaction.
+ * Returns 0, or -1 with *err. */
+static int
+end_read(notes_store *s, sqlite3_stmt *st, const notes_filter *f, note_list *out,
+	 char **err)
+{
+	select_ctx c = { s, f, out };
+	int rc = db_collect(st, select_row, &c);
 	if (rc != SQLITE_OK)
 		set_err(err, "%s: cannot read notes: %s", s->path, db_reason(s->db, rc));
-	return rc;
+	db_exec(s->db, "COMMIT");
+	return rc == SQLITE_OK ? 0 : -1;
 }
 
 /* BEGIN a read transaction and prepare sql in it. Returns 0, or -1 with
@@ -1429,18 +1427,6 @@ begin_read(notes_store *s, const char *sql, sqlite3_stmt **st, char **err)
 	if (!sqlite3_get_autocommit(s->db))
 		db_exec(s->db, "ROLLBACK");
 	return -1;
-}
-
-/* Runs st from begin_read (run_select), finalizes it and ends the read
- * transaction. Returns 0 or -1. */
-static int
-end_read(notes_store *s, sqlite3_stmt *st, const notes_filter *f, note_list *out,
-	 char **err)
-{
-	int rc = run_select(s, st, f, out, err);
-	sqlite3_finalize(st);
-	db_exec(s->db, "COMMIT");
-	return rc == SQLITE_OK ? 0 : -1;
 }
 
 static int
@@ -1461,24 +1447,17 @@ notes_list_doc(notes_store *s, const anchor_doc *ad, const notes_filter *f,
 	       note_list *out, char **err)
 {
 	size_t first = out->n;
-	int tagged = f && f->tag && *f->tag;
 	int r = ready(s, 0, err);
 	if (r <= 0)	/* no database yet: no notes */
 		return r;
 	sqlite3_stmt *st;
-	if (begin_read(s, tagged ?
-			"SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
-			" AND (doc_fp=?1 OR doc_key=?2) AND EXISTS (SELECT 1 FROM"
-			" note_tag WHERE note_tag.note=note.id AND tag=?3)"
-			" ORDER BY pos_start, id" :
-			"SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
+	/* the tag is filtered after the query, folded (end_read) */
+	if (begin_read(s, "SELECT " NOTE_COLUMNS " FROM note WHERE deleted IS NULL"
 			" AND (doc_fp=?1 OR doc_key=?2) ORDER BY pos_start, id",
 			&st, err) < 0)
 		return -1;
 	bind_text(st, 1, ad->fingerprint);
 	bind_text(st, 2, ad->key);
-	if (tagged)
-		bind_text(st, 3, f->tag);
 	if (end_read(s, st, f, out, err) < 0)
 		return -1;
 	for (size_t i = first; i < out->n; i++) {

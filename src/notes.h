@@ -49,7 +49,8 @@ typedef struct note {
 	char *doc_key;		/* identity of that document (anchor.h) */
 	anchor a;		/* where it is (in that document) */
 	char *body;		/* the note itself, UTF-8, may be multi-line */
-	char **tags;		/* ntags tag names, no duplicates */
+	char **tags;		/* ntags tag names, no two equal once folded
+				   (fold.h: #Ação and #acao are one tag) */
 	size_t ntags;
 	char *created;		/* ISO 8601 UTC "2026-11-26T21:40:00Z"; set by
 				   notes_add when NULL */
@@ -68,7 +69,8 @@ typedef struct note {
 int note_init(note *n, const anchor_doc *ad, size_t start_byte, size_t end_byte,
 	      const char *body);
 void note_clear(note *n);	/* frees the strings; n itself is not freed */
-/* Adds a tag (copied) unless already there. */
+/* Adds a tag (copied) unless already there, compared folded (fold_eq):
+ * the first spelling is kept. */
 void note_add_tag(note *n, const char *tag);
 /* Finds the next #tag word of s[*pos, n): a '#' at the start or after
  * white space, '(' or '[', followed by letters, digits, marks, '-' or '_'
@@ -76,7 +78,7 @@ void note_add_tag(note *n, const char *tag);
  * *tag_len) of s and *pos after it; 0 (*pos = n) when there is none. */
 int notes_next_hashtag(const char *s, size_t n, size_t *pos, size_t *tag_off,
 		       size_t *tag_len);
-/* Whether s[0, n) has tag as one of its #tag words. */
+/* Whether s[0, n) has tag as one of its #tag words (compared folded). */
 int notes_has_hashtag(const char *s, size_t n, const char *tag);
 /* Adds every #tag word of body as a tag (note_add_tag). */
 void note_add_body_tags(note *n, const char *body);
@@ -116,7 +118,9 @@ int notes_is_readonly(const notes_store *s);
  * file it cannot read). notes_open_best puts it in *why too. */
 const char *notes_warning(const notes_store *s);
 const char *notes_path(const notes_store *s);
-/* The default path (new string): $XDG_DATA_HOME or ~/.local/share. */
+/* The default path (new string): notes.db in the user's data directory
+ * (paths.h: $XDG_DATA_HOME/lectern or ~/.local/share/lectern), or NULL when
+ * there is none (notes_open* then fail with a message). */
 char *notes_default_path(void);
 /* Whether the database may have changed, without stat(): PRAGMA
  * data_version, a number that changes when ANOTHER connection (another
@@ -152,7 +156,8 @@ int notes_record_status(notes_store *s, long long id, const char *status,
  * of notes updated, or -1. A read-only store: 0, nothing recorded. */
 int notes_record_matches(notes_store *s, note_list *l, char **err);
 
-/* Reading. A filter: tag (exact) and text (in body, quote or tags, case-
+/* Reading. A filter: tag (case-, accent- and typography-insensitive:
+ * fold_eq) and text (in body, quote or tags, case-
  * and accent-insensitive); NULL or "" fields match everything. */
 typedef struct notes_filter {
 	const char *tag;

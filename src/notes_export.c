@@ -1,5 +1,6 @@
 /* notes_export: Markdown and W3C Web Annotation JSON-LD out, JSON-LD in,
- * and the command-line entry points (contract in notes_export.h).
+ * (contract in notes_export.h; the command line's --notes views are in
+ * src/cli/cli_notes.c).
  *
  * Exported positions and paths are where each note is in the document
  * being exported (its re-attachment); an orphan keeps its old ones. The
@@ -7,163 +8,60 @@
  * text now at that place: that is what "fuzzy" says). */
 #include <build-config.h>
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/stat.h>
 #include <jansson.h>
 
 #include "anchor.h"
-#include "lang.h"
+#include "export.h"
+#include "un/cite.h"
+#include "un/lang.h"
 #include "notes.h"
 #include "notes_export.h"
 #include "text.h"
 #include "util.h"
 
-#define EXIT_DATA 1
-#define EXIT_USAGE 2
-
 #define NODE_PATH_SPEC "urn:lectern:node-path"
 #define SOURCE_PREFIX "urn:lectern:"	/* + the document's fingerprint */
 #define DOC_KEY_PROP "urn:lectern:document-key"	/* the target's document key */
+#define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
+/* The collection and its one page are named by notes_derived_uid of these
+ * and the document key: the same ids at every export of one document. */
+#define COLLECTION_NAME "urn:lectern:notes-collection"
+#define PAGE_NAME "urn:lectern:notes-collection:page1"
+#define GENERATOR_ID "urn:lectern:software:" PACKAGE_VERSION
 
 /* --- citations ----------------------------------------------------------- */
 
-/* The citation words are per-language data in lang.c. */
+/* Citations are src/un/cite.c's; a node without one is named by its path. */
 char *
 notes_cite(const doc *d, const node *nd)
 {
 	if (!nd)
 		return xstrdup("—");
-	char *c = lang_cite(d, nd);
+	char *c = cite_format(d, nd);
 	if (c && *c)
 		return c;
 	free(c);
 	return xstrdup(nd->path && *nd->path ? nd->path : "—");
 }
 
-/* s[0, n) without prefix when it is prefix and a number (digits, then
- * what a cite may add: "8bis"); else NULL. */
-static const char *
-after_prefix(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-	if (n <= k || strncmp(s, prefix, k) != 0 || s[k] < '0' || s[k] > '9')
-		return NULL;
-	return s + k;
-}
-
-/* Sets *clause from one path step below the top, s[0, n) of path, the way
- * lang_cite words a node (parse.c's id_prefix names the steps): "p8",
- * "pp3" paragraphs, "s2" sections, "fn1" footnotes, "note1" and "sig"
- * replace the clause; any other step but "decl" and a heading "h4" is a
- * sub-item, "(a)" after a paragraph. The number is the node's cite when d
- * still has a node at that path, else the one in the step (a "_2" that
- * made an id unique dropped). */
-static void
-cite_step(const doc *d, const lang_words *w, const char *path, const char *s, size_t n,
-	  buf *clause, int *in_para)
-{
-	char *here = xstrndup(path, (size_t)(s - path) + n);
-	const node *nd = doc_find_path(d, here);
-	free(here);
-	const char *u = memchr(s, '_', n);
-	size_t idn = u ? (size_t)(u - s) : n;
-	const char *word = NULL, *num = NULL;
-	int para = 0;
-	if (!idn || (idn == 4 && !strncmp(s, "decl", 4)) || after_prefix(s, idn, "h"))
-		return;
-	if (after_prefix(s, idn, "pp"))
-		word = w->cite_para, num = s, para = 1;
-	else if ((num = after_prefix(s, idn, "p")))
-		word = w->cite_para, para = 1;
-	else if ((num = after_prefix(s, idn, "s")))
-		word = w->cite_section;
-	else if ((num = after_prefix(s, idn, "fn")))
-		word = w->cite_footnote;
-	else if ((num = after_prefix(s, idn, "note")))
-		word = w->cite_note;
-	else if (!strncmp(s, "sig", 3) && (idn == 3 || after_prefix(s, idn, "sig")))
-		word = w->cite_sig;
-	size_t num_len = num ? idn - (size_t)(num - s) : 0;
-	if (nd && nd->cite && *nd->cite && (num || !word))
-		num = nd->cite, num_len = strlen(nd->cite);
-	if (!word) {	/* a sub-item */
-		if (*in_para)
-			buf_printf(clause, " (%.*s)", (int)(num ? num_len : idn), num ? num : s);
-		return;
-	}
-	clause->len = 0;
-	buf_adds(clause, word);
-	if (num)
-		buf_printf(clause, " %.*s", (int)num_len, num);
-	*in_para = para;
-}
-
-char *
-notes_cite_path(const doc *d, const char *path)
-{
-	if (!path || !*path)
-		return xstrdup("—");
-	const lang_words *w = lang_get(d->meta.lang);
-	buf b, clause;
-	buf_init(&b);
-	buf_init(&clause);
-	int in_para = 0;
-	const char *slash = strchr(path, '/');
-	size_t top_len = slash ? (size_t)(slash - path) : strlen(path);
-	char *top = xstrndup(path, top_len);
-	const node *nd = doc_find_path(d, top);
-	if (nd && (nd->kind == NODE_ANNEX || nd->kind == NODE_LETTER)) {
-		char *c = lang_cite(d, nd);	/* "Anexo I", as d cites it */
-		buf_adds(&b, c);
-		free(c);
-	} else if (!strncmp(top, "annex", 5)) {
-		buf_adds(&b, w->cite_annex);
-		if (after_prefix(top, top_len, "annex") && strcmp(top, "annex1") != 0)
-			buf_printf(&b, " %s", top + 5);
-	} else if (!strncmp(top, "letter", 6)) {
-		buf_adds(&b, w->cite_letter);
-	} else {
-		if (d->meta.symbol)
-			buf_adds(&b, d->meta.symbol);
-		cite_step(d, w, path, path, top_len, &clause, &in_para);
-	}
-	free(top);
-	for (const char *p = slash; p && *p;) {
-		p++;
-		const char *e = strchr(p, '/');
-		cite_step(d, w, path, p, e ? (size_t)(e - p) : strlen(p), &clause, &in_para);
-		p = e;
-	}
-	if (clause.len)
-		buf_printf(&b, "%s%.*s", b.len ? ", " : "", (int)clause.len, clause.s);
-	buf_free(&clause);
-	if (!b.len)
-		buf_adds(&b, path);
-	return buf_take(&b);
-}
-
 /* A note's citation where it is now, or for an orphan where it was. */
-static char *
-cite_note(const doc *d, const note *n)
+char *
+notes_cite_note(const doc *d, const note *n)
 {
 	if (n->match.node)
 		return notes_cite(d, n->match.node);
-	return notes_cite_path(d, n->cur_path ? n->cur_path : n->a.path);
+	return cite_of_path(d, n->cur_path ? n->cur_path : n->a.path);
 }
 
 /* An orphan is not in this version of the document: its old citation and
  * path would name whatever clause now has that number. */
-static int
-is_orphan(const note *n)
+int
+notes_is_orphan(const note *n)
 {
 	return n->match.status == ANCHOR_ORPHAN || !n->match.node;
 }
-
-#define QUOTE_COLS 60	/* an orphan's quote in --notes */
 
 char *
 notes_quote_line(const char *exact, int cols)
@@ -231,27 +129,6 @@ write_visible(const buf *b, FILE *out)
 	return rc;
 }
 
-/* A message on msg, made visible as add_visible does (it may quote a JSON
- * file, its name or a document key read from it). */
-static void
-say(FILE *msg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-say(FILE *msg, const char *fmt, ...)
-{
-	buf b;
-	buf_init(&b);
-	va_list ap;
-	va_start(ap, fmt);
-	char *s = NULL;
-	if (vasprintf(&s, fmt, ap) >= 0)
-		buf_adds(&b, s);
-	va_end(ap);
-	free(s);
-	write_visible(&b, msg);
-	buf_free(&b);
-}
-
 /* --- Markdown ------------------------------------------------------------ */
 
 static const char *
@@ -314,8 +191,8 @@ md_quote(buf *b, const doc *d, const note *n)
 	}
 }
 
-static void
-status_text(buf *b, const note *n)
+void
+notes_status_text(buf *b, const note *n)
 {
 	buf_adds(b, anchor_status_name(n->match.status));
 	if (n->match.status == ANCHOR_FUZZY || (n->match.status == ANCHOR_ORPHAN && n->match.score > 0))
@@ -334,14 +211,14 @@ notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *ou
 		   ad->fingerprint, l->n);
 	for (size_t i = 0; i < l->n; i++) {
 		const note *n = &l->v[i];
-		int orphan = is_orphan(n);
-		char *cite = orphan ? xstrdup("Not found in this version") : cite_note(d, n);
+		int orphan = notes_is_orphan(n);
+		char *cite = orphan ? xstrdup("Not found in this version") : notes_cite_note(d, n);
 		buf_printf(&b, "\n## %s\n\n", cite);
 		free(cite);
 		md_quote(&b, d, n);
 		buf_printf(&b, "\n%s\n\n", n->body ? n->body : "");
 		buf_printf(&b, "*Status:* ");
-		status_text(&b, n);
+		notes_status_text(&b, n);
 		buf_printf(&b, " · *Path:* %s%s · *Created:* %s", n->cur_path ? n->cur_path : "",
 			   orphan ? " (where it was)" : "", n->created ? n->created : "");
 		if (n->ntags) {
@@ -365,29 +242,60 @@ jstr(const char *s)
 	return j ? j : json_string("\xef\xbf\xbd");	/* invalid UTF-8: never */
 }
 
+/* Every tag of n: its stored tags, then the #tags typed in its text that
+ * are not among them (compared folded, as note_add_tag does). Fills t's
+ * tags only; note_clear(t) frees them. */
+static void
+all_tags(const note *n, note *t)
+{
+	memset(t, 0, sizeof *t);
+	for (size_t i = 0; i < n->ntags; i++)
+		note_add_tag(t, n->tags[i]);
+	if (n->body)
+		note_add_body_tags(t, n->body);
+}
+
+/* The software that wrote the export: the generator of every annotation. */
+static json_t *
+generator(void)
+{
+	json_t *g = json_object();
+	json_object_set_new(g, "id", jstr(GENERATOR_ID));
+	json_object_set_new(g, "type", jstr("Software"));
+	json_object_set_new(g, "name", jstr("lectern " PACKAGE_VERSION));
+	json_object_set_new(g, "nickname", jstr("lectern"));
+	return g;
+}
+
+static json_t *
+text_body(const char *purpose, const char *value)
+{
+	json_t *tb = json_object();
+	json_object_set_new(tb, "type", jstr("TextualBody"));
+	json_object_set_new(tb, "purpose", jstr(purpose));
+	json_object_set_new(tb, "format", jstr("text/plain"));
+	json_object_set_new(tb, "value", jstr(value));
+	return tb;
+}
+
 static json_t *
 annotation(const anchor_doc *ad, const note *n)
 {
 	json_t *a = json_object();
+	json_object_set_new(a, "@context", jstr(ANNO_CONTEXT));
 	json_object_set_new(a, "id", jstr(n->uid));
 	json_object_set_new(a, "type", jstr("Annotation"));
 	json_object_set_new(a, "motivation", jstr("commenting"));
 	json_object_set_new(a, "created", jstr(n->created));
 	json_object_set_new(a, "modified", jstr(n->modified ? n->modified : n->created));
+	json_object_set_new(a, "generator", generator());
 	json_t *body = json_array();
-	json_t *tb = json_object();
-	json_object_set_new(tb, "type", jstr("TextualBody"));
-	json_object_set_new(tb, "purpose", jstr("commenting"));
-	json_object_set_new(tb, "format", jstr("text/plain"));
-	json_object_set_new(tb, "value", jstr(n->body));
-	json_array_append_new(body, tb);
-	for (size_t i = 0; i < n->ntags; i++) {
-		json_t *t = json_object();
-		json_object_set_new(t, "type", jstr("TextualBody"));
-		json_object_set_new(t, "purpose", jstr("tagging"));
-		json_object_set_new(t, "value", jstr(n->tags[i]));
-		json_array_append_new(body, t);
-	}
+	json_array_append_new(body, text_body("commenting", n->body));
+	note t;
+	all_tags(n, &t);
+	for (size_t i = 0; i < t.ntags; i++)
+		json_array_append_new(body, text_body("tagging", t.tags[i]));
+	note_clear(&t);
 	json_object_set_new(a, "body", body);
 
 	int here = n->match.status != ANCHOR_ORPHAN;
@@ -419,28 +327,58 @@ annotation(const anchor_doc *ad, const note *n)
 	return a;
 }
 
+/* The earliest created and the latest modified time of the notes (ISO
+ * 8601 UTC strings of one form compare as strings); NULL when none. */
+static void
+time_span(const note_list *l, const char **first, const char **last)
+{
+	*first = *last = NULL;
+	for (size_t i = 0; i < l->n; i++) {
+		const note *n = &l->v[i];
+		const char *m = n->modified ? n->modified : n->created;
+		if (n->created && (!*first || strcmp(n->created, *first) < 0))
+			*first = n->created;
+		if (m && (!*last || strcmp(m, *last) > 0))
+			*last = m;
+	}
+}
+
 int
 notes_export_jsonld(const doc *d, const anchor_doc *ad, const note_list *l, FILE *out)
 {
-	json_t *c = json_object();
-	json_object_set_new(c, "@context", jstr("http://www.w3.org/ns/anno.jsonld"));
-	json_object_set_new(c, "type", jstr("AnnotationCollection"));
+	char *cid = notes_derived_uid(COLLECTION_NAME, ad->key);
+	char *pid = notes_derived_uid(PAGE_NAME, ad->key);
 	char *label = xasprintf("Notes: %s", doc_title(d));
+	const char *first, *last;
+	time_span(l, &first, &last);
+	json_t *c = json_object();
+	json_object_set_new(c, "@context", jstr(ANNO_CONTEXT));
+	json_object_set_new(c, "id", jstr(cid));
+	json_object_set_new(c, "type", jstr("AnnotationCollection"));
 	json_object_set_new(c, "label", jstr(label));
-	free(label);
 	json_object_set_new(c, "total", json_integer((json_int_t)l->n));
+	if (first)
+		json_object_set_new(c, "created", jstr(first));
+	if (last)
+		json_object_set_new(c, "modified", jstr(last));
 	json_t *page = json_object();
+	json_object_set_new(page, "id", jstr(pid));
 	json_object_set_new(page, "type", jstr("AnnotationPage"));
+	json_object_set_new(page, "partOf", jstr(cid));
 	json_object_set_new(page, "startIndex", json_integer(0));
 	json_t *items = json_array();
 	for (size_t i = 0; i < l->n; i++)
 		json_array_append_new(items, annotation(ad, &l->v[i]));
 	json_object_set_new(page, "items", items);
 	json_object_set_new(c, "first", page);
-	int rc = json_dumpf(c, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_object_set_new(c, "last", jstr(pid));
+	int rc = export_json_dumpf(c, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	if (rc == 0 && fputc('\n', out) == EOF)
 		rc = -1;
 	json_decref(c);
+	free(label);
+	free(pid);
+	free(cid);
 	return rc == 0 ? 0 : -1;
 }
 
@@ -473,14 +411,33 @@ get_str(json_t *o, const char *key)
 	for (size_t i = 0, i##_n = json_is_array(v) ? json_array_size(v) : (v) != NULL; \
 	     i < i##_n && ((x = json_is_array(v) ? json_array_get(v, i) : (v)) || 1); i++)
 
-/* Annotation -> note (doc fields left empty). Returns 0, or -1 with a
- * reason when it has no quote. */
+/* What a body that is not text is, for the message refusing it. */
+static const char *
+body_kind(json_t *x)
+{
+	if (json_is_string(x))
+		return "a resource named by its IRI";
+	if (!json_is_object(x))
+		return "not a JSON object";
+	if (has_type(x, "TextualBody"))
+		return "a TextualBody without a text value";
+	const char *type = get_str(x, "type");
+	return type ? type : "an object without a text value";
+}
+
+/* Annotation -> note (doc fields left empty). Returns 0, or -1 with the
+ * reason in *why (a new string) when it is not an Annotation, has a body
+ * that is not text or has no quote. A body is text when it is an object
+ * with a string "value" and no type but TextualBody (what the model calls
+ * an embedded textual body); any other body (a link, an image, a
+ * SpecificResource) would leave the note without what the annotation
+ * says, so the annotation is refused rather than kept empty. */
 static int
-note_from_json(json_t *a, note *n, const char **why)
+note_from_json(json_t *a, note *n, char **why)
 {
 	memset(n, 0, sizeof *n);
 	if (!json_is_object(a) || !has_type(a, "Annotation")) {
-		*why = "not an Annotation";
+		*why = xstrdup("not an Annotation");
 		return -1;
 	}
 	const char *id = get_str(a, "id");
@@ -496,12 +453,17 @@ note_from_json(json_t *a, note *n, const char **why)
 		buf_adds(&body, get_str(a, "bodyValue"));
 	json_t *bv = json_object_get(a, "body"), *x;
 	EACH(bv, i, x) {
-		if (!json_is_object(x))
-			continue;
-		const char *value = get_str(x, "value");
-		const char *purpose = get_str(x, "purpose");
-		if (!value)
-			continue;
+		const char *value = json_is_object(x) ? get_str(x, "value") : NULL;
+		const char *purpose = value ? get_str(x, "purpose") : NULL;
+		if (!value || (json_object_get(x, "type") && !has_type(x, "TextualBody"))) {
+			char *which = json_is_array(bv) ? xasprintf(" %zu", i + 1) : xstrdup("");
+			*why = xasprintf("its body%s is not text (%s); lectern keeps a note's text only",
+					 which, body_kind(x));
+			free(which);
+			buf_free(&body);
+			note_clear(n);
+			return -1;
+		}
 		if (purpose && strcmp(purpose, "tagging") == 0) {
 			note_add_tag(n, value);
 		} else {
@@ -548,7 +510,7 @@ note_from_json(json_t *a, note *n, const char **why)
 			break;
 	}
 	if (!n->a.exact || !*n->a.exact) {
-		*why = "it has no TextQuoteSelector with an exact quote";
+		*why = xstrdup("it has no TextQuoteSelector with an exact quote");
 		note_clear(n);
 		return -1;
 	}
@@ -584,6 +546,24 @@ reanchor(const anchor_doc *ad, note *n)
 	free(n->doc_key);
 	n->doc_fp = xstrdup(ad->fingerprint);
 	n->doc_key = xstrdup(ad->key);
+}
+
+/* Adds msg (taken) to st's warnings. */
+static void
+warn(notes_import_stats *st, char *msg)
+{
+	xgrow((void **)&st->warnings, &st->warnings_cap, st->nwarnings + 1, sizeof *st->warnings);
+	st->warnings[st->nwarnings++] = msg;
+}
+
+void
+notes_import_stats_clear(notes_import_stats *st)
+{
+	for (size_t i = 0; i < st->nwarnings; i++)
+		free(st->warnings[i]);
+	free(st->warnings);
+	st->warnings = NULL;
+	st->nwarnings = st->warnings_cap = 0;
 }
 
 /* Whether an annotation from another lectern document is being imported
@@ -678,11 +658,23 @@ find_stored(notes_store *s, const anchor_doc *ad, note *n, notes_import_stats *s
 
 int
 notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
-		  unsigned flags, notes_import_stats *st, FILE *msg, char **err)
+		  unsigned flags, notes_import_stats *st, char **err)
 {
 	memset(st, 0, sizeof *st);
+	char *data, *rerr = NULL;
+	size_t len;
+	if (util_read_file(json_path, NOTES_IMPORT_MAX_BYTES, &data, &len, &rerr) < 0) {
+		if (err) {
+			free(*err);
+			*err = rerr;
+		} else {
+			free(rerr);
+		}
+		return -1;
+	}
 	json_error_t je;
-	json_t *root = json_load_file(json_path, JSON_REJECT_DUPLICATES, &je);
+	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
+	free(data);
 	if (!root) {
 		if (err) {
 			free(*err);
@@ -706,9 +698,10 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 		xgrow((void **)&l.v, &l.cap, l.n + 1, sizeof *l.v);
 		xgrow((void **)&other_of, &other_cap, l.n + 1, 1);
 		note *n = &l.v[l.n];
-		const char *why = NULL;
+		char *why = NULL;
 		if (note_from_json(a, n, &why) < 0) {
-			say(msg, "%s: annotation %zu skipped: %s\n", json_path, i + 1, why);
+			warn(st, xasprintf("%s: annotation %zu skipped: %s", json_path, i + 1, why));
+			free(why);
 			st->rejected++;
 			continue;
 		}
@@ -768,252 +761,10 @@ notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
 		buf b;
 		buf_init(&b);
 		elsewhere_text(&b, json_path, st, forced, l.n, ad, "they are", forced_by);
-		say(msg, "lectern: warning: %s; imported anyway (--force)\n", b.s);
+		warn(st, xasprintf("warning: %s; imported anyway (--force)", b.s));
 		buf_free(&b);
 	}
 	note_list_free(&l);
 	free(other_of);
-	return rc;
-}
-
-/* --- command line -------------------------------------------------------- */
-
-/* Opens the store read-only for listing. Returns NULL with *missing = 1
- * when there is no database yet (not an error). */
-static notes_store *
-open_for_reading(const char *db, int *missing, FILE *msg)
-{
-	char *err = NULL;
-	*missing = 0;
-	char *path = db ? xstrdup(db) : notes_default_path();
-	struct stat st;
-	if ((stat(path, &st) < 0 && errno == ENOENT) ||
-	    (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0)) {
-		*missing = 1;	/* no notes yet: not an error */
-		free(path);
-		return NULL;
-	}
-	notes_store *s = notes_open_readonly(path, &err);
-	if (s && notes_warning(s))
-		fprintf(msg, "lectern: %s\n", notes_warning(s));
-	if (!s) {
-		if (err && strstr(err, "holds no notes yet"))
-			*missing = 1;
-		else
-			fprintf(msg, "lectern: %s\n", err);
-	}
-	free(err);
-	free(path);
-	return s;
-}
-
-static int
-list_doc(doc *d, const char *db, note_list *l, anchor_doc **adp, FILE *msg)
-{
-	int missing;
-	*adp = anchor_doc_new(d);
-	notes_store *s = open_for_reading(db, &missing, msg);
-	if (!s)
-		return missing ? 0 : EXIT_DATA;
-	char *err = NULL;
-	int rc = 0;
-	if (notes_list_doc(s, *adp, NULL, l, &err) < 0) {
-		fprintf(msg, "lectern: %s\n", err);
-		rc = EXIT_DATA;
-	}
-	free(err);
-	notes_close(s);
-	return rc;
-}
-
-int
-notes_cli_list(doc *d, const char *db, FILE *out, FILE *msg)
-{
-	note_list l = { 0 };
-	anchor_doc *ad;
-	int rc = list_doc(d, db, &l, &ad, msg);
-	buf b;
-	buf_init(&b);
-	for (size_t i = 0; rc == 0 && i < l.n; i++) {
-		const note *n = &l.v[i];
-		buf_printf(&b, "%lld\t", n->id);
-		status_text(&b, n);
-		buf_addc(&b, '\t');
-		if (is_orphan(n)) {
-			/* Not here: its quote, and no place ("—"). */
-			char *q = notes_quote_line(n->a.exact, QUOTE_COLS);
-			buf_adds(&b, q);
-			free(q);
-			buf_adds(&b, "\t\xe2\x80\x94\t");
-		} else {
-			char *cite = cite_note(d, n);
-			buf_printf(&b, "%s\t%s\t", cite, n->cur_path ? n->cur_path : "");
-			free(cite);
-		}
-		const char *body = n->body ? n->body : "";
-		const char *nl = strchr(body, '\n');
-		size_t first_bytes = nl ? (size_t)(nl - body) : strlen(body);
-		buf_add(&b, body, first_bytes);
-		for (size_t k = 0; k < n->ntags; k++)	/* those the line lacks */
-			if (!notes_has_hashtag(body, first_bytes, n->tags[k]))
-				buf_printf(&b, " #%s", n->tags[k]);
-		buf_addc(&b, '\n');
-	}
-	if (rc == 0 && write_visible(&b, out) < 0)
-		rc = EXIT_DATA;
-	buf_free(&b);
-	note_list_free(&l);
-	anchor_doc_free(ad);
-	return rc;
-}
-
-int
-notes_cli_export(doc *d, const char *db, const char *format, FILE *out, FILE *msg)
-{
-	int json = format && strcmp(format, "json") == 0;
-	if (!format || (!json && strcmp(format, "md") != 0)) {
-		fprintf(msg, "lectern: --notes-export: '%s' is not md or json\n",
-			format ? format : "");
-		return EXIT_USAGE;
-	}
-	note_list l = { 0 };
-	anchor_doc *ad;
-	int rc = list_doc(d, db, &l, &ad, msg);
-	if (rc == 0) {
-		int w = json ? notes_export_jsonld(d, ad, &l, out) : notes_export_md(d, ad, &l, out);
-		if (w < 0) {
-			fprintf(msg, "lectern: write error: %s\n", strerror(errno));
-			rc = EXIT_DATA;
-		}
-	}
-	note_list_free(&l);
-	anchor_doc_free(ad);
-	return rc;
-}
-
-/* The database is created by the first change only (a refused import or
- * a delete of a missing note leaves no file behind). */
-static notes_store *
-open_for_writing(const char *db, FILE *msg)
-{
-	char *err = NULL;
-	notes_store *s = notes_open_lazy(db, &err);
-	if (!s)
-		fprintf(msg, "lectern: %s\n", err);
-	free(err);
-	return s;
-}
-
-int
-notes_cli_import_flags(doc *d, const char *db, const char *json_path, unsigned flags,
-		       FILE *out, FILE *msg)
-{
-	notes_store *s = open_for_writing(db, msg);
-	if (!s)
-		return EXIT_DATA;
-	anchor_doc *ad = anchor_doc_new(d);
-	notes_import_stats st;
-	char *err = NULL;
-	int rc = notes_import_json(s, ad, json_path, flags, &st, msg, &err);
-	if (rc != 0)
-		say(msg, "lectern: %s\n", err);
-	if (rc <= 0) {
-		fprintf(out, "imported %zu note%s (ok %zu, moved %zu, fuzzy %zu, orphan %zu); "
-			"%zu already present; %zu rejected", st.added, st.added == 1 ? "" : "s",
-			st.status[ANCHOR_OK], st.status[ANCHOR_MOVED], st.status[ANCHOR_FUZZY],
-			st.status[ANCHOR_ORPHAN], st.present, st.rejected);
-		if (st.new_ids)
-			fprintf(out, "; %zu with a new id (theirs is a note of another document)",
-				st.new_ids);
-		fputc('\n', out);
-	}
-	free(err);
-	anchor_doc_free(ad);
-	notes_close(s);
-	return rc != 0 ? EXIT_DATA : 0;
-}
-
-int
-notes_cli_import(doc *d, const char *db, const char *json_path, FILE *out, FILE *msg)
-{
-	return notes_cli_import_flags(d, db, json_path, 0, out, msg);
-}
-
-int
-notes_cli_add(doc *d, const char *db, const char *where, const char *text,
-	      const char *const *tags, FILE *out, FILE *msg)
-{
-	const char *at = strchr(where, '@');
-	char *path = at ? xstrndup(where, (size_t)(at - where)) : xstrdup(where);
-	node *nd = doc_find_path(d, path);
-	int rc = 0;
-	if (!nd || !nd->len) {
-		fprintf(msg, "lectern: --note-add: no clause with path '%s' (see --outline)\n", path);
-		free(path);
-		return EXIT_DATA;
-	}
-	size_t from = nd->off, to = nd->off + nd->len;
-	if (at) {
-		const char *q = at + 1;
-		const char *hit = *q ? memmem(d->plain + nd->off, nd->len, q, strlen(q)) : NULL;
-		if (!hit) {
-			fprintf(msg, "lectern: --note-add: '%s' is not in the text of %s\n", q, path);
-			free(path);
-			return EXIT_DATA;
-		}
-		from = (size_t)(hit - d->plain);
-		to = from + strlen(q);
-	}
-	free(path);
-	anchor_doc *ad = anchor_doc_new(d);
-	note n;
-	if (note_init(&n, ad, from, to, text) < 0) {
-		fprintf(msg, "lectern: --note-add: nothing to anchor the note to\n");
-		anchor_doc_free(ad);
-		return EXIT_DATA;
-	}
-	for (size_t i = 0; tags && tags[i]; i++)
-		note_add_tag(&n, tags[i]);
-	notes_store *s = open_for_writing(db, msg);
-	if (s) {
-		char *err = NULL;
-		long long id = notes_add(s, &n, &err);
-		if (id < 0) {
-			fprintf(msg, "lectern: %s\n", err);
-			rc = EXIT_DATA;
-		} else {
-			fprintf(out, "%lld\n", id);
-		}
-		free(err);
-		notes_close(s);
-	} else {
-		rc = EXIT_DATA;
-	}
-	note_clear(&n);
-	anchor_doc_free(ad);
-	return rc;
-}
-
-int
-notes_cli_delete(const char *db, const char *id, FILE *msg)
-{
-	char *end;
-	errno = 0;
-	long long v = strtoll(id, &end, 10);
-	if (errno || end == id || *end || v <= 0) {
-		fprintf(msg, "lectern: --note-delete: '%s' is not a note id\n", id);
-		return EXIT_USAGE;
-	}
-	notes_store *s = open_for_writing(db, msg);
-	if (!s)
-		return EXIT_DATA;
-	char *err = NULL;
-	int rc = 0;
-	if (notes_delete(s, v, &err) < 0) {
-		fprintf(msg, "lectern: %s\n", err);
-		rc = EXIT_DATA;
-	}
-	free(err);
-	notes_close(s);
 	return rc;
 }

@@ -1,21 +1,36 @@
 /* notes_export: notes as Markdown and as W3C Web Annotation JSON-LD, the
- * import of such JSON, and the command-line entry points main.c calls.
+ * import of such JSON (the command line's --notes views are
+ * src/cli/cli_notes.c).
  *
  * JSON-LD shape (made and read with jansson, never by hand):
  *   { "@context": "http://www.w3.org/ns/anno.jsonld",
- *     "type": "AnnotationCollection", "label": …, "total": N,
- *     "first": { "type": "AnnotationPage", "startIndex": 0, "items": [
- *       { "id": "urn:uuid:…", "type": "Annotation", "motivation": "commenting",
+ *     "id": "urn:uuid:…", "type": "AnnotationCollection", "label": …, "total": N,
+ *     "created": first note's, "modified": latest change's (when N > 0),
+ *     "first": { "id": "urn:uuid:…", "type": "AnnotationPage",
+ *                "partOf": the collection's id, "startIndex": 0, "items": [
+ *       { "@context": "http://www.w3.org/ns/anno.jsonld",
+ *         "id": "urn:uuid:…", "type": "Annotation", "motivation": "commenting",
  *         "created": …, "modified": …,
+ *         "generator": { "id": "urn:lectern:software:VERSION", "type": "Software",
+ *                        "name": "lectern VERSION", "nickname": "lectern" },
  *         "body": [ { "type": "TextualBody", "purpose": "commenting",
  *                     "format": "text/plain", "value": "the note" },
- *                   { "type": "TextualBody", "purpose": "tagging", "value": "tag" } ],
+ *                   { "type": "TextualBody", "purpose": "tagging",
+ *                     "format": "text/plain", "value": "tag" } ],
  *         "target": { "source": "urn:lectern:fp1:…",
  *           "urn:lectern:document-key": "symbol:A/75/123@es",
  *           "selector": [ { "type": "TextQuoteSelector", "exact", "prefix", "suffix" },
  *                         { "type": "TextPositionSelector", "start", "end" },
  *                         { "type": "FragmentSelector",
- *                           "conformsTo": "urn:lectern:node-path", "value": "annex1/decl/p8" } ] } } ] } }
+ *                           "conformsTo": "urn:lectern:node-path", "value": "annex1/decl/p8" } ] } } ] },
+ *     "last": the page's id }
+ * Each annotation carries its own @context, so that one copied out of the
+ * collection is a whole W3C annotation. The collection and page ids are
+ * version 8 UUIDs that notes_derived_uid makes of a fixed name and the
+ * document key: every export of one document's notes has the same ids
+ * (the collection is "the notes on this document", whatever they are
+ * now). There is one tagging body per tag: the stored tags and the #tags
+ * typed in the note (notes_next_hashtag), once each (folded).
  * Positions are characters (code points) of the reflowed text. Import also
  * takes a lone Annotation, an AnnotationPage or a JSON array of them, and
  * "bodyValue". The document key (anchor.h) is an extension property of
@@ -37,31 +52,24 @@
  * fingerprint) is this document; annotations naming no lectern document
  * (other tools, bare quotes) are not checked.
  *
- * CLI functions return a process exit code: 0 success, 1 the database or a
- * data file cannot be used (message on msg), 2 usage error. db NULL = the
- * default database. They write results to out and messages to msg.
- *
  * Terminal safety: notes come from JSON files, the command line or the
- * database, not through source.c, so what the Markdown writer, --notes and
- * the import messages print has every control character, bidi override or
- * invalid byte in its visible form (text_visible_dup), line breaks and tabs
- * kept. JSON output is escaped by jansson. The *err of notes_import_json
- * may quote the file as it is: print it the same way. */
+ * database, not through source.c, so what the Markdown writer prints has
+ * every control character, bidi override or invalid byte in its visible
+ * form (text_visible_dup), line breaks and tabs kept. JSON output is
+ * escaped by export_json_dumpf (C1 and bidi controls too). Import prints
+ * nothing: its *err and warnings may quote the file as it is, and the
+ * caller prints them the same way (cli_out). */
 #ifndef LECTERN_NOTES_EXPORT_H
 #define LECTERN_NOTES_EXPORT_H
 
 #include <stdio.h>
 #include "doc.h"
 #include "notes.h"
+#include "util.h"
 
 /* Citation of a node in the document's language ("Anexo, párr. 8"); a new
  * string. NULL nd gives "—". */
 char *notes_cite(const doc *d, const node *nd);
-/* Citation of a node path that may no longer exist in d (an orphan's old
- * path, "annex1/decl/p3"), from the words of d's language for its steps:
- * "Anexo, párr. 3"; the top (letter, annex) as d cites it when d still has
- * it. A new string; "—" for an empty path. */
-char *notes_cite_path(const doc *d, const char *path);
 
 /* Writers: 0, or -1 on a write error. l is a list from notes_list_doc. */
 int notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *out);
@@ -75,44 +83,41 @@ typedef struct notes_import_stats {
 	size_t other;		/* made on another document */
 	size_t other_status[4];	/* those by where they go here */
 	char other_doc[512];	/* the key (else fingerprint) of the first */
+	char **warnings;	/* nwarnings messages for the user, in order,
+				   without "lectern: " nor a line break; may
+				   quote the file: print them visibly */
+	size_t nwarnings, warnings_cap;
 } notes_import_stats;
 
 #define NOTES_IMPORT_FORCE 1u	/* import notes made on another document */
+#define NOTES_IMPORT_MAX_BYTES ((size_t)64 << 20)	/* a larger file is refused */
 
 /* Imports json_path into s, re-anchoring each annotation on ad's document.
- * Rejected annotations (no quote, not an Annotation) are named on msg.
- * Returns 0 (with a warning on msg when notes of another document were
- * imported by NOTES_IMPORT_FORCE); 1 when the file holds notes of another
- * document and flags lack NOTES_IMPORT_FORCE: nothing written, *err says
- * which documents and how the notes would re-attach (st counts them); -1
- * with *err (unreadable file, invalid JSON, a write that failed: the notes
- * added before it stay). */
+ * The file is read by util_read_file (a regular file of at most
+ * NOTES_IMPORT_MAX_BYTES: a FIFO or device is refused) and parsed with
+ * duplicate keys refused. Each rejected annotation (not an Annotation, a
+ * body that is not text, no quote) is named in st->warnings; so are notes
+ * of another document imported by NOTES_IMPORT_FORCE. Returns 0; 1 when
+ * the file holds notes of another document and flags lack
+ * NOTES_IMPORT_FORCE: nothing written, *err says which documents and how
+ * the notes would re-attach (st counts them); -1 with *err (unreadable
+ * file, invalid JSON, a write that failed: the notes added before it
+ * stay). Whatever it returns, st holds the warnings so far: the caller
+ * prints them and calls notes_import_stats_clear. */
 int notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
-		      unsigned flags, notes_import_stats *st, FILE *msg, char **err);
+		      unsigned flags, notes_import_stats *st, char **err);
+/* Frees st's warnings (the counts stay). */
+void notes_import_stats_clear(notes_import_stats *st);
 
-/* lectern --notes FILE: one line per note, in reading order:
- *   ID <TAB> STATUS[ SCORE] <TAB> CITATION <TAB> PATH <TAB> NOTE [#tag …]
- * (an orphan's citation and path are those it had: notes_cite_path)
- * (the first line of the note, then its tags that line does not already
- * show as #words; status "ok", "moved", "fuzzy 0.93", "orphan"). No
- * database yet: nothing printed, exit 0. */
-int notes_cli_list(doc *d, const char *db, FILE *out, FILE *msg);
-/* lectern --notes-export=md|json FILE. */
-int notes_cli_export(doc *d, const char *db, const char *format, FILE *out, FILE *msg);
-/* lectern --notes-import FILE.json DOC: prints "imported N notes (…)".
- * Notes made on another document: refused with the reason on msg, exit 1
- * (no database is created), unless flags has NOTES_IMPORT_FORCE
- * (lectern --force). notes_cli_import: flags 0. */
-int notes_cli_import_flags(doc *d, const char *db, const char *json_path, unsigned flags,
-			   FILE *out, FILE *msg);
-int notes_cli_import(doc *d, const char *db, const char *json_path, FILE *out, FILE *msg);
-/* lectern --note-add WHERE TEXT [--tag T]… DOC: WHERE is a node path (the
- * whole clause) or PATH@QUOTE (the first occurrence of QUOTE in that node's
- * text). tags: NULL-terminated, may be NULL. Prints the new id. */
-int notes_cli_add(doc *d, const char *db, const char *where, const char *text,
-		  const char *const *tags, FILE *out, FILE *msg);
-/* lectern --note-delete ID: moves note ID to the trash. */
-int notes_cli_delete(const char *db, const char *id, FILE *msg);
+/* A note's citation where it is now (notes_cite), or for an orphan where
+ * it was (cite_of_path). Caller frees. */
+char *notes_cite_note(const doc *d, const note *n);
+/* 1 when n is not in this version of the document (its old citation and
+ * path would name whatever clause now has that number), else 0. */
+int notes_is_orphan(const note *n);
+/* Appends n's status to b: "ok", "moved", "fuzzy 0.93", "orphan" (with its
+ * score when it has one). */
+void notes_status_text(buf *b, const note *n);
 
 /* “the quote”, on one line (runs of white space as one space), cut after a
  * word to cols columns (the quotation marks not counted) with '…': how an

@@ -39,6 +39,12 @@
  *   else, for a letter circulated under General Assembly agenda items, from
  *   its date (October-December: year - 1945; January-August: year - 1946;
  *   September: unknown) — an inference, documented here;
+ * - nothing is dropped silently: every source line with text that is not
+ *   in the tree (page furniture, the masthead, a table of contents, a
+ *   hosting site's chrome at the top and end of a web copy) is in
+ *   meta.furniture with its line number, kind and text; the masthead's
+ *   agenda item titles are also in meta.agenda_titles; a letter's title
+ *   (also in capitals under an older masthead) is never furniture;
  * - the page map: page 1 at line 1, then each printed page number seen in
  *   the furniture, or a counted break (form feed, a page footer without a
  *   number, a double-spaced page boundary). */
@@ -52,15 +58,17 @@
  * unmarked list items, box titles, end cells of table rows, the symbol
  * as text away from furniture, agenda item lines (2026-11-27). 4: a
  * letter after an annex at top level, the tree at most 16 levels deep
- * (2026-12-07). 5: one-line paragraphs with blank lines between are
- * not double spacing; a clause ending in ",¹" is no heading; words split
+ * (2026-12-07). 5: a table of contents is furniture (meta.furniture kind
+ * toc), not a note; older mastheads, all-capital letter titles, a web
+ * copy's site chrome (2026-12-07). 6: one-line paragraphs with blank
+ * lines between are not double spacing; a clause ending in ",¹" is no heading; words split
  * by a stray space repaired ("el Est ado", "well- being"); numbered
  * paragraphs inline on one long line; a draft decision's lettered
  * clauses "(a) Decides" are paragraphs; a text a blank line cuts before
  * a lower-case line goes on; a preambular paragraph ends at a page end
  * before one that opens the next page; a part's footnote whose mark
  * only the document's own text has is the document's (2026-12-07). */
-#define PARSE_RULES 5
+#define PARSE_RULES 6
 
 #include <stddef.h>
 #include "doc.h"
@@ -70,6 +78,10 @@ typedef struct parse_options {
 	int keep_splits;	/* 1: words split by a stray space ("Est ado",
 				   "well- being") stay as extracted; 0 (default):
 				   joined by the rule in parse/words.c */
+	int no_detect;		/* with lang NULL: don't guess the language
+				   (garbled text would pass for some):
+				   meta.lang stays NULL, English words serve
+				   the parse */
 } parse_options;
 
 /* Parses text (len bytes of clean UTF-8, as made by source_load) into a new

@@ -1,15 +1,16 @@
 /* refs: find agenda items, resolutions, decisions and document symbols in a
  * document's text (see refs.h for keys and the session rule).
  *
- * How: each block's text is folded (catalog_fold: lower case, no accents,
- * ASCII quotes and dashes, one space) with a map back to the original bytes,
- * then cut into tokens (words, digit runs, single punctuation). Agenda items
+ * How: each block's text is folded and cut into tokens by un/phrase.h
+ * (words, digit runs, single punctuation, each mapped back to the original
+ * bytes). Agenda items
  * and resolutions are small grammars over tokens: a head word ("temas",
  * "résolution", "пунктам"), a list of numbers, and for agenda items a
  * suffix ("del programa", "повестки дня"). Every word they use lives in the
- * per-language tables below (month names: lang.c's), folded the same way
- * when first used; the control flow knows no language. Symbols are matched on the original
- * bytes (they are ASCII and case matters: "A/75/251").
+ * per-language tables below (month names and session ordinals: lang.c's),
+ * folded the same way when first used; the control flow knows no language.
+ * Symbols are un/symbol.h's, matched on the original bytes (they are ASCII
+ * and case matters: "A/75/251").
  *
  * Invariants: refs are sorted by (block, off); a symbol's bytes are never
  * part of another reference; every number a reference keys on was written
@@ -23,436 +24,59 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unictype.h>
-#include <unistr.h>
 
-#include "lang.h"
+#include "un/lang.h"
+#include "un/phrase.h"
+#include "un/session.h"
+#include "un/symbol.h"
 #include "refs.h"
 #include "util.h"
 
-/* ---- language tables (written as in the text; folded on first use) ---- */
+/* ---- language tables: un/lang.c's (folded on first use) ---- */
 
-enum { L_EN, L_ES, L_FR, L_RU, L_ANY };
-static const char *const lang_code[] = { "en", "es", "fr", "ru", NULL };
+enum { L_EN = LANG_EN, L_ES = LANG_ES, L_FR = LANG_FR, L_RU = LANG_RU, L_ANY = LANG_ANY };
 
-enum head_need {
-	NEED_NONE,	/* "agenda item 98" stands alone */
-	NEED_SUFFIX,	/* "temas 98 y 112" needs "del programa" */
-	NEED_CONTEXT,	/* "item 98": a suffix, or block start, or a
-			   context word before ("under item 21") */
-};
+/* un/agenda.h's agenda_form, short */
+#define AG_ADOPTED AGENDA_ADOPTED
+#define AG_PROVISIONAL AGENDA_PROVISIONAL
+#define AG_PRELIMINARY AGENDA_PRELIMINARY
 
-typedef struct phrase {
-	const char *text;
-	int lang;
-	int flag;	/* heads: enum head_need; suffixes: agenda_form;
-			   res heads: ref_kind */
-} phrase;
+/* Month names: lang.c's tables (lang_all(); Russian in the genitive, as
+ * dates write them) and lang_months_extra. Built once by tables_build;
+ * flag = month number. */
+static phrase *months;
 
-enum agenda_form { AG_ADOPTED, AG_PROVISIONAL, AG_PRELIMINARY };
-
-static const phrase agenda_heads[] = {
-	{ "agenda items", L_EN, NEED_NONE },
-	{ "agenda item", L_EN, NEED_NONE },
-	{ "agenda sub-items", L_EN, NEED_NONE },
-	{ "agenda sub-item", L_EN, NEED_NONE },
-	{ "items", L_EN, NEED_CONTEXT },
-	{ "item", L_EN, NEED_CONTEXT },
-	{ "temas", L_ES, NEED_SUFFIX },
-	{ "tema", L_ES, NEED_SUFFIX },
-	{ "subtemas", L_ES, NEED_SUFFIX },
-	{ "subtema", L_ES, NEED_SUFFIX },
-	{ "points", L_FR, NEED_CONTEXT },
-	{ "point", L_FR, NEED_CONTEXT },
-	{ "alinéas", L_FR, NEED_SUFFIX },
-	{ "alinéa", L_FR, NEED_SUFFIX },
-	/* Russian: the noun declines; all forms are listed. */
-	{ "пункт", L_RU, NEED_SUFFIX }, { "пункта", L_RU, NEED_SUFFIX },
-	{ "пункту", L_RU, NEED_SUFFIX }, { "пунктом", L_RU, NEED_SUFFIX },
-	{ "пункте", L_RU, NEED_SUFFIX }, { "пункты", L_RU, NEED_SUFFIX },
-	{ "пунктов", L_RU, NEED_SUFFIX }, { "пунктам", L_RU, NEED_SUFFIX },
-	{ "пунктами", L_RU, NEED_SUFFIX }, { "пунктах", L_RU, NEED_SUFFIX },
-	{ "подпункт", L_RU, NEED_SUFFIX }, { "подпункта", L_RU, NEED_SUFFIX },
-	{ "подпунктам", L_RU, NEED_SUFFIX }, { "подпунктах", L_RU, NEED_SUFFIX },
-};
-
-/* Words right before an NEED_CONTEXT head that make it an agenda item. */
-static const phrase agenda_context[] = {
-	{ "under", L_EN, 0 }, { "on", L_EN, 0 }, { "of", L_EN, 0 },
-	{ "(", L_ANY, 0 },	/* "Effects of atomic radiation (item 47)" */
-	{ "au titre du", L_FR, 0 }, { "au titre des", L_FR, 0 },
-};
-
-/* Another body's agenda right before the head: "the General Conference
- * agenda item 8" (IAEA) is not the General Assembly's. */
-static const phrase agenda_foreign[] = {
-	{ "conference", L_EN, 0 }, { "council", L_EN, 0 }, { "board", L_EN, 0 },
-	{ "commission", L_EN, 0 }, { "conference's", L_EN, 0 },
-	{ "council's", L_EN, 0 }, { "board's", L_EN, 0 },
-};
-
-/* Before an NEED_CONTEXT head that follows an agenda item closely:
- * "under item 21 and sub-items (a) and (b) and item 23". */
-static const phrase agenda_chain[] = {
-	{ "and", L_EN, 0 }, { "et", L_FR, 0 }, { ",", L_ANY, 0 },
-};
+/* How far after an agenda item a chained "and item 23" may follow. */
 #define CHAIN_TOKENS 12
 
-/* After the list. Longest first: "del programa provisional" before
- * "del programa". */
-static const phrase agenda_suffixes[] = {
-	{ "of the provisional agenda", L_EN, AG_PROVISIONAL },
-	{ "on the provisional agenda", L_EN, AG_PROVISIONAL },
-	{ "of the preliminary list", L_EN, AG_PRELIMINARY },
-	{ "of the agenda", L_EN, AG_ADOPTED },
-	{ "on the agenda", L_EN, AG_ADOPTED },
-	{ "del programa provisional", L_ES, AG_PROVISIONAL },
-	{ "del programa", L_ES, AG_ADOPTED },
-	{ "de la lista preliminar", L_ES, AG_PRELIMINARY },
-	{ "de l'ordre du jour provisoire", L_FR, AG_PROVISIONAL },
-	{ "de l'ordre du jour", L_FR, AG_ADOPTED },
-	{ "de la liste préliminaire", L_FR, AG_PRELIMINARY },
-	{ "предварительной повестки дня", L_RU, AG_PROVISIONAL },
-	{ "повестки дня", L_RU, AG_ADOPTED },
-	{ "предварительного перечня", L_RU, AG_PRELIMINARY },
-};
+/* Session ordinals ("Seventy-fifth session", "septuagésimo quinto período
+ * de sesiones"): lang.c's tables (lang_session_*), built into phrases once
+ * by tables_build; flag = the number. */
+static phrase *ord_tens, *ord_units;
 
-/* After an agenda suffix, before the session it belongs to: "item 109 of
- * the provisional agenda of the seventy-fourth session". */
-static const phrase agenda_session_links[] = {
-	{ "of the", L_EN, 0 }, { "of its", L_EN, 0 }, { "del", L_ES, 0 },
-	{ "de su", L_ES, 0 }, { "de la", L_FR, 0 }, { "de sa", L_FR, 0 },
-};
+/* ---- tables (un/phrase.h: folded once, matched on folded tokens) ---- */
 
-/* Between two items of a list. */
-static const phrase list_seps[] = {
-	{ ", and", L_EN, 0 }, { "and", L_EN, 0 }, { ", y", L_ES, 0 },
-	{ "y", L_ES, 0 }, { "e", L_ES, 0 }, { "et", L_FR, 0 }, { "и", L_RU, 0 },
-	{ ",", L_ANY, 0 },
-};
+typedef phrase_table table;
 
-/* Between the two ends of a range ("77 à 85", "77 to 85", "77-85"). */
-static const phrase range_seps[] = {
-	{ "to", L_EN, 0 }, { "à", L_FR, 0 }, { "a", L_ES, 0 }, { "-", L_ANY, 0 },
-};
-
-static const phrase res_heads[] = {
-	{ "resolutions", L_EN, REF_RESOLUTION },
-	{ "resolution", L_EN, REF_RESOLUTION },
-	{ "decisions", L_EN, REF_DECISION },
-	{ "decision", L_EN, REF_DECISION },
-	{ "résolutions", L_FR, REF_RESOLUTION },
-	{ "résolution", L_FR, REF_RESOLUTION },
-	{ "décisions", L_FR, REF_DECISION },
-	{ "décision", L_FR, REF_DECISION },
-	{ "resoluciones", L_ES, REF_RESOLUTION },
-	{ "resolución", L_ES, REF_RESOLUTION },
-	{ "decisiones", L_ES, REF_DECISION },
-	{ "decisión", L_ES, REF_DECISION },
-	{ "резолюция", L_RU, REF_RESOLUTION }, { "резолюции", L_RU, REF_RESOLUTION },
-	{ "резолюцию", L_RU, REF_RESOLUTION }, { "резолюцией", L_RU, REF_RESOLUTION },
-	{ "резолюций", L_RU, REF_RESOLUTION }, { "резолюциях", L_RU, REF_RESOLUTION },
-	{ "резолюциям", L_RU, REF_RESOLUTION }, { "резолюциями", L_RU, REF_RESOLUTION },
-	{ "решение", L_RU, REF_DECISION }, { "решения", L_RU, REF_DECISION },
-	{ "решению", L_RU, REF_DECISION }, { "решением", L_RU, REF_DECISION },
-	{ "решении", L_RU, REF_DECISION }, { "решений", L_RU, REF_DECISION },
-	{ "решениях", L_RU, REF_DECISION }, { "решениям", L_RU, REF_DECISION },
-};
-
-/* "paragraph 29 of resolution …": the paragraph word and the small words
- * that may stand between the number and the head. */
-static const phrase para_words[] = {
-	{ "paragraph", L_EN, 0 }, { "paragraphs", L_EN, 0 }, { "para", L_EN, 0 },
-	{ "paras", L_EN, 0 },
-	{ "paragraphe", L_FR, 0 }, { "paragraphes", L_FR, 0 },
-	{ "párrafo", L_ES, 0 }, { "párrafos", L_ES, 0 },
-	{ "пункт", L_RU, 0 }, { "пункта", L_RU, 0 }, { "пункте", L_RU, 0 },
-	{ "пунктом", L_RU, 0 }, { "пункту", L_RU, 0 }, { "пункты", L_RU, 0 },
-	{ "пунктах", L_RU, 0 }, { "пунктов", L_RU, 0 }, { "пунктами", L_RU, 0 },
-};
-static const phrase para_links[] = {
-	{ "of", L_EN, 0 }, { "the", L_EN, 0 }, { "its", L_EN, 0 },
-	{ "de", L_ES, 0 }, { "la", L_ES, 0 }, { "del", L_ES, 0 },
-	{ "su", L_ES, 0 }, { "du", L_FR, 0 }, { "sa", L_FR, 0 },
-	/* the operative part named: "párrafo 5 de la parte dispositiva de la
-	 * resolución", "paragraphe 5 du dispositif de", "пункт 5
-	 * постановляющей части резолюции" */
-	{ "de la parte dispositiva", L_ES, 0 }, { "du dispositif", L_FR, 0 },
-	{ "постановляющей части", L_RU, 0 },
-};
-/* Before the paragraph word: a paragraph of the preamble, numbered apart
- * from the operative ones ("preambular paragraph 3"; the other languages
- * put it after, "párrafo 3 del preámbulo", which is no link). */
-static const phrase para_not_after[] = {
-	{ "preambular", L_EN, 0 },
-};
-
-/* "… titulada “…”": the word before a quoted title. */
-static const phrase entitled_words[] = {
-	{ "entitled", L_EN, 0 }, { "titled", L_EN, 0 },
-	{ "titulada", L_ES, 0 }, { "titulado", L_ES, 0 },
-	{ "tituladas", L_ES, 0 }, { "intitulada", L_ES, 0 },
-	{ "intitulée", L_FR, 0 }, { "intitulé", L_FR, 0 },
-	{ "intitulées", L_FR, 0 }, { "intitulés", L_FR, 0 },
-	{ "озаглавленной", L_RU, 0 }, { "озаглавленная", L_RU, 0 },
-	{ "озаглавленную", L_RU, 0 }, { "под названием", L_RU, 0 },
-};
-
-/* Organs named around a resolution number. */
-enum organ { ORG_NONE, ORG_GA, ORG_SC, ORG_HRC, ORG_ECOSOC };
-static const phrase organ_before[] = {	/* "Security Council resolution" */
-	{ "general assembly", L_EN, ORG_GA },
-	{ "security council", L_EN, ORG_SC },
-	{ "human rights council", L_EN, ORG_HRC },
-	{ "economic and social council", L_EN, ORG_ECOSOC },
-	/* "Council resolution 4/4": a session/number resolution of a
-	 * council is the Human Rights Council's (the Security Council
-	 * numbers "1325 (2000)", ECOSOC "2004/67"). */
-	{ "council", L_EN, ORG_HRC },
-};
-static const phrase organ_after[] = {	/* "… du Conseil de sécurité" */
-	{ "of the general assembly", L_EN, ORG_GA },
-	{ "of the security council", L_EN, ORG_SC },
-	{ "of the human rights council", L_EN, ORG_HRC },
-	{ "of the economic and social council", L_EN, ORG_ECOSOC },
-	{ "de l'assemblée générale", L_FR, ORG_GA },
-	{ "du conseil de sécurité", L_FR, ORG_SC },
-	{ "du conseil des droits de l'homme", L_FR, ORG_HRC },
-	{ "du conseil économique et social", L_FR, ORG_ECOSOC },
-	{ "de la asamblea general", L_ES, ORG_GA },
-	{ "del consejo de seguridad", L_ES, ORG_SC },
-	{ "del consejo de derechos humanos", L_ES, ORG_HRC },
-	{ "del consejo económico y social", L_ES, ORG_ECOSOC },
-	{ "генеральной ассамблеи", L_RU, ORG_GA },
-	{ "совета безопасности", L_RU, ORG_SC },
-	{ "совета по правам человека", L_RU, ORG_HRC },
-	{ "экономического и социального совета", L_RU, ORG_ECOSOC },
-	{ "adopted by the general assembly", L_EN, ORG_GA },
-	{ "adopted by the security council", L_EN, ORG_SC },
-	{ "adopted by the human rights council", L_EN, ORG_HRC },
-	{ "adopted by the economic and social council", L_EN, ORG_ECOSOC },
-	{ "adoptée par le conseil des droits de l'homme", L_FR, ORG_HRC },
-	{ "aprobada por el consejo de derechos humanos", L_ES, ORG_HRC },
-};
-
-/* Dates inside lists: "76/217 of 17 December 2021, 77/246 …". */
-static const phrase date_links[] = {
-	{ "of", L_EN, 0 }, { "du", L_FR, 0 }, { "de", L_ES, 0 },
-	{ "от", L_RU, 0 }, { "adopted on", L_EN, 0 }, { "adoptée le", L_FR, 0 },
-};
-/* Month names: lang.c's tables (lang_all(); Russian in the genitive, as
- * dates write them), plus spellings those tables do not have. Built once
- * by tables_build; flag = month number. */
-static const phrase months_extra[] = {
-	{ "setiembre", L_ES, 9 },	/* Spanish variant of septiembre */
-};
-static phrase *months;
-static const phrase date_fillers[] = {	/* "22 de diciembre de 2020 года" */
-	{ "de", L_ES, 0 }, { "года", L_RU, 0 }, { "г", L_RU, 0 },
-};
-
-/* English and Spanish session ordinals ("Seventy-fifth session",
- * "septuagésimo quinto período de sesiones"): tens and units. */
-static const phrase ord_tens[] = {
-	{ "fiftieth", L_EN, 50 }, { "sixtieth", L_EN, 60 },
-	{ "seventieth", L_EN, 70 }, { "eightieth", L_EN, 80 },
-	{ "ninetieth", L_EN, 90 },
-	{ "fifty", L_EN, 50 }, { "sixty", L_EN, 60 }, { "seventy", L_EN, 70 },
-	{ "eighty", L_EN, 80 }, { "ninety", L_EN, 90 },
-	{ "quincuagésimo", L_ES, 50 }, { "sexagésimo", L_ES, 60 },
-	{ "septuagésimo", L_ES, 70 }, { "octogésimo", L_ES, 80 },
-	{ "nonagésimo", L_ES, 90 },
-	{ "cinquantième", L_FR, 50 }, { "soixantième", L_FR, 60 },
-	{ "soixante-dixième", L_FR, 70 }, { "quatre-vingtième", L_FR, 80 },
-	{ "quatre-vingt-dixième", L_FR, 90 },
-	{ "cinquante", L_FR, 50 }, { "soixante", L_FR, 60 },
-	{ "quatre-vingt", L_FR, 80 },
-	{ "пятидесятая", L_RU, 50 }, { "шестидесятая", L_RU, 60 },
-	{ "семидесятая", L_RU, 70 }, { "восьмидесятая", L_RU, 80 },
-	{ "девяностая", L_RU, 90 },
-	{ "пятидесятой", L_RU, 50 }, { "шестидесятой", L_RU, 60 },
-	{ "семидесятой", L_RU, 70 }, { "восьмидесятой", L_RU, 80 },
-	{ "девяностой", L_RU, 90 },
-	{ "пятьдесят", L_RU, 50 }, { "шестьдесят", L_RU, 60 },
-	{ "семьдесят", L_RU, 70 }, { "восемьдесят", L_RU, 80 },
-	{ "девяносто", L_RU, 90 },
-};
-/* Between tens and units: "Seventy-fifth", "soixante et onzième". */
-static const phrase ord_links[] = {
-	{ "-", L_ANY, 0 }, { "et", L_FR, 0 },
-};
-static const phrase ord_units[] = {
-	{ "first", L_EN, 1 }, { "second", L_EN, 2 }, { "third", L_EN, 3 },
-	{ "fourth", L_EN, 4 }, { "fifth", L_EN, 5 }, { "sixth", L_EN, 6 },
-	{ "seventh", L_EN, 7 }, { "eighth", L_EN, 8 }, { "ninth", L_EN, 9 },
-	{ "primer", L_ES, 1 }, { "primero", L_ES, 1 }, { "segundo", L_ES, 2 },
-	{ "tercer", L_ES, 3 }, { "tercero", L_ES, 3 }, { "cuarto", L_ES, 4 },
-	{ "quinto", L_ES, 5 }, { "sexto", L_ES, 6 }, { "séptimo", L_ES, 7 },
-	{ "octavo", L_ES, 8 }, { "noveno", L_ES, 9 },
-	/* French 70s and 90s count on from soixante / quatre-vingt */
-	{ "unième", L_FR, 1 }, { "deuxième", L_FR, 2 }, { "troisième", L_FR, 3 },
-	{ "quatrième", L_FR, 4 }, { "cinquième", L_FR, 5 }, { "sixième", L_FR, 6 },
-	{ "septième", L_FR, 7 }, { "huitième", L_FR, 8 }, { "neuvième", L_FR, 9 },
-	{ "dixième", L_FR, 10 }, { "onzième", L_FR, 11 }, { "douzième", L_FR, 12 },
-	{ "treizième", L_FR, 13 }, { "quatorzième", L_FR, 14 },
-	{ "quinzième", L_FR, 15 }, { "seizième", L_FR, 16 },
-	{ "dix-septième", L_FR, 17 }, { "dix-huitième", L_FR, 18 },
-	{ "dix-neuvième", L_FR, 19 },
-	{ "первая", L_RU, 1 }, { "вторая", L_RU, 2 }, { "третья", L_RU, 3 },
-	{ "четвертая", L_RU, 4 }, { "пятая", L_RU, 5 }, { "шестая", L_RU, 6 },
-	{ "седьмая", L_RU, 7 }, { "восьмая", L_RU, 8 }, { "девятая", L_RU, 9 },
-	{ "первой", L_RU, 1 }, { "второй", L_RU, 2 }, { "третьей", L_RU, 3 },
-	{ "четвертой", L_RU, 4 }, { "пятой", L_RU, 5 }, { "шестой", L_RU, 6 },
-	{ "седьмой", L_RU, 7 }, { "восьмой", L_RU, 8 }, { "девятой", L_RU, 9 },
-};
-static const phrase session_words[] = {
-	{ "session", L_EN, 0 }, { "período de sesiones", L_ES, 0 },
-	{ "сессия", L_RU, 0 }, { "сессии", L_RU, 0 },
-	/* French "session" is the English word */
-};
-
-/* Symbol series (organ prefixes) recognised before the first '/'. */
-static const char *const symbol_prefixes[] = {
-	"A", "S", "E", "ST", "TD", "DP", "UNEP", "FCCC", "CCPR", "CEDAW",
-	"CERD", "CRC", "CAT", "CRPD", "CMW", "HRI", "ICEF", "UNW", "CD", "CBD",
-};
-
-/* ---- tokens ---- */
-
-enum tok_type { T_WORD, T_NUM, T_PUNCT };
-
-typedef struct tok {
-	enum tok_type type;
-	size_t fo, fl;		/* in the folded text */
-	size_t so, se;		/* in the original text */
-	int space_before;
-} tok;
-
-typedef struct toks {
-	tok *v;
-	size_t n, cap;
-} toks;
-
-/* Letters below U+0800 (Latin, Greek, Cyrillic) are looked up once:
- * 0 unknown, 1 letter, 2 not a letter. Racing writers store the same
- * value. */
-static unsigned char alpha2[0x800];
-
-static int
-is_alpha(ucs4_t c)
-{
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-	if (c < 0x800) {
-		unsigned char v = __atomic_load_n(&alpha2[c], __ATOMIC_RELAXED);
-		if (!v) {
-			v = uc_is_alpha(c) ? 1 : 2;
-			__atomic_store_n(&alpha2[c], v, __ATOMIC_RELAXED);
-		}
-		return v == 1;
-	}
-	return uc_is_alpha(c);
-}
-
-static void
-tokenize(const char *f, size_t flen, const size_t *map, const char *s,
-	 size_t slen, toks *t)
-{
-	int space = 1;
-	t->n = 0;
-	for (size_t i = 0; i < flen;) {
-		ucs4_t uc;
-		int k = u8_mbtouc(&uc, (const uint8_t *)f + i, flen - i);
-		if (uc == ' ') {
-			space = 1;
-			i += k;
-			continue;
-		}
-		size_t st = i;
-		enum tok_type ty;
-		if (uc >= '0' && uc <= '9') {
-			ty = T_NUM;
-			while (i < flen && f[i] >= '0' && f[i] <= '9')
-				i++;
-		} else if (is_alpha(uc)) {
-			ty = T_WORD;
-			i += k;
-			while (i < flen) {
-				ucs4_t c2;
-				int k2 = u8_mbtouc(&c2, (const uint8_t *)f + i, flen - i);
-				if (!is_alpha(c2))
-					break;
-				i += k2;
-			}
-		} else {
-			ty = T_PUNCT;
-			i += k;
-		}
-		xgrow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v);
-		tok *tk = &t->v[t->n++];
-		tk->type = ty;
-		tk->fo = st;
-		tk->fl = i - st;
-		tk->space_before = space;
-		if (map) {
-			tk->so = map[st];
-			size_t last = map[i - 1];
-			tk->se = last + u8_mblen((const uint8_t *)s + last, slen - last);
-			if (tk->se < last + 1)
-				tk->se = last + 1;
-		} else {
-			tk->so = st;
-			tk->se = i;
-		}
-		space = 0;
-	}
-}
-
-/* A phrase of a table, folded and cut into tokens once. */
-typedef struct cphrase {
-	char *f;
-	toks t;
-} cphrase;
-
-typedef struct table {
-	const phrase *p;
-	size_t n;
-	cphrase *c;
-	unsigned char first[1024];	/* hashes of the first two bytes */
-} table;
-
-#define TABLE(a) { a, ARRAY_LEN(a), NULL, { 0 } }
-
-/* A hash of a token's first two bytes (a Cyrillic letter is two bytes,
- * all starting with 0xD0 or 0xD1, so one byte would not filter). */
-static unsigned
-hash2(const char *f, size_t len)
-{
-	unsigned a = (unsigned char)f[0], b = len > 1 ? (unsigned char)f[1] : 0;
-	return (a * 31u + b) & 1023u;
-}
-static table T_AG_HEADS = TABLE(agenda_heads);
-static table T_AG_CONTEXT = TABLE(agenda_context);
-static table T_AG_SUFFIX = TABLE(agenda_suffixes);
-static table T_AG_CHAIN = TABLE(agenda_chain);
-static table T_AG_FOREIGN = TABLE(agenda_foreign);
-static table T_AG_SESS_LINK = TABLE(agenda_session_links);
-static table T_LIST_SEP = TABLE(list_seps);
-static table T_RANGE_SEP = TABLE(range_seps);
-static table T_RES_HEADS = TABLE(res_heads);
-static table T_PARA = TABLE(para_words);
-static table T_PARA_LINK = TABLE(para_links);
-static table T_PARA_NOT = TABLE(para_not_after);
-static table T_ENTITLED = TABLE(entitled_words);
-static table T_ORG_BEFORE = TABLE(organ_before);
-static table T_ORG_AFTER = TABLE(organ_after);
-static table T_DATE_LINK = TABLE(date_links);
+static table T_AG_HEADS = PHRASE_LIST(lang_agenda_heads);
+static table T_AG_CONTEXT = PHRASE_LIST(lang_agenda_context);
+static table T_AG_SUFFIX = PHRASE_LIST(lang_agenda_suffixes);
+static table T_AG_CHAIN = PHRASE_LIST(lang_agenda_chain);
+static table T_AG_FOREIGN = PHRASE_LIST(lang_agenda_foreign);
+static table T_AG_SESS_LINK = PHRASE_LIST(lang_agenda_session_links);
+static table T_LIST_SEP = PHRASE_LIST(lang_list_seps);
+static table T_RANGE_SEP = PHRASE_LIST(lang_range_seps);
+static table T_RES_HEADS = PHRASE_LIST(lang_res_heads);
+static table T_PARA = PHRASE_LIST(lang_para_words);
+static table T_PARA_LINK = PHRASE_LIST(lang_para_links);
+static table T_PARA_NOT = PHRASE_LIST(lang_para_not_after);
+static table T_ENTITLED = PHRASE_LIST(lang_entitled_words);
+static table T_ORG_BEFORE = PHRASE_LIST(lang_organ_before);
+static table T_ORG_AFTER = PHRASE_LIST(lang_organ_after);
+static table T_DATE_LINK = PHRASE_LIST(lang_date_links);
 static table T_MONTHS;	/* months: filled by tables_build */
-static table T_DATE_FILL = TABLE(date_fillers);
-static table T_ORD_TENS = TABLE(ord_tens);
-static table T_ORD_UNITS = TABLE(ord_units);
-static table T_SESSION = TABLE(session_words);
-static table T_ORD_LINK = TABLE(ord_links);
+static table T_DATE_FILL = PHRASE_LIST(lang_date_fillers);
+static table T_ORD_TENS, T_ORD_UNITS, T_SESSION, T_ORD_LINK;	/* tables_build */
 
 static table *const all_tables[] = {
 	&T_AG_HEADS, &T_AG_CONTEXT, &T_AG_SUFFIX, &T_AG_CHAIN, &T_AG_FOREIGN,
@@ -464,7 +88,7 @@ static table *const all_tables[] = {
 
 /* The tables are folded once and kept for the life of the process (a few
  * kilobytes; not freed, like any other static table). */
-/* months[]: 12 names per language of lang_all(), then months_extra. */
+/* months[]: 12 names per language of lang_all(), then lang_months_extra. */
 static void
 months_build(void)
 {
@@ -472,35 +96,50 @@ months_build(void)
 	size_t nl = 0, n = 0;
 	while (all[nl])
 		nl++;
-	months = xcalloc(nl * 12 + ARRAY_LEN(months_extra), sizeof *months);
+	size_t nx = 0;
+	while (lang_months_extra[nx].text)
+		nx++;
+	months = xcalloc(nl * 12 + nx, sizeof *months);
 	for (size_t l = 0; l < nl; l++) {
 		int li = L_ANY;
 		for (int k = 0; k < L_ANY; k++)
-			if (!strcmp(all[l]->code, lang_code[k]))
+			if (!strcmp(all[l]->code, lang_index_code(k)))
 				li = k;
 		for (int m = 0; m < 12 && all[l]->months[m]; m++)
 			months[n++] = (phrase){ all[l]->months[m], li, m + 1 };
 	}
-	for (size_t k = 0; k < ARRAY_LEN(months_extra); k++)
-		months[n++] = months_extra[k];
+	for (size_t k = 0; k < nx; k++)
+		months[n++] = lang_months_extra[k];
 	T_MONTHS.p = months;
 	T_MONTHS.n = n;
+}
+
+/* A table of lang.c's numbers or words (NULL-ended; words get flag 0). */
+static phrase *
+numbers_build(table *t, const lang_number *nums, const char *const *words)
+{
+	size_t n = 0;
+	while (nums ? nums[n].word != NULL : words[n] != NULL)
+		n++;
+	phrase *p = xcalloc(n, sizeof *p);
+	for (size_t i = 0; i < n; i++)
+		p[i] = nums ? (phrase){ nums[i].word, L_ANY, nums[i].value } :
+			      (phrase){ words[i], L_ANY, 0 };
+	t->p = p;
+	t->n = n;
+	return p;
 }
 
 static void
 tables_build(void)
 {
 	months_build();
+	ord_tens = numbers_build(&T_ORD_TENS, lang_session_tens, NULL);
+	ord_units = numbers_build(&T_ORD_UNITS, lang_session_units, NULL);
+	numbers_build(&T_ORD_LINK, NULL, lang_session_links);
+	numbers_build(&T_SESSION, NULL, lang_session_words);
 	for (size_t ti = 0; ti < ARRAY_LEN(all_tables); ti++) {
-		table *t = all_tables[ti];
-		t->c = xcalloc(t->n, sizeof *t->c);
-		for (size_t i = 0; i < t->n; i++) {
-			cphrase *c = &t->c[i];
-			c->f = catalog_fold(t->p[i].text, strlen(t->p[i].text), NULL);
-			tokenize(c->f, strlen(c->f), NULL, c->f, strlen(c->f), &c->t);
-			if (c->t.n)
-				t->first[hash2(c->f, c->t.v[0].fl)] = 1;
-		}
+		phrase_table_build(all_tables[ti]);
 	}
 }
 
@@ -521,100 +160,48 @@ typedef struct scan {
 	const char *s;		/* block text (original) */
 	size_t slen;
 	size_t base;		/* plain offset of s */
-	char *f;		/* folded */
-	size_t *map;
-	toks t;
+	phrase_text pt;		/* s folded, its tokens */
 	char *taken;		/* per original byte: part of a symbol */
 	int session;		/* document's */
-	enum organ organ;	/* document's default organ */
+	enum lang_organ organ;	/* document's default organ */
 	const char *lang;	/* document's language, may be NULL */
 } scan;
 
 static int
 tok_is(const scan *sc, size_t i, const char *w)
 {
-	const tok *t = &sc->t.v[i];
-	return i < sc->t.n && t->fl == strlen(w) && memcmp(sc->f + t->fo, w, t->fl) == 0;
+	return phrase_tok_is(&sc->pt, i, w);
 }
 
-/* Matches phrase c at token i (spacing ignored). Returns tokens used. */
-static size_t
-match_at(const scan *sc, size_t i, const cphrase *c)
-{
-	if (c->t.n == 0 || i + c->t.n > sc->t.n)
-		return 0;
-	for (size_t k = 0; k < c->t.n; k++) {
-		const tok *a = &sc->t.v[i + k], *b = &c->t.v[k];
-		if (a->fl != b->fl || memcmp(sc->f + a->fo, c->f + b->fo, a->fl))
-			return 0;
-		if (a->type == T_PUNCT && c->f[b->fo] == '\'')
-			continue;
-		/* "item" must not match the start of "items": tokens are
-		 * whole words, so equal length is enough. */
-	}
-	return c->t.n;
-}
-
-/* The longest phrase of t at token i; *which gets its index. */
 static size_t
 match_table(const scan *sc, size_t i, const table *t, size_t *which)
 {
-	size_t best = 0;
-	if (i >= sc->t.n || !t->first[hash2(sc->f + sc->t.v[i].fo, sc->t.v[i].fl)])
-		return 0;
-	for (size_t k = 0; k < t->n; k++) {
-		size_t m = match_at(sc, i, &t->c[k]);
-		if (m > best) {
-			best = m;
-			if (which)
-				*which = k;
-		}
-	}
-	return best;
+	return phrase_match(&sc->pt, i, t, which);
 }
 
-/* A phrase of t that ends right before token i; returns its length. */
 static size_t
 match_table_before(const scan *sc, size_t i, const table *t, size_t *which)
 {
-	size_t best = 0;
-	for (size_t k = 0; k < t->n; k++) {
-		size_t n = t->c[k].t.n;
-		if (n == 0 || n > i)
-			continue;
-		if (match_at(sc, i - n, &t->c[k]) == n && n > best) {
-			best = n;
-			if (which)
-				*which = k;
-		}
-	}
-	return best;
+	return phrase_match_before(&sc->pt, i, t, which);
 }
 
 static long
 tok_num(const scan *sc, size_t i)
 {
-	const tok *t = &sc->t.v[i];
-	if (i >= sc->t.n || t->type != T_NUM || t->fl > 6)
-		return -1;
-	long v = 0;
-	for (size_t k = 0; k < t->fl; k++)
-		v = v * 10 + (sc->f[t->fo + k] - '0');
-	return v;
+	return phrase_tok_num(&sc->pt, i);
 }
 
 static int
 tok_punct(const scan *sc, size_t i, char c)
 {
-	return i < sc->t.n && sc->t.v[i].type == T_PUNCT && sc->t.v[i].fl == 1 &&
-	       sc->f[sc->t.v[i].fo] == c;
+	return phrase_tok_punct(&sc->pt, i, c);
 }
 
 /* Tokens whose original bytes overlap a symbol are not available. */
 static int
 tok_taken(const scan *sc, size_t i)
 {
-	const tok *t = &sc->t.v[i];
+	const phrase_tok *t = &sc->pt.t.v[i];
 	for (size_t b = t->so; b < t->se && b < sc->slen; b++)
 		if (sc->taken[b])
 			return 1;
@@ -654,10 +241,24 @@ emit(scan *sc, ref_kind kind, size_t so, size_t se, char *key, int session,
 	r->len = se - so;
 	r->key = key;
 	r->session = session;
-	r->lang = lang >= 0 && lang < L_ANY ? lang_code[lang] : NULL;
+	r->lang = lang_index_code(lang);
 	r->entry = catalog_find(sc->cat, key);
 	r->title = catalog_title(r->entry, shown_lang(sc, r));
 	return r;
+}
+
+/* The parts of an agenda item's key (refs.h). */
+static void
+agenda_parts(ref *r, const char *scope, agenda_form form, long item, const char *sub)
+{
+	size_t n = strlen(scope);	/* "A/HRC", "A/?", "A/" and a session < 200 */
+	if (n >= sizeof r->scope)
+		n = sizeof r->scope - 1;
+	memcpy(r->scope, scope, n);
+	r->scope[n] = '\0';
+	r->agenda_form = form;
+	r->item = (int)item;
+	snprintf(r->sub, sizeof r->sub, "%s", sub);
 }
 
 /* An ordinal session at token j: "seventy-fourth session", "septuagésimo
@@ -698,15 +299,15 @@ parse_sub(const scan *sc, size_t i, char *sub)
 		open = 1;
 		j++;
 	}
-	if (j >= sc->t.n || sc->t.v[j].type != T_WORD || !tok_punct(sc, j + 1, ')'))
+	if (j >= sc->pt.t.n || sc->pt.t.v[j].type != PHRASE_WORD || !tok_punct(sc, j + 1, ')'))
 		return 0;
-	const tok *w = &sc->t.v[j];
+	const phrase_tok *w = &sc->pt.t.v[j];
 	const char *o = sc->s + w->so;
 	size_t n = w->se - w->so;
 	if (n < 1 || n > 2 || !islower((unsigned char)o[0]) ||
 	    (n == 2 && o[1] != o[0]))
 		return 0;
-	if (!open && !sc->t.v[j].space_before)
+	if (!open && !sc->pt.t.v[j].space_before)
 		return 0;
 	memcpy(sub, o, n);
 	sub[n] = '\0';
@@ -734,12 +335,12 @@ parse_item_list(const scan *sc, size_t i, item *items, size_t max, size_t *nitem
 		item *it = &items[*nitems];
 		memset(it, 0, sizeof *it);
 		it->num = v;
-		it->so = sc->t.v[j].so;
-		it->se = sc->t.v[j].se;
+		it->so = sc->pt.t.v[j].so;
+		it->se = sc->pt.t.v[j].se;
 		j++;
 		size_t k = parse_sub(sc, j, it->sub);
 		if (k) {
-			it->se = sc->t.v[j + k - 1].se;
+			it->se = sc->pt.t.v[j + k - 1].se;
 			j += k;
 		}
 		/* range: "77 à 85" (numbers without sub-items) */
@@ -747,7 +348,7 @@ parse_item_list(const scan *sc, size_t i, item *items, size_t max, size_t *nitem
 		long to = rs ? tok_num(sc, j + rs) : -1;
 		if (rs && !it->sub[0] && to > v && to <= 299 && to - v <= 60) {
 			it->range_to = to;
-			it->se = sc->t.v[j + rs].se;
+			it->se = sc->pt.t.v[j + rs].se;
 			j += rs + 1;
 		}
 		(*nitems)++;
@@ -764,12 +365,12 @@ static void
 scan_agenda(scan *sc)
 {
 	size_t chain_end = 0;	/* token after the last item list, or 0 */
-	for (size_t i = 0; i < sc->t.n; i++) {
+	for (size_t i = 0; i < sc->pt.t.n; i++) {
 		size_t which = 0;
 		size_t h = match_table(sc, i, &T_AG_HEADS, &which);
 		if (!h || tok_taken(sc, i))
 			continue;
-		const phrase *hp = &agenda_heads[which];
+		const phrase *hp = &lang_agenda_heads[which];
 		if (match_table_before(sc, i, &T_AG_FOREIGN, NULL))
 			continue;
 		item items[64];
@@ -779,21 +380,19 @@ scan_agenda(scan *sc)
 			continue;
 		size_t after = i + h + used, sw = 0;
 		size_t s = match_table(sc, after, &T_AG_SUFFIX, &sw);
-		int form = s ? agenda_suffixes[sw].flag : AG_ADOPTED;
+		agenda_form form = s ? (agenda_form)lang_agenda_suffixes[sw].flag : AG_ADOPTED;
 		if (!s) {
-			if (hp->flag == NEED_SUFFIX)
+			if (hp->flag == LANG_NEED_SUFFIX)
 				continue;
 			/* "item 21" alone: at the start of a block, after
 			 * "under", or as a heading "Item 137: Programme…" */
-			if (hp->flag == NEED_CONTEXT && i > 0 &&
+			if (hp->flag == LANG_NEED_CONTEXT && i > 0 &&
 			    !match_table_before(sc, i, &T_AG_CONTEXT, NULL) &&
 			    !tok_punct(sc, after, ':') &&
 			    !(chain_end && i <= chain_end + CHAIN_TOKENS &&
 			      match_table_before(sc, i, &T_AG_CHAIN, NULL)))
 				continue;
 		}
-		const char *pre = form == AG_PROVISIONAL ? " provisional" :
-				  form == AG_PRELIMINARY ? " preliminary" : "";
 		/* the session may be named after the suffix */
 		int session = sc->session, named = 0;
 		if (s) {
@@ -805,7 +404,7 @@ scan_agenda(scan *sc)
 			}
 		}
 		char sess[32];
-		if (sc->organ == ORG_HRC && !named)
+		if (sc->organ == LANG_ORG_HRC && !named)
 			snprintf(sess, sizeof sess, "A/HRC");
 		else if (session > 0)
 			snprintf(sess, sizeof sess, "A/%d", session);
@@ -815,12 +414,11 @@ scan_agenda(scan *sc)
 			item *it = &items[k];
 			long last = it->range_to > it->num ? it->range_to : it->num;
 			for (long n = it->num; n <= last; n++) {
-				char *key = it->sub[0] ?
-					xasprintf("%s%s item %ld (%s)", sess, pre, n, it->sub) :
-					xasprintf("%s%s item %ld", sess, pre, n);
-				emit(sc, REF_AGENDA, it->so, it->se, key,
-				     sc->organ == ORG_HRC && !named ? 0 : session,
-				     hp->lang);
+				char *key = agenda_key(sess, form, (int)n, it->sub);
+				ref *r = emit(sc, REF_AGENDA, it->so, it->se, key,
+					      sc->organ == LANG_ORG_HRC && !named ? 0 : session,
+					      hp->lang);
+				agenda_parts(r, sess, form, n, it->sub);
 			}
 		}
 		chain_end = after + s;
@@ -869,25 +467,26 @@ is_roman(const char *s, size_t n)
 }
 
 static const char *
-organ_prefix(enum organ o, ref_kind kind)
+organ_prefix(enum lang_organ o, ref_kind kind)
 {
 	int dec = kind == REF_DECISION;
 	switch (o) {
-	case ORG_SC: return dec ? "S/DEC/" : "S/RES/";
-	case ORG_HRC: return dec ? "A/HRC/DEC/" : "A/HRC/RES/";
-	case ORG_ECOSOC: return dec ? "E/DEC/" : "E/RES/";
+	case LANG_ORG_SC: return dec ? "S/DEC/" : "S/RES/";
+	case LANG_ORG_HRC: return dec ? "A/HRC/DEC/" : "A/HRC/RES/";
+	case LANG_ORG_ECOSOC: return dec ? "E/DEC/" : "E/RES/";
+	case LANG_ORG_CHR: return dec ? "E/CN.4/DEC/" : "E/CN.4/RES/";
 	default: return dec ? "A/DEC/" : "A/RES/";
 	}
 }
 
 /* The organ named right after token j ("du Conseil de sécurité"). */
-static enum organ
+static enum lang_organ
 organ_after_tok(const scan *sc, size_t j)
 {
 	size_t w = 0;
 	if (match_table(sc, j, &T_ORG_AFTER, &w))
-		return organ_after[w].flag;
-	return ORG_NONE;
+		return lang_organ_after[w].flag;
+	return LANG_ORG_NONE;
 }
 
 /* An organ named earlier in the same sentence as token i ("resolutions
@@ -899,10 +498,10 @@ static int
 sentence_break(const scan *sc, size_t j)
 {
 	return (tok_punct(sc, j, '.') || tok_punct(sc, j, ';')) &&
-	       (j + 1 >= sc->t.n || sc->t.v[j + 1].space_before);
+	       (j + 1 >= sc->pt.t.n || sc->pt.t.v[j + 1].space_before);
 }
 
-static enum organ
+static enum lang_organ
 organ_in_sentence(const scan *sc, size_t i)
 {
 	for (size_t j = i; j-- > 0;) {
@@ -910,15 +509,15 @@ organ_in_sentence(const scan *sc, size_t i)
 			break;
 		size_t w = 0;
 		for (size_t k = 0; k < T_ORG_BEFORE.n; k++) {
-			if (!strcmp(organ_before[k].text, "council"))
+			if (lang_organ_before[k].flag == LANG_ORG_COUNCIL)
 				continue;
-			if (match_at(sc, j, &T_ORG_BEFORE.c[k])) {
+			if (phrase_match_at(&sc->pt, j, &T_ORG_BEFORE, k)) {
 				w = k;
-				return organ_before[w].flag;
+				return lang_organ_before[w].flag;
 			}
 		}
 	}
-	return ORG_NONE;
+	return LANG_ORG_NONE;
 }
 
 /* One resolution number at token j. Returns tokens used; fills key parts:
@@ -936,11 +535,11 @@ static size_t
 parse_resnum(const scan *sc, size_t j, resnum *r)
 {
 	memset(r, 0, sizeof *r);
-	if (j >= sc->t.n || tok_taken(sc, j))
+	if (j >= sc->pt.t.n || tok_taken(sc, j))
 		return 0;
-	const tok *t0 = &sc->t.v[j];
+	const phrase_tok *t0 = &sc->pt.t.v[j];
 	/* ES-10/24, S-10/2 */
-	if (t0->type == T_WORD && tok_punct(sc, j + 1, '-') && tok_num(sc, j + 2) > 0 &&
+	if (t0->type == PHRASE_WORD && tok_punct(sc, j + 1, '-') && tok_num(sc, j + 2) > 0 &&
 	    tok_punct(sc, j + 3, '/') && tok_num(sc, j + 4) > 0) {
 		const char *o = sc->s + t0->so;
 		size_t n = t0->se - t0->so;
@@ -949,7 +548,7 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 			snprintf(r->text, sizeof r->text, "%.*s-%ld/%ld", (int)n, o,
 				 tok_num(sc, j + 2), tok_num(sc, j + 4));
 			r->so = t0->so;
-			r->se = sc->t.v[j + 4].se;
+			r->se = sc->pt.t.v[j + 4].se;
 			return 5;
 		}
 		return 0;
@@ -958,15 +557,15 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 	if (a < 1)
 		return 0;
 	/* N/M without spaces */
-	if (tok_punct(sc, j + 1, '/') && !sc->t.v[j + 1].space_before &&
-	    tok_num(sc, j + 2) >= 0 && !sc->t.v[j + 2].space_before) {
+	if (tok_punct(sc, j + 1, '/') && !sc->pt.t.v[j + 1].space_before &&
+	    tok_num(sc, j + 2) >= 0 && !sc->pt.t.v[j + 2].space_before) {
 		long b = tok_num(sc, j + 2);
 		r->so = t0->so;
-		r->se = sc->t.v[j + 2].se;
-		if (a >= 1946 && a < 2100 && sc->t.v[j].fl == 4) {
+		r->se = sc->pt.t.v[j + 2].se;
+		if (a >= 1946 && a < 2100 && sc->pt.t.v[j].fl == 4) {
 			r->form = 'E';
 			snprintf(r->text, sizeof r->text, "%ld/%ld", a, b);
-		} else if (b >= 1946 && b < 2100 && sc->t.v[j + 2].fl == 4) {
+		} else if (b >= 1946 && b < 2100 && sc->pt.t.v[j + 2].fl == 4) {
 			r->form = 'Y';
 			snprintf(r->text, sizeof r->text, "%ld (%ld)", a, b);
 		} else if (a <= 200 && b >= 1) {
@@ -982,8 +581,8 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 	/* "Security Council resolution 1325": a bare number, kept only when
 	 * the Security Council is named (form 'b') */
 	if (!tok_punct(sc, j + 1, '/') && !tok_punct(sc, j + 1, '(') &&
-	    sc->t.v[j].fl <= 4 && !(j + 1 < sc->t.n && sc->t.v[j + 1].type == T_WORD &&
-				     !sc->t.v[j + 1].space_before)) {
+	    sc->pt.t.v[j].fl <= 4 && !(j + 1 < sc->pt.t.n && sc->pt.t.v[j + 1].type == PHRASE_WORD &&
+				     !sc->pt.t.v[j + 1].space_before)) {
 		r->form = 'b';
 		r->so = t0->so;
 		r->se = t0->se;
@@ -992,16 +591,16 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 	}
 	/* N (2000), N (XXIX) */
 	if (tok_punct(sc, j + 1, '(') && tok_punct(sc, j + 3, ')')) {
-		const tok *in = &sc->t.v[j + 2];
+		const phrase_tok *in = &sc->pt.t.v[j + 2];
 		long y = tok_num(sc, j + 2);
 		r->so = t0->so;
-		r->se = sc->t.v[j + 3].se;
+		r->se = sc->pt.t.v[j + 3].se;
 		if (y >= 1946 && y < 2100 && in->fl == 4) {
 			r->form = 'y';
 			snprintf(r->text, sizeof r->text, "%ld (%ld)", a, y);
 			return 4;
 		}
-		if (in->type == T_WORD && is_roman(sc->s + in->so, in->se - in->so)) {
+		if (in->type == PHRASE_WORD && is_roman(sc->s + in->so, in->se - in->so)) {
 			r->form = 'r';
 			snprintf(r->text, sizeof r->text, "%ld (%.*s)", a,
 				 (int)(in->se - in->so), sc->s + in->so);
@@ -1015,9 +614,9 @@ parse_resnum(const scan *sc, size_t j, resnum *r)
 static int
 tok_upper(const scan *sc, size_t i)
 {
-	if (i >= sc->t.n || sc->t.v[i].type != T_WORD)
+	if (i >= sc->pt.t.n || sc->pt.t.v[i].type != PHRASE_WORD)
 		return 0;
-	for (size_t b = sc->t.v[i].so; b < sc->t.v[i].se; b++)
+	for (size_t b = sc->pt.t.v[i].so; b < sc->pt.t.v[i].se; b++)
 		if (sc->s[b] < 'A' || sc->s[b] > 'Z')
 			return 0;
 	return 1;
@@ -1034,13 +633,13 @@ cop_decision_key(const scan *sc, size_t i, const resnum *r)
 	size_t lo = i, hi = i;
 	while (lo > 0 && !sentence_break(sc, lo - 1))
 		lo--;
-	while (hi < sc->t.n && !sentence_break(sc, hi))
+	while (hi < sc->pt.t.n && !sentence_break(sc, hi))
 		hi++;
 	for (size_t j = lo; j + 4 < hi; j++) {
 		if (tok_upper(sc, j) && tok_punct(sc, j + 1, '/') && tok_is(sc, j + 2, "cop") &&
 		    tok_punct(sc, j + 3, '/') && tok_num(sc, j + 4) == r->session &&
-		    !sc->t.v[j + 1].space_before && !sc->t.v[j + 4].space_before) {
-			const tok *p = &sc->t.v[j];
+		    !sc->pt.t.v[j + 1].space_before && !sc->pt.t.v[j + 4].space_before) {
+			const phrase_tok *p = &sc->pt.t.v[j];
 			return xasprintf("%.*s/COP/DEC/%s", (int)(p->se - p->so), sc->s + p->so,
 					 r->text);
 		}
@@ -1052,9 +651,9 @@ cop_decision_key(const scan *sc, size_t i, const resnum *r)
 static int
 part_letter(const scan *sc, size_t j, char *out)
 {
-	if (j >= sc->t.n || sc->t.v[j].type != T_WORD || !sc->t.v[j].space_before)
+	if (j >= sc->pt.t.n || sc->pt.t.v[j].type != PHRASE_WORD || !sc->pt.t.v[j].space_before)
 		return 0;
-	const tok *t = &sc->t.v[j];
+	const phrase_tok *t = &sc->pt.t.v[j];
 	if (t->se - t->so != 1 || !isupper((unsigned char)sc->s[t->so]))
 		return 0;
 	/* "A." would start a sentence; "A)" a sub-item */
@@ -1152,28 +751,28 @@ scan_title(scan *sc, size_t h, size_t hn, int lang, size_t start_tok,
 	   const char *para)
 {
 	size_t j = h + hn, lim = h + hn + 20;
-	for (; j < sc->t.n && j < lim; j++) {
+	for (; j < sc->pt.t.n && j < lim; j++) {
 		if (tok_punct(sc, j, '.') || tok_punct(sc, j, ';') ||
-		    tok_punct(sc, j, '"') || sc->t.v[j].type == T_NUM)
+		    tok_punct(sc, j, '"') || sc->pt.t.v[j].type == PHRASE_NUM)
 			return 0;
 		if (match_table(sc, j, &T_ENTITLED, NULL))
 			break;
 	}
-	if (j >= sc->t.n || j >= lim)
+	if (j >= sc->pt.t.n || j >= lim)
 		return 0;
 	j += match_table(sc, j, &T_ENTITLED, NULL);
 	if (tok_punct(sc, j, ','))
 		j++;
 	if (!tok_punct(sc, j, '"') && !tok_punct(sc, j, '\''))
 		return 0;
-	char q = sc->f[sc->t.v[j].fo];
+	char q = sc->pt.f[sc->pt.t.v[j].fo];
 	size_t open = j++;
 	size_t close = open + 1;
-	while (close < sc->t.n && !tok_punct(sc, close, q))
+	while (close < sc->pt.t.n && !tok_punct(sc, close, q))
 		close++;
-	if (close >= sc->t.n || close == open + 1)
+	if (close >= sc->pt.t.n || close == open + 1)
 		return 0;
-	size_t ts = sc->t.v[open].se, te = sc->t.v[close].so;
+	size_t ts = sc->pt.t.v[open].se, te = sc->pt.t.v[close].so;
 	const char *tl = NULL;
 	const catalog_entry *e = catalog_find_title(sc->cat, NULL, sc->s + ts,
 						    te - ts, &tl);
@@ -1184,7 +783,7 @@ scan_title(scan *sc, size_t h, size_t hn, int lang, size_t start_tok,
 	const char *p = e->key;
 	if (!strncasecmp(p, "A/RES/", 6) || !strncasecmp(p, "A/DEC/", 6))
 		session = atoi(p + 6);
-	ref *r = emit(sc, kind, sc->t.v[start_tok].so, sc->t.v[close].se,
+	ref *r = emit(sc, kind, sc->pt.t.v[start_tok].so, sc->pt.t.v[close].se,
 		      xstrdup(e->key), session, lang);
 	r->by_title = 1;
 	set_para(sc, r, para);
@@ -1194,27 +793,30 @@ scan_title(scan *sc, size_t h, size_t hn, int lang, size_t start_tok,
 static void
 scan_resolutions(scan *sc)
 {
-	for (size_t i = 0; i < sc->t.n; i++) {
+	for (size_t i = 0; i < sc->pt.t.n; i++) {
 		size_t which = 0;
 		size_t h = match_table(sc, i, &T_RES_HEADS, &which);
 		if (!h || tok_taken(sc, i))
 			continue;
-		ref_kind kind = res_heads[which].flag;
-		int lang = res_heads[which].lang;
+		ref_kind kind = lang_res_heads[which].flag == LANG_DECISION ? REF_DECISION :
+				REF_RESOLUTION;
+		int lang = lang_res_heads[which].lang;
 		char para[PARA_SIZE];
 		size_t start = find_para(sc, i, para);
-		enum organ before = ORG_NONE;
+		enum lang_organ before = LANG_ORG_NONE;
 		size_t ow = 0;
 		size_t ob = match_table_before(sc, i, &T_ORG_BEFORE, &ow);
 		if (!ob && i >= 2 && tok_is(sc, i - 1, "s") && tok_punct(sc, i - 2, '\''))
 			ob = match_table_before(sc, i - 2, &T_ORG_BEFORE, &ow);
 		if (ob)
-			before = organ_before[ow].flag;
+			before = lang_organ_before[ow].flag;
+		if (before == LANG_ORG_COUNCIL)
+			before = LANG_ORG_HRC;
 
 		resnum nums[64];
 		char parts[64];
 		size_t nn = 0, j = i + h;
-		enum organ after = ORG_NONE;
+		enum lang_organ after = LANG_ORG_NONE;
 		while (nn < ARRAY_LEN(nums)) {
 			size_t u = parse_resnum(sc, j, &nums[nn]);
 			if (!u)
@@ -1225,7 +827,7 @@ scan_resolutions(scan *sc)
 			if (nums[nn].form == 'n' || nums[nn].form == 'e' || nums[nn].form == 'E') {
 				if (part_letter(sc, j, &pl)) {
 					parts[nn] = pl;
-					nums[nn].se = sc->t.v[j].se;
+					nums[nn].se = sc->pt.t.v[j].se;
 					j++;
 				}
 			}
@@ -1237,13 +839,13 @@ scan_resolutions(scan *sc)
 					break;
 				nums[nn] = nums[nn - 1];
 				parts[nn] = pl;
-				nums[nn].so = sc->t.v[j + s].so;
-				nums[nn].se = sc->t.v[j + s].se;
+				nums[nn].so = sc->pt.t.v[j + s].so;
+				nums[nn].se = sc->pt.t.v[j + s].se;
 				nn++;
 				j += s + 1;
 			}
-			enum organ oa = organ_after_tok(sc, j);
-			if (oa != ORG_NONE)
+			enum lang_organ oa = organ_after_tok(sc, j);
+			if (oa != LANG_ORG_NONE)
 				after = oa;
 			/* "of 17 December 2021" or Spanish ", de 11 de
 			 * septiembre de 2020," */
@@ -1262,8 +864,12 @@ scan_resolutions(scan *sc)
 				scan_title(sc, i, h, lang, start, para);
 			continue;
 		}
-		enum organ org = before != ORG_NONE ? before :
-				 after != ORG_NONE ? after : sc->organ;
+		enum lang_organ org = before != LANG_ORG_NONE ? before :
+				 after != LANG_ORG_NONE ? after : sc->organ;
+		/* "Commission resolution 1999/47" in a document of the
+		 * Commission on Human Rights is its own */
+		if (org == LANG_ORG_COMMISSION && sc->organ == LANG_ORG_CHR)
+			org = LANG_ORG_CHR;
 		for (size_t k = 0; k < nn; k++) {
 			resnum *r = &nums[k];
 			char *key;
@@ -1276,33 +882,44 @@ scan_resolutions(scan *sc)
 				key = xasprintf("%s%s", kind == REF_DECISION ? "S/DEC/" : "S/RES/", r->text);
 				break;
 			case 'Y':
-				if (org != ORG_SC)
+				if (org != LANG_ORG_SC)
 					continue;	/* "5/2007": not a form we know */
 				key = xasprintf("S/RES/%s", r->text);
 				break;
 			case 'b':
-				if (org != ORG_SC)
+				if (org != LANG_ORG_SC)
 					continue;	/* "resolution 1": not ours */
-				key = xasprintf("%s%s", organ_prefix(ORG_SC, kind), r->text);
+				key = xasprintf("%s%s", organ_prefix(LANG_ORG_SC, kind), r->text);
 				break;
 			case 'E':
-				key = xasprintf("%s%s%s", organ_prefix(ORG_ECOSOC, kind), r->text, ptxt);
+				/* year/number: ECOSOC's, or the Commission on
+				 * Human Rights' when it is named; another
+				 * commission's is not guessed */
+				if (org == LANG_ORG_COMMISSION)
+					continue;
+				key = xasprintf("%s%s%s", organ_prefix(org == LANG_ORG_CHR ? LANG_ORG_CHR : LANG_ORG_ECOSOC,
+								       kind), r->text, ptxt);
 				break;
 			case 'r':
-				key = xasprintf("%s%s", organ_prefix(org == ORG_ECOSOC ? ORG_ECOSOC : ORG_GA, kind), r->text);
+				if (org == LANG_ORG_CHR || org == LANG_ORG_COMMISSION)
+					continue;	/* a commission's "2 (XXIII)" */
+				key = xasprintf("%s%s", organ_prefix(org == LANG_ORG_ECOSOC ? LANG_ORG_ECOSOC : LANG_ORG_GA, kind), r->text);
 				break;
 			case 'e':
-				key = xasprintf("%s%s%s", organ_prefix(org == ORG_HRC ? ORG_HRC : ORG_GA, kind), r->text, ptxt);
+				key = xasprintf("%s%s%s", organ_prefix(org == LANG_ORG_HRC ? LANG_ORG_HRC : LANG_ORG_GA, kind), r->text, ptxt);
 				break;
 			default: {
-				enum organ o = org == ORG_SC ? ORG_GA : org;
+				enum lang_organ o = org == LANG_ORG_SC ? LANG_ORG_GA : org;
+				if (o == LANG_ORG_CHR || o == LANG_ORG_COMMISSION)
+					continue;	/* commissions number by year */
 				/* GA resolutions were "3263 (XXIX)" until the
 				 * 30th session; GA decisions are numbered from
 				 * 401. Other numbers are another organ's. */
-				if (o == ORG_GA && ((kind == REF_RESOLUTION && r->session < 31) ||
+				if (o == LANG_ORG_GA && ((kind == REF_RESOLUTION && r->session < 31) ||
 						    (kind == REF_DECISION && r->number < 401))) {
 					o = organ_in_sentence(sc, i);
-					if (o == ORG_GA || o == ORG_SC || o == ORG_NONE) {
+					if (o == LANG_ORG_GA || o == LANG_ORG_SC || o == LANG_ORG_NONE ||
+					    o == LANG_ORG_CHR || o == LANG_ORG_COMMISSION) {
 						/* whose it is is not guessed */
 						key = kind == REF_DECISION ?
 						      cop_decision_key(sc, i, r) : NULL;
@@ -1312,12 +929,12 @@ scan_resolutions(scan *sc)
 					}
 				}
 				key = xasprintf("%s%s%s", organ_prefix(o, kind), r->text, ptxt);
-				if (o == ORG_GA)
+				if (o == LANG_ORG_GA)
 					session = r->session;
 				break;
 			}
 			}
-			size_t so = k == 0 ? sc->t.v[start].so : r->so;
+			size_t so = k == 0 ? sc->pt.t.v[start].so : r->so;
 			ref *rf = emit(sc, kind, so, r->se, key, session, lang);
 			if (k == 0)
 				set_para(sc, rf, para);
@@ -1327,77 +944,6 @@ scan_resolutions(scan *sc)
 }
 
 /* ---- symbols ---- */
-
-static int
-sym_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '.' || c == '-';
-}
-
-/* A symbol prefix and its '/' at s[i]. */
-static int
-starts_prefix(const char *s, size_t n, size_t i)
-{
-	if (i >= n || s[i] < 'A' || s[i] > 'Z')
-		return 0;
-	for (size_t k = 0; k < ARRAY_LEN(symbol_prefixes); k++) {
-		size_t l = strlen(symbol_prefixes[k]);
-		if (i + l < n && !memcmp(s + i, symbol_prefixes[k], l) && s[i + l] == '/')
-			return 1;
-	}
-	return 0;
-}
-
-/* A symbol at s[i]: returns its length (0 if none), with trailing '.'/'-'
- * left out. */
-static size_t
-symbol_at(const char *s, size_t n, size_t i, int boundary)
-{
-	if (i >= n || s[i] < 'A' || s[i] > 'Z')
-		return 0;	/* every prefix starts with a capital */
-	if (boundary && i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '/' ||
-		      s[i - 1] == '.' || s[i - 1] == '-' || s[i - 1] == '_'))
-		return 0;
-	size_t p = i;
-	int ok = 0;
-	for (size_t k = 0; k < ARRAY_LEN(symbol_prefixes); k++) {
-		size_t l = strlen(symbol_prefixes[k]);
-		if (p + l < n && !memcmp(s + p, symbol_prefixes[k], l) && s[p + l] == '/') {
-			p += l;
-			ok = 1;
-			break;
-		}
-	}
-	if (!ok)
-		return 0;
-	int comps = 0, digit = 0;
-	size_t end = p;
-	while (p < n && s[p] == '/') {
-		size_t q = p + 1;
-		if (q >= n || !isalnum((unsigned char)s[q]))
-			break;
-		while (q < n && sym_char(s[q])) {
-			if (s[q] == '-' && starts_prefix(s, n, q + 1))
-				break;	/* joint symbol "A/74/896-S/2020/532" */
-			q++;
-		}
-		while (q > p + 1 && (s[q - 1] == '.' || s[q - 1] == '-'))
-			q--;
-		for (size_t k = p + 1; k < q; k++)
-			if (isdigit((unsigned char)s[k]))
-				digit = 1;
-		comps++;
-		end = p = q;
-	}
-	if (comps < 2 || !digit)
-		return 0;
-	/* a placeholder ("A/C.5/80/___", "A/80/7/Add.__") or a cut-off
-	 * symbol ("A/80/" at a line end) names no document */
-	if (end < n && (s[end] == '/' || s[end] == '_' ||
-			(s[end] == '.' && end + 1 < n && s[end + 1] == '_')))
-		return 0;
-	return end - i;
-}
 
 static int
 is_dash_at(const char *s, size_t n, size_t i, size_t *dl)
@@ -1415,30 +961,36 @@ is_dash_at(const char *s, size_t n, size_t i, size_t *dl)
 	return 0;
 }
 
+/* Whether the symbol at s[i, end) is the document's own symbol on a line
+ * of its own (with a page number at most): the running header, which is
+ * no reference to the document itself. */
 static int
-symbol_session(const char *k)
+own_header(const scan *sc, size_t i, size_t end, const char *key)
 {
-	if (strncmp(k, "A/", 2))
+	if (!symbol_same(key, sc->d->meta.symbol))
 		return 0;
-	const char *p = k + 2;
-	/* A/RES/75/…, A/C.1/80/…, A/INF/76/…, A/DEC/… */
-	while (*p && !isdigit((unsigned char)*p)) {
-		const char *sl = strchr(p, '/');
-		if (!sl)
+	const char *s = sc->s;
+	size_t a = i, b = end;
+	while (a > 0 && s[a - 1] != '\n')
+		a--;
+	while (b < sc->slen && s[b] != '\n')
+		b++;
+	/* the rest of the line: digits, spaces, marks, a page word */
+	for (size_t k = a; k < b; k++) {
+		if (k == i) {
+			k = end - 1;
+			continue;
+		}
+		size_t m = lang_prefix_any(s + k, b - k, lang_page_words, NULL);
+		if (m) {
+			k += m - 1;
+			continue;
+		}
+		unsigned char c = (unsigned char)s[k];
+		if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
 			return 0;
-		size_t l = sl - p;
-		if (!((l == 3 && (!strncmp(p, "RES", 3) || !strncmp(p, "INF", 3) ||
-				  !strncmp(p, "DEC", 3))) ||
-		      (l == 3 && p[0] == 'C' && p[1] == '.')))
-			return 0;
-		p = sl + 1;
 	}
-	int v = 0, nd = 0;
-	while (isdigit((unsigned char)*p) && nd < 4) {
-		v = v * 10 + (*p++ - '0');
-		nd++;
-	}
-	return (*p == '/' || *p == '\0') && v > 0 && v < 200 ? v : 0;
+	return 1;
 }
 
 static void
@@ -1446,14 +998,18 @@ scan_symbols(scan *sc)
 {
 	const char *s = sc->s;
 	size_t n = sc->slen;
+	size_t glued = (size_t)-1;	/* where the last symbol ended */
 	for (size_t i = 0; i < n; i++) {
-		size_t l = symbol_at(s, n, i, 1);
+		/* right after a symbol: a second one glued to it */
+		size_t l = symbol_scan(s, n, i, i != glued);
 		if (!l)
 			continue;
 		size_t end = i + l, dl = 0;
+		char one[128];
+		symbol_key(s + i, l, one, sizeof one);
 		buf key;
 		buf_init(&key);
-		buf_add(&key, s + i, l);
+		buf_adds(&key, one);
 		/* S/RES/1325 (2000) */
 		if (l > 6 && !strncmp(s + i, "S/RES/", 6) && end + 7 <= n &&
 		    s[end] == ' ' && s[end + 1] == '(' && isdigit((unsigned char)s[end + 2]) &&
@@ -1463,71 +1019,49 @@ scan_symbols(scan *sc)
 		}
 		/* joint symbol: A/74/896–S/2020/532 */
 		if (is_dash_at(s, n, end, &dl)) {
-			size_t l2 = symbol_at(s, n, end + dl, 0);
+			size_t l2 = symbol_scan(s, n, end + dl, 0);
 			if (l2) {
+				char two[128];
+				symbol_key(s + end + dl, l2, two, sizeof two);
 				buf_adds(&key, "\xE2\x80\x93");
-				buf_add(&key, s + end + dl, l2);
+				buf_adds(&key, two);
 				end += dl + l2;
 			}
 		}
-		ref *r = emit(sc, REF_SYMBOL, i, end, buf_take(&key), 0, L_ANY);
-		r->session = symbol_session(r->key);
 		memset(sc->taken + i, 1, end - i);
+		glued = end;
+		if (own_header(sc, i, end, key.s)) {
+			buf_free(&key);
+			i = end - 1;
+			continue;
+		}
+		ref *r = emit(sc, REF_SYMBOL, i, end, buf_take(&key), 0, L_ANY);
+		symbol_parts sp;
+		if (symbol_parse(one, strlen(one), &sp)) {
+			r->session = sp.session;
+			memcpy(r->qualifiers, sp.qualifiers, sizeof r->qualifiers);
+		}
 		i = end - 1;
 	}
 }
 
 /* ---- session of the document ---- */
 
-/* Day of week, 0 = Sunday (Sakamoto). */
-static int
-weekday(int y, int m, int d)
-{
-	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-	if (m < 3)
-		y--;
-	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
-}
-
-/* Opening day (in September) of the regular session held in year y. */
-static int
-opening_day(int y)
-{
-	int first = 1;	/* first working day of September */
-	while (weekday(y, 9, first) == 0 || weekday(y, 9, first) == 6)
-		first++;
-	int wd = weekday(y, 9, first);	/* 1 = Monday … 5 = Friday */
-	int monday = first - (wd - 1);	/* may be in August (<= 0) */
-	return monday + 14 + 1;	/* Tuesday of the third week */
-}
-
-int
-refs_session_on(const char *iso)
-{
-	int y, m, d;
-	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
-	    d < 1 || d > 31)
-		return 0;
-	int open = opening_day(y);
-	int sy = (m > 9 || (m == 9 && d >= open)) ? y : y - 1;
-	if (sy < 2003)
-		return 0;
-	return sy - 1945;
-}
-
-static enum organ
+static enum lang_organ
 doc_organ(const doc *d)
 {
 	const char *s = d->meta.symbol;
 	if (!s)
-		return ORG_GA;
+		return LANG_ORG_GA;
 	if (!strncmp(s, "A/HRC/", 6))
-		return ORG_HRC;
+		return LANG_ORG_HRC;
+	if (!strncmp(s, "E/CN.4/", 7))
+		return LANG_ORG_CHR;
 	if (!strncmp(s, "E/", 2))
-		return ORG_ECOSOC;
+		return LANG_ORG_ECOSOC;
 	if (!strncmp(s, "S/", 2))
-		return ORG_SC;
-	return ORG_GA;
+		return LANG_ORG_SC;
+	return LANG_ORG_GA;
 }
 
 /* Prepares sc for block b (fold and tokens). */
@@ -1539,94 +1073,20 @@ scan_block_init(scan *sc, size_t b)
 	sc->s = node_text(sc->d, nd);
 	sc->slen = nd->len;
 	sc->base = nd->off;
-	free(sc->f);
-	free(sc->map);
-	sc->f = catalog_fold(sc->s, sc->slen, &sc->map);
-	tokenize(sc->f, strlen(sc->f), sc->map, sc->s, sc->slen, &sc->t);
+	phrase_text_set(&sc->pt, sc->s, sc->slen);
 }
 
 static void
 scan_fini(scan *sc)
 {
-	free(sc->f);
-	free(sc->map);
-	free(sc->t.v);
+	phrase_text_clear(&sc->pt);
 	free(sc->taken);
-}
-
-/* "Seventy-fifth session", "septuagésimo quinto período de sesiones",
- * "Soixante-quinzième session", "Семьдесят пятая сессия" at the start of
- * the block. */
-static int
-session_line(const scan *sc)
-{
-	int v;
-	size_t m = parse_session(sc, 0, &v);
-	return m ? v : 0;
-}
-/* The first date of the block: "22 de diciembre de 2020" → ISO. */
-static int
-block_date(const scan *sc, char *iso, size_t isz)
-{
-	for (size_t i = 0; i < sc->t.n; i++) {
-		long d = tok_num(sc, i);
-		if (d < 1 || d > 31)
-			continue;
-		size_t p = i + 1, w = 0;
-		p += match_table(sc, p, &T_DATE_FILL, NULL);
-		size_t m = match_table(sc, p, &T_MONTHS, &w);
-		if (!m)
-			continue;
-		p += m;
-		p += match_table(sc, p, &T_DATE_FILL, NULL);
-		long y = tok_num(sc, p);
-		if (y < 1946 || y > 2199)
-			continue;
-		snprintf(iso, isz, "%04ld-%02d-%02ld", y, months[w].flag, d);
-		return 1;
-	}
-	return 0;
-}
-
-static int
-doc_session(const doc *d, scan *sc)
-{
-	if (d->meta.session > 0)
-		return d->meta.session;
-	if (d->meta.symbol) {
-		int s = symbol_session(d->meta.symbol);
-		if (s)
-			return s;
-	}
-	size_t nb = d->nblocks < 12 ? d->nblocks : 12;
-	for (size_t b = 0; b < nb; b++) {
-		scan_block_init(sc, b);
-		int s = session_line(sc);
-		if (s)
-			return s;
-	}
-	if (d->meta.date)
-		return refs_session_on(d->meta.date);
-	nb = d->nblocks < 3 ? d->nblocks : 3;
-	for (size_t b = 0; b < nb; b++) {
-		char iso[16];
-		scan_block_init(sc, b);
-		if (block_date(sc, iso, sizeof iso))
-			return refs_session_on(iso);
-	}
-	return 0;
 }
 
 int
 refs_doc_session(const doc *d)
 {
-	scan sc;
-	tables_init();
-	memset(&sc, 0, sizeof sc);
-	sc.d = d;
-	int s = doc_session(d, &sc);
-	scan_fini(&sc);
-	return s;
+	return session_of_doc(d);
 }
 
 /* The agenda items of the masthead, which the parser keeps in
@@ -1636,37 +1096,23 @@ meta_agenda(scan *sc)
 {
 	const doc_meta *m = &sc->d->meta;
 	for (size_t i = 0; i < m->nagenda; i++) {
-		const char *a = m->agenda[i];
-		char *end;
-		long v = strtol(a, &end, 10);
-		if (end == a || v < 1 || v > 999)
+		agenda_item it;
+		if (!agenda_item_parse(m->agenda[i], &it))
 			continue;
-		char sub[8] = "";
-		while (*end == ' ')
-			end++;
-		if (*end == '(') {
-			size_t k = 0;
-			end++;
-			while (islower((unsigned char)*end) && k < 3)
-				sub[k++] = *end++;
-			sub[k] = '\0';
-			if (*end != ')' || !k)
-				sub[0] = '\0';
-		}
 		char sess[32];
-		if (sc->organ == ORG_HRC)
+		if (sc->organ == LANG_ORG_HRC)
 			snprintf(sess, sizeof sess, "A/HRC");
 		else if (sc->session > 0)
 			snprintf(sess, sizeof sess, "A/%d", sc->session);
 		else
 			snprintf(sess, sizeof sess, "A/?");
-		char *key = sub[0] ? xasprintf("%s item %ld (%s)", sess, v, sub) :
-				     xasprintf("%s item %ld", sess, v);
+		char *key = agenda_key(sess, AG_ADOPTED, it.number, it.sub);
 		ref *r = emit(sc, REF_AGENDA, 0, 0, key,
-			      sc->organ == ORG_HRC ? 0 : sc->session, L_ANY);
+			      sc->organ == LANG_ORG_HRC ? 0 : sc->session, L_ANY);
 		r->block = REFS_META;
 		r->off = 0;
 		r->meta_index = i;
+		agenda_parts(r, sess, AG_ADOPTED, it.number, it.sub);
 	}
 }
 
@@ -1702,7 +1148,7 @@ refs_find(const doc *d, const catalog *c)
 	sc.out = l;
 	sc.lang = d->meta.lang;
 	sc.organ = doc_organ(d);
-	sc.session = doc_session(d, &sc);
+	sc.session = session_of_doc(d);
 	l->session = sc.session;
 	meta_agenda(&sc);
 	for (size_t b = 0; b < d->nblocks; b++) {
@@ -1770,45 +1216,4 @@ ref_kind_name(ref_kind k)
 		"agenda-item", "resolution", "decision", "symbol",
 	};
 	return k < REF_KIND_COUNT ? names[k] : "?";
-}
-
-/* Prints s[0, n) with tabs and line breaks as spaces. */
-static void
-put_field(FILE *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		putc(c == '\t' || c == '\n' || c == '\r' ? ' ' : c, out);
-	}
-}
-
-int
-refs_cli_print(doc *d, const catalog *c, FILE *out)
-{
-	ref_list *l = refs_find(d, c);
-	for (size_t i = 0; i < l->n; i++) {
-		const ref *r = &l->items[i];
-		put_field(out, d->name, strlen(d->name));
-		putc('\t', out);
-		fputs(r->block == REFS_META ? "meta" : d->blocks[r->block]->path, out);
-		putc('\t', out);
-		fputs(ref_kind_name(r->kind), out);
-		putc('\t', out);
-		put_field(out, r->key, strlen(r->key));
-		putc('\t', out);
-		if (r->block == REFS_META)
-			put_field(out, d->meta.agenda[r->meta_index],
-				  strlen(d->meta.agenda[r->meta_index]));
-		else
-			put_field(out, d->plain + r->off, r->len);
-		putc('\t', out);
-		if (r->para)
-			fputs(r->para, out);
-		putc('\t', out);
-		if (r->title)
-			put_field(out, r->title, strlen(r->title));
-		putc('\n', out);
-	}
-	refs_free(l);
-	return ferror(out) ? -1 : 0;
 }

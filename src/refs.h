@@ -1,7 +1,7 @@
 /* refs: the references a document makes — agenda items, resolutions,
  * decisions, document symbols — found in its blocks' text and resolved
- * against the catalogs. No terminal code; nothing is printed except by
- * refs_cli_print.
+ * against the catalogs. No terminal code; nothing is printed (--refs is
+ * src/cli/cli_refs.c).
  *
  * Keys (what the references pane groups by; the same target gives the same
  * key in every language):
@@ -35,7 +35,17 @@
  *                   is not guessed). No key starts with "?".
  *   symbol          the symbol as written, normalised: "A/75/251",
  *                   "A/C.1/75/L.1", "A/74/896–S/2020/532" (joint: one ref),
- *                   "A/80/7/Add.1" (no reissue '*')
+ *                   "A/80/7/Add.1" (no reissue '*'); the grammar is
+ *                   src/un/symbol.h: two symbols glued by an extraction
+ *                   ("A/C.4/73/L.7A/C.4/73/L.8") are two, a number split
+ *                   by a stray space ("E/CN.4/199 9/12") is joined in the
+ *                   key ("E/CN.4/1999/12"); the document's own symbol on a
+ *                   line of its own (the running header) is no reference
+ *   commission      "E/CN.4/RES/2003/12" when the Commission on Human
+ *                   Rights is named (or "Commission resolution" inside one
+ *                   of its E/CN.4 documents); "Commission resolution
+ *                   1999/47" elsewhere has no key (not ECOSOC's
+ *                   E/RES/1999/47: which commission is not guessed)
  * The agenda items the document is circulated under (doc->meta.agenda,
  * filled by the parser from the masthead or the letter's request) come
  * first, with block REFS_META; `--refs` prints their path as "meta". The
@@ -45,21 +55,11 @@
  * "36/87 A") and "A/RES/36/87 B" (text "B"); a range "77 à 85" gives one
  * reference per item, all with the text "77 à 85".
  *
- * Session of a document (refs_doc_session), first that applies:
- *   1. doc->meta.session when the parser found it;
- *   2. the GA session in doc->meta.symbol: A/75/…, A/RES/75/…,
- *      A/C.1/80/L.13, A/INF/76/1 → 75, 75, 80, 76;
- *   3. a "Seventy-fifth session" / "Eightieth session" line (English
- *      masthead) in the first blocks;
- *   4. the document's date (meta.date, or the first "22 de diciembre de
- *      2020"-like date of the first blocks): the regular session in
- *      progress on that day. Rule 1 of the GA rules of procedure, as
- *      amended by resolution 57/301 (2003) and quoted in A/INF/76/1: a
- *      session opens "on the Tuesday of the third week in September,
- *      counting from the first week that contains at least one working
- *      day"; session N opens in year 1945 + N. Applied from the 58th
- *      session (2003) on; earlier dates give 0. So a letter of 22 December
- *      2020 belongs to the 75th session (opened 15 September 2020).
+ * Session of a document (refs_doc_session): session_of_doc in
+ * src/un/session.h (meta.session; the symbol's; a masthead ordinal in any
+ * language; the date by rule 1 of the GA rules of procedure, from the
+ * 58th session on). So a letter of 22 December 2020 belongs to the 75th
+ * session (opened 15 September 2020).
  * A catalog is never used to guess a session.
  *
  * Shown language (of ref.title and ref.gloss): the document's
@@ -75,12 +75,14 @@
 #include <stdio.h>
 #include "catalog.h"
 #include "doc.h"
+#include "un/agenda.h"
 
 /* Version of the detection rules and key forms: raised whenever the
  * references found in a text can change (2: paragraph lists and organs,
- * conference decisions, no "?" keys), so that caches of references
+ * conference decisions, no "?" keys; 3: Commission on Human Rights
+ * resolutions, damaged symbols, no running header), so that caches of references
  * (library.db) can tell theirs are stale within one package version. */
-#define REFS_RULES 2
+#define REFS_RULES 3
 
 typedef enum ref_kind {
 	REF_AGENDA,
@@ -115,6 +117,18 @@ typedef struct ref {
 	const char *lang;	/* language of the words that marked it ("es"),
 				   static; NULL for bare symbols */
 	int by_title;		/* resolution found through its quoted title */
+	/* An agenda item's parts, so that no reader takes the key apart:
+	 * "A/75 provisional item 98 (r)" is scope "A/75", form
+	 * AGENDA_PROVISIONAL, item 98, sub "r" (un/agenda.h's agenda_key
+	 * makes the key of them). Zero for other kinds. */
+	char scope[8];		/* "A/75", "A/HRC", "A/?" */
+	agenda_form agenda_form;
+	int item;
+	char sub[4];		/* "r", "hh", "" */
+	/* A symbol's qualifiers ("Rev.1/Add.2", "Corr.1", ""; of the first
+	 * symbol of a joint one): un/symbol.h's symbol_parse. The session
+	 * is in session. */
+	char qualifiers[32];
 	const catalog_entry *entry;	/* catalog entry, NULL if unresolved;
 					   owned by the catalog */
 	const char *title;	/* entry's title in the shown language, or
@@ -145,18 +159,8 @@ size_t refs_first_in_block(const ref_list *l, size_t b);
 
 /* Same as the list's session field (see the rule above). */
 int refs_doc_session(const doc *d);
-/* Session in progress on an ISO date "2020-12-22" (rule above); 0 if
- * unknown or before 2003-09. */
-int refs_session_on(const char *iso_date);
 
 const char *ref_kind_name(ref_kind k);	/* "agenda-item", "resolution",
 					   "decision", "symbol" */
-
-/* `lectern --refs FILE`: one tab-separated line per reference:
- *   document  node-path  kind  key  text  paragraph  title
- * (the first five columns are the documented interface; paragraph and
- * title are empty when absent; tabs and newlines inside the text are
- * printed as spaces). Returns 0, or -1 on a write error. */
-int refs_cli_print(doc *d, const catalog *c, FILE *out);
 
 #endif

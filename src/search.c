@@ -3,9 +3,9 @@
  *
  * For each of the four matching modes (case folded or not, marks dropped or
  * not) the document's blocks are folded once, on first use, into one buffer:
- * each code point becomes its NFD (case-folded first when case is ignored)
- * minus nonspacing marks when marks are ignored; white space runs become one
- * ' '; one NUL byte stands between blocks, so no match (the query never holds
+ * each code point becomes its fold_char (fold.h: NFD, case-folded when case
+ * is ignored, minus nonspacing marks when marks are ignored, typography made
+ * plain always); white space runs become one ' '; one NUL byte stands between blocks, so no match (the query never holds
  * NUL) spans two. The query is folded the same way and found with memmem.
  *
  * The map from folded bytes back to plain offsets is a sorted array of runs,
@@ -13,7 +13,7 @@
  * run maps folded byte f + i to plain byte o + i (a character folded to the
  * same number of bytes, such as ASCII, "Ж" -> "ж", "ё" -> "е"); a CHAR run is
  * one original unit [o, next.o) that folded to [f, next.f) bytes, possibly
- * none (a dropped mark, a collapsed space). Both f and o increase along the
+ * none (a dropped mark, a collapsed space, a soft hyphen). Both f and o increase along the
  * array, so either side is found by binary search. A position inside a
  * multi-byte character of an IDENT run rounds down to the character's
  * start. */
@@ -27,6 +27,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "fold.h"
 #include "search.h"
 #include "text.h"
 #include "util.h"
@@ -102,33 +103,20 @@ add_run(folded *x, size_t o, int kind)
 	x->nruns++;
 }
 
-static int
-is_ascii_space(unsigned char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-/* Folds s[0, n) (its first byte at plain offset base) into x. With map 0
+/* Folds s[0, n) (its first byte at plain offset base) into x with
+ * fold_char: case and marks as flags say, typography always. With map 0
  * (the query) no runs are kept. */
 static void
 fold(folded *x, const char *s, size_t n, size_t base, unsigned flags, int map)
 {
-	int fold_case = !(flags & SEARCH_MATCH_CASE);
-	int strip = !(flags & SEARCH_MATCH_ACCENTS);
-	uint8_t tmp[64];
+	unsigned how = FOLD_TYPO | (flags & SEARCH_MATCH_CASE ? 0 : FOLD_CASE) |
+		       (flags & SEARCH_MATCH_ACCENTS ? 0 : FOLD_MARKS);
+	uint8_t tmp[FOLD_CHAR_MAX];
 
 	for (size_t i = 0; i < n;) {
-		unsigned char b = (unsigned char)s[i];
-		size_t k = 1;
-		ucs4_t c = b;
+		size_t len;
 		int space;
-		if (b < 0x80) {
-			space = is_ascii_space(b);
-		} else {
-			int m = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
-			k = m > 0 ? (size_t)m : 1;
-			space = uc_is_property_white_space(c);
-		}
+		size_t k = fold_char(s + i, n - i, how, tmp, &len, &space);
 		if (space) {
 			if (x->prev_space) {
 				if (map)
@@ -143,30 +131,9 @@ fold(folded *x, const char *s, size_t n, size_t base, unsigned flags, int map)
 			continue;
 		}
 		x->prev_space = 0;
-		if (b < 0x80) {
-			char o = fold_case && b >= 'A' && b <= 'Z' ? (char)(b + 32) : (char)b;
-			if (map)
-				add_run(x, base + i, RUN_IDENT);
-			put(x, &o, 1);
-			i++;
-			continue;
-		}
-		size_t len = sizeof tmp;
-		uint8_t *r = fold_case
-			? u8_casefold((const uint8_t *)s + i, k, NULL, UNINORM_NFD, tmp, &len)
-			: u8_normalize(UNINORM_NFD, (const uint8_t *)s + i, k, tmp, &len);
-		if (!r) {	/* cannot happen on valid input: keep it as is */
-			memcpy(tmp, s + i, k);
-			r = tmp;
-			len = k;
-		}
-		if (strip)
-			len = text_strip_marks((char *)r, len);
 		if (map)
 			add_run(x, base + i, len == k ? RUN_IDENT : RUN_CHAR);
-		put(x, r, len);
-		if (r != tmp)
-			free(r);
+		put(x, tmp, len);
 		i += k;
 	}
 }

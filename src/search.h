@@ -14,6 +14,11 @@
  * finds "Información" only; "informacion" finds all of them. Letters that do
  * not decompose (ø, ł, ß, đ) are themselves, never their base letters.
  *
+ * Typography is always plain on both sides (fold.h, FOLD_TYPO): "people's"
+ * finds "people’s", "l'etat" finds "l’État", "oeuvre" finds "œuvre",
+ * "non-intervention" finds it written with U+2011 non-breaking hyphens,
+ * "\"the" finds "“the"; a soft hyphen is invisible to search.
+ *
  * Any run of white space (spaces, '\n', NBSP, U+2028...) in the text and in
  * the query is one space, so a query finds a phrase across the hard breaks
  * of signature lines too. A match never spans two blocks. With marks

@@ -7,11 +7,21 @@
  * nothing until it meets something to change, and a clean file's block
  * becomes the model's text as it is: loading costs one read and one scan,
  * and the memory of the document once. Errors are returned as messages that
- * name the file; this module never prints. */
+ * name the file; this module never prints.
+ *
+ * Encodings (decided before the pass, which then sees UTF-8): a UTF-16
+ * byte order mark means UTF-16 (LE or BE); bytes that are not UTF-8 are
+ * read as Windows-1252 only when every one of them reads as a letter
+ * inside a word or as common punctuation there (else they stay U+FFFD),
+ * and as Windows-1251 when the Windows-1252 reading looks garbled and the
+ * bytes read as Cyrillic words. The garble check (looks_garbled) is
+ * conservative: a quarter of the words must be runs of accented Latin
+ * letters or of symbols, which no French or Spanish text comes near. */
 #include <build-config.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
@@ -21,6 +31,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <unictype.h>
 #include <unistr.h>
 
 #include "source.h"
@@ -195,6 +206,171 @@ clean_bytes(const char *in, size_t n, source *out, char *own)
 	}
 }
 
+/* Converts in[0, n) from encoding `from` to UTF-8 with iconv into *b; a
+ * sequence iconv cannot read becomes U+FFFD (counted in *bad), unit_bytes
+ * bytes at a time (2 for UTF-16, 1 for a single-byte code page). Returns
+ * 0, or -1 when iconv does not know the encoding. */
+static int
+convert(const char *from, const char *in, size_t n, size_t unit_bytes, buf *b,
+	size_t *bad)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	if (cd == (iconv_t)-1)
+		return -1;
+	buf_init(b);
+	xgrow((void **)&b->s, &b->cap, n * 2 + 16, 1);
+	char *ip = (char *)in;
+	size_t left = n;
+	while (left > 0) {
+		if (b->cap - b->len < 64)
+			xgrow((void **)&b->s, &b->cap, b->cap * 2, 1);
+		char *op = b->s + b->len;
+		size_t room = b->cap - b->len - 1;
+		size_t r = iconv(cd, &ip, &left, &op, &room);
+		b->len = (size_t)(op - b->s);
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG)
+			continue;
+		/* EILSEQ, or EINVAL: a sequence cut by the end of the input */
+		buf_add(b, "\xef\xbf\xbd", 3);
+		size_t skip = errno == EINVAL || left < unit_bytes ? left : unit_bytes;
+		ip += skip;
+		left -= skip;
+		(*bad)++;
+	}
+	iconv_close(cd);
+	if (!b->s)
+		buf_add(b, "", 0);
+	b->s[b->len] = '\0';
+	return 0;
+}
+
+/* Windows-1252 bytes 0x80..0xBF that are punctuation in running text (the
+ * rest of that range, and the undefined 0x81 0x8D 0x8F 0x90 0x9D, are not
+ * plausible in a document): € ‚ „ … ‘ ’ “ ” • – — ™ NBSP ¡ £ § © « ® ° ·
+ * º » ¿ ª. In Windows-1251: „ … ‘ ’ “ ” • – — NBSP § « » ° № and Ё ё. */
+static const char cp1252_punct[] = "\x80\x82\x84\x85\x91\x92\x93\x94\x95\x96\x97\x99"
+	"\xa0\xa1\xa3\xa7\xa9\xaa\xab\xae\xb0\xb7\xba\xbb\xbf";
+static const char cp1251_other[] = "\x84\x85\x91\x92\x93\x94\x95\x96\x97"
+	"\xa0\xa7\xa8\xab\xb0\xb8\xb9\xbb";
+
+/* Whether a byte of a word (an ASCII letter or a non-ASCII byte). */
+static int
+wordish(unsigned char c)
+{
+	return c >= 0x80 || (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+/* Which single-byte encodings bytes that are not UTF-8 read as: 1 for
+ * Windows-1252, 2 for Windows-1251, both or 0 (none: leave them as
+ * invalid bytes). Valid UTF-8 sequences must be
+ * rare among them (a UTF-8 text with a few bad bytes stays UTF-8), and
+ * every high byte must be plausible text in the encoding (Windows-1251:
+ * with at least two words of four Cyrillic letters). */
+static int
+single_byte_guess(const unsigned char *s, size_t n)
+{
+	if (!u8_check(s, n))
+		return 0;	/* UTF-8: nearly every document */
+	size_t valid = 0, invalid = 0;
+	size_t run = 0, words1251 = 0;	/* Cyrillic letters in a row; runs of 4 */
+	int ok1252 = 1, ok1251 = 1;
+	for (size_t i = 0; i < n;) {
+		if (s[i] >= 0xC0 || s[i] == 0xA8 || s[i] == 0xB8) {
+			if (++run == 4)
+				words1251++;
+		} else {
+			run = 0;
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		ucs4_t uc;
+		int k = u8_mbtoucr(&uc, s + i, n - i);
+		if (k > 1) {
+			valid++;
+			i += (size_t)k;
+			continue;
+		}
+		invalid++;
+		unsigned char c = s[i];
+		int in_word = (i > 0 && wordish(s[i - 1])) || (i + 1 < n && wordish(s[i + 1]));
+		/* 1252: a letter (not × ÷ Ð Þ ð þ) inside a word, or punctuation */
+		int letter = c >= 0xC0 && c != 0xD7 && c != 0xF7 && c != 0xD0 &&
+			     c != 0xDE && c != 0xF0 && c != 0xFE;
+		if (!(letter && in_word) && !memchr(cp1252_punct, c, sizeof cp1252_punct - 1))
+			ok1252 = 0;
+		/* 1251: a Cyrillic letter inside a word, or punctuation */
+		if (!(c >= 0xC0 && in_word) && !memchr(cp1251_other, c, sizeof cp1251_other - 1))
+			ok1251 = 0;
+		i++;
+	}
+	if (invalid == 0 || valid * 32 > invalid)
+		return 0;
+	if (words1251 < 2)
+		ok1251 = 0;	/* Russian has long words; "\xff\xfe" is no word */
+	return ok1252 | ok1251 << 1;
+}
+
+/* Whether s looks like the text of a PDF whose fonts have no usable
+ * encoding: at least 20 words and a quarter of them garbled, a word
+ * being garbled when it has 3 or more letters and most of them are
+ * accented Latin-1 letters (Cyrillic read as Latin-1: "Ãåíåðàëüíàÿ"), or
+ * 4 or more characters and most of them symbols (not letters, digits,
+ * '.', '-', '_', which fill tables of contents and rules). French "été"
+ * or "déjà" are such words, but a handful in a text, never a quarter.
+ * Only the first GARBLE_SAMPLE_BYTES are looked at: the cost stays bounded
+ * on a huge document. */
+#define GARBLE_SAMPLE_BYTES ((size_t)1 << 20)
+static int
+looks_garbled(const char *s, size_t n)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	size_t words = 0, bad = 0;
+	size_t i = 0;
+	if (n > GARBLE_SAMPLE_BYTES)
+		n = GARBLE_SAMPLE_BYTES;	/* a broken font garbles throughout */
+	while (i < n) {
+		while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\f'))
+			i++;
+		if (i >= n)
+			break;
+		size_t letters = 0, accented = 0, chars = 0, symbols = 0;
+		while (i < n && !(s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\f')) {
+			unsigned char a = (unsigned char)s[i];
+			if (a < 0x80) {	/* ASCII, most of any text: inline */
+				i++;
+				chars++;
+				if ((unsigned)((a | 0x20) - 'a') < 26u)
+					letters++;
+				else if (!(a >= '0' && a <= '9') && a != '.' && a != '-' && a != '_')
+					symbols++;
+				continue;
+			}
+			ucs4_t c;
+			int k = u8_mbtouc(&c, u + i, n - i);
+			i += (size_t)(k > 0 ? k : 1);
+			chars++;
+			if (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7) {
+				letters++;
+				accented++;
+			} else if (uc_is_alpha(c)) {
+				letters++;
+			} else if (!uc_is_digit(c) && c != '.' && c != '-' && c != '_' &&
+				   c != 0x2026) {
+				symbols++;
+			}
+		}
+		words++;
+		if ((letters >= 3 && accented * 2 > letters) ||
+		    (chars >= 4 && symbols * 2 > chars))
+			bad++;
+	}
+	return words >= 20 && bad * 4 >= words;
+}
+
 /* Reads all of fd into *b, refusing more than SOURCE_MAX_BYTES.
  * Returns 0, -1 with errno set, -2 when too large, or -3 at the first
  * block with a NUL byte (a binary: /dev/zero is not read to the limit). */
@@ -307,12 +483,61 @@ static int
 accept_bytes(const char *name, const char *path, const char *bytes, size_t n,
 	     source *out, char **err, char *own)
 {
+	const unsigned char *u = (const unsigned char *)bytes;
+	const char *enc = NULL;
+	size_t bad = 0;
+	buf conv;
+	if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		/* UTF-16 (its ASCII has NUL bytes: before the binary check) */
+		enc = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+		if (n == 2) {
+			memset(out, 0, sizeof *out);
+			*err = xasprintf("%s: empty file (only a byte order mark)", name);
+			free(own);
+			return -1;
+		}
+		if (convert(enc, bytes + 2, n - 2, 2, &conv, &bad) < 0) {
+			memset(out, 0, sizeof *out);
+			*err = xasprintf("%s: is %s text, and iconv cannot convert it", name, enc);
+			free(own);
+			return -1;
+		}
+		free(own);
+		own = conv.s;
+		bytes = conv.s;
+		n = conv.len;
+		path = NULL;
+	}
 	int rc = accept_checked(name, path, bytes, n, out, err);
 	if (rc != 0) {	/* an error, or a PDF's text already taken */
 		free(own);
 		return rc < 0 ? -1 : 0;
 	}
+	int guess = enc ? 0 : single_byte_guess(u, n);
+	if (guess) {
+		/* Windows-1252, unless that reads as garbage and the bytes
+		 * read as Cyrillic words (Windows-1251) */
+		enc = guess & 1 ? "CP1252" : "CP1251";
+		int ok = convert(enc, bytes, n, 1, &conv, &bad) == 0;
+		if (ok && (guess & 3) == 3 && looks_garbled(conv.s, conv.len)) {
+			buf_free(&conv);
+			enc = "CP1251";
+			ok = convert(enc, bytes, n, 1, &conv, &bad) == 0;
+		}
+		if (ok) {
+			free(own);
+			own = conv.s;
+			bytes = conv.s;
+			n = conv.len;
+		} else {
+			enc = NULL;
+		}
+	}
 	clean_bytes(bytes, n, out, own);
+	out->invalid_bytes += bad;
+	out->encoding = !enc ? NULL : strcmp(enc, "CP1252") == 0 ? "Windows-1252"
+		      : strcmp(enc, "CP1251") == 0 ? "Windows-1251" : enc;
+	out->garbled = looks_garbled(out->data, out->len);
 	out->name = xstrdup(name);
 	return 0;
 }
@@ -324,14 +549,15 @@ accept_checked(const char *name, const char *path, const char *bytes, size_t n,
 	       source *out, char **err)
 {
 	memset(out, 0, sizeof *out);
-	size_t k = 0;
+	size_t k = n >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 	while (k < n && (bytes[k] == ' ' || bytes[k] == '\n' ||
 				     bytes[k] == '\r' || bytes[k] == '\t' || bytes[k] == '\f'))
 		k++;
 	if (n == 0 || k == n) {
-		/* nothing to read: said alike for 0 bytes and for blanks */
-		*err = xasprintf(n ? "%s: empty file (only spaces and line breaks)"
-				   : "%s: empty file", name);
+		/* nothing to read: said alike for 0 bytes, blanks and a BOM */
+		*err = xasprintf(n == 0 ? "%s: empty file"
+				 : n == 3 && k == 3 ? "%s: empty file (only a byte order mark)"
+				 : "%s: empty file (only spaces and line breaks)", name);
 		return -1;
 	}
 	if (n > SOURCE_MAX_BYTES) {
@@ -373,14 +599,25 @@ accept_checked(const char *name, const char *path, const char *bytes, size_t n,
 			buf_free(&b);
 			return -1;
 		}
-		if (b.len == 0 || memchr(b.s, '\0', b.len)) {
-			*err = xasprintf("%s: this PDF has no extractable text "
-					 "(a scan?)", name);
+		size_t t = 0;
+		while (t < b.len && (b.s[t] == ' ' || b.s[t] == '\n' || b.s[t] == '\f' ||
+				     b.s[t] == '\r' || b.s[t] == '\t'))
+			t++;
+		if (t == b.len) {
+			/* pdftotext gives a form feed per page of a scan */
+			*err = xasprintf("%s: no text in this PDF: it is a scan; run OCR "
+					 "first (e.g. ocrmypdf)", name);
+			buf_free(&b);
+			return -1;
+		}
+		if (memchr(b.s, '\0', b.len)) {
+			*err = xasprintf("%s: the text of this PDF has NUL bytes", name);
 			buf_free(&b);
 			return -1;
 		}
 		clean_bytes(b.s, b.len, out, b.s);
 		out->from_pdf = 1;
+		out->garbled = looks_garbled(out->data, out->len);
 		out->name = xstrdup(name);
 		return 1;
 	}
@@ -506,6 +743,13 @@ source_report(const source *s, const char *prefix)
 	buf b;
 	buf_init(&b);
 	char *name = visible(s->name ? s->name : "-");
+	if (s->garbled)
+		buf_printf(&b, s->from_pdf
+			   ? "%s%s: the text looks garbled: the PDF's fonts have no usable encoding\n"
+			   : "%s%s: the text looks garbled (as text from a PDF whose fonts have "
+			     "no usable encoding)\n", prefix, name);
+	if (s->encoding)
+		buf_printf(&b, "%s%s: converted from %s\n", prefix, name, s->encoding);
 	if (s->invalid_bytes)
 		buf_printf(&b, "%s%s: %zu invalid UTF-8 byte%s shown as U+FFFD\n",
 			   prefix, name, s->invalid_bytes,

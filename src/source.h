@@ -18,8 +18,14 @@
  *   and U+2029 PARAGRAPH SEPARATOR a blank line ("\n\n", uncounted, like
  *   CR LF); so no view, --dump and --json included, can reorder or hide text;
  * - a leading UTF-8 BOM is dropped.
- * A file with NUL bytes is refused as binary; a PDF (by its magic) is run
- * through `pdftotext -layout` when that is installed. */
+ * Encodings: a file starting with a UTF-16 BOM (LE or BE) is converted
+ * from UTF-16; bytes that are not UTF-8 but read as text in Windows-1252
+ * (Latin-1 and its punctuation) are converted from it, or from
+ * Windows-1251 when they read as Cyrillic words instead (encoding says
+ * which); else they stay invalid bytes. A file with NUL bytes is refused as
+ * binary, and one with nothing but spaces, line breaks and a BOM as empty;
+ * a PDF (by its magic) is run through `pdftotext -layout` when that is
+ * installed, and refused when it has no text (a scan). */
 #ifndef LECTERN_SOURCE_H
 #define LECTERN_SOURCE_H
 
@@ -36,6 +42,15 @@ typedef struct source {
 	size_t bidi_controls;	/* bidi controls shown as arrows */
 	size_t format_chars;	/* invisible marks removed */
 	int from_pdf;
+	const char *encoding;	/* what the bytes were converted from
+				   ("Windows-1252", "Windows-1251",
+				   "UTF-16LE", "UTF-16BE"; static), or NULL
+				   for UTF-8 */
+	int garbled;		/* the text looks like that of a PDF whose
+				   fonts have no usable encoding (source.c,
+				   looks_garbled): words of accented Latin
+				   letters or of symbols; don't guess its
+				   language */
 } source;
 
 /* Reads path ("-" = standard input). Returns 0, or -1 with *err set to a
@@ -49,7 +64,9 @@ int source_from_memory(const char *name, const char *bytes, size_t n,
 		       source *out, char **err);
 /* What the clean-up changed that a reader should be told, as lines
  * "PREFIX NAME: N invalid UTF-8 bytes shown as U+FFFD\n" (NAME in its
- * visible form, as in the messages of source_load; one line for each
+ * visible form, as in the messages of source_load; first "NAME: the text
+ * looks garbled: the PDF's fonts have no usable encoding" when garbled and
+ * "NAME: converted from Windows-1252" when converted, then one line for each
  * count above that is not 0: invalid bytes, control characters, bidi
  * controls, removed marks), for the caller to print (source never prints).
  * Returns a string the caller frees, or NULL when there is nothing to say. */

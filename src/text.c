@@ -336,13 +336,26 @@ text_visible_dup(const char *s, size_t n, size_t *out_bytes)
 /* Grapheme breaks of s[0, n): p[i] = 1 iff a cluster starts at i (p[0] = 1
  * when n > 0). p holds n + 1 bytes; p[n] = 1. A break at i is decided by the
  * characters before i and the one at i, so breaks computed over a prefix are
- * right for every i whose character lies wholly inside the prefix. */
+ * right for every i whose character lies wholly inside the prefix.
+ * A cluster is cut after TEXT_GRAPHEME_MAX_CPS code points (text.h): the cut
+ * depends only on where the cluster starts, which is a break of the window
+ * or its start. */
 static void
 breaks(const char *s, size_t n, char *p)
 {
 	if (n)
 		u8_grapheme_breaks((const uint8_t *)s, n, p);
 	p[n] = 1;
+	size_t cps = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;	/* inside a character */
+		if (p[i] || cps == TEXT_GRAPHEME_MAX_CPS) {
+			p[i] = 1;
+			cps = 0;
+		}
+		cps++;
+	}
 }
 
 /* All-ASCII printable runs have a break between every two bytes except

@@ -40,6 +40,14 @@
  * wcwidth semantics, so layout and ncurses agree); control characters count
  * as their visible replacement. */
 int text_width(const char *s, size_t n_bytes);
+/* Grapheme clusters are cut after this many code points, so that no
+ * scan of one cluster (a line, a cursor step) is longer than a bound, even
+ * for a file that is one cluster of 40,000 emoji joined by ZWJ or a letter
+ * with 100,000 combining marks. The longest clusters of real text (a family
+ * emoji with skin tones, a subdivision flag, an Indic conjunct with its
+ * marks) take well under 32; Unicode's stream-safe format allows 31 (a
+ * starter and 30 marks). */
+#define TEXT_GRAPHEME_MAX_CPS 32
 /* Bytes of s[0, n_bytes) that fit in cols columns without splitting a
  * grapheme cluster; *used_cols gets the width taken (may be NULL). Returns 0
  * when the first cluster alone is wider than cols. */
@@ -47,7 +55,9 @@ size_t text_fit(const char *s, size_t n_bytes, int cols, int *used_cols);
 /* Next/previous grapheme cluster boundary from byte i (for cursor motion).
  * next returns n_bytes at the end, prev returns 0 at the start. Clusters are
  * found with u8_grapheme_breaks over a window of the text around i (flags and
- * ZWJ emoji stay whole). */
+ * ZWJ emoji stay whole; inside a cluster longer than TEXT_GRAPHEME_MAX_CPS
+ * the cuts count from the window's start, so they may differ from
+ * text_fit's by a few code points). */
 size_t text_next_grapheme(const char *s, size_t n_bytes, size_t i);
 size_t text_prev_grapheme(const char *s, size_t n_bytes, size_t i);
 /* Nonzero if the code point at s must not be sent to a terminal as is: then

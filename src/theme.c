@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "paths.h"
 #include "theme.h"
 #include "util.h"
 
@@ -267,18 +268,14 @@ theme_color_fit(int color, int ncolors)
 static char **
 theme_dirs(void)
 {
-	char **dirs = xcalloc(4, sizeof *dirs);
+	char **dirs = xcalloc(3, sizeof *dirs);
 	int n = 0;
-	const char *x = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	if (x && x[0] == '/')
-		dirs[n++] = xasprintf("%s/lectern/themes", x);
-	else if (home && home[0] == '/')
-		dirs[n++] = xasprintf("%s/.config/lectern/themes", home);
-	dirs[n++] = xstrdup(PKGDATADIR "/themes");
-#ifdef LECTERN_SRCDIR
-	dirs[n++] = xstrdup(LECTERN_SRCDIR "/themes");
-#endif
+	char *user = paths_config_dir();
+	if (user) {
+		dirs[n++] = xasprintf("%s/themes", user);
+		free(user);
+	}
+	dirs[n++] = paths_theme_dir();
 	return dirs;
 }
 

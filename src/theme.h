@@ -12,9 +12,10 @@
  * the nearest of the 240 fixed colours 16-255 of a 256-colour terminal.
  *
  * Search path: a name containing '/' is a file; else
- * $XDG_CONFIG_HOME/lectern/themes/NAME.ini (default ~/.config/...), then
- * PKGDATADIR/themes/NAME.ini, then the source tree's themes/ (when built
- * with LECTERN_SRCDIR, i.e. run uninstalled). "default" and "mono" are also
+ * themes/NAME.ini in the user's config directory (paths.h:
+ * $XDG_CONFIG_HOME/lectern, default ~/.config/lectern), then in the bundled
+ * themes directory ($LECTERN_DATADIR/themes or PKGDATADIR/themes; the tests
+ * set LECTERN_DATADIR to the source tree). "default" and "mono" are also
  * built in: they work when no file of that name is found. */
 #ifndef LECTERN_THEME_H
 #define LECTERN_THEME_H

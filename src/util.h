@@ -39,6 +39,14 @@ void buf_free(buf *b);
  * directory X: reason"); the caller frees *err. */
 int util_mkdirs(const char *dir, char **err);
 
+/* Reads the whole regular file path, at most max_bytes, into *data
+ * (malloc'd, NUL-terminated; *len bytes without the NUL; the caller frees).
+ * A FIFO, device, socket or directory is refused at once (the file is
+ * opened without blocking, so a FIFO never stalls the program). Returns 0,
+ * or -1 with errno set and *err = "PATH: reason" (caller frees). */
+int util_read_file(const char *path, size_t max_bytes, char **data, size_t *len,
+		   char **err);
+
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The last index i in [0, n) of a sorted array whose key is <= v, or 0

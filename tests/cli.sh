@@ -15,7 +15,7 @@ has() { # description, file, fixed string
 	n=$((n + 1))
 	if grep -qF -- "$3" "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; sed 's/^/# /' "$2" | head -5; fi
 }
-echo "1..45"
+echo "1..65"
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -76,4 +76,55 @@ t "--force without --notes-import is a usage error" 2 "$L" --force --dump "$doc"
 n=$((n + 1))
 if "$L" --dump -w 40 "$doc" >/dev/full 2>"$tmp/err"; then echo "not ok $n - a write error is reported"; else
 	if grep -q "write error" "$tmp/err"; then echo "ok $n - a write error is reported (exit 1)"; else echo "not ok $n - a write error is reported"; fi; fi
+full() { # description, command...: exit 1 and "write error" when stdout is full
+	n=$((n + 1)); d="$1"; shift
+	"$@" >/dev/full 2>"$tmp/err" </dev/null; got=$?
+	if [ "$got" = 1 ] && grep -q "^lectern: write error" "$tmp/err"; then echo "ok $n - $d"; else
+		echo "not ok $n - $d (exit $got)"; fi
+}
+full "--json: a write error is reported" "$L" --json "$doc"
+full "--refs: a write error is reported" "$L" --refs "$doc"
+full "--list: a write error is reported" "$L" --list --library-db "$tmp/full.db" "$doc"
+full "--notes: a write error is reported" "$L" --notes-db "$tmp/n.db" --notes "$doc"
+# source facts (issue 9 §4): what the bytes were converted from reaches
+# the message line and --json; garbled text gets no guessed language; a PDF
+# without text is refused like an empty file
+printf 'Caf\351 na\357ve \226 d\351j\340 vu \223quoted\224 text.\n' > "$tmp/cp1252.txt"
+t "--dump of a Windows-1252 file exits 0" 0 "$L" --dump "$tmp/cp1252.txt"
+has "and says it was converted from Windows-1252" "$tmp/err" "cp1252.txt: converted from Windows-1252"
+has "and shows its accents as UTF-8" "$tmp/out" "déjà vu “quoted”"
+t "--json of a Windows-1252 file exits 0" 0 "$L" --json "$tmp/cp1252.txt"
+has "and names the encoding in meta" "$tmp/out" '"encoding": "Windows-1252"'
+has "and says the text is not garbled" "$tmp/out" '"garbled": false'
+mkdir "$tmp/u8" "$tmp/u16"
+cp "$doc" "$tmp/u8/d.txt"
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$doc"; } > "$tmp/u16/d.txt"
+La=$(cd "$(dirname "$L")" && pwd)/$(basename "$L")	# for a run in another directory
+n=$((n + 1))
+if (cd "$tmp/u8" && "$La" --json d.txt >../u8.json 2>/dev/null) &&
+   (cd "$tmp/u16" && "$La" --json d.txt >../u16.json 2>/dev/null) &&
+   grep -q '"encoding": null' "$tmp/u8.json" && grep -q '"encoding": "UTF-16LE"' "$tmp/u16.json" &&
+   grep -v '"encoding":' "$tmp/u8.json" >"$tmp/u8.rest" && grep -v '"encoding":' "$tmp/u16.json" >"$tmp/u16.rest" &&
+   cmp -s "$tmp/u8.rest" "$tmp/u16.rest"; then echo "ok $n - UTF-16 with a BOM reads like its UTF-8 form (--json equal but the encoding)"
+else echo "not ok $n - UTF-16 with a BOM reads like its UTF-8 form (--json equal but the encoding)"
+	diff "$tmp/u8.json" "$tmp/u16.json" 2>&1 | head -5 | sed 's/^/# /'; fi
+w='Ñåêðåòàðü Ãåíåðàëüíîé Àññàìáëåè ïðåäñòàâèë äîêëàä'
+printf '%s %s %s %s %s %s\n' "$w" "$w" "$w" "$w" "$w" "$w" > "$tmp/garbled.txt"
+t "--json of garbled text exits 0" 0 "$L" --json "$tmp/garbled.txt"
+has "and says it looks garbled" "$tmp/err" "the text looks garbled"
+has "and flags it in meta" "$tmp/out" '"garbled": true'
+has "and guesses no language from it" "$tmp/out" '"language": null'
+t "--lang still names the language of garbled text" 0 "$L" --json --lang=ru "$tmp/garbled.txt"
+has "as given" "$tmp/out" '"language": "ru"'
+# a PDF of one empty page (no text layer, as a scan without OCR); needs
+# pdftotext (poppler-utils, installed by ./bootstrap): without it the
+# message differs and the test fails
+printf '%s\n' '%PDF-1.4' '1 0 obj' '<< /Type /Catalog /Pages 2 0 R >>' 'endobj' '2 0 obj' \
+	'<< /Type /Pages /Kids [3 0 R] /Count 1 >>' 'endobj' '3 0 obj' \
+	'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>' 'endobj' 'xref' '0 4' \
+	'0000000000 65535 f ' '0000000009 00000 n ' '0000000058 00000 n ' '0000000115 00000 n ' \
+	'trailer' '<< /Size 4 /Root 1 0 R >>' 'startxref' '186' '%%EOF' > "$tmp/scan.pdf"
+t "a PDF without text (a scan) exits 1" 1 "$L" --dump "$tmp/scan.pdf"
+has "and says to run OCR" "$tmp/err" "scan.pdf: no text in this PDF: it is a scan; run OCR first (e.g. ocrmypdf)"
+t "--outline of it exits 1 too" 1 "$L" --outline "$tmp/scan.pdf"
 exit 0

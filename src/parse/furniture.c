@@ -20,6 +20,7 @@
 #include <unistr.h>
 
 #include "parse/parse_impl.h"
+#include "un/session.h"
 
 /* ---------- furniture predicates ---------- */
 
@@ -110,9 +111,7 @@ page_number(const char *s, size_t n, int *weak)
 		*weak = 1;
 		return atoi(s);
 	}
-	static const char *const pw[] = { "Page", "Página", "Страница", "English Page",
-					   "Spanish Page", "French Page", "Russian Page", NULL };
-	size_t m = lang_prefix_any(s, n, pw, NULL);
+	size_t m = lang_prefix_any(s, n, lang_running_page, NULL);
 	if (m) {
 		while (m < n && s[m] == ' ')
 			m++;
@@ -398,9 +397,7 @@ is_lang_name_line(const char *s, size_t n)
 		if (equal_ci(s, n, lang_names[k].word))
 			return 1;
 	/* "Français", "Russian", "Español", "Русский" as the version */
-	static const char *const more[] = { "Français", "Español", "Русский",
-					    "Английский", NULL };
-	return equal_any(s, n, more);
+	return equal_any(s, n, lang_version_names);
 }
 
 static const char *
@@ -414,38 +411,187 @@ original_lang(const char *s, size_t n)
 	return lang_code_of_name(s + m, n - m);
 }
 
-static int
-agenda_heading(parser *p, const char *s, size_t n, int add)
+/* "Agenda items 98 and 112": the items into items (up to 16), their
+ * count returned; 0 if the line is no agenda heading. */
+static size_t
+agenda_heading_items(const char *s, size_t n, char items[16][16])
 {
 	const lang_words *const *all = lang_all();
 	for (size_t l = 0; all[l]; l++) {
 		size_t m = lang_prefix_any(s, n, all[l]->agenda_heading, NULL);
 		if (!m || m >= n || s[m] != ' ' || !is_digit(s[m + 1]))
 			continue;
-		char items[16][16];
 		size_t ni = 0;
 		if (!parse_items(all[l], s + m, n - m, items, &ni, 16))
 			continue;
-		for (size_t i = 0; add && i < ni; i++)
-			doc_meta_add_agenda(&p->d->meta, items[i]);
-		return 1;
+		return ni;
 	}
 	return 0;
 }
 
-/* Is line i a masthead line? Reads its facts into meta when read is set. */
+static int
+agenda_heading(parser *p, const char *s, size_t n, int add)
+{
+	char items[16][16];
+	size_t ni = agenda_heading_items(s, n, items);
+	for (size_t i = 0; add && i < ni; i++)
+		doc_meta_add_agenda(&p->d->meta, items[i]);
+	return ni > 0;
+}
+
+/* The item titles under the agenda heading at line ag: lines [a, b)
+ * of the masthead, a title a line and the lower-case lines that
+ * continue it. Paired with the items in order when there are as many
+ * titles as items; one item takes all the lines; else unpaired. */
+static void
+agenda_titles(parser *p, size_t ag, size_t a, size_t b)
+{
+	char items[16][16];
+	size_t ni = agenda_heading_items(LS(p, ag), LN(p, ag), items);
+	size_t nt = 0;
+	for (size_t i = a; i < b; i++)
+		if (!(p->L[i].flags & LF_BLANK) && (i == a || !starts_lower(LS(p, i), LN(p, i))))
+			nt++;
+	if (!ni || !nt)
+		return;
+	buf t;
+	buf_init(&t);
+	size_t k = 0;
+	for (size_t i = a; i <= b; i++) {
+		int blank = i < b && (p->L[i].flags & LF_BLANK);
+		if (blank)
+			continue;
+		int starts = i == b || (i > a && ni > 1 && !starts_lower(LS(p, i), LN(p, i)));
+		if (starts && t.len) {
+			doc_meta_add_agenda_title(&p->d->meta, nt == ni || ni == 1 ? items[k] : NULL,
+						  t.s, t.len);
+			k++;
+			t.len = 0;
+		}
+		if (i == b)
+			break;
+		if (t.len && t.s[t.len - 1] != '-')
+			buf_addc(&t, ' ');
+		buf_add(&t, LS(p, i), LN(p, i));
+	}
+	buf_free(&t);
+}
+
+/* Whether s[0, n) has no lower-case letter. */
+static int
+no_lower(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		if (uc_is_lower(c))
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
+/* An older masthead's organ stacked over two lines, in capitals:
+ * "GENERAL" / "ASSEMBLY", "SECURITY" / "COUNCIL", "ECONOMIC AND SOCIAL" /
+ * "COUNCIL"; "ASAMBLEA" / "GENERAL", "CONSEIL" / "DE SECURITE". */
+static int
+is_organ_half(const char *s, size_t n)
+{
+	return n < 40 && no_lower(s, n) && equal_any(s, n, lang_organ_halves);
+}
+
+/* A line set in columns (pdftotext -layout: "GENERAL       Distr."):
+ * where the next cell starts after a gap of three or more spaces at
+ * s[*at], or n. */
+static size_t
+next_cell(const char *s, size_t n, size_t at)
+{
+	for (size_t i = at; i + 2 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ') {
+			size_t e = i;
+			while (i < n && s[i] == ' ')
+				i++;
+			return e > at ? e : i;
+		}
+	return n;
+}
+
+static int masthead_text(parser *p, const char *s, size_t n, int read, int *agenda);
+
+/* Is line i a masthead line? Reads its facts into meta when read is set.
+ * A line in columns is one when each of its cells is ("UNITED NATIONS
+ * <gap> A", "GENERAL <gap> Distr."). */
 static int
 masthead_line(parser *p, size_t i, int read, int *agenda)
 {
 	const char *s = LS(p, i);
 	size_t n = LN(p, i);
+	*agenda = 0;
+	if (n > MAX_FURN_LINE)
+		return 0;
+	size_t c = next_cell(s, n, 0);
+	/* "GENERAL" over "ASSEMBLY", "GENERALE" under "ASSEMBLEE" are the
+	 * organ, not "Distr. GENERAL" */
+	int organ_top = 0;
+	if (equal_any(s, c, lang_general_caps) && no_lower(s, c)) {
+		size_t j = i + 1;
+		while (j < p->nl && (p->L[j].flags & LF_BLANK))
+			j++;
+		organ_top = j < p->nl && is_organ_half(LS(p, j), next_cell(LS(p, j), LN(p, j), 0));
+		j = i;
+		while (j > 0 && (p->L[j - 1].flags & LF_BLANK))
+			j--;
+		if (j > 0 && equal_any(LS(p, j - 1), next_cell(LS(p, j - 1), LN(p, j - 1), 0),
+				       lang_assembly_first))
+			organ_top = 1;
+	}
+	if (c == n || (!organ_top && masthead_text(p, s, n, 0, agenda)))
+		return organ_top || masthead_text(p, s, n, read, agenda);
+	/* every cell first, without reading; then read them */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t a = 0; a < n;) {
+			size_t e = next_cell(s, n, a), cn = e;
+			while (cn > a && s[cn - 1] == ' ')
+				cn--;
+			int ag = 0;
+			if (!(a == 0 && organ_top) && !masthead_text(p, s + a, cn - a, pass, &ag))
+				return 0;
+			*agenda |= ag;
+			a = e;
+			while (a < n && s[a] == ' ')
+				a++;
+		}
+		if (!read)
+			break;
+	}
+	return 1;
+}
+
+/* Is s[0, n) masthead text? Reads its facts into meta when read is set. */
+static int
+masthead_text(parser *p, const char *s, size_t n, int read, int *agenda)
+{
 	doc_meta *m = &p->d->meta;
 	char job[32];
 	size_t k;
 
 	*agenda = 0;
-	if (n > MAX_FURN_LINE)
+	if (!n)
 		return 0;
+	static const char *const org_letter[] = { "A", "S", "E", NULL };
+	if (n == 1 && equal_any(s, n, org_letter))
+		return 1;	/* the organ's letter beside "UNITED NATIONS" */
+	for (size_t y = 0; n < 40 && lang_year_words[y]; y++) {
+		size_t yl = strlen(lang_year_words[y]);
+		if (n > yl + 1 && lang_prefix(s + n - yl, yl, lang_year_words[y]) == yl &&
+		    s[n - yl - 1] == ' ' && session_number(s, n))
+			return 1;	/* the Security Council's "Fiftieth year" */
+	}
+	if (is_organ_half(s, n)) {
+		if (lang_prefix_any(s, n, lang_assembly_caps, NULL))
+			p->in_ga_zone = 1;
+		return 1;
+	}
 	if (is_org_line(s, n)) {
 		k = lang_prefix_any(s, n, lang_org_names, NULL);
 		while (k < n && s[k] == ' ')
@@ -455,10 +601,7 @@ masthead_line(parser *p, size_t i, int read, int *agenda)
 		return 1;
 	}
 	if ((k = organ_prefix(s, n))) {
-		if (lang_prefix(s, n, "General Assembly") ||
-		    lang_prefix(s, n, "Asamblea General") ||
-		    lang_prefix(s, n, "Assemblée générale") ||
-		    lang_prefix(s, n, "Генеральная Ассамблея"))
+		if (lang_prefix_any(s, n, lang_ga_names, NULL))
 			p->in_ga_zone = 1;
 		while (k < n && s[k] == ' ')
 			k++;
@@ -467,22 +610,14 @@ masthead_line(parser *p, size_t i, int read, int *agenda)
 		s += k;
 		n -= k;	/* "General Assembly Distr.: General" */
 	}
-	if ((k = lang_prefix(s, n, "Distr."))) {
+	if ((k = lang_prefix_any(s, n, lang_distr_words, NULL))) {
 		while (k < n && (s[k] == ' ' || s[k] == ':'))
 			k++;
 		if (read && k < n && !m->distribution) {
 			const char *v = s + k;
 			size_t vn = n - k;
-			if (lang_prefix(v, vn, "general") || lang_prefix(v, vn, "générale"))
-				m->distribution = xstrdup("General");
-			else if (lang_prefix(v, vn, "limited") || lang_prefix(v, vn, "limitada") ||
-				 lang_prefix(v, vn, "limitée"))
-				m->distribution = xstrdup("Limited");
-			else if (lang_prefix(v, vn, "restricted") || lang_prefix(v, vn, "reservada") ||
-				 lang_prefix(v, vn, "restreinte"))
-				m->distribution = xstrdup("Restricted");
-			else
-				m->distribution = xstrndup(v, vn);
+			const char *e = lang_distribution(v, vn);
+			m->distribution = e ? xstrdup(e) : xstrndup(v, vn);
 		}
 		return 2;
 	}
@@ -502,13 +637,10 @@ masthead_line(parser *p, size_t i, int read, int *agenda)
 	}
 	if (is_lang_name_line(s, n))
 		return 1;
-	static const char *const distr[] = { "GENERAL", "LIMITED", "RESTRICTED",
-					     "GÉNÉRALE", "LIMITÉE", NULL };
-	if (equal_any(s, n, distr)) {
+	if (equal_any(s, n, lang_distr_caps)) {
 		if (read && !m->distribution) {
-			m->distribution = xstrdup(lang_prefix(s, n, "limit") ? "Limited" :
-						  lang_prefix(s, n, "restricted") ? "Restricted" :
-						  "General");
+			const char *e = lang_distribution(s, n);
+			m->distribution = xstrdup(e ? e : "General");
 		}
 		return 1;
 	}
@@ -525,28 +657,234 @@ masthead_line(parser *p, size_t i, int read, int *agenda)
 	if (is_barcode(s, n))
 		return 1;
 	if (is_session_line(s, n)) {
-		int sn = session_number(s, n);
+		int sn = session_from_line(s, n);
 		if (read && sn && p->in_ga_zone && !m->session)
 			m->session = sn;
 		return 1;
 	}
 	/* "First Committee", "Working Group on the Universal Periodic Review" */
-	if (n < 80 && (lang_prefix(s, n, "Working Group") ||
-		       lang_prefix(s, n, "Groupe de travail") ||
-		       lang_prefix(s, n, "Рабочая группа") ||
-		       lang_prefix(s, n, "Grupo de Trabajo")))
+	if (n < 80 && lang_prefix_any(s, n, lang_working_groups, NULL))
 		return 1;
 	size_t cn = n;
 	if (cn < 40 && cn > 10 && s[cn - 1] == ')')
 		cn--;	/* "(Fourth Committee)" */
-	if (cn < 60 && cn > 10 && lang_prefix(s + cn - 9, 9, "Committee") == 9 &&
-	    lang_find(s, cn, "the") == (size_t)-1)
-		return 1;
+	for (size_t w = 0; cn < 60 && cn > 10 && lang_committee_words[w]; w++) {
+		size_t wl = strlen(lang_committee_words[w]);
+		if (cn > wl && lang_prefix(s + cn - wl, wl, lang_committee_words[w]) == wl &&
+		    lang_find(s, cn, lang_articles[0]) == (size_t)-1)	/* "the" */
+			return 1;
+	}
 	if (agenda_heading(p, s, n, read)) {
 		*agenda = 1;
 		return 1;
 	}
 	return 0;
+}
+
+/* ---------- a hosting site's chrome ---------- */
+
+/* The separators of a site's navigation and fact lines. */
+static size_t
+chrome_sep(const char *s, size_t n)
+{
+	static const char *const sep[] = { "›", "»", "·", "•", "|", ">", "‹", "«", "→", NULL };
+	for (size_t k = 0; sep[k]; k++) {
+		size_t l = strlen(sep[k]);
+		if (n >= l && memcmp(s, sep[k], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+/* A segment of a chrome line: a navigation word or two ("Home",
+ * "Log in", "Documents"), a fact ("Pages: 12", "Format: PDF", "Size: 1.0
+ * MB"), a counter ("1,234 views", "56 downloads"), a page range
+ * ("1-10", "21-30") or a number. */
+static int
+chrome_segment(const char *s, size_t n, int *strong)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	while (n && s[0] == ' ') {
+		s++;
+		n--;
+	}
+	if (!n)
+		return 1;
+	size_t m = lang_prefix_any(s, n, lang_chrome_facts, NULL);
+	if (m) {
+		*strong = 1;
+		return n - m < 30;
+	}
+	size_t d = 0;	/* "1,234", "1.234", "1 234" */
+	while (d < n && (is_digit(s[d]) || s[d] == ',' || s[d] == '.' ||
+			 (s[d] == ' ' && d + 1 < n && is_digit(s[d + 1]))))
+		d++;
+	if (d && d < n && s[d] == ' ' && lang_prefix_any(s + d + 1, n - d - 1, lang_chrome_counted, NULL) ==
+	    n - d - 1) {
+		*strong = 1;
+		return 1;
+	}
+	/* "1-10", "12" */
+	size_t k = count_digits(s, n);
+	if (k && k <= 5) {
+		if (k == n)
+			return 1;
+		if (s[k] == '-' && count_digits(s + k + 1, n - k - 1) == n - k - 1)
+			return 1;
+	}
+	/* a navigation word or three, none a sentence nor the masthead's
+	 * ("General Assembly | Distr.: General | A/80/1" is a masthead) */
+	if (memchr(s, ':', n) || is_symbol(s, n) || is_org_line(s, n) || organ_prefix(s, n) ||
+	    lang_prefix_any(s, n, lang_distr_words, NULL))
+		return 0;
+	size_t words = 1;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ' ')
+			words++;
+	return n <= 30 && words <= 3 && s[n - 1] != '.' && s[n - 1] != ',' &&
+	       !is_digit(s[0]) && !starts_lower(s, n);
+}
+
+/* Whether line s[0, n) is a hosting site's chrome: navigation ("Home ›
+ * Documents › Search › Log in"), file facts ("Pages: 12 · Format: PDF ·
+ * Size: 1.0 MB"), counters ("1,234 views · 56 downloads"), pagination
+ * ("1-10 11-20 21-30", "« Previous 1 2 3 Next »") or a lone site word
+ * ("Log in", "Download PDF"). */
+static int
+is_chrome_line(const char *s, size_t n)
+{
+	if (!n || n > 160)
+		return 0;
+	static const char *const alone[] = { "Log in", "Login", "Sign in", "Sign up",
+		"Register", "Download", "Download PDF", "Share", "Print", "Menu", "Search",
+		"Skip to content", "Skip to main content", "Back to top", "Home", "Cite",
+		"Embed", "Report", "Follow", "Save", "More", NULL };
+	if (equal_any(s, n, alone))
+		return 1;
+	size_t segs = 0, seps = 0;
+	int strong = 0;
+	size_t a = 0;
+	for (size_t i = 0; i < n; i++)
+		if (chrome_sep(s + i, n - i))
+			seps++;
+	if (!seps && chrome_segment(s, n, &strong) && strong)
+		return 1;	/* "1,234 views", "Pages: 12" alone */
+	for (size_t i = 0; seps && i <= n;) {
+		size_t l = i < n ? chrome_sep(s + i, n - i) : 1;
+		if (!l) {
+			i++;
+			continue;
+		}
+		if (!chrome_segment(s + a, i - a, &strong))
+			return 0;
+		segs++;
+		i += l;
+		a = i;
+	}
+	if (seps)
+		return segs >= 3 || strong;
+	/* pagination: three or more numbers or ranges, rising, nothing
+	 * else; bare numbers only one apart ("1 2 3", never "8 898 000") */
+	size_t nums = 0, i = 0;
+	long last = -1;
+	int gaps = 0, marks = 0;
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t e = i;
+		while (e < n && s[e] != ' ')
+			e++;
+		if (e == i)
+			break;
+		size_t k = count_digits(s + i, e - i);
+		if (!k || !(k == e - i || (s[i + k] == '-' &&
+					   count_digits(s + i + k + 1, e - i - k - 1) == e - i - k - 1))) {
+			static const char *const pw[] = { "Previous", "Next", "«", "»", "‹",
+							  "›", "First", "Last", "…", NULL };
+			if (!equal_any(s + i, e - i, pw))
+				return 0;
+			marks = 1;
+		} else {
+			long v = atol(s + i), to = v;
+			if (k < e - i) {
+				to = atol(s + i + k + 1);
+				marks = 1;
+			}
+			if (v <= last || to < v || k > 5)
+				return 0;
+			if (last >= 0 && v != last + 1)
+				gaps = 1;
+			last = to;
+			nums++;
+		}
+		i = e;
+	}
+	return nums >= 3 && (marks || !gaps);
+}
+
+/* A hosting site's chrome: the run of chrome lines (and blank lines) at
+ * the top of the text and at its end, flagged LF_FURN | LF_CHROME (kind
+ * site-chrome); the document between is untouched. */
+void
+furniture_find_chrome(parser *p)
+{
+	size_t i = 0;
+	while (i < p->nl) {
+		if (p->L[i].flags & LF_BLANK) {
+			i++;
+			continue;
+		}
+		if (!is_chrome_line(LS(p, i), LN(p, i)))
+			break;
+		p->L[i++].flags |= LF_FURN | LF_CHROME;
+	}
+	size_t j = p->nl;
+	while (j > i) {
+		if (p->L[j - 1].flags & LF_BLANK) {
+			j--;
+			continue;
+		}
+		if (!is_chrome_line(LS(p, j - 1), LN(p, j - 1)))
+			break;
+		p->L[--j].flags |= LF_FURN | LF_CHROME;
+	}
+}
+
+/* The opening of a letter's title in any language ("Letter dated",
+ * "LETTER DATED", "Carta de fecha"): never masthead nor furniture. */
+static int
+is_letter_title(const char *s, size_t n)
+{
+	const lang_words *const *all = lang_all();
+	for (size_t l = 0; all[l]; l++)
+		if (lang_prefix_any(s, n, all[l]->letter, NULL))
+			return 1;
+	/* typed without accents */
+	static const char *const plain[] = { "LETTRE DATEE", "LETTRES IDENTIQUES DATEES",
+					     "NOTE VERBALE DATEE", NULL };
+	return lang_prefix_any(s, n, plain, NULL) != 0;
+}
+
+/* "UNITED", "NATIONS", "UNITED <gap> S": the top of an older masthead,
+ * in cells. */
+static int
+old_org_line(const char *s, size_t n)
+{
+	static const char *const old_org[] = { "UNITED", "NATIONS", "NATIONS UNIES",
+					       "UNITED NATIONS", "NACIONES UNIDAS",
+					       "A", "S", "E", NULL };
+	for (size_t a = 0; a < n;) {
+		size_t e = next_cell(s, n, a), cn = e;
+		while (cn > a && s[cn - 1] == ' ')
+			cn--;
+		if (!equal_any(s + a, cn - a, old_org))
+			return 0;
+		a = e;
+		while (a < n && s[a] == ' ')
+			a++;
+	}
+	return n > 0;
 }
 
 /* Masthead zones: start at an organisation or organ line that a "Distr."
@@ -557,14 +895,16 @@ void
 furniture_find_mastheads(parser *p)
 {
 	for (size_t i = 0; i < p->nl; i++) {
-		if (p->L[i].flags & (LF_BLANK | LF_MAST))
+		if (p->L[i].flags & (LF_BLANK | LF_MAST | LF_CHROME))
 			continue;
 		const char *s = LS(p, i);
 		size_t n = LN(p, i);
 		if (n > 80 || is_digit(s[0]) || starts_lower(s, n))
 			continue;	/* no masthead line starts so */
-		int start = is_org_line(s, n);
-		if (!start && (organ_prefix(s, n) || lang_prefix(s, n, "Distr."))) {
+		size_t c0 = next_cell(s, n, 0);
+		int start = is_org_line(s, n) || (c0 < n && is_org_line(s, c0));
+		if (!start && (organ_prefix(s, n) || lang_prefix_any(s, n, lang_distr_words, NULL) ||
+			       (c0 < n && equal_ci(s, c0, lang_general_caps[0])))) {
 			/* an organ line opens a zone only with masthead company */
 			for (size_t j = i, seen = 0; j < p->nl && seen < 6; j++) {
 				if (p->L[j].flags & LF_BLANK)
@@ -572,7 +912,7 @@ furniture_find_mastheads(parser *p)
 				seen++;
 				const char *t = LS(p, j);
 				size_t tn = LN(p, j);
-				if (lang_find(t, tn < 80 ? tn : 0, "Distr.") != (size_t)-1 ||
+				if (lang_find(t, tn < 80 ? tn : 0, lang_distr_words[0]) != (size_t)-1 ||
 				    is_session_line(t, tn))
 					start = 1;
 			}
@@ -590,9 +930,7 @@ furniture_find_mastheads(parser *p)
 			}
 			int ag;
 			char job[32];
-			static const char *const old_org[] = { "UNITED", "NATIONS", "NATIONS UNIES",
-							       "UNITED NATIONS", "A", "S", "E", NULL };
-			if (equal_any(LS(p, j), LN(p, j), old_org)) {
+			if (old_org_line(LS(p, j), LN(p, j))) {
 				p->L[j].flags |= LF_MAST;
 				b = j;
 				continue;
@@ -607,8 +945,8 @@ furniture_find_mastheads(parser *p)
 			}
 			break;
 		}
-		size_t j = i, last = i;
-		int ag = 0;
+		size_t j = i, last = i, agl = 0;
+		int ag = 0, titles_done = 0;
 		size_t items = 0;
 		size_t blanks = 0;
 		for (; j < p->nl && j < i + 60; j++) {
@@ -624,12 +962,15 @@ furniture_find_mastheads(parser *p)
 				last = j;
 				if (a) {
 					ag = 1;
+					agl = j;
 					items = p->d->meta.nagenda;
 				}
 				continue;
 			}
-			if (!ag && LN(p, j) < 60 && (starts_lower(LS(p, j), LN(p, j)) ||
-						     furniture_has_date(LS(p, j), LN(p, j)))) {
+			if (!ag && !titles_done && LN(p, j) < 60 &&
+			    !is_letter_title(LS(p, j), LN(p, j)) &&
+			    (starts_lower(LS(p, j), LN(p, j)) ||
+			     furniture_has_date(LS(p, j), LN(p, j)))) {
 				/* "периодическому обзору" continuing a
 				 * masthead line; "Genève, 8-19 février 2010" */
 				p->L[j].flags |= LF_MAST;
@@ -646,22 +987,45 @@ furniture_find_mastheads(parser *p)
 					}
 				size_t q = j;
 				if (blank_soon) {
-					while (q < p->nl && !(p->L[q].flags & LF_BLANK))
+					/* a letter's title is the text's, even
+					 * with no blank line before it */
+					for (;;) {
+						/* a title wrapped over a blank
+						 * line (double-spaced text, a
+						 * converter's reflow) goes on
+						 * when the next line starts in
+						 * lower case */
+						size_t r = q;
+						while (r < p->nl && r < q + 2 &&
+						       (p->L[r].flags & LF_BLANK))
+							r++;
+						if (r > q && r < p->nl &&
+						    !(p->L[r].flags & LF_BLANK) &&
+						    starts_lower(LS(p, r), LN(p, r)))
+							q = r;
+						if (q >= p->nl || (p->L[q].flags & LF_BLANK) ||
+						    is_letter_title(LS(p, q), LN(p, q)))
+							break;
 						p->L[q++].flags |= LF_MAST;
+					}
 				} else {
 					/* no blank lines: each item title is a
 					 * line and the lower-case lines that
 					 * continue it */
-					for (size_t c = 0; c < (items ? items : 1) && q < p->nl; c++) {
+					for (size_t c = 0; c < (items ? items : 1) && q < p->nl &&
+							   !is_letter_title(LS(p, q), LN(p, q)); c++) {
 						p->L[q++].flags |= LF_MAST;
 						while (q < p->nl && q < j + 12 &&
 						       starts_lower(LS(p, q), LN(p, q)))
 							p->L[q++].flags |= LF_MAST;
 					}
 				}
+				if (q > j)
+					agenda_titles(p, agl, j, q);
 				last = q - 1;
 				j = q - 1;
 				ag = 0;
+				titles_done = 1;
 				continue;
 			}
 			break;
@@ -684,6 +1048,49 @@ starts_running(parser *p, const char *s, size_t n)
 	return 0;
 }
 
+/* A line of two or more cells apart by wide gaps, each a job number, a
+ * barcode, a continuation mark or "n/m" ("95-07312 (E) 140395 <gap>
+ * /...", "*9507312* <gap> 2/3"); *job gets a job number found, else "". */
+static int
+anchor_cells(const char *s, size_t n, char *job, size_t jobsz)
+{
+	job[0] = '\0';
+	size_t a = 0, cells = 0, gaps = 0;
+	for (size_t g = next_cell(s, n, 0); g < n; g = next_cell(s, n, g)) {
+		while (g < n && s[g] == ' ')
+			g++;
+		if (++gaps > 4)
+			return 0;	/* furniture has a few cells: bounds the work */
+	}
+	while (a < n) {
+		/* a cell, or the most cells run together that make one
+		 * ("95-07312 (E) <gap> 140395") */
+		size_t e = a, best = 0;
+		while (e < n) {
+			e = next_cell(s, n, e);
+			size_t cn = e;
+			while (cn > a && s[cn - 1] == ' ')
+				cn--;
+			int weak;
+			if (is_job(s + a, cn - a, NULL, 0) || is_barcode(s + a, cn - a) ||
+			    is_continuation_mark(s + a, cn - a) ||
+			    (page_number(s + a, cn - a, &weak) && !weak))
+				best = cn;
+			while (e < n && s[e] == ' ')
+				e++;
+		}
+		if (!best)
+			return 0;
+		if (!job[0])
+			is_job(s + a, best - a, job, jobsz);
+		cells++;
+		a = best;
+		while (a < n && s[a] == ' ')
+			a++;
+	}
+	return cells >= 2;
+}
+
 /* Page furniture: anchors (job numbers, barcodes, "n/m", "Page n", the
  * symbol) and the lines between two anchors (running titles, bare page
  * numbers), then lines equal to a running title next to furniture, and
@@ -696,7 +1103,7 @@ furniture_find(parser *p)
 
 	for (size_t i = 0; i < p->nl; i++) {
 		pline *l = &p->L[i];
-		if (l->flags & (LF_BLANK | LF_MAST))
+		if (l->flags & (LF_BLANK | LF_MAST | LF_CHROME))
 			continue;
 		const char *s = LS(p, i);
 		size_t n = LN(p, i);
@@ -707,6 +1114,11 @@ furniture_find(parser *p)
 		if (is_job(s, n, job, sizeof job)) {
 			l->flags |= LF_ANCHOR;
 			if (!m->job)
+				m->job = xstrdup(job);
+		} else if (anchor_cells(s, n, job, sizeof job)) {
+			/* "95-07312 (E) 140395 <gap> /..." */
+			l->flags |= LF_ANCHOR;
+			if (!m->job && job[0])
 				m->job = xstrdup(job);
 		} else if (is_barcode(s, n) || is_continuation_mark(s, n)) {
 			l->flags |= LF_ANCHOR;
@@ -798,7 +1210,7 @@ furniture_find(parser *p)
 	/* next to furniture: running titles, bare page numbers, "English" */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < p->nl; i++) {
-			if (!(p->L[i].flags & (LF_FURN | LF_MAST)))
+			if (!(p->L[i].flags & (LF_FURN | LF_MAST)) || (p->L[i].flags & LF_CHROME))
 				continue;
 			int from_mast = !(p->L[i].flags & LF_FURN);
 			for (int dir = -1; dir <= 1; dir += 2) {
@@ -882,14 +1294,58 @@ has_leader(const char *s, size_t n)
 	return 0;
 }
 
-/* A table of contents: from a "Contents" line while dot leaders keep
- * coming (within 10 lines), across page furniture. */
+/* Whether three lines with dot leaders start at line i (within 10 text
+ * lines of each other): a table of contents without its "Contents"
+ * line ("II. METHODS OF WORK ........ 12-40 7"). */
+static int
+leaders_start(parser *p, size_t i)
+{
+	if (!has_leader(LS(p, i), LN(p, i)))
+		return 0;
+	size_t found = 1, since = 0;
+	for (size_t j = i + 1; j < p->nl && found < 3 && since <= 10; j++) {
+		if (p->L[j].flags & (LF_BLANK | LF_FURN | LF_MAST))
+			continue;
+		if (has_leader(LS(p, j), LN(p, j))) {
+			found++;
+			since = 0;
+		} else {
+			since++;
+		}
+	}
+	return found >= 3;
+}
+
+/* A line of a contents table's column titles only ("Paragraphs   Page"). */
+static int
+is_toc_columns(const char *s, size_t n)
+{
+	size_t w = 0, cw = 0;
+	while (w < n) {
+		size_t we = w;
+		while (we < n && s[we] != ' ')
+			we++;
+		size_t k;
+		if (!lang_prefix_any(s + w, we - w, lang_toc_columns, &k))
+			return 0;
+		while (we < n && s[we] == ' ')
+			we++;
+		w = we;
+		cw++;
+	}
+	return cw > 0;
+}
+
+/* A table of contents: from a "Contents" line, or three lines with dot
+ * leaders, while dot leaders keep coming (within 10 lines), across page
+ * furniture. */
 void
 furniture_find_toc(parser *p)
 {
 	for (size_t i = 0; i < p->nl; i++) {
-		if ((p->L[i].flags & (LF_BLANK | LF_FURN | LF_MAST)) || LN(p, i) > 40 ||
-		    !lang_prefix_any(LS(p, i), LN(p, i), lang_contents, NULL))
+		if ((p->L[i].flags & (LF_BLANK | LF_FURN | LF_MAST)) ||
+		    !((LN(p, i) <= 40 && lang_prefix_any(LS(p, i), LN(p, i), lang_contents, NULL)) ||
+		      leaders_start(p, i)))
 			continue;
 		size_t last = i, j, since = 0;
 		for (j = i + 1; j < p->nl; j++) {
@@ -918,7 +1374,17 @@ furniture_find_toc(parser *p)
 				break;
 			last = j;
 		}
-		for (j = i; j <= last; j++)
+		/* the column titles over entries that have no "Contents" */
+		size_t first = i;
+		for (j = i; j > 0 && i - j < 4; j--) {
+			if (p->L[j - 1].flags & LF_BLANK)
+				continue;
+			if (!(p->L[j - 1].flags & (LF_FURN | LF_MAST)) &&
+			    is_toc_columns(LS(p, j - 1), LN(p, j - 1)))
+				first = j - 1;
+			break;
+		}
+		for (j = first; j <= last; j++)
 			if (!(p->L[j].flags & (LF_BLANK | LF_FURN | LF_MAST)))
 				p->L[j].flags |= LF_TOC;
 		i = last;
@@ -1051,7 +1517,7 @@ furniture_page_map(parser *p)
 			furniture_add_page(p, m->pages[m->npages - 1].number + 1, i);
 		if (l->flags & LF_BLANK)
 			continue;
-		if (l->flags & LF_FURN && !(l->flags & LF_FNSEP)) {
+		if (l->flags & LF_FURN && !(l->flags & (LF_FNSEP | LF_CHROME))) {
 			if (!in_cluster) {
 				/* the cluster's printed number, if any */
 				int num = 0;
@@ -1077,15 +1543,54 @@ furniture_page_map(parser *p)
 	}
 	arena_big_free(p->pagenum, p->lcap * sizeof *p->pagenum);
 	p->pagenum = NULL;
+	/* a table of contents is furniture from here on (the blocks pass
+	 * skips it): the outline is the document's own structure, not the
+	 * contents' copy of it */
+	for (size_t i = 0; i < p->nl; i++)
+		if (p->L[i].flags & LF_TOC)
+			p->L[i].flags |= LF_FURN;
 }
 
-/* Furniture and masthead lines with text, for doc->meta. */
-size_t
-furniture_count(const parser *p)
+/* The kind of a removed line i, for doc->meta.furniture. */
+static const char *
+furn_kind(const parser *p, size_t i)
 {
-	size_t furn = 0;
+	const char *s = LS(p, i);
+	size_t n = LN(p, i);
+	int weak;
+	uint16_t f = p->L[i].flags;
+	if (f & LF_CHROME)
+		return "site-chrome";
+	if (f & LF_TOC)
+		return "toc";
+	char job[32];
+	if (is_job(s, n, NULL, 0))
+		return "job-number";	/* in the masthead too */
+	if (anchor_cells(s, n, job, sizeof job))
+		return job[0] ? "job-number" : "page-number";
+	if (is_barcode(s, n))
+		return "barcode";
+	if (is_continuation_mark(s, n))
+		return "continuation";
+	if (f & LF_MAST)
+		return "masthead";
+	if (f & LF_FNSEP)
+		return "other";	/* "_____", "Notes" over endnotes */
+	if (page_number(s, n, &weak))
+		return "page-number";
+	return "running-header";	/* the symbol, a running title, a
+					   table's header row repeated */
+}
+
+/* Every removed line with text (furniture, masthead, contents) into
+ * doc->meta: its number, kind and text; furniture_lines their count. */
+void
+furniture_record(parser *p)
+{
+	doc_meta *m = &p->d->meta;
 	for (size_t i = 0; i < p->nl; i++)
-		if ((p->L[i].flags & (LF_FURN | LF_MAST)) && !(p->L[i].flags & LF_BLANK))
-			furn++;
-	return furn;
+		if ((p->L[i].flags & (LF_FURN | LF_MAST | LF_TOC)) &&
+		    !(p->L[i].flags & LF_BLANK))
+			doc_meta_add_furniture(m, i + 1, furn_kind(p, i), LS(p, i), LN(p, i));
+	m->furniture_lines = m->nfurniture;
 }

@@ -124,7 +124,9 @@ lines_rawend(const parser *p, size_t i)
  * at most 160 columns, breaking mid-sentence before a line that does not
  * start with a capital; one-line paragraphs separated by blank lines, as
  * a converter reflows them, are not double spacing even when they end
- * with ","), and blank-less text. */
+ * with ","), and blank-less text; a hosting site's chrome around the text
+ * (LF_CHROME, found before) and the blank lines that set it apart are
+ * left out. */
 void
 lines_measure(parser *p)
 {
@@ -145,7 +147,7 @@ lines_measure(parser *p)
 	{
 		size_t hist[301] = { 0 }, tot = 0;
 		for (size_t i = 0; i < p->nl; i++)
-			if (!(p->L[i].flags & LF_BLANK)) {
+			if (!(p->L[i].flags & (LF_BLANK | LF_CHROME))) {
 				hist[p->L[i].cols > 300 ? 300 : p->L[i].cols]++;
 				tot++;
 			}
@@ -160,8 +162,27 @@ lines_measure(parser *p)
 		}
 	}
 
+	/* the document without a site's chrome around it (and the blank
+	 * lines that set the chrome apart) */
+	size_t lo = 0, hi = p->nl;
+	for (size_t i = 0; i < p->nl; i++)
+		if (p->L[i].flags & LF_CHROME)
+			lo = i + 1;
+		else if (!(p->L[i].flags & LF_BLANK))
+			break;
+	for (size_t i = p->nl; i > lo; i--)
+		if (p->L[i - 1].flags & LF_CHROME)
+			hi = i - 1;
+		else if (!(p->L[i - 1].flags & LF_BLANK))
+			break;
+	if (lo || hi < p->nl) {
+		while (lo < hi && (p->L[lo].flags & LF_BLANK))
+			lo++;
+		while (hi > lo && (p->L[hi - 1].flags & LF_BLANK))
+			hi--;
+	}
 	size_t textl = 0, dbl = 0, mid = 0;
-	for (size_t i = 0; i + 2 < p->nl; i++) {
+	for (size_t i = lo; i + 2 < hi; i++) {
 		if (p->L[i].flags & LF_BLANK)
 			continue;
 		textl++;
@@ -177,5 +198,5 @@ lines_measure(parser *p)
 	}
 	p->dbl = textl >= 20 && p->width <= 160 && dbl * 10 > textl * 6 &&
 		 mid * 10 > dbl * 4;
-	p->blankless = textl > 4 && (p->nl - textl) * 30 < p->nl;
+	p->blankless = textl > 4 && (hi - lo - textl) * 30 < hi - lo;
 }

@@ -3,6 +3,9 @@
  * linear in the input:
  *  1. lines (lines.c): split, trim, measure (indent, width in code
  *     points; the margin, double spacing, the typical full line);
+ *     a hosting site's chrome at the top and the end of the text (web
+ *     copies: navigation, file facts, counters, pagination) is flagged
+ *     first, so that it does not count in the measures;
  *  2. furniture (furniture.c, tables.c): masthead zones (United Nations /
  *     organ / Distr. / date / Original / session / agenda item + titles)
  *     and page furniture (job numbers, barcodes, "n/m", "Page n", the
@@ -44,6 +47,7 @@
 #include <unistr.h>
 
 #include "parse/parse_impl.h"
+#include "un/session.h"
 
 /* ---------- letter title facts ---------- */
 
@@ -92,25 +96,6 @@ letter_facts(parser *p, const tnode *letter)
 		if (k->kind == NODE_PARAGRAPH)
 			furniture_agenda_from_text(p, k->text, k->len);
 	}
-}
-
-/* GA session from the symbol ("A/75/…", "A/RES/75/…", "A/C.1/75/L.1"). */
-static int
-session_from_symbol(const char *sym)
-{
-	if (!sym || strncmp(sym, "A/", 2) != 0)
-		return 0;
-	const char *s = sym + 2;
-	if (strncmp(s, "RES/", 4) == 0 || strncmp(s, "INF/", 4) == 0)
-		s += 4;
-	else if (s[0] == 'C' && s[1] == '.' && is_digit(s[2]) && s[3] == '/')
-		s += 4;
-	else if (strncmp(s, "ES-", 3) == 0)
-		return 0;
-	size_t d = count_digits(s, strlen(s));
-	if (d < 1 || d > 3 || s[d] != '/')
-		return 0;
-	return atoi(s);
 }
 
 /* A title without the footnote mark at its end ("…on Italy*",
@@ -177,11 +162,8 @@ find_title_in(parser *p, tnode *root)
  * symbol's session wins over the masthead's; an A/HRC symbol's "session"
  * line is the Council's, not the Assembly's.
  * Inference, documented: a letter circulated as a General Assembly
- * document under agenda items, dated D, belongs to the session that
- * opens in September of D's year (session = year - 1945) when D is
- * from October to December, and to the one before (year - 1946) from
- * January to August. September dates are left unknown (the session
- * changes mid-month). */
+ * document under agenda items, dated D, belongs to the session in
+ * progress on D by the rules of procedure (session_on_date, src/un). */
 static void
 find_session(parser *p, const builder *bd)
 {
@@ -190,26 +172,20 @@ find_session(parser *p, const builder *bd)
 		m->session = session_from_symbol(m->symbol);
 	else if (m->symbol && strncmp(m->symbol, "A/HRC", 5) == 0)
 		m->session = 0;
-	static const char *const ga_names[] = { "General Assembly", "Asamblea General",
-						"Assemblée générale", "Генеральной Ассамблеи",
-						"Генеральная Ассамблея", NULL };
 	if (!m->session && m->date && m->nagenda && bd->has_letter) {
-		int y = atoi(m->date), mo = atoi(m->date + 5);
 		int ga = 0;
 		for (size_t i = 0; i < bd->root->nkids && !ga; i++) {
 			tnode *l = bd->root->kids[i];
 			if (l->kind != NODE_LETTER)
 				continue;
 			for (size_t k = 0; k < l->nkids && !ga; k++)
-				for (size_t o = 0; ga_names[o] && !ga; o++)
+				for (size_t o = 0; lang_ga_names[o] && !ga; o++)
 					ga = l->kids[k]->text &&
 					     lang_find(l->kids[k]->text, l->kids[k]->len,
-						       ga_names[o]) != (size_t)-1;
+						       lang_ga_names[o]) != (size_t)-1;
 		}
-		if (ga && mo >= 10)
-			m->session = y - 1945;
-		else if (ga && mo <= 8)
-			m->session = y - 1946;
+		if (ga)
+			m->session = session_on_date(m->date);
 	}
 }
 
@@ -272,7 +248,8 @@ parse_document(const char *name, const char *text, size_t len,
 	p->t = text;
 	p->n = len;
 	p->d = doc_new(name);
-	const char *code = opt && opt->lang ? opt->lang : lang_detect(text, len);
+	const char *code = opt && opt->lang ? opt->lang
+			 : opt && opt->no_detect ? NULL : lang_detect(text, len);
 	doc_meta_set(&p->d->meta.lang, code);
 	p->lw = lang_get(code);
 	int repair = !(opt && opt->keep_splits);
@@ -280,9 +257,11 @@ parse_document(const char *name, const char *text, size_t len,
 	/* 1. lines (the word set serves line-end hyphens and split words
 	 * only: after the blocks, their candidates only) */
 	lines_split(p);
+	furniture_find_chrome(p);	/* measured without it */
 	lines_measure(p);
 
-	/* 2. masthead, furniture, contents, footnote areas, table headers */
+	/* 2. masthead, furniture, contents, footnote areas, table headers
+	 * (a site's chrome: above) */
 	furniture_find_mastheads(p);
 	furniture_find(p);
 	furniture_find_toc(p);
@@ -301,7 +280,7 @@ parse_document(const char *name, const char *text, size_t len,
 	tree_build(&B, blocks, nb, repair);
 	find_facts(p, &B);
 	find_marks(p, B.root);
-	p->d->meta.furniture_lines = furniture_count(p);
+	furniture_record(p);
 
 	/* the model: the tree emitted into doc */
 	drop_lines(p, B.root);

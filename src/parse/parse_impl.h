@@ -13,7 +13,7 @@
 #include <unistr.h>
 #include <unictype.h>
 
-#include "lang.h"
+#include "un/lang.h"
 #include "parse.h"
 #include "util.h"
 
@@ -42,6 +42,7 @@ enum {
 	LF_RUNHEAD = 1 << 9,	/* a running title wrapped on two lines */
 	LF_THEAD = 1 << 10,	/* a table's header row (its first showing) */
 	LF_SYMLINE = 1 << 11,	/* the document's symbol alone on the line */
+	LF_CHROME = 1 << 12,	/* a hosting site's chrome (with LF_FURN) */
 	LF_SPLIT = 1 << 15,	/* holds a split word's question (words.c) */
 };
 
@@ -312,6 +313,7 @@ void lines_measure(parser *p);
 int furniture_find_date(const char *s, size_t n, char iso[11]);
 int furniture_has_date(const char *s, size_t n);
 void furniture_agenda_from_text(parser *p, const char *s, size_t n);
+void furniture_find_chrome(parser *p);
 void furniture_find_mastheads(parser *p);
 void furniture_find(parser *p);
 void furniture_find_toc(parser *p);
@@ -320,7 +322,7 @@ char *furniture_toc_text(parser *p, const uint32_t *lines, size_t nlines,
 void furniture_find_footnotes(parser *p);
 void furniture_add_page(parser *p, int num, size_t line0);
 void furniture_page_map(parser *p);
-size_t furniture_count(const parser *p);
+void furniture_record(parser *p);
 
 /* ---------- tables.c: table headers ---------- */
 

@@ -13,7 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lang.h"
+#include "fold.h"
+#include "un/cite.h"
 #include "ui/ui_impl.h"
 #include "ui/notes_ui.h"
 #include "ui/refs_ui.h"
@@ -142,15 +143,36 @@ act_cite(ui *u)
 	const node *nd = ui_top_node(u);
 	if (!nd)
 		return UI_NONE;
-	char *c = lang_cite(u->d, nd);
+	char *c = cite_format(u->d, nd);
 	ui_message(u, ROLE_MESSAGE, "%s  (%s)", c, nd->path);
 	free(c);
 	return UI_DRAW;
 }
 
+/* The first node, in reading order, whose citation (cite_format, as 'c'
+ * shows it) folds (fold.h) to what text folds to: "anexo, parr. 8" finds
+ * "Anexo, párr. 8", as search ignores accents. cite_find's unit words
+ * compare case only; this takes the whole citation as 'c' wrote it. */
+static const node *
+find_cite_folded(const doc *d, const char *text)
+{
+	char *want = fold_str(text, strlen(text), FOLD_ALL, NULL);
+	const node *hit = NULL;
+	for (size_t i = 1; i < d->nnodes && !hit && *want; i++) {
+		char *c = cite_format(d, d->nodes[i]);
+		char *f = fold_str(c, strlen(c), FOLD_ALL, NULL);
+		if (!strcmp(f, want))
+			hit = d->nodes[i];
+		free(f);
+		free(c);
+	}
+	free(want);
+	return hit;
+}
+
 /* What is typed at ':': a node path ("annex1/decl/p8") or a citation as
  * people write it and as 'c' shows it ("8", "Article 40", "art. 12, para.
- * 1", "Annex, art. 12", "pp2"); doc_find_cite reads both, paths first, and
+ * 1", "Annex, art. 12", "pp2"); cite_find reads both, paths first, and
  * looks for a bare number first beside the clause being read. */
 static int
 goto_done(ui *u, const char *text, void *arg)
@@ -163,7 +185,9 @@ goto_done(ui *u, const char *text, void *arg)
 	if (!*text)
 		return UI_DRAW;
 	const doc *d = u->d;
-	const node *nd = doc_find_cite(d, ui_top_node(u), text);
+	const node *nd = cite_find(d, ui_top_node(u), text);
+	if (!nd)
+		nd = find_cite_folded(d, text);
 	size_t b = nd ? ui_node_block(d, nd) : (size_t)-1;
 	if (b == (size_t)-1) {
 		ui_message(u, ROLE_ERROR, "No clause or path '%s'", text);
@@ -228,7 +252,7 @@ act_cancel(ui *u)
 		return UI_GEOMETRY | UI_DRAW;
 	}
 	u->msg[0] = '\0';
-	refs_ui_cancel(u);	/* search highlights and current reference */
+	ui_notify(u, UI_EVENT_CANCEL);	/* search highlights, current reference */
 	return UI_DRAW;
 }
 
@@ -250,33 +274,43 @@ const action actions_table[ACT_COUNT] = {
 	[ACT_FOCUS_PREV] = { "focus-prev", act_focus_prev, "Move focus back: text, notes, outline" },
 	[ACT_CITE] = { "cite", act_cite, "Show the citation of the clause at the top" },
 	[ACT_GOTO] = { "goto", act_goto, "Go to a clause (8, Article 40) or a path (annex1/decl/p8)" },
+	[ACT_INFO] = { "info", info_act, "Document information: symbol, date, languages, agenda, pages" },
+	[ACT_FOOTNOTES] = { "footnotes", footnotes_act, "Show the footnotes of the marks on the screen (a click on a mark: its own)" },
+	[ACT_COPY] = { "copy", copy_act, "Copy the citation and text of the clause at the top" },
 	[ACT_TOGGLE_OUTLINE] = { "toggle-outline", act_toggle_outline, "Show or hide the outline" },
 	[ACT_TOGGLE_NUMBERS] = { "toggle-numbers", act_toggle_numbers, "Show or hide clause numbers" },
 	[ACT_REDRAW] = { "redraw", act_redraw, "Redraw the screen" },
 	[ACT_CANCEL] = { "cancel", act_cancel, "Back to the text; clear the message" },
-	/* Notes: the handlers are in pane_notes.c. */
-	[ACT_TOGGLE_NOTES] = { "toggle-notes", notes_act_toggle, "Show or hide the notes panel" },
-	[ACT_NOTE_ADD] = { "note-add", notes_act_add, "Add a note on the clause at the top" },
-	[ACT_NOTE_ADD_WORDS] = { "note-add-words", notes_act_add_words, "Add a note on words you type" },
-	[ACT_NOTE_SELECT] = { "note-select", notes_act_select, "Select words of the top clause for a note" },
-	[ACT_NOTE_EDIT] = { "note-edit", notes_act_edit, "Edit the note of the clause (or panel)" },
-	[ACT_NOTE_DELETE] = { "note-delete", notes_act_delete, "Delete the note (asks y/n)" },
-	[ACT_NOTE_UNDELETE] = { "note-undelete", notes_act_undelete, "Bring back the last deleted note" },
-	[ACT_NOTE_FILTER] = { "note-filter", notes_act_filter, "Filter notes by text (/ in the panel)" },
-	[ACT_NOTE_TAG] = { "note-tag", notes_act_tag, "Filter notes by #tag (empty: all)" },
+	/* Notes: the handlers are in notes_actions.c and notes_select.c. */
+	[ACT_TOGGLE_NOTES] = { "toggle-notes", notes_actions_toggle, "Show or hide the notes panel" },
+	[ACT_NOTE_ADD] = { "note-add", notes_actions_add, "Add a note on the clause at the top" },
+	[ACT_NOTE_ADD_WORDS] = { "note-add-words", notes_actions_add_words, "Add a note on words you type" },
+	[ACT_NOTE_SELECT] = { "note-select", notes_select_start, "Select words of the top clause for a note" },
+	[ACT_NOTE_EDIT] = { "note-edit", notes_actions_edit, "Edit the note of the clause (or panel)" },
+	[ACT_NOTE_DELETE] = { "note-delete", notes_actions_delete, "Delete the note (asks y/n)" },
+	[ACT_NOTE_UNDELETE] = { "note-undelete", notes_actions_undelete, "Bring back the last deleted note" },
+	[ACT_NOTE_FILTER] = { "note-filter", notes_actions_filter, "Filter notes by text (/ in the panel)" },
+	[ACT_NOTE_TAG] = { "note-tag", notes_actions_tag, "Filter notes by #tag (empty: all)" },
+	[ACT_SELECT_EXTEND] = { "select-extend", notes_select_extend, "Selection (v): end one word later" },
+	[ACT_SELECT_SHRINK] = { "select-shrink", notes_select_shrink, "Selection: end one word earlier" },
+	[ACT_SELECT_START_LATER] = { "select-start-later", notes_select_start_later, "Selection: start one word later" },
+	[ACT_SELECT_START_EARLIER] = { "select-start-earlier", notes_select_start_earlier, "Selection: start one word earlier" },
+	[ACT_SELECT_SENTENCE] = { "select-sentence", notes_select_sentence, "Selection: end at the end of the sentence" },
+	[ACT_SELECT_NOTE] = { "select-note", notes_select_note, "Selection: write a note on the selected words" },
+	[ACT_SELECT_CANCEL] = { "select-cancel", notes_select_cancel, "Selection: cancel it" },
 	/* References, search, history, library: refs_ui.h. */
-	[ACT_REF_NEXT] = { "ref-next", refs_act_next, "Next reference (item, resolution)" },
-	[ACT_REF_PREV] = { "ref-prev", refs_act_prev, "Previous reference" },
-	[ACT_TOGGLE_REFS] = { "toggle-refs", refs_act_toggle, "References: targets and mentions" },
-	[ACT_SEARCH_FORWARD] = { "search-forward", search_act_forward, "Search forward (smart case, accents)" },
-	[ACT_SEARCH_BACKWARD] = { "search-backward", search_act_backward, "Search backward" },
-	[ACT_SEARCH_NEXT] = { "search-next", search_act_next, "Next match (same direction)" },
-	[ACT_SEARCH_PREV] = { "search-prev", search_act_prev, "Previous match" },
+	[ACT_REF_NEXT] = { "ref-next", refs_ui_next, "Next reference (item, resolution)" },
+	[ACT_REF_PREV] = { "ref-prev", refs_ui_prev, "Previous reference" },
+	[ACT_TOGGLE_REFS] = { "toggle-refs", refs_ui_toggle, "References: targets and mentions" },
+	[ACT_SEARCH_FORWARD] = { "search-forward", search_ui_forward, "Search forward (smart case, accents)" },
+	[ACT_SEARCH_BACKWARD] = { "search-backward", search_ui_backward, "Search backward" },
+	[ACT_SEARCH_NEXT] = { "search-next", search_ui_next, "Next match (same direction)" },
+	[ACT_SEARCH_PREV] = { "search-prev", search_ui_prev, "Previous match" },
 	[ACT_HISTORY_BACK] = { "history-back", history_act_back, "Back to before the last jump" },
 	[ACT_HISTORY_FORWARD] = { "history-forward", history_act_forward, "Forward again after going back" },
 	[ACT_MARK] = { "mark", history_act_mark, "Set mark a-z here (m a)" },
 	[ACT_GOTO_MARK] = { "goto-mark", history_act_goto_mark, "Go to mark a-z ('' goes back)" },
-	[ACT_TOGGLE_LIBRARY] = { "toggle-library", library_act_toggle, "Library: list of documents" },
+	[ACT_TOGGLE_LIBRARY] = { "toggle-library", library_ui_toggle, "Library: list of documents" },
 };
 
 int

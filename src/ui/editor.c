@@ -511,10 +511,16 @@ int
 editor_open(ui *u, const char *title, const char *context, const char *text,
 	    editor_save_fn save, void *arg)
 {
+	/* the user's own editor, when config.ini names one */
+	char *fallback = NULL;
+	int ext = editor_ext_open(u, text, save, arg, &fallback);
+	if (ext != UI_PASS)
+		return ext;
 	editor *e = u->editor->priv;
 	buf_free(&e->text);
 	buf_init(&e->text);
-	buf_adds(&e->text, text ? text : "");
+	buf_adds(&e->text, fallback ? fallback : text ? text : "");
+	free(fallback);
 	free(e->orig);
 	e->orig = xstrdup(text ? text : "");
 	free(e->title);

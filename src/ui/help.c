@@ -27,9 +27,10 @@
 #define HELP_KEYS_MAX 22	/* widest keys column (wide form) */
 #define HELP_GAP 2		/* between columns */
 
-static const char intro[] =
-	"Read a UN document by its structure: Tab goes to the outline and "
-	"Enter there jumps to the entry. In config.ini, [keys] rebinds a key "
+/* Keys named by action (keys_expand), as bound. */
+static const char intro_tmpl[] =
+	"Read a UN document by its structure: {focus-next} goes to the outline and "
+	"{activate} there jumps to the entry. In config.ini, [keys] rebinds a key "
 	"by the action name shown with it.";
 
 typedef struct help_seg {
@@ -52,6 +53,7 @@ typedef struct help {
 	size_t nrows, cap;
 	int built_cols;		/* inner width the rows are for; 0 = stale */
 	int act;		/* the action rows are being added for */
+	char intro[320];	/* intro_tmpl with its keys named */
 } help;
 
 /* The bytes of the next line of s[0, n) in cols columns: broken after the
@@ -157,7 +159,8 @@ help_build(help *h, const ui *u, int inner)
 	if (kc > HELP_KEYS_MAX)
 		kc = HELP_KEYS_MAX;
 
-	add_wrapped(h, h->nrows, intro, 0, inner, ROLE_TEXT);
+	keys_expand(u, intro_tmpl, h->intro, sizeof h->intro);
+	add_wrapped(h, h->nrows, h->intro, 0, inner, ROLE_TEXT);
 	new_row(h);	/* a blank row */
 
 	int wide = inner >= HELP_WIDE_COLS;
@@ -237,7 +240,9 @@ help_draw(pane *p, ui *u)
 	wattrset(p->win, draw_attr(u, ROLE_BORDER));
 	box(p->win, 0, 0);
 	wattrset(p->win, A_NORMAL);
-	const char *title = " Help: q or Esc closes ";
+	/* (q and Esc close it whatever they are bound to: help_key.) */
+	char title[96];
+	keys_expand(u, " Help: {quit} or {cancel} closes ", title, sizeof title);
 	draw_str(p->win, 0, 2, title, strlen(title), p->w - 4, draw_attr(u, ROLE_HEADING));
 
 	int inner = p->w - 4, rows = p->h - 2;

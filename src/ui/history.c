@@ -1,6 +1,8 @@
 /* history: the jump list and marks, as in vi.
  *
- * Every jump goes through ui_jump, which calls history_before_jump: the
+ * Every jump goes through ui_jump, whose UI_EVENT_JUMP calls
+ * history_before_jump (refs_ui.c subscribes it; a library's open calls it
+ * itself): the
  * position before the jump is appended (browser-like: positions visited
  * after going back are dropped first). Back (C-o, Backspace) returns to the
  * last entry; the first step back also stores where the reader is, so that
@@ -8,9 +10,10 @@
  * through the list does not record anything (rx->replaying).
  *
  * Entries and marks carry the document's path, so in a library back and
- * forward cross documents (pane_library.c opens them). Positions are
+ * forward cross documents (library_ui.c opens them). Positions are
  * doc_pos (block, byte): they survive resizes. Marks are per document and
- * live for the session; '' goes back like C-o.
+ * live for the session; '' goes back like C-o. Messages name positions by
+ * their citation ("Back to Anexo, párr. 8"), never by internal path.
  *
  * Invariant: hi <= hn; hi == hn means the reader is not on a stored entry. */
 #include <build-config.h>
@@ -18,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "un/cite.h"
+#include "un/lang.h"
 #include "ui/refs_ui.h"
 #include "util.h"
 
@@ -85,9 +90,12 @@ say(ui *u, const char *what, const char *hint)
 	const char *doc = "";
 	if (rx->lib)
 		doc = u->d->meta.symbol ? u->d->meta.symbol : u->d->name;
+	/* The clause as people cite it, not its internal path. */
+	char *cite = nd ? cite_format(u->d, nd) : NULL;
 	ui_message(u, ROLE_MESSAGE, "%s to %s%s%s (%zu of %zu; %s)", what, doc,
-		   *doc ? " " : "", nd && *nd->path ? nd->path : "the top",
+		   *doc ? ", " : "", cite && *cite ? cite : "the top",
 		   rx->hi + 1, rx->hn, hint);
+	free(cite);
 }
 
 /* Moves to entry i without recording. */
@@ -125,7 +133,9 @@ history_act_back(ui *u)
 		}
 	}
 	int f = visit(u, rx->hi - 1);
-	say(u, "Back", "Right: forward");
+	char m[64];
+	keys_expand(u, "{history-forward}: forward", m, sizeof m);
+	say(u, "Back", m);
 	return f | UI_DRAW;
 }
 
@@ -138,7 +148,9 @@ history_act_forward(ui *u)
 		return UI_DRAW;
 	}
 	int f = visit(u, rx->hi + 1);
-	say(u, "Forward", "Backspace: back");
+	char m[64];
+	keys_expand(u, "{history-back}: back", m, sizeof m);
+	say(u, "Forward", m);
 	return f | UI_DRAW;
 }
 
@@ -176,8 +188,12 @@ mark_typed(ui *u, const char *text, void *arg)
 	}
 	m->pos = u->pos;
 	const node *nd = ui_top_node(u);
-	ui_message(u, ROLE_MESSAGE, "Mark %c set at %s ('%c returns)", c,
-		   nd ? nd->path : "the top", c);
+	char *cite = nd ? cite_format(u->d, nd) : NULL;
+	char k[32];
+	ui_message(u, ROLE_MESSAGE, "Mark %c set at %s (%s%c returns)", c,
+		   cite && *cite ? cite : "the top",
+		   keys_first(u, ACT_GOTO_MARK, k, sizeof k), c);
+	free(cite);
 	return UI_DRAW;
 }
 
@@ -195,8 +211,9 @@ goto_typed(ui *u, const char *text, void *arg)
 	}
 	mark *m = find_mark(u->rx, cur_path(u), c);
 	if (!m) {
-		ui_message(u, ROLE_ERROR, "Mark %c is not set in this document (m%c sets it)",
-			   c, c);
+		char k[32];
+		ui_message(u, ROLE_ERROR, "Mark %c is not set in this document (%s%c sets it)",
+			   c, keys_first(u, ACT_MARK, k, sizeof k), c);
 		return UI_DRAW;
 	}
 	int f = ui_jump(u, m->pos);
@@ -217,7 +234,7 @@ history_act_goto_mark(ui *u)
 }
 
 void
-history_free(refs_ui *rx)
+history_clear(refs_ui *rx)
 {
 	drop_from(rx, 0);
 	free(rx->h);

@@ -10,9 +10,11 @@
  *
  * The default bindings are a table of names parsed through the same code, so
  * every default is also a valid config line. A config binding replaces every
- * default binding of its key; action "none" removes the key's binding. */
+ * default binding of its key; action "none" removes the key's binding. Two
+ * config lines that name one key (Esc and Escape) in one map are refused. */
 #include <build-config.h>
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,7 @@ static const struct {
 	{ "Backspace", UI_KEY_FN(KEY_BACKSPACE) }, { "BS", UI_KEY_FN(KEY_BACKSPACE) },
 	{ "Up", UI_KEY_FN(KEY_UP) }, { "Down", UI_KEY_FN(KEY_DOWN) },
 	{ "Left", UI_KEY_FN(KEY_LEFT) }, { "Right", UI_KEY_FN(KEY_RIGHT) },
+	{ "S-Left", UI_KEY_FN(KEY_SLEFT) }, { "S-Right", UI_KEY_FN(KEY_SRIGHT) },
 	{ "Home", UI_KEY_FN(KEY_HOME) }, { "End", UI_KEY_FN(KEY_END) },
 	{ "PageUp", UI_KEY_FN(KEY_PPAGE) }, { "PgUp", UI_KEY_FN(KEY_PPAGE) },
 	{ "PageDown", UI_KEY_FN(KEY_NPAGE) }, { "PgDn", UI_KEY_FN(KEY_NPAGE) },
@@ -62,7 +65,8 @@ static const struct {
 	{ "[", "prev-block" }, { "{", "prev-block" },
 	{ "Enter", "activate" },
 	{ "Tab", "focus-next" }, { "BTab", "focus-prev" },
-	{ "c", "cite" }, { ":", "goto" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
+	{ "c", "cite" }, { ":", "goto" }, { "i", "info" }, { "*", "footnotes" },
+	{ "y", "copy" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
 	{ "C-l", "redraw" }, { "Esc", "cancel" },
 	{ "s", "toggle-notes" }, { "a", "note-add" }, { "A", "note-add-words" },
 	{ "v", "note-select" },
@@ -81,6 +85,18 @@ static const struct {
 	{ "Left", "history-back" }, { "Right", "history-forward" },
 	{ "m", "mark" }, { "'", "goto-mark" }, { "`", "goto-mark" },
 	{ "L", "toggle-library" },
+	/* Selecting words for a note (v), a map of its own: vi's word keys
+	 * and arrows move the end, capitals and shifted arrows the start. */
+	{ "w", "select-extend" }, { "l", "select-extend" }, { "Right", "select-extend" },
+	{ "b", "select-shrink" }, { "h", "select-shrink" }, { "Left", "select-shrink" },
+	{ "W", "select-start-later" }, { "L", "select-start-later" },
+	{ "S-Right", "select-start-later" },
+	{ "B", "select-start-earlier" }, { "H", "select-start-earlier" },
+	{ "S-Left", "select-start-earlier" },
+	{ ")", "select-sentence" }, { "s", "select-sentence" },
+	{ "Enter", "select-note" }, { "a", "select-note" },
+	{ "Esc", "select-cancel" }, { "q", "select-cancel" }, { "v", "select-cancel" },
+	{ "C-c", "select-cancel" },
 };
 
 int
@@ -158,12 +174,14 @@ keys_name(int key, char *out, size_t size)
 	snprintf(out, size, "<%d>", key);
 }
 
-/* Binds key to act (act -2 removes the binding). */
+/* Binds key to act in the map of act (act -2 removes the key's binding
+ * in the reader's map). */
 static void
 bind(ui *u, int key, int act)
 {
+	int map = act >= 0 ? ACTIONS_MAP(act) : KEYS_READER;
 	for (size_t i = 0; i < u->nbind; i++)
-		if (u->bind[i].key == key) {
+		if (u->bind[i].key == key && ACTIONS_MAP(u->bind[i].act) == map) {
 			if (act >= 0) {
 				u->bind[i].act = act;
 			} else {
@@ -217,6 +235,20 @@ keys_setup(ui *u, const config *cfg, char **err)
 			buf_free(&names);
 			return -1;
 		}
+		/* Two names of one key (Esc, Escape; C-i, Tab) in one map:
+		 * the later would silently win. config.c sees only the names. */
+		int map = a >= 0 ? ACTIONS_MAP(a) : KEYS_READER;
+		for (size_t j = 0; j < i; j++) {
+			const config_binding *o = &cfg->bindings[j];
+			int oa = actions_find(o->action);
+			if (keys_parse(o->key) != k
+			    || (oa >= 0 ? ACTIONS_MAP(oa) : KEYS_READER) != map)
+				continue;
+			*err = xasprintf("%s:%d: [keys]: '%s' names the same key "
+					 "as '%s' (line %d)", file, b->line,
+					 b->key, o->key, o->line);
+			return -1;
+		}
 		bind(u, k, a);
 	}
 	/* A reader nobody can leave is worse than a refused config. (C-c
@@ -230,12 +262,18 @@ keys_setup(ui *u, const config *cfg, char **err)
 }
 
 int
-keys_lookup(const ui *u, int key)
+keys_lookup_in(const ui *u, int map, int key)
 {
 	for (size_t i = 0; i < u->nbind; i++)
-		if (u->bind[i].key == key)
+		if (u->bind[i].key == key && ACTIONS_MAP(u->bind[i].act) == map)
 			return u->bind[i].act;
 	return -1;
+}
+
+int
+keys_lookup(const ui *u, int key)
+{
+	return keys_lookup_in(u, KEYS_READER, key);
 }
 
 void
@@ -255,6 +293,47 @@ keys_of_action(const ui *u, int act, char *out, size_t size)
 		}
 		len += (size_t)n;
 	}
+}
+
+const char *
+keys_first(const ui *u, int act, char *out, size_t size)
+{
+	for (size_t i = 0; i < u->nbind; i++)
+		if (u->bind[i].act == act) {
+			keys_name(u->bind[i].key, out, size);
+			return out;
+		}
+	snprintf(out, size, "%s", act >= 0 && act < ACT_COUNT ? actions_table[act].name : "?");
+	return out;
+}
+
+int
+keys_expand(const ui *u, const char *tmpl, char *out, size_t size)
+{
+	buf b;
+	buf_init(&b);
+	int missing = 0;
+	for (const char *s = tmpl; *s;) {
+		const char *close = *s == '{' ? strchr(s, '}') : NULL;
+		if (!close) {
+			buf_addc(&b, *s++);
+			continue;
+		}
+		char name[64];
+		snprintf(name, sizeof name, "%.*s", (int)(close - s - 1), s + 1);
+		int act = actions_find(name);
+		assert(act >= 0);	/* a template names a real action */
+		char k[32];
+		int bound = 0;
+		for (size_t i = 0; i < u->nbind && !bound; i++)
+			bound = u->bind[i].act == act;
+		missing |= !bound;
+		buf_adds(&b, keys_first(u, act, k, sizeof k));
+		s = close + 1;
+	}
+	snprintf(out, size, "%s", b.s ? b.s : "");
+	buf_free(&b);
+	return missing ? -1 : 0;
 }
 
 int

@@ -1,56 +1,57 @@
 /* notes_ui: the reader's side of notes (src/ui/ only).
  *
- * pane_notes.c is the right-hand panel: it owns the note store (opened with
- * notes_open_best), the anchor view of the document and the list of its
- * notes, and the note actions (add, edit, delete, undo, filters). editor.c
- * is the multi-line note editor, a modal overlay; it also asks the y/n
- * questions (delete, discard) on the message line.
+ * notes_panel.c is the right-hand panel: it owns the note store (opened
+ * with notes_open_best), the anchor view of the document and the list of
+ * its notes. notes_actions.c holds the note actions (add, edit, delete,
+ * undo, filters), notes_select.c the selection of words for a note (v).
+ * editor.c is the multi-line note editor, a modal overlay; it also asks the
+ * y/n questions (delete, discard) on the message line. What the three
+ * notes files share is notes_impl.h.
  *
- * ui.c, pane_text.c and actions.c reach this code only through the hooks
- * below, so the rest of the reader stays unaware of SQLite and anchors. */
+ * The rest of the reader reaches this code only through the pane's hooks,
+ * events and the declarations below, and stays unaware of SQLite and
+ * anchors. */
 #ifndef LECTERN_UI_NOTES_UI_H
 #define LECTERN_UI_NOTES_UI_H
 
 #include <stddef.h>
 #include "ui/ui_impl.h"
 
-/* pane_notes.c ---------------------------------------------------------- */
+/* notes_panel.c --------------------------------------------------------- */
 
-/* Opens the store (opt_db NULL = the default place). When it is read-only
- * or unavailable, the reason goes to the message line once and note
- * actions refuse with "notes are read-only: <why>". */
-pane *pane_notes_new(ui *u, const char *opt_db);
-/* Placement hook for ui.c's place(), called before the outline is placed:
- * sets the geometry of the notes panel (beside the text, over the text, or
- * unplaced) and of the editor overlay. cols: the screen columns the text
- * and the panel may share (u->cols, or less what the outline keeps); the
- * panel goes beside the text, at the screen's right edge, when the text
- * keeps UI_TEXT_MIN_COLS of them. Returns the columns the panel takes on
- * the right of the text (0 when it is hidden, squeezed or over the
- * text). */
-int notes_ui_reserve(ui *u, int main_h, int cols);
-/* Nonzero when the notes panel covers the text pane (narrow terminal). */
-int notes_ui_covers(const ui *u);
-/* Text pane hook: draws the note marker of block b (when it has notes)
- * left of the line at (row, x0), the start of the text column. */
-void notes_ui_marker(pane *text, ui *u, int row, int x0, size_t b);
-/* Text pane hook, after line l is drawn at (row, x): shows the part of
- * it that is being selected for a note (v). */
-void notes_ui_decorate(pane *text, ui *u, int row, int x, const layout_line *l);
-/* The message-line hint while the panel has focus ("… Tab text", naming
- * where Tab goes), or NULL. */
-const char *notes_ui_hint(const ui *u);
+/* The notes pane; sets u->notes. Opens the store (opt_db NULL = the
+ * default place). When it is read-only or unavailable, the reason goes to
+ * the message line once and note actions refuse with "notes are
+ * read-only: <why>". The pane follows the document (UI_EVENT_DOC_CHANGED)
+ * and the reader's own changes (UI_EVENT_NOTES_CHANGED). */
+pane *notes_panel_new(ui *u, const char *opt_db);
 
-/* Actions (rows of actions.c's table). */
-int notes_act_toggle(ui *u);
-int notes_act_add(ui *u);
-int notes_act_add_words(ui *u);
-int notes_act_select(ui *u);
-int notes_act_edit(ui *u);
-int notes_act_delete(ui *u);
-int notes_act_undelete(ui *u);
-int notes_act_filter(ui *u);
-int notes_act_tag(ui *u);
+/* notes_actions.c: rows of actions.c's table ---------------------------- */
+
+int notes_actions_toggle(ui *u);
+int notes_actions_add(ui *u);
+int notes_actions_add_words(ui *u);
+int notes_actions_edit(ui *u);
+int notes_actions_delete(ui *u);
+int notes_actions_undelete(ui *u);
+int notes_actions_filter(ui *u);
+int notes_actions_tag(ui *u);
+
+/* notes_select.c -------------------------------------------------------- */
+
+/* The note-select action: starts a selection on the clause at the top. */
+int notes_select_start(ui *u);
+/* The selection's actions (KEYS_SELECT map). */
+int notes_select_extend(ui *u);
+int notes_select_shrink(ui *u);
+int notes_select_start_later(ui *u);
+int notes_select_start_earlier(ui *u);
+int notes_select_sentence(ui *u);
+int notes_select_note(ui *u);
+int notes_select_cancel(ui *u);
+/* After line l of the text is drawn at (row, x): shows the part of it
+ * that is being selected for a note (the notes pane's decorate hook). */
+void notes_select_decorate(pane *text, ui *u, int row, int x, const layout_line *l);
 
 /* editor.c -------------------------------------------------------------- */
 
@@ -63,6 +64,12 @@ typedef int (*editor_save_fn)(ui *u, const char *text, void *arg, char **err);
  * Returns flags. */
 int editor_open(ui *u, const char *title, const char *context,
 		const char *text, editor_save_fn save, void *arg);
+/* editor_ext.c: the note in the user's editor (config [ui] editor), saved
+ * through save; flags, or UI_PASS for the built-in editor: none is
+ * configured, or it failed, *fallback then the text to open it with
+ * (caller frees; NULL = the note's own). */
+int editor_ext_open(ui *u, const char *text, editor_save_fn save, void *arg,
+		    char **fallback);
 /* Asks question (add " (y/n)") on the message line; y calls yes(u, arg)
  * and returns its flags, anything else says "Cancelled". */
 typedef int (*editor_yes_fn)(ui *u, void *arg);

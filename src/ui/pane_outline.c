@@ -237,10 +237,13 @@ outline_draw(pane *p, ui *u)
 	/* The longest title that fits whole: a cut key hint says nothing.
 	 * Tab goes to the notes panel when it is shown, else the text. */
 	const pane *to = ui_focus_target(u, 1);
-	char tab[64];
-	snprintf(tab, sizeof tab, "Outline (Enter: jump, Tab: %s)",
+	char enter[32], tk[32], tab[96], jump[64];
+	keys_first(u, ACT_ACTIVATE, enter, sizeof enter);
+	snprintf(tab, sizeof tab, "Outline (%s: jump, %s: %s)", enter,
+		 keys_first(u, ACT_FOCUS_NEXT, tk, sizeof tk),
 		 to && to->ops->name ? to->ops->name : "text");
-	const char *const titles[] = { tab, "Outline (Enter: jump)", "Outline" };
+	snprintf(jump, sizeof jump, "Outline (%s: jump)", enter);
+	const char *const titles[] = { tab, jump, "Outline" };
 	const char *title = titles[ARRAY_LEN(titles) - 1];
 	for (size_t i = 0; focused && i < ARRAY_LEN(titles); i++)
 		if ((int)strlen(titles[i]) <= w - 1) {
@@ -294,7 +297,9 @@ move_cursor(pane *p, ui *u, long delta)
 		c = (long)o->n - 1;
 	o->cursor = (size_t)c;
 	show_cursor(p);
-	ui_message(u, ROLE_MESSAGE, "%s  (Enter: jump)", o->e[o->cursor].nd->path);
+	char k[32];
+	ui_message(u, ROLE_MESSAGE, "%s  (%s: jump)", o->e[o->cursor].nd->path,
+		   keys_first(u, ACT_ACTIVATE, k, sizeof k));
 	return UI_DRAW;
 }
 

@@ -12,7 +12,6 @@
 
 #include "text.h"
 #include "ui/ui_impl.h"
-#include "ui/notes_ui.h"
 #include "ui/refs_ui.h"
 #include "util.h"
 
@@ -105,14 +104,16 @@ text_draw(pane *p, ui *u)
 			const node *nd = u->d->blocks[l->block];
 			if (l->first && u->show_numbers)
 				draw_number(p, u, row, x0, nd);
-			if (l->first)
-				notes_ui_marker(p, u, row, x0, l->block);
 			int x = x0 + gutter + l->indent;
 			/* References and search matches highlighted. */
 			decor_line(p, u, row, x, l, nd, draw_attr(u, role_of(nd)));
 			if (nd->kind == NODE_TABLE)
 				draw_column_rules(p, u, row, x, nd, l);
-			notes_ui_decorate(p, u, row, x, l);
+			/* What other panes show over the text (notes). */
+			for (size_t i = 0; i < u->npanes; i++)
+				if (u->panes[i]->ops->decorate)
+					u->panes[i]->ops->decorate(u->panes[i], u, p, row,
+								    x0, x, l);
 		}
 		if (layout_step(u->lo, &a, 1) == 0)
 			break;
@@ -128,18 +129,47 @@ text_action(pane *p, ui *u, int act)
 	return UI_PASS;	/* the table's handlers act on the text */
 }
 
+/* The block and byte under pane cell (y, x), as drawn (margin, gutter,
+ * indent); 0, or -1 when the cell holds no text. */
+static int
+text_at(pane *p, ui *u, int y, int x, size_t *blk, size_t *byte)
+{
+	if (!u->d->nblocks || !u->lo || y < 0)
+		return -1;
+	layout_addr a = u->top;
+	if (layout_step(u->lo, &a, y) != (size_t)y)
+		return -1;
+	const layout_line *l = layout_line_at(u->lo, a);
+	int col = x - margin(p, u) - layout_gutter_cols(u->lo) - l->indent;
+	if (l->blank || col < 0)
+		return -1;
+	const node *nd = u->d->blocks[l->block];
+	const char *s = node_text(u->d, nd) + l->start;
+	size_t n = l->end - l->start;
+	size_t in = text_fit(s, n, col, NULL);	/* bytes before the column */
+	if (in >= n)
+		return -1;
+	*blk = l->block;
+	*byte = l->start + in;
+	return 0;
+}
+
 static int
 text_mouse(pane *p, ui *u, int y, int x, int button)
 {
-	(void)p;
-	(void)y;
-	(void)x;
+	size_t blk, byte;
 	switch (button) {
 	case UI_MOUSE_WHEEL_UP:
 		return ui_scroll(u, -3);
 	case UI_MOUSE_WHEEL_DOWN:
 		return ui_scroll(u, 3);
 	case UI_MOUSE_CLICK:
+		/* On a footnote mark: its footnote. */
+		if (text_at(p, u, y, x, &blk, &byte) == 0) {
+			int f = footnotes_open_at(u, blk, byte);
+			if (f != UI_PASS)
+				return ui_focus(u, p) | f;
+		}
 		/* On a reference: the message line says what it is. */
 		return ui_focus(u, p) | decor_click(p, u, y, x);
 	}

@@ -2,10 +2,10 @@
  * library (src/ui/ only; owner: ui-refs).
  *
  * One state per reader (u->rx) holds what these features share: the
- * catalog and the current document's references (pane_refs.c), the search
+ * catalog and the current document's references (refs_ui.c), the search
  * query and its current match (search_ui.c), the jump history and marks
  * (history.c) and, in a library, the index and its document list
- * (pane_library.c). decor.c draws the text pane's lines with references and
+ * (library_ui.c). decor.c draws the text pane's lines with references and
  * matches highlighted.
  *
  * ui.c, pane_text.c and the action table reach this code only through the
@@ -62,7 +62,7 @@ typedef struct refs_ui {
 	pane *refs_pane, *lib_pane;
 } refs_ui;
 
-/* pane_refs.c ----------------------------------------------------------- */
+/* refs_ui.c ----------------------------------------------------------- */
 
 /* Makes u->rx (catalog, references of u->d) and the references pane. */
 void refs_ui_new(ui *u);
@@ -70,14 +70,7 @@ void refs_ui_new(ui *u);
 void refs_ui_free(ui *u);
 /* The document changed (library): rebuild references, search, panes. */
 void refs_ui_doc_changed(ui *u);
-/* Placement hook for ui.c's place(): the rows the references or library
- * pane takes at the bottom of the main area (0 when hidden), the pane's
- * geometry set. When the main area is too short to share, the pane covers
- * it and the return value is main_h. */
-int refs_ui_reserve(ui *u, int main_h);
 pane *refs_ui_refs_pane(ui *u);
-/* Esc in the text: no search highlights, no current reference. */
-void refs_ui_cancel(ui *u);
 /* Hides the references or library pane when it covers the text (a short
  * terminal), so that what comes next is seen. Returns flags. */
 int refs_ui_uncover(ui *u);
@@ -86,9 +79,9 @@ void refs_ui_select(ui *u, const char *key);
 /* What the reference at index i is, for the message line. */
 void refs_ui_describe(ui *u, size_t i);
 
-int refs_act_next(ui *u);
-int refs_act_prev(ui *u);
-int refs_act_toggle(ui *u);
+int refs_ui_next(ui *u);
+int refs_ui_prev(ui *u);
+int refs_ui_toggle(ui *u);
 
 /* decor.c --------------------------------------------------------------- */
 
@@ -108,10 +101,10 @@ int decor_show(ui *u, size_t off, int record);
 
 /* search_ui.c ----------------------------------------------------------- */
 
-int search_act_forward(ui *u);
-int search_act_backward(ui *u);
-int search_act_next(ui *u);
-int search_act_prev(ui *u);
+int search_ui_forward(ui *u);
+int search_ui_backward(ui *u);
+int search_ui_next(ui *u);
+int search_ui_prev(ui *u);
 /* Forgets the document's search (the document changed). */
 void search_ui_reset(ui *u);
 
@@ -123,16 +116,17 @@ int history_act_back(ui *u);
 int history_act_forward(ui *u);
 int history_act_mark(ui *u);
 int history_act_goto_mark(ui *u);
-void history_free(refs_ui *rx);
+void history_clear(refs_ui *rx);
 
-/* pane_library.c -------------------------------------------------------- */
+/* library_ui.c -------------------------------------------------------- */
 
 /* Before curses: opens the library of paths, scans it, loads its first
- * document into u->d. Returns 0, or -1 after printing why to stderr. */
+ * document into u->d; every document is parsed with lang (NULL = detect).
+ * Returns 0, or -1 after printing why to stderr. */
 int library_ui_prepare(ui *u, const char *const *paths, size_t n,
-		       const char *db_path);
+		       const char *db_path, const char *lang);
 pane *library_ui_pane(ui *u);
-int library_act_toggle(ui *u);
+int library_ui_toggle(ui *u);
 /* Opens the library document at path (absolute) at the first mention of
  * reference key (NULL: the top). Records the jump. Returns flags. */
 int library_ui_open(ui *u, const char *path, const char *key);

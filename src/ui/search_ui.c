@@ -186,13 +186,13 @@ open_search(ui *u, search_dir dir)
 }
 
 int
-search_act_forward(ui *u)
+search_ui_forward(ui *u)
 {
 	return open_search(u, SEARCH_FORWARD);
 }
 
 int
-search_act_backward(ui *u)
+search_ui_backward(ui *u)
 {
 	return open_search(u, SEARCH_BACKWARD);
 }
@@ -202,7 +202,10 @@ again(ui *u, int reverse)
 {
 	refs_ui *rx = u->rx;
 	if (!rx->query || !*rx->query) {
-		ui_message(u, ROLE_MESSAGE, "No search yet: / searches forward, ? backward");
+		char m[96];
+		keys_expand(u, "No search yet: {search-forward} searches forward, "
+			    "{search-backward} backward", m, sizeof m);
+		ui_message(u, ROLE_MESSAGE, "%s", m);
 		return UI_DRAW;
 	}
 	search_dir d = rx->dir;
@@ -219,13 +222,13 @@ again(ui *u, int reverse)
 }
 
 int
-search_act_next(ui *u)
+search_ui_next(ui *u)
 {
 	return again(u, 0);
 }
 
 int
-search_act_prev(ui *u)
+search_ui_prev(ui *u)
 {
 	return again(u, 1);
 }

@@ -14,10 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lang.h"
+#include "un/cite.h"
 #include "text.h"
 #include "ui/ui_impl.h"
-#include "ui/notes_ui.h"
 #include "util.h"
 
 #define CRUMB_COLS 24		/* a long label is cut to this in the crumb */
@@ -112,12 +111,6 @@ label_step(const char *s, size_t n)
 	return (step){ cut_words(s, n, CRUMB_COLS), s, n };
 }
 
-static step
-word_step(const char *s)
-{
-	return (step){ xstrdup(s), NULL, 0 };
-}
-
 /* One step of the crumb: the part's word in the document's language for
  * letters and annexes ("Carta", "Anexo II"), a body's title, the number
  * of a clause, the first line of a keyword section's heading ("Article
@@ -125,44 +118,21 @@ word_step(const char *s)
 static step
 make_step(const doc *d, const node *c)
 {
-	const lang_words *w = lang_get(d->meta.lang);
+	char *word = cite_crumb(d, c);	/* "Carta", "Anexo II", "8" */
+	if (word)
+		return (step){ word, NULL, 0 };
 	const char *num = c->number && *c->number ? c->number : c->cite;
 	const char *s = c->label;
-	switch (c->kind) {
-	case NODE_LETTER:
-		return word_step(w->cite_letter);
-	case NODE_ANNEX:
-		if (c->number && *c->number) {
-			step st = { xasprintf("%s %s", w->cite_annex, c->number), NULL, 0 };
-			return st;
-		}
-		return word_step(w->cite_annex);
-	case NODE_PARAGRAPH:
-	case NODE_SUBITEM:
-	case NODE_FOOTNOTE:
-		if (num && *num)
-			return word_step(num);
-		break;
-	case NODE_SIGNATURE:
-		return word_step(w->cite_sig);
-	case NODE_SECTION:
-		if (!(c->number && *c->number) && c->unit != UNIT_NONE && c->len) {
-			const char *t = node_text(d, c);
-			size_t n = strcspn(t, "\n");
-			if (n > c->len)
-				n = c->len;
-			while (n > 0 && strchr(" .:", t[n - 1]))
-				n--;	/* "Article 13." */
-			if (n)
-				return label_step(t, n);
-		}
-		/* fall through */
-	case NODE_HEADING:	/* "78/237": the title is the name's */
-		if (c->number && *c->number)
-			return word_step(c->number);
-		break;
-	default:
-		break;
+	if (c->kind == NODE_SECTION && !(c->number && *c->number) &&
+	    c->unit != UNIT_NONE && c->len) {
+		const char *t = node_text(d, c);
+		size_t n = strcspn(t, "\n");
+		if (n > c->len)
+			n = c->len;
+		while (n > 0 && strchr(" .:", t[n - 1]))
+			n--;	/* "Article 13." */
+		if (n)
+			return label_step(t, n);
 	}
 	if (!s || !*s)
 		s = num && *num ? num : c->id;
@@ -351,22 +321,25 @@ draw_name(pane *p, ui *u, int room, attr_t st)
 }
 
 /* Hints, longest first: the message line shows the longest that fits
- * whole (a cut key hint would name half a key). "%s" is where Tab goes
- * (ui_focus_target); a hint with it is left out when Tab goes nowhere. */
+ * whole (a cut key hint would name half a key). "{action}" is the first
+ * key bound to the action (keys_expand); a hint naming an action without
+ * a key is left out. "%s" is where Tab goes (ui_focus_target); a hint
+ * with it is left out when Tab goes nowhere. */
 static const char *const hints_text[] = {
-	"Space/b page  Tab %s  a add note  h help  q quit",
-	"Space/b page  Tab %s  h help  q quit",
-	"Space page  Tab %s  h help  q quit",
-	"Space page  h help  q quit", "h help  q quit", NULL,
+	"{page-down}/{page-up} page  {focus-next} %s  {note-add} add note  {help} help  {quit} quit",
+	"{page-down}/{page-up} page  {focus-next} %s  {help} help  {quit} quit",
+	"{page-down} page  {focus-next} %s  {help} help  {quit} quit",
+	"{page-down} page  {help} help  {quit} quit", "{help} help  {quit} quit", NULL,
 };
 static const char *const hints_outline[] = {
-	"j/k move  Enter jump  Tab %s  h help  q quit",
-	"j/k move  Enter jump  h help  q quit",
-	"Enter jump  h help  q quit", "h help  q quit", NULL,
+	"{line-down}/{line-up} move  {activate} jump  {focus-next} %s  {help} help  {quit} quit",
+	"{line-down}/{line-up} move  {activate} jump  {help} help  {quit} quit",
+	"{activate} jump  {help} help  {quit} quit", "{help} help  {quit} quit", NULL,
 };
 static const char *const hints_help[] = {
-	"j/k Space/b scroll  g/G top/end  q Esc close",
-	"j/k Space/b scroll  q Esc close", "j/k scroll  q close", NULL,
+	"{line-down}/{line-up} {page-down}/{page-up} scroll  {top}/{bottom} top/end  {quit} {cancel} close",
+	"{line-down}/{line-up} {page-down}/{page-up} scroll  {quit} {cancel} close",
+	"{line-down}/{line-up} scroll  {quit} close", NULL,
 };
 
 static void
@@ -378,25 +351,36 @@ draw_hint(pane *p, ui *u, int mw)
 		return;
 	/* The notes panel's own hint while it has the focus; the text's
 	 * names the note key when the panel is shown beside it. */
-	const char *one[] = { notes_ui_hint(u), "h help  q quit", NULL };
+	pane *f = u->focus;
+	const char *one[] = { f && f->ops->hint ? f->ops->hint(f, u) : NULL,
+			      "{help} help  {quit} quit", NULL };
 	int in_text = !u->overlay && u->focus == u->text;
 	const char *const *h = u->overlay == u->help ? hints_help
 		: in_text ? hints_text
 		: one[0] ? one : u->focus == u->outline ? hints_outline : hints_text;
-	int notes_beside = u->notes && u->notes->placed;
+	int notes_beside = 0;	/* a pane on the right of the text */
+	for (size_t i = 0; i < u->npanes; i++)
+		notes_beside |= u->panes[i]->side == PANE_RIGHT && u->panes[i]->placed;
 	const pane *to = ui_focus_target(u, 1);
 	const char *tab = to && to->ops->name ? to->ops->name : NULL;
-	char hint[128] = "";
+	char hint[160] = "", keyed[160];
 	for (size_t i = 0; h[i]; i++) {
 		if (h == hints_text && i == 0 && !notes_beside)
 			continue;
-		int has_tab = strstr(h[i], "%s") != NULL;
-		if (has_tab && !tab)
+		const char *at = strstr(h[i], "%s");
+		if (at && !tab)
 			continue;
-		if (has_tab)
-			snprintf(hint, sizeof hint, h[i], tab);
+		/* (The notes panel's hint comes with its keys named.) */
+		if (h == one && i == 0)
+			snprintf(keyed, sizeof keyed, "%s", h[i]);
+		else if (keys_expand(u, h[i], keyed, sizeof keyed) < 0 && h[i + 1])
+			continue;
+		at = strstr(keyed, "%s");
+		if (at)
+			snprintf(hint, sizeof hint, "%.*s%s%s", (int)(at - keyed), keyed,
+				 tab, at + 2);
 		else
-			snprintf(hint, sizeof hint, "%s", h[i]);
+			snprintf(hint, sizeof hint, "%s", keyed);
 		if (text_width(hint, strlen(hint)) <= mw)
 			break;
 	}

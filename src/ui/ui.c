@@ -18,6 +18,7 @@
  * stays at the top across resizes. */
 #include <build-config.h>
 
+#include <assert.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -123,6 +124,21 @@ ui_notice(ui *u, const char *text)
 	notice_next(u);
 }
 
+void
+ui_observe(ui *u, int events, ui_observer_fn fn, void *data)
+{
+	assert(u->nobservers < UI_MAX_OBSERVERS);
+	u->observers[u->nobservers++] = (ui_observer){ events, fn, data };
+}
+
+void
+ui_notify(ui *u, int event)
+{
+	for (size_t i = 0; i < u->nobservers; i++)
+		if (u->observers[i].events & event)
+			u->observers[i].fn(u, event, u->observers[i].data);
+}
+
 int
 ui_addr_cmp(layout_addr a, layout_addr b)
 {
@@ -214,7 +230,7 @@ ui_jump(ui *u, doc_pos p)
 		return UI_NONE;
 	if (p.block >= u->d->nblocks)
 		p.block = u->d->nblocks - 1;
-	history_before_jump(u);
+	ui_notify(u, UI_EVENT_JUMP);
 	u->pos = p;
 	u->top = layout_addr_of(u->lo, p);
 	return UI_MOVED | UI_DRAW;
@@ -225,7 +241,7 @@ ui_top_of_document(ui *u)
 {
 	if (!u->d->nblocks)
 		return UI_NONE;
-	history_before_jump(u);	/* g and G are jumps, as in vi */
+	ui_notify(u, UI_EVENT_JUMP);	/* g and G are jumps, as in vi */
 	set_top(u, layout_first(u->lo));
 	return UI_MOVED | UI_DRAW;
 }
@@ -235,7 +251,7 @@ ui_end_of_document(ui *u)
 {
 	if (!u->d->nblocks)
 		return UI_NONE;
-	history_before_jump(u);
+	ui_notify(u, UI_EVENT_JUMP);
 	set_top(u, max_top(u));
 	return UI_MOVED | UI_DRAW;
 }
@@ -249,20 +265,29 @@ ui_focus(ui *u, pane *p)
 	return UI_DRAW;
 }
 
+/* Is p a pane on the right of the text (the notes panel)? */
+static int
+on_right(const pane *p)
+{
+	return p && p->side == PANE_RIGHT;
+}
+
 /* Tab's order: the text, the outline (the way to a clause, the guide's
- * first step), the notes panel, then the panes below the text (references,
- * library) in drawing order. Returns the count. */
+ * first step), the panes on the right (notes), then the others (the
+ * references and library below the text) in drawing order. Returns the
+ * count. */
 static size_t
 focus_order(const ui *u, pane **out)
 {
 	size_t n = 0;
 	out[n++] = u->text;
 	out[n++] = u->outline;
-	if (u->notes)
-		out[n++] = u->notes;
+	for (size_t i = 0; i < u->npanes; i++)
+		if (on_right(u->panes[i]))
+			out[n++] = u->panes[i];
 	for (size_t i = 0; i < u->npanes; i++) {
 		pane *p = u->panes[i];
-		if (p != u->text && p != u->outline && p != u->notes)
+		if (p != u->text && p != u->outline && !on_right(p))
 			out[n++] = p;
 	}
 	return n;
@@ -285,7 +310,7 @@ ui_focus_target(const ui *u, int dir)
 		/* A squeezed outline opens over the text; notes that give
 		 * way to the outline take its place while focused. */
 		if (!p->placed && p != u->outline &&
-		    !(p == u->notes && u->notes_yield))
+		    !(on_right(p) && u->notes_yield))
 			continue;
 		return p;
 	}
@@ -303,7 +328,9 @@ ui_focus_next(ui *u, int dir)
 	}
 	pane *p = ui_focus_target(u, dir);
 	if (!p) {
-		ui_message(u, ROLE_MESSAGE, "The outline is hidden: %s shows it", "o");
+		char k[32];
+		ui_message(u, ROLE_MESSAGE, "The outline is hidden: %s shows it",
+			   keys_first(u, ACT_TOGGLE_OUTLINE, k, sizeof k));
 		return UI_DRAW;
 	}
 	if (p == u->outline && !p->placed)
@@ -396,32 +423,28 @@ ui_notes_room(const ui *u)
 	return u->cols - outline_least(u);
 }
 
-/* The notes panel's place: pane_notes.c decides within the columns it is
- * given (notes_ui_reserve): the whole screen while the panel has the
+/* A right-hand pane's place (the notes panel): its reserve hook decides
+ * within the columns it is given: the whole screen while the pane has the
  * focus or the outline has room beside both; else the screen less the
  * least outline (ui_notes_room), so that the outline, the way into the
- * document's structure, keeps its place beside the text; the panel then
+ * document's structure, keeps its place beside the text; the pane then
  * waits (u->notes_yield) until it has the focus, when it takes the
- * outline's place. (pane_notes.c's reveal() gives it the focus when it is
+ * outline's place. (notes_panel_reveal() gives it the focus when it is
  * shown with s and would wait.) Returns the columns it takes on the
  * right. */
 static int
-reserve_notes(ui *u, int main_h)
+reserve_right(ui *u, pane *n, int main_h)
 {
-	pane *n = u->notes;
-	u->notes_yield = 0;
-	if (!n)
-		return 0;
-	int right = notes_ui_reserve(u, main_h, u->cols);
+	int right = n->ops->reserve(n, u, main_h, u->cols);
 	/* (An outline opened over the text takes its place beside it
-	 * again when that is only the notes' room.) */
+	 * again when that is only the pane's room.) */
 	int least = outline_least(u);
-	if (right <= 0 || least <= 0 || u->focus == n || notes_ui_covers(u) ||
+	if (right <= 0 || least <= 0 || u->focus == n || n->covers ||
 	    outline_cols(u, right) > 0)
-		return right;	/* no conflict, or the notes have the focus */
-	n->placed = 0;	/* the hook sets it only where the panel goes */
-	right = notes_ui_reserve(u, main_h, ui_notes_room(u));
-	u->notes_yield = n->shown && !n->placed && !notes_ui_covers(u);
+		return right;	/* no conflict, or the pane has the focus */
+	n->placed = 0;	/* the hook sets it only where the pane goes */
+	right = n->ops->reserve(n, u, main_h, ui_notes_room(u));
+	u->notes_yield = n->shown && !n->placed && !n->covers;
 	return right;
 }
 
@@ -452,12 +475,23 @@ place(ui *u)
 		return;
 	}
 
-	int main_h = u->rows - 2, left = 0;
-	/* The references or library list below the text (refs_ui.h). */
-	main_h -= refs_ui_reserve(u, main_h);
-	/* The notes panel first, within the room the outline leaves it. */
+	int main_h = u->rows - 2, left = 0, right = 0, covered = 0;
+	/* The panes below the text (references, library), then those on its
+	 * right (notes), within the room the outline leaves them. */
+	for (size_t i = 0; i < u->npanes; i++) {
+		pane *p = u->panes[i];
+		p->covers = 0;
+		if (p->side == PANE_BOTTOM && p->ops->reserve)
+			main_h -= p->ops->reserve(p, u, main_h, u->cols);
+	}
 	int was_yielding = u->notes_yield;
-	int right = reserve_notes(u, main_h);
+	u->notes_yield = 0;
+	for (size_t i = 0; i < u->npanes; i++) {
+		pane *p = u->panes[i];
+		if (p->side == PANE_RIGHT && p->ops->reserve)
+			right += reserve_right(u, p, main_h);
+		covered |= p->covers;
+	}
 	pane *o = u->outline;
 	u->outline_squeezed = 0;
 	if (o->shown) {
@@ -474,7 +508,7 @@ place(ui *u)
 	} else {
 		u->outline_full = 0;
 	}
-	if (!u->outline_full && !notes_ui_covers(u))
+	if (!u->outline_full && !covered)
 		put(u->text, 0, left, main_h, u->cols - left - right);
 	put(u->status, u->rows - 2, 0, 2, u->cols);
 	if (u->help->shown) {
@@ -488,16 +522,25 @@ place(ui *u)
 			h = u->rows - 2;
 		put(u->help, (u->rows - 2 - h) / 2, (u->cols - w) / 2, h, w);
 	}
+	/* Boxes that size themselves (popup.c). */
+	for (size_t i = 0; i < u->npanes; i++) {
+		pane *p = u->panes[i];
+		if (p->side == PANE_OVERLAY && p->ops->reserve)
+			p->ops->reserve(p, u, u->rows - 2, u->cols);
+	}
 	if (u->focus && !u->focus->placed)
 		u->focus = u->text;
 	/* Said when the panel starts to wait, not each time the focus
 	 * leaves it, nor over a message that says more ("Note saved (s
 	 * shows the notes)", an error). */
-	int left_notes = u->placed_focus == u->notes && u->notes;
+	int left_notes = on_right(u->placed_focus);
 	u->placed_focus = u->focus;
-	if (u->notes_yield && !was_yielding && !left_notes && !u->msg[0])
-		ui_message(u, ROLE_MESSAGE, "No room for the notes beside the outline: "
-			   "s shows them, o hides the outline");
+	if (u->notes_yield && !was_yielding && !left_notes && !u->msg[0]) {
+		char m[160];
+		keys_expand(u, "No room for the notes beside the outline: {toggle-notes} "
+			    "shows them, {toggle-outline} hides the outline", m, sizeof m);
+		ui_message(u, ROLE_MESSAGE, "%s", m);
+	}
 
 	/* Windows in drawing order, so the panel stack matches it. */
 	for (size_t i = 0; i < u->npanes; i++) {
@@ -560,6 +603,29 @@ draw(ui *u)
 	doupdate();
 }
 
+/* A mouse button at screen cell (y, x) to the pane under it (the overlay
+ * takes them all). */
+static int
+mouse_at(ui *u, int y, int x, int button)
+{
+	if (!button || u->too_small)
+		return UI_NONE;
+	if (u->overlay) {
+		pane *p = u->overlay;
+		return p->ops->mouse ? p->ops->mouse(p, u, y - p->y, x - p->x, button)
+			: UI_NONE;
+	}
+	for (size_t i = u->npanes; i-- > 0;) {
+		pane *p = u->panes[i];
+		if (p->placed && p->win && wenclose(p->win, y, x)) {
+			if (!p->ops->mouse)
+				return UI_NONE;
+			return p->ops->mouse(p, u, y - p->y, x - p->x, button);
+		}
+	}
+	return UI_NONE;
+}
+
 static int
 on_mouse(ui *u)
 {
@@ -575,22 +641,94 @@ on_mouse(ui *u)
 #endif
 	else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
 		button = UI_MOUSE_CLICK;
-	if (!button)
-		return UI_NONE;
-	if (u->overlay) {
-		pane *p = u->overlay;
-		return p->ops->mouse ? p->ops->mouse(p, u, ev.y - p->y, ev.x - p->x, button)
-			: UI_NONE;
-	}
-	for (size_t i = u->npanes; i-- > 0;) {
-		pane *p = u->panes[i];
-		if (p->placed && p->win && wenclose(p->win, ev.y, ev.x)) {
-			if (!p->ops->mouse)
-				return UI_NONE;
-			return p->ops->mouse(p, u, ev.y - p->y, ev.x - p->x, button);
+	return mouse_at(u, ev.y, ev.x, button);
+}
+
+/* SGR 1006 mouse reports ("ESC [ < b ; x ; y M", m on release) carry any
+ * column, where X10's one byte stops at 223. A terminal description that
+ * declares them (kmous = ESC [ <, as xterm's) has curses decode them; for
+ * the others (tmux, screen: kmous = ESC [ M) the reader asks the terminal
+ * for them itself (sgr_mouse_on) and reads them here: curses hands over
+ * an unknown sequence as ESC and then its bytes. */
+static int sgr_own;	/* we turned SGR reporting on */
+
+static void
+sgr_mouse_on(void)
+{
+	char *k = tigetstr("kmous");
+	if (k && k != (char *)-1 && !strcmp(k, "\033[<"))
+		return;	/* curses does it */
+	sgr_own = 1;
+	putp("\033[?1006h");
+	fflush(stdout);
+}
+
+static void
+sgr_mouse_off(void)
+{
+	if (!sgr_own)
+		return;
+	putp("\033[?1006l");
+	fflush(stdout);
+	sgr_own = 0;
+}
+
+void
+ui_mouse_again(void)
+{
+	if (!sgr_own)
+		return;
+	putp("\033[?1006h");	/* a program run meanwhile may have reset it */
+	fflush(stdout);
+}
+
+/* After an ESC key: the rest of an SGR report, if one follows (already
+ * in the input: a terminal sends it at once). Returns 1 with the event
+ * decoded, else 0 with what was read given back. */
+static int
+sgr_read(ui *u, int *y, int *x, int *button)
+{
+	wint_t got[24];
+	int n = 0, r, v[3] = { 0, 0, 0 }, field = 0, ok = 0, final = 0;
+	wtimeout(u->input, 0);
+	while (n < (int)ARRAY_LEN(got)) {
+		wint_t ch;
+		r = wget_wch(u->input, &ch);
+		if (r != OK)
+			break;
+		got[n++] = ch;
+		if (n == 1 && ch != '[')
+			break;
+		if (n == 2 && ch != '<')
+			break;
+		if (n <= 2)
+			continue;
+		if (ch >= '0' && ch <= '9' && v[field] < 100000) {
+			v[field] = v[field] * 10 + (int)(ch - '0');
+		} else if (ch == ';' && field < 2) {
+			field++;
+		} else {
+			ok = (ch == 'M' || ch == 'm') && field == 2;
+			final = (int)ch;
+			break;
 		}
 	}
-	return UI_NONE;
+	wtimeout(u->input, -1);
+	if (!ok) {
+		while (n > 0)
+			unget_wch(got[--n]);
+		return 0;
+	}
+	*x = v[1] - 1;
+	*y = v[2] - 1;
+	*button = 0;
+	if (v[0] & 32)
+		return 1;	/* motion */
+	if (v[0] & 64)
+		*button = (v[0] & 1) ? UI_MOUSE_WHEEL_DOWN : UI_MOUSE_WHEEL_UP;
+	else if ((v[0] & 3) == 0 && final == 'M')
+		*button = UI_MOUSE_CLICK;	/* a press of the first button */
+	return 1;
 }
 
 static int
@@ -599,7 +737,8 @@ on_key(ui *u, int key)
 	if (u->too_small) {
 		/* q quits, unless something open (an editor, a prompt) would
 		 * be lost unseen. */
-		int busy = u->prompt || (u->overlay && u->overlay != u->help);
+		int busy = u->prompt || (u->overlay && u->overlay != u->help &&
+					   u->overlay != u->popup);
 		if ((key == 'q' || key == 'Q') && !busy)
 			return UI_QUIT;
 		return UI_NONE;
@@ -617,9 +756,10 @@ on_key(ui *u, int key)
 	}
 	int act = keys_lookup(u, key);
 	if (act < 0) {
-		char name[32];
+		char name[32], k[32];
 		keys_name(key, name, sizeof name);
-		ui_message(u, ROLE_MESSAGE, "%s: no action (h shows the keys)", name);
+		ui_message(u, ROLE_MESSAGE, "%s: no action (%s shows the keys)", name,
+			   keys_first(u, ACT_HELP, k, sizeof k));
 		return UI_DRAW;
 	}
 	return actions_run(u, act);
@@ -660,16 +800,15 @@ ui_set_document(ui *u, doc *d, doc_pos pos)
 	u->outline_full = 0;
 	free(u->notices);	/* about the document before */
 	u->notices = NULL;
+	free(u->report);
+	u->report = NULL;
 	/* The panes that hold a view of the document are made afresh; the
 	 * outline keeps the user's choice of shown or hidden. */
 	pane *o = u->outline;
 	u->outline = pane_outline_new(u);
 	u->outline->shown = o->shown && u->outline->shown;
 	replace_pane(u, o, u->outline);
-	pane *n = u->notes;
-	pane *nn = pane_notes_new(u, u->notes_db);	/* sets u->notes */
-	replace_pane(u, n, nn);
-	refs_ui_doc_changed(u);
+	ui_notify(u, UI_EVENT_DOC_CHANGED);	/* notes, references, search */
 	return UI_GEOMETRY | UI_MOVED | UI_DRAW;
 }
 
@@ -694,6 +833,17 @@ setup_colors(ui *u, const ui_options *opt, char *msg, size_t size)
 	}
 	draw_colors(u, &th, color);
 	theme_free(&th);
+}
+
+/* "lectern: BEFORE<s>AFTER" on stderr, s (config content, $TERM: bytes
+ * the user or the environment chose) in its visible form (text.h), so that
+ * no escape sequence of theirs reaches the terminal. */
+static void
+say_visible(const char *before, const char *s, const char *after)
+{
+	char *v = text_visible_dup(s ? s : "", s ? strlen(s) : 0, NULL);
+	fprintf(stderr, "lectern: %s%s%s\n", before, v, after);
+	free(v);
 }
 
 /* Terminal checks that give a clear message instead of curses' exit. */
@@ -742,15 +892,16 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	setup_widths(u, opt->cfg);
 	u->notes_db = opt->notes_db;
 	refs_ui_new(u);
-	if (paths && library_ui_prepare(u, paths, npaths, opt->library_db) < 0) {
+	/* The bindings first: the library's messages name their keys. */
+	char *err = NULL;
+	if (keys_setup(u, opt->cfg, &err) < 0) {
+		say_visible("", err, "");	/* quotes config.ini */
+		free(err);
+		free(u->bind);
 		refs_ui_free(u);
 		return EXIT_DATA;
 	}
-
-	char *err = NULL;
-	if (keys_setup(u, opt->cfg, &err) < 0) {
-		fprintf(stderr, "lectern: %s\n", err);
-		free(err);
+	if (paths && library_ui_prepare(u, paths, npaths, opt->library_db, opt->lang) < 0) {
 		free(u->bind);
 		refs_ui_free(u);
 		return EXIT_DATA;
@@ -763,7 +914,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	}
 	SCREEN *scr = newterm(NULL, stdout, in);
 	if (!scr) {
-		fprintf(stderr, "lectern: cannot use terminal type '%s'\n", getenv("TERM"));
+		say_visible("cannot use terminal type '", getenv("TERM"), "'");
 		if (in != stdin)
 			fclose(in);
 		free(u->bind);
@@ -777,8 +928,8 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	if (!cup || cup == (char *)-1) {
 		endwin();
 		delscreen(scr);
-		fprintf(stderr, "lectern: terminal type '%s' cannot address the "
-			"cursor (--dump prints the text)\n", getenv("TERM"));
+		say_visible("terminal type '", getenv("TERM"),
+			    "' cannot address the cursor (--dump prints the text)");
 		if (in != stdin)
 			fclose(in);
 		free(u->bind);
@@ -808,6 +959,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 #endif
 			  , NULL);
 		mouseinterval(0);
+		sgr_mouse_on();
 	}
 	/* Keys are read on a window that is never drawn, so reading never
 	 * refreshes anything over the panels. */
@@ -819,7 +971,12 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	u->text = pane_text_new(u);
 	u->status = status_new(u);
 	u->help = help_new(u);
-	u->notes = pane_notes_new(u, opt->notes_db);
+	u->popup = popup_new(u);
+	if (opt->notice) {	/* a library's first document may have set one */
+		free(u->report);
+		u->report = xstrdup(opt->notice);
+	}
+	u->notes = notes_panel_new(u, opt->notes_db);
 	u->editor = editor_new(u);
 	add_pane(u, u->outline);
 	add_pane(u, u->text);
@@ -828,6 +985,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	add_pane(u, library_ui_pane(u));
 	add_pane(u, u->status);
 	add_pane(u, u->help);
+	add_pane(u, u->popup);
 	add_pane(u, u->editor);
 	u->focus = u->text;
 	if (theme_msg[0])
@@ -838,11 +996,17 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 
 	int flags = UI_GEOMETRY | UI_MOVED | UI_DRAW, errors = 0, lost = 0;
 	for (;;) {
-		/* The notes panel takes the outline's place while it has the
-		 * focus (reserve_notes): a focus to or from it places again. */
+		/* A pane on the right (notes) takes the outline's place while
+		 * it has the focus (reserve_right): a focus to or from it
+		 * places again. */
 		if (u->focus != u->placed_focus &&
-		    (u->focus == u->notes || u->placed_focus == u->notes))
+		    (on_right(u->focus) || on_right(u->placed_focus)))
 			flags |= UI_GEOMETRY | UI_DRAW;
+		/* What panes derive from storage, before anything uses it. */
+		if (flags && !u->too_small)
+			for (size_t i = 0; i < u->npanes; i++)
+				if (u->panes[i]->ops->recalc)
+					u->panes[i]->ops->recalc(u->panes[i], u);
 		if (flags & UI_GEOMETRY)
 			place(u);
 		if ((flags & (UI_MOVED | UI_GEOMETRY)) && !u->too_small)
@@ -877,7 +1041,12 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 			flags = on_mouse(u);
 			continue;
 		}
-		flags = on_key(u, keys_from_curses(r, ch));
+		int key = keys_from_curses(r, ch), my, mx, mb;
+		if (key == UI_KEY_ESC && sgr_own && sgr_read(u, &my, &mx, &mb)) {
+			flags = mouse_at(u, my, mx, mb);
+			continue;
+		}
+		flags = on_key(u, key);
 		if (flags == UI_NONE && !u->too_small)
 			flags = UI_DRAW;	/* a cleared message, at least */
 		if (!u->msg[0] && u->notices && !u->prompt && !u->overlay) {
@@ -897,6 +1066,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	if (u->tiny)
 		delwin(u->tiny);
 	delwin(u->input);
+	sgr_mouse_off();
 	endwin();
 	delscreen(scr);
 	if (in != stdin)
@@ -904,6 +1074,7 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	layout_free(u->lo);
 	free(u->bind);
 	free(u->notices);
+	free(u->report);
 	refs_ui_free(u);
 	if (lost) {
 		fputs("lectern: lost the terminal\n", stderr);

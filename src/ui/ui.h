@@ -11,6 +11,8 @@ typedef struct ui_options {
 	int no_color;		/* 1: monochrome whatever the terminal */
 	const char *notes_db;	/* NULL = default location */
 	const char *library_db;	/* the library index; NULL = default */
+	const char *lang;	/* parse option of a library's documents
+				   (--lang); NULL = detect */
 	const char *notice;	/* NULL, or what to say on the message line
 				   when the document opens: lines ending in
 				   '\n' (source_report's; a leading

@@ -1,9 +1,12 @@
 /* ui_impl: what the files of the terminal reader share (src/ui/ only).
  *
- * The reader is a set of panes (outline, text, status, help overlay; later
- * notes and references) driven by one loop in ui.c. A pane is a module: a
- * struct of callbacks (draw, action, key, mouse, follow, place, free) in its
- * own file. Keys map to actions through one binding table (keys.c); actions
+ * The reader is a set of panes (outline, text, status, help overlay, notes,
+ * references, library) driven by one loop in ui.c. A pane is a module: a
+ * struct of callbacks (reserve, recalc, draw, action, key, mouse, follow,
+ * place, free) in its own file; the loop calls them without knowing which
+ * feature a pane is. Features hear of what happens elsewhere through
+ * events (ui_observe, ui_notify: a jump, another document, notes changed),
+ * NeoMutt's observers, never through calls by name from the core. Keys map to actions through one binding table (keys.c); actions
  * are declared once in actions.c (name, handler, help). Actions and pane
  * callbacks change state and return UI_* flags saying what changed; only the
  * loop draws, once per iteration.
@@ -15,7 +18,10 @@
  * - every string reaches the terminal through draw_str (draw.c), which clips
  *   by display columns without splitting a grapheme and shows control
  *   characters as visible symbols;
- * - a pane's window exists only while the pane is shown (win may be NULL). */
+ * - a pane's window exists only while the pane is shown (win may be NULL);
+ * - drawing reads only memory: what a pane derives from storage (the notes
+ *   database) is brought up to date by its recalc hook, which the loop
+ *   calls before drawing. */
 #ifndef LECTERN_UI_IMPL_H
 #define LECTERN_UI_IMPL_H
 
@@ -74,8 +80,29 @@ typedef struct ui ui;
 typedef struct pane pane;
 typedef struct prompt prompt;
 
+/* Events (a bit mask for ui_observe). */
+enum ui_event {
+	UI_EVENT_JUMP = 1,		/* a jump leaves u->pos (still the old
+					   place when observers hear it) */
+	UI_EVENT_DOC_CHANGED = 2,	/* u->d is another document */
+	UI_EVENT_NOTES_CHANGED = 4,	/* this reader changed the notes */
+	UI_EVENT_CANCEL = 8,		/* Esc in the text: no highlights, no
+					   current item */
+};
+typedef void (*ui_observer_fn)(ui *u, int event, void *data);
+
 typedef struct pane_ops {
 	const char *name;
+	/* Before the panes are placed: takes room at the pane's side of the
+	 * main area (main_h rows; cols: the columns it may share with the
+	 * text) and sets its geometry (p->placed only where it goes). Returns
+	 * the rows (PANE_BOTTOM) or columns (PANE_RIGHT) it takes there; 0
+	 * when it is hidden or over the text (p->covers). May be NULL. */
+	int (*reserve)(pane *p, ui *u, int main_h, int cols);
+	/* Before drawing, at every iteration that draws: brings what the pane
+	 * derives from storage up to date (cheaply when nothing changed), so
+	 * that draw reads only memory. May be NULL. */
+	void (*recalc)(pane *p, ui *u);
 	/* Draws the whole pane into p->win (never refreshes). */
 	void (*draw)(pane *p, ui *u);
 	/* An action (ACT_*) while the pane has focus, or UI_PASS. */
@@ -88,6 +115,16 @@ typedef struct pane_ops {
 	void (*follow)(pane *p, ui *u);
 	/* Placed at a new size (p->h, p->w set). May be NULL. */
 	void (*place)(pane *p, ui *u);
+	/* Over a line of the text pane, after it is drawn: line l at row,
+	 * the text column (its gutter first; left of x0 the margin) starting
+	 * at x0 and the line's text at x. Called for every pane that has it, shown or not (the
+	 * notes' markers show with the panel hidden). May be NULL. */
+	void (*decorate)(pane *p, ui *u, pane *text, int row, int x0, int x,
+			 const layout_line *l);
+	/* The message-line hint while the pane has the focus, its keys named
+	 * (keys_expand), or NULL for the reader's. May be NULL. */
+	const char *(*hint)(pane *p, ui *u);
+	/* Frees the pane's state (p->priv); the caller frees p. */
 	void (*free)(pane *p);
 } pane_ops;
 
@@ -98,6 +135,7 @@ struct pane {
 	int shown;		/* the user wants it shown */
 	int placed;		/* it has a window now */
 	int focusable;
+	int covers;		/* placed over the text pane (reserve) */
 	int y, x, h, w;		/* screen cells; valid while placed */
 	WINDOW *win;
 	PANEL *panel;
@@ -111,6 +149,13 @@ typedef struct keys_binding {
 } keys_binding;
 
 #define UI_MAX_PANES 16	/* reader 4, notes 2, references and search more */
+#define UI_MAX_OBSERVERS 16
+
+typedef struct ui_observer {
+	int events;
+	ui_observer_fn fn;
+	void *data;
+} ui_observer;
 
 struct ui {
 	doc *d;
@@ -129,6 +174,9 @@ struct ui {
 	size_t npanes;
 	pane *outline, *text, *status, *help;
 	pane *notes, *editor;	/* notes panel and note editor (notes_ui.h) */
+	pane *popup;		/* information and footnotes (popup.c) */
+	char *report;		/* what the source's clean-up changed in u->d
+				   (source_report's lines), or NULL; owned */
 	pane *focus;		/* receives keys; never NULL once running */
 	pane *overlay;		/* a modal pane on top (help), or NULL */
 	prompt *prompt;		/* the open prompt (takes all keys), or NULL */
@@ -160,12 +208,20 @@ struct ui {
 	keys_binding *bind;
 	size_t nbind, bind_cap;
 
+	ui_observer observers[UI_MAX_OBSERVERS];
+	size_t nobservers;
+
 	const char *notes_db;	/* the notes store to reopen (ui_set_document) */
 	struct refs_ui *rx;	/* references, search, history, library
 				   (refs_ui.h) */
 };
 
 /* ui.c: shared helpers for actions and panes. */
+/* Calls fn(u, event, data) for each event in the mask events, in the order
+ * of subscription. */
+void ui_observe(ui *u, int events, ui_observer_fn fn, void *data);
+/* Tells the observers of event. */
+void ui_notify(ui *u, int event);
 void ui_message(ui *u, theme_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Says text on the message line now, as a warning: lines ending in '\n'
@@ -199,6 +255,9 @@ pane *ui_focus_target(const ui *u, int dir);
  * this leaves the text fewer than UI_TEXT_MIN_COLS beside the outline, and
  * waits for the focus to take the outline's place (u->notes_yield). */
 int ui_notes_room(const ui *u);
+/* Asks the terminal again for the SGR mouse reports the reader reads
+ * itself (after another program had the terminal: an editor). */
+void ui_mouse_again(void);
 /* The node whose text is at the top of the text pane. */
 const node *ui_top_node(const ui *u);
 /* Compares two display addresses: <0, 0, >0. */
@@ -226,13 +285,25 @@ void draw_fill(WINDOW *w, int y, int x, int cols, attr_t a);
 int keys_parse(const char *name);
 /* A key's display name into out (at least 32 bytes). */
 void keys_name(int key, char *out, size_t size);
-/* Fills u->bind with the defaults, then cfg's [keys]. Returns 0, or -1 with
+/* Fills u->bind with the defaults, then cfg's [keys] (a binding goes to
+ * the map of its action; "none" unbinds a key of the reader's map). Returns 0, or -1 with
  * *err = "FILE:LINE: message" (caller frees). */
 int keys_setup(ui *u, const config *cfg, char **err);
-/* The action bound to key, or -1. */
+/* The action bound to key in the reader's map, or -1. */
 int keys_lookup(const ui *u, int key);
+/* The action bound to key in map (enum keys_map), or -1. */
+int keys_lookup_in(const ui *u, int map, int key);
 /* The keys bound to act, as display names joined by ' ', into out. */
 void keys_of_action(const ui *u, int act, char *out, size_t size);
+/* The first key bound to act, as its display name, into out (at least 32
+ * bytes); the action's name ("toggle-notes") when no key is bound, so a
+ * hint still says what to bind. Returns out. */
+const char *keys_first(const ui *u, int act, char *out, size_t size);
+/* Copies tmpl into out with each "{action-name}" replaced by the first key
+ * bound to that action (keys_first): every key a hint or message names
+ * comes from the bindings, never from a literal. Returns 0, or -1 when an
+ * action named has no key (out then names the action). */
+int keys_expand(const ui *u, const char *tmpl, char *out, size_t size);
 /* A curses input (get_wch result) as a key, Enter and Backspace unified. */
 int keys_from_curses(int r, wint_t ch);
 
@@ -244,6 +315,7 @@ enum action_id {
 	ACT_NEXT_BLOCK, ACT_PREV_BLOCK,
 	ACT_ACTIVATE, ACT_FOCUS_NEXT, ACT_FOCUS_PREV,
 	ACT_CITE, ACT_GOTO,
+	ACT_INFO, ACT_FOOTNOTES, ACT_COPY,
 	/* References, search, history, library (refs_ui.h): before cancel,
 	 * which the help screen lists near its end. */
 	ACT_REF_NEXT, ACT_REF_PREV, ACT_TOGGLE_REFS, ACT_SEARCH_FORWARD,
@@ -254,8 +326,18 @@ enum action_id {
 	ACT_TOGGLE_NOTES, ACT_NOTE_ADD, ACT_NOTE_ADD_WORDS, ACT_NOTE_EDIT,
 	ACT_NOTE_DELETE, ACT_NOTE_UNDELETE, ACT_NOTE_FILTER, ACT_NOTE_TAG,
 	ACT_NOTE_SELECT,
+	/* While words are selected for a note (v): keys.c's KEYS_SELECT map
+	 * (notes_select.c). Last, as the help screen lists them. */
+	ACT_SELECT_EXTEND, ACT_SELECT_SHRINK, ACT_SELECT_START_LATER,
+	ACT_SELECT_START_EARLIER, ACT_SELECT_SENTENCE, ACT_SELECT_NOTE,
+	ACT_SELECT_CANCEL,
 	ACT_COUNT
 };
+/* Key maps: a key means one action in each. The map of an action follows
+ * from its id: the select-* actions are bound in KEYS_SELECT, the others
+ * in KEYS_READER. */
+enum keys_map { KEYS_READER, KEYS_SELECT };
+#define ACTIONS_MAP(act) ((act) >= ACT_SELECT_EXTEND ? KEYS_SELECT : KEYS_READER)
 typedef struct action {
 	const char *name;	/* as in config [keys]: "page-down" */
 	int (*fn)(ui *u);	/* the default: acts on the text */
@@ -289,6 +371,27 @@ pane *help_new(ui *u);
  * out for inner_cols columns inside the border; help_cols: the window's
  * width with nothing wrapped (the border included). */
 int help_open(ui *u);
+
+/* popup.c: a modal box of lines over the panes (q, Esc, Enter close it). */
+enum { POPUP_KEYED = 1 };	/* "key: value" lines: keys as headings */
+pane *popup_new(ui *u);
+/* Shows text (lines ending in '\n', copied) under title. Returns flags. */
+int popup_open(ui *u, const char *title, const char *text, unsigned flags);
+
+/* info.c: the document's information (cli_info_text) in the popup. */
+int info_act(ui *u);
+
+/* footnotes.c: footnotes at their marks (superscript digits). */
+/* The footnotes whose marks are on the text pane's lines, in the popup. */
+int footnotes_act(ui *u);
+/* The footnote of the mark at byte `byte` of block b's text, in the popup;
+ * UI_PASS when no mark is there. */
+int footnotes_open_at(ui *u, size_t b, size_t byte);
+
+/* copy.c: the citation and text of the clause at the top, to the clipboard
+ * (config [ui] clipboard: osc52, file, no). */
+int copy_act(ui *u);
+
 int help_lines(ui *u, int inner_cols);
 int help_cols(ui *u);
 

@@ -1,9 +1,11 @@
-/* libdrive: drives the library API from the shell, for tests/library/ and
- * bench/library.sh (so they do not depend on how main.c wires --list).
+/* libdrive: drives the library API from the shell where lectern has no
+ * option for it (a scan's counts, -j, mentions, keys), for tests/library/
+ * and bench/library.sh. What lectern does (--list, --refs) is tested and
+ * timed through lectern.
  *
- *   libdrive list     [-d DB] [-j JOBS] PATH...   as lectern --list
- *   libdrive refs     PATH...                     as lectern --refs
  *   libdrive scan     [-d DB] [-j JOBS] PATH...   one scan; prints its counts
+ *                     (and, with LIBDRIVE_CPU set, this process's CPU apart
+ *                     from the parser processes', on standard error)
  *   libdrive mentions [-d DB] KEY PATH...         documents mentioning KEY
  *   libdrive keys     [-d DB] PATH...             reference targets
  * Exit status as the CLI: 0, 1 (a path or file unusable), 2 usage.
@@ -15,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/resource.h>
+#include <sys/time.h>
 
 #include "catalog.h"
 #include "library.h"
@@ -26,10 +30,16 @@ warn(void *ctx, const char *msg)
 	fprintf(stderr, "lectern: %s\n", msg);
 }
 
+static long
+ms(const struct timeval *t)
+{
+	return (long)t->tv_sec * 1000 + (long)t->tv_usec / 1000;
+}
+
 static int
 usage(void)
 {
-	fputs("usage: libdrive list|refs|scan|mentions|keys [-d DB] [-j JOBS] [KEY] PATH...\n",
+	fputs("usage: libdrive scan|mentions|keys [-d DB] [-j JOBS] [KEY] PATH...\n",
 	      stderr);
 	return 2;
 }
@@ -38,10 +48,6 @@ static int
 run(const char *cmd, const char *const *paths, size_t n, const char *db, int jobs,
     const catalog *cat)
 {
-	if (strcmp(cmd, "list") == 0)
-		return library_cli_list(paths, n, db, NULL, cat, stdout, stderr);
-	if (strcmp(cmd, "refs") == 0)
-		return library_cli_refs(paths, n, NULL, cat, stdout, stderr);
 	const char *key = NULL;
 	if (strcmp(cmd, "mentions") == 0) {
 		if (!n)
@@ -71,6 +77,16 @@ run(const char *cmd, const char *const *paths, size_t n, const char *db, int job
 		printf("files=%zu parsed=%zu unchanged=%zu removed=%zu failed=%zu missing=%zu\n",
 		       st.files, st.parsed, st.unchanged, st.removed, st.failed,
 		       st.missing_roots);
+		if (getenv("LIBDRIVE_CPU")) {
+			/* This process's CPU (walk, index writes) apart from
+			 * the parser processes'. */
+			struct rusage self, kids;
+			getrusage(RUSAGE_SELF, &self);
+			getrusage(RUSAGE_CHILDREN, &kids);
+			fprintf(stderr, "cpu_ms self=%ld parsers=%ld\n",
+				ms(&self.ru_utime) + ms(&self.ru_stime),
+				ms(&kids.ru_utime) + ms(&kids.ru_stime));
+		}
 	} else if (key) {
 		library_mention *m;
 		size_t k = library_mentions(lib, key, &m, &msg);

@@ -1,5 +1,7 @@
-/* notes_tool: drives the notes command-line functions (notes_export.h)
- * from shell tests, exactly as main.c will once it wires the options:
+/* notes_tool: database checks for the shell tests (check, user-version:
+ * no option of lectern does them), and the notes views of src/cli/ for
+ * tests/notes/bad-data.sh (tests/notes/cli.sh runs lectern itself; the
+ * view commands go once bad-data.sh does too):
  *   notes_tool DB DOC list|export md|export json|import FILE.json
  *   notes_tool DB DOC import-force FILE.json  (lectern --force --notes-import)
  *   notes_tool DB DOC add WHERE TEXT [TAG]...
@@ -16,6 +18,7 @@
 #include <string.h>
 
 #include "notes.h"
+#include "cli/cli_notes.h"
 #include "notes_export.h"
 #include "testdoc.h"
 
@@ -78,21 +81,21 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "user-version") == 0 && argc == 5)
 		return user_version(argv[1], argv[4]);
 	if (strcmp(cmd, "delete") == 0 && argc == 5)
-		return notes_cli_delete(db, argv[4], stderr);
+		return cli_notes_delete(db, argv[4], stderr);
 	doc *d = testdoc_load(argv[2]);
 	if (!d)
 		return 1;
 	int rc = 2;
 	if (strcmp(cmd, "list") == 0)
-		rc = notes_cli_list(d, db, stdout, stderr);
+		rc = cli_notes_list(d, db, stdout, stderr);
 	else if (strcmp(cmd, "export") == 0 && argc == 5)
-		rc = notes_cli_export(d, db, argv[4], stdout, stderr);
+		rc = cli_notes_export(d, db, argv[4], stdout, stderr);
 	else if (strcmp(cmd, "import") == 0 && argc == 5)
-		rc = notes_cli_import(d, db, argv[4], stdout, stderr);
+		rc = cli_notes_import(d, db, argv[4], 0, stdout, stderr);
 	else if (strcmp(cmd, "import-force") == 0 && argc == 5)
-		rc = notes_cli_import_flags(d, db, argv[4], NOTES_IMPORT_FORCE, stdout, stderr);
+		rc = cli_notes_import(d, db, argv[4], NOTES_IMPORT_FORCE, stdout, stderr);
 	else if (strcmp(cmd, "add") == 0 && argc >= 6)
-		rc = notes_cli_add(d, db, argv[4], argv[5], (const char *const *)argv + 6,
+		rc = cli_notes_add(d, db, argv[4], argv[5], (const char *const *)argv + 6,
 				   stdout, stderr);
 	else
 		fprintf(stderr, "notes_tool: unknown command %s\n", cmd);

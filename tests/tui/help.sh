@@ -3,7 +3,7 @@
 # force: config.ini [keys] rebinds keys by action name; a bad key name or
 # action is an error naming the file and line, given before curses starts.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 15
+tui_plan 20
 
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -33,6 +33,10 @@ outline_cols = 24
 x = quit
 q = none
 J = page-down
+Space = none
+s = none
+S = toggle-notes
+z = select-extend
 INI
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
@@ -40,8 +44,23 @@ check "outline_cols from config.ini sets the outline width" \
 	tui_wait '^ Outline {15}│' 1
 tui_keys F1
 check "help shows the keys bound in config.ini" tui_wait '│ Q x +Quit lectern +quit │'
+check "its title names the quit key bound (Q, q being unbound)" \
+	tui_wait '┌─ Help: Q or Esc closes ─'
 tui_keys Escape
-tui_gone 'Help: q or Esc closes'
+tui_gone 'Help: Q or Esc closes'
+check "the hint names the keys bound in config.ini" \
+	tui_wait '^f/b page  Tab outline  h help  Q quit *$' 24
+tui_keys e
+check "a message names the key of its action (S shows the notes, not N)" \
+	tui_wait '^No note on this clause \(a adds one; S shows the notes\)' 24
+tui_keys v
+check "v selects the first word; the hint names the selection's keys" \
+	tui_wait '^“Carta”  w/b: end ±word  W/B: start  \): sentence  Enter: note  Esc' 24
+tui_keys z
+check "a key bound in config.ini to a selection action (z = select-extend)" \
+	tui_wait '^“Carta de”  w/b: end' 24
+tui_keys Escape
+tui_wait '^Cancelled' 24
 tui_keys q
 check "an unbound key says so" tui_wait '^q: no action \(h shows the keys\)'
 tui_keys x

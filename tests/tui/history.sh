@@ -14,7 +14,7 @@ check "two jumps: clause 3 at the top" tui_wait '│ +3 Al mismo tiempo' 1
 tui_keys BSpace
 check "Backspace goes back to clause 8" tui_wait '│ +8 Dado el carácter' 1
 check "the message says where and how to go forward" \
-	tui_wait '^Back to annex1/decl/p8 \(.*Right: forward\)' 24
+	tui_wait '^Back to Anexo, párr\. 8 \(.*Right: forward\)' 24
 tui_keys C-o
 check "C-o goes back to the top" tui_wait 'Carta .* Top *$' 23
 tui_keys Right
@@ -28,7 +28,8 @@ tui_wait '^Match 1 of'
 tui_keys BSpace
 check "a search is a jump too: back to clause 3" tui_wait '│ +3 Al mismo tiempo' 1
 tui_keys m a
-check "m a sets mark a" tui_wait "^Mark a set at annex1/decl/p3" 24
+check "m a sets mark a, naming the clause by its citation" \
+	tui_wait "^Mark a set at Anexo, párr\. 3 \('a returns\)" 24
 tui_keys g "'" a
 check "' a returns to the mark" tui_wait '│ +3 Al mismo tiempo' 1
 tui_keys "'" "'"

@@ -161,6 +161,22 @@ tui_outline_to() {
 	return 1
 }
 
+# tui_golden NAME: the whole screen, as capture-pane prints it, equals
+# tests/tui/NAME.screen (tmux's regress does the same); a difference goes
+# to the log as a diff. With TUI_UPDATE=1 the file is written instead: read
+# it by eye before committing it.
+tui_golden() {
+	want="${top_srcdir:-.}/tests/tui/$1.screen"
+	tui_screen > "$TUI_TMP/$1.screen"
+	if [ -n "$TUI_UPDATE" ]; then
+		cp "$TUI_TMP/$1.screen" "$want"
+		return 0
+	fi
+	diff -u "$want" "$TUI_TMP/$1.screen" > "$TUI_TMP/$1.diff" && return 0
+	sed 's/^/# /' "$TUI_TMP/$1.diff"
+	return 1
+}
+
 tui_done() {
 	[ "$TUI_FAILS" -eq 0 ]
 	exit $?

@@ -9,13 +9,13 @@ tui_plan 14
 
 LIB="${top_srcdir:-.}/tests/data/tui-library"
 tui_start 80 24 "$LECTERN --library-db '$TUI_TMP/lib.db' '$LIB'"
-check "the library pane lists three documents" tui_wait 'Library: 3 documents'
+check "the library pane lists three documents; the hint names Enter" tui_wait "Library: 3 documents .*  Enter opens one"
 check "a row: symbol, date, language, title" \
 	tui_wait '^.A/C\.1/80/L\.20 +2025-10-13  en  Open-ended working group'
 check "the first document is open" tui_wait '^ A/C\.1/80/L\.20 ' 23
 tui_keys j j Enter
 check "Enter opens the declaration; the list gives way to the text" \
-	tui_wait '^Opened cis-declaration-2020\.txt' 24
+	tui_wait '^Opened cis-declaration-2020\.txt  \(C-o: back, L: the list\)' 24
 check "the list is hidden" tui_gone 'Library: 3 documents'
 tui_keys BSpace
 check "Backspace goes back to the first document" tui_wait '^ A/C\.1/80/L\.20 ' 23

@@ -4,7 +4,7 @@
 # terminal, mouse clicks and wheel, control characters shown visibly, and
 # wide characters never split at a pane edge; flow control (C-s) off.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 22
+tui_plan 23
 
 colours() { tmx capture-pane -e -p -t "s$TUI_S" | grep -qE '\[(38|48);5;|\[[34][0-7]m'; }
 no_colours() { ! colours; }
@@ -53,6 +53,15 @@ tui_start 80 24 "TERM=no-such-term $LECTERN"
 check "an unknown TERM: a clear message and exit 3" \
 	sh -c "i=0; while [ \$i -lt 50 ]; do tmux -L $TUI_SOCK capture-pane -p -t s$TUI_S | tr '\n' ' ' | \
 		grep -q \"cannot use terminal type 'no-such-term' lectern-exit=3\" && exit 0; sleep 0.1; i=\$((i+1)); done; exit 1"
+
+# $TERM is the environment's, not ours: quoted in its visible form, no
+# escape byte of it reaches the terminal (stderr kept in a file to look).
+tui_start 80 24 "TERM=\"\$(printf 'x\\033]2;pwned\\007')\" $LECTERN 2>'$TUI_TMP/term-err'"
+term_visible() {
+	tui_wait "lectern-exit=3" && grep -q "cannot use terminal type 'x" "$TUI_TMP/term-err" &&
+		! grep -q "$(printf '\033')" "$TUI_TMP/term-err"
+}
+check "a TERM holding an escape sequence is quoted in visible form" term_visible
 
 tui_start 80 24 "TERM=dumb $LECTERN"
 dumb_refused() {

@@ -14,12 +14,15 @@
 #include "ui/ui_impl.h"
 #include "util.h"
 
-/* Stubs of actions.c: names get ids in the order first asked for. */
+/* Stubs of actions.c: names get ids in the order first asked for; the
+ * select-* names from ACT_SELECT_EXTEND on, as the real table (their map,
+ * ACTIONS_MAP, follows from the id). */
 const action actions_table[ACT_COUNT] = {
 	[0 ... ACT_COUNT - 1] = { "stub", NULL, "" },
 };
 static const char *names[256];
-static int nnames;
+static int ids[256];
+static int nnames, nreader, nselect;
 
 int
 actions_find(const char *name)
@@ -30,10 +33,16 @@ actions_find(const char *name)
 		return -1;
 	for (int i = 0; i < nnames; i++)
 		if (!strcmp(names[i], name))
-			return i;
+			return ids[i];
 	assert_true(nnames < 256);
 	names[nnames] = name;
-	return nnames++;
+	if (!strncmp(name, "select-", 7))
+		ids[nnames] = ACT_SELECT_EXTEND + nselect++;
+	else
+		ids[nnames] = nreader++;
+	assert_true(ids[nnames] < ACT_COUNT);
+	assert_true(nreader <= ACT_SELECT_EXTEND);
+	return ids[nnames++];
 }
 
 static void
@@ -149,6 +158,75 @@ test_errors_name_file_and_line(void **state)
 	assert_int_equal(keys_setup(&u, &cfg, &err), -1);
 	assert_non_null(strstr(err, "config.ini:9: [keys]: unknown key name 'Ctrl-q'"));
 	free(err);
+	/* issue 11 §5: two names of one key (tests/data/config/same-key-twice.ini) */
+	err = NULL;
+	config_binding b3[] = { { "Esc", "quit", 5 }, { "Escape", "line-down", 6 } };
+	cfg.bindings = b3;
+	cfg.nbindings = 2;
+	assert_int_equal(keys_setup(&u, &cfg, &err), -1);
+	assert_string_equal(err, "/home/a/config.ini:6: [keys]: 'Escape' names the "
+			    "same key as 'Esc' (line 5)");
+	free(err);
+	/* ... but one key may mean one action in each map */
+	err = NULL;
+	config_binding b4[] = { { "Esc", "quit", 5 }, { "Escape", "select-cancel", 6 } };
+	cfg.bindings = b4;
+	assert_int_equal(keys_setup(&u, &cfg, &err), 0);
+	assert_null(err);
+	free(u.bind);
+}
+
+/* The selection's keys are a map of their own: the same key means one
+ * action in the reader and another while words are selected, and a
+ * config binding goes to the map of its action. */
+static void
+test_select_map(void **state)
+{
+	(void)state;
+	config_binding b[] = { { "z", "select-extend", 4 }, { "w", "quit", 5 } };
+	config cfg = { .path = "my.ini", .bindings = b, .nbindings = 2 };
+	ui u;
+	memset(&u, 0, sizeof u);
+	char *err = NULL;
+	assert_int_equal(keys_setup(&u, &cfg, &err), 0);
+	int extend = actions_find("select-extend");
+	assert_int_equal(ACTIONS_MAP(extend), KEYS_SELECT);
+	assert_int_equal(keys_lookup(&u, 'b'), actions_find("page-up"));
+	assert_int_equal(keys_lookup_in(&u, KEYS_SELECT, 'b'), actions_find("select-shrink"));
+	assert_int_equal(keys_lookup_in(&u, KEYS_SELECT, 'z'), extend);
+	assert_int_equal(keys_lookup(&u, 'z'), -1);
+	/* w rebound in the reader's map keeps its selection action. */
+	assert_int_equal(keys_lookup(&u, 'w'), actions_find("quit"));
+	assert_int_equal(keys_lookup_in(&u, KEYS_SELECT, 'w'), extend);
+	assert_int_equal(keys_lookup_in(&u, KEYS_SELECT, UI_KEY_FN(KEY_SRIGHT)),
+			 actions_find("select-start-later"));
+	free(u.bind);
+}
+
+/* Hints name keys through the bindings: the first bound key, or the
+ * action's name when none is. */
+static void
+test_expand(void **state)
+{
+	(void)state;
+	config_binding b[] = { { "Space", "none", 2 }, { "S", "toggle-notes", 3 },
+			       { "r", "none", 4 } };
+	config cfg = { .path = "my.ini", .bindings = b, .nbindings = 3 };
+	ui u;
+	memset(&u, 0, sizeof u);
+	char *err = NULL;
+	assert_int_equal(keys_setup(&u, &cfg, &err), 0);
+	char out[128], k[32];
+	assert_string_equal(keys_first(&u, actions_find("help"), k, sizeof k), "h");
+	assert_int_equal(keys_expand(&u, "{page-down}/{page-up} page  {toggle-notes} "
+				     "shows the notes", out, sizeof out), 0);
+	assert_string_equal(out, "f/b page  s shows the notes");
+	/* An action left without a key (r was toggle-refs' only one): -1,
+	 * and its name (stubbed) stands in. */
+	int lonely = actions_find("toggle-refs");
+	assert_int_equal(keys_expand(&u, "press {toggle-refs}", out, sizeof out), -1);
+	assert_string_equal(out, "press stub");
+	assert_string_equal(keys_first(&u, lonely, k, sizeof k), "stub");
 	free(u.bind);
 }
 
@@ -176,6 +254,8 @@ main(void)
 		cmocka_unit_test(test_defaults_and_overrides),
 		cmocka_unit_test(test_errors_name_file_and_line),
 		cmocka_unit_test(test_from_curses),
+		cmocka_unit_test(test_select_map),
+		cmocka_unit_test(test_expand),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

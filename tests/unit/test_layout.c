@@ -114,7 +114,7 @@ test_wrap_es_ru(void **state)
 	(void)state;
 	const char *texts[] = { es, ru, decl };
 	doc *d = make_doc(texts, 3, NODE_PARAGRAPH);
-	/* 30 columns of text, as in TECH.md 1.3. */
+	/* 30 columns of text (the space before a break counts toward the width). */
 	layout *lo = layout_new(d, 35);
 	assert_int_equal(layout_gutter_cols(lo), 5);
 	size_t n;
@@ -558,6 +558,68 @@ test_random(void **state)
 	}
 }
 
+/* A paragraph holding one 100 KB grapheme cluster (emoji joined by ZWJ),
+ * then one of a letter and 50,000 combining marks: laid out at two widths
+ * with every invariant, lines that cover every byte, and a line count of
+ * the order of the text's width (the clusters are cut, text.h), never one
+ * line per cluster nor a line left empty. */
+static void
+test_huge_cluster(void **state)
+{
+	(void)state;
+	size_t cap = 210 * 1024, n = 0;
+	char *s = malloc(cap);
+	assert_non_null(s);
+	n = (size_t)sprintf(s, "Before ");
+	memcpy(s + n, "\xf0\x9f\x91\xa9", 4);
+	n += 4;
+	size_t emoji = 1;
+	while (n < 100 * 1024) {
+		memcpy(s + n, "\xe2\x80\x8d\xf0\x9f\x91\xa9", 7);
+		n += 7;
+		emoji++;
+	}
+	n += (size_t)sprintf(s + n, " between a");
+	while (n < 205 * 1024) {
+		memcpy(s + n, "\xcc\x81", 2);
+		n += 2;
+	}
+	n += (size_t)sprintf(s + n, " after");
+	s[n] = '\0';
+	const char *texts[] = { "Title", s };
+	doc *d = make_doc(texts, 2, NODE_PARAGRAPH);
+	const int widths[] = { 30, 200 };
+	for (size_t w = 0; w < 2; w++) {
+		layout *lo = layout_new(d, widths[w]);
+		check_all(lo, d);
+		size_t nl;
+		const layout_line *l = layout_block(lo, 1, &nl);
+		int avail = layout_text_cols(lo, l[0].indent);
+		size_t covered = 0;
+		long cols = 0;
+		for (size_t i = 0; i < nl; i++) {
+			assert_true(l[i].end > l[i].start);
+			covered += l[i].end - l[i].start;
+			cols += l[i].cols;
+		}
+		/* All but the spaces between lines (check_all: nothing else is
+		 * between them; the text has three) is on a line. */
+		assert_true(covered <= n && covered + 3 >= n);
+		assert_int_equal(cols + (long)(n - covered), text_width(s, n));
+		/* Lines are at least half full: the emoji take 2 columns each,
+		 * a cut cluster TEXT_GRAPHEME_MAX_CPS columns, and a wide one
+		 * is cut between code points. */
+		long min_fill = avail / 2;
+		if (min_fill > avail - TEXT_GRAPHEME_MAX_CPS && avail > TEXT_GRAPHEME_MAX_CPS)
+			min_fill = avail - TEXT_GRAPHEME_MAX_CPS;
+		assert_true(nl <= (size_t)(2 * (long)emoji / min_fill + 4));
+		assert_true(nl >= (size_t)(2 * (long)emoji / avail));
+		layout_free(lo);
+	}
+	doc_free(d);
+	free(s);
+}
+
 static void
 test_empty_doc(void **state)
 {
@@ -592,6 +654,7 @@ main(void)
 		cmocka_unit_test(test_step),
 		cmocka_unit_test(test_addr_pos),
 		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_huge_cluster),
 		cmocka_unit_test(test_empty_doc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
 /* Unit tests of the library index: cold and warm scans (by the parse
  * counter), one touched file, one deleted file, the forked parser, an index
- * file that is not ours (never modified), and reference queries. Every test
+ * file that is not ours (never modified), reference queries, the --refs
+ * lines kept in the index, and the progress line of a scan. Every test
  * works in its own mkdtemp directory holding copies of the corpus documents
  * in tests/data/library/. */
 #include <build-config.h>
@@ -11,20 +12,24 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <ftw.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <termios.h>
 
 #include <sqlite3.h>
 
+#include "cli/cli_library.h"
+#include "doc_open.h"
 #include "library.h"
+#include "refs.h"
 #include "util.h"
 
 static const char *const docs[] = {
@@ -267,6 +272,18 @@ test_touch_and_delete(void **state)
 	assert_int_equal(sqlite3_open_v2(fx->db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	sqlite3_stmt *q;
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM doc", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 2);
+	sqlite3_finalize(q);
+	/* Its references went with it; the others' stayed. */
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*), count(DISTINCT r.doc)"
+					    " FROM ref r LEFT JOIN doc d ON d.id = r.doc"
+					    " WHERE d.id IS NULL", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 0);
+	sqlite3_finalize(q);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(DISTINCT doc) FROM ref",
+					    -1, &q, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(q, 0), 2);
 	sqlite3_finalize(q);
@@ -589,38 +606,63 @@ test_forked_same_as_inline(void **state)
 	library_free(b);
 }
 
-/* Kills one worker process (a child of this process) from the progress
- * callback, as a parser crash would end it. */
+/* The worker hook of test_worker_killed, run in the worker processes: the
+ * first worker to draw a file writes its pid and that file's path to
+ * dir/stopped (whole, by a rename) and waits to be killed; any other
+ * worker waits until that is done, so that it cannot parse every file
+ * before the first one has drawn. Timing cannot change the outcome. */
 static void
-kill_a_worker(void *ctx, size_t done, size_t total)
+stop_first_worker(void *ctx, const char *path)
+{
+	fixture *fx = ctx;
+	char *lock = xasprintf("%s/stopped.lock", fx->dir);
+	char *tmp = xasprintf("%s/stopped.tmp", fx->dir);
+	char *done = xasprintf("%s/stopped", fx->dir);
+	int fd = open(lock, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd >= 0) {
+		close(fd);
+		FILE *f = fopen(tmp, "w");
+		if (!f)
+			_exit(3);
+		fprintf(f, "%ld\n%s\n", (long)getpid(), path);
+		if (fclose(f) != 0 || rename(tmp, done) < 0)
+			_exit(3);
+		for (;;)
+			pause();	/* until the parent's SIGKILL */
+	}
+	for (int i = 0; i < 6000 && access(done, F_OK) < 0; i++)
+		usleep(10000);
+	free(lock);
+	free(tmp);
+	free(done);
+}
+
+/* The progress callback of test_worker_killed: at the first record, waits
+ * for the stopped worker (at most 60 s) and kills exactly that one, as a
+ * parser crash would end it; remembers the file it held. */
+static char killed_path[4096];
+
+static void
+kill_stopped_worker(void *ctx, size_t done, size_t total)
 {
 	fixture *fx = ctx;
 	(void)total;
 	if (done != 1)
 		return;
-	DIR *d = opendir("/proc");
-	struct dirent *de;
-	while (d && (de = readdir(d))) {
-		char path[300], line[512];
-		snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
-		FILE *f = fopen(path, "r");
-		if (!f)
-			continue;
-		int pid = 0, ppid = 0;
-		if (fgets(line, sizeof line, f)) {
-			char *rp = strrchr(line, ')');
-			if (rp && sscanf(line, "%d", &pid) == 1)
-				sscanf(rp + 2, "%*c %d", &ppid);
-		}
-		fclose(f);
-		if (ppid == getpid()) {
-			kill(pid, SIGKILL);
-			fx->prog_calls = 1000;	/* killed one */
-			break;
-		}
-	}
-	if (d)
-		closedir(d);
+	char *p = xasprintf("%s/stopped", fx->dir);
+	FILE *f = NULL;
+	for (int i = 0; i < 6000 && !(f = fopen(p, "r")); i++)
+		usleep(10000);
+	free(p);
+	assert_non_null(f);
+	long pid = 0;
+	assert_int_equal(fscanf(f, "%ld\n", &pid), 1);
+	assert_non_null(fgets(killed_path, sizeof killed_path, f));
+	fclose(f);
+	killed_path[strcspn(killed_path, "\n")] = '\0';
+	assert_true(pid > 1);
+	assert_int_equal(kill((pid_t)pid, SIGKILL), 0);
+	fx->prog_calls = 1000;	/* killed one */
 }
 
 /* A worker that dies costs only the file it was reading: left out of the
@@ -635,25 +677,28 @@ test_worker_killed(void **state)
 		copy_doc(docs[i % 3], p);
 		free(p);
 	}
+	killed_path[0] = '\0';
 	library_options opt = { .db_path = fx->db, .jobs = 2, .warn = warn_cb,
-				.warn_ctx = fx, .progress = kill_a_worker };
+				.warn_ctx = fx, .progress = kill_stopped_worker,
+				.worker_hook = stop_first_worker };
 	char *w = NULL;
 	library *lib = library_open(&opt, &w);
 	assert_null(w);
 	library_stats st = scan(lib, fx->lib);
 	assert_int_equal(fx->prog_calls, 1000);	/* a worker was killed */
-	assert_true(st.failed <= 1);
-	assert_int_equal(st.parsed + st.failed, 33);
-	assert_int_equal(st.files, 33 - st.failed);
-	assert_int_equal(count_docs(lib), 33 - st.failed);
-	size_t lost = st.failed;
-	/* The signal, and the file if one was lost. */
-	assert_true(fx->warnings >= 1);
+	assert_int_equal(st.failed, 1);
+	assert_int_equal(st.parsed, 32);
+	assert_int_equal(st.files, 32);
+	assert_int_equal(count_docs(lib), 32);
+	/* The signal, then the file it held, by name. */
+	assert_int_equal(fx->warnings, 2);
+	assert_true(killed_path[0] != '\0');
+	assert_non_null(strstr(fx->last_warning, killed_path));
 	library_free(lib);
 
 	lib = open_lib(fx, fx->db, 1);
 	st = scan(lib, fx->lib);
-	assert_int_equal(st.parsed, lost);
+	assert_int_equal(st.parsed, 1);
 	assert_int_equal(st.files, 33);
 	library_free(lib);
 }
@@ -782,6 +827,148 @@ test_queries(void **state)
 	free(dir), free(l20), free(r16), free(cis);
 }
 
+/* The references library_refs_of gives are those of a parse (refs_find
+ * on doc_open), field by field, in the same order: from the in-process
+ * parser and through the worker processes' pipes. Names come from
+ * library_walk's index_paths (root given relative and with a trailing
+ * slash); a file outside the library has none (0). */
+static void
+check_refs_of(library *lib, const char *index_path, const char *path)
+{
+	library_ref *r;
+	size_t n;
+	char *err = NULL;
+	assert_int_equal(library_refs_of(lib, index_path, &r, &n, &err), 1);
+	assert_null(err);
+	doc *d = doc_open(path, NULL, NULL, &err);
+	assert_non_null(d);
+	ref_list *l = refs_find(d, NULL);
+	assert_int_equal(n, l->n);
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++) {
+		const ref *x = &l->items[i];
+		int meta = x->block == REFS_META;
+		assert_string_equal(r[i].path, meta ? "meta" : d->blocks[x->block]->path);
+		assert_string_equal(r[i].kind, ref_kind_name(x->kind));
+		assert_string_equal(r[i].key, x->key);
+		if (meta) {
+			assert_string_equal(r[i].text, d->meta.agenda[x->meta_index]);
+		} else {
+			assert_int_equal(r[i].text_len, x->len);
+			assert_memory_equal(r[i].text, d->plain + x->off, x->len);
+		}
+		assert_true((r[i].para == NULL) == (x->para == NULL));
+		if (x->para)
+			assert_string_equal(r[i].para, x->para);
+		assert_null(r[i].title);	/* no catalog */
+	}
+	refs_free(l);
+	doc_free(d);
+	library_refs_free(r, n);
+}
+
+static void
+test_refs_of(void **state)
+{
+	fixture *fx = *state;
+	for (int i = 0; i < 30; i++) {
+		char *p = xasprintf("%s/copy%02d-%s", fx->lib, i, docs[i % 3]);
+		copy_doc(docs[i % 3], p);
+		free(p);
+	}
+	char *other = xasprintf("%s/other.txt", fx->dir);
+	copy_doc(docs[0], other);
+	char *cwd = getcwd(NULL, 0);
+	assert_int_equal(chdir(fx->dir), 0);
+	const char *roots[] = { "docs/" };
+	char **files, **names;
+	size_t n = library_walk(roots, 1, NULL, NULL, &files, &names);
+	assert_int_equal(n, 33);
+	for (int jobs = 1; jobs <= 2; jobs++) {
+		library *lib = open_lib(fx, ":memory:", jobs);
+		library_stats st = scan(lib, "docs");
+		assert_int_equal(st.parsed, 33);
+		for (size_t i = 0; i < n; i++) {
+			assert_string_equal(files[i] + strlen("docs/"),
+					    names[i] + strlen(fx->lib) + 1);
+			check_refs_of(lib, names[i], files[i]);
+		}
+		/* Not in the library (a root of its own, not scanned). */
+		library_ref *r;
+		size_t k;
+		char *err = NULL;
+		assert_int_equal(library_refs_of(lib, other, &r, &k, &err), 0);
+		assert_null(r);
+		assert_null(err);
+		library_free(lib);
+	}
+	library_paths_free(files, n);
+	library_paths_free(names, n);
+	assert_int_equal(chdir(cwd), 0);
+	free(cwd);
+	free(other);
+}
+
+/* The progress line: on a terminal only, not before half a second, put
+ * back in place by '\r' and erased at the end. Time is set, not waited. */
+static void
+test_meter(void **state)
+{
+	(void)state;
+	int master = posix_openpt(O_RDWR | O_NOCTTY);
+	assert_true(master >= 0);
+	assert_int_equal(grantpt(master), 0);
+	assert_int_equal(unlockpt(master), 0);
+	FILE *tty = fopen(ptsname(master), "w");
+	assert_non_null(tty);
+	struct termios t;
+	assert_int_equal(tcgetattr(fileno(tty), &t), 0);
+	t.c_oflag &= ~(tcflag_t)OPOST;	/* the bytes as written */
+	assert_int_equal(tcsetattr(fileno(tty), TCSANOW, &t), 0);
+
+	cli_library_meter m;
+	cli_library_meter_start(&m, tty);
+	assert_true(m.tty);
+	m.start_ns += 3600LL * 1000000000LL;	/* not yet half a second */
+	cli_library_meter_step(&m, 1, 10);
+	assert_false(m.shown);
+	m.start_ns -= 7200LL * 1000000000LL;	/* an hour ago */
+	cli_library_meter_step(&m, 5, 10);
+	assert_true(m.shown);
+	cli_library_meter_end(&m);
+	assert_false(m.shown);
+	fclose(tty);
+	/* The two writes may arrive in two reads: read until the line is
+	 * erased, or a few seconds pass (never a fixed sleep). */
+	char got[256];
+	size_t have = 0;
+	while (have < sizeof got - 1 && !memmem(got, have, "\033[K", 3)) {
+		struct pollfd pf = { .fd = master, .events = POLLIN };
+		if (poll(&pf, 1, 5000) <= 0)
+			break;
+		ssize_t k = read(master, got + have, sizeof got - 1 - have);
+		if (k <= 0)
+			break;
+		have += (size_t)k;
+	}
+	got[have] = '\0';
+	assert_string_equal(got, "\rlectern: indexing 5/10 documents\r\033[K");
+	close(master);
+
+	/* A pipe: nothing, whatever the time. */
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	FILE *w = fdopen(p[1], "w");
+	cli_library_meter_start(&m, w);
+	assert_false(m.tty);
+	m.start_ns -= 3600LL * 1000000000LL;
+	cli_library_meter_step(&m, 5, 10);
+	cli_library_meter_end(&m);
+	fclose(w);
+	assert_int_equal(read(p[0], got, sizeof got), 0);
+	close(p[0]);
+}
+
 int
 main(void)
 {
@@ -796,6 +983,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_forked_same_as_inline, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_worker_killed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_queries, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refs_of, setup, teardown),
+		cmocka_unit_test(test_meter),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,6 +26,7 @@
 #include "anchor.h"
 #include "notes.h"
 #include "notes_export.h"
+#include "un/cite.h"
 #include "util.h"
 #include "../notes/testdoc.h"
 
@@ -483,7 +484,7 @@ test_cite_path(void **state)
 		{ "", "—" },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-		char *c = notes_cite_path(base, cases[i].path);
+		char *c = cite_of_path(base, cases[i].path);
 		assert_string_equal(cases[i].want, c);
 		free(c);
 	}
@@ -492,7 +493,7 @@ test_cite_path(void **state)
 		const node *nd = base->blocks[i];
 		if (nd->kind == NODE_HEADING)	/* cited by its label */
 			continue;
-		char *a = notes_cite(base, nd), *b = notes_cite_path(base, nd->path);
+		char *a = notes_cite(base, nd), *b = cite_of_path(base, nd->path);
 		assert_string_equal(a, b);
 		same++;
 		free(a);

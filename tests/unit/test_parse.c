@@ -16,7 +16,8 @@
 
 #include "doc.h"
 #include "util.h"
-#include "lang.h"
+#include "un/cite.h"
+#include "un/lang.h"
 #include "parse.h"
 #include "source.h"
 
@@ -224,17 +225,17 @@ static void
 test_cis_cite(void **state)
 {
 	(void)state;
-	assert_ptr_equal(doc_find_cite(cis, get(cis, "letter/p1"), "8"),
+	assert_ptr_equal(cite_find(cis, get(cis, "letter/p1"), "8"),
 			 get(cis, "annex1/decl/p8"));
-	assert_ptr_equal(doc_find_cite(cis, get(cis, "letter/p1"), "Anexo, párr. 8"),
+	assert_ptr_equal(cite_find(cis, get(cis, "letter/p1"), "Anexo, párr. 8"),
 			 get(cis, "annex1/decl/p8"));
-	assert_ptr_equal(doc_find_cite(cis, get(cis, "annex1/decl/p8"), "Carta, párr. 2"),
+	assert_ptr_equal(cite_find(cis, get(cis, "annex1/decl/p8"), "Carta, párr. 2"),
 			 get(cis, "letter/p2"));
-	assert_ptr_equal(doc_find_cite(cis, NULL, "Anexo"), get(cis, "annex1"));
-	char *c = lang_cite(cis, get(cis, "annex1/decl/p8"));
+	assert_ptr_equal(cite_find(cis, NULL, "Anexo"), get(cis, "annex1"));
+	char *c = cite_format(cis, get(cis, "annex1/decl/p8"));
 	assert_string_equal(c, "Anexo, párr. 8");
 	free(c);
-	c = lang_cite(cis, get(cis, "letter/p2"));
+	c = cite_format(cis, get(cis, "letter/p2"));
 	assert_string_equal(c, "Carta, párr. 2");
 	free(c);
 }
@@ -555,18 +556,18 @@ test_numbering(void **state)
 	assert_string_equal(s->cite, "I");
 	assert_text(d, s, "Organization of work");
 	assert_string_equal(get(d, "s1/p3")->number, "3");
-	char *c = lang_cite(d, get(d, "p1/b/ii"));
+	char *c = cite_format(d, get(d, "p1/b/ii"));
 	assert_string_equal(c, "para. 1 (b) (ii)");
-	assert_ptr_equal(doc_find_cite(d, NULL, c), get(d, "p1/b/ii"));
+	assert_ptr_equal(cite_find(d, NULL, c), get(d, "p1/b/ii"));
 	free(c);
 	doc_free(d);
 	/* a section inside another is cited with it: "sect. II.A" */
 	d = parse_str("I. Scope of the work\n\nA. Members and observers\n\n1. Text one.\n\n"
 		      "II. Other matters\n\nA. Members and observers\n\n2. Text two.\n", "en");
 	node *iia = get(d, "s2/s1");
-	c = lang_cite(d, iia);
+	c = cite_format(d, iia);
 	assert_string_equal(c, "sect. II.A");
-	assert_ptr_equal(doc_find_cite(d, NULL, c), iia);
+	assert_ptr_equal(cite_find(d, NULL, c), iia);
 	free(c);
 	doc_free(d);
 	/* "2." after paragraph 1 is paragraph 2 even without a full stop
@@ -623,7 +624,7 @@ test_numbering(void **state)
 	assert_null(p2->kids[1]->number);
 	assert_null(p2->kids[1]->cite);
 	assert_text(d, p2->kids[1], "Thursday, 3 December: from 10 a.m. to 1 p.m.");
-	c = lang_cite(d, p2->kids[1]);
+	c = cite_format(d, p2->kids[1]);
 	assert_string_equal(c, "para. 2");
 	free(c);
 	assert_int_equal(get(d, "p3")->nkids, 0);	/* no colon, no list */
@@ -793,34 +794,34 @@ test_convention_cite(void **state)
 		assert_int_equal(notes->kind, NODE_ANNEX);
 		char want[128];
 		snprintf(want, sizeof want, "%s, %s", c[i].annex, c[i].want_art);
-		char *nc = lang_cite(d, get(d, "annex1/decl/annex1/decl/s1"));
+		char *nc = cite_format(d, get(d, "annex1/decl/annex1/decl/s1"));
 		assert_string_equal(nc, want);
 		free(nc);
 		node *art = get(d, "annex1/decl/s2/s1");
 		assert_int_equal(art->unit, UNIT_ARTICLE);
 		assert_int_equal(get(d, "annex1/decl/s2")->unit, UNIT_CHAPTER);
-		char *got = lang_cite(d, get(d, "annex1/decl/s2/s1/p2/b"));
+		char *got = cite_format(d, get(d, "annex1/decl/s2/s1/p2/b"));
 		assert_string_equal(got, c[i].want);
 		free(got);
-		got = lang_cite(d, art);
+		got = cite_format(d, art);
 		assert_string_equal(got, c[i].want_art);
 		free(got);
 		/* the body's short title */
 		assert_string_equal(get(d, "annex1/decl")->label, "Convention against Theft");
 		/* look-ups as typed, from article 11's paragraph */
 		node *from = get(d, "annex1/decl/s1/s1/p1");
-		assert_ptr_equal(doc_find_cite(d, from, "12"), art);
-		assert_ptr_equal(doc_find_cite(d, from, "Article 12"), art);
-		assert_ptr_equal(doc_find_cite(d, from, "art. 12"), art);
-		assert_ptr_equal(doc_find_cite(d, from, "Статья 12"), art);
-		assert_ptr_equal(doc_find_cite(d, from, "1"), from);
-		assert_ptr_equal(doc_find_cite(d, from, "art. 12, para. 2 (b)"),
+		assert_ptr_equal(cite_find(d, from, "12"), art);
+		assert_ptr_equal(cite_find(d, from, "Article 12"), art);
+		assert_ptr_equal(cite_find(d, from, "art. 12"), art);
+		assert_ptr_equal(cite_find(d, from, "Статья 12"), art);
+		assert_ptr_equal(cite_find(d, from, "1"), from);
+		assert_ptr_equal(cite_find(d, from, "art. 12, para. 2 (b)"),
 				 get(d, "annex1/decl/s2/s1/p2/b"));
-		assert_ptr_equal(doc_find_cite(d, from, "12.2"), get(d, "annex1/decl/s2/s1/p2"));
-		assert_ptr_equal(doc_find_cite(d, from, "chap. II"), get(d, "annex1/decl/s2"));
-		assert_ptr_equal(doc_find_cite(d, NULL, "annex1/decl"), get(d, "annex1/decl"));
-		assert_null(doc_find_cite(d, from, "Article 99"));
-		assert_null(doc_find_cite(d, from, "?!"));
+		assert_ptr_equal(cite_find(d, from, "12.2"), get(d, "annex1/decl/s2/s1/p2"));
+		assert_ptr_equal(cite_find(d, from, "chap. II"), get(d, "annex1/decl/s2"));
+		assert_ptr_equal(cite_find(d, NULL, "annex1/decl"), get(d, "annex1/decl"));
+		assert_null(cite_find(d, from, "Article 99"));
+		assert_null(cite_find(d, from, "?!"));
 		/* what lang_cite writes, read back: every clause and article */
 		for (size_t k = 1; k < d->nnodes; k++) {
 			node *nd = d->nodes[k];
@@ -828,14 +829,14 @@ test_convention_cite(void **state)
 			    nd->kind != NODE_ANNEX &&
 			    !(nd->kind == NODE_SECTION && nd->unit == UNIT_ARTICLE))
 				continue;
-			char *cs = lang_cite(d, nd);
-			if (doc_find_cite(d, NULL, cs) != nd)
+			char *cs = cite_format(d, nd);
+			if (cite_find(d, NULL, cs) != nd)
 				fail_msg("%s: '%s' finds %s", nd->path, cs,
-					 doc_find_cite(d, NULL, cs) ? doc_find_cite(d, NULL, cs)->path
+					 cite_find(d, NULL, cs) ? cite_find(d, NULL, cs)->path
 					 : "nothing");
 			free(cs);
 		}
-		assert_null(doc_find_cite(d, from, "Annex II, para. 1"));
+		assert_null(cite_find(d, from, "Annex II, para. 1"));
 		doc_free(d);
 	}
 	assert_string_equal(node_unit_name(UNIT_ARTICLE), "article");
@@ -859,10 +860,10 @@ test_preamble(void **state)
 	assert_string_equal(op->cite, "1");
 	assert_int_equal(op->unit, UNIT_NONE);
 	assert_starts(d, op, "Decides:");
-	char *c = lang_cite(d, pp2);
+	char *c = cite_format(d, pp2);
 	assert_string_equal(c, "preambular para. 2");
-	assert_ptr_equal(doc_find_cite(d, NULL, c), pp2);
-	assert_ptr_equal(doc_find_cite(d, NULL, "pp2"), pp2);
+	assert_ptr_equal(cite_find(d, NULL, c), pp2);
+	assert_ptr_equal(cite_find(d, NULL, "pp2"), pp2);
 	free(c);
 	doc_free(d);
 	/* a convention's preamble, its closing formula, a chapeau among
@@ -879,7 +880,7 @@ test_preamble(void **state)
 	node *chapeau = get(d, "annex1/decl/s1/u1");
 	assert_null(chapeau->cite);
 	assert_int_equal(chapeau->unit, UNIT_NONE);
-	c = lang_cite(d, chapeau);
+	c = cite_format(d, chapeau);
 	assert_string_equal(c, "Annex, art. 1");
 	free(c);
 	doc_free(d);
@@ -895,7 +896,7 @@ test_preamble(void **state)
 	};
 	for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
 		d = parse_str(w[i].text, w[i].lang);
-		c = lang_cite(d, get(d, "pp2"));
+		c = cite_format(d, get(d, "pp2"));
 		assert_string_equal(c, w[i].want);
 		free(c);
 		doc_free(d);
@@ -1065,7 +1066,7 @@ test_cite_langs(void **state)
 		snprintf(text, sizeof text, "%s\n\nJoint statement\n\nFirst clause.\n\n"
 			 "Second clause.\n", c[i].annex);
 		doc *d = parse_str(text, c[i].lang);
-		char *got = lang_cite(d, get(d, "annex1/decl/p2"));
+		char *got = cite_format(d, get(d, "annex1/decl/p2"));
 		assert_string_equal(got, c[i].want);
 		free(got);
 		doc_free(d);
@@ -1253,6 +1254,433 @@ test_compilation_flat(void **state)
 	doc_free(d);
 	free(text);
 	source_free(&s);
+}
+
+/* The furniture entry of source line `line`, or NULL. */
+static const doc_furniture *
+furn_at(const doc *d, size_t line)
+{
+	for (size_t i = 0; i < d->meta.nfurniture; i++)
+		if (d->meta.furniture[i].line == line)
+			return &d->meta.furniture[i];
+	return NULL;
+}
+
+/* Every removed line is in meta.furniture with its number, kind and
+ * text, in order; the masthead's agenda titles are paired with the
+ * items (one title a line and the lower-case lines continuing it). */
+static void
+test_furniture_list(void **state)
+{
+	(void)state;
+	doc *d = parse_str("United Nations A/61/917\n"			/* 1 */
+			   "General Assembly Distr.: General\n"		/* 2 */
+			   "21 May 2007\n"					/* 3 */
+			   "Original: English\n"				/* 4 */
+			   "07-35147 (E) 230507\n"				/* 5 */
+			   "*0735147*\n"					/* 6 */
+			   "Sixty-first session\n"				/* 7 */
+			   "Agenda items 68 and 117\n"				/* 8 */
+			   "Report of the Human Rights Council\n"		/* 9 */
+			   "Programme budget for the biennium\n"		/* 10 */
+			   "2006-2007 and related matters\n"			/* 11 */
+			   "Report of the Advisory Committee\n"		/* 12 */
+			   "1. The Advisory Committee has considered the reports of the\n"
+			   "Secretary-General on the revised estimates and notes them.\n"
+			   "07-35147\n"						/* 15 */
+			   "2/3\n"						/* 16 */
+			   "/...\n"						/* 17 */
+			   "2. The Committee recommends that the General Assembly take\n"
+			   "note of the reports of the Secretary-General.\n", "en");
+	assert_int_equal(d->meta.nfurniture, d->meta.furniture_lines);
+	for (size_t i = 1; i < d->meta.nfurniture; i++)
+		assert_true(d->meta.furniture[i - 1].line < d->meta.furniture[i].line);
+	static const struct { size_t line; const char *kind, *text; } want[] = {
+		{ 1, "masthead", "United Nations A/61/917" },
+		{ 5, "job-number", "07-35147 (E) 230507" },
+		{ 6, "barcode", "*0735147*" },
+		{ 8, "masthead", "Agenda items 68 and 117" },
+		{ 9, "masthead", "Report of the Human Rights Council" },
+		{ 15, "job-number", "07-35147" },
+		{ 16, "page-number", "2/3" },
+		{ 17, "continuation", "/..." },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		const doc_furniture *f = furn_at(d, want[i].line);
+		assert_non_null(f);
+		assert_string_equal(f->kind, want[i].kind);
+		assert_string_equal(f->text, want[i].text);
+	}
+	/* the paragraphs are text, not furniture */
+	assert_null(furn_at(d, 13));
+	assert_null(furn_at(d, 18));
+	assert_int_equal(d->meta.nagenda_titles, 2);
+	assert_string_equal(d->meta.agenda_titles[0].item, "68");
+	assert_string_equal(d->meta.agenda_titles[0].title, "Report of the Human Rights Council");
+	assert_string_equal(d->meta.agenda_titles[1].item, "117");
+	doc_free(d);
+
+	/* more titles than items: kept, unpaired */
+	d = parse_str("United Nations A/1/2\nGeneral Assembly Distr.: General\n"
+		      "Agenda items 5 and 6\nFirst title\nSecond title\nThird title\n\n"
+		      "1. Text of the document, which goes on here.\n", "en");
+	assert_int_equal(d->meta.nagenda_titles, 3);
+	for (size_t i = 0; i < 3; i++)
+		assert_null(d->meta.agenda_titles[i].item);
+	assert_string_equal(d->meta.agenda_titles[2].title, "Third title");
+	doc_free(d);
+}
+
+/* No node's text holds a masthead line's words. */
+static void
+assert_no_masthead_node(const doc *d, const char *const *lines)
+{
+	for (size_t k = 0; lines[k]; k++)
+		assert_null(memmem(d->plain, d->plain_len, lines[k], strlen(lines[k])));
+}
+
+/* Older mastheads (1970s-2000s), modelled on real ones: the organ
+ * stacked ("GENERAL" / "ASSEMBLY") or set beside "Distr." in columns,
+ * "Distr. GENERAL", "ORIGINAL: ENGLISH", "Item 54 of the preliminary
+ * list*" with its title after a blank line, a job number with its date
+ * and "/..." on one line, "English" / "Page 2": metadata or furniture;
+ * the all-capital letter title is the letter's, sender and addressee read. */
+static void
+test_old_masthead(void **state)
+{
+	(void)state;
+	static const char stacked[] =
+		"UNITED NATIONS\n"
+		"\n"
+		"GENERAL\n"
+		"ASSEMBLY\n"
+		"\n"
+		"                                                Distr.\n"
+		"                                                GENERAL\n"
+		"\n"
+		"                                                A/50/123\n"
+		"                                                6 March 1995\n"
+		"\n"
+		"                                                ORIGINAL: ENGLISH\n"
+		"\n"
+		"Fiftieth session\n"
+		"Item 54 of the preliminary list*\n"
+		"\n"
+		"        QUESTION OF THE COMPOSITION OF THE RELEVANT ORGANS\n"
+		"                      OF THE UNITED NATIONS\n"
+		"\n"
+		"            LETTER DATED 3 MARCH 1995 FROM THE PERMANENT REPRESENTATIVE\n"
+		"            OF NORWAY TO THE UNITED NATIONS ADDRESSED TO THE\n"
+		"                            SECRETARY-GENERAL\n"
+		"\n"
+		"     I have the honour to transmit herewith the text of the statement issued\n"
+		"by the Government of Norway on 2 March 1995 concerning the situation.\n"
+		"\n"
+		"     I should be grateful if you would have the present letter and its annex\n"
+		"circulated as a document of the General Assembly under item 54 of the\n"
+		"preliminary list.\n"
+		"\n"
+		"                                        (Signed)  Hans Olav NORDMANN\n"
+		"                                             Permanent Representative\n"
+		"\n"
+		"______________________\n"
+		"     * A/50/50.\n"
+		"\n"
+		"95-07312 (E)   140395                                              /...\n";
+	doc *d = parse_str(stacked, "en");
+	assert_int_equal(d->root->kids[0]->kind, NODE_LETTER);
+	assert_string_equal(d->meta.title, "LETTER DATED 3 MARCH 1995 FROM THE PERMANENT "
+			    "REPRESENTATIVE OF NORWAY TO THE UNITED NATIONS ADDRESSED TO THE "
+			    "SECRETARY-GENERAL");
+	assert_string_equal(d->meta.sender, "PERMANENT REPRESENTATIVE OF NORWAY");
+	assert_string_equal(d->meta.addressee, "SECRETARY-GENERAL");
+	assert_string_equal(d->meta.symbol, "A/50/123");
+	assert_string_equal(d->meta.distribution, "General");
+	assert_string_equal(d->meta.orig_lang, "en");
+	assert_string_equal(d->meta.date, "1995-03-06");
+	assert_string_equal(d->meta.job, "95-07312");
+	assert_int_equal(d->meta.nagenda, 1);
+	assert_string_equal(d->meta.agenda[0], "54");
+	assert_int_equal(d->meta.nagenda_titles, 1);
+	assert_string_equal(d->meta.agenda_titles[0].item, "54");
+	assert_string_equal(d->meta.agenda_titles[0].title, "QUESTION OF THE COMPOSITION OF "
+			    "THE RELEVANT ORGANS OF THE UNITED NATIONS");
+	static const char *const mast1[] = { "ASSEMBLY", "ORIGINAL", "preliminary list*",
+					     "95-07312", "/...", NULL };
+	assert_no_masthead_node(d, mast1);
+	assert_string_equal(furn_at(d, 4)->kind, "masthead");	/* ASSEMBLY */
+	assert_string_equal(furn_at(d, 37)->kind, "job-number");	/* with "/..." */
+	doc_free(d);
+
+	static const char columns[] =
+		"UNITED NATIONS                                                     A\n"
+		"GENERAL                                                  Distr.\n"
+		"ASSEMBLY                                                 GENERAL\n"
+		"\n"
+		"                                                         A/49/870\n"
+		"                                                         S/1995/123\n"
+		"                                                         10 February 1995\n"
+		"\n"
+		"                                                         ORIGINAL: ENGLISH\n"
+		"\n"
+		"GENERAL ASSEMBLY                              SECURITY COUNCIL\n"
+		"Forty-ninth session                           Fiftieth year\n"
+		"Agenda items 54 and 98\n"
+		"\n"
+		"LETTER DATED 8 FEBRUARY 1995 FROM THE PERMANENT REPRESENTATIVE\n"
+		"OF MEXICO TO THE UNITED NATIONS ADDRESSED TO THE SECRETARY-GENERAL\n"
+		"\n"
+		"     I have the honour to transmit herewith the joint communique issued\n"
+		"on 7 February 1995 by the Ministers for Foreign Affairs of the Group.\n"
+		"\n"
+		"     I should be grateful if you would have this letter and its annex\n"
+		"circulated as an official document of the General Assembly, under agenda\n"
+		"items 54 and 98, and of the Security Council.\n"
+		"\n"
+		"95-03871 (E)   130295                                              /...\n"
+		"                                                         A/49/870\n"
+		"                                                         S/1995/123\n"
+		"                                                         English\n"
+		"                                                         Page 2\n"
+		"\n"
+		"     The Ministers also expressed the hope that the negotiations would\n"
+		"continue in good faith.\n"
+		"\n"
+		"                                        (Signed)  Victor FLORES OLEA\n"
+		"                                             Ambassador\n"
+		"                                        Permanent Representative\n";
+	d = parse_str(columns, "en");
+	assert_int_equal(d->root->kids[0]->kind, NODE_LETTER);
+	assert_string_equal(d->meta.sender, "PERMANENT REPRESENTATIVE OF MEXICO");
+	assert_string_equal(d->meta.distribution, "General");
+	assert_string_equal(d->meta.date, "1995-02-10");
+	assert_int_equal(d->meta.session, 49);
+	assert_int_equal(d->meta.nagenda, 2);
+	static const char *const mast2[] = { "UNITED NATIONS  ", "Distr", "SECURITY COUNCIL",
+					     "Fiftieth year", "Page 2", "English", NULL };
+	assert_no_masthead_node(d, mast2);
+	assert_string_equal(furn_at(d, 29)->kind, "page-number");
+	assert_string_equal(furn_at(d, 28)->kind, "running-header");
+	doc_free(d);
+
+	static const char french[] =
+		"NATIONS UNIES\n"
+		"\n"
+		"ASSEMBLEE\n"
+		"GENERALE\n"
+		"\n"
+		"                                                Distr.\n"
+		"                                                GENERALE\n"
+		"\n"
+		"                                                A/50/200\n"
+		"                                                12 juin 1995\n"
+		"                                                FRANCAIS\n"
+		"                                                ORIGINAL : ANGLAIS\n"
+		"\n"
+		"Cinquantième session\n"
+		"Point 7 de l'ordre du jour provisoire*\n"
+		"\n"
+		"            LETTRE DATEE DU 9 JUIN 1995, ADRESSEE AU SECRETAIRE GENERAL\n"
+		"            PAR LE REPRESENTANT PERMANENT DE LA NORVEGE AUPRES DE\n"
+		"                       L'ORGANISATION DES NATIONS UNIES\n"
+		"\n"
+		"     J'ai l'honneur de vous faire tenir ci-joint le texte de la déclaration\n"
+		"publiée par le Gouvernement norvégien le 8 juin 1995.\n"
+		"\n"
+		"                                        L'Ambassadeur,\n"
+		"                                        (Signé) Hans Olav NORDMANN\n";
+	d = parse_str(french, "fr");
+	assert_string_equal(d->meta.distribution, "General");
+	assert_string_equal(d->meta.orig_lang, "en");
+	assert_int_equal(d->meta.nagenda, 1);
+	assert_string_equal(d->meta.agenda[0], "7");
+	assert_non_null(strstr(d->meta.title, "LETTRE DATEE DU 9 JUIN 1995"));
+	static const char *const mast3[] = { "ASSEMBLEE", "FRANCAIS", "ordre du jour", NULL };
+	assert_no_masthead_node(d, mast3);
+	doc_free(d);
+
+	/* the Security Council's, "UNITED <gap> S" over "NATIONS" */
+	static const char council[] =
+		"UNITED                                                            S\n"
+		"NATIONS\n"
+		"\n"
+		"Security Council\n"
+		"                                                   Distr.\n"
+		"                                                   GENERAL\n"
+		"\n"
+		"                                                   S/1995/123\n"
+		"                                                   14 February 1995\n"
+		"\n"
+		"                                                   ORIGINAL: ENGLISH\n"
+		"\n"
+		"        LETTER DATED 13 FEBRUARY 1995 FROM THE PERMANENT REPRESENTATIVE\n"
+		"        OF MEXICO TO THE UNITED NATIONS ADDRESSED TO THE PRESIDENT OF\n"
+		"                          THE SECURITY COUNCIL\n"
+		"\n"
+		"     I have the honour to transmit herewith the communique issued on\n"
+		"13 February 1995.\n"
+		"\n"
+		"                                        (Signed)  Victor FLORES OLEA\n"
+		"\n"
+		"95-04512 (E)   140295   150295\n";
+	d = parse_str(council, "en");
+	assert_int_equal(d->root->nkids, 1);
+	assert_int_equal(d->root->kids[0]->kind, NODE_LETTER);
+	assert_string_equal(d->meta.addressee, "PRESIDENT OF THE SECURITY COUNCIL");
+	assert_string_equal(d->meta.symbol, "S/1995/123");
+	assert_string_equal(d->meta.job, "95-04512");
+	assert_string_equal(furn_at(d, 1)->kind, "masthead");
+	doc_free(d);
+
+	/* 1975: the agenda item's title in capitals, then the letter's */
+	static const char seventies[] =
+		"UNITED NATIONS\n"
+		"GENERAL\n"
+		"ASSEMBLY\n"
+		"                                    Distr.\n"
+		"                                    GENERAL\n"
+		"\n"
+		"                                    A/10217\n"
+		"                                    23 September 1975\n"
+		"                                    ENGLISH\n"
+		"                                    ORIGINAL: FRENCH\n"
+		"\n"
+		"Thirtieth session\n"
+		"Agenda item 23\n"
+		"\n"
+		"IMPLEMENTATION OF THE DECLARATION ON THE GRANTING OF INDEPENDENCE\n"
+		"TO COLONIAL COUNTRIES AND PEOPLES\n"
+		"\n"
+		"Letter dated 22 September 1975 from the Permanent Representative of\n"
+		"France to the United Nations addressed to the Secretary-General\n"
+		"\n"
+		"     On instructions from my Government, I have the honour to transmit\n"
+		"to you the text of the statement made on 20 September 1975.\n"
+		"\n"
+		"     I should be grateful if you would have this letter circulated as an\n"
+		"official document of the General Assembly under agenda item 23.\n"
+		"\n"
+		"                                        (Signed)  Louis de GUIRINGAUD\n";
+	d = parse_str(seventies, "en");
+	assert_int_equal(d->root->nkids, 1);
+	assert_int_equal(d->root->kids[0]->kind, NODE_LETTER);
+	assert_string_equal(d->meta.orig_lang, "fr");
+	assert_string_equal(d->meta.sender, "Permanent Representative of France");
+	assert_int_equal(d->meta.nagenda_titles, 1);
+	assert_string_equal(d->meta.agenda_titles[0].item, "23");
+	doc_free(d);
+}
+
+/* A web copy: a hosting site's navigation and file facts above the text,
+ * counters and pagination below it are furniture of kind site-chrome;
+ * the document's outline (kinds, numbers, labels), title and pages are
+ * those of the text alone. Over corpus documents of every extraction
+ * style (blank-less, numbers closing the text, double-spaced, Spanish). */
+static void
+test_site_chrome(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "en_A_61_917", "en_A_RES_80_239",
+		"en_A_HRC_WG.6_7_ITA_1", "es_cis-declaration-2020", "en_A_C.5_80_L.1", NULL };
+	static const char head[] = "Home \u203a Documents \u203a Search \u203a Log in\n"
+				   "Pages: 12 \u00b7 Format: PDF \u00b7 Size: 1.0 MB\n\n";
+	static const char tail[] = "\n1,234 views \u00b7 56 downloads\n1-10 11-20 21-30\n";
+	const char *top = getenv("top_srcdir");
+	for (size_t f = 0; names[f]; f++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/tests/data/parse/corpus/%s.txt", top ? top : ".",
+			 names[f]);
+		source src;
+		char *err = NULL;
+		assert_int_equal(source_load(path, &src, &err), 0);
+		buf b;
+		buf_init(&b);
+		buf_adds(&b, head);
+		buf_add(&b, src.data, src.len);
+		buf_adds(&b, tail);
+		doc *one = parse_document("one", src.data, src.len, NULL);
+		doc *web = parse_document("web", b.s, b.len, NULL);
+		assert_int_equal(web->nnodes, one->nnodes);
+		for (size_t i = 0; i < one->nnodes; i++) {
+			const node *x = one->nodes[i], *y = web->nodes[i];
+			assert_int_equal(x->kind, y->kind);
+			assert_string_equal(x->label, y->label);
+			assert_true((x->number == NULL) == (y->number == NULL));
+		}
+		if (one->meta.title)
+			assert_string_equal(one->meta.title, web->meta.title);
+		assert_int_equal(web->meta.npages, one->meta.npages);
+		assert_int_equal(web->meta.nfurniture, one->meta.nfurniture + 4);
+		const doc_furniture *first = &web->meta.furniture[0];
+		assert_int_equal(first->line, 1);
+		assert_string_equal(first->kind, "site-chrome");
+		assert_string_equal(web->meta.furniture[1].kind, "site-chrome");
+		const doc_furniture *last = &web->meta.furniture[web->meta.nfurniture - 1];
+		assert_string_equal(last->kind, "site-chrome");
+		assert_string_equal(last->text, "1-10 11-20 21-30");
+		doc_free(one);
+		doc_free(web);
+		buf_free(&b);
+		source_free(&src);
+	}
+	/* numbers closing a text are not pagination */
+	doc *d = parse_str("1. The totals are as follows:\n\n8 898 000\n9 756 600\n", "en");
+	assert_int_equal(d->meta.nfurniture, 0);
+	doc_free(d);
+	/* a masthead set with bars is no site's navigation */
+	d = parse_str("General Assembly | Distr.: General | Original: English\n\n"
+		      "Text of the document here.\n", "en");
+	for (size_t i = 0; i < d->meta.nfurniture; i++)
+		assert_string_not_equal(d->meta.furniture[i].kind, "site-chrome");
+	doc_free(d);
+	/* Russian, a counter with its thousands set apart by a space */
+	d = parse_str("\u0413\u043b\u0430\u0432\u043d\u0430\u044f \u203a "
+		      "\u0414\u043e\u043a\u0443\u043c\u0435\u043d\u0442\u044b \u203a "
+		      "\u041f\u043e\u0438\u0441\u043a\n\n"
+		      "1. \u0422\u0435\u043a\u0441\u0442.\n\n"
+		      "1 234 \u043f\u0440\u043e\u0441\u043c\u043e\u0442\u0440\u043e\u0432\n", "ru");
+	assert_int_equal(d->meta.nfurniture, 2);
+	assert_string_equal(d->meta.furniture[0].kind, "site-chrome");
+	assert_string_equal(d->meta.furniture[1].kind, "site-chrome");
+	assert_int_equal(d->meta.furniture[1].line, 5);
+	doc_free(d);
+}
+
+/* A table of contents without a "Contents" line (three lines with dot
+ * leaders, their column titles above) is furniture of kind toc, and the
+ * chapters it lists come once, from the text. */
+static void
+test_toc_furniture(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"Report of the Committee on Contributions\n"
+		"\n"
+		"Eighty-fifth session (5-23 June 2025)\n"
+		"\n"
+		"                                                      Paragraphs   Page\n"
+		"I.   INTRODUCTION ........................................ 1-11       3\n"
+		"II.  METHODS OF WORK ...................................... 12-40      7\n"
+		"III. SCALE OF ASSESSMENTS ................................. 41-80     12\n"
+		"IV.  MULTI-YEAR PAYMENT PLANS ............................. 81-95     20\n"
+		"\n"
+		"I. INTRODUCTION\n"
+		"\n"
+		"1. The Committee on Contributions held its eighty-fifth session at\n"
+		"United Nations Headquarters from 5 to 23 June 2025.\n"
+		"\n"
+		"II. METHODS OF WORK\n"
+		"\n"
+		"2. The Committee reviewed its methods of work.\n";
+	doc *d = parse_str(text, "en");
+	assert_int_equal(count_kind(d->root, NODE_SECTION), 2);
+	assert_null(memmem(d->plain, d->plain_len, "....", 4));
+	assert_null(memmem(d->plain, d->plain_len, "Paragraphs", 10));
+	size_t toc = 0;
+	for (size_t i = 0; i < d->meta.nfurniture; i++)
+		toc += strcmp(d->meta.furniture[i].kind, "toc") == 0;
+	assert_int_equal(toc, 5);
+	doc_free(d);
 }
 
 static size_t
@@ -1513,6 +1941,10 @@ main(void)
 		cmocka_unit_test(test_huge_line),
 		cmocka_unit_test(test_nested_annex_bounded),
 		cmocka_unit_test(test_compilation_flat),
+		cmocka_unit_test(test_furniture_list),
+		cmocka_unit_test(test_old_masthead),
+		cmocka_unit_test(test_site_chrome),
+		cmocka_unit_test(test_toc_furniture),
 		cmocka_unit_test(test_one_line_paragraphs),
 		cmocka_unit_test(test_superscript_end),
 		cmocka_unit_test(test_inline_paragraphs),

@@ -1,5 +1,5 @@
 /* test_refs: reference detection over sentences copied from the corpus
- * (/work/shared/corpus, file named before each), in English, Spanish,
+ * (tests/data/parse/corpus, file named before each), in English, Spanish,
  * French and Russian, and sentences that must give nothing (years, dates,
  * page numbers, job numbers, footnote marks, times, percentages). Each case
  * is one paragraph; the result is compared as "kind|key|text|para" lines. */
@@ -15,8 +15,10 @@
 #include <cmocka.h>
 
 #include "catalog.h"
+#include "cli/cli_refs.h"
 #include "doc.h"
 #include "refs.h"
+#include "un/session.h"
 #include "util.h"
 
 static catalog *cat;
@@ -66,7 +68,7 @@ test_agenda_es(void **state)
 	      "Le agradecería que tuviera a bien hacer distribuir la presente carta y su anexo "
 	      "como documento de la Asamblea General en relación con los temas 98 y 112 del programa.",
 	      "es", NULL, 75, NULL);
-	/* DOMAIN.md wording table: heading and sub-items */
+	/* the UN Editorial Manual's wording: heading and sub-items */
 	CHECK("agenda-item|A/74 provisional item 109|109|",
 	      "Tema 109 del programa provisional*", "es", NULL, 74, NULL);
 	CHECK("agenda-item|A/75 item 94 (e)|94 e)|\nagenda-item|A/75 item 95 (a)|95 a)|",
@@ -98,7 +100,7 @@ test_agenda_en(void **state)
 	CHECK("agenda-item|A/80 item 137|137|\nagenda-item|A/80 item 137|137|",
 	      "Organizational meeting Item 137: Programme planning Followed by: (informal "
 	      "meeting) Item 137: Programme planning", "en", "A/C.2/80/L.1", 0, NULL);
-	/* DOMAIN.md: lists, sub-items, provisional agenda */
+	/* the Editorial Manual: lists, sub-items, provisional agenda */
 	CHECK("agenda-item|A/75 item 42|42|\nagenda-item|A/75 item 43|43|\n"
 	      "agenda-item|A/75 item 166|166|",
 	      "under agenda items 42, 43 and 166", "en", "A/75/251", 0, NULL);
@@ -129,7 +131,7 @@ static void
 test_agenda_fr_ru(void **state)
 {
 	(void)state;
-	/* DOMAIN.md wording table */
+	/* the UN Editorial Manual's wording */
 	CHECK("agenda-item|A/75 item 98|98||T", "Point 98 de l’ordre du jour", "fr", NULL, 75, NULL);
 	CHECK("agenda-item|A/75 item 98|98||T\nagenda-item|A/75 item 112|112||T",
 	      "au titre des points 98 et 112 de l’ordre du jour", "fr", NULL, 75, NULL);
@@ -148,7 +150,7 @@ test_agenda_fr_ru(void **state)
 	CHECK("agenda-item|A/75 item 98|98||T", "в рамках пункта 98 повестки дня", "ru", NULL, 75, NULL);
 	CHECK("agenda-item|A/75 item 35|35|\nagenda-item|A/75 item 36|36|",
 	      "в пунктах 35 и 36 повестки дня", "ru", NULL, 75, NULL);
-	/* DOMAIN.md: the cybercrime item was 109 on the 74th session's
+	/* the Editorial Manual: the cybercrime item was 109 on the 74th session's
 	 * provisional agenda; the session named in the text wins */
 	CHECK("agenda-item|A/74 provisional item 109|109|",
 	      "under item 109 of the provisional agenda of the seventy-fourth session",
@@ -205,7 +207,7 @@ test_resolutions(void **state)
 	CHECK("resolution|A/RES/79/45|resolution 79/45|",
 	      "Taking note of the report of the Secretary-General submitted pursuant to "
 	      "resolution 79/45,1", "en", "A/C.1/80/L.13", 0, NULL);
-	/* DOMAIN.md forms */
+	/* the Editorial Manual's forms */
 	/* a bare number is not a reference; after the head word it is */
 	CHECK("resolution|A/RES/36/87 A|resolutions 36/87 A|\nresolution|A/RES/36/87 B|B|",
 	      "see 36/87 A and B; resolutions 36/87 A and B", "en", NULL, 80, NULL);
@@ -471,6 +473,78 @@ test_symbols(void **state)
 	CHECK("symbol|S/RES/1325 (2000)|S/RES/1325 (2000)|", "S/RES/1325 (2000)", "en", NULL, 0, NULL);
 }
 
+/* Issue 9, section 3: symbols an extraction damaged, the document's own
+ * running header, a commission's resolutions. */
+static void
+test_symbols_damaged(void **state)
+{
+	(void)state;
+	/* split by OCR: repaired, never truncated into E/CN.4/199 */
+	CHECK("symbol|E/CN.4/1999/12|E/CN.4/199 9/12|",
+	      "see E/CN.4/199 9/12 of the Commission", "en", NULL, 0, NULL);
+	/* a number after a symbol is no part of it */
+	CHECK("symbol|A/75/251|A/75/251|", "A/75/251 5 times", "en", NULL, 75, NULL);
+	/* glued: two */
+	CHECK("symbol|A/C.4/73/L.7|A/C.4/73/L.7|\nsymbol|A/C.4/73/L.8|A/C.4/73/L.8|",
+	      "drafts A/C.4/73/L.7A/C.4/73/L.8 were", "en", NULL, 73, NULL);
+	CHECK("symbol|A/C.4/73/L.7|A/C.4/73/L.7|\nsymbol|S/2020/532|S/2020/532|",
+	      "A/C.4/73/L.7S/2020/532", "en", NULL, 73, NULL);
+	/* a qualifier ending in a capital is not glued to nothing */
+	CHECK("symbol|A/HRC/WG.6/34/ITA/3|A/HRC/WG.6/34/ITA/3|",
+	      "A/HRC/WG.6/34/ITA/3", "en", NULL, 0, NULL);
+	/* the running header (its symbol on a line, a page number at most)
+	 * is not a reference to the document; the same symbol in a
+	 * sentence, or another document's, is */
+	CHECK("symbol|A/75/251|A/75/251|",
+	      "A/75/251\nthe present report (A/75/251) covers", "en", "A/75/251", 75, NULL);
+	CHECK("", "2 A/75/251*\nPage 3", "en", "A/75/251*", 75, NULL);
+	CHECK("symbol|A/75/252|A/75/252|", "A/75/252\nand so on", "en", "A/75/251", 75, NULL);
+}
+
+static void
+test_commission(void **state)
+{
+	(void)state;
+	/* "Commission resolution" outside the Commission's documents: whose
+	 * is not guessed (not ECOSOC's E/RES/1999/47) */
+	CHECK("", "Recalling Commission resolution 1999/47 of 27 April 1999,", "en", NULL, 75, NULL);
+	CHECK("", "resolution 2001/1 of the Commission for Social Development", "en", NULL, 75, NULL);
+	/* named: the Commission on Human Rights, E/CN.4/RES */
+	CHECK("resolution|E/CN.4/RES/2003/12|resolution 2003/12|",
+	      "Commission on Human Rights resolution 2003/12", "en", NULL, 75, NULL);
+	CHECK("resolution|E/CN.4/RES/2005/3|resolution 2005/3|",
+	      "resolution 2005/3 of the Commission on Human Rights", "en", NULL, 75, NULL);
+	CHECK("resolution|E/CN.4/RES/2005/3|résolution 2005/3|",
+	      "la résolution 2005/3 de la Commission des droits de l'homme", "fr", NULL, 0, NULL);
+	/* in a document of the Commission, "Commission resolution" is its own */
+	CHECK("resolution|E/CN.4/RES/1999/47|resolution 1999/47|",
+	      "Recalling Commission resolution 1999/47,", "en", "E/CN.4/2000/12", 0, NULL);
+	/* ECOSOC's, as before */
+	CHECK("resolution|E/RES/2004/67|resolution 2004/67|",
+	      "Economic and Social Council resolution 2004/67", "en", NULL, 75, NULL);
+}
+
+/* A symbol reference carries its session and qualifiers. */
+static void
+test_symbol_parts(void **state)
+{
+	(void)state;
+	const char *text = "see A/80/7/Add.1/Corr.2, A/C.1/75/L.1/Rev.1 and S/2020/532.";
+	doc *d = doc_new("t");
+	doc_add_node(d, NULL, NODE_PARAGRAPH, "p1", text, strlen(text));
+	doc_finish(d);
+	ref_list *l = refs_find(d, cat);
+	assert_int_equal(l->n, 3);
+	assert_int_equal(l->items[0].session, 80);
+	assert_string_equal(l->items[0].qualifiers, "Add.1/Corr.2");
+	assert_int_equal(l->items[1].session, 75);
+	assert_string_equal(l->items[1].qualifiers, "Rev.1");
+	assert_int_equal(l->items[2].session, 0);
+	assert_string_equal(l->items[2].qualifiers, "");
+	refs_free(l);
+	doc_free(d);
+}
+
 static void
 test_no_match(void **state)
 {
@@ -521,7 +595,7 @@ test_meta_agenda(void **state)
 	char *out = NULL;
 	size_t outlen = 0;
 	FILE *f = open_memstream(&out, &outlen);
-	assert_int_equal(refs_cli_print(d, cat, f), 0);
+	assert_int_equal(cli_refs_print(d, cat, f), 0);
 	fclose(f);
 	assert_string_equal(out,
 		"t\tmeta\tagenda-item\tA/80 item 99 (k)\t99 (k)\t\tGeneral and complete "
@@ -533,27 +607,72 @@ test_meta_agenda(void **state)
 	doc_free(d);
 }
 
+/* An agenda reference carries its key's parts (scope, list, item,
+ * sub-item): rebuilt from them, the key is the same, in every language
+ * and for masthead items; a reader never takes the key apart. */
+static void
+test_agenda_parts(void **state)
+{
+	(void)state;
+	static const struct { const char *text, *lang, *symbol; int session; } cases[] = {
+		{ "en relación con los temas 94 e) y 95 a) del programa", "es", NULL, 75 },
+		{ "Tema 109 del programa provisional*", "es", NULL, 74 },
+		{ "item 109 of the provisional agenda of the seventy-fourth session", "en", NULL, 75 },
+		{ "items 77 to 85 of the preliminary list", "en", NULL, 75 },
+		{ "au titre des points 3 et 4 de l'ordre du jour", "fr", "A/HRC/WG.6/7/ITA/1", 0 },
+		{ "по пунктам 98 и 112 повестки дня", "ru", NULL, 0 },
+	};
+	size_t seen = 0;
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		doc *d = doc_new("t");
+		doc_meta_set(&d->meta.lang, cases[c].lang);
+		doc_meta_set(&d->meta.symbol, cases[c].symbol);
+		d->meta.session = cases[c].session;
+		doc_meta_add_agenda(&d->meta, "99 (k)");
+		doc_add_node(d, NULL, NODE_PARAGRAPH, "p1", cases[c].text, strlen(cases[c].text));
+		doc_finish(d);
+		ref_list *l = refs_find(d, cat);
+		for (size_t i = 0; i < l->n; i++) {
+			const ref *r = &l->items[i];
+			if (r->kind != REF_AGENDA)
+				continue;
+			assert_in_range(r->agenda_form, 0, 2);
+			assert_true(r->item > 0);
+			char *key = agenda_key(r->scope, r->agenda_form, r->item, r->sub);
+			assert_string_equal(key, r->key);
+			free(key);
+			seen++;
+		}
+		refs_free(l);
+		doc_free(d);
+	}
+	/* every case has the masthead item and at least one in its text */
+	assert_true(seen >= 2 * sizeof cases / sizeof cases[0]);
+}
+
 static void
 test_session_rule(void **state)
 {
 	(void)state;
 	/* A/INF/76/1: opening dates of the 76th to 85th sessions */
-	assert_int_equal(refs_session_on("2021-09-13"), 75);
-	assert_int_equal(refs_session_on("2021-09-14"), 76);
-	assert_int_equal(refs_session_on("2023-09-11"), 77);
-	assert_int_equal(refs_session_on("2023-09-12"), 78);
-	assert_int_equal(refs_session_on("2024-09-17"), 79);
-	assert_int_equal(refs_session_on("2024-09-16"), 78);
-	assert_int_equal(refs_session_on("2029-09-18"), 84);
-	assert_int_equal(refs_session_on("2029-09-17"), 83);
-	assert_int_equal(refs_session_on("2030-09-17"), 85);
+	assert_int_equal(session_on_date("2021-09-13"), 75);
+	assert_int_equal(session_on_date("2021-09-14"), 76);
+	assert_int_equal(session_on_date("2023-09-11"), 77);
+	assert_int_equal(session_on_date("2023-09-12"), 78);
+	assert_int_equal(session_on_date("2024-09-17"), 79);
+	assert_int_equal(session_on_date("2024-09-16"), 78);
+	assert_int_equal(session_on_date("2029-09-18"), 84);
+	assert_int_equal(session_on_date("2029-09-17"), 83);
+	assert_int_equal(session_on_date("2030-09-17"), 85);
 	/* the default letter: 22 December 2020; the 75th opened 15 Sep 2020 */
-	assert_int_equal(refs_session_on("2020-12-22"), 75);
-	assert_int_equal(refs_session_on("2020-09-14"), 74);
-	assert_int_equal(refs_session_on("2020-09-15"), 75);
-	assert_int_equal(refs_session_on("1999-10-01"), 0);
-	assert_int_equal(refs_session_on("garbage"), 0);
-	assert_int_equal(refs_session_on(NULL), 0);
+	assert_int_equal(session_on_date("2020-12-22"), 75);
+	assert_int_equal(session_on_date("2020-09-14"), 74);
+	assert_int_equal(session_on_date("2020-09-15"), 75);
+	/* before 2003: the older rule, the third Tuesday of September */
+	assert_int_equal(session_on_date("1999-10-01"), 54);
+	assert_int_equal(session_on_date("1945-10-01"), 0);
+	assert_int_equal(session_on_date("garbage"), 0);
+	assert_int_equal(session_on_date(NULL), 0);
 
 	/* session from the text: date of the title, masthead line, symbol */
 	CHECK("agenda-item|A/75 item 98|98||T",
@@ -618,9 +737,13 @@ main(void)
 		cmocka_unit_test(test_by_title),
 		cmocka_unit_test(test_title_language),
 		cmocka_unit_test(test_symbols),
+		cmocka_unit_test(test_symbols_damaged),
+		cmocka_unit_test(test_commission),
+		cmocka_unit_test(test_symbol_parts),
 		cmocka_unit_test(test_no_match),
 		cmocka_unit_test(test_meta_agenda),
 		cmocka_unit_test(test_session_rule),
+		cmocka_unit_test(test_agenda_parts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,5 +1,6 @@
 /* test_search: smart case, accents, Russian ё/е, offsets on the original
- * characters, matches across hard breaks, direction and wrap-around. */
+ * characters, matches across hard breaks, direction and wrap-around,
+ * typography (’ “ œ U+2011) found by its plain form. */
 #include <build-config.h>
 
 #include <stdarg.h>
@@ -310,6 +311,36 @@ test_random(void **state)
 	}
 }
 
+/* Typography is plain on both sides (issue 8: all four were "Not found"). */
+static void
+test_typography(void **state)
+{
+	(void)state;
+	static const char *const typo_texts[] = {
+		"the people\u2019s right; l\u2019\u00c9tat partie",
+		"une \u0153uvre, the principle of non\u2011intervention",
+		"he said \u201cthe end\u201d",
+		"in\u00adformation",
+	};
+	doc *d = make_doc(typo_texts, ARRAY_LEN(typo_texts));
+	search *s = search_new(d);
+	assert_string_equal(all(s, d, "people's"), "people\u2019s");
+	assert_string_equal(all(s, d, "l'etat"), "l\u2019\u00c9tat");
+	assert_string_equal(all(s, d, "oeuvre"), "\u0153uvre");
+	assert_string_equal(all(s, d, "non-intervention"), "non\u2011intervention");
+	assert_string_equal(all(s, d, "\"the"), "\u201cthe");
+	assert_string_equal(all(s, d, "information"), "in\u00adformation");
+	/* the typographic form typed finds itself and the plain one */
+	assert_string_equal(all(s, d, "people\u2019s"), "people\u2019s");
+	/* the rules still hold: capitals and accents make the query strict */
+	assert_string_equal(all(s, d, "L'Etat"), "");
+	assert_string_equal(all(s, d, "l'\u00e9tat"), "l\u2019\u00c9tat");
+	assert_string_equal(all(s, d, "l'\u00c8tat"), "");
+	assert_string_equal(all(s, d, "l'\u00c9tat"), "l\u2019\u00c9tat");
+	search_free(s);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -322,6 +353,7 @@ main(void)
 		cmocka_unit_test(test_direction_wrap),
 		cmocka_unit_test(test_big),
 		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_typography),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,6 +20,7 @@
 #include "export.h"
 #include "parse.h"
 #include "source.h"
+#include "util.h"
 
 static char tmpdir[64];
 
@@ -496,6 +497,260 @@ test_pdf_converted(void **state)
 	free(p);
 }
 
+/* Bytes that are not UTF-8 but read as Windows-1252 words are converted,
+ * and the report says so; a stray bad byte in UTF-8 text is not. */
+static void
+test_cp1252(void **state)
+{
+	(void)state;
+	const char in[] = "R\xe9solution adopt\xe9" "e par l\x92" "Assembl\xe9" "e g\xe9n\xe9rale "
+		"\x96 \x93" "a\xf1o\x94 \x85\n";
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_from_memory("w.txt", in, sizeof in - 1, &s, &err), 0);
+	assert_string_equal(s.data, "Résolution adoptée par l’Assemblée générale – “año” …\n");
+	assert_string_equal(s.encoding, "Windows-1252");
+	assert_int_equal(s.invalid_bytes, 0);
+	char *r = source_report(&s, "lectern: ");
+	assert_non_null(r);
+	assert_string_equal(r, "lectern: w.txt: converted from Windows-1252\n");
+	free(r);
+	source_free(&s);
+	/* Cyrillic in Windows-1251 */
+	const char ru[] = "\xc3\xe5\xed\xe5\xf0\xe0\xeb\xfc\xed\xe0\xff \xc0\xf1\xf1\xe0\xec\xe1"
+		"\xeb\xe5\xff \xef\xee\xf1\xf2\xe0\xed\xee\xe2\xeb\xff\xe5\xf2:\n";
+	assert_int_equal(source_from_memory("r.txt", ru, sizeof ru - 1, &s, &err), 0);
+	assert_string_equal(s.data, "Генеральная Ассамблея постановляет:\n");
+	assert_string_equal(s.encoding, "Windows-1251");
+	source_free(&s);
+	/* Not text in any code page: a lone byte between spaces, a C1 byte,
+	 * and UTF-8 with one bad byte among many good characters. */
+	const char *const keep[] = {
+		"a bad byte \xff here\n",
+		"Bytes \xff\xfe and \xfd\xfc here\n",
+		"caf\xe9 \x81\n",
+		"Café, éte, año, último \xe9t\xe9 déjà vu, ça, où, être.\n",
+	};
+	for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
+		assert_int_equal(source_from_memory("k.txt", keep[i], strlen(keep[i]), &s, &err), 0);
+		assert_null(s.encoding);
+		assert_true(s.invalid_bytes > 0);
+		source_free(&s);
+	}
+}
+
+/* UTF-16 with a byte order mark (LE and BE) is converted, not refused as
+ * binary; a lone surrogate or a cut unit becomes U+FFFD. */
+static void
+test_utf16(void **state)
+{
+	(void)state;
+	/* "Hé\r\n👩 x" */
+	const char le[] = "\xff\xfe" "H\0\xe9\0\r\0\n\0\x3d\xd8\x69\xdc \0x\0";
+	const char be[] = "\xfe\xff" "\0H\0\xe9\0\r\0\n\xd8\x3d\xdc\x69\0 \0x";
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_from_memory("le.txt", le, sizeof le - 1, &s, &err), 0);
+	assert_string_equal(s.data, "Hé\n👩 x");
+	assert_string_equal(s.encoding, "UTF-16LE");
+	assert_int_equal(s.invalid_bytes, 0);
+	source_free(&s);
+	char *p = tmp_file("be.txt", be, sizeof be - 1);
+	assert_int_equal(source_load(p, &s, &err), 0);
+	assert_string_equal(s.data, "Hé\n👩 x");
+	assert_string_equal(s.encoding, "UTF-16BE");
+	char *r = source_report(&s, "");
+	assert_non_null(strstr(r, "converted from UTF-16BE"));
+	free(r);
+	source_free(&s);
+	free(p);
+	const char bad[] = "\xff\xfe" "a\0\x3d\xd8" "b\0c";	/* lone high surrogate, odd end */
+	assert_int_equal(source_from_memory("bad.txt", bad, sizeof bad - 1, &s, &err), 0);
+	assert_string_equal(s.data, "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+	assert_int_equal(s.invalid_bytes, 2);
+	source_free(&s);
+	/* A NUL character in UTF-16 is still a binary file. */
+	const char nul[] = "\xff\xfe" "a\0\0\0b\0";
+	assert_int_equal(source_from_memory("nul.txt", nul, sizeof nul - 1, &s, &err), -1);
+	assert_non_null(strstr(err, "binary"));
+	free(err);
+}
+
+/* A byte order mark alone (UTF-8 or UTF-16), or with blanks, is an empty
+ * file, like one of 0 bytes. */
+static void
+test_bom_only(void **state)
+{
+	(void)state;
+	const struct { const char *bytes; size_t n; const char *msg; } cases[] = {
+		{ "\xef\xbb\xbf", 3, "empty file (only a byte order mark)" },
+		{ "\xef\xbb\xbf \n\n", 6, "empty file (only spaces" },
+		{ "\xff\xfe", 2, "empty file (only a byte order mark)" },
+		{ "\xfe\xff", 2, "empty file (only a byte order mark)" },
+		{ "\xff\xfe \0\n\0", 6, "empty file (only spaces" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		source s;
+		char *err = NULL;
+		char *p = tmp_file("bom.txt", cases[i].bytes, cases[i].n);
+		assert_int_equal(source_load(p, &s, &err), -1);
+		assert_non_null(strstr(err, cases[i].msg));
+		assert_non_null(strstr(err, p));
+		free(err);
+		free(p);
+		assert_int_equal(source_from_memory("m", cases[i].bytes, cases[i].n, &s, &err), -1);
+		assert_non_null(strstr(err, cases[i].msg));
+		free(err);
+	}
+}
+
+/* The source text of a file in the tree (top_srcdir), or NULL. */
+static char *
+read_tree_file(const char *rel, size_t *n)
+{
+	const char *top = getenv("top_srcdir") ? getenv("top_srcdir") : ".";
+	char path[2048];
+	snprintf(path, sizeof path, "%s/%s", top, rel);
+	*n = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *b = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (;;) {
+		if (*n + 4096 > cap) {
+			cap = cap * 2 + 8192;
+			b = realloc(b, cap);
+			assert_non_null(b);
+		}
+		size_t k = fread(b + *n, 1, cap - *n - 1, f);
+		*n += k;
+		if (k == 0)
+			break;
+	}
+	fclose(f);
+	b[*n] = '\0';
+	return b;
+}
+
+/* Text garbled by a PDF font without a usable encoding is flagged:
+ * Russian read as Latin-1 ("Ãåíåðàëüíàÿ"), and runs of symbols; French,
+ * Spanish, English and Russian text never is (every corpus document). */
+static void
+test_garbled(void **state)
+{
+	(void)state;
+	buf b;
+	buf_init(&b);
+	/* "Генеральная Ассамблея, ссылаясь на свою резолюцию 75/1, постановляет
+	 * следующее:" in Windows-1251, read as Latin-1, four times */
+	for (int i = 0; i < 4; i++)
+		buf_adds(&b, "Ãåíåðàëüíàÿ Àññàìáëåÿ, ññûëàÿñü íà ñâîþ ðåçîëþöèþ 75/1, "
+			 "ïîñòàíîâëÿåò ñëåäóþùåå:\n");
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_from_memory("g.txt", b.s, b.len, &s, &err), 0);
+	assert_int_equal(s.garbled, 1);
+	assert_null(s.encoding);
+	char *r = source_report(&s, "");
+	assert_non_null(strstr(r, "g.txt: the text looks garbled"));
+	free(r);
+	source_free(&s);
+	buf_free(&b);
+	buf_init(&b);
+	for (int i = 0; i < 6; i++)
+		buf_adds(&b, "1. !\"#$%& '()*+, -./ :;<=> ?@[\\]^ {|}~!\" #$%&'()\n");
+	assert_int_equal(source_from_memory("s.txt", b.s, b.len, &s, &err), 0);
+	assert_int_equal(s.garbled, 1);
+	source_free(&s);
+	buf_free(&b);
+	/* A short text is not judged. */
+	assert_int_equal(source_from_memory("x", "Ãåíåðàëüíàÿ\n", 23, &s, &err), 0);
+	assert_int_equal(s.garbled, 0);
+	source_free(&s);
+
+	/* The corpus: 47 documents in four languages, none flagged, none
+	 * converted. */
+	static const char *const dirs[] = { "tests/data/parse/corpus", "data" };
+	size_t seen = 0;
+	for (size_t d = 0; d < 2; d++) {
+		const char *top = getenv("top_srcdir") ? getenv("top_srcdir") : ".";
+		char cmd[1024];
+		snprintf(cmd, sizeof cmd, "cd '%s/%s' && ls *.txt", top, dirs[d]);
+		FILE *ls = popen(cmd, "r");
+		assert_non_null(ls);
+		char name[512];
+		while (fgets(name, sizeof name, ls)) {
+			name[strcspn(name, "\n")] = '\0';
+			char rel[1024];
+			snprintf(rel, sizeof rel, "%s/%s", dirs[d], name);
+			size_t n = 0;
+			char *text = read_tree_file(rel, &n);
+			assert_non_null(text);
+			assert_int_equal(source_from_memory(rel, text, n, &s, &err), 0);
+			if (s.garbled || s.encoding)
+				fail_msg("%s: flagged (garbled %d, encoding %s)", rel, s.garbled,
+					 s.encoding ? s.encoding : "-");
+			source_free(&s);
+			free(text);
+			seen++;
+		}
+		pclose(ls);
+	}
+	assert_true(seen >= 48);
+}
+
+/* A PDF whose pdftotext output is only form feeds (a scan) is refused
+ * with what to do; with the real pdftotext when installed, on a one-page
+ * PDF written here that draws a grey box and no text. */
+static void
+test_pdf_scan(void **state)
+{
+	(void)state;
+	const char pdf[] = "%PDF-1.4\n"
+		"1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+		"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+		"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>endobj\n"
+		"4 0 obj<</Length 24>>stream\n0.5 g 72 72 468 648 re f\nendstream\nendobj\n"
+		"trailer<</Root 1 0 R>>\n%%EOF\n";
+	char *p = tmp_file("scan.pdf", pdf, sizeof pdf - 1);
+	source s;
+	char *err = NULL;
+	assert_int_equal(source_load(p, &s, &err), -1);
+	if (strstr(err, "install poppler-utils")) {
+		/* no pdftotext here: the stand-in below still checks the rule */
+		free(err);
+	} else {
+		assert_non_null(strstr(err, p));
+		assert_non_null(strstr(err, "no text in this PDF: it is a scan; run OCR first "
+					"(e.g. ocrmypdf)"));
+		free(err);
+	}
+	free(p);
+
+	char bin[128], script[160];
+	snprintf(bin, sizeof bin, "%s/scanbin", tmpdir);
+	assert_int_equal(mkdir(bin, 0755), 0);
+	snprintf(script, sizeof script, "%s/pdftotext", bin);
+	FILE *f = fopen(script, "w");
+	assert_non_null(f);
+	fputs("#!/bin/sh\nprintf '\\f\\n\\f'\n", f);
+	fclose(f);
+	assert_int_equal(chmod(script, 0755), 0);
+	char *old = strdup(getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+	char *path = malloc(strlen(bin) + strlen(old) + 2);
+	sprintf(path, "%s:%s", bin, old);
+	setenv("PATH", path, 1);
+	assert_int_equal(source_from_memory("m.pdf", pdf, sizeof pdf - 1, &s, &err), -1);
+	assert_string_equal(err, "m.pdf: no text in this PDF: it is a scan; run OCR first "
+			    "(e.g. ocrmypdf)");
+	free(err);
+	setenv("PATH", old, 1);
+	free(path);
+	free(old);
+}
+
 static void
 test_plain_ok(void **state)
 {
@@ -537,6 +792,11 @@ main(void)
 		cmocka_unit_test(test_pdf),
 		cmocka_unit_test(test_pdf_converted),
 		cmocka_unit_test(test_plain_ok),
+		cmocka_unit_test(test_cp1252),
+		cmocka_unit_test(test_utf16),
+		cmocka_unit_test(test_bom_only),
+		cmocka_unit_test(test_garbled),
+		cmocka_unit_test(test_pdf_scan),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

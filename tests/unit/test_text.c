@@ -226,6 +226,61 @@ test_fit(void **state)
 	assert_int_equal(used, 1);
 }
 
+/* One cluster of 100 KB (emoji joined by ZWJ; a letter with combining
+ * marks) is cut every TEXT_GRAPHEME_MAX_CPS code points, so that no line or
+ * cursor step scans the whole of it. */
+static void
+test_long_cluster(void **state)
+{
+	(void)state;
+	const char woman[] = "\xf0\x9f\x91\xa9", zwj[] = "\xe2\x80\x8d";
+	size_t cap = 100 * 1024 + 16, n = 0;
+	char *s = malloc(cap);
+	assert_non_null(s);
+	memcpy(s, woman, 4);
+	n = 4;
+	while (n + 7 <= 100 * 1024) {
+		memcpy(s + n, zwj, 3);
+		memcpy(s + n + 3, woman, 4);
+		n += 7;
+	}
+	/* A cut cluster: TEXT_GRAPHEME_MAX_CPS / 2 emoji (2 columns each) and
+	 * as many ZWJ (0 columns). */
+	size_t cl_bytes = TEXT_GRAPHEME_MAX_CPS / 2 * 7;
+	int cl_cols = TEXT_GRAPHEME_MAX_CPS;
+	int used;
+	assert_int_equal(text_fit(s, n, 2 * cl_cols, &used), 2 * cl_bytes);
+	assert_int_equal(used, 2 * cl_cols);
+	assert_int_equal(text_fit(s, n, 2 * cl_cols - 1, &used), cl_bytes);
+	assert_int_equal(used, cl_cols);
+	assert_int_equal(text_fit(s, n, cl_cols - 1, &used), 0);
+	/* Cursor steps: never more than the bound, and they reach the end. */
+	size_t steps = 0, cps = 0;
+	for (size_t i = 0; i < n; steps++) {
+		size_t j = text_next_grapheme(s, n, i);
+		assert_true(j > i);
+		size_t k = u8_mbsnlen((const uint8_t *)s + i, j - i);
+		assert_true(k <= TEXT_GRAPHEME_MAX_CPS);
+		cps += k;
+		i = j;
+	}
+	assert_int_equal(cps, u8_mbsnlen((const uint8_t *)s, n));
+	assert_true(steps >= cps / TEXT_GRAPHEME_MAX_CPS);
+	assert_int_equal(text_prev_grapheme(s, n, cl_bytes + 3), cl_bytes);
+	/* A letter and 50,000 combining acute accents: one column in all,
+	 * whatever the cuts. */
+	n = 0;
+	s[n++] = 'a';
+	while (n + 2 <= 100 * 1024) {
+		memcpy(s + n, "\xcc\x81", 2);
+		n += 2;
+	}
+	assert_int_equal(text_fit(s, n, 1, &used), n);
+	assert_int_equal(used, 1);
+	assert_int_equal(text_next_grapheme(s, n, 0), 1 + 2 * (TEXT_GRAPHEME_MAX_CPS - 1));
+	free(s);
+}
+
 static void
 test_grapheme_motion(void **state)
 {
@@ -327,6 +382,7 @@ main(void)
 		cmocka_unit_test(test_unsafe),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_long_cluster),
 		cmocka_unit_test(test_grapheme_motion),
 		cmocka_unit_test(test_linebreaks),
 	};

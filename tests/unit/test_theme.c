@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "theme.h"
@@ -306,6 +307,18 @@ test_search_path(void **state)
 	assert_non_null(strstr(err, "/nonexistent/x.ini"));
 	free(err);
 	theme_free(&t);
+	/* a FIFO is refused at once, never waited on (issue 11) */
+	char fifo_dir[] = "/tmp/test_theme-XXXXXX";
+	assert_non_null(mkdtemp(fifo_dir));
+	char *fifo = xasprintf("%s/fifo.ini", fifo_dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(theme_load(&t, fifo, &err), -1);
+	assert_non_null(strstr(err, "is a FIFO (named pipe), not a regular file"));
+	free(err);
+	theme_free(&t);
+	unlink(fifo);
+	rmdir(fifo_dir);
+	free(fifo);
 
 	/* default and mono are built in */
 	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);

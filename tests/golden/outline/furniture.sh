@@ -20,8 +20,9 @@ for f in "$dir"/*.txt; do
 		sed 's/^/# /' "$tmp/err" | head -5
 		continue
 	fi
-	# the "text" values, one a line (jansson escapes newlines as \n)
-	grep '^ *"text": "' "$tmp/json" | sed 's/^ *"text": "//; s/",\{0,1\}$//' >"$tmp/texts"
+	# the nodes' "text" values, one a line (jansson escapes newlines as
+	# \n); meta.furniture before "root" holds the removed lines
+	sed -n '/^  "root": {/,$p' "$tmp/json" | grep '^ *"text": "' | sed 's/^ *"text": "//; s/",\{0,1\}$//' >"$tmp/texts"
 	grep -n -E '(^|[^0-9./-])(([A-Z]{1,3}\.)?[0-9]{2}-[0-9]{5})([^0-9]|$)|\*[0-9]{7}\*' \
 		"$tmp/texts" >"$tmp/bad"
 	awk '{

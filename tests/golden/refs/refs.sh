@@ -2,8 +2,7 @@
 # Golden --refs output for corpus documents in four languages: what a
 # careful reader finds (checked by reading the texts in tests/data/refs/),
 # one tab-separated line per reference: document, node path, kind, key,
-# text, paragraph, title. Runs `lectern --refs` when the binary has the
-# option, else tests/unit/refs_print (the same refs_cli_print).
+# text, paragraph, title, as `lectern --refs` prints them.
 # Also: a broken catalog in the user's directory is named on stderr and the
 # output does not change; a user catalog adds a title.
 set -u
@@ -16,12 +15,8 @@ HOME="$tmp/home"; export HOME
 unset XDG_DATA_HOME
 mkdir -p "$HOME"
 
-if [ -n "${LECTERN:-}" ] && "$LECTERN" --help 2>/dev/null | grep -q -- '--refs'; then
-	run() { "$LECTERN" --refs "$@"; }
-else
-	prog="$(cd "$top_builddir" && pwd)/tests/unit/refs_print"
-	run() { "$prog" "$@"; }
-fi
+lectern=$(cd "$top_builddir" && pwd)/lectern
+run() { "${LECTERN:-$lectern}" --refs "$@"; }
 
 docs="es_cis-declaration-2020 fr_A_HRC_WG.6_7_ITA_1 ru_A_HRC_WG.6_34_ITA_3
 en_A_RES_80_16 en_A_RES_80_3 en_A_C.1_80_L.13 en_A_61_917"
@@ -52,7 +47,7 @@ done
 # A broken user catalog: named on stderr, the rest still loads.
 d=es_cis-declaration-2020
 mkdir -p "$HOME/.local/share/lectern"
-printf '\357\273\277[A/75 item 98]\nkind = agenda-item\n' >"$HOME/.local/share/lectern/broken.ini"
+printf '[A/75 item 98\nkind = agenda-item\n' >"$HOME/.local/share/lectern/broken.ini"
 (cd "$data" && run "$d.txt") >"$tmp/b.out" 2>"$tmp/b.err" &&
 	grep -q 'broken.ini' "$tmp/b.err" && diff -u "$gold/$d.refs" "$tmp/b.out" >/dev/null
 result "a broken user catalog is named and skipped" $? "$tmp/b.err"

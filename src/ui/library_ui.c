@@ -1,4 +1,4 @@
-/* pane_library: reading a library (`lectern DIR`, or several files).
+/* library_ui: reading a library (`lectern DIR`, or several files).
  *
  * Before curses starts, library_ui_prepare opens the index (library.h:
  * --library-db, else beside the notes), scans the roots and lists the
@@ -13,12 +13,12 @@
  * owns the documents it loads here (rx->own_doc). */
 #include <build-config.h>
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
-#include "source.h"
+#include "doc_open.h"
 #include "text.h"
 #include "ui/refs_ui.h"
 #include "util.h"
@@ -41,21 +41,15 @@ on_warn(void *ctx, const char *msg)
 	snprintf(w->last, sizeof w->last, "%s", msg);
 }
 
-/* Reads and parses path; NULL with *err (caller frees) when it cannot.
- * *report gets what the source's clean-up changed (source_report: invalid
- * bytes, control characters), or NULL; the caller frees it. */
+/* Reads and parses path as the library does (its lang option); NULL with
+ * *err (caller frees) when it cannot. *report gets what the source's
+ * clean-up changed (source_report: invalid bytes, control characters), or
+ * NULL; the caller frees it. */
 static doc *
-load(const char *path, char **err, char **report)
+load(const refs_ui *rx, const char *path, char **err, char **report)
 {
-	source src;
-	*report = NULL;
-	if (source_load(path, &src, err) < 0)
-		return NULL;
-	*report = source_report(&src, "");
-	doc *d = parse_document(path, src.data, src.len, NULL);
-	d->meta.invalid_bytes = src.invalid_bytes;
-	source_free(&src);
-	return d;
+	doc_open_options dopt = { .lang = rx->lib ? library_lang(rx->lib) : NULL };
+	return doc_open(path, &dopt, report, err);
 }
 
 /* Says report on the message line (ui_notice), each line naming the file
@@ -66,6 +60,8 @@ tell(ui *u, char *report)
 {
 	if (!report)
 		return;
+	free(u->report);	/* for the information box */
+	u->report = xstrdup(report);
 	buf b;
 	buf_init(&b);
 	for (const char *l = report; *l;) {
@@ -85,28 +81,48 @@ tell(ui *u, char *report)
 	free(report);
 }
 
+/* A message on stderr before curses, in visible form (it names paths). */
+static void
+say_stderr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+say_stderr(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *m = NULL;
+	int n = vasprintf(&m, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	char *v = text_visible_dup(m, (size_t)n, NULL);
+	fprintf(stderr, "lectern: %s\n", v);
+	free(v);
+	free(m);
+}
+
 int
 library_ui_prepare(ui *u, const char *const *paths, size_t n,
-		   const char *db_path)
+		   const char *db_path, const char *lang)
 {
 	refs_ui *rx = u->rx;
 	scan_msgs w = { 0, "" };
 	library_options opt = {
-		.db_path = db_path, .catalog = rx->cat,
+		.db_path = db_path, .lang = lang, .catalog = rx->cat,
 		.warn = on_warn, .warn_ctx = &w,
 	};
 	char *warning = NULL, *err = NULL;
 	rx->lib = library_open(&opt, &warning);
 	library_stats st;
 	if (library_scan(rx->lib, paths, n, &st, &err) < 0) {
-		fprintf(stderr, "lectern: library: %s\n", err ? err : "cannot scan");
+		say_stderr("library: %s", err ? err : "cannot scan");
 		free(err);
 		free(warning);
 		return -1;
 	}
 	size_t nd = library_list(rx->lib, LIBRARY_SORT_SYMBOL, &rx->docs, &err);
 	if (nd == (size_t)-1) {
-		fprintf(stderr, "lectern: library: %s\n", err ? err : "cannot list");
+		say_stderr("library: %s", err ? err : "cannot list");
 		free(err);
 		free(warning);
 		rx->docs = NULL;
@@ -119,7 +135,7 @@ library_ui_prepare(ui *u, const char *const *paths, size_t n,
 		if (rx->docs[i].error)
 			continue;
 		char *e = NULL;
-		d = load(rx->docs[i].path, &e, &report);
+		d = load(rx, rx->docs[i].path, &e, &report);
 		if (!d) {
 			snprintf(w.last, sizeof w.last, "%s", e ? e : rx->docs[i].path);
 			w.n++;
@@ -129,14 +145,14 @@ library_ui_prepare(ui *u, const char *const *paths, size_t n,
 	if (!nd || !d)
 		free(report);
 	if (!nd) {
-		fprintf(stderr, "lectern: no documents (*.txt, *.pdf) under %s%s%s%s\n",
+		say_stderr("no documents (*.txt, *.pdf) under %s%s%s%s",
 			paths[0], n > 1 ? " and the other paths" : "",
 			w.n ? ": " : "", w.last);
 		free(warning);
 		return -1;
 	}
 	if (!d) {
-		fprintf(stderr, "lectern: no document could be read under the %s given%s%s\n",
+		say_stderr("no document could be read under the %s given%s%s",
 			n == 1 ? "path" : "paths", w.n ? ": " : "", w.last);
 		free(warning);
 		return -1;
@@ -150,9 +166,12 @@ library_ui_prepare(ui *u, const char *const *paths, size_t n,
 	else if (w.n)
 		ui_message(u, ROLE_ERROR, "%zu problem%s while indexing; last: %s", w.n,
 			   w.n == 1 ? "" : "s", w.last);
-	else
-		ui_message(u, ROLE_MESSAGE, "Library: %zu document%s (%zu indexed now)  "
-			   "Enter opens one", nd, nd == 1 ? "" : "s", st.parsed);
+	else {
+		char k[64];
+		keys_expand(u, "{activate} opens one", k, sizeof k);
+		ui_message(u, ROLE_MESSAGE, "Library: %zu document%s (%zu indexed now)  %s",
+			   nd, nd == 1 ? "" : "s", st.parsed, k);
+	}
 	tell(u, report);	/* about the document opened first */
 	free(warning);
 	return 0;
@@ -191,7 +210,7 @@ library_ui_open(ui *u, const char *path, const char *key)
 	int f = UI_DRAW;
 	char *report = NULL;
 	if (strcmp(path, u->d->name)) {
-		doc *d = load(path, &err, &report);
+		doc *d = load(rx, path, &err, &report);
 		if (!d) {
 			ui_message(u, ROLE_ERROR, "%s", err ? err : path);
 			free(err);
@@ -206,8 +225,10 @@ library_ui_open(ui *u, const char *path, const char *key)
 	const char *name = u->d->meta.symbol ? u->d->meta.symbol : short_name(path);
 	if (!key) {
 		u->pos = (doc_pos){ 0, 0 };
-		ui_message(u, ROLE_MESSAGE, "Opened %s  (Backspace: back, L: the list)",
-			   name);
+		char k[128];
+		keys_expand(u, "({history-back}: back, {toggle-library}: the list)",
+			    k, sizeof k);
+		ui_message(u, ROLE_MESSAGE, "Opened %s  %s", name, k);
 		tell(u, report);
 		return f | UI_MOVED | UI_DRAW;
 	}
@@ -240,7 +261,7 @@ int
 library_ui_open_at(ui *u, const char *path, doc_pos pos)
 {
 	char *err = NULL, *report = NULL;
-	doc *d = load(path, &err, &report);
+	doc *d = load(u->rx, path, &err, &report);
 	if (!d) {
 		ui_message(u, ROLE_ERROR, "%s", err ? err : path);
 		free(err);
@@ -262,10 +283,11 @@ lib_draw(pane *p, ui *u)
 	wbkgdset(p->win, ' ' | draw_attr(u, ROLE_TEXT));
 	werase(p->win);
 	mvwhline(p->win, 0, 0, ACS_HLINE | draw_attr(u, ROLE_BORDER), p->w);
-	char title[128];
+	char title[192], keys[96];
+	keys_expand(u, focused ? "  {activate}: open  {toggle-library}/{cancel}: close"
+		    : "  {focus-next}: here", keys, sizeof keys);
 	snprintf(title, sizeof title, " Library: %zu document%s%s ", rx->ndocs,
-		 rx->ndocs == 1 ? "" : "s",
-		 focused ? "  Enter: open  L/Esc: close" : "  Tab: here");
+		 rx->ndocs == 1 ? "" : "s", keys);
 	draw_str_ellipsis(p->win, 0, 1, title, strlen(title), p->w - 2,
 			  draw_attr(u, ROLE_HEADING));
 	size_t rows = p->h > 1 ? (size_t)p->h - 1 : 1;
@@ -421,7 +443,7 @@ library_ui_pane(ui *u)
 }
 
 int
-library_act_toggle(ui *u)
+library_ui_toggle(ui *u)
 {
 	refs_ui *rx = u->rx;
 	pane *p = rx->lib_pane;

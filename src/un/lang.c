@@ -1,7 +1,7 @@
 /* lang: per-language word tables, language detection and citations
  * (lang.h). The tables are the only place the parser learns words; adding a
- * language is adding a table. Sources of the forms: ../shared/DOMAIN.md
- * (UN Editorial Manual forms and the corpus). */
+ * language is adding a table. Sources of the forms: the UN
+ * Editorial Manual and the corpus (tests/data/parse/corpus). */
 #include <build-config.h>
 
 #include <stdint.h>
@@ -10,7 +10,8 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "lang.h"
+#include "un/agenda.h"
+#include "un/lang.h"
 #include "util.h"
 
 #define L(...) ((const char *const[]){ __VA_ARGS__, NULL })
@@ -41,6 +42,7 @@ static const lang_words en = {
 	.cite_sig = "signature", .cite_note = "note",
 	.cite_part = "part", .cite_chapter = "chap.", .cite_article = "art.",
 	.cite_rule = "rule", .cite_preamble = "preambular para. %s",
+	.ref_item = "item", .ref_para = "paragraph",
 };
 
 static const lang_words es = {
@@ -69,6 +71,7 @@ static const lang_words es = {
 	.cite_sig = "firma", .cite_note = "nota",
 	.cite_part = "parte", .cite_chapter = "cap.", .cite_article = "art.",
 	.cite_rule = "regla", .cite_preamble = "párr. %s del preámbulo",
+	.ref_item = "tema", .ref_para = "párrafo",
 };
 
 static const lang_words fr = {
@@ -97,6 +100,7 @@ static const lang_words fr = {
 	.cite_sig = "signature", .cite_note = "note",
 	.cite_part = "partie", .cite_chapter = "chap.", .cite_article = "art.",
 	.cite_rule = "art.", .cite_preamble = "al. %s du préambule",
+	.ref_item = "point", .ref_para = "paragraphe",
 };
 
 static const lang_words ru = {
@@ -124,6 +128,7 @@ static const lang_words ru = {
 	.cite_sig = "подпись", .cite_note = "примечание",
 	.cite_part = "ч.", .cite_chapter = "гл.", .cite_article = "ст.",
 	.cite_rule = "правило", .cite_preamble = "п. %s преамбулы",
+	.ref_item = "пункт", .ref_para = "пункт",
 };
 
 static const lang_words *const all[] = { &en, &es, &fr, &ru, NULL };
@@ -295,6 +300,363 @@ const char *const lang_cardinal_tens[] = {
 	"ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
 	"ninety", NULL,
 };
+
+/* ---- phrases of references (refs.c; written as in the text, folded by
+ * un/phrase.c when first used) ---- */
+
+const phrase lang_agenda_heads[] = {
+	{ "agenda items", LANG_EN, LANG_NEED_NONE },
+	{ "agenda item", LANG_EN, LANG_NEED_NONE },
+	{ "agenda sub-items", LANG_EN, LANG_NEED_NONE },
+	{ "agenda sub-item", LANG_EN, LANG_NEED_NONE },
+	{ "items", LANG_EN, LANG_NEED_CONTEXT },
+	{ "item", LANG_EN, LANG_NEED_CONTEXT },
+	{ "temas", LANG_ES, LANG_NEED_SUFFIX },
+	{ "tema", LANG_ES, LANG_NEED_SUFFIX },
+	{ "subtemas", LANG_ES, LANG_NEED_SUFFIX },
+	{ "subtema", LANG_ES, LANG_NEED_SUFFIX },
+	{ "points", LANG_FR, LANG_NEED_CONTEXT },
+	{ "point", LANG_FR, LANG_NEED_CONTEXT },
+	{ "alinéas", LANG_FR, LANG_NEED_SUFFIX },
+	{ "alinéa", LANG_FR, LANG_NEED_SUFFIX },
+	/* Russian: the noun declines; all forms are listed. */
+	{ "пункт", LANG_RU, LANG_NEED_SUFFIX }, { "пункта", LANG_RU, LANG_NEED_SUFFIX },
+	{ "пункту", LANG_RU, LANG_NEED_SUFFIX }, { "пунктом", LANG_RU, LANG_NEED_SUFFIX },
+	{ "пункте", LANG_RU, LANG_NEED_SUFFIX }, { "пункты", LANG_RU, LANG_NEED_SUFFIX },
+	{ "пунктов", LANG_RU, LANG_NEED_SUFFIX }, { "пунктам", LANG_RU, LANG_NEED_SUFFIX },
+	{ "пунктами", LANG_RU, LANG_NEED_SUFFIX }, { "пунктах", LANG_RU, LANG_NEED_SUFFIX },
+	{ "подпункт", LANG_RU, LANG_NEED_SUFFIX }, { "подпункта", LANG_RU, LANG_NEED_SUFFIX },
+	{ "подпунктам", LANG_RU, LANG_NEED_SUFFIX }, { "подпунктах", LANG_RU, LANG_NEED_SUFFIX },
+	{ NULL, 0, 0 },
+};
+
+/* Words right before an LANG_NEED_CONTEXT head that make it an agenda item. */
+const phrase lang_agenda_context[] = {
+	{ "under", LANG_EN, 0 }, { "on", LANG_EN, 0 }, { "of", LANG_EN, 0 },
+	{ "(", LANG_ANY, 0 },	/* "Effects of atomic radiation (item 47)" */
+	{ "au titre du", LANG_FR, 0 }, { "au titre des", LANG_FR, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* Another body's agenda right before the head: "the General Conference
+ * agenda item 8" (IAEA) is not the General Assembly's. */
+const phrase lang_agenda_foreign[] = {
+	{ "conference", LANG_EN, 0 }, { "council", LANG_EN, 0 }, { "board", LANG_EN, 0 },
+	{ "commission", LANG_EN, 0 }, { "conference's", LANG_EN, 0 },
+	{ "council's", LANG_EN, 0 }, { "board's", LANG_EN, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* Before an LANG_NEED_CONTEXT head that follows an agenda item closely:
+ * "under item 21 and sub-items (a) and (b) and item 23". */
+const phrase lang_agenda_chain[] = {
+	{ "and", LANG_EN, 0 }, { "et", LANG_FR, 0 }, { ",", LANG_ANY, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* After the list. Longest first: "del programa provisional" before
+ * "del programa". */
+const phrase lang_agenda_suffixes[] = {
+	{ "of the provisional agenda", LANG_EN, AGENDA_PROVISIONAL },
+	{ "on the provisional agenda", LANG_EN, AGENDA_PROVISIONAL },
+	{ "of the preliminary list", LANG_EN, AGENDA_PRELIMINARY },
+	{ "of the agenda", LANG_EN, AGENDA_ADOPTED },
+	{ "on the agenda", LANG_EN, AGENDA_ADOPTED },
+	{ "del programa provisional", LANG_ES, AGENDA_PROVISIONAL },
+	{ "del programa", LANG_ES, AGENDA_ADOPTED },
+	{ "de la lista preliminar", LANG_ES, AGENDA_PRELIMINARY },
+	{ "de l'ordre du jour provisoire", LANG_FR, AGENDA_PROVISIONAL },
+	{ "de l'ordre du jour", LANG_FR, AGENDA_ADOPTED },
+	{ "de la liste préliminaire", LANG_FR, AGENDA_PRELIMINARY },
+	{ "предварительной повестки дня", LANG_RU, AGENDA_PROVISIONAL },
+	{ "повестки дня", LANG_RU, AGENDA_ADOPTED },
+	{ "предварительного перечня", LANG_RU, AGENDA_PRELIMINARY },
+	{ NULL, 0, 0 },
+};
+
+/* After an agenda suffix, before the session it belongs to: "item 109 of
+ * the provisional agenda of the seventy-fourth session". */
+const phrase lang_agenda_session_links[] = {
+	{ "of the", LANG_EN, 0 }, { "of its", LANG_EN, 0 }, { "del", LANG_ES, 0 },
+	{ "de su", LANG_ES, 0 }, { "de la", LANG_FR, 0 }, { "de sa", LANG_FR, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* Between two items of a list. */
+const phrase lang_list_seps[] = {
+	{ ", and", LANG_EN, 0 }, { "and", LANG_EN, 0 }, { ", y", LANG_ES, 0 },
+	{ "y", LANG_ES, 0 }, { "e", LANG_ES, 0 }, { "et", LANG_FR, 0 }, { "и", LANG_RU, 0 },
+	{ ",", LANG_ANY, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* Between the two ends of a range ("77 à 85", "77 to 85", "77-85"). */
+const phrase lang_range_seps[] = {
+	{ "to", LANG_EN, 0 }, { "à", LANG_FR, 0 }, { "a", LANG_ES, 0 }, { "-", LANG_ANY, 0 },
+	{ NULL, 0, 0 },
+};
+
+const phrase lang_res_heads[] = {
+	{ "resolutions", LANG_EN, LANG_RESOLUTION },
+	{ "resolution", LANG_EN, LANG_RESOLUTION },
+	{ "decisions", LANG_EN, LANG_DECISION },
+	{ "decision", LANG_EN, LANG_DECISION },
+	{ "résolutions", LANG_FR, LANG_RESOLUTION },
+	{ "résolution", LANG_FR, LANG_RESOLUTION },
+	{ "décisions", LANG_FR, LANG_DECISION },
+	{ "décision", LANG_FR, LANG_DECISION },
+	{ "resoluciones", LANG_ES, LANG_RESOLUTION },
+	{ "resolución", LANG_ES, LANG_RESOLUTION },
+	{ "decisiones", LANG_ES, LANG_DECISION },
+	{ "decisión", LANG_ES, LANG_DECISION },
+	{ "резолюция", LANG_RU, LANG_RESOLUTION }, { "резолюции", LANG_RU, LANG_RESOLUTION },
+	{ "резолюцию", LANG_RU, LANG_RESOLUTION }, { "резолюцией", LANG_RU, LANG_RESOLUTION },
+	{ "резолюций", LANG_RU, LANG_RESOLUTION }, { "резолюциях", LANG_RU, LANG_RESOLUTION },
+	{ "резолюциям", LANG_RU, LANG_RESOLUTION }, { "резолюциями", LANG_RU, LANG_RESOLUTION },
+	{ "решение", LANG_RU, LANG_DECISION }, { "решения", LANG_RU, LANG_DECISION },
+	{ "решению", LANG_RU, LANG_DECISION }, { "решением", LANG_RU, LANG_DECISION },
+	{ "решении", LANG_RU, LANG_DECISION }, { "решений", LANG_RU, LANG_DECISION },
+	{ "решениях", LANG_RU, LANG_DECISION }, { "решениям", LANG_RU, LANG_DECISION },
+	{ NULL, 0, 0 },
+};
+
+/* "paragraph 29 of resolution …": the paragraph word and the small words
+ * that may stand between the number and the head. */
+const phrase lang_para_words[] = {
+	{ "paragraph", LANG_EN, 0 }, { "paragraphs", LANG_EN, 0 }, { "para", LANG_EN, 0 },
+	{ "paras", LANG_EN, 0 },
+	{ "paragraphe", LANG_FR, 0 }, { "paragraphes", LANG_FR, 0 },
+	{ "párrafo", LANG_ES, 0 }, { "párrafos", LANG_ES, 0 },
+	{ "пункт", LANG_RU, 0 }, { "пункта", LANG_RU, 0 }, { "пункте", LANG_RU, 0 },
+	{ "пунктом", LANG_RU, 0 }, { "пункту", LANG_RU, 0 }, { "пункты", LANG_RU, 0 },
+	{ "пунктах", LANG_RU, 0 }, { "пунктов", LANG_RU, 0 }, { "пунктами", LANG_RU, 0 },
+	{ NULL, 0, 0 },
+};
+const phrase lang_para_links[] = {
+	{ "of", LANG_EN, 0 }, { "the", LANG_EN, 0 }, { "its", LANG_EN, 0 },
+	{ "de", LANG_ES, 0 }, { "la", LANG_ES, 0 }, { "del", LANG_ES, 0 },
+	{ "su", LANG_ES, 0 }, { "du", LANG_FR, 0 }, { "sa", LANG_FR, 0 },
+	/* the operative part named: "párrafo 5 de la parte dispositiva de la
+	 * resolución", "paragraphe 5 du dispositif de", "пункт 5
+	 * постановляющей части резолюции" */
+	{ "de la parte dispositiva", LANG_ES, 0 }, { "du dispositif", LANG_FR, 0 },
+	{ "постановляющей части", LANG_RU, 0 },
+	{ NULL, 0, 0 },
+};
+/* Before the paragraph word: a paragraph of the preamble, numbered apart
+ * from the operative ones ("preambular paragraph 3"; the other languages
+ * put it after, "párrafo 3 del preámbulo", which is no link). */
+const phrase lang_para_not_after[] = {
+	{ "preambular", LANG_EN, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* "… titulada “…”": the word before a quoted title. */
+const phrase lang_entitled_words[] = {
+	{ "entitled", LANG_EN, 0 }, { "titled", LANG_EN, 0 },
+	{ "titulada", LANG_ES, 0 }, { "titulado", LANG_ES, 0 },
+	{ "tituladas", LANG_ES, 0 }, { "intitulada", LANG_ES, 0 },
+	{ "intitulée", LANG_FR, 0 }, { "intitulé", LANG_FR, 0 },
+	{ "intitulées", LANG_FR, 0 }, { "intitulés", LANG_FR, 0 },
+	{ "озаглавленной", LANG_RU, 0 }, { "озаглавленная", LANG_RU, 0 },
+	{ "озаглавленную", LANG_RU, 0 }, { "под названием", LANG_RU, 0 },
+	{ NULL, 0, 0 },
+};
+
+/* Organs named around a resolution number. */
+const phrase lang_organ_before[] = {	/* "Security Council resolution" */
+	{ "general assembly", LANG_EN, LANG_ORG_GA },
+	{ "security council", LANG_EN, LANG_ORG_SC },
+	{ "human rights council", LANG_EN, LANG_ORG_HRC },
+	{ "economic and social council", LANG_EN, LANG_ORG_ECOSOC },
+	/* "Council resolution 4/4": a session/number resolution of a
+	 * council is the Human Rights Council's (the Security Council
+	 * numbers "1325 (2000)", ECOSOC "2004/67"). */
+	{ "council", LANG_EN, LANG_ORG_COUNCIL },
+	{ "commission on human rights", LANG_EN, LANG_ORG_CHR },
+	{ "commission", LANG_EN, LANG_ORG_COMMISSION },
+	{ NULL, 0, 0 },
+};
+const phrase lang_organ_after[] = {	/* "… du Conseil de sécurité" */
+	{ "of the general assembly", LANG_EN, LANG_ORG_GA },
+	{ "of the security council", LANG_EN, LANG_ORG_SC },
+	{ "of the human rights council", LANG_EN, LANG_ORG_HRC },
+	{ "of the economic and social council", LANG_EN, LANG_ORG_ECOSOC },
+	{ "de l'assemblée générale", LANG_FR, LANG_ORG_GA },
+	{ "du conseil de sécurité", LANG_FR, LANG_ORG_SC },
+	{ "du conseil des droits de l'homme", LANG_FR, LANG_ORG_HRC },
+	{ "du conseil économique et social", LANG_FR, LANG_ORG_ECOSOC },
+	{ "de la asamblea general", LANG_ES, LANG_ORG_GA },
+	{ "del consejo de seguridad", LANG_ES, LANG_ORG_SC },
+	{ "del consejo de derechos humanos", LANG_ES, LANG_ORG_HRC },
+	{ "del consejo económico y social", LANG_ES, LANG_ORG_ECOSOC },
+	{ "генеральной ассамблеи", LANG_RU, LANG_ORG_GA },
+	{ "совета безопасности", LANG_RU, LANG_ORG_SC },
+	{ "совета по правам человека", LANG_RU, LANG_ORG_HRC },
+	{ "экономического и социального совета", LANG_RU, LANG_ORG_ECOSOC },
+	{ "adopted by the general assembly", LANG_EN, LANG_ORG_GA },
+	{ "adopted by the security council", LANG_EN, LANG_ORG_SC },
+	{ "adopted by the human rights council", LANG_EN, LANG_ORG_HRC },
+	{ "adopted by the economic and social council", LANG_EN, LANG_ORG_ECOSOC },
+	{ "adoptée par le conseil des droits de l'homme", LANG_FR, LANG_ORG_HRC },
+	{ "aprobada por el consejo de derechos humanos", LANG_ES, LANG_ORG_HRC },
+	{ "of the commission on human rights", LANG_EN, LANG_ORG_CHR },
+	{ "de la commission des droits de l'homme", LANG_FR, LANG_ORG_CHR },
+	{ "de la comisión de derechos humanos", LANG_ES, LANG_ORG_CHR },
+	{ "комиссии по правам человека", LANG_RU, LANG_ORG_CHR },
+	{ "of the commission", LANG_EN, LANG_ORG_COMMISSION },
+	{ "de la commission", LANG_FR, LANG_ORG_COMMISSION },
+	{ "de la comisión", LANG_ES, LANG_ORG_COMMISSION },
+	{ NULL, 0, 0 },
+};
+
+/* Dates inside lists: "76/217 of 17 December 2021, 77/246 …". */
+const phrase lang_date_links[] = {
+	{ "of", LANG_EN, 0 }, { "du", LANG_FR, 0 }, { "de", LANG_ES, 0 },
+	{ "от", LANG_RU, 0 }, { "adopted on", LANG_EN, 0 }, { "adoptée le", LANG_FR, 0 },
+	{ NULL, 0, 0 },
+};
+/* Month spellings the lang_words tables do not have; flag = month number. */
+const phrase lang_months_extra[] = {
+	{ "setiembre", LANG_ES, 9 },	/* Spanish variant of septiembre */
+	{ NULL, 0, 0 },
+};
+const phrase lang_date_fillers[] = {	/* "22 de diciembre de 2020 года" */
+	{ "de", LANG_ES, 0 }, { "года", LANG_RU, 0 }, { "г", LANG_RU, 0 },
+	{ NULL, 0, 0 },
+};
+
+static const char *const index_codes[] = { "en", "es", "fr", "ru" };
+
+const char *
+lang_index_code(int index)
+{
+	return index >= 0 && index < LANG_ANY ? index_codes[index] : NULL;
+}
+
+/* Session ordinals of every language, written as mastheads and texts
+ * write them ("Seventy-fifth session", "Septuagésimo quinto período de
+ * sesiones", "Soixante-quinzième session", "Семьдесят пятая сессия",
+ * "семьдесят четвертой сессии"): a tens word, a link, a units word. A
+ * longer word comes before a word it starts with ("soixante-dixième"
+ * before "soixante"). session.c reads them; refs.c folds them. */
+const lang_number lang_session_tens[] = {
+	{ "tenth", 10 }, { "twentieth", 20 }, { "thirtieth", 30 },
+	{ "fortieth", 40 }, { "fiftieth", 50 }, { "sixtieth", 60 },
+	{ "seventieth", 70 }, { "eightieth", 80 }, { "ninetieth", 90 },
+	{ "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 },
+	{ "sixty", 60 }, { "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 },
+	{ "quincuagésimo", 50 }, { "sexagésimo", 60 }, { "septuagésimo", 70 },
+	{ "octogésimo", 80 }, { "nonagésimo", 90 },
+	{ "cinquantième", 50 }, { "soixantième", 60 },
+	{ "soixante-dixième", 70 }, { "quatre-vingtième", 80 },
+	{ "quatre-vingt-dixième", 90 },
+	{ "cinquante", 50 }, { "soixante", 60 }, { "quatre-vingt", 80 },
+	{ "пятидесятая", 50 }, { "шестидесятая", 60 }, { "семидесятая", 70 },
+	{ "восьмидесятая", 80 }, { "девяностая", 90 },
+	{ "пятидесятой", 50 }, { "шестидесятой", 60 }, { "семидесятой", 70 },
+	{ "восьмидесятой", 80 }, { "девяностой", 90 },
+	{ "пятьдесят", 50 }, { "шестьдесят", 60 }, { "семьдесят", 70 },
+	{ "восемьдесят", 80 }, { "девяносто", 90 },
+	{ NULL, 0 },
+};
+/* Between tens and units: "Seventy-fifth", "soixante et onzième",
+ * "septuagésimo quinto" (a space). */
+const char *const lang_session_links[] = { "-", "et", NULL };
+const lang_number lang_session_units[] = {
+	{ "first", 1 }, { "second", 2 }, { "third", 3 }, { "fourth", 4 },
+	{ "fifth", 5 }, { "sixth", 6 }, { "seventh", 7 }, { "eighth", 8 },
+	{ "ninth", 9 },
+	{ "primer", 1 }, { "primero", 1 }, { "segundo", 2 }, { "tercer", 3 },
+	{ "tercero", 3 }, { "cuarto", 4 }, { "quinto", 5 }, { "sexto", 6 },
+	{ "séptimo", 7 }, { "octavo", 8 }, { "noveno", 9 },
+	/* French 70s and 90s count on from soixante / quatre-vingt */
+	{ "unième", 1 }, { "deuxième", 2 }, { "troisième", 3 },
+	{ "quatrième", 4 }, { "cinquième", 5 }, { "sixième", 6 },
+	{ "septième", 7 }, { "huitième", 8 }, { "neuvième", 9 },
+	{ "dixième", 10 }, { "onzième", 11 }, { "douzième", 12 },
+	{ "treizième", 13 }, { "quatorzième", 14 }, { "quinzième", 15 },
+	{ "seizième", 16 }, { "dix-septième", 17 }, { "dix-huitième", 18 },
+	{ "dix-neuvième", 19 },
+	{ "первая", 1 }, { "вторая", 2 }, { "третья", 3 }, { "четвертая", 4 },
+	{ "четвёртая", 4 }, { "пятая", 5 }, { "шестая", 6 }, { "седьмая", 7 },
+	{ "восьмая", 8 }, { "девятая", 9 },
+	{ "первой", 1 }, { "второй", 2 }, { "третьей", 3 }, { "четвертой", 4 },
+	{ "четвёртой", 4 }, { "пятой", 5 }, { "шестой", 6 }, { "седьмой", 7 },
+	{ "восьмой", 8 }, { "девятой", 9 },
+	{ NULL, 0 },
+};
+/* A session word after the ordinal, in every language (also the inflected
+ * forms of running text: "сессии"). */
+const char *const lang_session_words[] = {
+	"session", "período de sesiones", "periodo de sesiones", "сессия",
+	"сессии", NULL,
+};
+
+/* Masthead words for the parser (parse.c still has them inline; see
+ * lang.h). */
+const char *const lang_ga_names[] = {
+	"General Assembly", "Asamblea General", "Assemblée générale",
+	"Генеральная Ассамблея", "Генеральной Ассамблеи", NULL,
+};
+const lang_value lang_distributions[] = {
+	{ "general", "General" }, { "générale", "General" },
+	{ "limited", "Limited" }, { "limitada", "Limited" }, { "limitée", "Limited" },
+	{ "restricted", "Restricted" }, { "reservada", "Restricted" },
+	{ "restreinte", "Restricted" },
+	{ NULL, NULL },
+};
+const char *const lang_working_groups[] = {
+	"Working Group", "Groupe de travail", "Рабочая группа", "Grupo de Trabajo", NULL,
+};
+const char *const lang_version_names[] = {
+	"Français", "Español", "Русский", "Английский", "FRANCAIS", "ESPANOL", NULL,
+};
+
+const char *
+lang_distribution(const char *s, size_t n)
+{
+	for (size_t k = 0; lang_distributions[k].word; k++)
+		if (lang_prefix(s, n, lang_distributions[k].word))
+			return lang_distributions[k].value;
+	return NULL;
+}
+
+/* A running header's page line: "Page 3", and the older "English Page 3"
+ * (the version's name before the word). */
+const char *const lang_running_page[] = { "Page", "Página", "Страница", "English Page",
+	"Spanish Page", "French Page", "Russian Page", NULL };
+
+/* An older masthead's organ stacked over two lines, in capitals. */
+const char *const lang_organ_halves[] = {
+	"ASSEMBLY", "COUNCIL", "SECURITY", "ECONOMIC AND SOCIAL", "TRUSTEESHIP",
+	"ASAMBLEA", "CONSEJO", "DE SEGURIDAD", "ECONÓMICO Y SOCIAL",
+	"ASSEMBLÉE", "ASSEMBLEE", "CONSEIL", "DE SÉCURITÉ", "DE SECURITE",
+	"ÉCONOMIQUE ET SOCIAL", "ECONOMIQUE ET SOCIAL",
+	"ГЕНЕРАЛЬНАЯ", "АССАМБЛЕЯ", "СОВЕТ", "БЕЗОПАСНОСТИ", NULL
+};
+const char *const lang_general_caps[] = { "GENERAL", "GENERALE", "GÉNÉRALE", NULL };
+const char *const lang_assembly_caps[] = { "ASSEMBLY", "ASAMBLEA", "ASSEMBLÉE", "АССАМБЛЕЯ",
+	NULL };
+/* The organ words that come before "GENERAL" (French, Spanish). */
+const char *const lang_assembly_first[] = { "ASSEMBLEE", "ASSEMBLÉE", "ASAMBLEA", NULL };
+const char *const lang_year_words[] = { "year", "année", "año", "год", NULL };
+const char *const lang_distr_words[] = { "Distr.", NULL };
+const char *const lang_distr_caps[] = { "GENERAL", "LIMITED", "RESTRICTED", "GÉNÉRALE",
+	"LIMITÉE", "GENERALE", "LIMITEE", "RESTREINTE", NULL };
+const char *const lang_committee_words[] = { "Committee", NULL };
+/* A hosting site's fact lines and counters (site chrome). */
+const char *const lang_chrome_facts[] = { "Pages:", "Page count:", "Format:", "Size:",
+	"File size:", "Downloads:", "Views:", "Uploaded:", "Published:", "Language:",
+	"Languages:", "Type:", "Páginas:", "Formato:", "Tamaño:", "Taille :", "Taille:",
+	"Страниц:", "Формат:", "Размер:", NULL };
+const char *const lang_chrome_counted[] = { "views", "view", "downloads", "download",
+	"pages", "likes", "comments", "shares", "visitas", "descargas", "vues",
+	"téléchargements", "просмотров", "загрузок", NULL };
+
+/* The word of a running header's page number: "Page 3", "Página 3",
+ * "Страница 3" (French writes "Page"). */
+const char *const lang_page_words[] = { "Page", "Página", "Страница", "Стр.", NULL };
 
 const lang_words *
 lang_get(const char *code)
@@ -519,7 +881,7 @@ lang_detect(const char *text, size_t n)
 	/* Look at the first 64 KB: enough words, and linear in any case. */
 	if (n > 65536)
 		n = 65536;
-	size_t cyr = 0, latin = 0;
+	size_t cyr = 0, latin = 0, arab = 0, han = 0;
 	size_t score[4] = { 0 };
 	size_t i = 0;
 	while (i < n) {
@@ -527,6 +889,11 @@ lang_detect(const char *text, size_t n)
 		int k = u8_mbtouc(&uc, (const uint8_t *)text + i, n - i);
 		if (uc >= 0x400 && uc < 0x500)
 			cyr++;
+		else if ((uc >= 0x600 && uc < 0x700) || (uc >= 0x750 && uc < 0x780) ||
+			 (uc >= 0xFB50 && uc < 0xFE00) || (uc >= 0xFE70 && uc < 0xFF00))
+			arab++;	/* Arabic and its presentation forms */
+		else if ((uc >= 0x4E00 && uc < 0xA000) || (uc >= 0x3400 && uc < 0x4DC0))
+			han++;	/* CJK ideographs (a UN text in Chinese) */
 		else if (uc_is_alpha(uc))
 			latin++;
 		/* at a word start, try the frequent words of each language */
@@ -541,6 +908,12 @@ lang_detect(const char *text, size_t n)
 			}
 		i += (size_t)k;
 	}
+	/* the script of most letters names ar, zh and ru; the symbols and
+	 * names inside such a text are Latin, fewer */
+	if (arab > latin && arab >= cyr && arab >= han)
+		return "ar";
+	if (han > latin && han >= cyr)
+		return "zh";
 	if (cyr > latin)
 		return "ru";
 	size_t best = 0;
@@ -548,127 +921,4 @@ lang_detect(const char *text, size_t n)
 		if (score[l] > score[best])
 			best = l;
 	return all[best]->code;
-}
-
-char *
-lang_cite(const doc *d, const node *nd)
-{
-	const lang_words *w = lang_get(d->meta.lang);
-	buf b;
-	buf_init(&b);
-	buf_adds(&b, "");
-	/* the top container names the part; the clause path follows */
-	const node *chain[64];
-	size_t n = doc_breadcrumb(nd, chain, 64);
-	const node *top = n ? chain[0] : NULL;
-	if (top && top->kind == NODE_ANNEX) {
-		buf_adds(&b, w->cite_annex);
-		if (top->number && *top->number) {
-			buf_addc(&b, ' ');
-			buf_adds(&b, top->cite);
-		}
-	} else if (top && top->kind == NODE_LETTER) {
-		buf_adds(&b, w->cite_letter);
-	} else if (d->meta.symbol) {
-		buf_adds(&b, d->meta.symbol);
-	}
-	/* an annex inside the annexed text (a convention's own annex):
-	 * "Annex, Annex, art. 2" is not the convention's "Annex, art. 2" */
-	for (size_t i = 1; i < n; i++)
-		if (chain[i]->kind == NODE_ANNEX) {
-			buf_adds(&b, ", ");
-			buf_adds(&b, w->cite_annex);
-			if (chain[i]->number && *chain[i]->number) {
-				buf_addc(&b, ' ');
-				buf_adds(&b, chain[i]->cite);
-			}
-		}
-	/* the innermost unit of a legal text: an article or rule (numbered
-	 * through the whole text, so the chapter above it is not needed),
-	 * else the chapter or part being cited */
-	const node *unit = NULL;
-	for (size_t i = 0; i < n; i++) {
-		node_unit u = chain[i]->unit;
-		if (u == UNIT_ARTICLE || u == UNIT_RULE)
-			unit = chain[i];
-	}
-	if (!unit && nd->kind == NODE_SECTION && lang_unit_word(w, nd->unit))
-		unit = nd;
-	if (unit && unit->cite) {
-		if (b.len)
-			buf_adds(&b, ", ");
-		buf_adds(&b, lang_unit_word(w, unit->unit));
-		buf_addc(&b, ' ');
-		buf_adds(&b, unit->cite);
-	}
-	/* the innermost paragraph, then the sub-items inside it */
-	const node *para = NULL;
-	for (size_t i = 0; i < n; i++)
-		if (chain[i]->kind == NODE_PARAGRAPH)
-			para = chain[i];
-	const char *word = NULL;
-	const char *num = NULL;
-	if (para && para->unit == UNIT_PREAMBLE && para->cite) {
-		const char *c = para->cite;
-		while (*c && !(*c >= '0' && *c <= '9'))
-			c++;
-		if (b.len)
-			buf_adds(&b, ", ");
-		buf_printf(&b, w->cite_preamble, c);
-		for (size_t i = 0; i < n; i++)
-			if (chain[i]->kind == NODE_SUBITEM && chain[i]->cite)
-				buf_printf(&b, " (%s)", chain[i]->cite);
-		return buf_take(&b);
-	}
-	if (para && para->cite && *para->cite) {
-		word = w->cite_para;
-		num = para->cite;
-	} else if (para) {
-		/* an unnumbered clause among numbered ones: the part cites it */
-		para = NULL;
-	} else if (unit) {
-		/* the unit said it */
-	} else if (nd->kind == NODE_SECTION) {
-		/* "sect. III.A": the sections above it too, as the UN
-		 * cites a section inside another */
-		if (b.len)
-			buf_adds(&b, ", ");
-		buf_adds(&b, w->cite_section);
-		buf_addc(&b, ' ');
-		int first = 1;
-		for (size_t i = 0; i < n; i++)
-			if (chain[i]->kind == NODE_SECTION && chain[i]->unit == UNIT_NONE &&
-			    chain[i]->cite) {
-				if (!first)
-					buf_addc(&b, '.');
-				buf_adds(&b, chain[i]->cite);
-				first = 0;
-			}
-		return buf_take(&b);
-	} else if (nd->kind == NODE_FOOTNOTE) {
-		word = w->cite_footnote;
-		num = nd->cite;
-	} else if (nd->kind == NODE_SIGNATURE) {
-		word = w->cite_sig;
-	} else if (nd->kind == NODE_NOTE) {
-		word = w->cite_note;
-		num = nd->cite;
-	}
-	if (word) {
-		if (b.len)
-			buf_adds(&b, ", ");
-		buf_adds(&b, word);
-		if (num && *num) {
-			buf_addc(&b, ' ');
-			buf_adds(&b, num);
-		}
-		if (para) {
-			for (size_t i = 0; i < n; i++)
-				if (chain[i]->kind == NODE_SUBITEM && chain[i]->cite)
-					buf_printf(&b, " (%s)", chain[i]->cite);
-		}
-	}
-	if (!b.len)
-		buf_adds(&b, nd->label ? nd->label : "");
-	return buf_take(&b);
 }

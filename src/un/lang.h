@@ -1,7 +1,7 @@
 /* lang: the words of UN documents in each language the parser knows
  * (en, es, fr, ru), as data tables, so that parse.c holds no language in
- * its control flow; language detection; citations in the document's
- * language ("Anexo, párr. 8").
+ * its control flow; language detection. (Citations in the document's
+ * language, "Anexo, párr. 8", are un/cite.h's, from these words.)
  *
  * All strings are UTF-8. Word lists are NULL-terminated. Matching is done
  * by the helpers below: lang_prefix (case-insensitive for ASCII and for
@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include "doc.h"
+#include "un/phrase.h"
 
 typedef struct lang_name {
 	const char *word;	/* "ruso", "Russian", "anglais" … */
@@ -49,14 +50,19 @@ typedef struct lang_words {
 	 * ("preambular para. %s", "párr. %s del preámbulo"). */
 	const char *cite_part, *cite_chapter, *cite_article, *cite_rule,
 		   *cite_preamble;
+	/* A reference named on the message line: "tema 98 (A/75)",
+	 * "párrafo 29". */
+	const char *ref_item, *ref_para;
 } lang_words;
 
 /* The table for code ("en", "es", "fr", "ru"); English for anything else. */
 const lang_words *lang_get(const char *code);
 /* All tables, NULL-terminated (masthead words are matched in all). */
 const lang_words *const *lang_all(void);
-/* The language of text[0, n): Cyrillic share, then frequent words.
- * Returns a static code; "en" when nothing tells. */
+/* The language of text[0, n): the script most letters are written in
+ * (Arabic "ar", CJK ideographs "zh", Cyrillic "ru"; lang_get has no
+ * table for ar and zh yet: their words are English), then frequent
+ * words among en, es, fr. Returns a static code; "en" when nothing tells. */
 const char *lang_detect(const char *text, size_t n);
 
 /* Organisation, organ, distribution and "Original" words of mastheads, in
@@ -97,6 +103,90 @@ extern const char *const lang_ordinal_units[];	/* "first" … "ninth" */
 extern const char *const lang_ordinal_tens[];	/* "tenth" … "ninetieth" */
 extern const char *const lang_cardinal_tens[];	/* "twenty" … "ninety" */
 
+/* Phrases of references, for un/phrase.h (refs.c reads them): each
+ * list ends with a NULL text; phrase.lang is a language index below. */
+enum { LANG_EN, LANG_ES, LANG_FR, LANG_RU, LANG_ANY };
+/* The code of a language index ("es"); NULL for LANG_ANY. */
+const char *lang_index_code(int index);
+/* How an agenda head word stands (phrase.flag of lang_agenda_heads). */
+enum lang_head_need {
+	LANG_NEED_NONE,		/* "agenda item 98" stands alone */
+	LANG_NEED_SUFFIX,	/* "temas 98 y 112" needs "del programa" */
+	LANG_NEED_CONTEXT,	/* "item 98": a suffix, or block start, or a
+				   context word before ("under item 21") */
+};
+/* What a resolution head names (phrase.flag of lang_res_heads). */
+enum lang_res_kind { LANG_RESOLUTION, LANG_DECISION };
+/* Organs named around a resolution number (phrase.flag of
+ * lang_organ_before and lang_organ_after). */
+enum lang_organ {
+	LANG_ORG_NONE, LANG_ORG_GA, LANG_ORG_SC, LANG_ORG_HRC, LANG_ORG_ECOSOC,
+	LANG_ORG_CHR,		/* the Commission on Human Rights */
+	LANG_ORG_COMMISSION,	/* "Commission": which one is not said */
+	LANG_ORG_COUNCIL,	/* "Council" alone: the Human Rights Council
+				   right before a session/number resolution
+				   ("Council resolution 4/4"), nothing further
+				   away */
+};
+extern const phrase lang_agenda_heads[];	/* "agenda item", "temas" (flag: need) */
+extern const phrase lang_agenda_context[];	/* "under" item 21 */
+extern const phrase lang_agenda_foreign[];	/* "Conference" agenda item */
+extern const phrase lang_agenda_chain[];	/* "and" item 23 */
+extern const phrase lang_agenda_suffixes[];	/* "del programa" (flag: agenda_form) */
+extern const phrase lang_agenda_session_links[]; /* "of the" seventy-fourth session */
+extern const phrase lang_list_seps[];		/* "98 y 112" */
+extern const phrase lang_range_seps[];		/* "77 à 85" */
+extern const phrase lang_res_heads[];		/* "resolución" (flag: lang_res_kind) */
+extern const phrase lang_para_words[];		/* "paragraph" 29 of resolution */
+extern const phrase lang_para_links[];		/* "of the" */
+extern const phrase lang_para_not_after[];	/* "preambular" paragraph */
+extern const phrase lang_entitled_words[];	/* "titulada" “…” */
+extern const phrase lang_organ_before[];	/* "Security Council" resolution */
+extern const phrase lang_organ_after[];		/* "du Conseil de sécurité" */
+extern const phrase lang_date_links[];		/* 76/217 "of" 17 December 2021 */
+extern const phrase lang_months_extra[];	/* "setiembre" (flag: month) */
+extern const phrase lang_date_fillers[];	/* "de", "года" */
+
+/* A word and the number it stands for. */
+typedef struct lang_number {
+	const char *word;
+	int value;
+} lang_number;
+/* Session ordinals of every language (session.c, refs.c): tens, the
+ * links between tens and units, units, the session words; NULL-ended. */
+extern const lang_number lang_session_tens[];
+extern const char *const lang_session_links[];
+extern const lang_number lang_session_units[];
+extern const char *const lang_session_words[];
+extern const char *const lang_page_words[];	/* "Page", "Página" … */
+
+/* Masthead words, in every language: the General Assembly's name,
+ * distribution words and their English value, working groups' names,
+ * language versions named in their own language. */
+typedef struct lang_value {
+	const char *word;	/* "limitée" */
+	const char *value;	/* "Limited" */
+} lang_value;
+extern const char *const lang_ga_names[];	/* "Asamblea General" … */
+extern const lang_value lang_distributions[];	/* "générale" → "General" */
+extern const char *const lang_working_groups[];	/* "Groupe de travail" … */
+extern const char *const lang_version_names[];	/* "Español" … */
+/* Older and web mastheads (parse/furniture.c reads them from here): */
+extern const char *const lang_running_page[];	/* "Page", "English Page" … */
+extern const char *const lang_organ_halves[];	/* "ASSEMBLY", "CONSEJO" … */
+extern const char *const lang_general_caps[];	/* "GENERAL", "GÉNÉRALE" … */
+extern const char *const lang_assembly_caps[];	/* "ASSEMBLY", "АССАМБЛЕЯ" … */
+extern const char *const lang_assembly_first[];	/* "ASAMBLEA" (before GENERAL) */
+extern const char *const lang_year_words[];	/* "year", "año" … ("Fiftieth year") */
+extern const char *const lang_distr_words[];	/* "Distr." */
+extern const char *const lang_distr_caps[];	/* "LIMITED", "LIMITÉE" … alone */
+extern const char *const lang_committee_words[]; /* "Committee" (a line's end) */
+extern const char *const lang_chrome_facts[];	/* "Pages:", "Tamaño:" … */
+extern const char *const lang_chrome_counted[];	/* "views", "descargas" … */
+/* The English distribution of a word s[0, n) starts with ("LIMITÉE" →
+ * "Limited"), case-insensitive, any language; NULL if none. */
+const char *lang_distribution(const char *s, size_t n);
+
 /* If s[0, n) starts with word w (case-insensitive, then a non-letter or
  * the end), returns the bytes of w matched; else 0. */
 size_t lang_prefix(const char *s, size_t n, const char *w);
@@ -110,10 +200,5 @@ size_t lang_prefix_any(const char *s, size_t n, const char *const *list,
 size_t lang_find(const char *s, size_t n, const char *w);
 /* The code for a language name ("ruso" -> "ru"), or NULL. */
 const char *lang_code_of_name(const char *s, size_t n);
-
-/* A citation of nd in the document's language: "Anexo, párr. 8",
- * "Annex, para. 8", "Carta, párr. 2", "Annexe, par. 8",
- * "Приложение, п. 8". The caller frees. */
-char *lang_cite(const doc *d, const node *nd);
 
 #endif

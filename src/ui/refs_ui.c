@@ -1,4 +1,4 @@
-/* pane_refs: the document's references, and the pane that lists them.
+/* refs_ui: the document's references, and the pane that lists them.
  *
  * Owns u->rx (refs_ui.h): the catalog, loaded once per reader, and the
  * references of the document being read (refs_find), rebuilt when a
@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "un/lang.h"
 #include "ui/refs_ui.h"
 #include "util.h"
 
@@ -54,52 +55,21 @@ typedef struct refs_pane {
 
 /* --- the words of the message line --------------------------------------- */
 
-static const char *
-item_word(const char *lang)
-{
-	if (!lang)
-		return "item";
-	if (!strcmp(lang, "es"))
-		return "tema";
-	if (!strcmp(lang, "fr"))
-		return "point";
-	if (!strcmp(lang, "ru"))
-		return "пункт";
-	return "item";
-}
-
-static const char *
-para_word(const char *lang)
-{
-	if (!lang)
-		return "paragraph";
-	if (!strcmp(lang, "es"))
-		return "párrafo";
-	if (!strcmp(lang, "fr"))
-		return "paragraphe";
-	if (!strcmp(lang, "ru"))
-		return "пункт";
-	return "paragraph";
-}
-
 /* "tema 98 (A/75)" for "A/75 item 98"; the key itself otherwise. */
 static void
 ref_name(const ui *u, const ref *r, char *out, size_t size)
 {
-	const char *k = r->key;
-	const char *it = strstr(k, " item ");
-	if (r->kind == REF_AGENDA && it) {
-		const char *kind = "";
-		if (strstr(k, "provisional"))
-			kind = " provisional";
-		else if (strstr(k, "preliminary"))
-			kind = " preliminary";
-		const char *sp = strchr(k, ' ');
-		snprintf(out, size, "%s %s (%.*s%s)", item_word(u->d->meta.lang),
-			 it + 6, (int)(sp - k), k, kind);
+	if (r->kind == REF_AGENDA && r->item) {
+		const char *kind = agenda_form_word(r->agenda_form);
+		if (r->sub[0])
+			snprintf(out, size, "%s %d (%s) (%s%s)", lang_get(u->d->meta.lang)->ref_item,
+				 r->item, r->sub, r->scope, kind);
+		else
+			snprintf(out, size, "%s %d (%s%s)", lang_get(u->d->meta.lang)->ref_item,
+				 r->item, r->scope, kind);
 		return;
 	}
-	snprintf(out, size, "%s", k);
+	snprintf(out, size, "%s", r->key);
 }
 
 void
@@ -116,7 +86,7 @@ refs_ui_describe(ui *u, size_t i)
 	buf_init(&b);
 	buf_adds(&b, name);
 	if (r->para) {
-		buf_printf(&b, ", %s %s", para_word(lang), r->para);
+		buf_printf(&b, ", %s %s", lang_get(lang)->ref_para, r->para);
 		if (r->gloss)	/* in the document's language, or none */
 			buf_printf(&b, " (%s)", r->gloss);
 	}
@@ -201,6 +171,36 @@ compute(ui *u)
 	}
 }
 
+/* Esc in the text (UI_EVENT_CANCEL): no search highlights, no current
+ * reference. */
+static void
+on_cancel(ui *u, int event, void *data)
+{
+	(void)event;
+	(void)data;
+	refs_ui *rx = u->rx;
+	rx->hl = 0;
+	rx->cur_valid = 0;
+	rx->cur_ref = (size_t)-1;
+}
+
+static void
+on_doc_changed(ui *u, int event, void *data)
+{
+	(void)event;
+	(void)data;
+	refs_ui_doc_changed(u);
+}
+
+/* Every jump goes on the history (history.c). */
+static void
+on_jump(ui *u, int event, void *data)
+{
+	(void)event;
+	(void)data;
+	history_before_jump(u);
+}
+
 void
 refs_ui_new(ui *u)
 {
@@ -216,6 +216,9 @@ refs_ui_new(ui *u)
 	}
 	rx->cur_ref = (size_t)-1;
 	u->rx = rx;
+	ui_observe(u, UI_EVENT_DOC_CHANGED, on_doc_changed, NULL);
+	ui_observe(u, UI_EVENT_JUMP, on_jump, NULL);
+	ui_observe(u, UI_EVENT_CANCEL, on_cancel, NULL);
 	compute(u);
 }
 
@@ -235,7 +238,7 @@ refs_ui_free(ui *u)
 	refs_free(rx->refs);
 	search_free(rx->srch);
 	free(rx->query);
-	history_free(rx);
+	history_clear(rx);
 	library_docs_free(rx->docs, rx->ndocs);
 	library_free(rx->lib);
 	if (rx->own_doc && u->d)
@@ -301,7 +304,7 @@ go_ref(ui *u, size_t i)
 }
 
 int
-refs_act_next(ui *u)
+refs_ui_next(ui *u)
 {
 	refs_ui *rx = u->rx;
 	if (!rx->refs || !rx->refs->n || !u->d->nblocks) {
@@ -322,7 +325,7 @@ refs_act_next(ui *u)
 }
 
 int
-refs_act_prev(ui *u)
+refs_ui_prev(ui *u)
 {
 	refs_ui *rx = u->rx;
 	if (!rx->refs || !rx->refs->n || !u->d->nblocks) {
@@ -419,10 +422,11 @@ refs_draw(pane *p, ui *u)
 	size_t total = 0;
 	for (size_t i = 0; i < rp->ng; i++)
 		total += rp->g[i].n;
-	char title[160];
+	char title[200], keys[96];
+	keys_expand(u, focused ? "  {activate}: next mention  {toggle-refs}/{cancel}: close"
+		    : "  {focus-next}: here", keys, sizeof keys);
 	snprintf(title, sizeof title, " References: %zu target%s, %zu mention%s%s ",
-		 rp->ng, rp->ng == 1 ? "" : "s", total, total == 1 ? "" : "s",
-		 focused ? "  Enter: next mention  r/Esc: close" : "  Tab: here");
+		 rp->ng, rp->ng == 1 ? "" : "s", total, total == 1 ? "" : "s", keys);
 	draw_str_ellipsis(p->win, 0, 1, title, strlen(title), p->w - 2,
 			  draw_attr(u, ROLE_HEADING));
 	if (!rp->ng) {
@@ -430,9 +434,7 @@ refs_draw(pane *p, ui *u)
 		draw_str(p->win, 1, 2, m, strlen(m), p->w - 3, draw_attr(u, ROLE_DIM));
 		return;
 	}
-	int lib = rx->lib != NULL;
-	if (lib)
-		load_docs(u, rp);
+	int lib = rx->lib != NULL;	/* its mentions: refs_recalc */
 	size_t rows = p->h > 1 ? (size_t)p->h - 1 : 1;
 	size_t cur = cursor_row(rp), n = nrows(rp, lib);
 	if (cur < rp->scroll)
@@ -615,9 +617,11 @@ refs_move(pane *p, ui *u, long delta)
 		const library_mention *m = &rp->docs[rp->si];
 		const char *name = m->symbol ? m->symbol : strrchr(m->path, '/') ?
 			strrchr(m->path, '/') + 1 : m->path;
-		ui_message(u, ROLE_MESSAGE, "%s: %zu mention%s, first at %s  (Enter opens it)",
+		char k[32];
+		ui_message(u, ROLE_MESSAGE, "%s: %zu mention%s, first at %s  (%s opens it)",
 			   name, m->count, m->count == 1 ? "" : "s",
-			   m->first_path ? m->first_path : "?");
+			   m->first_path ? m->first_path : "?",
+			   keys_first(u, ACT_ACTIVATE, k, sizeof k));
 	}
 	return UI_DRAW;
 }
@@ -664,50 +668,25 @@ refs_pane_free(pane *p)
 	free(rp);
 }
 
-static const pane_ops refs_ops = {
-	.name = "references",
-	.draw = refs_draw,
-	.action = refs_action,
-	.mouse = refs_mouse,
-	.free = refs_pane_free,
-};
-
-pane *
-refs_ui_refs_pane(ui *u)
+/* The recalc hook: in a library, the documents that mention the current
+ * target, read from the index here, never while drawing. */
+static void
+refs_recalc(pane *p, ui *u)
 {
-	refs_ui *rx = u->rx;
-	pane *p = xcalloc(1, sizeof *p);
-	refs_pane *rp = xcalloc(1, sizeof *rp);
-	rp->docs_for = (size_t)-1;
-	rp->si = -1;
-	p->ops = &refs_ops;
-	p->side = PANE_BOTTOM;
-	p->priv = rp;
-	p->focusable = 1;
-	rx->refs_pane = p;
-	groups_build(rp, rx->refs);
-	return p;
-}
-
-int
-refs_act_toggle(ui *u)
-{
-	pane *p = u->rx->refs_pane;
-	if (p->shown && u->focus == p)
-		return hide(p, u);
-	if (u->rx->lib_pane)
-		u->rx->lib_pane->shown = 0;
-	p->shown = 1;
-	u->focus = p;
 	refs_pane *rp = p->priv;
-	if (rp->ng && rp->si < 0)
-		refs_move(p, u, 0);
-	return UI_GEOMETRY | UI_DRAW;
+	if (p->shown && rp->ng)
+		load_docs(u, rp);
 }
 
-int
-refs_ui_reserve(ui *u, int main_h)
+/* The references pane's reserve hook, which places the library pane too
+ * (one list at a time below the text; the references first): the rows it
+ * takes at the bottom of the main area (0 when hidden). When the main
+ * area is too short to share, the list covers it and takes main_h. */
+static int
+refs_reserve(pane *self, ui *u, int main_h, int cols)
 {
+	(void)self;
+	(void)cols;
 	refs_ui *rx = u->rx;
 	pane *p = NULL;
 	if (rx->refs_pane && rx->refs_pane->shown)
@@ -734,6 +713,49 @@ refs_ui_reserve(ui *u, int main_h)
 	return h;
 }
 
+static const pane_ops refs_ops = {
+	.name = "references",
+	.reserve = refs_reserve,
+	.recalc = refs_recalc,
+	.draw = refs_draw,
+	.action = refs_action,
+	.mouse = refs_mouse,
+	.free = refs_pane_free,
+};
+
+pane *
+refs_ui_refs_pane(ui *u)
+{
+	refs_ui *rx = u->rx;
+	pane *p = xcalloc(1, sizeof *p);
+	refs_pane *rp = xcalloc(1, sizeof *rp);
+	rp->docs_for = (size_t)-1;
+	rp->si = -1;
+	p->ops = &refs_ops;
+	p->side = PANE_BOTTOM;
+	p->priv = rp;
+	p->focusable = 1;
+	rx->refs_pane = p;
+	groups_build(rp, rx->refs);
+	return p;
+}
+
+int
+refs_ui_toggle(ui *u)
+{
+	pane *p = u->rx->refs_pane;
+	if (p->shown && u->focus == p)
+		return hide(p, u);
+	if (u->rx->lib_pane)
+		u->rx->lib_pane->shown = 0;
+	p->shown = 1;
+	u->focus = p;
+	refs_pane *rp = p->priv;
+	if (rp->ng && rp->si < 0)
+		refs_move(p, u, 0);
+	return UI_GEOMETRY | UI_DRAW;
+}
+
 void
 refs_ui_select(ui *u, const char *key)
 {
@@ -748,15 +770,6 @@ refs_ui_select(ui *u, const char *key)
 			/* The mention opened is the first: Enter goes on. */
 			rp->g[i].next = 1;
 		}
-}
-
-void
-refs_ui_cancel(ui *u)
-{
-	refs_ui *rx = u->rx;
-	rx->hl = 0;
-	rx->cur_valid = 0;
-	rx->cur_ref = (size_t)-1;
 }
 
 int

@@ -1,0 +1,111 @@
+/* cli_info: a document's information as "key: value" lines, for lectern
+ * --info and the reader's information overlay (one text, so the two never
+ * disagree).
+ *
+ * Invariant: every line is "key: value\n" with a value in visible form
+ * (text_visible_dup) and without '\n', so a script can split each line at
+ * its first ": ". */
+#include <build-config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_info.h"
+#include "text.h"
+#include "util.h"
+
+/* "key: value\n", value made visible; nothing when value is NULL or "". */
+static void
+field(buf *b, const char *key, const char *value)
+{
+	if (!value || !*value)
+		return;
+	char *v = text_visible_dup(value, strlen(value), NULL);
+	buf_printf(b, "%s: %s\n", key, v);
+	free(v);
+}
+
+static void
+agenda(buf *b, const doc *d, const catalog *cat)
+{
+	const doc_meta *m = &d->meta;
+	for (size_t i = 0; i < m->nagenda; i++) {
+		const char *title = NULL;
+		if (cat && m->session > 0) {
+			char *key = xasprintf("A/%d item %s", m->session, m->agenda[i]);
+			const catalog_entry *e = catalog_find(cat, key);
+			free(key);
+			if (e && m->lang)
+				title = catalog_title(e, m->lang);
+		}
+		char *v = title ? xasprintf("%s: %s", m->agenda[i], title)
+				: xstrdup(m->agenda[i]);
+		field(b, "agenda item", v);
+		free(v);
+	}
+}
+
+char *
+cli_info_text(const doc *d, const catalog *cat, const char *report)
+{
+	const doc_meta *m = &d->meta;
+	buf b;
+	buf_init(&b);
+	char n[64];
+	field(&b, "file", d->name);
+	field(&b, "symbol", m->symbol);
+	field(&b, "title", m->title);
+	field(&b, "distribution", m->distribution);
+	field(&b, "date", m->date);
+	field(&b, "language", m->lang);
+	field(&b, "original language", m->orig_lang);
+	if (m->session > 0) {
+		snprintf(n, sizeof n, "%d", m->session);
+		field(&b, "session", n);
+	}
+	agenda(&b, d, cat);
+	field(&b, "sender", m->sender);
+	field(&b, "addressee", m->addressee);
+	field(&b, "job number", m->job);
+	if (m->npages) {
+		snprintf(n, sizeof n, "%zu", m->npages);
+		field(&b, "pages", n);
+	}
+	/* (The model counts furniture lines, not their kinds yet.) */
+	snprintf(n, sizeof n, "%zu line%s", m->furniture_lines,
+		 m->furniture_lines == 1 ? "" : "s");
+	field(&b, "furniture removed", n);
+	if (m->invalid_bytes) {
+		snprintf(n, sizeof n, "%zu", m->invalid_bytes);
+		field(&b, "invalid bytes", n);
+	}
+	for (const char *s = report; s && *s;) {
+		const char *e = strchr(s, '\n');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		const char *t = s;
+		if (len >= 9 && !strncmp(t, "lectern: ", 9))
+			t += 9;
+		char *line = xstrndup(t, len - (size_t)(t - s));
+		field(&b, "warning", line);
+		free(line);
+		s = e ? e + 1 : s + len;
+	}
+	char *out = buf_take(&b);
+	return out ? out : xstrdup("");
+}
+
+int
+cli_info_print(const doc *d, const catalog *cat, const char *report,
+	       FILE *out, FILE *errout)
+{
+	char *t = cli_info_text(d, cat, report);
+	int bad = fputs(t, out) == EOF;
+	free(t);
+	if (fflush(out) == EOF || bad) {
+		fprintf(errout, "lectern: write error: %s\n", strerror(errno));
+		return 1;
+	}
+	return 0;
+}

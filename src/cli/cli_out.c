@@ -1,0 +1,97 @@
+/* cli_out: visible output for the command line (cli_out.h). The one rule:
+ * every byte the command line writes that did not come from a string
+ * literal of lectern goes through text_visible_dup first. */
+#include <build-config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_out.h"
+#include "text.h"
+
+void
+cli_out_add(buf *b, const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t k = 0;
+		while (k < n && s[k] != '\n' && s[k] != '\t')
+			k++;
+		size_t vn;
+		char *v = text_visible_dup(s, k, &vn);
+		buf_add(b, v, vn);
+		free(v);
+		if (k == n)
+			break;
+		buf_addc(b, s[k]);
+		s += k + 1;
+		n -= k + 1;
+	}
+}
+
+int
+cli_out_write(FILE *out, const char *s, size_t n)
+{
+	buf v;
+	buf_init(&v);
+	cli_out_add(&v, s, n);
+	int rc = !v.len || fwrite(v.s, 1, v.len, out) == v.len ? 0 : -1;
+	buf_free(&v);
+	return rc;
+}
+
+void
+cli_out_field(FILE *out, const char *s, size_t n)
+{
+	if (!s)
+		return;
+	while (n > 0) {
+		size_t k = 0;
+		while (k < n && s[k] != '\n' && s[k] != '\t' && s[k] != '\r')
+			k++;
+		size_t vn;
+		char *v = text_visible_dup(s, k, &vn);
+		fwrite(v, 1, vn, out);
+		free(v);
+		if (k == n)
+			break;
+		putc(' ', out);
+		s += k + 1;
+		n -= k + 1;
+	}
+}
+
+static void
+say(FILE *msg, const char *prefix, const char *suffix, const char *fmt, va_list ap)
+{
+	char *s = NULL;
+	if (vasprintf(&s, fmt, ap) < 0)
+		return;
+	buf b;
+	buf_init(&b);
+	buf_adds(&b, prefix);
+	cli_out_add(&b, s, strlen(s));
+	buf_adds(&b, suffix);
+	free(s);
+	fwrite(b.s, 1, b.len, msg);
+	buf_free(&b);
+}
+
+void
+cli_out_say(FILE *msg, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(msg, "", "", fmt, ap);
+	va_end(ap);
+}
+
+void
+cli_out_error(FILE *msg, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(msg, "lectern: ", "\n", fmt, ap);
+	va_end(ap);
+}
