@@ -6,7 +6,7 @@
  *   application_id / user_version check: a file that fails any of them is
  *   never written;
  * - every write runs in BEGIN IMMEDIATE ... COMMIT (deferred BEGIN would
- *   fail with SQLITE_BUSY_SNAPSHOT instead of waiting, TECH.md §4), and on
+ *   fail with SQLITE_BUSY_SNAPSHOT instead of waiting: SQLite documents this for WAL), and on
  *   any failure is rolled back before the function returns;
  * - a read-only store never writes and, when the database has no -wal file
  *   (nobody has it open), opens it immutable so that no -wal/-shm file is

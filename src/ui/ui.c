@@ -972,7 +972,10 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	u->status = status_new(u);
 	u->help = help_new(u);
 	u->popup = popup_new(u);
-	u->report = opt->notice ? xstrdup(opt->notice) : NULL;
+	if (opt->notice) {	/* a library's first document may have set one */
+		free(u->report);
+		u->report = xstrdup(opt->notice);
+	}
 	u->notes = notes_panel_new(u, opt->notes_db);
 	u->editor = editor_new(u);
 	add_pane(u, u->outline);
