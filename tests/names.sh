@@ -47,6 +47,9 @@ bad=$(for o in $objs; do
 	nm -g --defined-only "$top_builddir/$o" | awk -v f="$f" -v o="$o" '
 		NF == 3 {
 			s = $3
+			# the compiler'"'"'s own (AddressSanitizer: __odr_asan.NAME)
+			if (s ~ /^__/)
+				next
 			if (index(s, f "_") == 1 || s == f)
 				next
 			if (s == "main" && f == "main")
