@@ -37,7 +37,7 @@ cli_out_write(FILE *out, const char *s, size_t n)
 	buf_init(&v);
 	cli_out_add(&v, s, n);
 	int rc = !v.len || fwrite(v.s, 1, v.len, out) == v.len ? 0 : -1;
-	buf_free(&v);
+	buf_clear(&v);
 	return rc;
 }
 
@@ -92,7 +92,7 @@ say(FILE *msg, const char *prefix, const char *suffix, const char *fmt, va_list 
 	buf_adds(&b, suffix);
 	free(s);
 	fwrite(b.s, 1, b.len, msg);
-	buf_free(&b);
+	buf_clear(&b);
 }
 
 void

@@ -1,7 +1,7 @@
 /* lang: per-language word tables, language detection and citations
  * (lang.h). The tables are the only place the parser learns words; adding a
- * language is adding a table. Sources of the forms: ../shared/DOMAIN.md
- * (UN Editorial Manual forms and the corpus). */
+ * language is adding a table. Sources of the forms: the UN
+ * Editorial Manual and the corpus (tests/data/parse/corpus). */
 #include <build-config.h>
 
 #include <stdint.h>

@@ -40,7 +40,14 @@ for size in "80 24" "200 60"; do
 	tui_start "$1" "$2" "$LECTERN '$RES'"
 	tui_wait 'Resolution adopted by the General Assembly'
 	tui_keys ']' ']'
-	before=$(tui_row $(($2 - 1)))
+	# the status line once the two moves are drawn: the same twice in a row
+	before=$(tui_row $(($2 - 1))); k=0
+	while [ $k -lt 30 ]; do
+		sleep 0.2
+		now=$(tui_row $(($2 - 1)))
+		[ "$now" = "$before" ] && break
+		before=$now; k=$((k + 1))
+	done
 	tui_keys i
 	check "$1x$2: i opens the box with the symbol" \
 		tui_wait '│ symbol: A/RES/80/9 +│'
