@@ -136,6 +136,6 @@ main(int argc, char **argv)
 	free(warm);
 	free(show);
 	doc_free(d);
-	source_free(&src);
+	source_clear(&src);
 	return 0;
 }
