@@ -28,6 +28,7 @@
 #include "doc.h"
 #include "doc_open.h"
 #include "notes_export.h"
+#include "notes_import.h"
 #include "parse.h"
 #include "paths.h"
 #include "refs.h"
@@ -394,7 +395,7 @@ main(int argc, char **argv)
 		/* The reader refuses a bad config.ini before taking the
 		 * terminal (its message would be lost); the views on the
 		 * command line do not use it and only warn. */
-		config_free(&cfg);
+		config_clear(&cfg);
 		if (mode == MODE_READ) {
 			cli_out_error(stderr, "%s", err);
 			free(err);
@@ -413,12 +414,12 @@ main(int argc, char **argv)
 		if (theme_load(&th, theme_name ? theme_name : cfg.theme, &err) < 0) {
 			cli_out_error(stderr, "%s", err);
 			free(err);
-			theme_free(&th);
-			config_free(&cfg);
+			theme_clear(&th);
+			config_clear(&cfg);
 			rc = EXIT_DATA;
 			goto out;
 		}
-		theme_free(&th);
+		theme_clear(&th);
 	}
 
 	/* A directory or several files: the reader on a library. */
@@ -429,7 +430,7 @@ main(int argc, char **argv)
 				  .notes_db = notes_db, .library_db = library_db,
 				  .lang = lang };
 		rc = ui_run_library((const char *const *)argv + optind, nargs, &uo);
-		config_free(&cfg);
+		config_clear(&cfg);
 		goto out;
 	}
 
@@ -444,7 +445,7 @@ main(int argc, char **argv)
 		cli_out_error(stderr, "%s", err ? err : path);
 		free(err);
 		free(path);
-		config_free(&cfg);
+		config_clear(&cfg);
 		rc = EXIT_DATA;
 		goto out;
 	}
@@ -470,7 +471,7 @@ main(int argc, char **argv)
 	doc_free(d);
 	free(report);
 	free(path);
-	config_free(&cfg);
+	config_clear(&cfg);
 out:
 	free(tags);
 	return rc;

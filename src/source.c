@@ -582,7 +582,7 @@ accept_bytes(const char *name, const char *path, const char *bytes, size_t n,
 			no_bom = 1;
 		} else {
 			if (cv == 0)
-				buf_free(&conv);
+				buf_clear(&conv);
 			enc = NULL;
 			bad = 0;
 		}
@@ -599,7 +599,7 @@ accept_bytes(const char *name, const char *path, const char *bytes, size_t n,
 		enc = guess & 1 ? "CP1252" : "CP1251";
 		int ok = convert(enc, bytes, n, 1, &conv, &bad) == 0;
 		if (ok && (guess & 3) == 3 && looks_garbled(conv.s, conv.len)) {
-			buf_free(&conv);
+			buf_clear(&conv);
 			enc = "CP1251";
 			ok = convert(enc, bytes, n, 1, &conv, &bad) == 0;
 		}
@@ -676,7 +676,7 @@ accept_checked(const char *name, const char *path, const char *bytes, size_t n,
 			unlink(tmpl);
 		}
 		if (rc < 0) {
-			buf_free(&b);
+			buf_clear(&b);
 			return -1;
 		}
 		size_t t = 0;
@@ -687,12 +687,12 @@ accept_checked(const char *name, const char *path, const char *bytes, size_t n,
 			/* pdftotext gives a form feed per page of a scan */
 			*err = xasprintf("%s: no text in this PDF: it is a scan; run OCR "
 					 "first (e.g. ocrmypdf)", name);
-			buf_free(&b);
+			buf_clear(&b);
 			return -1;
 		}
 		if (memchr(b.s, '\0', b.len)) {
 			*err = xasprintf("%s: the text of this PDF has NUL bytes", name);
-			buf_free(&b);
+			buf_clear(&b);
 			return -1;
 		}
 		clean_bytes(b.s, b.len, out, b.s);
@@ -788,12 +788,12 @@ load(const char *path, source *out, char **err)
 	if (r == -2) {
 		*err = xasprintf("%s: too large (more than %zu MB)", name,
 				 SOURCE_MAX_BYTES >> 20);
-		buf_free(&b);
+		buf_clear(&b);
 		return -1;
 	}
 	if (r == -3) {
 		*err = xasprintf("%s: binary file (NUL bytes): not a text document", name);
-		buf_free(&b);
+		buf_clear(&b);
 		return -1;
 	}
 	if (r < 0) {
@@ -801,7 +801,7 @@ load(const char *path, source *out, char **err)
 			*err = xasprintf("%s: is a directory, not a document", name);
 		else
 			*err = xasprintf("%s: read error: %s", name, strerror(e));
-		buf_free(&b);
+		buf_clear(&b);
 		return -1;
 	}
 	if (!b.s)
@@ -851,14 +851,14 @@ source_report(const source *s, const char *prefix)
 			   s->format_chars == 1 ? "" : "s");
 	free(name);
 	if (b.len == 0) {
-		buf_free(&b);
+		buf_clear(&b);
 		return NULL;
 	}
 	return buf_take(&b);
 }
 
 void
-source_free(source *s)
+source_clear(source *s)
 {
 	free(s->name);
 	free(s->data);

@@ -75,6 +75,6 @@ int source_from_memory(const char *name, const char *bytes, size_t n,
  * controls, removed marks), for the caller to print (source never prints).
  * Returns a string the caller frees, or NULL when there is nothing to say. */
 char *source_report(const source *s, const char *prefix);
-void source_free(source *s);
+void source_clear(source *s);
 
 #endif

@@ -135,7 +135,7 @@ theme_mono(theme *t)
 }
 
 void
-theme_free(theme *t)
+theme_clear(theme *t)
 {
 	free(t->name);
 	t->name = NULL;
@@ -280,7 +280,7 @@ theme_dirs(void)
 }
 
 static void
-free_dirs(char **dirs)
+dirs_free(char **dirs)
 {
 	for (char **d = dirs; *d; d++)
 		free(*d);
@@ -331,10 +331,10 @@ theme_find(const char *name, char **looked)
 			free(p);
 		}
 	}
-	free_dirs(dirs);
+	dirs_free(dirs);
 	if (!found && looked)
 		*looked = buf_take(&tried);
-	buf_free(&tried);
+	buf_clear(&tried);
 	return found;
 }
 
@@ -371,7 +371,7 @@ theme_names(size_t *count)
 		}
 		closedir(dir);
 	}
-	free_dirs(dirs);
+	dirs_free(dirs);
 	if (n)
 		qsort(names, n, sizeof *names, name_cmp);
 	*count = n;
@@ -584,7 +584,7 @@ theme_load(theme *t, const char *name_or_path, char **err)
 	if (msg) {
 		*err = xasprintf("%s:%d: %s", path, line, msg);
 		free(msg);
-		config_ini_free(&ini);
+		config_ini_clear(&ini);
 		free(path);
 		theme_default(t);
 		return -1;
@@ -606,7 +606,7 @@ theme_load(theme *t, const char *name_or_path, char **err)
 			t->style[r].attrs = text->attrs;
 	}
 	t->name = xstrdup(name_or_path);
-	config_ini_free(&ini);
+	config_ini_clear(&ini);
 	free(path);
 	return 0;
 }

@@ -110,7 +110,7 @@ prompt_close(ui *u)
 	prompt *p = u->prompt;
 	if (!p)
 		return;
-	buf_free(&p->text);
+	buf_clear(&p->text);
 	free(p->draft);
 	free(p);
 	u->prompt = NULL;

@@ -102,13 +102,13 @@ refs_ui_describe(ui *u, size_t i)
 	if (r->entry && r->entry->date && r->kind != REF_AGENDA)
 		buf_printf(&b, " (%s)", r->entry->date);
 	ui_message(u, ROLE_MESSAGE, "%s", b.s);
-	buf_free(&b);
+	buf_clear(&b);
 }
 
 /* --- state ---------------------------------------------------------------- */
 
 static void
-groups_free(refs_pane *rp)
+groups_clear(refs_pane *rp)
 {
 	for (size_t i = 0; i < rp->ng; i++)
 		free(rp->g[i].idx);
@@ -159,7 +159,7 @@ compute(ui *u)
 	refs_pane *rp = rx->refs_pane ? rx->refs_pane->priv : NULL;
 	char *key = rp && rp->gi < rp->ng ? xstrdup(rp->g[rp->gi].key) : NULL;
 	if (rp)
-		groups_free(rp);	/* points into the old list */
+		groups_clear(rp);	/* points into the old list */
 	refs_free(rx->refs);
 	rx->refs = u->d ? refs_find(u->d, rx->cat) : NULL;
 	rx->cur_ref = (size_t)-1;
@@ -693,7 +693,7 @@ static void
 refs_pane_free(pane *p)
 {
 	refs_pane *rp = p->priv;
-	groups_free(rp);
+	groups_clear(rp);
 	free(rp);
 }
 

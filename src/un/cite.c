@@ -252,7 +252,7 @@ cite_of_path(const doc *d, const char *path)
 	}
 	if (clause.len)
 		buf_printf(&b, "%s%.*s", b.len ? ", " : "", (int)clause.len, clause.s);
-	buf_free(&clause);
+	buf_clear(&clause);
 	if (!b.len)
 		buf_adds(&b, path);
 	return buf_take(&b);

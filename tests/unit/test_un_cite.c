@@ -112,7 +112,7 @@ test_find_forgiving(void **state)
 	assert_null(cite_find(d, NULL, "anexo parr 99"));
 	assert_null(cite_find(d, NULL, "capitulo 8"));
 	doc_free(d);
-	source_free(&src);
+	source_clear(&src);
 }
 
 /* Units and preambular paragraphs: "pp 3", "PP3", "chap. 4", "Capítulo
