@@ -30,6 +30,6 @@ doc_open(const char *path, const doc_open_options *opt, char **report,
 	d->meta.invalid_bytes = src.invalid_bytes;
 	d->meta.encoding = src.encoding;
 	d->meta.garbled = src.garbled;
-	source_free(&src);
+	source_clear(&src);
 	return d;
 }

@@ -28,6 +28,7 @@
 #include "doc.h"
 #include "doc_open.h"
 #include "notes_export.h"
+#include "notes_import.h"
 #include "parse.h"
 #include "paths.h"
 #include "refs.h"
@@ -121,7 +122,7 @@ usage(FILE *out)
 	      "      --force          with --notes-import: also import notes made on\n"
 	      "                       another document\n"
 	      "      --note-add=WHERE --text=TEXT [--tag=T]...  add a note on node\n"
-	      "                       path WHERE (or PATH@QUOTE) of FILE\n"
+	      "                       WHERE (a path or a citation, or WHERE@QUOTE) of FILE\n"
 	      "      --note-delete=ID move note ID to the trash\n"
 	      "\n"
 	      "Options:\n"
@@ -140,7 +141,7 @@ usage(FILE *out)
 	      "  -h, --help           show this help and exit\n"
 	      "  -V, --version        show the version and exit\n"
 	      "\n"
-	      "In the reader, press ? for the keys, q to quit.\n"
+	      "In the reader, press h for the keys, q to quit.\n"
 	      "Exit status: 0 success, 1 unusable document or data file, 2 usage error,\n"
 	      "3 unusable terminal.\n", out);
 }
@@ -326,6 +327,17 @@ main(int argc, char **argv)
 	}
 	size_t nargs = (size_t)(argc - optind);
 
+	/* "-" with a terminal as standard input: nothing is piped in, and
+	 * the reader would wait on a blank screen */
+	for (size_t i = 0; i < nargs; i++) {
+		if (!strcmp(argv[optind + (int)i], "-") && isatty(STDIN_FILENO)) {
+			cli_out_error(stderr, "standard input is a terminal: pipe a document "
+				      "in, e.g. pdftotext -layout doc.pdf - | lectern -");
+			rc = EXIT_USAGE;
+			goto out;
+		}
+	}
+
 	/* --compare, --parallel on a terminal with neither --json nor
 	 * --dump: the reader (below, once the config is read). */
 	int pair_reader = pair && mode == MODE_READ && isatty(STDOUT_FILENO);
@@ -391,7 +403,7 @@ main(int argc, char **argv)
 		/* The reader refuses a bad config.ini before taking the
 		 * terminal (its message would be lost); the views on the
 		 * command line do not use it and only warn. */
-		config_free(&cfg);
+		config_clear(&cfg);
 		if (mode == MODE_READ) {
 			cli_out_error(stderr, "%s", err);
 			free(err);
@@ -410,12 +422,12 @@ main(int argc, char **argv)
 		if (theme_load(&th, theme_name ? theme_name : cfg.theme, &err) < 0) {
 			cli_out_error(stderr, "%s", err);
 			free(err);
-			theme_free(&th);
-			config_free(&cfg);
+			theme_clear(&th);
+			config_clear(&cfg);
 			rc = EXIT_DATA;
 			goto out;
 		}
-		theme_free(&th);
+		theme_clear(&th);
 	}
 
 	if (pair_reader) {
@@ -424,7 +436,7 @@ main(int argc, char **argv)
 		rc = pair == OPT_COMPARE
 			? compare_ui_run(argv[optind], argv[optind + 1], lang, &uo)
 			: parallel_ui_run(argv[optind], argv[optind + 1], lang, &uo);
-		config_free(&cfg);
+		config_clear(&cfg);
 		goto out;
 	}
 
@@ -436,7 +448,7 @@ main(int argc, char **argv)
 				  .notes_db = notes_db, .library_db = library_db,
 				  .lang = lang };
 		rc = ui_run_library((const char *const *)argv + optind, nargs, &uo);
-		config_free(&cfg);
+		config_clear(&cfg);
 		goto out;
 	}
 
@@ -451,7 +463,7 @@ main(int argc, char **argv)
 		cli_out_error(stderr, "%s", err ? err : path);
 		free(err);
 		free(path);
-		config_free(&cfg);
+		config_clear(&cfg);
 		rc = EXIT_DATA;
 		goto out;
 	}
@@ -477,7 +489,7 @@ main(int argc, char **argv)
 	doc_free(d);
 	free(report);
 	free(path);
-	config_free(&cfg);
+	config_clear(&cfg);
 out:
 	free(tags);
 	return rc;

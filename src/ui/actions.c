@@ -153,8 +153,8 @@ act_cite(ui *u)
 
 /* The first node, in reading order, whose citation (cite_format, as 'c'
  * shows it) folds (fold.h) to what text folds to: "anexo, parr. 8" finds
- * "Anexo, párr. 8", as search ignores accents. cite_find's unit words
- * compare case only; this takes the whole citation as 'c' wrote it. */
+ * "Anexo, párr. 8". cite_find folds too, but reads only units and
+ * clauses: this finds what 'c' writes for the rest (a note, a heading). */
 static const node *
 find_cite_folded(const doc *d, const char *text)
 {
@@ -196,7 +196,9 @@ goto_done(ui *u, const char *text, void *arg)
 		return UI_DRAW;
 	}
 	int f = ui_jump(u, (doc_pos){ b, 0 });
-	ui_message(u, ROLE_MESSAGE, "%s", nd->path);
+	char *c = cite_format(d, nd);	/* as people cite it, not the path */
+	ui_message(u, ROLE_MESSAGE, "%s", c);
+	free(c);
 	return f | ui_focus(u, u->text);
 }
 

@@ -136,9 +136,9 @@ mark_entry(const compare_result *r, const compare_entry *e, char **out)
 	for (size_t i = 0; i < e->nnew; i++)
 		out[i] = buf_take(&m[i].out);
 	for (size_t i = 0; i < 2; i++)
-		buf_free(&m[i].out);
-	buf_free(&a);
-	buf_free(&b);
+		buf_clear(&m[i].out);
+	buf_clear(&a);
+	buf_clear(&b);
 }
 
 /* ---- the view's document ---- */
@@ -207,7 +207,7 @@ add_deleted(builder *bd, node *parent, const node *anchor)
 		buf_add(&t, node_text(bd->r->old, o), o->len);
 		buf_adds(&t, "-]");
 		node *nd = doc_add_node(bd->view, parent, o->kind, id, t.s, t.len);
-		buf_free(&t);
+		buf_clear(&t);
 		set_label(nd, o, bd->r->old, mark_of(COMPARE_DELETED));
 	}
 }
@@ -558,8 +558,8 @@ compare_ui_old(ui *u)
 	}
 	buf_printf(&title, "OLD: %s (%s)", c && *c ? c : "clause", compare_kind_name(e->kind));
 	int f = popup_open(u, title.s, t.s, 0);
-	buf_free(&t);
-	buf_free(&title);
+	buf_clear(&t);
+	buf_clear(&title);
 	free(c);
 	return f;
 }
@@ -626,7 +626,7 @@ compare_ui_run(const char *old_path, const char *new_path, const char *lang,
 	o.view = compare_pane;
 	o.view_arg = &cv;
 	int rc = ui_run(cv.view, &o);
-	buf_free(&note);
+	buf_clear(&note);
 	free(sum);
 	free(title);
 	free(cv.entry);

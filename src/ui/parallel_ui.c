@@ -607,7 +607,7 @@ parallel_ui_languages(ui *u)
 		snprintf(label, sizeof label, "Language (%s): ", langs.s);
 		f = prompt_open(u, label, NULL, offer_done, o);
 	}
-	buf_free(&langs);
+	buf_clear(&langs);
 	return f;
 }
 

@@ -112,7 +112,7 @@ ui_notice(ui *u, const char *text)
 		text = line + n + (line[n] == '\n');
 	}
 	if (!b.len) {
-		buf_free(&b);
+		buf_clear(&b);
 		return;
 	}
 	if (u->msg[0])
@@ -841,7 +841,7 @@ setup_colors(ui *u, const ui_options *opt, char *msg, size_t size)
 		}
 	}
 	draw_colors(u, &th, color);
-	theme_free(&th);
+	theme_clear(&th);
 }
 
 /* "lectern: BEFORE<s>AFTER" on stderr, s (config content, $TERM: bytes
@@ -981,7 +981,10 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	u->status = status_new(u);
 	u->help = help_new(u);
 	u->popup = popup_new(u);
-	u->report = opt->notice ? xstrdup(opt->notice) : NULL;
+	if (opt->notice) {	/* a library's first document may have set one */
+		free(u->report);
+		u->report = xstrdup(opt->notice);
+	}
 	u->notes = notes_panel_new(u, opt->notes_db);
 	u->editor = editor_new(u);
 	add_pane(u, u->outline);
