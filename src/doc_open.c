@@ -51,7 +51,7 @@ doc_open(const char *path, const doc_open_options *opt, char **report,
 	d->meta.invalid_bytes = src.invalid_bytes;
 	d->meta.encoding = src.encoding;
 	d->meta.garbled = src.garbled;
-	source_free(&src);
+	source_clear(&src);
 	return d;
 }
 
@@ -112,7 +112,7 @@ doc_open_first(const char *path, const doc_open_options *opt, char **report,
 		d->meta.invalid_bytes = src.invalid_bytes;
 		d->meta.encoding = src.encoding;
 		d->meta.garbled = src.garbled;
-		source_free(&src);
+		source_clear(&src);
 		return d;
 	}
 	/* The beginning in its own NUL-terminated copy, as source_load
@@ -179,7 +179,7 @@ doc_open_finish(doc_open_job *j)
 		parse_whole(j);
 	doc *d = j->whole;
 	pthread_mutex_destroy(&j->lock);
-	source_free(&j->src);
+	source_clear(&j->src);
 	free(j->lang);
 	free(j->path);
 	free(j);

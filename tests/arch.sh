@@ -1,5 +1,5 @@
 #!/bin/sh
-# Architecture rules that the layering depends on (DESIGN.md, STYLE.md).
+# Architecture rules that the layering depends on (docs/architecture.md).
 src="${top_srcdir:-.}/src"
 n=0; fails=0
 check() { # description, command...

@@ -325,7 +325,7 @@ draw_name(pane *p, ui *u, int room, attr_t st)
 	}
 	if (b.len && x < room)
 		draw_str_ellipsis(p->win, 0, x, b.s, b.len, room - x, st);
-	buf_free(&b);
+	buf_clear(&b);
 }
 
 /* Hints, longest first: the message line shows the longest that fits

@@ -122,7 +122,7 @@ ui_notice(ui *u, const char *text)
 		text = line + n + (line[n] == '\n');
 	}
 	if (!b.len) {
-		buf_free(&b);
+		buf_clear(&b);
 		return;
 	}
 	if (u->msg[0])
@@ -924,6 +924,15 @@ add_pane(ui *u, pane *p)
 		u->panes[u->npanes++] = p;
 }
 
+int
+ui_add_pane(ui *u, pane *p)
+{
+	if (u->npanes >= UI_MAX_PANES)
+		return -1;
+	add_pane(u, p);
+	return 0;
+}
+
 /* Puts p where old was in the drawing order and frees old. */
 static void
 replace_pane(ui *u, pane *old, pane *p)
@@ -984,7 +993,7 @@ setup_colors(ui *u, const ui_options *opt, char *msg, size_t size)
 		}
 	}
 	draw_colors(u, &th, color);
-	theme_free(&th);
+	theme_clear(&th);
 }
 
 /* "lectern: BEFORE<s>AFTER" on stderr, s (config content, $TERM: bytes
@@ -1124,7 +1133,10 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	u->status = status_new(u);
 	u->help = help_new(u);
 	u->popup = popup_new(u);
-	u->report = opt->notice ? xstrdup(opt->notice) : NULL;
+	if (opt->notice) {	/* a library's first document may have set one */
+		free(u->report);
+		u->report = xstrdup(opt->notice);
+	}
 	u->rest = opt->rest;
 	u->notes_db = opt->notes_db;
 	if (u->rest)	/* made on the whole (take_whole) */
@@ -1142,6 +1154,9 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	add_pane(u, u->help);
 	add_pane(u, u->popup);
 	add_pane(u, u->editor);
+	pane *view = opt->view ? opt->view(u, opt->view_arg) : NULL;
+	if (view)	/* --compare, --parallel */
+		add_pane(u, view);
 	u->focus = u->text;
 	if (theme_msg[0])
 		ui_notice(u, theme_msg);	/* the notes' complaint waits */

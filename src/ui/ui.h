@@ -6,6 +6,9 @@
 #include "config.h"
 #include "doc_open.h"
 
+struct ui;
+struct pane;
+
 typedef struct ui_options {
 	const config *cfg;
 	const char *theme;	/* overrides cfg->theme when non-NULL */
@@ -25,6 +28,11 @@ typedef struct ui_options {
 				   the first frame and a pause, reads the
 				   whole when it is ready and frees the job
 				   and the whole; d stays the caller's */
+	/* A view over the reader (compare_ui.c, parallel_ui.c): called once
+	 * the reader's panes exist, returns one more pane to add (drawn over
+	 * the others in order), or NULL. */
+	struct pane *(*view)(struct ui *u, void *arg);
+	void *view_arg;
 } ui_options;
 
 /* Runs the reader on d until the user quits. Returns the process exit code

@@ -251,6 +251,10 @@ int ui_end_of_document(ui *u);
 /* Lines of the text pane (at least 1). */
 int ui_text_rows(const ui *u);
 int ui_focus(ui *u, pane *p);
+/* Adds p (a pane a feature opens while reading: parallel_ui.c) on top of
+ * the others; the loop frees it at the end. 0, or -1 when there are
+ * UI_MAX_PANES already (the caller keeps p). */
+int ui_add_pane(ui *u, pane *p);
 /* Moves the focus as Tab (dir > 0) or BTab do: text, outline, notes, then
  * the panes below the text, and round. */
 int ui_focus_next(ui *u, int dir);
@@ -323,6 +327,9 @@ enum action_id {
 	ACT_ACTIVATE, ACT_FOCUS_NEXT, ACT_FOCUS_PREV,
 	ACT_CITE, ACT_GOTO,
 	ACT_INFO, ACT_FOOTNOTES, ACT_COPY,
+	/* --compare in the reader (compare_ui.h) */
+	ACT_CHANGE_NEXT, ACT_CHANGE_PREV, ACT_CHANGE_OLD,
+	ACT_LANGUAGES,		/* parallel_ui.h */
 	/* References, search, history, library (refs_ui.h): before cancel,
 	 * which the help screen lists near its end. */
 	ACT_REF_NEXT, ACT_REF_PREV, ACT_TOGGLE_REFS, ACT_SEARCH_FORWARD,

@@ -114,7 +114,7 @@ test_wrap_es_ru(void **state)
 	(void)state;
 	const char *texts[] = { es, ru, decl };
 	doc *d = make_doc(texts, 3, NODE_PARAGRAPH);
-	/* 30 columns of text, as in TECH.md 1.3. */
+	/* 30 columns of text (the space before a break counts toward the width). */
 	layout *lo = layout_new(d, 35);
 	assert_int_equal(layout_gutter_cols(lo), 5);
 	size_t n;
@@ -326,7 +326,7 @@ test_plain_and_widths(void **state)
 		layout_free(lo);
 	}
 	doc_free(d);
-	buf_free(&all);
+	buf_clear(&all);
 }
 
 static void

@@ -1,5 +1,5 @@
 /* test_refs: reference detection over sentences copied from the corpus
- * (/work/shared/corpus, file named before each), in English, Spanish,
+ * (tests/data/parse/corpus, file named before each), in English, Spanish,
  * French and Russian, and sentences that must give nothing (years, dates,
  * page numbers, job numbers, footnote marks, times, percentages). Each case
  * is one paragraph; the result is compared as "kind|key|text|para" lines. */
@@ -42,7 +42,7 @@ refs_of(const char *text, const char *lang, const char *symbol, int session,
 	for (size_t i = 0; i < l->n; i++) {
 		const ref *r = &l->items[i];
 		buf_printf(&b, "%s%s|%s|%.*s|%s%s", i ? "\n" : "",
-			   ref_kind_name(r->kind), r->key, (int)r->len,
+			   refs_kind_name(r->kind), r->key, (int)r->len,
 			   d->plain + r->off, r->para ? r->para : "",
 			   r->title ? "|T" : "");
 	}
@@ -68,7 +68,7 @@ test_agenda_es(void **state)
 	      "Le agradecería que tuviera a bien hacer distribuir la presente carta y su anexo "
 	      "como documento de la Asamblea General en relación con los temas 98 y 112 del programa.",
 	      "es", NULL, 75, NULL);
-	/* DOMAIN.md wording table: heading and sub-items */
+	/* the UN Editorial Manual's wording: heading and sub-items */
 	CHECK("agenda-item|A/74 provisional item 109|109|",
 	      "Tema 109 del programa provisional*", "es", NULL, 74, NULL);
 	CHECK("agenda-item|A/75 item 94 (e)|94 e)|\nagenda-item|A/75 item 95 (a)|95 a)|",
@@ -100,7 +100,7 @@ test_agenda_en(void **state)
 	CHECK("agenda-item|A/80 item 137|137|\nagenda-item|A/80 item 137|137|",
 	      "Organizational meeting Item 137: Programme planning Followed by: (informal "
 	      "meeting) Item 137: Programme planning", "en", "A/C.2/80/L.1", 0, NULL);
-	/* DOMAIN.md: lists, sub-items, provisional agenda */
+	/* the Editorial Manual: lists, sub-items, provisional agenda */
 	CHECK("agenda-item|A/75 item 42|42|\nagenda-item|A/75 item 43|43|\n"
 	      "agenda-item|A/75 item 166|166|",
 	      "under agenda items 42, 43 and 166", "en", "A/75/251", 0, NULL);
@@ -131,7 +131,7 @@ static void
 test_agenda_fr_ru(void **state)
 {
 	(void)state;
-	/* DOMAIN.md wording table */
+	/* the UN Editorial Manual's wording */
 	CHECK("agenda-item|A/75 item 98|98||T", "Point 98 de l’ordre du jour", "fr", NULL, 75, NULL);
 	CHECK("agenda-item|A/75 item 98|98||T\nagenda-item|A/75 item 112|112||T",
 	      "au titre des points 98 et 112 de l’ordre du jour", "fr", NULL, 75, NULL);
@@ -150,7 +150,7 @@ test_agenda_fr_ru(void **state)
 	CHECK("agenda-item|A/75 item 98|98||T", "в рамках пункта 98 повестки дня", "ru", NULL, 75, NULL);
 	CHECK("agenda-item|A/75 item 35|35|\nagenda-item|A/75 item 36|36|",
 	      "в пунктах 35 и 36 повестки дня", "ru", NULL, 75, NULL);
-	/* DOMAIN.md: the cybercrime item was 109 on the 74th session's
+	/* the Editorial Manual: the cybercrime item was 109 on the 74th session's
 	 * provisional agenda; the session named in the text wins */
 	CHECK("agenda-item|A/74 provisional item 109|109|",
 	      "under item 109 of the provisional agenda of the seventy-fourth session",
@@ -207,7 +207,7 @@ test_resolutions(void **state)
 	CHECK("resolution|A/RES/79/45|resolution 79/45|",
 	      "Taking note of the report of the Secretary-General submitted pursuant to "
 	      "resolution 79/45,1", "en", "A/C.1/80/L.13", 0, NULL);
-	/* DOMAIN.md forms */
+	/* the Editorial Manual's forms */
 	/* a bare number is not a reference; after the head word it is */
 	CHECK("resolution|A/RES/36/87 A|resolutions 36/87 A|\nresolution|A/RES/36/87 B|B|",
 	      "see 36/87 A and B; resolutions 36/87 A and B", "en", NULL, 80, NULL);

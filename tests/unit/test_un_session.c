@@ -1,7 +1,7 @@
 /* test_un_session: src/un/session.c and src/un/date.c — the session of a
  * symbol, of a masthead line in each of the four languages, of a date by
  * the rules of procedure; dates in the four languages. Masthead lines are
- * those of the corpus (../shared/corpus) and of the forms the issue names. */
+ * those of the corpus (tests/data/parse/corpus) and of the forms the issue names. */
 #include <build-config.h>
 
 #include <setjmp.h>
