@@ -39,15 +39,24 @@ for d in "$src/../shared/corpus" "$src/../../shared/corpus" "$src/tests/data/par
 	if [ -d "$d" ]; then corpus=$d; break; fi
 done
 
-# repeat FILE BYTES OUT: FILE's contents again and again up to BYTES.
+# repeat FILE BYTES OUT: FILE's contents again and again up to BYTES (whole
+# copies, at least BYTES). Doubling, then one prefix of whole copies: a few
+# steps whatever the piece's size (appending a 12-byte piece at a time took
+# minutes).
 repeat() {
-	: > "$3"
-	while [ "$(wc -c < "$3")" -lt "$2" ]; do
-		# Doubling keeps this fast for small pieces.
-		if [ "$(wc -c < "$3")" -gt 0 ] && [ $(( $(wc -c < "$3") * 2 )) -le "$2" ]; then
+	cat "$1" > "$3"
+	plen=$(wc -c < "$1")
+	[ "$plen" -gt 0 ] || return 0
+	have=$plen
+	while [ "$have" -lt "$2" ]; do
+		if [ $((have * 2)) -le "$2" ]; then
 			cat "$3" "$3" > "$3.2"; mv "$3.2" "$3"
+			have=$((have * 2))
 		else
-			cat "$1" >> "$3"
+			k=$(( ($2 - have + plen - 1) / plen * plen ))
+			[ "$k" -le "$have" ] || k=$have
+			head -c "$k" "$3" > "$3.2"; cat "$3.2" >> "$3"; rm -f "$3.2"
+			have=$((have + k))
 		fi
 	done
 }
@@ -74,7 +83,9 @@ make_shape() {
 		printf 'a\n' > "$tmp/piece"
 		repeat "$tmp/piece" "$bytes" "$out" ;;
 	cluster)	# one grapheme cluster: emoji joined by ZWJ, combining marks
-		printf 'x\xcc\x81\xf0\x9f\x91\xa9\xe2\x80\x8d' > "$tmp/piece"
+		# (octal escapes: the \x of bash's printf is not POSIX, and
+		# dash wrote the backslashes as they are)
+		printf 'x\314\201\360\237\221\251\342\200\215' > "$tmp/piece"
 		repeat "$tmp/piece" "$bytes" "$out.1"
 		{ printf 'A'; cat "$out.1"; echo; } > "$out"; rm -f "$out.1" ;;
 	sub-items)	# numbered paragraphs with sub-items

@@ -106,7 +106,7 @@ main(int argc, char **argv)
 		blocks = d->nblocks;
 		bytes = src.len;
 		doc_free(d);
-		source_free(&src);
+		source_clear(&src);
 	}
 	printf("input_bytes %zu\nblocks %zu\nlines %zu\n", bytes, blocks, lines);
 	printf("source %.3f\nparse %.3f\ndump %.3f\nlayout %.3f\n",

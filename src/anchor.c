@@ -231,7 +231,7 @@ anchor_fingerprint(const doc *d)
 	add_nfc_collapsed(&b, src, slen);
 	uint64_t h[2];
 	anchor_hash128(b.s, b.len, h);
-	buf_free(&b);
+	buf_clear(&b);
 	return xasprintf("fp1:%016llx%016llx", (unsigned long long)h[0],
 			 (unsigned long long)h[1]);
 }

@@ -49,7 +49,7 @@ catalog_new(void)
 }
 
 static void
-entry_free(catalog_entry *e)
+entry_clear(catalog_entry *e)
 {
 	free(e->key);
 	free(e->kind);
@@ -74,7 +74,7 @@ catalog_free(catalog *c)
 	if (!c)
 		return;
 	for (size_t i = 0; i < c->n; i++) {
-		entry_free(&c->items[i]);
+		entry_clear(&c->items[i]);
 		for (int l = 0; l < CATALOG_NLANGS; l++)
 			free(c->folds[i][l]);
 	}
@@ -394,7 +394,7 @@ catalog_load_file(catalog *c, const char *path, char **err)
 	free(first);
 	free(heads);
 	free(keys);
-	config_ini_free(&ini);
+	config_ini_clear(&ini);
 	return loaded;
 }
 

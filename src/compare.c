@@ -831,17 +831,17 @@ compare_cite(const doc *d, const node *nd)
 		if (up.len)
 			buf_addc(&t, '.');
 		buf_add(&t, up.s, up.len);
-		buf_free(&up);
+		buf_clear(&up);
 		up = t;
 	}
 	char *r;
-	const char *kind = nd->kind == NODE_SECTION ? "section" : node_kind_name(nd->kind);
+	const char *kind = nd->kind == NODE_SECTION ? "section" : doc_node_kind_name(nd->kind);
 	if (nd->kind == NODE_SECTION && up.len)
 		r = xasprintf("section %s.%s", up.s, cite);
 	else if (up.len)
 		r = xasprintf("section %s %s %s", up.s, kind, cite);
 	else
 		r = xasprintf("%s %s", kind, cite);
-	buf_free(&up);
+	buf_clear(&up);
 	return r;
 }

@@ -263,7 +263,7 @@ scan_text(scan *sc, const char *data, size_t len)
 		logical.s[0] = '\0';
 		parts = 0;
 	}
-	buf_free(&logical);
+	buf_clear(&logical);
 	return rc;
 }
 
@@ -474,7 +474,7 @@ config_ini_load(config_ini *ini, const char *path, char **err)
 	free(data);
 	free(sc.section);
 	if (rc < 0) {
-		config_ini_free(ini);
+		config_ini_clear(ini);
 		*err = sc.err;
 		return -1;
 	}
@@ -483,7 +483,7 @@ config_ini_load(config_ini *ini, const char *path, char **err)
 }
 
 void
-config_ini_free(config_ini *ini)
+config_ini_clear(config_ini *ini)
 {
 	for (size_t i = 0; i < ini->nitems; i++) {
 		free(ini->items[i].section);
@@ -618,7 +618,7 @@ apply(config *cfg, const setting *st, const char *value, int check_theme)
 			theme t;
 			char *terr = NULL;
 			int rc = theme_load(&t, value, &terr);
-			theme_free(&t);
+			theme_clear(&t);
 			if (rc < 0)
 				return terr;
 		}
@@ -668,7 +668,7 @@ config_defaults(config *cfg)
 }
 
 void
-config_free(config *cfg)
+config_clear(config *cfg)
 {
 	for (size_t i = 0; i < cfg->nbindings; i++) {
 		free(cfg->bindings[i].key);
@@ -714,6 +714,21 @@ edit_distance(const char *a, const char *b)
 		}
 	}
 	return row[lb];
+}
+
+const char *
+config_suggest(const char *word, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = 3;	/* distance 1 or 2 only */
+	for (size_t i = 0; i < n; i++) {
+		size_t d = edit_distance(word, names[i]);
+		if (d > 0 && d < bestd) {
+			bestd = d;
+			best = names[i];
+		}
+	}
+	return best;
 }
 
 static const setting *
@@ -847,13 +862,13 @@ config_load(config *cfg, const char *path, char **err)
 	if (msg) {
 		*err = xasprintf("%s:%d: %s", path, line, msg);
 		free(msg);
-		config_ini_free(&ini);
+		config_ini_clear(&ini);
 		free(def);
-		config_free(cfg);
+		config_clear(cfg);
 		config_defaults(cfg);
 		return -1;
 	}
-	config_ini_free(&ini);
+	config_ini_clear(&ini);
 	cfg->path = xstrdup(path);
 	free(def);
 	return 0;

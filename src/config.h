@@ -61,11 +61,11 @@ typedef struct config {
 
 /* Defaults, then the file. path NULL = the default location. Returns 0, or
  * -1 with *err = "FILE:LINE: message" (caller frees); *cfg then holds the
- * defaults only (no binding, path NULL). Always call config_free. */
+ * defaults only (no binding, path NULL). Always call config_clear. */
 int config_load(config *cfg, const char *path, char **err);
 /* The defaults alone (what config_load gives without a file). */
 void config_defaults(config *cfg);
-void config_free(config *cfg);
+void config_clear(config *cfg);
 /* Every setting for `lectern --help-config`: a comment line with its help,
  * then "key = default ; range". The output is itself a valid config.ini
  * that sets every setting to its default. */
@@ -112,8 +112,11 @@ typedef struct config_ini {
  * "dark), and a comment that a trailing '\' continues onto the next line
  * (which would hide it). A UTF-8 BOM is skipped. */
 int config_ini_load(config_ini *ini, const char *path, char **err);
-void config_ini_free(config_ini *ini);
+void config_ini_clear(config_ini *ini);
 /* Case-insensitive ASCII comparison as iniparser does for names. */
 int config_ini_name_eq(const char *a, const char *b);
+/* For "did you mean": the name of names[0, n) nearest to word (case
+ * aside) at an edit distance of 1 or 2, or NULL (points into names). */
+const char *config_suggest(const char *word, const char *const *names, size_t n);
 
 #endif

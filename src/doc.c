@@ -30,19 +30,19 @@ static const char *const unit_names[UNIT_COUNT] = {
 };
 
 const char *
-node_unit_name(node_unit u)
+doc_node_unit_name(node_unit u)
 {
 	return (unsigned)u < UNIT_COUNT ? unit_names[u] : "";
 }
 
 const char *
-node_kind_name(node_kind k)
+doc_node_kind_name(node_kind k)
 {
 	return (unsigned)k < NODE_KIND_COUNT ? kind_names[k] : "?";
 }
 
 int
-node_kind_from_name(const char *name)
+doc_node_kind_from_name(const char *name)
 {
 	for (int k = 0; k < NODE_KIND_COUNT; k++)
 		if (strcmp(kind_names[k], name) == 0)

@@ -184,10 +184,10 @@ void doc_meta_add_agenda_title(doc_meta *m, const char *item,
 			       const char *title, size_t n);
 
 /* Lookup. */
-const char *node_kind_name(node_kind k);	/* "paragraph" … */
-int node_kind_from_name(const char *name);	/* -1 if unknown */
+const char *doc_node_kind_name(node_kind k);	/* "paragraph" … */
+int doc_node_kind_from_name(const char *name);	/* -1 if unknown */
 node *doc_find_path(const doc *d, const char *path);	/* NULL if none */
-const char *node_unit_name(node_unit u);	/* "article" …, "" for none */
+const char *doc_node_unit_name(node_unit u);	/* "article" …, "" for none */
 static inline const char *node_text(const doc *d, const node *nd)
 {
 	return d->plain + nd->off;

@@ -16,7 +16,7 @@ static int
 outline_walk(const doc *d, const node *nd, int depth, FILE *out)
 {
 	if (nd != d->root) {
-		fprintf(out, "%*s%s", depth * 2, "", node_kind_name(nd->kind));
+		fprintf(out, "%*s%s", depth * 2, "", doc_node_kind_name(nd->kind));
 		if (nd->cite && *nd->cite)
 			fprintf(out, " %s", nd->cite);
 		if (nd->label && *nd->label)
@@ -55,7 +55,7 @@ jstrn(const char *s, size_t n)
 		i += (size_t)(k > 0 ? k : 1);
 	}
 	json_t *j = json_stringn(b.s, b.len);
-	buf_free(&b);
+	buf_clear(&b);
 	return j;
 }
 
@@ -75,13 +75,13 @@ static json_t *
 node_json(const doc *d, const node *nd)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "kind", json_string(node_kind_name(nd->kind)));
+	json_object_set_new(o, "kind", json_string(doc_node_kind_name(nd->kind)));
 	json_object_set_new(o, "id", jstr(nd->id));
 	json_object_set_new(o, "path", jstr(nd->path));
 	json_object_set_new(o, "number", str_or_null(nd->number));
 	json_object_set_new(o, "cite", str_or_null(nd->cite));
 	if (nd->unit)
-		json_object_set_new(o, "unit", json_string(node_unit_name(nd->unit)));
+		json_object_set_new(o, "unit", json_string(doc_node_unit_name(nd->unit)));
 	json_object_set_new(o, "label", str_or_null(nd->label));
 	json_object_set_new(o, "text", jstrn(node_text(d, nd), nd->len));
 	if (nd != d->root) {
@@ -284,38 +284,83 @@ put_spaces(int n, FILE *out)
 	}
 }
 
+/* The number of a block as the source printed it, so that the dump reads
+ * back as the document it came from: a clause, section or resolution
+ * number with its full stop ("8.", "IV.", "A.", "80/16.", "Item 5."), a
+ * sub-item or footnote mark as it is ("(a)", "a)", "3", "*"). An
+ * inferred number (cite without number) is no mark, nor an annex's (its
+ * text says "Annex I"). Returns the mark's bytes in m, 0 for none. */
+static size_t
+dump_mark(const node *nd, char *m, size_t cap)
+{
+	if (!nd->number || !*nd->number || nd->kind == NODE_ANNEX)
+		return 0;
+	size_t n = strlen(nd->number);
+	char last = nd->number[n - 1];
+	int stop = (nd->kind == NODE_PARAGRAPH || nd->kind == NODE_SECTION ||
+		    nd->kind == NODE_HEADING) && last != ')' && last != '.';
+	int k = snprintf(m, cap, "%s%s", nd->number, stop ? "." : "");
+	return k < 0 || (size_t)k >= cap ? 0 : (size_t)k;
+}
+
 /* Lays out one block at a time and forgets it once printed: memory stays at
- * one block's lines, whatever the document's size. */
+ * one block's lines, whatever the document's size. The marks are printed
+ * in the gutter; when the widest does not fit there, every line moves
+ * right by what it lacks (the text laid out that much narrower). A run of
+ * footnotes opens with a "__________" rule and, when text follows it,
+ * ends with a form feed, as on the printed page. */
 int
 export_dump(const doc *d, int width_cols, FILE *out)
 {
+	char mark[64];
+	int widest = 0;
+	for (size_t b = 0; b < d->nblocks; b++) {
+		const node *nd = d->blocks[b];
+		size_t ml = nd->kind == NODE_SUBITEM ? 0 : dump_mark(nd, mark, sizeof mark);
+		int w = ml ? text_width(mark, ml) : 0;
+		if (w > widest)
+			widest = w;
+	}
 	layout *lo = layout_new(d, width_cols);
-	int gutter = layout_gutter_cols(lo);
+	int gutter = layout_gutter_cols(lo), shift = 0;
+	if (widest + 1 > gutter && width_cols - (widest + 1 - gutter) >= 10) {
+		shift = widest + 1 - gutter;
+		layout_free(lo);
+		lo = layout_new(d, width_cols - shift);
+		gutter = layout_gutter_cols(lo);
+		if (widest + 1 > gutter + shift)
+			shift = widest + 1 - gutter;
+	}
 	for (size_t b = 0; b < d->nblocks && !ferror(out); b++) {
 		const node *nd = d->blocks[b];
 		const char *text = node_text(d, nd);
+		int fn = nd->kind == NODE_FOOTNOTE;
+		int was_fn = b > 0 && d->blocks[b - 1]->kind == NODE_FOOTNOTE;
+		if (fn && !was_fn)
+			fputs("__________\n\n", out);	/* width_cols >= 10 */
+		else if (!fn && was_fn)
+			fputs("\f\n", out);
 		size_t n;
 		const layout_line *ln = layout_block(lo, b, &n);
 		int safe = layout_block_safe(lo, b);
+		size_t mlen = dump_mark(nd, mark, sizeof mark);
 		for (size_t i = 0; i < n; i++) {
 			if (ln[i].blank) {
 				fputc('\n', out);
 				continue;
 			}
 			int col = 0;
-			const char *mark = ln[i].first ? layout_mark(lo, b) : NULL;
-			if (mark) {
-				size_t nlen = strlen(mark);
-				int ncols = text_width(mark, nlen), max;
-				int at = layout_number_col(lo, &ln[i], ncols, &max);
+			if (ln[i].first && mlen) {
+				int ncols = text_width(mark, mlen), max;
+				int at = layout_number_col(lo, &ln[i], ncols - shift, &max);
 				int used = 0;
-				size_t k = text_fit(mark, nlen, max, &used);
+				size_t k = text_fit(mark, mlen, max + shift, &used);
 				put_spaces(at, out);
 				put_visible(mark, k, out);
 				col = at + used;
 			}
 			if (ln[i].end > ln[i].start) {
-				put_spaces(gutter + ln[i].indent - col, out);
+				put_spaces(shift + gutter + ln[i].indent - col, out);
 				if (safe)
 					fwrite(text + ln[i].start, 1, ln[i].end - ln[i].start, out);
 				else

@@ -266,10 +266,11 @@ seg_cols(const char *s, size_t n, int *safe)
 
 /* Fills lines of avail columns from s[0, n), given UAX #14 break marks p
  * (p[i] describes the break before s[i]; MANDATORY only at a '\n').
- * Widths are kept incrementally, so the whole fill is linear: w is the width
- * of [start, pos), and a trailing space is always one column. */
+ * Used for text that is not narrow (fill_narrow is faster there).
+ * Widths are kept incrementally, so the whole fill is linear: w is the
+ * width of [start, pos), and a trailing space is always one column. */
 static void
-fill(lines *L, const char *s, size_t n, const char *p, int avail, int ascii, int *safe)
+fill(lines *L, const char *s, size_t n, const char *p, int avail, int *safe)
 {
 	size_t start = 0, pos = 0;
 	size_t good = 0;	/* last break that fitted (> start), 0 = none */
@@ -283,7 +284,7 @@ fill(lines *L, const char *s, size_t n, const char *p, int avail, int ascii, int
 		int hard = b < n && p[b] == UC_BREAK_MANDATORY && s[b] == '\n';
 		if (b < n && !hard && (b == 0 || p[b] != UC_BREAK_POSSIBLE))
 			continue;
-		w += ascii ? (long)(b - pos) : seg_cols(s + pos, b - pos, safe);
+		w += seg_cols(s + pos, b - pos, safe);
 		pos = b;
 		/* Candidate line [start, trim(b)): shorten it until it fits. */
 		for (;;) {
@@ -349,6 +350,150 @@ fill(lines *L, const char *s, size_t n, const char *p, int avail, int ascii, int
 	}
 }
 
+/* Whether s[0, n) holds only '\n' and characters seg_cols counts as one
+ * column each (a "narrow" text: every character a cluster of one column,
+ * so a line's columns are its characters). *safe is cleared as seg_cols
+ * would clear it (Greek). Printable ASCII is skipped eight bytes at a time. */
+static int
+narrow_text(const char *s, size_t n, int *safe)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		if (i + 8 <= n) {
+			uint64_t v, x;
+			memcpy(&v, u + i, 8);
+			x = v ^ (0x7F * ones);
+			/* no byte >= 0x80, < 0x20 or == 0x7F */
+			if (!((v & high) | ((v - 0x20 * ones) & ~v & high) | ((x - ones) & ~x & high))) {
+				i += 8;
+				continue;
+			}
+		}
+		unsigned char b = u[i];
+		if ((b >= 0x20 && b < 0x7F) || b == '\n') {
+			i++;
+		} else if (i + 1 < n && (u[i + 1] & 0xC0) == 0x80 &&
+			   ((b == 0xC2 && u[i + 1] >= 0xA0) || (b >= 0xC3 && b <= 0xCB) ||
+			    (b >= 0xCE && b <= 0xD1))) {
+			if (b == 0xCE || b == 0xCF)
+				*safe = 0;
+			i += 2;
+		} else if (b == 0xE2 && i + 2 < n && u[i + 1] == 0x80 &&
+			   u[i + 2] >= 0x90 && u[i + 2] <= 0xA7) {
+			i += 3;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Characters in s[a, b) of a narrow text. */
+static size_t
+chars(const char *s, size_t a, size_t b)
+{
+	size_t c = 0;
+	for (; a < b; a++)
+		c += ((unsigned char)s[a] & 0xC0) != 0x80;
+	return c;
+}
+
+/* fill() for a narrow text (narrow_text; ascii: all of it printable ASCII,
+ * ' ' and '\n', a column a byte): the same lines, found by jumping to the
+ * last column and looking back for a break instead of visiting every
+ * break. The greedy rule is the same: a line ends at the last break whose
+ * line (trailing spaces left out) fits, and trimmed widths only grow with
+ * the break's position, so that break is the last one at or before the
+ * last column, or past it over spaces only. Each line costs its length
+ * and the spaces after it. */
+static void
+fill_narrow(lines *L, const char *s, size_t n, const char *p, int avail, int ascii)
+{
+	size_t start = 0;
+	size_t h = 0, eh = 0;	/* the next '\n' at or after start (or n), and
+				   trim(s, start, h) when h was found */
+	int h_known = 0;
+	for (;;) {
+		if (!h_known || h < start) {
+			const char *nl = memchr(s + start, '\n', n - start);
+			h = nl ? (size_t)(nl - s) : n;
+			eh = trim(s, start, h);
+			h_known = 1;
+		}
+		/* trim(s, start, h), without walking the spaces again */
+		size_t e = eh > start ? eh : start;
+		/* E: after avail columns from start (at most e); left:
+		 * columns to spare when [start, e) fits */
+		size_t E, left = 0;
+		if (ascii) {
+			E = e - start <= (size_t)avail ? e : start + (size_t)avail;
+			left = E == e ? (size_t)avail - (e - start) : 0;
+		} else {
+			size_t c = (size_t)avail;
+			E = start;
+			/* eight bytes at a time while they hold at most c
+			 * characters (continuation bytes: 10xxxxxx) */
+			while (c >= 8 && E + 8 <= e) {
+				uint64_t v;
+				memcpy(&v, s + E, 8);
+				uint64_t cont = v & ~(v << 1) & 0x8080808080808080ULL;
+				c -= 8 - (size_t)__builtin_popcountll(cont);
+				E += 8;
+				while (E < e && ((unsigned char)s[E] & 0xC0) == 0x80)
+					E++;	/* the rest of the last character */
+			}
+			while (E < e && c > 0) {
+				E++;
+				while (E < e && ((unsigned char)s[E] & 0xC0) == 0x80)
+					E++;
+				c--;
+			}
+			left = c;
+		}
+		if (E == e) {
+			emit(L, start, e, avail - (int)left);
+			if (h == n)
+				return;
+			start = h + 1;	/* skip the '\n' */
+			if (start == n) {	/* the text ends with '\n' */
+				emit(L, n, n, 0);
+				return;
+			}
+			continue;
+		}
+		/* [start, e) is too wide, [start, E) holds avail columns and
+		 * s[e - 1] is no space: the last break that fits is at most
+		 * bmax < e. */
+		size_t bmax = E;
+		while (s[bmax] == ' ')
+			bmax++;
+		size_t b = bmax;
+		while (b > start && p[b] != UC_BREAK_POSSIBLE)
+			b--;
+		if (b > start) {
+			size_t ge = trim(s, start, b);	/* <= E */
+			if (ge > start)	/* spaces alone make no line */
+				emit(L, start, ge, avail - (int)(ascii ? E - ge : chars(s, ge, E)));
+			start = b;
+			continue;
+		}
+		if (s[start] == ' ') {	/* as in fill(): drop leading spaces */
+			while (s[start] == ' ')
+				start++;
+			continue;
+		}
+		/* No break fits: cut at the last column (every character is
+		 * a cluster of one column), as hard_split does. */
+		size_t ke = trim(s, start, E);
+		emit(L, start, ke, avail - (int)(E - ke));
+		start = E;
+		while (s[start] == ' ')
+			start++;
+	}
+}
+
 static void
 lay_out(layout *lo, size_t b)
 {
@@ -362,7 +507,12 @@ lay_out(layout *lo, size_t b)
 		char *p = xmalloc(n);
 		/* 1 only for printable ASCII, ' ' and '\n' (text.h) */
 		int ascii = text_linebreaks(s, n, p), safe = 1;
-		fill(&L, s, n, p, avail, ascii, &safe);
+		if (ascii || narrow_text(s, n, &safe)) {
+			fill_narrow(&L, s, n, p, avail, ascii);
+		} else {
+			safe = 1;
+			fill(&L, s, n, p, avail, &safe);
+		}
 		free(p);
 		lo->blks[b].safe = safe;
 	} else {

@@ -82,7 +82,7 @@ struct library {
 					   for after a scan */
 };
 
-static void free_roots(library *lib);
+static void roots_clear(library *lib);
 static int is_damage(int rc);
 static void refs_cache_clear(library *lib);
 
@@ -457,7 +457,7 @@ library_free(library *lib)
 	if (!lib)
 		return;
 	close_db(lib);
-	free_roots(lib);
+	roots_clear(lib);
 	free(lib->db_path);
 	free(lib->lang);
 	free(lib);
@@ -503,7 +503,7 @@ entries_add(entries *e, const char *path, const struct stat *sb)
 }
 
 static void
-entries_free(entries *e)
+entries_clear(entries *e)
 {
 	for (size_t i = 0; i < e->n; i++)
 		free(e->v[i].path);
@@ -631,7 +631,7 @@ rec_clear(rec *r)
 		free(r->refs[i].first_text);
 	}
 	free(r->refs);
-	buf_free(&r->refs_blob);
+	buf_clear(&r->refs_blob);
 	memset(r, 0, sizeof *r);
 }
 
@@ -676,7 +676,7 @@ refs_blob_add(buf *b, const doc *d, const ref *r)
 {
 	int meta = r->block == REFS_META || r->block >= d->nblocks;
 	put_str(b, meta ? "meta" : d->blocks[r->block]->path);
-	put_str(b, ref_kind_name(r->kind));
+	put_str(b, refs_kind_name(r->kind));
 	put_str(b, r->key);
 	if (!meta)
 		put_bytes(b, d->plain + r->off, r->len);
@@ -731,7 +731,7 @@ extract_refs(const doc *d, const catalog *cat, rec *r)
 		xgrow((void **)&r->refs, &r->refs_cap, r->nrefs + 1, sizeof *r->refs);
 		rec_ref *x = &r->refs[r->nrefs++];
 		x->key = xstrdup(first->key);
-		x->kind = xstrdup(ref_kind_name(first->kind));
+		x->kind = xstrdup(refs_kind_name(first->kind));
 		if (first->block < d->nblocks) {
 			x->first_path = xstrdup(d->blocks[first->block]->path);
 			x->first_text = xstrndup(d->plain + first->off, first->len);
@@ -934,7 +934,7 @@ worker(const library *lib, entry **todo, size_t ntodo, size_t *next, int fd)
 		if (write_all(fd, b.s, b.len) < 0)
 			_exit(1);
 	}
-	buf_free(&b);
+	buf_clear(&b);
 	_exit(0);
 }
 
@@ -1049,7 +1049,7 @@ parse_forked(library *lib, entry **todo, size_t ntodo, rec *recs)
 			warnf(lib, "library: a parser process ended with signal %d; "
 			      "the file it was reading is left out and tried again "
 			      "next time", WTERMSIG(status));
-		buf_free(&in[j]);
+		buf_clear(&in[j]);
 	}
 	munmap(next, sizeof *next);
 	return 0;
@@ -1444,7 +1444,7 @@ scan_roots(library *lib, const char *const *paths, size_t npaths, library_stats 
 	}
 	st->missing_roots = missing;
 	st->dirs_failed = dirs_failed;
-	entries_free(&es);
+	entries_clear(&es);
 	for (size_t i = 0; i < nroots; i++)
 		free(roots[i].path);
 	free(roots);
@@ -1452,7 +1452,7 @@ scan_roots(library *lib, const char *const *paths, size_t npaths, library_stats 
 }
 
 static void
-free_roots(library *lib)
+roots_clear(library *lib)
 {
 	for (size_t i = 0; i < lib->nroots; i++)
 		free(lib->roots[i]);
@@ -1478,7 +1478,7 @@ library_scan(library *lib, const char *const *paths, size_t npaths,
 	}
 	/* Kept to rebuild the library in memory if the file turns out to be
 	 * damaged at a later query. */
-	free_roots(lib);
+	roots_clear(lib);
 	lib->roots = xcalloc(npaths + 1, sizeof *lib->roots);
 	for (size_t i = 0; i < npaths; i++)
 		lib->roots[i] = xstrdup(paths[i]);

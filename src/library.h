@@ -193,7 +193,7 @@ void library_keys_free(library_key *k, size_t n);
 typedef struct library_ref {
 	char *path;		/* node path of its block; "meta" for an
 				   agenda item of the masthead */
-	char *kind;		/* ref_kind_name: "agenda-item"... */
+	char *kind;		/* refs_kind_name: "agenda-item"... */
 	char *key;		/* normalised key */
 	char *text;		/* as written: text_len bytes (and a '\0') */
 	size_t text_len;

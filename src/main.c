@@ -28,11 +28,14 @@
 #include "doc.h"
 #include "doc_open.h"
 #include "notes_export.h"
+#include "notes_import.h"
 #include "parse.h"
 #include "paths.h"
 #include "refs.h"
 #include "theme.h"
 #include "util.h"
+#include "ui/compare_ui.h"
+#include "ui/parallel_ui.h"
 #include "ui/ui.h"
 
 #define EXIT_DATA 1
@@ -105,9 +108,11 @@ usage(FILE *out)
 	      "      --list           the documents under each DIR: path, symbol, date,\n"
 	      "                       language, title (uses the library index)\n"
 	      "      --compare OLD NEW  what changed between two versions, clause by\n"
-	      "                       clause (--json: for scripts)\n"
+	      "                       clause (--json: for scripts; on a terminal\n"
+	      "                       the reader shows it, --dump prints it)\n"
 	      "      --parallel A B   two language versions aligned clause by clause\n"
-	      "                       (--json: the pairs; --dump: two columns)\n"
+	      "                       (--json: the pairs; --dump: two columns; on a\n"
+	      "                       terminal the reader shows them side by side)\n"
 	      "\n"
 	      "Notes:\n"
 	      "      --notes          list the notes of FILE\n"
@@ -117,7 +122,7 @@ usage(FILE *out)
 	      "      --force          with --notes-import: also import notes made on\n"
 	      "                       another document\n"
 	      "      --note-add=WHERE --text=TEXT [--tag=T]...  add a note on node\n"
-	      "                       path WHERE (or PATH@QUOTE) of FILE\n"
+	      "                       WHERE (a path or a citation, or WHERE@QUOTE) of FILE\n"
 	      "      --note-delete=ID move note ID to the trash\n"
 	      "\n"
 	      "Options:\n"
@@ -136,7 +141,7 @@ usage(FILE *out)
 	      "  -h, --help           show this help and exit\n"
 	      "  -V, --version        show the version and exit\n"
 	      "\n"
-	      "In the reader, press ? for the keys, q to quit.\n"
+	      "In the reader, press h for the keys, q to quit.\n"
 	      "Exit status: 0 success, 1 unusable document or data file, 2 usage error,\n"
 	      "3 unusable terminal.\n", out);
 }
@@ -322,16 +327,31 @@ main(int argc, char **argv)
 	}
 	size_t nargs = (size_t)(argc - optind);
 
-	if (pair) {	/* --compare, --parallel: two documents */
-		if (nargs != 2 || (mode != MODE_READ && mode != MODE_JSON &&
-				   (mode != MODE_DUMP || pair != OPT_PARALLEL))) {
-			fprintf(stderr, "lectern: --%s needs two files%s\n",
-				pair == OPT_COMPARE ? "compare" : "parallel",
-				pair == OPT_COMPARE ? " (and takes only --json)"
-						    : " (and takes only --json or --dump)");
+	/* "-" with a terminal as standard input: nothing is piped in, and
+	 * the reader would wait on a blank screen */
+	for (size_t i = 0; i < nargs; i++) {
+		if (!strcmp(argv[optind + (int)i], "-") && isatty(STDIN_FILENO)) {
+			cli_out_error(stderr, "standard input is a terminal: pipe a document "
+				      "in, e.g. pdftotext -layout doc.pdf - | lectern -");
 			rc = EXIT_USAGE;
 			goto out;
 		}
+	}
+
+	/* --compare, --parallel on a terminal with neither --json nor
+	 * --dump: the reader (below, once the config is read). */
+	int pair_reader = pair && mode == MODE_READ && isatty(STDOUT_FILENO);
+	if (pair) {	/* --compare, --parallel: two documents */
+		if (nargs != 2 || (mode != MODE_READ && mode != MODE_JSON &&
+				   mode != MODE_DUMP)) {
+			fprintf(stderr, "lectern: --%s needs two files%s\n",
+				pair == OPT_COMPARE ? "compare" : "parallel",
+				" (and takes only --json or --dump)");
+			rc = EXIT_USAGE;
+			goto out;
+		}
+	}
+	if (pair && !pair_reader) {
 		if (pair == OPT_COMPARE)
 			rc = cli_compare_run(argv[optind], argv[optind + 1], mode == MODE_JSON,
 					     width, lang, stdout, stderr);
@@ -383,7 +403,7 @@ main(int argc, char **argv)
 		/* The reader refuses a bad config.ini before taking the
 		 * terminal (its message would be lost); the views on the
 		 * command line do not use it and only warn. */
-		config_free(&cfg);
+		config_clear(&cfg);
 		if (mode == MODE_READ) {
 			cli_out_error(stderr, "%s", err);
 			free(err);
@@ -402,12 +422,22 @@ main(int argc, char **argv)
 		if (theme_load(&th, theme_name ? theme_name : cfg.theme, &err) < 0) {
 			cli_out_error(stderr, "%s", err);
 			free(err);
-			theme_free(&th);
-			config_free(&cfg);
+			theme_clear(&th);
+			config_clear(&cfg);
 			rc = EXIT_DATA;
 			goto out;
 		}
-		theme_free(&th);
+		theme_clear(&th);
+	}
+
+	if (pair_reader) {
+		ui_options uo = { .cfg = &cfg, .theme = theme_name, .no_color = no_color,
+				  .notes_db = notes_db };
+		rc = pair == OPT_COMPARE
+			? compare_ui_run(argv[optind], argv[optind + 1], lang, &uo)
+			: parallel_ui_run(argv[optind], argv[optind + 1], lang, &uo);
+		config_clear(&cfg);
+		goto out;
 	}
 
 	/* A directory or several files: the reader on a library. */
@@ -418,7 +448,7 @@ main(int argc, char **argv)
 				  .notes_db = notes_db, .library_db = library_db,
 				  .lang = lang };
 		rc = ui_run_library((const char *const *)argv + optind, nargs, &uo);
-		config_free(&cfg);
+		config_clear(&cfg);
 		goto out;
 	}
 
@@ -428,12 +458,14 @@ main(int argc, char **argv)
 	 * message line (stderr is under the screen then) */
 	char *report = NULL;
 	doc_open_options dopt = { .lang = lang, .report_prefix = "lectern: " };
-	doc *d = doc_open(path, &dopt, &report, &err);
+	doc_open_job *rest = NULL;	/* the reader shows a beginning first */
+	doc *d = mode == MODE_READ ? doc_open_first(path, &dopt, &report, &err, &rest)
+		: doc_open(path, &dopt, &report, &err);
 	if (!d) {
 		cli_out_error(stderr, "%s", err ? err : path);
 		free(err);
 		free(path);
-		config_free(&cfg);
+		config_clear(&cfg);
 		rc = EXIT_DATA;
 		goto out;
 	}
@@ -442,7 +474,7 @@ main(int argc, char **argv)
 
 	if (mode == MODE_READ) {
 		ui_options uo = { .cfg = &cfg, .theme = theme_name, .no_color = no_color,
-				  .notes_db = notes_db, .notice = report };
+				  .notes_db = notes_db, .notice = report, .rest = rest };
 		rc = ui_run(d, &uo);
 	} else if (mode == MODE_INFO) {	/* the report is in its lines */
 		catalog *cat = load_catalog();
@@ -459,7 +491,7 @@ main(int argc, char **argv)
 	doc_free(d);
 	free(report);
 	free(path);
-	config_free(&cfg);
+	config_clear(&cfg);
 out:
 	free(tags);
 	return rc;

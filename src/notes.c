@@ -27,9 +27,7 @@
 
 #include <sqlite3.h>
 #include <unicase.h>
-#include <unictype.h>
 #include <uninorm.h>
-#include <unistr.h>
 
 #include "db.h"
 #include "fold.h"
@@ -119,125 +117,7 @@ static const char *const migrations[] = {
 _Static_assert(ARRAY_LEN(migrations) == NOTES_SCHEMA_VERSION,
 	       "one migration per schema version");
 
-/* --- notes and lists ----------------------------------------------------- */
-
-int
-note_init(note *n, const anchor_doc *ad, size_t start_byte, size_t end_byte,
-	  const char *body)
-{
-	memset(n, 0, sizeof *n);
-	if (anchor_make(ad, start_byte, end_byte, &n->a) < 0)
-		return -1;
-	n->doc_fp = xstrdup(ad->fingerprint);
-	n->doc_key = xstrdup(ad->key);
-	n->body = xstrdup(body ? body : "");
-	return 0;
-}
-
-void
-note_clear(note *n)
-{
-	free(n->uid);
-	free(n->doc_fp);
-	free(n->doc_key);
-	anchor_clear(&n->a);
-	free(n->body);
-	note_clear_tags(n);
-	free(n->created);
-	free(n->modified);
-	free(n->cur_path);
-	free(n->status);
-	memset(n, 0, sizeof *n);
-}
-
-void
-note_add_tag(note *n, const char *tag)
-{
-	if (!tag || !*tag)
-		return;
-	for (size_t i = 0; i < n->ntags; i++)
-		if (fold_eq(n->tags[i], tag))
-			return;
-	n->tags = xrealloc(n->tags, (n->ntags + 1) * sizeof *n->tags);
-	n->tags[n->ntags++] = xstrdup(tag);
-}
-
-/* A character of a #tag word: letters, digits, marks, '-' and '_'. */
-static int
-is_tag_char(ucs4_t c)
-{
-	return uc_is_alnum(c) || c == '-' || c == '_' || uc_is_general_category(c, UC_CATEGORY_M);
-}
-
-int
-notes_next_hashtag(const char *s, size_t n, size_t *pos, size_t *tag_off, size_t *tag_len)
-{
-	for (size_t i = *pos; i < n; i++) {
-		if (s[i] != '#' || (i > 0 && !strchr(" \t\n([", s[i - 1])))
-			continue;
-		size_t j = i + 1;
-		while (j < n) {
-			ucs4_t c;
-			int len = u8_mbtouc(&c, (const uint8_t *)s + j, n - j);
-			if (len <= 0 || !is_tag_char(c))
-				break;
-			j += (size_t)len;
-		}
-		if (j > i + 1) {
-			*tag_off = i + 1;
-			*tag_len = j - i - 1;
-			*pos = j;
-			return 1;
-		}
-	}
-	*pos = n;
-	return 0;
-}
-
-int
-notes_has_hashtag(const char *s, size_t n, const char *tag)
-{
-	size_t pos = 0, off, len;
-	char *want = fold_str(tag, strlen(tag), FOLD_ALL, NULL);
-	int found = 0;
-	while (!found && notes_next_hashtag(s, n, &pos, &off, &len)) {
-		char *t = fold_str(s + off, len, FOLD_ALL, NULL);
-		found = !strcmp(t, want);
-		free(t);
-	}
-	free(want);
-	return found;
-}
-
-void
-note_clear_tags(note *n)
-{
-	for (size_t i = 0; i < n->ntags; i++)
-		free(n->tags[i]);
-	free(n->tags);
-	n->tags = NULL;
-	n->ntags = 0;
-}
-
-void
-note_add_body_tags(note *n, const char *body)
-{
-	size_t len = strlen(body), pos = 0, off, tl;
-	while (notes_next_hashtag(body, len, &pos, &off, &tl)) {
-		char *t = xstrndup(body + off, tl);
-		note_add_tag(n, t);
-		free(t);
-	}
-}
-
-void
-note_list_free(note_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		note_clear(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
-}
+/* --- lists -------------------------------------------------------------- */
 
 static note *
 list_push(note_list *l)
@@ -351,7 +231,7 @@ notes_derived_uid(const char *uid, const char *doc_key)
 	buf_printf(&b, "%s\n%s", uid ? uid : "", doc_key ? doc_key : "");
 	uint64_t h[2];
 	anchor_hash128(b.s, b.len, h);
-	buf_free(&b);
+	buf_clear(&b);
 	unsigned char r[16];
 	for (int i = 0; i < 8; i++) {
 		r[i] = (unsigned char)(h[0] >> (56 - 8 * i));

@@ -33,64 +33,13 @@
 #include <stddef.h>
 #include "anchor.h"
 #include "doc.h"
+#include "note.h"
 
 #define NOTES_SCHEMA_VERSION 1
 #define NOTES_APPLICATION_ID 0x4c65634e	/* "LecN" in the file header */
 #define NOTES_TRASH_DAYS 30	/* deleted notes are kept this long for undo */
 
 typedef struct notes_store notes_store;
-
-/* A note. All strings are owned by the note (note_clear frees them). */
-typedef struct note {
-	long long id;		/* rowid; 0 before it is stored */
-	char *uid;		/* "urn:uuid:…": the W3C annotation id; made
-				   by notes_add when NULL */
-	char *doc_fp;		/* fingerprint of the document it was made on */
-	char *doc_key;		/* identity of that document (anchor.h) */
-	anchor a;		/* where it is (in that document) */
-	char *body;		/* the note itself, UTF-8, may be multi-line */
-	char **tags;		/* ntags tag names, no two equal once folded
-				   (fold.h: #Ação and #acao are one tag) */
-	size_t ntags;
-	char *created;		/* ISO 8601 UTC "2026-11-26T21:40:00Z"; set by
-				   notes_add when NULL */
-	char *modified;
-	/* Filled by notes_list_doc (not stored as such): */
-	anchor_match match;	/* where it is in the document listed */
-	char *cur_path;		/* path of match.node, or the old path */
-	/* Last re-attachment recorded by notes_record_status: */
-	char *status;		/* "ok", "moved", "fuzzy", "orphan" or NULL */
-	double score;
-} note;
-
-/* Fills *n (zeroed first) as a new note on plain bytes [start_byte,
- * end_byte) of ad's document (anchor_make) with a copy of body. Returns 0,
- * or -1 (n zeroed) when the range holds no text. */
-int note_init(note *n, const anchor_doc *ad, size_t start_byte, size_t end_byte,
-	      const char *body);
-void note_clear(note *n);	/* frees the strings; n itself is not freed */
-/* Adds a tag (copied) unless already there, compared folded (fold_eq):
- * the first spelling is kept. */
-void note_add_tag(note *n, const char *tag);
-/* Finds the next #tag word of s[*pos, n): a '#' at the start or after
- * white space, '(' or '[', followed by letters, digits, marks, '-' or '_'
- * (the tag). Returns 1 with the tag at bytes [*tag_off, *tag_off +
- * *tag_len) of s and *pos after it; 0 (*pos = n) when there is none. */
-int notes_next_hashtag(const char *s, size_t n, size_t *pos, size_t *tag_off,
-		       size_t *tag_len);
-/* Whether s[0, n) has tag as one of its #tag words (compared folded). */
-int notes_has_hashtag(const char *s, size_t n, const char *tag);
-/* Adds every #tag word of body as a tag (note_add_tag). */
-void note_add_body_tags(note *n, const char *body);
-/* Removes every tag of n. */
-void note_clear_tags(note *n);
-
-typedef struct note_list {
-	note *v;
-	size_t n, cap;
-} note_list;
-
-void note_list_free(note_list *l);	/* frees the notes and the array */
 
 /* Opening. path NULL = the default location (directories created 0700).
  * notes_open: read-write; creates a new database when the file does not

@@ -1,5 +1,5 @@
-/* notes_export: notes as Markdown and as W3C Web Annotation JSON-LD, the
- * import of such JSON (the command line's --notes views are
+/* notes_export: notes as Markdown and as W3C Web Annotation JSON-LD; the
+ * import of such JSON is notes_import.h (the command line's --notes views are
  * src/cli/cli_notes.c).
  *
  * JSON-LD shape (made and read with jansson, never by hand):
@@ -30,7 +30,7 @@
  * document key: every export of one document's notes has the same ids
  * (the collection is "the notes on this document", whatever they are
  * now). There is one tagging body per tag: the stored tags and the #tags
- * typed in the note (notes_next_hashtag), once each (folded).
+ * typed in the note (note_next_hashtag), once each (folded).
  * Positions are characters (code points) of the reflowed text. Import also
  * takes a lone Annotation, an AnnotationPage or a JSON array of them, and
  * "bodyValue". The document key (anchor.h) is an extension property of
@@ -67,61 +67,13 @@
 #include "notes.h"
 #include "util.h"
 
-/* Citation of a node in the document's language ("Anexo, párr. 8"); a new
- * string. NULL nd gives "—". */
-char *notes_cite(const doc *d, const node *nd);
+/* The identifiers of the shape above (notes_import.c reads them too). */
+#define NOTES_NODE_PATH_SPEC "urn:lectern:node-path"
+#define NOTES_SOURCE_PREFIX "urn:lectern:"	/* + the document's fingerprint */
+#define NOTES_DOC_KEY_PROP "urn:lectern:document-key"	/* the target's document key */
 
 /* Writers: 0, or -1 on a write error. l is a list from notes_list_doc. */
 int notes_export_md(const doc *d, const anchor_doc *ad, const note_list *l, FILE *out);
 int notes_export_jsonld(const doc *d, const anchor_doc *ad, const note_list *l, FILE *out);
-
-/* Counts of one import. */
-typedef struct notes_import_stats {
-	size_t added, present, rejected;	/* present: already stored */
-	size_t status[4];	/* added notes by anchor_status */
-	size_t new_ids;		/* added with a derived id (notes_derived_uid) */
-	size_t other;		/* made on another document */
-	size_t other_status[4];	/* those by where they go here */
-	char other_doc[512];	/* the key (else fingerprint) of the first */
-	char **warnings;	/* nwarnings messages for the user, in order,
-				   without "lectern: " nor a line break; may
-				   quote the file: print them visibly */
-	size_t nwarnings, warnings_cap;
-} notes_import_stats;
-
-#define NOTES_IMPORT_FORCE 1u	/* import notes made on another document */
-#define NOTES_IMPORT_MAX_BYTES ((size_t)64 << 20)	/* a larger file is refused */
-
-/* Imports json_path into s, re-anchoring each annotation on ad's document.
- * The file is read by util_read_file (a regular file of at most
- * NOTES_IMPORT_MAX_BYTES: a FIFO or device is refused) and parsed with
- * duplicate keys refused. Each rejected annotation (not an Annotation, a
- * body that is not text, no quote) is named in st->warnings; so are notes
- * of another document imported by NOTES_IMPORT_FORCE. Returns 0; 1 when
- * the file holds notes of another document and flags lack
- * NOTES_IMPORT_FORCE: nothing written, *err says which documents and how
- * the notes would re-attach (st counts them); -1 with *err (unreadable
- * file, invalid JSON, a write that failed: the notes added before it
- * stay). Whatever it returns, st holds the warnings so far: the caller
- * prints them and calls notes_import_stats_clear. */
-int notes_import_json(notes_store *s, const anchor_doc *ad, const char *json_path,
-		      unsigned flags, notes_import_stats *st, char **err);
-/* Frees st's warnings (the counts stay). */
-void notes_import_stats_clear(notes_import_stats *st);
-
-/* A note's citation where it is now (notes_cite), or for an orphan where
- * it was (cite_of_path). Caller frees. */
-char *notes_cite_note(const doc *d, const note *n);
-/* 1 when n is not in this version of the document (its old citation and
- * path would name whatever clause now has that number), else 0. */
-int notes_is_orphan(const note *n);
-/* Appends n's status to b: "ok", "moved", "fuzzy 0.93", "orphan" (with its
- * score when it has one). */
-void notes_status_text(buf *b, const note *n);
-
-/* “the quote”, on one line (runs of white space as one space), cut after a
- * word to cols columns (the quotation marks not counted) with '…': how an
- * orphan is named, having no clause. Caller frees. */
-char *notes_quote_line(const char *exact, int cols);
 
 #endif

@@ -60,17 +60,28 @@
  * letter after an annex at top level, the tree at most 16 levels deep
  * (2026-12-07). 5: a table of contents is furniture (meta.furniture kind
  * toc), not a note; older mastheads, all-capital letter titles, a web
- * copy's site chrome (2026-12-07). */
-#define PARSE_RULES 5
+ * copy's site chrome (2026-12-07). 6: one-line paragraphs with blank
+ * lines between are not double spacing; a clause ending in ",¹" is no
+ * heading; words split by a stray space repaired ("el Est ado", "well-
+ * being"); numbered paragraphs inline on one long line; a draft
+ * decision's lettered clauses "(a) Decides" are paragraphs; a text a
+ * blank line cuts before a lower-case line goes on; a preambular
+ * paragraph ends at a page end before one that opens the next page; a
+ * part's footnote whose mark only the document's own text has is the
+ * document's; layout text (pdftotext -layout): a masthead in columns, a
+ * footer of a page number and a job number, a bare page number ending a
+ * page, a paragraph number followed by a wide gap, a footnote's star
+ * alone on its line (2026-12-07). */
+#define PARSE_RULES 6
 
 #include <stddef.h>
 #include "doc.h"
 
 typedef struct parse_options {
 	const char *lang;	/* "en", "es", "fr", "ru"; NULL = detect */
-	int repair_splits;	/* join words split by a stray space ("Est ado"
-				   -> "Estado") by the rule in parse/words.c; 0 = off,
-				   the text as extracted */
+	int keep_splits;	/* 1: words split by a stray space ("Est ado",
+				   "well- being") stay as extracted; 0 (default):
+				   joined by the rule in parse/words.c */
 	int no_detect;		/* with lang NULL: don't guess the language
 				   (garbled text would pass for some):
 				   meta.lang stays NULL, English words serve

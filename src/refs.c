@@ -1031,7 +1031,7 @@ scan_symbols(scan *sc)
 		memset(sc->taken + i, 1, end - i);
 		glued = end;
 		if (own_header(sc, i, end, key.s)) {
-			buf_free(&key);
+			buf_clear(&key);
 			i = end - 1;
 			continue;
 		}
@@ -1210,7 +1210,7 @@ refs_first_in_block(const ref_list *l, size_t b)
 }
 
 const char *
-ref_kind_name(ref_kind k)
+refs_kind_name(ref_kind k)
 {
 	static const char *const names[REF_KIND_COUNT] = {
 		"agenda-item", "resolution", "decision", "symbol",

@@ -160,7 +160,7 @@ size_t refs_first_in_block(const ref_list *l, size_t b);
 /* Same as the list's session field (see the rule above). */
 int refs_doc_session(const doc *d);
 
-const char *ref_kind_name(ref_kind k);	/* "agenda-item", "resolution",
+const char *refs_kind_name(ref_kind k);	/* "agenda-item", "resolution",
 					   "decision", "symbol" */
 
 #endif

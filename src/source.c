@@ -10,10 +10,11 @@
  * name the file; this module never prints.
  *
  * Encodings (decided before the pass, which then sees UTF-8): a UTF-16
- * byte order mark means UTF-16 (LE or BE); bytes that are not UTF-8 are
+ * byte order mark means UTF-16 (LE or BE), and so do NUL bytes that fall
+ * every other byte (utf16_guess) when the conversion gives text; bytes that are not UTF-8 are
  * read as Windows-1252 only when every one of them reads as a letter
- * inside a word or as common punctuation there (else they stay U+FFFD),
- * and as Windows-1251 when the Windows-1252 reading looks garbled and the
+ * inside a word, a one-letter word ("à") or common punctuation there
+ * (else they stay U+FFFD), and as Windows-1251 when the Windows-1252 reading looks garbled and the
  * bytes read as Cyrillic words. The garble check (looks_garbled) is
  * conservative: a quarter of the words must be runs of accented Latin
  * letters or of symbols, which no French or Spanish text comes near. */
@@ -250,8 +251,14 @@ convert(const char *from, const char *in, size_t n, size_t unit_bytes, buf *b,
  * rest of that range, and the undefined 0x81 0x8D 0x8F 0x90 0x9D, are not
  * plausible in a document): € ‚ „ … ‘ ’ “ ” • – — ™ NBSP ¡ £ § © « ® ° ·
  * º » ¿ ª. In Windows-1251: „ … ‘ ’ “ ” • – — NBSP § « » ° № and Ё ё. */
-static const char cp1252_punct[] = "\x80\x82\x84\x85\x91\x92\x93\x94\x95\x96\x97\x99"
-	"\xa0\xa1\xa3\xa7\xa9\xaa\xab\xae\xb0\xb7\xba\xbb\xbf";
+static const char cp1252_punct[] = "\x80\x82\x84\x85\x86\x87\x89\x8b\x91\x92\x93\x94"
+	"\x95\x96\x97\x99\x9b\xa0\xa1\xa2\xa3\xa5\xa7\xa9\xaa\xab\xad\xae\xb0\xb1"
+	"\xb2\xb3\xb5\xb6\xb7\xb9\xba\xbb\xbc\xbd\xbe\xbf";
+/* Windows-1252 letters below 0xC0 (Š Œ Ž š œ ž Ÿ: "œuvre"), and the
+ * letters that are words on their own (French "à", "À"; Italian "è";
+ * Portuguese "é"): these may stand between spaces. */
+static const char cp1252_letters[] = "\x8a\x8c\x8e\x9a\x9c\x9e\x9f";
+static const char cp1252_alone[] = "\xe0\xc0\xe8\xc8\xe9\xc9";
 static const char cp1251_other[] = "\x84\x85\x91\x92\x93\x94\x95\x96\x97"
 	"\xa0\xa7\xa8\xab\xb0\xb8\xb9\xbb";
 
@@ -297,10 +304,13 @@ single_byte_guess(const unsigned char *s, size_t n)
 		invalid++;
 		unsigned char c = s[i];
 		int in_word = (i > 0 && wordish(s[i - 1])) || (i + 1 < n && wordish(s[i + 1]));
-		/* 1252: a letter (not × ÷ Ð Þ ð þ) inside a word, or punctuation */
-		int letter = c >= 0xC0 && c != 0xD7 && c != 0xF7 && c != 0xD0 &&
-			     c != 0xDE && c != 0xF0 && c != 0xFE;
-		if (!(letter && in_word) && !memchr(cp1252_punct, c, sizeof cp1252_punct - 1))
+		/* 1252: a letter (not × ÷ Ð Þ ð þ) inside a word, a one-letter
+		 * word, or punctuation */
+		int letter = (c >= 0xC0 && c != 0xD7 && c != 0xF7 && c != 0xD0 &&
+			      c != 0xDE && c != 0xF0 && c != 0xFE) ||
+			     memchr(cp1252_letters, c, sizeof cp1252_letters - 1);
+		if (!(letter && in_word) && !memchr(cp1252_alone, c, sizeof cp1252_alone - 1) &&
+		    !memchr(cp1252_punct, c, sizeof cp1252_punct - 1))
 			ok1252 = 0;
 		/* 1251: a Cyrillic letter inside a word, or punctuation */
 		if (!(c >= 0xC0 && in_word) && !memchr(cp1251_other, c, sizeof cp1251_other - 1))
@@ -371,9 +381,58 @@ looks_garbled(const char *s, size_t n)
 	return words >= 20 && bad * 4 >= words;
 }
 
+/* Whether bytes with no byte order mark look like UTF-16 text: in the
+ * first UTF16_SAMPLE_BYTES, the NUL bytes all fall on one side of the
+ * 2-byte units (the high byte of ASCII: spaces, digits, punctuation, and
+ * every letter of English), at least one unit in 16 has one (Russian:
+ * its spaces), and the high bytes take few values (a script or two: a
+ * binary's are spread). Returns "UTF-16LE", "UTF-16BE" or NULL; the caller
+ * still checks that the conversion gives text (utf16_is_text). */
+#define UTF16_SAMPLE_BYTES ((size_t)1024)
+static const char *
+utf16_guess(const unsigned char *s, size_t n)
+{
+	size_t m = (n < UTF16_SAMPLE_BYTES ? n : UTF16_SAMPLE_BYTES) & ~(size_t)1;
+	size_t nul[2] = { 0, 0 };
+	if (m < 4)
+		return NULL;
+	for (size_t i = 0; i < m; i++)
+		if (s[i] == 0)
+			nul[i & 1]++;
+	int hi = nul[1] > nul[0] ? 1 : 0;	/* LE: the high byte is second */
+	size_t units = m / 2;
+	if (nul[!hi] * 16 > nul[hi] || nul[hi] * 16 < units)
+		return NULL;
+	unsigned char seen[256] = { 0 };
+	size_t values = 0;
+	for (size_t i = (size_t)hi; i < m; i += 2)
+		if (!seen[s[i]]++)
+			values++;
+	if (values > 8)
+		return NULL;
+	return hi ? "UTF-16LE" : "UTF-16BE";
+}
+
+/* Whether UTF-8 converted from a guessed UTF-16 is text: nothing iconv
+ * could not read, no NUL and no control character but tab, line ends
+ * and form feed. */
+static int
+utf16_is_text(const char *s, size_t n, size_t bad)
+{
+	if (bad)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+			return 0;
+	}
+	return 1;
+}
+
 /* Reads all of fd into *b, refusing more than SOURCE_MAX_BYTES.
  * Returns 0, -1 with errno set, -2 when too large, or -3 at the first
- * block with a NUL byte (a binary: /dev/zero is not read to the limit). */
+ * block with a NUL byte (a binary: /dev/zero is not read to the limit),
+ * unless what was read looks like UTF-16 (utf16_guess). */
 static int
 read_all(int fd, buf *b)
 {
@@ -390,7 +449,8 @@ read_all(int fd, buf *b)
 		if (b->len + (size_t)k > SOURCE_MAX_BYTES)
 			return -2;
 		buf_add(b, tmp, (size_t)k);
-		if (memchr(tmp, '\0', (size_t)k))
+		if (memchr(tmp, '\0', (size_t)k) &&
+		    !utf16_guess((const unsigned char *)b->s, b->len))
 			return -3;
 	}
 }
@@ -486,6 +546,7 @@ accept_bytes(const char *name, const char *path, const char *bytes, size_t n,
 	const unsigned char *u = (const unsigned char *)bytes;
 	const char *enc = NULL;
 	size_t bad = 0;
+	int no_bom = 0;
 	buf conv;
 	if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
 		/* UTF-16 (its ASCII has NUL bytes: before the binary check) */
@@ -507,6 +568,24 @@ accept_bytes(const char *name, const char *path, const char *bytes, size_t n,
 		bytes = conv.s;
 		n = conv.len;
 		path = NULL;
+	} else if (n >= 5 && memcmp(bytes, pdf_magic, 5) != 0 && memchr(bytes, '\0', n) &&
+		   (enc = utf16_guess(u, n)) != NULL) {
+		/* UTF-16 with no byte order mark, kept only when it reads as
+		 * text: else a binary, refused below */
+		int cv = convert(enc, bytes, n, 2, &conv, &bad);
+		if (cv == 0 && utf16_is_text(conv.s, conv.len, bad)) {
+			free(own);
+			own = conv.s;
+			bytes = conv.s;
+			n = conv.len;
+			path = NULL;
+			no_bom = 1;
+		} else {
+			if (cv == 0)
+				buf_clear(&conv);
+			enc = NULL;
+			bad = 0;
+		}
 	}
 	int rc = accept_checked(name, path, bytes, n, out, err);
 	if (rc != 0) {	/* an error, or a PDF's text already taken */
@@ -520,7 +599,7 @@ accept_bytes(const char *name, const char *path, const char *bytes, size_t n,
 		enc = guess & 1 ? "CP1252" : "CP1251";
 		int ok = convert(enc, bytes, n, 1, &conv, &bad) == 0;
 		if (ok && (guess & 3) == 3 && looks_garbled(conv.s, conv.len)) {
-			buf_free(&conv);
+			buf_clear(&conv);
 			enc = "CP1251";
 			ok = convert(enc, bytes, n, 1, &conv, &bad) == 0;
 		}
@@ -537,6 +616,7 @@ accept_bytes(const char *name, const char *path, const char *bytes, size_t n,
 	out->invalid_bytes += bad;
 	out->encoding = !enc ? NULL : strcmp(enc, "CP1252") == 0 ? "Windows-1252"
 		      : strcmp(enc, "CP1251") == 0 ? "Windows-1251" : enc;
+	out->no_bom = no_bom;
 	out->garbled = looks_garbled(out->data, out->len);
 	out->name = xstrdup(name);
 	return 0;
@@ -596,7 +676,7 @@ accept_checked(const char *name, const char *path, const char *bytes, size_t n,
 			unlink(tmpl);
 		}
 		if (rc < 0) {
-			buf_free(&b);
+			buf_clear(&b);
 			return -1;
 		}
 		size_t t = 0;
@@ -607,12 +687,12 @@ accept_checked(const char *name, const char *path, const char *bytes, size_t n,
 			/* pdftotext gives a form feed per page of a scan */
 			*err = xasprintf("%s: no text in this PDF: it is a scan; run OCR "
 					 "first (e.g. ocrmypdf)", name);
-			buf_free(&b);
+			buf_clear(&b);
 			return -1;
 		}
 		if (memchr(b.s, '\0', b.len)) {
 			*err = xasprintf("%s: the text of this PDF has NUL bytes", name);
-			buf_free(&b);
+			buf_clear(&b);
 			return -1;
 		}
 		clean_bytes(b.s, b.len, out, b.s);
@@ -708,12 +788,12 @@ load(const char *path, source *out, char **err)
 	if (r == -2) {
 		*err = xasprintf("%s: too large (more than %zu MB)", name,
 				 SOURCE_MAX_BYTES >> 20);
-		buf_free(&b);
+		buf_clear(&b);
 		return -1;
 	}
 	if (r == -3) {
 		*err = xasprintf("%s: binary file (NUL bytes): not a text document", name);
-		buf_free(&b);
+		buf_clear(&b);
 		return -1;
 	}
 	if (r < 0) {
@@ -721,7 +801,7 @@ load(const char *path, source *out, char **err)
 			*err = xasprintf("%s: is a directory, not a document", name);
 		else
 			*err = xasprintf("%s: read error: %s", name, strerror(e));
-		buf_free(&b);
+		buf_clear(&b);
 		return -1;
 	}
 	if (!b.s)
@@ -749,7 +829,8 @@ source_report(const source *s, const char *prefix)
 			   : "%s%s: the text looks garbled (as text from a PDF whose fonts have "
 			     "no usable encoding)\n", prefix, name);
 	if (s->encoding)
-		buf_printf(&b, "%s%s: converted from %s\n", prefix, name, s->encoding);
+		buf_printf(&b, "%s%s: converted from %s%s\n", prefix, name, s->encoding,
+			   s->no_bom ? " (no byte order mark)" : "");
 	if (s->invalid_bytes)
 		buf_printf(&b, "%s%s: %zu invalid UTF-8 byte%s shown as U+FFFD\n",
 			   prefix, name, s->invalid_bytes,
@@ -770,14 +851,14 @@ source_report(const source *s, const char *prefix)
 			   s->format_chars == 1 ? "" : "s");
 	free(name);
 	if (b.len == 0) {
-		buf_free(&b);
+		buf_clear(&b);
 		return NULL;
 	}
 	return buf_take(&b);
 }
 
 void
-source_free(source *s)
+source_clear(source *s)
 {
 	free(s->name);
 	free(s->data);

@@ -19,7 +19,8 @@
  *   CR LF); so no view, --dump and --json included, can reorder or hide text;
  * - a leading UTF-8 BOM is dropped.
  * Encodings: a file starting with a UTF-16 BOM (LE or BE) is converted
- * from UTF-16; bytes that are not UTF-8 but read as text in Windows-1252
+ * from UTF-16, and so is one without a BOM whose NUL bytes are those of
+ * UTF-16 text (no_bom) when it converts to text; bytes that are not UTF-8 but read as text in Windows-1252
  * (Latin-1 and its punctuation) are converted from it, or from
  * Windows-1251 when they read as Cyrillic words instead (encoding says
  * which); else they stay invalid bytes. A file with NUL bytes is refused as
@@ -46,6 +47,8 @@ typedef struct source {
 				   ("Windows-1252", "Windows-1251",
 				   "UTF-16LE", "UTF-16BE"; static), or NULL
 				   for UTF-8 */
+	int no_bom;		/* UTF-16 told by its NUL bytes, with no
+				   byte order mark (source.c, utf16_guess) */
 	int garbled;		/* the text looks like that of a PDF whose
 				   fonts have no usable encoding (source.c,
 				   looks_garbled): words of accented Latin
@@ -66,11 +69,12 @@ int source_from_memory(const char *name, const char *bytes, size_t n,
  * "PREFIX NAME: N invalid UTF-8 bytes shown as U+FFFD\n" (NAME in its
  * visible form, as in the messages of source_load; first "NAME: the text
  * looks garbled: the PDF's fonts have no usable encoding" when garbled and
- * "NAME: converted from Windows-1252" when converted, then one line for each
+ * "NAME: converted from Windows-1252" when converted ("converted from
+ * UTF-16LE (no byte order mark)" for no_bom), then one line for each
  * count above that is not 0: invalid bytes, control characters, bidi
  * controls, removed marks), for the caller to print (source never prints).
  * Returns a string the caller frees, or NULL when there is nothing to say. */
 char *source_report(const source *s, const char *prefix);
-void source_free(source *s);
+void source_clear(source *s);
 
 #endif

@@ -35,6 +35,8 @@ static const char *const role_names[ROLE_COUNT] = {
 	[ROLE_SIGNATURE] = "signature",
 	[ROLE_NOTE_TEXT] = "note-text",
 	[ROLE_DIM] = "dim",
+	[ROLE_INSERTED] = "inserted",
+	[ROLE_DELETED] = "deleted",
 };
 
 const char *
@@ -90,6 +92,8 @@ static const theme_style builtin_default[ROLE_COUNT] = {
 	[ROLE_SIGNATURE] = S(-1, -1, I),
 	[ROLE_NOTE_TEXT] = S(-1, -1, I),
 	[ROLE_DIM] = S(-1, -1, D),
+	[ROLE_INSERTED] = S(2, -1, U),
+	[ROLE_DELETED] = S(1, -1, R),
 };
 
 /* Must match themes/mono.ini: attributes only. */
@@ -111,6 +115,8 @@ static const theme_style builtin_mono[ROLE_COUNT] = {
 	[ROLE_SIGNATURE] = S(-1, -1, I),
 	[ROLE_NOTE_TEXT] = S(-1, -1, I),
 	[ROLE_DIM] = S(-1, -1, D),
+	[ROLE_INSERTED] = S(-1, -1, B | U),
+	[ROLE_DELETED] = S(-1, -1, R),
 };
 
 #undef S
@@ -135,7 +141,7 @@ theme_mono(theme *t)
 }
 
 void
-theme_free(theme *t)
+theme_clear(theme *t)
 {
 	free(t->name);
 	t->name = NULL;
@@ -280,7 +286,7 @@ theme_dirs(void)
 }
 
 static void
-free_dirs(char **dirs)
+dirs_free(char **dirs)
 {
 	for (char **d = dirs; *d; d++)
 		free(*d);
@@ -331,10 +337,10 @@ theme_find(const char *name, char **looked)
 			free(p);
 		}
 	}
-	free_dirs(dirs);
+	dirs_free(dirs);
 	if (!found && looked)
 		*looked = buf_take(&tried);
-	buf_free(&tried);
+	buf_clear(&tried);
 	return found;
 }
 
@@ -344,8 +350,10 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void
-theme_list(FILE *out)
+/* The names of the themes in the theme directories, sorted, with
+ * duplicates (a user's theme over an installed one); *n of them. */
+static char **
+theme_names(size_t *count)
 {
 	char **dirs = theme_dirs();
 	char **names = NULL;
@@ -369,8 +377,18 @@ theme_list(FILE *out)
 		}
 		closedir(dir);
 	}
-	free_dirs(dirs);
-	qsort(names, n, sizeof *names, name_cmp);
+	dirs_free(dirs);
+	if (n)
+		qsort(names, n, sizeof *names, name_cmp);
+	*count = n;
+	return names;
+}
+
+void
+theme_list(FILE *out)
+{
+	size_t n = 0;
+	char **names = theme_names(&n);
 	for (size_t i = 0; i < n; i++) {
 		if (i && !strcmp(names[i], names[i - 1]))
 			continue;
@@ -510,6 +528,27 @@ theme_item(theme *t, int *has, int *lines, const config_ini_item *it)
 	return NULL;
 }
 
+/* "theme 'drak' not found (did you mean 'dark'?; looked in DIRS)": the
+ * nearest theme name, the built-in ones included. */
+static char *
+not_found(const char *name, const char *looked)
+{
+	size_t n = 0;
+	char **names = theme_names(&n);
+	size_t cap = n;
+	xgrow((void **)&names, &cap, n + 2, sizeof *names);
+	names[n++] = xstrdup("default");
+	names[n++] = xstrdup("mono");
+	const char *near = config_suggest(name, (const char *const *)names, n);
+	char *m = near ? xasprintf("theme '%s' not found (did you mean '%s'?; looked in %s)",
+				   name, near, looked)
+		: xasprintf("theme '%s' not found (looked in %s)", name, looked);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return m;
+}
+
 int
 theme_load(theme *t, const char *name_or_path, char **err)
 {
@@ -529,8 +568,7 @@ theme_load(theme *t, const char *name_or_path, char **err)
 		if (strchr(name_or_path, '/'))
 			*err = xasprintf("theme file %s cannot be read", name_or_path);
 		else
-			*err = xasprintf("theme '%s' not found (looked in %s)", name_or_path,
-					 looked);
+			*err = not_found(name_or_path, looked);
 		free(looked);
 		theme_default(t);
 		return -1;
@@ -552,7 +590,7 @@ theme_load(theme *t, const char *name_or_path, char **err)
 	if (msg) {
 		*err = xasprintf("%s:%d: %s", path, line, msg);
 		free(msg);
-		config_ini_free(&ini);
+		config_ini_clear(&ini);
 		free(path);
 		theme_default(t);
 		return -1;
@@ -574,7 +612,7 @@ theme_load(theme *t, const char *name_or_path, char **err)
 			t->style[r].attrs = text->attrs;
 	}
 	t->name = xstrdup(name_or_path);
-	config_ini_free(&ini);
+	config_ini_clear(&ini);
 	free(path);
 	return 0;
 }

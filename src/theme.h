@@ -27,6 +27,8 @@ typedef enum theme_role {
 	ROLE_NOTE_MARKER, ROLE_SELECTION, ROLE_STATUS, ROLE_MESSAGE,
 	ROLE_ERROR, ROLE_SEARCH_MATCH, ROLE_OUTLINE, ROLE_OUTLINE_CURRENT,
 	ROLE_BORDER, ROLE_TITLE, ROLE_SIGNATURE, ROLE_NOTE_TEXT, ROLE_DIM,
+	ROLE_INSERTED, ROLE_DELETED,	/* --compare in the reader: words
+					   of NEW only, of OLD only */
 	ROLE_COUNT
 } theme_role;
 
@@ -49,14 +51,14 @@ typedef struct theme {
 const char *theme_role_name(theme_role r);	/* "clause-number" */
 /* Loads a theme by name or path. Returns 0, or -1 with *err naming the file
  * and line (caller frees). On error *t holds the built-in default theme.
- * Always call theme_free. */
+ * Always call theme_clear. */
 int theme_load(theme *t, const char *name_or_path, char **err);
 /* The built-in default theme (the same as themes/default.ini). */
 void theme_default(theme *t);
 /* The built-in monochrome theme (NO_COLOR, terminals without colour): no
  * colours, attributes only. */
 void theme_mono(theme *t);
-void theme_free(theme *t);
+void theme_clear(theme *t);
 
 /* The file a theme name resolves to (malloc'd), or NULL; then, if looked is
  * not NULL, *looked lists the places tried (malloc'd, for messages). */

@@ -1,4 +1,4 @@
-/* util: allocation wrappers and the growable buffer (see util.h). */
+/* util: file helpers (mkdir -p, bounded whole-file read; see util.h). */
 #include <build-config.h>
 
 #include <errno.h>
@@ -10,147 +10,6 @@
 #include <unistd.h>
 
 #include "util.h"
-
-static void
-oom(size_t n)
-{
-	fprintf(stderr, "lectern: out of memory (%zu bytes)\n", n);
-	abort();
-}
-
-void *
-xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		oom(n);
-	return p;
-}
-
-void *
-xcalloc(size_t count, size_t size)
-{
-	void *p = calloc(count ? count : 1, size ? size : 1);
-	if (!p)
-		oom(count * size);
-	return p;
-}
-
-void *
-xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q)
-		oom(n);
-	return q;
-}
-
-void
-xgrow(void **items, size_t *cap, size_t need, size_t elem)
-{
-	if (need <= *cap)
-		return;
-	size_t c = *cap ? *cap : 8;
-	while (c < need)
-		c *= 2;
-	*items = xrealloc(*items, c * elem);
-	*cap = c;
-}
-
-char *
-xstrdup(const char *s)
-{
-	return xstrndup(s, strlen(s));
-}
-
-char *
-xstrndup(const char *s, size_t n)
-{
-	char *p = xmalloc(n + 1);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-char *
-xasprintf(const char *fmt, ...)
-{
-	buf b;
-	va_list ap;
-	buf_init(&b);
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return buf_take(&b);
-	xgrow((void **)&b.s, &b.cap, (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(b.s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b.len = (size_t)n;
-	return buf_take(&b);
-}
-
-void
-buf_init(buf *b)
-{
-	b->s = NULL;
-	b->len = 0;
-	b->cap = 0;
-}
-
-void
-buf_add(buf *b, const char *s, size_t n)
-{
-	xgrow((void **)&b->s, &b->cap, b->len + n + 1, 1);
-	if (n)
-		memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void
-buf_adds(buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-void
-buf_addc(buf *b, char c)
-{
-	buf_add(b, &c, 1);
-}
-
-void
-buf_printf(buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n <= 0)
-		return;
-	xgrow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
-}
-
-char *
-buf_take(buf *b)
-{
-	char *s = b->s ? b->s : xstrdup("");
-	buf_init(b);
-	return s;
-}
-
-void
-buf_free(buf *b)
-{
-	free(b->s);
-	buf_init(b);
-}
 
 int
 util_mkdirs(const char *dir, char **err)
@@ -255,7 +114,7 @@ util_read_file(const char *path, size_t max_bytes, char **data, size_t *len, cha
 	}
 	close(fd);
 	if (e) {
-		buf_free(&b);
+		buf_clear(&b);
 		errno = e;
 		return -1;
 	}

@@ -1,37 +1,13 @@
-/* util: allocation wrappers that never return NULL, and a growable byte
- * buffer. Allocation failure is the one error the program does not recover
- * from: it prints and aborts, so callers never test for NULL. */
+/* util: file helpers (mkdir -p, a bounded whole-file read) and two small
+ * macros. It includes xmalloc.h (allocation wrappers) and buf.h (the
+ * growable buffer), which most of the program uses with it. */
 #ifndef LECTERN_UTIL_H
 #define LECTERN_UTIL_H
 
 #include <stddef.h>
-#include <stdarg.h>
 
-void *xmalloc(size_t n);
-void *xcalloc(size_t count, size_t size);
-void *xrealloc(void *p, size_t n);
-/* Grows *items (of elem bytes each) so that it holds at least need items;
- * *cap is updated. Amortised doubling. */
-void xgrow(void **items, size_t *cap, size_t need, size_t elem);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
-char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* A growable byte buffer; s is always NUL-terminated after any call. */
-typedef struct buf {
-	char *s;
-	size_t len;
-	size_t cap;
-} buf;
-
-void buf_init(buf *b);
-void buf_add(buf *b, const char *s, size_t n);
-void buf_adds(buf *b, const char *s);
-void buf_addc(buf *b, char c);
-void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Hands the string to the caller (who frees it) and resets the buffer. */
-char *buf_take(buf *b);
-void buf_free(buf *b);
+#include "buf.h"
+#include "xmalloc.h"
 
 /* mkdir -p of dir with mode 0700 (the notes and the library index are
  * private). Returns 0, or -1 with errno set and *err (may be NULL) a message

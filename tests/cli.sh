@@ -15,7 +15,7 @@ t() { # description, expected exit code, command... (stdout in $tmp/out, stderr 
 has() { # description, file, fixed string
 	if grep -qF -- "$3" "$2"; then tap_ok "$1"; else tap_not_ok "$1"; sed 's/^/# /' "$2" | head -5; fi
 }
-tap_plan 65
+tap_plan 76
 t "--help exits 0" 0 "$L" --help
 has "--help lists --outline" "$tmp/out" "--outline"
 t "--version exits 0" 0 "$L" --version
@@ -41,6 +41,17 @@ has "and finds item 98" "$tmp/out" "A/75 item 98"
 t "--list-themes lists the bundled themes" 0 "$L" --list-themes
 has "default among them" "$tmp/out" "default "
 t "an unknown --theme is refused before the terminal is used" 1 "$L" --theme no-such-theme "$doc"
+t "a misspelt --theme is refused" 1 "$L" --theme drak "$doc"
+has "with the nearest name" "$tmp/err" "theme 'drak' not found (did you mean 'dark'?"
+t "--help is shown" 0 "$L" --help
+has "and names the help key of the reader (h; ? is backward search)" "$tmp/out" "press h for the keys"
+# "-" with a terminal as standard input: refused at once, not a blank screen
+# (script(1) is in bsdutils, essential on Debian)
+TERM=xterm script -qec "$L - ; echo \"exit=\$?\"" /dev/null </dev/null >"$tmp/tty.out" 2>&1
+if grep -qF "standard input is a terminal: pipe a document in" "$tmp/tty.out" &&
+   grep -qF "exit=2" "$tmp/tty.out"
+then tap_ok "'-' with a terminal as standard input is refused (exit 2)"
+else tap_not_ok "'-' with a terminal as standard input is refused (exit 2)"; sed 's/^/# /' "$tmp/tty.out" | head -5; fi
 # what the model changed for the terminal's sake is said on stderr, with
 # the file's name in visible form
 printf 'a\342\200\256b \033[31m c \377\n' > "$tmp/bad
@@ -58,6 +69,10 @@ has "and says where" "$tmp/err" "bad.ini:2"
 printf ' \n\n  \t\n' > "$tmp/blank.txt"
 t "a file of blanks is refused like an empty one" 1 "$L" --dump "$tmp/blank.txt"
 has "and says it is empty" "$tmp/err" "empty file (only spaces and line breaks)"
+if iconv -f UTF-8 -t UTF-16LE "$doc" | "$L" --outline - >"$tmp/u16.out" 2>"$tmp/err" &&
+   cmp -s "$tmp/u16.out" "$tmp/file.out" && grep -qF "converted from UTF-16LE (no byte order mark)" "$tmp/err"
+then tap_ok "UTF-16 with no byte order mark on standard input is converted"
+else tap_not_ok "UTF-16 with no byte order mark on standard input is converted"; fi
 t "an endless binary (/dev/zero) is refused" 1 "$L" --dump /dev/zero
 has "as binary at its first block, not at the size limit" "$tmp/err" "binary file (NUL bytes)"
 mkdir "$tmp/lib" && cp "$doc" "$tmp/lib/e$(printf '\033')[31mv.txt"
@@ -68,6 +83,11 @@ other="${top_srcdir:-.}/tests/data/parse/corpus/en_A_C.1_80_L.20.txt"
 t "a note is added" 0 "$L" --notes-db "$tmp/n.db" --note-add=annex1/decl/p8 --text=mine "$doc"
 t "and exported" 0 "$L" --notes-db "$tmp/n.db" --notes-export=json "$doc"
 cp "$tmp/out" "$tmp/n.json"
+t "a note is added on a citation, as ':' reads it" 0 "$L" --notes-db "$tmp/c.db" --note-add='anexo parr 8' --text=cited "$doc"
+t "and listed" 0 "$L" --notes-db "$tmp/c.db" --notes "$doc"
+has "on the clause of that citation" "$tmp/out" "annex1/decl/p8	cited"
+t "a citation the document does not have is refused" 1 "$L" --notes-db "$tmp/c.db" --note-add='art. 40, para. 3' --text=x "$doc"
+has "saying how to list the paths" "$tmp/err" "--json lists the path of each clause"
 t "importing it onto another document is refused" 1 "$L" --notes-db "$tmp/o.db" --notes-import="$tmp/n.json" "$other"
 has "saying why" "$tmp/err" "made on another document"
 t "--force imports it anyway" 0 "$L" --notes-db "$tmp/o.db" --force --notes-import="$tmp/n.json" "$other"

@@ -175,7 +175,7 @@ fill_word(filler *f, const char *s, size_t n)
 	}
 	buf_add(f->b, v.s, v.len);
 	f->col += w;
-	buf_free(&v);
+	buf_clear(&v);
 }
 
 static void
@@ -209,7 +209,7 @@ fill_diff(filler *f, const char *a, size_t an, const char *b, size_t bn)
 		if (last)
 			buf_adds(&t, close);
 		fill_word(f, t.s, t.len);
-		buf_free(&t);
+		buf_clear(&t);
 	}
 	free(w);
 }
@@ -238,7 +238,7 @@ fill_all(filler *f, const char *s, size_t n, const char *open, const char *close
 			fill_word(f, t.s + i, j - i);
 		i = j;
 	}
-	buf_free(&t);
+	buf_clear(&t);
 }
 
 static void
@@ -340,8 +340,8 @@ cli_compare_text(const compare_result *r, int width_cols, buf *b)
 				buf_add(&n, node_text(nd, e->new[k]), e->new[k]->len);
 			}
 			fill_diff(&g, a.s, a.len, n.s, n.len);
-			buf_free(&a);
-			buf_free(&n);
+			buf_clear(&a);
+			buf_clear(&n);
 		}
 		fill_end(&g);
 	}
@@ -368,7 +368,7 @@ cli_compare_json_string(const char *s)
 		i += (size_t)k;
 	}
 	json_t *j = json_stringn(b.s, b.len);
-	buf_free(&b);
+	buf_clear(&b);
 	return j;
 }
 
@@ -459,9 +459,9 @@ result_json(const compare_result *r)
 			json_object_set_new(c, "words_deleted", json_integer((json_int_t)del));
 			json_object_set_new(c, "words_inserted", json_integer((json_int_t)ins));
 			json_object_set_new(c, "diff", json_stringn(t.s, t.len));
-			buf_free(&a);
-			buf_free(&n);
-			buf_free(&t);
+			buf_clear(&a);
+			buf_clear(&n);
+			buf_clear(&t);
 		}
 		json_array_append_new(ch, c);
 	}
@@ -512,7 +512,7 @@ cli_compare_run(const char *old_path, const char *new_path, int json,
 		cli_compare_text(r, width_cols, &t);
 		if (t.len && fwrite(t.s, 1, t.len, out) != t.len)
 			rc = -1;
-		buf_free(&t);
+		buf_clear(&t);
 	}
 	compare_free(r);
 	doc_free(a);

@@ -14,6 +14,8 @@
 #include "cli/cli_out.h"
 #include "notes.h"
 #include "notes_export.h"
+#include "notes_import.h"
+#include "un/cite.h"
 #include "util.h"
 
 #define EXIT_DATA 1
@@ -79,16 +81,16 @@ cli_notes_list(doc *d, const char *db, FILE *out, FILE *msg)
 	for (size_t i = 0; rc == 0 && i < l.n; i++) {
 		const note *n = &l.v[i];
 		buf_printf(&b, "%lld\t", n->id);
-		notes_status_text(&b, n);
+		note_status_text(&b, n);
 		buf_addc(&b, '\t');
-		if (notes_is_orphan(n)) {
+		if (note_is_orphan(n)) {
 			/* Not here: its quote, and no place ("—"). */
-			char *q = notes_quote_line(n->a.exact, QUOTE_COLS);
+			char *q = note_quote_line(n->a.exact, QUOTE_COLS);
 			buf_adds(&b, q);
 			free(q);
 			buf_adds(&b, "\t\xe2\x80\x94\t");
 		} else {
-			char *cite = notes_cite_note(d, n);
+			char *cite = note_cite(d, n);
 			buf_printf(&b, "%s\t%s\t", cite, n->cur_path ? n->cur_path : "");
 			free(cite);
 		}
@@ -97,14 +99,14 @@ cli_notes_list(doc *d, const char *db, FILE *out, FILE *msg)
 		size_t first_bytes = nl ? (size_t)(nl - body) : strlen(body);
 		buf_add(&b, body, first_bytes);
 		for (size_t k = 0; k < n->ntags; k++)	/* those the line lacks */
-			if (!notes_has_hashtag(body, first_bytes, n->tags[k]))
+			if (!note_has_hashtag(body, first_bytes, n->tags[k]))
 				buf_printf(&b, " #%s", n->tags[k]);
 		buf_addc(&b, '\n');
 	}
 	if (rc == 0 && b.len && cli_out_write(out, b.s, b.len) < 0)
 		rc = EXIT_DATA;
-	buf_free(&b);
-	note_list_free(&l);
+	buf_clear(&b);
+	note_list_clear(&l);
 	anchor_doc_free(ad);
 	return rc;
 }
@@ -128,7 +130,7 @@ cli_notes_export(doc *d, const char *db, const char *format, FILE *out, FILE *ms
 			rc = EXIT_DATA;
 		}
 	}
-	note_list_free(&l);
+	note_list_clear(&l);
 	anchor_doc_free(ad);
 	return rc;
 }
@@ -189,8 +191,12 @@ cli_notes_add(doc *d, const char *db, const char *where, const char *text,
 	char *path = at ? xstrndup(where, (size_t)(at - where)) : xstrdup(where);
 	node *nd = doc_find_path(d, path);
 	int rc = 0;
+	if (!nd || !nd->len)	/* a citation, as ':' reads it: "art. 40, para. 3" */
+		nd = cite_find(d, NULL, path);
 	if (!nd || !nd->len) {
-		cli_out_error(msg, "--note-add: no clause with path '%s' (see --outline)", path);
+		cli_out_error(msg, "--note-add: no clause with path or citation '%s' (a citation "
+			      "as the reader's c shows it, e.g. 'Annex, para. 8'; --json lists "
+			      "the path of each clause)", path);
 		free(path);
 		return EXIT_DATA;
 	}

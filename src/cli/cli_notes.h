@@ -1,8 +1,8 @@
 /* cli_notes: the command line's notes views (the store is notes.h, the
- * formats notes_export.h). Each returns the process exit status: 0
- * success, 1 the database or a data file cannot be used, 2 usage error;
- * results go to out, messages ("lectern: ...") to msg, all in visible form
- * (cli_out.h). db NULL = the default database. */
+ * formats notes_export.h and notes_import.h). Each returns the process
+ * exit status: 0 success, 1 the database or a data file cannot be used,
+ * 2 usage error; results go to out, messages ("lectern: ...") to msg,
+ * all in visible form (cli_out.h). db NULL = the default database. */
 #ifndef LECTERN_CLI_NOTES_H
 #define LECTERN_CLI_NOTES_H
 

@@ -37,8 +37,28 @@ cli_out_write(FILE *out, const char *s, size_t n)
 	buf_init(&v);
 	cli_out_add(&v, s, n);
 	int rc = !v.len || fwrite(v.s, 1, v.len, out) == v.len ? 0 : -1;
-	buf_free(&v);
+	buf_clear(&v);
 	return rc;
+}
+
+/* Writes s[0, n) as text_visible_dup would have it, without the copy:
+ * runs of safe text go out as they are (most fields are nothing else). */
+static void
+put_visible(FILE *out, const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t k = text_safe_run(s, n);
+		if (k)
+			fwrite(s, 1, k, out);
+		if (k == n)
+			break;
+		char v[TEXT_VISIBLE_MAX];
+		size_t len;
+		size_t vn = text_visible(s + k, n - k, v, &len);
+		fwrite(v, 1, vn, out);
+		s += k + len;
+		n -= k + len;
+	}
 }
 
 void
@@ -50,10 +70,7 @@ cli_out_field(FILE *out, const char *s, size_t n)
 		size_t k = 0;
 		while (k < n && s[k] != '\n' && s[k] != '\t' && s[k] != '\r')
 			k++;
-		size_t vn;
-		char *v = text_visible_dup(s, k, &vn);
-		fwrite(v, 1, vn, out);
-		free(v);
+		put_visible(out, s, k);
 		if (k == n)
 			break;
 		putc(' ', out);
@@ -75,7 +92,7 @@ say(FILE *msg, const char *prefix, const char *suffix, const char *fmt, va_list 
 	buf_adds(&b, suffix);
 	free(s);
 	fwrite(b.s, 1, b.len, msg);
-	buf_free(&b);
+	buf_clear(&b);
 }
 
 void

@@ -214,7 +214,7 @@ render(layout *lo, const doc *d, const node *nd, col *c)
 		}
 		col_add(c, &t);
 	}
-	buf_free(&t);
+	buf_clear(&t);
 	layout_drop_block(lo, b);
 }
 
@@ -244,7 +244,7 @@ dump(const align_result *r, int width_cols, buf *b)
 			buf_adds(&g, "  ~");
 			col_add(&c, &g);
 		}
-		buf_free(&g);
+		buf_clear(&g);
 		if (i)
 			buf_addc(b, '\n');
 		size_t rows = a.n > c.n ? a.n : c.n;
@@ -321,7 +321,7 @@ cli_parallel_run(const char *left_path, const char *right_path,
 			table(r, &t);
 		if (t.len && fwrite(t.s, 1, t.len, out) != t.len)
 			rc = -1;
-		buf_free(&t);
+		buf_clear(&t);
 	}
 	align_free(r);
 	doc_free(a);

@@ -58,7 +58,7 @@ cli_refs_print(const doc *d, const catalog *c, FILE *out)
 			d->meta.agenda[r->meta_index] : d->plain + r->off;
 		print_ref(out, d->name,
 			  r->block == REFS_META ? "meta" : d->blocks[r->block]->path,
-			  ref_kind_name(r->kind), r->key, text,
+			  refs_kind_name(r->kind), r->key, text,
 			  r->block == REFS_META ? strlen(text) : r->len, r->para, r->title);
 	}
 	refs_free(l);

@@ -35,7 +35,7 @@ arena_big_alloc(size_t n)
 	void *m = mmap(NULL, n, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (m == MAP_FAILED) {
-		/* as xmalloc does (util.c) */
+		/* as xmalloc does (xmalloc.c) */
 		fprintf(stderr, "lectern: out of memory (%zu bytes)\n", n);
 		abort();
 	}
@@ -133,7 +133,7 @@ arena_text_append(parser *p, tnode *t, char sep, const char *s, size_t n, size_t
 }
 
 void
-arena_free_all(parser *p)
+arena_clear(parser *p)
 {
 	for (size_t i = 0; i < p->ntx; i++)
 		if (p->tx[i].base)

@@ -1,7 +1,9 @@
 /* parse/blocks.c: pass 3, and the markers. The lines that are neither
  * furniture nor masthead are grouped into blocks: a block ends at a blank
- * gap, before a line that starts with a marker ("1.", "(a)", "I.",
- * "(Signed)", "[Original"), before an indented line, and at a page break
+ * gap (unless the text goes on: a line ending with a letter or digit and
+ * the next starting in lower case, text_goes_on), before a line that
+ * starts with a marker ("1.", "(a)", "I.", "(Signed)", "[Original"),
+ * before an indented line, and at a page break
  * when the last line is short and closes a sentence; footnotes and tables
  * of contents are blocks of their own. A short title over its text with
  * no blank between them (a box's "Model strategy No. 7") is a block of its
@@ -505,6 +507,31 @@ box_title(const parser *p, size_t i, size_t j)
 }
 
 /* Does line j (text after line i, with break brk) start a new block? */
+/* A text that a blank line cuts (a converter that keeps short lines
+ * apart: "Resolution adopted by the General Assembly" | "on 1 December
+ * 2025", "Developments in the field of information and" |
+ * "telecommunications …"; a paragraph cut where its page ended: "…
+ * adopted to promote the" | "objectives …"): the line before ends with a
+ * letter or a digit, no punctuation, and the next starts in lower case
+ * with no marker (nor a table note's "a "); or a meeting line and its
+ * date ("52nd plenary meeting" | "1 December 2025"). */
+static int
+text_goes_on(parser *p, size_t i, size_t j, const block *cur)
+{
+	const char *ps = LS(p, i), *s = LS(p, j);
+	size_t pn = LN(p, i), n = LN(p, j);
+	marker m;
+	if (cur->foot || cur->toc || cur->thead || !pn || !n)
+		return 0;
+	if (cur->nlines == 1 && blocks_is_plenary(p, ps, pn))
+		return furniture_has_date(s, n) && n < 40;
+	ucs4_t last = last_uc(ps, pn);
+	if (n > 2 && s[1] == ' ' && s[0] >= 'a' && s[0] <= 'z')
+		return 0;	/* "a See A/80/505.": a table's note */
+	return uc_is_lower(first_uc(s, n)) && (uc_is_alpha(last) || is_digit((char)last)) &&
+	       !blocks_get_marker(s, n, &m);
+}
+
 static int
 starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 {
@@ -513,11 +540,17 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 	marker pm, m;
 	int pmk = blocks_get_marker(ps, pn, &pm);
 
-	/* a marker alone on its line takes the next line */
+	/* a marker alone on its line takes the next line; so does a
+	 * footnote's star ("*" over "The present document …") */
 	if (pmk && pm.alone && cur->nlines == 1)
 		return 0;
+	size_t stars = 0;
+	while (stars < pn && ps[stars] == '*')
+		stars++;
+	if (cur->nlines == 1 && pn >= 1 && pn <= 4 && stars == pn)
+		return 0;
 	if (brk == BRK_HARD)
-		return 1;
+		return !text_goes_on(p, i, j, cur);
 	if (blocks_is_annex_line(p, ps, pn) == 2 && cur->nlines == 1)
 		return 1;
 	if (blocks_is_sig_line(s, n) || blocks_is_original_note(s, n) || blocks_is_plenary(p, s, n))
@@ -564,6 +597,8 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		}
 		if (closed || short_prev || brk != BRK_NONE)
 			return 1;
+		if (mk == MK_PARA && !m.alone && m.body >= m.len + 2)
+			return 1;	/* "29.     AccessNow …": a layout gap */
 	}
 	if (brk == BRK_NONE && p->blankless && last_uc(ps, pn) == ',' &&
 	    blocks_preamble_word(s, n))
@@ -587,6 +622,9 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 		if (starts_lower(s, n))
 			return 0;
 		ucs4_t last = last_uc(ps, pn);
+		if (last == ',' && blocks_preamble_word(s, n) &&
+		    blocks_preamble_word(LS(p, cur->lines[0]), LN(p, cur->lines[0])))
+			return 1;	/* "Recalling …," | page | "Recognizing …" */
 		if (short_prev && (blocks_ends_sentence(ps, pn) || last == ','))
 			return 1;
 		if (!blocks_ends_sentence(ps, pn) && last != ',' && short_prev &&

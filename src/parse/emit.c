@@ -246,7 +246,7 @@ emit_kids(parser *p, node *nd, tnode *t)
 		emit(p, nd, t->kids[i], kindpos, numbered, &ids);
 	for (size_t i = 0; i < t->nfns; i++)
 		emit(p, nd, t->fns[i], kindpos, 0, &ids);
-	words_set_free(&ids);
+	words_set_clear(&ids);
 }
 
 /* dst = a then b, cut to cap - 1 bytes as snprintf cuts (a few hundred

@@ -474,7 +474,7 @@ agenda_titles(parser *p, size_t ag, size_t a, size_t b)
 			buf_addc(&t, ' ');
 		buf_add(&t, LS(p, i), LN(p, i));
 	}
-	buf_free(&t);
+	buf_clear(&t);
 }
 
 /* Whether s[0, n) has no lower-case letter. */
@@ -514,6 +514,26 @@ next_cell(const char *s, size_t n, size_t at)
 			return e > at ? e : i;
 		}
 	return n;
+}
+
+/* The length of s[0, n) with each layout gap (3 or more spaces) counted
+ * as one space: a masthead's two columns set on one line by pdftotext
+ * -layout ("United Nations <gap> A/HRC/WG.6/34/ITA/3") are as short as
+ * the two lines they were. */
+static size_t
+gapless_len(const char *s, size_t n)
+{
+	size_t len = 0;
+	for (size_t a = 0; a < n;) {
+		size_t e = next_cell(s, n, a), cn = e;
+		while (cn > a && s[cn - 1] == ' ')
+			cn--;
+		len += cn - a + (e < n);
+		a = e;
+		while (a < n && s[a] == ' ')
+			a++;
+	}
+	return len;
 }
 
 static int masthead_text(parser *p, const char *s, size_t n, int read, int *agenda);
@@ -899,7 +919,8 @@ furniture_find_mastheads(parser *p)
 			continue;
 		const char *s = LS(p, i);
 		size_t n = LN(p, i);
-		if (n > 80 || is_digit(s[0]) || starts_lower(s, n))
+		if (n > MAX_FURN_LINE || gapless_len(s, n) > 80 || is_digit(s[0]) ||
+		    starts_lower(s, n))
 			continue;	/* no masthead line starts so */
 		size_t c0 = next_cell(s, n, 0);
 		int start = is_org_line(s, n) || (c0 < n && is_org_line(s, c0));
@@ -1091,6 +1112,31 @@ anchor_cells(const char *s, size_t n, char *job, size_t jobsz)
 	return cells >= 2;
 }
 
+/* "2 <gap> GE.19-13879", "GE.19-13879 <gap> 3": a page's footer set by
+ * pdftotext -layout as two cells, a job number and a bare page number,
+ * in either order; the page number, *job the job number; 0 if not. */
+static int
+job_page_footer(const char *s, size_t n, char *job, size_t jobsz)
+{
+	size_t e = next_cell(s, n, 0), b = e, cn = e;
+	if (e == 0 || e >= n)
+		return 0;
+	while (b < n && s[b] == ' ')
+		b++;
+	while (cn > 0 && s[cn - 1] == ' ')
+		cn--;
+	if (next_cell(s, n, b) != n)
+		return 0;	/* more than two cells */
+	int weak, pn;
+	if (is_job(s, cn, job, jobsz) && (pn = page_number(s + b, n - b, &weak)) && weak &&
+	    pn < 2000)
+		return pn;
+	if ((pn = page_number(s, cn, &weak)) && weak && pn < 2000 &&
+	    is_job(s + b, n - b, job, jobsz))
+		return pn;
+	return 0;
+}
+
 /* Page furniture: anchors (job numbers, barcodes, "n/m", "Page n", the
  * symbol) and the lines between two anchors (running titles, bare page
  * numbers), then lines equal to a running title next to furniture, and
@@ -1109,10 +1155,16 @@ furniture_find(parser *p)
 		size_t n = LN(p, i);
 		if (n > MAX_FURN_LINE)
 			continue;
-		int weak;
+		int weak, fpn;
 		int pn = page_number(s, n, &weak);
 		if (is_job(s, n, job, sizeof job)) {
 			l->flags |= LF_ANCHOR;
+			if (!m->job)
+				m->job = xstrdup(job);
+		} else if ((fpn = job_page_footer(s, n, job, sizeof job))) {
+			/* "2 <gap> GE.19-13879" */
+			l->flags |= LF_ANCHOR;
+			p->pagenum[i] = fpn;
 			if (!m->job)
 				m->job = xstrdup(job);
 		} else if (anchor_cells(s, n, job, sizeof job)) {
@@ -1138,6 +1190,25 @@ furniture_find(parser *p)
 				m->symbol = xstrndup(s, n);
 				l->flags |= LF_ANCHOR;
 			}
+		}
+	}
+	/* a bare number as the last line before a form feed (or the end)
+	 * is the page number of a page without other furniture at its
+	 * foot: the last page, under its footnotes ("169 JS6, p.14." /
+	 * "16" / form feed) */
+	for (size_t f = 0; f <= p->nl; f++) {
+		if (f < p->nl && !(p->L[f].flags & LF_FF))
+			continue;
+		size_t j = f;
+		while (j > 0 && (p->L[j - 1].flags & LF_BLANK))
+			j--;
+		if (j == 0 || (p->L[j - 1].flags & (LF_MAST | LF_ANCHOR | LF_CHROME)))
+			continue;
+		int weak;
+		int pn = page_number(LS(p, j - 1), LN(p, j - 1), &weak);
+		if (pn && weak && pn < 2000) {
+			p->L[j - 1].flags |= LF_ANCHOR;
+			p->pagenum[j - 1] = pn;
 		}
 	}
 	/* the document's symbol on a line of its own is the running header

@@ -118,19 +118,22 @@ lines_rawend(const parser *p, size_t i)
 
 /* The measures later passes read: the margin taken off every indent
  * (pdftotext -layout keeps the page margin: indents count from the most
- * common one), double spacing (text lines followed by exactly one empty
- * line, and those lines mostly breaking mid-sentence: single-line
- * paragraphs separated by blank lines are not double spacing), blank-less
- * text, and the typical full line (the 80th percentile of widths); a
- * hosting site's chrome around the text (LF_CHROME, found before) and
- * the blank lines that set it apart are left out. */
+ * common one), the typical full line (the 80th percentile of widths),
+ * double spacing (text lines followed by exactly one empty line, and
+ * those lines mostly wrapped lines of a page: near the typical width, of
+ * at most 160 columns, breaking mid-sentence before a line that does not
+ * start with a capital; one-line paragraphs separated by blank lines, as
+ * a converter reflows them, are not double spacing even when they end
+ * with ","), and blank-less text; a hosting site's chrome around the text
+ * (LF_CHROME, found before) and the blank lines that set it apart are
+ * left out. */
 void
 lines_measure(parser *p)
 {
 	{
 		size_t hist[65] = { 0 }, best = 0;
 		for (size_t i = 0; i < p->nl; i++)
-			if (!(p->L[i].flags & (LF_BLANK | LF_CHROME)) && p->L[i].indent <= 64)
+			if (!(p->L[i].flags & LF_BLANK) && p->L[i].indent <= 64)
 				hist[p->L[i].indent]++;
 		for (int k = 1; k <= 64; k++)
 			if (hist[k] > hist[best])
@@ -139,6 +142,24 @@ lines_measure(parser *p)
 			for (size_t i = 0; i < p->nl; i++)
 				p->L[i].indent = p->L[i].indent > (int)best ?
 						 p->L[i].indent - (int)best : 0;
+	}
+
+	{
+		size_t hist[301] = { 0 }, tot = 0;
+		for (size_t i = 0; i < p->nl; i++)
+			if (!(p->L[i].flags & (LF_BLANK | LF_CHROME))) {
+				hist[p->L[i].cols > 300 ? 300 : p->L[i].cols]++;
+				tot++;
+			}
+		size_t acc = 0;
+		p->width = 80;
+		for (int c = 0; c <= 300 && tot; c++) {
+			acc += hist[c];
+			if (acc * 10 >= tot * 8) {
+				p->width = c < 20 ? 20 : c;
+				break;
+			}
+		}
 	}
 
 	/* the document without a site's chrome around it (and the blank
@@ -167,28 +188,15 @@ lines_measure(parser *p)
 		textl++;
 		if ((p->L[i + 1].flags & LF_EMPTY) && !(p->L[i + 2].flags & LF_EMPTY)) {
 			dbl++;
-			if (!blocks_ends_sentence(LS(p, i), LN(p, i)))
+			/* a wrapped line of a page: near the measure */
+			int c = p->L[i].cols;
+			if (c * 4 >= p->width * 3 && c * 4 <= p->width * 5 &&
+			    !blocks_ends_sentence(LS(p, i), LN(p, i)) &&
+			    !starts_upper(LS(p, i + 2), LN(p, i + 2)))
 				mid++;
 		}
 	}
-	p->dbl = textl >= 20 && dbl * 10 > textl * 6 && mid * 10 > dbl * 4;
+	p->dbl = textl >= 20 && p->width <= 160 && dbl * 10 > textl * 6 &&
+		 mid * 10 > dbl * 4;
 	p->blankless = textl > 4 && (hi - lo - textl) * 30 < hi - lo;
-
-	{
-		size_t hist[301] = { 0 }, tot = 0;
-		for (size_t i = 0; i < p->nl; i++)
-			if (!(p->L[i].flags & (LF_BLANK | LF_CHROME))) {
-				hist[p->L[i].cols > 300 ? 300 : p->L[i].cols]++;
-				tot++;
-			}
-		size_t acc = 0;
-		p->width = 80;
-		for (int c = 0; c <= 300 && tot; c++) {
-			acc += hist[c];
-			if (acc * 10 >= tot * 8) {
-				p->width = c < 20 ? 20 : c;
-				break;
-			}
-		}
-	}
 }

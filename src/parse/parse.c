@@ -202,13 +202,15 @@ find_facts(parser *p, const builder *bd)
 }
 
 /* Footnote marks glued to the text become superscripts where the
- * document has that footnote. */
+ * document has that footnote; a part's footnote whose mark only the
+ * document's own text has goes to the document. */
 static void
 find_marks(parser *p, tnode *root)
 {
 	unsigned char has[MARK_MAX + 1] = { 0 };
 	tree_footnote_numbers(root, has);
 	tree_mark_footnotes(p, root, has);
+	tree_home_footnotes(root);
 }
 
 /* The line records and word sets are done with once the tree knows its
@@ -220,9 +222,10 @@ drop_lines(parser *p, tnode *root)
 	emit_set_src(p, root);
 	arena_big_free(p->L, p->lcap * sizeof *p->L);
 	p->L = NULL;
-	words_set_free(&p->words);
+	words_set_clear(&p->words);
 	free(p->cand_keys);
-	words_set_free(&p->running);
+	free(p->sketch);
+	words_set_clear(&p->running);
 }
 
 /* doc->plain in one allocation: grown by doubling, the copies it leaves
@@ -249,14 +252,11 @@ parse_document(const char *name, const char *text, size_t len,
 			 : opt && opt->no_detect ? NULL : lang_detect(text, len);
 	doc_meta_set(&p->d->meta.lang, code);
 	p->lw = lang_get(code);
-	int repair = opt && opt->repair_splits;
+	int repair = !(opt && opt->keep_splits);
 
-	/* 1. lines; the word set serves line-end hyphens and split words
-	 * only, and the split words need every word (hyphens: after the
-	 * blocks, their candidates only) */
+	/* 1. lines (the word set serves line-end hyphens and split words
+	 * only: after the blocks, their candidates only) */
 	lines_split(p);
-	if (repair)
-		words_collect(p);
 	furniture_find_chrome(p);	/* measured without it */
 	lines_measure(p);
 
@@ -272,8 +272,7 @@ parse_document(const char *name, const char *text, size_t len,
 	/* 3. blocks */
 	size_t nb;
 	block *blocks = blocks_group(p, &nb);
-	if (!repair)
-		words_hyphens(p, blocks, nb);
+	words_hyphens(p, blocks, nb, repair);
 
 	/* 4. tree, then what it tells the metadata */
 	builder B = { 0 };
@@ -288,7 +287,7 @@ parse_document(const char *name, const char *text, size_t len,
 	reserve_plain(p->d, B.root);
 	emit_kids(p, p->d->root, B.root);
 	tree_free(p, B.root);
-	arena_free_all(p);
+	arena_clear(p);
 	doc_finish(p->d);
 	return p->d;
 }

@@ -43,6 +43,7 @@ enum {
 	LF_THEAD = 1 << 10,	/* a table's header row (its first showing) */
 	LF_SYMLINE = 1 << 11,	/* the document's symbol alone on the line */
 	LF_CHROME = 1 << 12,	/* a hosting site's chrome (with LF_FURN) */
+	LF_SPLIT = 1 << 15,	/* holds a split word's question (words.c) */
 };
 
 /* One source line. Offsets are 32 bits: parse_document's input is under
@@ -136,6 +137,9 @@ typedef struct parser {
 	/* [n][c / 8] bit c % 8: a candidate key of n bytes starts with byte
 	 * c (ASCII letters folded) */
 	unsigned char cand_first[64][32];
+	uint64_t *sketch;	/* words seen once / more than once, by hash
+				   (words_hyphens: split-word candidates) */
+	int sk_bits;		/* its hashes' bits */
 	wset running;		/* running-title lines seen between furniture */
 	int in_ga_zone;
 } parser;
@@ -159,6 +163,7 @@ typedef struct block {
 	int foot;		/* a footnote */
 	int toc;		/* a table of contents */
 	int thead;		/* a table's header row (LF_THEAD lines) */
+	int split;		/* has a split word's question (words_hyphens) */
 } block;
 
 typedef struct builder {
@@ -281,18 +286,18 @@ char *arena_text_new(parser *p, size_t n, int a);
 void arena_text_free(parser *p, char *s);
 void arena_text_append(parser *p, tnode *t, char sep, const char *s,
 		       size_t n, size_t last_line);
-void arena_free_all(parser *p);
+void arena_clear(parser *p);
 
 /* ---------- words.c: word sets, hyphenation, text assembly ---------- */
 
 uint64_t
 words_hash_fold(const char *s, size_t n, int exact);
 size_t words_set_op(wset *w, const char *s, size_t n, int add);
-void words_set_free(wset *w);
+void words_set_clear(wset *w);
 wslot *words_set_slot(wset *w, const char *s, size_t n, uint64_t hv);
 size_t words_len(const char *s, size_t n, int hyphens);
 void words_collect(parser *p);
-void words_hyphens(parser *p, const block *blocks, size_t nb);
+void words_hyphens(parser *p, block *blocks, size_t nb, int split);
 void words_append_line(parser *p, buf *b, const char *s, size_t n, int hard);
 void words_repair_splits(parser *p, buf *b);
 
@@ -345,6 +350,7 @@ size_t tree_keyword_section(const char *s, size_t n, int *level,
 			    node_unit *unit);
 void tree_footnote_numbers(const tnode *t, unsigned char *has);
 void tree_mark_footnotes(parser *p, tnode *t, const unsigned char *has);
+void tree_home_footnotes(tnode *root);
 void tree_build(builder *bd, block *blocks, size_t nb, int repair);
 
 /* ---------- emit.c: the tree into the document model ---------- */

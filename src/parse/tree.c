@@ -19,7 +19,12 @@
  * clause or heading; "(b)" at a line's start after a block opened by
  * "(a)" is the next item even without punctuation before it; an
  * unnumbered "Annex" after an unnumbered annex that transmits a body is
- * that body's own annex (nested in it, cited "Annex, Annex, …").
+ * that body's own annex (nested in it, cited "Annex, Annex, …"). A
+ * draft decision's lettered clauses after its preamble ("(a) Decides …")
+ * are paragraphs numbered "(a)", not sub-items of the last preambular
+ * paragraph (operative_item). Numbered paragraphs inline on one line
+ * longer than a page's ("…; 2. Requests … 3. Decides …": a web copy)
+ * are split into paragraphs (inline_paras).
  *
  * Bounds. A letter title after an annex that has had its text opens a new
  * letter at top level (letter_after_annex: compilations made with `cat`
@@ -111,7 +116,17 @@ headingish(parser *p, const block *b, const char *text, size_t len)
 		return 0;	/* a long heading has no sentence inside */
 	if (starts_lower(text, len))
 		return 0;
-	/* a footnote mark after the punctuation: "resolution 79/45,1" */
+	/* a footnote mark after the punctuation: "resolution 79/45,1", or
+	 * in superscript ("efforts,¹", as lectern's own --dump prints it) */
+	size_t sup = len;
+	for (;;) {
+		ucs4_t c = last_uc(text, sup);
+		if (c != 0xB9 && c != 0xB2 && c != 0xB3 && (c < 0x2070 || c > 0x2079))
+			break;
+		sup -= c < 0x800 ? 2 : 3;
+	}
+	if (sup < len && sup > 0 && strchr(".,;:", text[sup - 1]))
+		len = sup;
 	size_t e = len;
 	while (e > 0 && is_digit(text[e - 1]))
 		e--;
@@ -347,10 +362,98 @@ tree_mark_footnotes(parser *p, tnode *t, const unsigned char *has)
 			t->text = txt;
 			t->len = b.len;
 		}
-		buf_free(&b);
+		buf_clear(&b);
 	}
 	for (size_t i = 0; i < t->nkids; i++)
 		tree_mark_footnotes(p, t->kids[i], has);
+}
+
+/* Is footnote mark d (its digits; m, m_len: in superscript) in t's text
+ * or its kids' (not its footnotes', nor a part's below t unless parts):
+ * the superscript as a whole mark ("¹" is not in "¹²"), or the digits
+ * after a clause's punctuation; strict: not after a figure ("21,13")
+ * and followed by the text's end or a word in lower case. */
+static int
+has_mark(const tnode *t, const char *m, size_t m_len, const char *d, int parts,
+	 int strict)
+{
+	TREE_WALK_BOUNDED(t);
+	if (!parts && t->depth > 0 && (t->kind == NODE_LETTER || t->kind == NODE_ANNEX))
+		return 0;
+	/* the mark in plain digits after a clause's punctuation, set apart
+	 * or not: "…for its consideration, 1", "Covenant, 1 to continue" */
+	size_t dl = strlen(d);
+	for (size_t at = 0; t->text && t->kind != NODE_FOOTNOTE && at + dl <= t->len;) {
+		const char *x = memmem(t->text + at, t->len - at, d, dl);
+		if (!x)
+			break;
+		size_t i = (size_t)(x - t->text), e = i + dl;
+		size_t q = i && t->text[i - 1] == ' ' ? i - 1 : i;
+		int ok = q && strchr(",.;:", t->text[q - 1]) && (e == t->len || t->text[e] == ' ');
+		if (ok && strict)	/* not "two Presidents, 13 Vice-Presidents" */
+			ok = !(q >= 2 && is_digit(t->text[q - 2])) &&
+			     (e == t->len || starts_lower(t->text + e + 1, t->len - e - 1));
+		if (ok)
+			return 1;
+		at = i + 1;
+	}
+	for (size_t at = 0; t->text && at + m_len <= t->len;) {
+		const char *x = memmem(t->text + at, t->len - at, m, m_len);
+		if (!x)
+			break;
+		size_t i = (size_t)(x - t->text), e = i + m_len;
+		ucs4_t before = i ? last_uc(t->text, i) : 0, after = first_uc(t->text + e, t->len - e);
+		int sup_b = before == 0xB9 || before == 0xB2 || before == 0xB3 ||
+			    (before >= 0x2070 && before <= 0x2079);
+		int sup_a = after == 0xB9 || after == 0xB2 || after == 0xB3 ||
+			    (after >= 0x2070 && after <= 0x2079);
+		if (!sup_b && !sup_a)
+			return 1;
+		at = i + 1;
+	}
+	for (size_t i = 0; i < t->nkids; i++)
+		if (has_mark(t->kids[i], m, m_len, d, 0, strict))
+			return 1;
+	return 0;
+}
+
+/* A footnote listed at the end of a part (a letter or an annex) whose mark
+ * the part does not have but the document's own text (outside the parts)
+ * does goes to the document's footnotes: text that prints a document's
+ * footnotes after its annexes (lectern's own --dump) puts them there. */
+void
+tree_home_footnotes(tnode *root)
+{
+	for (size_t i = 0; i < root->nkids; i++) {
+		tnode *part = root->kids[i];
+		if (part->kind != NODE_LETTER && part->kind != NODE_ANNEX)
+			continue;
+		size_t keep = 0;
+		for (size_t f = 0; f < part->nfns; f++) {
+			tnode *fn = part->fns[f];
+			char m[64];
+			size_t ml = 0;
+			const char *num = fn->number;
+			size_t nd = num ? count_digits(num, strlen(num)) : 0;
+			if (nd && nd == strlen(num) && nd <= 4)
+				for (size_t k = 0; k < nd; k++) {
+					size_t sl = strlen(superscript[num[k] - '0']);
+					memcpy(m + ml, superscript[num[k] - '0'], sl);
+					ml += sl;
+				}
+			if (ml && !has_mark(part, m, ml, num, 1, 0) &&
+			    has_mark(root, m, ml, num, 0, 1)) {
+				xgrow((void **)&root->fns, &root->fncap, root->nfns + 1,
+				      sizeof *root->fns);
+				root->fns[root->nfns++] = fn;
+				fn->parent = root;
+				fn->depth = 1;
+			} else {
+				part->fns[keep++] = fn;
+			}
+		}
+		part->nfns = keep;
+	}
 }
 
 /* The block's lines joined with hard breaks ("(Signed) Name\nTitle",
@@ -618,6 +721,30 @@ letter_after_annex(const builder *bd)
 	return bd->top->kind == NODE_ANNEX && bd->seen_para_in_top;
 }
 
+/* Is the lettered item m a clause of the text's own operative part
+ * rather than a sub-item of the paragraph before it? A draft decision
+ * may letter its clauses: "The General Assembly," + "Recalling …," +
+ * "(a) Decides …;" + "(b) Requests …". The first such item follows an
+ * unnumbered paragraph that ends with a comma (a preambular one: a
+ * paragraph that introduces sub-items ends with ":"), opens the list
+ * ("(a)", "a)", "(A)") and starts with a capital; the next ones continue
+ * its lettering. */
+#define OP_STYLE 8	/* tnode.style of such a clause: OP_STYLE + sub_style */
+static int
+operative_item(const builder *bd, const marker *m, const char *body, size_t n)
+{
+	const tnode *q = bd->para;
+	if (!q || q->kind != NODE_PARAGRAPH || !q->text || !q->len)
+		return 0;
+	if (q->style >= OP_STYLE)
+		return q->cite && strlen(q->cite) == 1 && strlen(m->cite) == 1 &&
+		       sub_style(m, NULL) + OP_STYLE == q->style &&
+		       m->cite[0] == q->cite[0] + 1;
+	return !q->number && !q->nkids && last_uc(q->text, q->len) == ',' &&
+	       (strcmp(m->cite, "a") == 0 || strcmp(m->cite, "A") == 0) &&
+	       starts_upper(body, n);
+}
+
 static void
 build_block(builder *bd, const block *b, char *text, size_t len)
 {
@@ -663,6 +790,11 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 	int kl = 0;
 	node_unit ku = UNIT_NONE;
 	size_t kw = tree_keyword_section(text, len, &kl, &ku);
+	if (!kw && !mk && b->nlines >= 2 && n0 < len && text[n0] == ' ' &&
+	    memcmp(text, s0, n0) == 0 && tree_keyword_section(s0, n0, &kl, &ku) == n0 &&
+	    headingish(p, b, text + n0 + 1, len - n0 - 1))
+		kw = n0 + 1;	/* "Rule 60" over a long title, or one that
+				   starts with a digit ("24/7 network") */
 	if (pend && !mk && !kw && headingish(p, b, text, len) && b->nlines <= 3) {
 		/* "Article 1" + "Scope of application" */
 		arena_text_append(p, pend, '\n', text, len, b->lines[b->nlines - 1]);
@@ -834,6 +966,18 @@ build_block(builder *bd, const block *b, char *text, size_t len)
 		tn_add(current_parent(bd), t);
 		bd->sect[level] = t;
 		bd->para = NULL;
+	} else if (mk == MK_SUB && !m.alone &&
+		   operative_item(bd, &m, text + m.body, len - m.body)) {
+		t = tn_new(NODE_PARAGRAPH);
+		t->number = xstrdup(m.num);
+		t->cite = xstrdup(m.cite);
+		t->style = OP_STYLE + sub_style(&m, NULL);
+		memmove(text, text + m.body, len - m.body + 1);
+		len -= m.body;
+		tn_add(current_parent(bd), t);
+		bd->para = t;
+		memset(bd->sub, 0, sizeof bd->sub);
+		bd->seen_para_in_top = 1;
 	} else if (mk == MK_SUB && bd->para) {
 		t = tn_new(NODE_SUBITEM);
 		t->number = xstrdup(m.num);
@@ -946,6 +1090,49 @@ build_footnote(builder *bd, const block *b, char *text, size_t len)
 	tn_add_fn(bd->top, t);
 }
 
+/* Where numbered paragraphs start inside one long line ("… the item.
+ * 2. Decides … 3. Requests …": text copied from a web page or a PDF
+ * viewer, one line per paragraph or the whole document on one line): at
+ * "N. " after a space that follows ".", ";", ":", "," or a closing
+ * quotation mark, before a capital, N the next number of a chain that
+ * starts with the block's own number or with 1. A chain that starts
+ * inside the text needs two members ("1." and "2."). Fills at (grown
+ * with xgrow) and returns how many. */
+static size_t
+inline_paras(const char *t, size_t n, size_t **at, size_t *cap)
+{
+	marker m;
+	long next = 0;
+	size_t k = 0;
+	int own = blocks_get_marker(t, n, &m) == MK_PARA &&
+		  count_digits(m.cite, strlen(m.cite)) == strlen(m.cite);
+	if (own)
+		next = atol(m.cite) + 1;
+	for (size_t i = 2; i + 4 < n; i++) {
+		if (t[i - 1] != ' ' || !is_digit(t[i]) || is_digit(t[i - 2]))
+			continue;
+		char pc = t[i - 2];
+		int after = pc == '.' || pc == ';' || pc == ':' || pc == ',' ||
+			    (i >= 4 && memcmp(t + i - 4, "\xe2\x80\x9d", 3) == 0);
+		if (!after)
+			continue;
+		size_t d = count_digits(t + i, n - i);
+		if (d > 3 || i + d + 2 >= n || t[i + d] != '.' || t[i + d + 1] != ' ' ||
+		    !starts_upper(t + i + d + 2, n - i - d - 2))
+			continue;
+		long v = atol(t + i);
+		if (v != (next ? next : 1)) {
+			if (v != 1 || own || k > 1)
+				continue;
+			k = 0;	/* a "1." again: the chain so far was none */
+		}
+		xgrow((void **)at, cap, k + 1, sizeof **at);
+		(*at)[k++] = i;
+		next = v + 1;
+	}
+	return own || k >= 2 ? k : 0;
+}
+
 /* Pass 4: the blocks classified and built into a tree under bd->root (a
  * new NODE_DOCUMENT); each block's text is its lines joined (and its
  * split words repaired when repair is set). Frees the blocks. */
@@ -958,12 +1145,13 @@ tree_build(builder *bd, block *blocks, size_t nb, int repair)
 	/* one buffer for every block's text; each block keeps an exact copy */
 	buf tb;
 	buf_init(&tb);
+	size_t *at = NULL, atcap = 0, ns;
 	for (size_t k = 0; k < nb; k++) {
 		block *b = &blocks[k];
 		tb.len = 0;
 		for (size_t i = 0; i < b->nlines; i++)
 			words_append_line(p, &tb, LS(p, b->lines[i]), LN(p, b->lines[i]), 0);
-		if (tb.len && repair)
+		if (tb.len && repair && b->split)
 			words_repair_splits(p, &tb);
 		size_t tl = tb.len;
 		/* footnotes in their own arena (see arena_text_new) */
@@ -985,11 +1173,30 @@ tree_build(builder *bd, block *blocks, size_t nb, int repair)
 			build_footnote(bd, b, txt, tl);
 		} else if (b->thead) {
 			build_table(bd, b, txt);
+		} else if (b->nlines == 1 && LN(p, b->lines[0]) > 200 &&
+			   (ns = inline_paras(txt, tl, &at, &atcap)) > 0) {
+			/* a line longer than a page's */
+			/* each inline paragraph a block of its own text */
+			size_t from = 0;
+			for (size_t q = 0; q <= ns; q++) {
+				size_t to = q < ns ? at[q] : tl, e = to;
+				while (e > from && txt[e - 1] == ' ')
+					e--;
+				if (e > from) {
+					char *part = arena_text_new(p, e - from + 1, 0);
+					memcpy(part, txt + from, e - from);
+					part[e - from] = '\0';
+					build_block(bd, b, part, e - from);
+				}
+				from = to;
+			}
+			arena_text_free(p, txt);
 		} else {
 			build_block(bd, b, txt, tl);
 		}
 		free(b->lines);
 	}
-	buf_free(&tb);
+	free(at);
+	buf_clear(&tb);
 	free(blocks);
 }

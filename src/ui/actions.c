@@ -15,6 +15,8 @@
 
 #include "fold.h"
 #include "un/cite.h"
+#include "ui/compare_ui.h"
+#include "ui/parallel_ui.h"
 #include "ui/ui_impl.h"
 #include "ui/notes_ui.h"
 #include "ui/refs_ui.h"
@@ -151,8 +153,8 @@ act_cite(ui *u)
 
 /* The first node, in reading order, whose citation (cite_format, as 'c'
  * shows it) folds (fold.h) to what text folds to: "anexo, parr. 8" finds
- * "Anexo, párr. 8", as search ignores accents. cite_find's unit words
- * compare case only; this takes the whole citation as 'c' wrote it. */
+ * "Anexo, párr. 8". cite_find folds too, but reads only units and
+ * clauses: this finds what 'c' writes for the rest (a note, a heading). */
 static const node *
 find_cite_folded(const doc *d, const char *text)
 {
@@ -194,7 +196,9 @@ goto_done(ui *u, const char *text, void *arg)
 		return UI_DRAW;
 	}
 	int f = ui_jump(u, (doc_pos){ b, 0 });
-	ui_message(u, ROLE_MESSAGE, "%s", nd->path);
+	char *c = cite_format(d, nd);	/* as people cite it, not the path */
+	ui_message(u, ROLE_MESSAGE, "%s", c);
+	free(c);
 	return f | ui_focus(u, u->text);
 }
 
@@ -277,6 +281,10 @@ const action actions_table[ACT_COUNT] = {
 	[ACT_INFO] = { "info", info_act, "Document information: symbol, date, languages, agenda, pages" },
 	[ACT_FOOTNOTES] = { "footnotes", footnotes_act, "Show the footnotes of the marks on the screen (a click on a mark: its own)" },
 	[ACT_COPY] = { "copy", copy_act, "Copy the citation and text of the clause at the top" },
+	[ACT_CHANGE_NEXT] = { "change-next", compare_ui_next, "Compare (--compare OLD NEW): next change" },
+	[ACT_CHANGE_PREV] = { "change-prev", compare_ui_prev, "Compare: previous change" },
+	[ACT_CHANGE_OLD] = { "change-old", compare_ui_old, "Compare: OLD's text of the clause at the top" },
+	[ACT_LANGUAGES] = { "languages", parallel_ui_languages, "Another language version (library) side by side, or close it" },
 	[ACT_TOGGLE_OUTLINE] = { "toggle-outline", act_toggle_outline, "Show or hide the outline" },
 	[ACT_TOGGLE_NUMBERS] = { "toggle-numbers", act_toggle_numbers, "Show or hide clause numbers" },
 	[ACT_REDRAW] = { "redraw", act_redraw, "Redraw the screen" },

@@ -127,7 +127,7 @@ osc52(const char *text, size_t n)
 	free(b);
 	fflush(stdout);
 	int rc = write_all(STDOUT_FILENO, s.s, s.len);
-	buf_free(&s);
+	buf_clear(&s);
 	return rc;
 }
 

@@ -212,7 +212,7 @@ close_editor(ui *u, editor *e)
 {
 	e->open = 0;
 	e->asking = 0;
-	buf_free(&e->text);
+	buf_clear(&e->text);
 	free(e->orig);
 	free(e->title);
 	free(e->context);
@@ -392,7 +392,7 @@ editor_draw(pane *p, ui *u)
 		buf_printf(&t, " %s ", e->title);
 		draw_str_ellipsis(p->win, 0, 2, t.s, t.len, p->w - 4,
 				  draw_attr(u, ROLE_HEADING));
-		buf_free(&t);
+		buf_clear(&t);
 	}
 	const char *keys = " C-s/F2 save \xc2\xb7 Esc cancel \xc2\xb7 #word tags ";
 	if (p->w - 4 < text_width(keys, strlen(keys)))
@@ -409,7 +409,7 @@ editor_draw(pane *p, ui *u)
 			buf_addc(&c, *q == '\n' ? ' ' : *q);
 		buf_adds(&c, "\xe2\x80\x9d");
 		draw_str_ellipsis(p->win, 1, 2, c.s, c.len, inner, dim);
-		buf_free(&c);
+		buf_clear(&c);
 		y0 = 2;
 	}
 	int rows = p->h - 1 - y0;
@@ -465,7 +465,7 @@ static void
 editor_free(pane *p)
 {
 	editor *e = p->priv;
-	buf_free(&e->text);
+	buf_clear(&e->text);
 	free(e->orig);
 	free(e->title);
 	free(e->context);
@@ -517,7 +517,7 @@ editor_open(ui *u, const char *title, const char *context, const char *text,
 	if (ext != UI_PASS)
 		return ext;
 	editor *e = u->editor->priv;
-	buf_free(&e->text);
+	buf_clear(&e->text);
 	buf_init(&e->text);
 	buf_adds(&e->text, fallback ? fallback : text ? text : "");
 	free(fallback);

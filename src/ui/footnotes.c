@@ -127,7 +127,7 @@ footnotes_act(ui *u)
 			break;
 	}
 	if (!b.len) {
-		buf_free(&b);
+		buf_clear(&b);
 		ui_message(u, ROLE_MESSAGE, nmarks ? "No footnote for the marks on the screen"
 			   : "No footnote marks on the screen");
 		return UI_DRAW;

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "ui/compare_ui.h"
 #include "ui/ui_impl.h"
 #include "util.h"
 
@@ -167,6 +168,8 @@ help_build(help *h, const ui *u, int inner)
 	int dx = kc + HELP_GAP;
 	for (int i = 0; i < ACT_COUNT; i++) {
 		const action *ac = &actions_table[i];
+		if (!compare_ui_lists(u, i))
+			continue;	/* --compare's keys outside it */
 		int nw = text_width(ac->name, strlen(ac->name));
 		size_t at = h->nrows;
 		h->act = i;

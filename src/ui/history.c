@@ -90,8 +90,11 @@ say(ui *u, const char *what, const char *hint)
 	const char *doc = "";
 	if (rx->lib)
 		doc = u->d->meta.symbol ? u->d->meta.symbol : u->d->name;
-	/* The clause as people cite it, not its internal path. */
+	/* The clause as people cite it, not its internal path; the symbol
+	 * once: a citation may start with it ("A/61/917, para. 5") */
 	char *cite = nd ? cite_format(u->d, nd) : NULL;
+	if (cite && *doc && !strncmp(cite, doc, strlen(doc)))
+		doc = "";
 	ui_message(u, ROLE_MESSAGE, "%s to %s%s%s (%zu of %zu; %s)", what, doc,
 		   *doc ? ", " : "", cite && *cite ? cite : "the top",
 		   rx->hi + 1, rx->hn, hint);

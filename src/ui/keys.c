@@ -66,7 +66,8 @@ static const struct {
 	{ "Enter", "activate" },
 	{ "Tab", "focus-next" }, { "BTab", "focus-prev" },
 	{ "c", "cite" }, { ":", "goto" }, { "i", "info" }, { "*", "footnotes" },
-	{ "y", "copy" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
+	{ "y", "copy" }, { ".", "change-next" }, { ",", "change-prev" },
+	{ "O", "change-old" }, { "P", "languages" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
 	{ "C-l", "redraw" }, { "Esc", "cancel" },
 	{ "s", "toggle-notes" }, { "a", "note-add" }, { "A", "note-add-words" },
 	{ "v", "note-select" },
@@ -232,7 +233,7 @@ keys_setup(ui *u, const config *cfg, char **err)
 			*err = xasprintf("%s:%d: [keys]: unknown action '%s' for key '%s' "
 					 "(actions: %s, none)", file, b->line,
 					 b->action ? b->action : "", b->key, names.s);
-			buf_free(&names);
+			buf_clear(&names);
 			return -1;
 		}
 		/* Two names of one key (Esc, Escape; C-i, Tab) in one map:
@@ -332,7 +333,7 @@ keys_expand(const ui *u, const char *tmpl, char *out, size_t size)
 		s = close + 1;
 	}
 	snprintf(out, size, "%s", b.s ? b.s : "");
-	buf_free(&b);
+	buf_clear(&b);
 	return missing ? -1 : 0;
 }
 

@@ -77,7 +77,7 @@ tell(ui *u, char *report)
 		l += n + (l[n] == '\n');
 	}
 	ui_notice(u, b.s);
-	buf_free(&b);
+	buf_clear(&b);
 	free(report);
 }
 

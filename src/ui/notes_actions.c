@@ -301,7 +301,7 @@ notes_actions_edit(ui *u)
 	buf_adds(&b, body);
 	int first = 1;
 	for (size_t i = 0; i < nt->ntags; i++) {
-		if (notes_has_hashtag(body, body_len, nt->tags[i]))
+		if (note_has_hashtag(body, body_len, nt->tags[i]))
 			continue;
 		buf_adds(&b, first ? "\n" : " ");
 		buf_printf(&b, "#%s", nt->tags[i]);
@@ -312,7 +312,7 @@ notes_actions_edit(ui *u)
 	int f = editor_open(u, title, notes_panel_whole_clause(nt) ? NULL : nt->a.exact,
 			    b.s ? b.s : "", save_note, n);
 	free(title);
-	buf_free(&b);
+	buf_clear(&b);
 	return f;
 }
 

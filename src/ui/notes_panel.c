@@ -67,7 +67,7 @@ notes_panel_state(const ui *u)
 static char *
 orphan_cite(const char *exact)
 {
-	return notes_quote_line(exact, ORPHAN_CITE_COLS - 2);
+	return note_quote_line(exact, ORPHAN_CITE_COLS - 2);
 }
 
 static void
@@ -92,7 +92,7 @@ take_sig(notes_ui *n, sig *out)
 }
 
 /* Tags fold as search does (fold.h): "#Día" filters notes tagged "dia",
- * as notes_has_hashtag finds the #words of a body. */
+ * as note_has_hashtag finds the #words of a body. */
 static int
 tag_is(const note *nt, const char *tag)
 {
@@ -108,7 +108,7 @@ static int
 has_tag(const note *nt, const char *tag)
 {
 	return tag_is(nt, tag) ||
-	       (nt->body && notes_has_hashtag(nt->body, strlen(nt->body), tag));
+	       (nt->body && note_has_hashtag(nt->body, strlen(nt->body), tag));
 }
 
 static int
@@ -166,7 +166,7 @@ list_clear(notes_ui *n)
 	n->blk = NULL;
 	n->vis = NULL;
 	n->nvis = 0;
-	note_list_free(&n->all);
+	note_list_clear(&n->all);
 	memset(&n->all, 0, sizeof n->all);
 }
 
@@ -225,7 +225,7 @@ notes_panel_sync(ui *u, notes_ui *n, int force)
 			n->marks[n->blk[i]]++;
 		/* An orphan's old citation or path would name whatever
 		 * clause has that number now: its quote says what it was. */
-		n->cites[i] = nd ? notes_cite(d, nd) : orphan_cite(nt->a.exact);
+		n->cites[i] = nd ? note_cite_node(d, nd) : orphan_cite(nt->a.exact);
 	}
 	n->want_id = keep;
 	notes_panel_refilter(n);
@@ -300,7 +300,7 @@ entry(pane *p, ui *u, notes_ui *n, size_t k, int y, int x, int w, int draw)
 				buf_addc(&q, *c == '\n' ? ' ' : *c);
 			buf_adds(&q, "\xe2\x80\x9d");
 			draw_str_ellipsis(p->win, y + rows, x, q.s, q.len, w, dim);
-			buf_free(&q);
+			buf_clear(&q);
 		}
 		rows++;
 	}
@@ -394,7 +394,7 @@ notes_draw(pane *p, ui *u)
 	else if (notes_is_readonly(n->s))
 		buf_adds(&t, " read-only");
 	draw_str_ellipsis(p->win, 0, x, t.s, t.len, w, draw_attr(u, ROLE_HEADING));
-	buf_free(&t);
+	buf_clear(&t);
 
 	if (!n->nvis) {
 		char k[64];

@@ -99,7 +99,7 @@ select_show(ui *u, notes_ui *n)
 		if (*c == '\n')
 			*c = ' ';
 	ui_message(u, ROLE_MESSAGE, "%s", b.s);
-	buf_free(&b);
+	buf_clear(&b);
 	return UI_DRAW;
 }
 

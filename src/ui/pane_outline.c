@@ -140,7 +140,7 @@ entry_text(const doc *d, const node *nd)
 		if (*c == '\n')
 			*c = ' ';
 	char *r = clause && num ? xasprintf("%s %s", num, start)
-		: xasprintf("%s", n ? start : node_kind_name(nd->kind));
+		: xasprintf("%s", n ? start : doc_node_kind_name(nd->kind));
 	free(start);
 	return r;
 }

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "un/cite.h"
 #include "un/lang.h"
 #include "ui/refs_ui.h"
 #include "util.h"
@@ -101,13 +102,13 @@ refs_ui_describe(ui *u, size_t i)
 	if (r->entry && r->entry->date && r->kind != REF_AGENDA)
 		buf_printf(&b, " (%s)", r->entry->date);
 	ui_message(u, ROLE_MESSAGE, "%s", b.s);
-	buf_free(&b);
+	buf_clear(&b);
 }
 
 /* --- state ---------------------------------------------------------------- */
 
 static void
-groups_free(refs_pane *rp)
+groups_clear(refs_pane *rp)
 {
 	for (size_t i = 0; i < rp->ng; i++)
 		free(rp->g[i].idx);
@@ -158,7 +159,7 @@ compute(ui *u)
 	refs_pane *rp = rx->refs_pane ? rx->refs_pane->priv : NULL;
 	char *key = rp && rp->gi < rp->ng ? xstrdup(rp->g[rp->gi].key) : NULL;
 	if (rp)
-		groups_free(rp);	/* points into the old list */
+		groups_clear(rp);	/* points into the old list */
 	refs_free(rx->refs);
 	rx->refs = u->d ? refs_find(u->d, rx->cat) : NULL;
 	rx->cur_ref = (size_t)-1;
@@ -571,6 +572,33 @@ activate(pane *p, ui *u)
 	return f;
 }
 
+/* Where another document's first mention is, in words: "in the
+ * masthead" (path "meta", its agenda line), "at para. 5" as the path's
+ * citation (cite_of_path, without this document's symbol), "in a
+ * heading"; never the internal path. */
+static char *
+first_mention(ui *u, const char *path)
+{
+	if (!path)
+		return xstrdup("in the text");
+	if (!strcmp(path, "meta"))
+		return xstrdup("in the masthead");
+	char *c = cite_of_path(u->d, path);
+	const char *sym = u->d->meta.symbol;
+	size_t sn = sym ? strlen(sym) : 0;
+	const char *at = c;
+	if (sn && !strncmp(c, sym, sn) && !strncmp(c + sn, ", ", 2))
+		at = c + sn + 2;
+	else if (sn && !strcmp(c, sym))
+		at = "";	/* no clause names it: a heading ("h2"), a note */
+	const char *last = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char *w = *at ? xasprintf("at %s", at)
+		: xstrdup(last[0] == 'h' && last[1] >= '0' && last[1] <= '9' ? "in a heading"
+			  : "in the text");
+	free(c);
+	return w;
+}
+
 static int
 refs_move(pane *p, ui *u, long delta)
 {
@@ -618,10 +646,11 @@ refs_move(pane *p, ui *u, long delta)
 		const char *name = m->symbol ? m->symbol : strrchr(m->path, '/') ?
 			strrchr(m->path, '/') + 1 : m->path;
 		char k[32];
-		ui_message(u, ROLE_MESSAGE, "%s: %zu mention%s, first at %s  (%s opens it)",
-			   name, m->count, m->count == 1 ? "" : "s",
-			   m->first_path ? m->first_path : "?",
+		char *where = first_mention(u, m->first_path);
+		ui_message(u, ROLE_MESSAGE, "%s: %zu mention%s, first %s  (%s opens it)",
+			   name, m->count, m->count == 1 ? "" : "s", where,
 			   keys_first(u, ACT_ACTIVATE, k, sizeof k));
+		free(where);
 	}
 	return UI_DRAW;
 }
@@ -664,7 +693,7 @@ static void
 refs_pane_free(pane *p)
 {
 	refs_pane *rp = p->priv;
-	groups_free(rp);
+	groups_clear(rp);
 	free(rp);
 }
 

@@ -241,6 +241,14 @@ where(const ui *u, char *out, size_t size)
 		else
 			snprintf(page, sizeof page, "p. %d  ", nd->page);
 	}
+	if (u->rest) {
+		/* Only the beginning is read: no end, no share of it yet
+		 * (the last page is that of the beginning). */
+		if (nd && nd->page > 0)
+			snprintf(page, sizeof page, "p. %d  ", nd->page);
+		snprintf(out, size, "%sreading…", page);
+		return;
+	}
 	layout_addr first = layout_first(u->lo);
 	layout_addr a = u->top;
 	int at_end = layout_step(u->lo, &a, ui_text_rows(u)) < (size_t)ui_text_rows(u);
@@ -317,7 +325,7 @@ draw_name(pane *p, ui *u, int room, attr_t st)
 	}
 	if (b.len && x < room)
 		draw_str_ellipsis(p->win, 0, x, b.s, b.len, room - x, st);
-	buf_free(&b);
+	buf_clear(&b);
 }
 
 /* Hints, longest first: the message line shows the longest that fits

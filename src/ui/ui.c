@@ -15,7 +15,17 @@
  * made afresh at every placement, so a resize never leaves a window larger
  * than the screen. The layout is rebuilt only when the text width changes, and the
  * reading position (u->pos) is kept as (block, byte), so the same clause
- * stays at the top across resizes. */
+ * stays at the top across resizes.
+ *
+ * A large document comes in two steps (doc_open_first): its beginning is
+ * shown at once, the whole is parsed in a worker thread started after the
+ * first frame and a pause, and the loop polls for it between keys (reads time out
+ * meanwhile). Until it is there the reader only scrolls within the
+ * beginning, away from its cut (u->near_cut); any other action (a jump to
+ * the end, a search, the notes, a go-to) first waits for the whole with a
+ * line that says so. The notes panel is made only on the whole, so the
+ * store never sees the beginning alone. The whole replaces the beginning
+ * through ui_set_document at the same source bytes. */
 #include <build-config.h>
 
 #include <assert.h>
@@ -112,7 +122,7 @@ ui_notice(ui *u, const char *text)
 		text = line + n + (line[n] == '\n');
 	}
 	if (!b.len) {
-		buf_free(&b);
+		buf_clear(&b);
 		return;
 	}
 	if (u->msg[0])
@@ -339,6 +349,126 @@ ui_focus_next(ui *u, int dir)
 	/* The loop places the panes again when the focus goes to or from
 	 * the notes panel (see place()). */
 	return p->placed ? UI_DRAW : UI_GEOMETRY | UI_DRAW;
+}
+
+/* The first block of the beginning whose source comes near the cut (the
+ * parse of the beginning may differ from the whole's there: a paragraph
+ * cut in two, footnotes gathered at the end). */
+static size_t
+near_cut(const doc *d, size_t cut)
+{
+	size_t margin = cut / 8;
+	for (size_t b = 0; b < d->nblocks; b++)
+		if (d->blocks[b]->src_end + margin > cut)
+			return b;
+	return d->nblocks;
+}
+
+/* The position in whole of the text at p in part (its beginning): the
+ * block that holds the same source byte, at the same byte of its text
+ * when the texts agree. */
+static doc_pos
+map_pos(const doc *part, const doc *whole, doc_pos p)
+{
+	if (p.block >= part->nblocks)
+		return (doc_pos){ 0, 0 };
+	const node *a = part->blocks[p.block];
+	for (size_t b = 0; b < whole->nblocks; b++) {
+		const node *n = whole->blocks[b];
+		if (a->src_start < n->src_start || a->src_start >= n->src_end)
+			continue;
+		size_t byte = 0;
+		if (n->len == a->len &&
+		    !memcmp(whole->plain + n->off, part->plain + a->off, a->len))
+			byte = p.byte;
+		return (doc_pos){ b, byte };
+	}
+	return (doc_pos){ 0, 0 };
+}
+
+static void draw(ui *u);
+
+/* The whole document, ready: it replaces the beginning at the same
+ * text; then the notes panel is made on it, after the text pane. */
+static int
+take_whole(ui *u)
+{
+	doc *w = doc_open_finish(u->rest);
+	u->rest = NULL;
+	doc_pos at = map_pos(u->d, w, u->pos);
+	/* What the clean-up of the file said is about the whole too. */
+	char *notices = u->notices, *report = u->report;
+	u->notices = NULL;
+	u->report = NULL;
+	int flags = ui_set_document(u, w, at);
+	u->notices = notices;
+	u->report = report;
+	u->whole = w;
+	if (u->npanes < UI_MAX_PANES) {	/* (as add_pane: else no notes) */
+		pane *n = notes_panel_new(u, u->notes_db);
+		u->notes = n;
+		size_t at_text = 0;
+		while (at_text < u->npanes && u->panes[at_text] != u->text)
+			at_text++;
+		memmove(u->panes + at_text + 2, u->panes + at_text + 1,
+			(u->npanes - at_text - 1) * sizeof *u->panes);
+		u->panes[at_text + 1] = n;
+		u->npanes++;
+	}
+	return flags;
+}
+
+/* While only the beginning is read (u->rest): waits for the whole with a
+ * line that says so (drawn here: the loop is waiting, no action runs)
+ * and makes it u->d, keeping the reading position. Returns flags. */
+static int
+wait_whole(ui *u)
+{
+	if (!u->rest)
+		return UI_NONE;
+	if (!doc_open_ready(u->rest)) {
+		char keep[sizeof u->msg];
+		theme_role keep_role = u->msg_role;
+		memcpy(keep, u->msg, sizeof keep);
+		ui_message(u, ROLE_MESSAGE, "Reading the whole document…");
+		draw(u);
+		doc_open_start(u->rest);
+		while (!doc_open_ready(u->rest) && !got_signal)
+			napms(20);
+		memcpy(u->msg, keep, sizeof keep);
+		u->msg_role = keep_role;
+		if (got_signal)
+			return UI_DRAW;
+	}
+	return take_whole(u);
+}
+
+/* Can key be done on the beginning alone? Scrolling can, up to the
+ * screenful before the cut; so can help and quitting. */
+static int
+partial_ok(ui *u, int key)
+{
+	if (u->overlay == u->help && u->help)
+		return 1;
+	if (u->overlay || u->prompt || u->focus != u->text)
+		return 0;
+	int act = keys_lookup(u, key);
+	switch (act) {
+	case ACT_QUIT: case ACT_HELP: case ACT_REDRAW: case ACT_CANCEL:
+	case ACT_TOGGLE_NUMBERS: case ACT_TOP:
+	case ACT_LINE_UP: case ACT_PAGE_UP: case ACT_HALF_UP: case ACT_PREV_BLOCK:
+		return 1;
+	case ACT_LINE_DOWN: case ACT_PAGE_DOWN: case ACT_HALF_DOWN:
+	case ACT_NEXT_BLOCK: {
+		/* The bottom of the screen after a move of up to a
+		 * screenful, and a screenful more (a next block). */
+		layout_addr a = u->top;
+		layout_step(u->lo, &a, 3L * ui_text_rows(u));
+		return a.block < u->near_cut;
+	}
+	default:
+		return 0;
+	}
 }
 
 /* Builds the layout for the text width, keeping the reading position. */
@@ -731,9 +861,31 @@ sgr_read(ui *u, int *y, int *x, int *button)
 	return 1;
 }
 
+/* wait_whole, then the panes placed on the whole and following it, for an
+ * input that acts on them at once. */
+static int
+whole_now(ui *u)
+{
+	int f = wait_whole(u);
+	if (got_signal || f == UI_NONE)
+		return f;
+	if (f & UI_GEOMETRY)
+		place(u);
+	for (size_t i = 0; i < u->npanes; i++)
+		if (u->panes[i]->ops->follow)
+			u->panes[i]->ops->follow(u->panes[i], u);
+	/* Placed: placing again would take the top from u->pos, which
+	 * the input may set from the top (the last screenful). */
+	return f & ~UI_GEOMETRY;
+}
+
 static int
 on_key(ui *u, int key)
 {
+	if (u->rest && !u->too_small && !partial_ok(u, key)) {
+		int f = whole_now(u);
+		return got_signal ? f : f | on_key(u, key);
+	}
 	if (u->too_small) {
 		/* q quits, unless something open (an editor, a prompt) would
 		 * be lost unseen. */
@@ -770,6 +922,15 @@ add_pane(ui *u, pane *p)
 {
 	if (u->npanes < UI_MAX_PANES)
 		u->panes[u->npanes++] = p;
+}
+
+int
+ui_add_pane(ui *u, pane *p)
+{
+	if (u->npanes >= UI_MAX_PANES)
+		return -1;
+	add_pane(u, p);
+	return 0;
 }
 
 /* Puts p where old was in the drawing order and frees old. */
@@ -832,7 +993,7 @@ setup_colors(ui *u, const ui_options *opt, char *msg, size_t size)
 		}
 	}
 	draw_colors(u, &th, color);
-	theme_free(&th);
+	theme_clear(&th);
 }
 
 /* "lectern: BEFORE<s>AFTER" on stderr, s (config content, $TERM: bytes
@@ -972,18 +1133,30 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	u->status = status_new(u);
 	u->help = help_new(u);
 	u->popup = popup_new(u);
-	u->report = opt->notice ? xstrdup(opt->notice) : NULL;
-	u->notes = notes_panel_new(u, opt->notes_db);
+	if (opt->notice) {	/* a library's first document may have set one */
+		free(u->report);
+		u->report = xstrdup(opt->notice);
+	}
+	u->rest = opt->rest;
+	u->notes_db = opt->notes_db;
+	if (u->rest)	/* made on the whole (take_whole) */
+		u->near_cut = near_cut(u->d, doc_open_cut(u->rest));
+	else
+		u->notes = notes_panel_new(u, opt->notes_db);
 	u->editor = editor_new(u);
 	add_pane(u, u->outline);
 	add_pane(u, u->text);
-	add_pane(u, u->notes);
+	if (u->notes)
+		add_pane(u, u->notes);
 	add_pane(u, refs_ui_refs_pane(u));
 	add_pane(u, library_ui_pane(u));
 	add_pane(u, u->status);
 	add_pane(u, u->help);
 	add_pane(u, u->popup);
 	add_pane(u, u->editor);
+	pane *view = opt->view ? opt->view(u, opt->view_arg) : NULL;
+	if (view)	/* --compare, --parallel */
+		add_pane(u, view);
 	u->focus = u->text;
 	if (theme_msg[0])
 		ui_notice(u, theme_msg);	/* the notes' complaint waits */
@@ -1004,6 +1177,8 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 			for (size_t i = 0; i < u->npanes; i++)
 				if (u->panes[i]->ops->recalc)
 					u->panes[i]->ops->recalc(u->panes[i], u);
+		if (u->rest && doc_open_ready(u->rest))
+			flags |= take_whole(u);
 		if (flags & UI_GEOMETRY)
 			place(u);
 		if ((flags & (UI_MOVED | UI_GEOMETRY)) && !u->too_small)
@@ -1015,13 +1190,19 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 		if ((flags & UI_QUIT) || got_signal)
 			break;
 		flags = UI_NONE;
-
 		wint_t ch;
+		/* While the whole is parsed, a read waits a while only. */
+		wtimeout(u->input, u->rest ? 50 : -1);
 		int r = wget_wch(u->input, &ch);
+		/* The parse of the whole begins after the first frame and a
+		 * pause (a read that timed out, or the first key), which
+		 * leaves the terminal the processor to show the frame. */
+		if (u->rest)
+			doc_open_start(u->rest);
 		if (r == ERR) {
 			if (got_signal)
 				break;
-			if (errno == EINTR)
+			if (errno == EINTR || u->rest)
 				continue;
 			if (++errors >= MAX_READ_ERRORS) {
 				lost = 1;
@@ -1035,12 +1216,14 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 			continue;
 		}
 		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
-			flags = on_mouse(u);
+			flags = whole_now(u);	/* a click may go anywhere */
+			flags |= on_mouse(u);
 			continue;
 		}
 		int key = keys_from_curses(r, ch), my, mx, mb;
 		if (key == UI_KEY_ESC && sgr_own && sgr_read(u, &my, &mx, &mb)) {
-			flags = mouse_at(u, my, mx, mb);
+			flags = whole_now(u);
+			flags |= mouse_at(u, my, mx, mb);
 			continue;
 		}
 		flags = on_key(u, key);
@@ -1073,6 +1256,11 @@ run(doc *d, const ui_options *opt, const char *const *paths, size_t npaths)
 	free(u->notices);
 	free(u->report);
 	refs_ui_free(u);
+	/* Quit while the whole was parsed: the screen is the shell's again;
+	 * the parse ends (it cannot be stopped midway) and is freed. */
+	if (u->rest)
+		doc_free(doc_open_finish(u->rest));
+	doc_free(u->whole);
 	if (lost) {
 		fputs("lectern: lost the terminal\n", stderr);
 		return EXIT_TERMINAL;

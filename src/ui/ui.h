@@ -4,6 +4,10 @@
 
 #include "doc.h"
 #include "config.h"
+#include "doc_open.h"
+
+struct ui;
+struct pane;
 
 typedef struct ui_options {
 	const config *cfg;
@@ -18,6 +22,17 @@ typedef struct ui_options {
 				   '\n' (source_report's; a leading
 				   "lectern: " is dropped), the first shown
 				   with "(+N more)", the next at each key */
+	doc_open_job *rest;	/* NULL, or the parse of the whole of which
+				   ui_run's d is the beginning
+				   (doc_open_first): ui_run starts it after
+				   the first frame and a pause, reads the
+				   whole when it is ready and frees the job
+				   and the whole; d stays the caller's */
+	/* A view over the reader (compare_ui.c, parallel_ui.c): called once
+	 * the reader's panes exist, returns one more pane to add (drawn over
+	 * the others in order), or NULL. */
+	struct pane *(*view)(struct ui *u, void *arg);
+	void *view_arg;
 } ui_options;
 
 /* Runs the reader on d until the user quits. Returns the process exit code

@@ -31,6 +31,7 @@
 
 #include "config.h"
 #include "doc.h"
+#include "doc_open.h"
 #include "layout.h"
 #include "theme.h"
 
@@ -214,6 +215,12 @@ struct ui {
 	const char *notes_db;	/* the notes store to reopen (ui_set_document) */
 	struct refs_ui *rx;	/* references, search, history, library
 				   (refs_ui.h) */
+	doc_open_job *rest;	/* while u->d is the beginning of a large
+				   document: the parse of the whole
+				   (doc_open.h); NULL once it is read */
+	size_t near_cut;	/* meanwhile: the first block of u->d near
+				   its cut, kept off the screen */
+	doc *whole;		/* the whole read from rest; owned */
 };
 
 /* ui.c: shared helpers for actions and panes. */
@@ -244,6 +251,10 @@ int ui_end_of_document(ui *u);
 /* Lines of the text pane (at least 1). */
 int ui_text_rows(const ui *u);
 int ui_focus(ui *u, pane *p);
+/* Adds p (a pane a feature opens while reading: parallel_ui.c) on top of
+ * the others; the loop frees it at the end. 0, or -1 when there are
+ * UI_MAX_PANES already (the caller keeps p). */
+int ui_add_pane(ui *u, pane *p);
 /* Moves the focus as Tab (dir > 0) or BTab do: text, outline, notes, then
  * the panes below the text, and round. */
 int ui_focus_next(ui *u, int dir);
@@ -316,6 +327,9 @@ enum action_id {
 	ACT_ACTIVATE, ACT_FOCUS_NEXT, ACT_FOCUS_PREV,
 	ACT_CITE, ACT_GOTO,
 	ACT_INFO, ACT_FOOTNOTES, ACT_COPY,
+	/* --compare in the reader (compare_ui.h) */
+	ACT_CHANGE_NEXT, ACT_CHANGE_PREV, ACT_CHANGE_OLD,
+	ACT_LANGUAGES,		/* parallel_ui.h */
 	/* References, search, history, library (refs_ui.h): before cancel,
 	 * which the help screen lists near its end. */
 	ACT_REF_NEXT, ACT_REF_PREV, ACT_TOGGLE_REFS, ACT_SEARCH_FORWARD,

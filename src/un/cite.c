@@ -5,7 +5,10 @@
  * may no longer exist (an orphaned note's); cite_crumb is the step of a
  * node in a breadcrumb. The words are lang.c's tables; what cite_format
  * writes, cite_find reads back to the same node (tests/unit/test_parse.c
- * checks every clause of the corpus conventions). */
+ * checks every clause of the corpus conventions). cite_find reads the
+ * text folded (fold.h: case, accents, typography), against the table
+ * words folded alike, a word's closing period and the commas being
+ * optional: "anexo parr 8" is "Anexo, párr. 8". */
 #include <build-config.h>
 
 #include <stdio.h>
@@ -13,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fold.h"
 #include "un/cite.h"
 #include "un/lang.h"
 #include "util.h"
@@ -248,7 +252,7 @@ cite_of_path(const doc *d, const char *path)
 	}
 	if (clause.len)
 		buf_printf(&b, "%s%.*s", b.len ? ", " : "", (int)clause.len, clause.s);
-	buf_free(&clause);
+	buf_clear(&clause);
 	if (!b.len)
 		buf_adds(&b, path);
 	return buf_take(&b);
@@ -297,6 +301,92 @@ key_char(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* The words of lang_cite_words folded (fold.h), as the text read is:
+ * made on first use, kept for the run. */
+static const char *const *
+cite_words_folded(void)
+{
+	static char **folded;
+	if (!folded) {
+		size_t n = 0;
+		while (lang_cite_words[n].word)
+			n++;
+		folded = xcalloc(n + 1, sizeof *folded);
+		for (size_t k = 0; k < n; k++)
+			folded[k] = fold_str(lang_cite_words[k].word,
+					     strlen(lang_cite_words[k].word), FOLD_ALL, NULL);
+	}
+	return (const char *const *)folded;
+}
+
+/* The bytes of folded word w at s[0, n) (folded text), its closing period
+ * optional ("parr 8" reads as "párr. 8"); 0 when it is not there. */
+static size_t
+word_at(const char *s, size_t n, const char *w)
+{
+	size_t m = lang_prefix(s, n, w);
+	size_t wl = strlen(w);
+	if (m || wl < 2 || w[wl - 1] != '.' || wl > 64)
+		return m;
+	char base[64];
+	memcpy(base, w, wl - 1);
+	base[wl - 1] = '\0';
+	m = lang_prefix(s, n, base);
+	/* the word ends here: "п" is not the start of "пункт" */
+	if (m && m < n && (key_char(s[m]) || (unsigned char)s[m] >= 0x80))
+		return 0;
+	return m;
+}
+
+/* Which word of lang_cite_words starts s[0, n) (folded): its index, the
+ * bytes in *len; -1 (and *len 0) for none. */
+static int
+cite_word_at(const char *s, size_t n, size_t *len)
+{
+	const char *const *fw = cite_words_folded();
+	for (size_t k = 0; fw[k]; k++)
+		if ((*len = word_at(s, n, fw[k])))
+			return (int)k;
+	*len = 0;
+	return -1;
+}
+
+/* A word of a language's list (annex, letter: lang.c) at s[0, n), both
+ * folded: its bytes, or 0. */
+static size_t
+list_word_at(const char *s, size_t n, const char *const *list)
+{
+	size_t m = 0;
+	for (size_t k = 0; list && list[k] && !m; k++) {
+		char *f = fold_str(list[k], strlen(list[k]), FOLD_ALL, NULL);
+		m = word_at(s, n, f);
+		free(f);
+	}
+	return m;
+}
+
+/* A unit word glued to its number ("op12", "pp3", "art12"): the word's
+ * index in lang_cite_words and the bytes of its letters, or -1. */
+static int
+glued_word_at(const char *s, size_t n, size_t *len)
+{
+	size_t e = 0;
+	while (e < n && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+		e++;
+	*len = e;
+	if (e == 0 || e >= n || !(s[e] >= '0' && s[e] <= '9'))
+		return -1;
+	const char *const *fw = cite_words_folded();
+	for (size_t k = 0; fw[k]; k++) {
+		size_t wl = strlen(fw[k]);
+		if (wl && fw[k][wl - 1] == '.')
+			wl--;
+		if (wl == e && !strncasecmp(fw[k], s, e))
+			return (int)k;
+	}
+	return -1;
+}
+
 /* Splits "art. 12, para. 1 (b)" into steps; returns how many (0: none
  * could be read). */
 static size_t
@@ -328,12 +418,15 @@ cite_steps(const char *s, cite_step *st, size_t max)
 		if (key_char(c)) {
 			/* a word of the unit table, else a key ("12", "II", "pp2",
 			 * "12." with its period) */
-			size_t wl = 0, which = 0;
-			for (size_t k = 0; lang_cite_words[k].word && !wl; k++)
-				if ((wl = lang_prefix(s + i, len - i, lang_cite_words[k].word)))
-					which = k;
-			if (wl && (i + wl >= len || !key_char(s[i + wl]))) {
+			size_t wl = 0;
+			int which = cite_word_at(s + i, len - i, &wl);
+			if (which >= 0 && (i + wl >= len || !key_char(s[i + wl]))) {
 				unit = (int)lang_cite_words[which].unit;
+				i += wl;
+				continue;
+			}
+			if ((which = glued_word_at(s + i, len - i, &wl)) >= 0) {
+				unit = (int)lang_cite_words[which].unit;	/* "op12" */
 				i += wl;
 				continue;
 			}
@@ -356,11 +449,9 @@ cite_steps(const char *s, cite_step *st, size_t max)
 			continue;
 		}
 		/* a word of another script ("ст.", "п."), or none */
-		size_t wl = 0, which = 0;
-		for (size_t k = 0; lang_cite_words[k].word && !wl; k++)
-			if ((wl = lang_prefix(s + i, len - i, lang_cite_words[k].word)))
-				which = k;
-		if (!wl)
+		size_t wl = 0;
+		int which = cite_word_at(s + i, len - i, &wl);
+		if (which < 0)
 			return 0;
 		unit = (int)lang_cite_words[which].unit;
 		i += wl;
@@ -443,6 +534,8 @@ subtree_end(const doc *d, const node *nd)
 	return next ? next->index : d->nnodes;
 }
 
+static node *find_folded(const doc *d, const node *from, const char *text);
+
 node *
 cite_find(const doc *d, const node *from, const char *text)
 {
@@ -453,26 +546,38 @@ cite_find(const doc *d, const node *from, const char *text)
 	node *nd = doc_find_path(d, text);
 	if (nd && nd != d->root)
 		return nd;
-	if (!from)
-		from = d->root;
+	char *folded = fold_str(text, strlen(text), FOLD_ALL, NULL);
+	nd = find_folded(d, from ? from : d->root, folded);
+	free(folded);
+	return nd;
+}
+
+/* cite_find on the folded text. */
+static node *
+find_folded(const doc *d, const node *from, const char *text)
+{
+	node *nd;
 	/* the part named first, as cite_format writes it: "Annex II, …",
 	 * "Anexo, …", "Letter, …", the document's symbol */
 	const node *named = NULL;
 	size_t len = strlen(text), at = 0;
-	if (d->meta.symbol && !strncmp(text, d->meta.symbol, strlen(d->meta.symbol)))
+	if (d->meta.symbol && !strncasecmp(text, d->meta.symbol, strlen(d->meta.symbol)))
 		at = strlen(d->meta.symbol), named = d->root;
 	const lang_words *const *all = lang_all();
 	for (size_t l = 0; all[l] && !at; l++) {
-		size_t w = lang_prefix_any(text, len, all[l]->annex, NULL);
+		const char *const cite_annex[] = { all[l]->cite_annex, NULL };
+		size_t w = list_word_at(text, len, all[l]->annex);
 		if (!w)
-			w = lang_prefix(text, len, all[l]->cite_annex);
+			w = list_word_at(text, len, cite_annex);
 		if (w) {
-			size_t k = w;
+			size_t k = w, wl;
 			while (k < len && text[k] == ' ')
 				k++;
 			size_t e = k;
 			while (e < len && key_char(text[e]))
 				e++;
+			if (cite_word_at(text + k, len - k, &wl) >= 0)
+				e = k;	/* "anexo parr 8": no annex number */
 			for (size_t i = 0; i < d->root->nkids && !named; i++) {
 				const node *a = d->root->kids[i];
 				if (a->kind == NODE_ANNEX &&
@@ -483,7 +588,8 @@ cite_find(const doc *d, const node *from, const char *text)
 			at = e;
 			break;
 		}
-		if ((w = lang_prefix(text, len, all[l]->cite_letter))) {
+		const char *const cite_letter[] = { all[l]->cite_letter, NULL };
+		if ((w = list_word_at(text, len, cite_letter))) {
 			for (size_t i = 0; i < d->root->nkids && !named; i++)
 				if (d->root->kids[i]->kind == NODE_LETTER)
 					named = d->root->kids[i];
@@ -498,11 +604,12 @@ cite_find(const doc *d, const node *from, const char *text)
 	/* "Annex, Annex, art. 2": an annex inside the one named (the
 	 * annexed convention's own annex), as cite_format writes it */
 	while (named && named != d->root && at < len) {
-		size_t w = 0;
+		size_t w = 0, wl;
 		for (size_t l = 0; all[l] && !w; l++) {
-			w = lang_prefix_any(text + at, len - at, all[l]->annex, NULL);
+			const char *const cite_annex[] = { all[l]->cite_annex, NULL };
+			w = list_word_at(text + at, len - at, all[l]->annex);
 			if (!w)
-				w = lang_prefix(text + at, len - at, all[l]->cite_annex);
+				w = list_word_at(text + at, len - at, cite_annex);
 		}
 		if (!w)
 			break;
@@ -512,6 +619,8 @@ cite_find(const doc *d, const node *from, const char *text)
 		size_t e = k;
 		while (e < len && key_char(text[e]))
 			e++;
+		if (cite_word_at(text + k, len - k, &wl) >= 0)
+			e = k;
 		const node *in = NULL;
 		for (size_t i = named->index + 1, hi = subtree_end(d, named); i < hi && !in; i++) {
 			const node *a = d->nodes[i];

@@ -18,7 +18,10 @@ char *cite_format(const doc *d, const node *nd);
  * "Article 40", "art. 40", "Artículo 40", "ст. 40", "rule 4", "chap. II",
  * "pp2", "preambular 2", "8", "(a)", "12.1" (article 12, paragraph 1),
  * "art. 12, para. 1 (b)", a node path, and what cite_format writes. The
- * unit words of every language are known (lang.c). A bare number is
+ * unit words of every language are known (lang.c), full or abbreviated
+ * ("op 12", "OP12", "operative paragraph 12", "chap. 4"); case, accents,
+ * a word's closing period and the commas do not matter ("anexo parr 8" is
+ * "Anexo, párr. 8"). A bare number is
  * looked for first among the clauses beside `from` (its parent's
  * children), then among the articles and rules of the part holding
  * `from` (the letter, an annex or the document), then its clauses, then

@@ -218,7 +218,9 @@ const lang_section lang_sections[] = {
 };
 
 /* Citation words of every language (lang.h): the section words above, the
- * abbreviations of the cite_* fields, paragraph words. */
+ * abbreviations of the cite_* fields, paragraph words ("op", "operative
+ * paragraph": a resolution's operative paragraphs). cite.c reads them
+ * folded (no case, no accents) and their closing period optional. */
 const lang_cite_word lang_cite_words[] = {
 	{ "preambular paragraph", UNIT_PREAMBLE }, { "preambular para.", UNIT_PREAMBLE },
 	{ "preambular", UNIT_PREAMBLE }, { "pp.", UNIT_PREAMBLE }, { "pp", UNIT_PREAMBLE },
@@ -231,8 +233,12 @@ const lang_cite_word lang_cite_words[] = {
 	{ "sect.", UNIT_SECTION }, { "secc.", UNIT_SECTION }, { "разд.", UNIT_SECTION },
 	{ "Article", UNIT_ARTICLE }, { "Artículo", UNIT_ARTICLE }, { "Статья", UNIT_ARTICLE },
 	{ "art.", UNIT_ARTICLE }, { "art", UNIT_ARTICLE }, { "ст.", UNIT_ARTICLE },
-	{ "Rule", UNIT_RULE }, { "Regla", UNIT_RULE }, { "Правило", UNIT_RULE },
+	{ "Rule", UNIT_RULE }, { "Regla", UNIT_RULE }, { "Règle", UNIT_RULE },
+	{ "Правило", UNIT_RULE },
+	{ "operative paragraph", UNIT_NONE }, { "operative para.", UNIT_NONE },
+	{ "operative", UNIT_NONE }, { "op.", UNIT_NONE },
 	{ "paragraph", UNIT_NONE }, { "párrafo", UNIT_NONE }, { "paragraphe", UNIT_NONE },
+	{ "apartado", UNIT_NONE }, { "параграф", UNIT_NONE },
 	{ "para.", UNIT_NONE }, { "para", UNIT_NONE }, { "párr.", UNIT_NONE },
 	{ "par.", UNIT_NONE }, { "п.", UNIT_NONE }, { "пункт", UNIT_NONE },
 	{ NULL, UNIT_NONE },
@@ -883,10 +889,24 @@ lang_detect(const char *text, size_t n)
 		n = 65536;
 	size_t cyr = 0, latin = 0, arab = 0, han = 0;
 	size_t score[4] = { 0 };
+	const first_keys *keys[4] = { NULL };
+	size_t nl = 0;
+	for (; all[nl] && nl < 4; nl++)
+		keys[nl] = first_keys_of(all[nl]->stop);
 	size_t i = 0;
 	while (i < n) {
+		unsigned char b = (unsigned char)text[i];
 		ucs4_t uc;
-		int k = u8_mbtouc(&uc, (const uint8_t *)text + i, n - i);
+		int k, alpha;
+		if (b < 0x80) {
+			/* ASCII: the letters are the alphabetic ones */
+			uc = b;
+			k = 1;
+			alpha = (b | 32) >= 'a' && (b | 32) <= 'z';
+		} else {
+			k = u8_mbtouc(&uc, (const uint8_t *)text + i, n - i);
+			alpha = uc_is_alpha(uc);
+		}
 		if (uc >= 0x400 && uc < 0x500)
 			cyr++;
 		else if ((uc >= 0x600 && uc < 0x700) || (uc >= 0x750 && uc < 0x780) ||
@@ -894,13 +914,22 @@ lang_detect(const char *text, size_t n)
 			arab++;	/* Arabic and its presentation forms */
 		else if ((uc >= 0x4E00 && uc < 0xA000) || (uc >= 0x3400 && uc < 0x4DC0))
 			han++;	/* CJK ideographs (a UN text in Chinese) */
-		else if (uc_is_alpha(uc))
+		else if (alpha)
 			latin++;
-		/* at a word start, try the frequent words of each language */
-		if (uc_is_alpha(uc) && !prev_is_letter(text, i))
-			for (size_t l = 0; all[l]; l++) {
+		/* at a word start, try the frequent words of each language
+		 * (after an ASCII byte, whether it is a letter or digit is
+		 * known without decoding) */
+		int after_letter = 0;
+		if (alpha && i > 0) {
+			unsigned char a = (unsigned char)text[i - 1];
+			after_letter = a < 0x80 ? ((a | 32) >= 'a' && (a | 32) <= 'z') ||
+						  (a >= '0' && a <= '9')
+						: prev_is_letter(text, i);
+		}
+		if (alpha && !after_letter)
+			for (size_t l = 0; l < nl; l++) {
 				const char *const *stop = all[l]->stop;
-				if (!may_start(first_keys_of(stop), text + i, n - i))
+				if (!may_start(keys[l], text + i, n - i))
 					continue;
 				for (size_t w = 0; stop[w]; w++)
 					if (lang_prefix(text + i, n - i, stop[w]))

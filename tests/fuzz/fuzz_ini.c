@@ -39,11 +39,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (which == 0) {
 		config cfg;
 		config_load(&cfg, path, &err);
-		config_free(&cfg);
+		config_clear(&cfg);
 	} else if (which == 1) {
 		theme t;
 		theme_load(&t, path, &err);
-		theme_free(&t);
+		theme_clear(&t);
 	} else {
 		catalog *c = catalog_new();
 		if (catalog_load_file(c, path, &err) >= 0) {

@@ -16,6 +16,7 @@
 #include "doc.h"
 #include "notes.h"
 #include "notes_export.h"
+#include "notes_import.h"
 #include "parse.h"
 
 static const char text[] =
@@ -80,7 +81,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (notes_list_doc(s, ad, NULL, &l, &err) == 0) {
 		notes_export_md(d, ad, &l, devnull);
 		notes_export_jsonld(d, ad, &l, devnull);
-		note_list_free(&l);
+		note_list_clear(&l);
 	}
 	free(err);
 	notes_close(s);

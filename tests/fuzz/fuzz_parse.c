@@ -79,7 +79,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(report);
 	parse_options popt = { .lang = langs[opts & 7], .repair_splits = (opts >> 3) & 1 };
 	doc *d = parse_document("fuzz", src.data, src.len, &popt);
-	source_free(&src);
+	source_clear(&src);
 
 	walk_layout(d, 10);
 	walk_layout(d, 80);

@@ -22,7 +22,8 @@
  * multisets: a word three times in the source must be in the output three
  * times. A word broken by a hyphen at the end of a line ("peace-" / "ful")
  * counts as found when both halves are found or when the joined word is
- * ("peaceful": lectern repaired the hyphen). Both texts are compared in
+ * ("peaceful": lectern repaired the hyphen); so do two lost words of one
+ * line found joined ("Est ado": a split word repaired). Both texts are compared in
  * Unicode compatibility form (NFKC), so that a footnote mark printed "1"
  * in the source and "¹" by lectern, or a ligature, is the same word.
  * Invalid UTF-8 bytes are separators (the source of every variant is given
@@ -409,6 +410,24 @@ words(int argc, char **argv)
 		free(joined);
 	}
 	free(role);
+	/* Two words of one line, both lost, found joined: a word split by a
+	 * stray space that lectern repaired ("Est ado", "co- ordination"). */
+	for (size_t k = 0; k + 1 < count; k++) {
+		const char *a = src + w[k].start, *b = src + w[k + 1].start;
+		size_t alen = w[k].len, blen = w[k + 1].len;
+		if (memchr(a + alen, '\n', (size_t)(b - (a + alen))) ||
+		    bag_count(&lost, a, alen) <= 0 || bag_count(&lost, b, blen) <= 0)
+			continue;
+		char *joined = xcalloc(alen + blen + 1, 1);
+		memcpy(joined, a, alen);
+		memcpy(joined + alen, b, blen);
+		if (take(&have, joined, alen + blen)) {
+			take(&lost, a, alen);
+			take(&lost, b, blen);
+			k++;
+		}
+		free(joined);
+	}
 
 	long n_lost = 0;
 	for (size_t i = 0; i < lost.cap; i++)

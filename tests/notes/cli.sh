@@ -132,7 +132,7 @@ tap_result $? "list: tags not already #words of the first line follow it, once (
 other=$top_srcdir/tests/data/parse/corpus/en_A_C.1_80_L.20.txt
 tool "$tmp/x.db" "$other" import "$tmp/json" >"$tmp/out" 2>"$tmp/msg"; rc=$?
 [ $rc = 1 ] && [ ! -s "$tmp/out" ] && [ ! -e "$tmp/x.db" ] &&
-grep -q "json: 2 of 2 notes were made on another document (title:Carta de fecha 22 de diciembre de 2020 [^)]*@es), not on this one (symbol:A/C.1/80/L.20@en); here they would be ok 0, moved 0, fuzzy 0, orphan 2; nothing was imported (--force imports them anyway)$" "$tmp/msg"
+grep -q "json: 2 of 2 notes were made on another document (“Carta de fecha 22 de diciembre de 2020 [^)]*” in Spanish), not on this one (A/C.1/80/L.20 in English); here they would be ok 0, moved 0, fuzzy 0, orphan 2; nothing was imported (--force imports them anyway)$" "$tmp/msg"
 tap_result $? "import onto another document: refused, exit 1, counts on stderr, no database created ($(cat "$tmp/msg"))"
 cp "$tmp/copy.db" "$tmp/copy.before"
 tool "$tmp/copy.db" "$other" import "$tmp/json" >/dev/null 2>&1; rc=$?
@@ -141,7 +141,7 @@ tap_result $? "refused onto another document: an existing database keeps its not
 out=$(tool "$tmp/x.db" "$other" import-force "$tmp/json" 2>"$tmp/msg"); rc=$?
 [ $rc = 0 ] &&
 [ "$out" = "imported 2 notes (ok 0, moved 0, fuzzy 0, orphan 2); 0 already present; 0 rejected" ] &&
-grep -q "^lectern: warning: .*json: 2 of 2 notes were made on another document (title:Carta de fecha 22 de diciembre de 2020 [^)]*@es), not on this one (symbol:A/C.1/80/L.20@en); here they are ok 0, moved 0, fuzzy 0, orphan 2; imported anyway (--force)$" "$tmp/msg"
+grep -q "^lectern: warning: .*json: 2 of 2 notes were made on another document (“Carta de fecha 22 de diciembre de 2020 [^)]*” in Spanish), not on this one (A/C.1/80/L.20 in English); here they are ok 0, moved 0, fuzzy 0, orphan 2; imported anyway (--force)$" "$tmp/msg"
 tap_result $? "--force imports them, with the warning ($out)"
 sed '/"urn:lectern:document-key"/d' "$tmp/e.json" >"$tmp/nokey.json"
 tool "$tmp/nk.db" "$data/rewrapped.txt" import "$tmp/nokey.json" >/dev/null 2>&1; rc1=$?

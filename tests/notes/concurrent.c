@@ -149,7 +149,7 @@ main(int argc, char **argv)
 	printf("%s 4 - integrity_check: %s\n", strcmp(check, "ok") == 0 ? "ok" : "not ok", check);
 	printf("# %d notes by 2 processes in %.2f s: %.2f ms per saved note (commit latency, "
 	       "both writers contending)\n", 2 * n, secs, secs * 1000 / (2 * n));
-	note_list_free(&l);
+	note_list_clear(&l);
 	notes_close(s);
 	free(err);
 	anchor_doc_free(ad);

@@ -82,7 +82,7 @@ writer(const char *db, const char *log, const anchor_doc *ad, int round, unsigne
 	long long *live = xmalloc(cap * sizeof *live);
 	for (size_t i = 0; i < l.n; i++)
 		live[i] = l.v[i].id;
-	note_list_free(&l);
+	note_list_clear(&l);
 	srand(seed);
 	const doc *d = ad->d;
 	for (int k = 0;; k++) {
@@ -220,7 +220,7 @@ verify(notes_store *s, const pending *p)
 	for (size_t i = 0; i < all.n; i++)
 		if (all.v[i].id > max_id)
 			max_id = all.v[i].id;
-	note_list_free(&all);
+	note_list_clear(&all);
 	for (long long id = 1; id < MAX_IDS && (id <= max_id || id <= model_max); id++) {
 		note n;
 		int deleted = 0;

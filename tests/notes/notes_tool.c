@@ -20,6 +20,7 @@
 #include "notes.h"
 #include "cli/cli_notes.h"
 #include "notes_export.h"
+#include "notes_import.h"
 #include "testdoc.h"
 
 static int

@@ -25,7 +25,7 @@ testdoc_load(const char *path)
 		return NULL;
 	}
 	doc *d = parse_document(path, src.data, src.len, NULL);
-	source_free(&src);
+	source_clear(&src);
 	return d;
 }
 

@@ -40,6 +40,7 @@ for size in "80 24" "200 60"; do
 	tui_start "$1" "$2" "$LECTERN '$RES'"
 	tui_wait 'Resolution adopted by the General Assembly'
 	tui_keys ']' ']'
+	tui_wait ' [0-9]+%$' $(($2 - 1))	# moved: the status says where
 	before=$(tui_row $(($2 - 1)))
 	tui_keys i
 	check "$1x$2: i opens the box with the symbol" \

@@ -5,7 +5,7 @@
 # back to the first document at its place; a document's source report is
 # on the message line. The index is in a temp dir.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 14
+tui_plan 16
 
 LIB="$TUI_TMP/lib"
 tap_library "$LIB" || tap_missing "the library's corpus texts"
@@ -23,12 +23,17 @@ check "Backspace goes back to the first document" tui_wait '^ A/C\.1/80/L\.20 ' 
 tui_keys r j j
 check "references pane: A/RES/75/240 is mentioned by A/RES/80/16 too" \
 	tui_wait '^ +↳ A/RES/80/16  3×'
-tui_keys j Enter
+tui_keys j
+check "its first mention is cited, not named by its path" \
+	tui_wait '^A/RES/80/16: 3 mentions, first (in the masthead|in a heading|at [^/]*)  \(Enter opens it\)' 24
+tui_keys Enter
 check "Enter opens A/RES/80/16 at that mention" \
 	tui_wait '^A/RES/80/16 › A/RES/75/240' 24
 check "the status line names the new document" tui_wait '^ A/RES/80/16 ' 23
 tui_keys BSpace
 check "Backspace: back in the first document" tui_wait '^ A/C\.1/80/L\.20 ' 23
+check "the message names the document once, then the clause" \
+	tui_wait '^Back to A/C\.1/80/L\.20, [^A]' 24
 tui_keys q
 check "q quits with status 0" tui_wait '^lectern-exit=0'
 

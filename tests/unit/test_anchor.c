@@ -406,7 +406,7 @@ variant_without(const char *cut)
 	memcpy(t + at, src.data + at + k, src.len - at - k);
 	doc *d = parse_document(path, t, src.len - k, NULL);
 	free(t);
-	source_free(&src);
+	source_clear(&src);
 	free(path);
 	assert_non_null(d);
 	return d;

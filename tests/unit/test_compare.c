@@ -65,7 +65,7 @@ resolution(const char *ops)
 	for (size_t i = 0; ops[i]; i++)
 		buf_printf(&b, "%zu. %s\n\n", i + 1, clause(ops[i]));
 	doc *d = parse_document("t", b.s, b.len, NULL);
-	buf_free(&b);
+	buf_clear(&b);
 	return d;
 }
 

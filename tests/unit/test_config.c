@@ -54,7 +54,7 @@ expect_error(const char *name, int line, const char *fragment)
 	assert_int_equal(cfg.outline_cols, CONFIG_AUTO);
 	assert_int_equal(cfg.nbindings, 0);
 	assert_null(cfg.path);
-	config_free(&cfg);
+	config_clear(&cfg);
 	free(want);
 	free(err);
 	free(path);
@@ -74,7 +74,7 @@ test_defaults(void **state)
 	assert_int_equal(cfg.show_numbers, 1);
 	assert_int_equal(cfg.nbindings, 0);
 	assert_null(cfg.path);
-	config_free(&cfg);
+	config_clear(&cfg);
 }
 
 static void
@@ -105,7 +105,7 @@ test_good_file(void **state)
 	assert_string_equal(cfg.bindings[3].key, "PageDown");
 	assert_string_equal(cfg.bindings[4].action, "quit");
 	assert_int_equal(cfg.bindings[4].line, 17);
-	config_free(&cfg);
+	config_clear(&cfg);
 	free(path);
 }
 
@@ -124,7 +124,7 @@ test_crlf_bom_continuation(void **state)
 	assert_string_equal(cfg.bindings[0].key, "q");
 	assert_string_equal(cfg.bindings[0].action, "quit");
 	assert_int_equal(cfg.bindings[0].line, 6);
-	config_free(&cfg);
+	config_clear(&cfg);
 	free(path);
 
 	path = fixture("bom.ini");
@@ -132,7 +132,7 @@ test_crlf_bom_continuation(void **state)
 		fail_msg("%s", err);
 	assert_string_equal(cfg.theme, "mono");
 	assert_int_equal(cfg.outline_cols, 20);
-	config_free(&cfg);
+	config_clear(&cfg);
 	free(path);
 
 	path = fixture("continued.ini");
@@ -140,14 +140,14 @@ test_crlf_bom_continuation(void **state)
 		fail_msg("%s", err);
 	assert_string_equal(cfg.theme, "dark");
 	assert_int_equal(cfg.mouse, 0);
-	config_free(&cfg);
+	config_clear(&cfg);
 	free(path);
 
 	path = fixture("longest-line.ini");	/* 1022 bytes: still fine */
 	if (config_load(&cfg, path, &err) < 0)
 		fail_msg("%s", err);
 	assert_int_equal(cfg.mouse, 0);
-	config_free(&cfg);
+	config_clear(&cfg);
 	free(path);
 }
 
@@ -189,7 +189,7 @@ test_errors(void **state)
 		assert_int_equal(config_load(&cfg, p, &err), 0);
 		assert_int_equal(cfg.nbindings, 2);
 		assert_int_equal(cfg.bindings[1].line, 6);
-		config_free(&cfg);
+		config_clear(&cfg);
 		free(p);
 	}
 }
@@ -204,14 +204,14 @@ test_missing_files(void **state)
 	assert_int_equal(config_load(&cfg, "/nonexistent/lectern.ini", &err), -1);
 	assert_string_equal(err, "/nonexistent/lectern.ini: cannot open: No such file or directory");
 	free(err);
-	config_free(&cfg);
+	config_clear(&cfg);
 
 	/* a directory */
 	char *dir = fixture("xdg");
 	assert_int_equal(config_load(&cfg, dir, &err), -1);
 	assert_non_null(strstr(err, "is a directory"));
 	free(err);
-	config_free(&cfg);
+	config_clear(&cfg);
 	free(dir);
 
 	/* a FIFO is refused at once, not waited on (issue 11) */
@@ -222,7 +222,7 @@ test_missing_files(void **state)
 	assert_int_equal(config_load(&cfg, fifo, &err), -1);
 	assert_non_null(strstr(err, "is a FIFO (named pipe), not a regular file"));
 	free(err);
-	config_free(&cfg);
+	config_clear(&cfg);
 	unlink(fifo);
 	rmdir(fifo_dir);
 	free(fifo);
@@ -234,7 +234,7 @@ test_missing_files(void **state)
 	assert_int_equal(config_load(&cfg, NULL, &err), 0);
 	assert_null(cfg.path);
 	assert_string_equal(cfg.theme, "default");
-	config_free(&cfg);
+	config_clear(&cfg);
 	rmdir(tmpl);
 
 	/* a relative XDG_CONFIG_HOME is ignored (XDG spec): HOME is used */
@@ -244,7 +244,7 @@ test_missing_files(void **state)
 	assert_string_equal(p, "/nonexistent-home/.config/lectern/config.ini");
 	free(p);
 	assert_int_equal(config_load(&cfg, NULL, &err), 0);
-	config_free(&cfg);
+	config_clear(&cfg);
 	/* HOME unset: the password database's home (paths.h), as for notes
 	 * and the library (this was NULL: issue 8, one resolver) */
 	unsetenv("XDG_CONFIG_HOME");
@@ -275,7 +275,7 @@ test_default_location(void **state)
 	assert_string_equal(cfg.path, want);
 	assert_string_equal(cfg.theme, "mine");	/* a user theme */
 	assert_int_equal(cfg.outline_cols, 25);
-	config_free(&cfg);
+	config_clear(&cfg);
 	unsetenv("XDG_CONFIG_HOME");
 	free(want);
 	free(xdg);
@@ -315,8 +315,8 @@ test_describe_round_trip(void **state)
 	assert_int_equal(cfg.show_numbers, def.show_numbers);
 	assert_string_equal(cfg.clipboard, def.clipboard);
 	assert_string_equal(cfg.editor, def.editor);
-	config_free(&cfg);
-	config_free(&def);
+	config_clear(&cfg);
+	config_clear(&def);
 	unlink(path);
 	(void)n;
 }
@@ -407,7 +407,7 @@ test_ini_vs_iniparser(void **state)
 			assert_string_equal(ini.items[0].section, "s");
 			assert_string_equal(ini.items[1].value, lines[i].value);
 			assert_int_equal(ini.items[1].line, 2);
-			config_ini_free(&ini);
+			config_ini_clear(&ini);
 		} else {
 			if (rc == 0)
 				fail_msg("line '%s': lectern accepts it", lines[i].line);
@@ -447,7 +447,7 @@ test_ini_line_limit(void **state)
 		assert_int_equal(rc == 0, d != NULL);
 		assert_int_equal(rc == 0, len <= 1022);
 		if (rc == 0)
-			config_ini_free(&ini);
+			config_ini_clear(&ini);
 		else
 			assert_non_null(strstr(err, ":2: line too long"));
 		free(err);
@@ -497,7 +497,7 @@ test_outline_auto(void **state)
 			fail_msg("%s: error '%s', not '%s'", cases[i].text,
 				 err ? err : "(none)", cases[i].err);
 		free(err);
-		config_free(&cfg);
+		config_clear(&cfg);
 		unlink(path);
 		free(path);
 	}
@@ -522,7 +522,7 @@ test_ini_cut_flag(void **state)
 	assert_string_equal(ini.items[3].value, "x");
 	assert_int_equal(ini.items[4].cut, 0);
 	assert_string_equal(ini.items[4].value, "#q");
-	config_ini_free(&ini);
+	config_ini_clear(&ini);
 	unlink(path);
 	free(path);
 }
@@ -587,7 +587,7 @@ test_ini_random_vs_iniparser(void **state)
 						 want ? want : "(none)", b.s);
 				free(full);
 			}
-			config_ini_free(&ini);
+			config_ini_clear(&ini);
 		} else {
 			refused++;
 			if (strstr(err, "differently"))
@@ -603,7 +603,7 @@ test_ini_random_vs_iniparser(void **state)
 			iniparser_freedict(d);
 		unlink(path);
 		free(path);
-		buf_free(&b);
+		buf_clear(&b);
 	}
 	iniparser_set_error_callback(NULL);
 	/* both outcomes were exercised */

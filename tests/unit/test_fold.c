@@ -163,9 +163,9 @@ test_tags(void **state)
 	assert_int_equal(n.ntags, 2);
 	assert_string_equal(n.tags[0], "A\u00e7\u00e3o");	/* first spelling kept */
 	const char *body = "see #A\u00e7\u00e3o and #droit-d\u2019\u00e9tat";
-	assert_true(notes_has_hashtag(body, strlen(body), "acao"));
-	assert_true(notes_has_hashtag(body, strlen(body), "A\u00c7\u00c3O"));
-	assert_false(notes_has_hashtag(body, strlen(body), "aca"));
+	assert_true(note_has_hashtag(body, strlen(body), "acao"));
+	assert_true(note_has_hashtag(body, strlen(body), "A\u00c7\u00c3O"));
+	assert_false(note_has_hashtag(body, strlen(body), "aca"));
 	note_clear_tags(&n);
 	assert_int_equal(n.ntags, 0);
 }

@@ -858,7 +858,7 @@ check_refs_of(library *lib, const char *index_path, const char *path)
 		const ref *x = &l->items[i];
 		int meta = x->block == REFS_META;
 		assert_string_equal(r[i].path, meta ? "meta" : d->blocks[x->block]->path);
-		assert_string_equal(r[i].kind, ref_kind_name(x->kind));
+		assert_string_equal(r[i].kind, refs_kind_name(x->kind));
 		assert_string_equal(r[i].key, x->key);
 		if (meta) {
 			assert_string_equal(r[i].text, d->meta.agenda[x->meta_index]);

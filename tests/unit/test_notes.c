@@ -154,7 +154,7 @@ count_listed(notes_store *s, const anchor_doc *ad, const notes_filter *f)
 	char *err = NULL;
 	assert_int_equal(0, notes_list_doc(s, ad, f, &l, &err));
 	size_t n = l.n;
-	note_list_free(&l);
+	note_list_clear(&l);
 	free(err);
 	return n;
 }
@@ -303,7 +303,7 @@ test_reading_order_and_filters(void **state)
 		assert_int_equal(ANCHOR_OK, l.v[i].match.status);
 		assert_string_equal(l.v[i].a.path, l.v[i].cur_path);
 	}
-	note_list_free(&l);
+	note_list_clear(&l);
 
 	notes_filter f = { .tag = "ciber" };
 	assert_int_equal(2, count_listed(s, abase, &f));
@@ -311,12 +311,12 @@ test_reading_order_and_filters(void **state)
 	assert_int_equal(0, notes_list_doc(s, abase, &f, &l, &err));
 	assert_int_equal(1, l.n);
 	assert_int_equal(lt, l.v[0].id);
-	note_list_free(&l);
+	note_list_clear(&l);
 	f = (notes_filter){ .text = "transfronterizo" };	/* in the quote */
 	assert_int_equal(0, notes_list_doc(s, abase, &f, &l, &err));
 	assert_int_equal(1, l.n);
 	assert_int_equal(c8, l.v[0].id);
-	note_list_free(&l);
+	note_list_clear(&l);
 	f = (notes_filter){ .tag = "ciber", .text = "párrafo 3" };
 	assert_int_equal(1, count_listed(s, abase, &f));
 	notes_close(s);
@@ -343,7 +343,7 @@ test_corrected_document(void **state)
 	assert_int_equal(ANCHOR_OK, l.v[1].match.status);
 	assert_int_equal(2, notes_record_matches(s, &l, &err));	/* fuzzy, ok */
 	assert_int_equal(0, notes_record_matches(s, &l, &err));	/* nothing new */
-	note_list_free(&l);
+	note_list_clear(&l);
 	note n;
 	assert_int_equal(1, notes_get(s, p5, &n, NULL, &err));
 	assert_string_equal("fuzzy", n.status);
@@ -385,7 +385,7 @@ test_two_stores_see_each_other(void **state)
 	assert_int_equal(0, notes_list_doc(a, abase, NULL, &l, &err));
 	assert_int_equal(1, l.n);
 	assert_string_equal("de B", l.v[0].body);
-	note_list_free(&l);
+	note_list_clear(&l);
 	notes_close(a);
 	notes_close(b);
 	free(path);
@@ -453,15 +453,15 @@ test_body_tags(void **state)
 	/* one #word test for the panel's tag filter and the CLI list */
 	static const char line[] = "sel #x, (#ño) #xy a#b";
 	size_t ll = strlen(line);
-	assert_true(notes_has_hashtag(line, ll, "x"));
-	assert_true(notes_has_hashtag(line, ll, "ño"));
-	assert_true(notes_has_hashtag(line, ll, "xy"));
-	assert_false(notes_has_hashtag(line, ll, "b"));	/* not after a space */
-	assert_false(notes_has_hashtag(line, ll, "sel"));
-	assert_false(notes_has_hashtag(line, 6, "x,"));
-	assert_false(notes_has_hashtag(line, 5, "xy"));	/* only s[0, n) */
+	assert_true(note_has_hashtag(line, ll, "x"));
+	assert_true(note_has_hashtag(line, ll, "ño"));
+	assert_true(note_has_hashtag(line, ll, "xy"));
+	assert_false(note_has_hashtag(line, ll, "b"));	/* not after a space */
+	assert_false(note_has_hashtag(line, ll, "sel"));
+	assert_false(note_has_hashtag(line, 6, "x,"));
+	assert_false(note_has_hashtag(line, 5, "xy"));	/* only s[0, n) */
 	size_t pos = 0, off, len;
-	assert_int_equal(0, notes_next_hashtag("a#b #", 5, &pos, &off, &len));
+	assert_int_equal(0, note_next_hashtag("a#b #", 5, &pos, &off, &len));
 	assert_int_equal(5, pos);
 }
 
@@ -493,7 +493,7 @@ test_cite_path(void **state)
 		const node *nd = base->blocks[i];
 		if (nd->kind == NODE_HEADING)	/* cited by its label */
 			continue;
-		char *a = notes_cite(base, nd), *b = cite_of_path(base, nd->path);
+		char *a = note_cite_node(base, nd), *b = cite_of_path(base, nd->path);
 		assert_string_equal(a, b);
 		same++;
 		free(a);
@@ -660,7 +660,7 @@ test_newer_schema(void **state)
 	assert_int_equal(-1, notes_delete(s, l.v[0].id, &err));
 	free(err);
 	note_clear(&n);
-	note_list_free(&l);
+	note_list_clear(&l);
 	notes_close(s);
 	char *after = slurp(path, &n1);
 	assert_int_equal(n0, n1);

@@ -39,7 +39,7 @@ setup(void **state)
 		return -1;
 	}
 	cis = parse_document(path, s.data, s.len, NULL);
-	source_free(&s);
+	source_clear(&s);
 	return 0;
 }
 
@@ -163,7 +163,7 @@ test_cis_meta(void **state)
 }
 
 /* Reflowed: no line break inside a paragraph, no trailing or double
- * spaces; "Est ado" is left as printed (no safe general rule). */
+ * spaces; "Est ado" is repaired (the rule of words_repair_splits). */
 static void
 test_cis_reflow(void **state)
 {
@@ -180,11 +180,13 @@ test_cis_reflow(void **state)
 		}
 	}
 	assert_non_null(strstr(node_text(cis, get(cis, "annex1/decl/p2")),
-			       "la sociedad y el Est ado y contribuyen"));
+			       "la sociedad y el Estado y contribuyen"));
 }
 
-/* With repair_splits, "Est ado" becomes "Estado" (the text has "Estado"
- * often, "Est" and "ado" nowhere else), and real pairs of words stay. */
+/* By default "Est ado" becomes "Estado" (the text has "Estado" often,
+ * "Est" and "ado" nowhere else), "well- being" "well-being" (the text
+ * spells it so), and real pairs of words stay ("Access Now", "pre- and
+ * post-conflict"); keep_splits leaves the text as extracted. */
 static void
 test_repair_splits(void **state)
 {
@@ -196,19 +198,26 @@ test_repair_splits(void **state)
 	source s;
 	char *err = NULL;
 	assert_int_equal(source_load(path, &s, &err), 0);
-	parse_options o = { .repair_splits = 1 };
+	parse_options o = { .keep_splits = 1 };
 	doc *d = parse_document(path, s.data, s.len, &o);
-	source_free(&s);
+	source_clear(&s);
 	assert_non_null(strstr(node_text(d, get(d, "annex1/decl/p2")),
-			       "la sociedad y el Estado y contribuyen"));
-	assert_int_equal(d->plain_len + 1, cis->plain_len);	/* one space less */
+			       "la sociedad y el Est ado y contribuyen"));
+	assert_int_equal(d->plain_len, cis->plain_len + 1);	/* one space more */
 	doc_free(d);
-	d = parse_document("t", "1. Access Now noted that AccessNow and AccessNow "
-			   "and the Est ado of the Estado, Estado and Estado.\n",
-			   strlen("1. Access Now noted that AccessNow and AccessNow "
-				  "and the Est ado of the Estado, Estado and Estado.\n"), &o);
+	const char *t = "1. Access Now noted that AccessNow and AccessNow "
+			"and the Est ado of the Estado, Estado and Estado.\n\n"
+			"2. Their well- being and well-being, pre- and post-conflict, "
+			"the Secretary- General and the Secretary-General.\n";
+	d = parse_str(t, "en");
 	assert_text(d, get(d, "p1"), "Access Now noted that AccessNow and AccessNow and "
 		    "the Estado of the Estado, Estado and Estado.");
+	assert_text(d, get(d, "p2"), "Their well-being and well-being, pre- and "
+		    "post-conflict, the Secretary-General and the Secretary-General.");
+	doc_free(d);
+	d = parse_document("t", t, strlen(t), &o);
+	assert_text(d, get(d, "p1"), "Access Now noted that AccessNow and AccessNow and "
+		    "the Est ado of the Estado, Estado and Estado.");
 	doc_free(d);
 }
 
@@ -412,8 +421,8 @@ test_table(void **state)
 		heads += memmem(node_text(d, d->blocks[b]), d->blocks[b]->len,
 				"Agenda item/symbol", 18) != NULL;
 	assert_int_equal(heads, 1);
-	assert_string_equal(node_kind_name(NODE_ROW), "row");
-	assert_int_equal(node_kind_from_name("table"), NODE_TABLE);
+	assert_string_equal(doc_node_kind_name(NODE_ROW), "row");
+	assert_int_equal(doc_node_kind_from_name("table"), NODE_TABLE);
 	doc_free(d);
 	/* a row's last cell printed after the blank line of an empty cell
 	 * ("Issued") goes back to its row, also when met again alone or
@@ -564,7 +573,7 @@ test_numbering(void **state)
 	/* "2." after paragraph 1 is paragraph 2 even without a full stop
 	 * (it was a section holding the plain paragraph after it); a
 	 * numbered heading after a section heading is still a section */
-	d = parse_str("1. First.\n\n2. Second and\n\nnext.\n", "en");
+	d = parse_str("1. First.\n\n2. Second and\n\nNext.\n", "en");
 	assert_int_equal(get(d, "p2")->kind, NODE_PARAGRAPH);
 	assert_text(d, get(d, "p2"), "Second and");
 	assert_int_equal(d->root->nkids, 3);
@@ -830,7 +839,7 @@ test_convention_cite(void **state)
 		assert_null(cite_find(d, from, "Annex II, para. 1"));
 		doc_free(d);
 	}
-	assert_string_equal(node_unit_name(UNIT_ARTICLE), "article");
+	assert_string_equal(doc_node_unit_name(UNIT_ARTICLE), "article");
 }
 
 /* Preambular paragraphs: after an opener ending in a comma, those ending
@@ -920,7 +929,10 @@ test_footnotes_and_annex(void **state)
 	node *fn = get(d, "annex1/fn2");
 	assert_int_equal(fn->kind, NODE_FOOTNOTE);
 	assert_text(d, fn, "See resolution 78/266.");
-	assert_text(d, get(d, "annex1/fn1"), "Resolution 79/233, annex.");
+	/* footnote 1's mark is in the resolution's own paragraph: its
+	 * footnote is the document's, though printed on the annex's page */
+	assert_text(d, get(d, "fn1"), "Resolution 79/233, annex.");
+	assert_null(doc_find_path(d, "annex1/fn1"));
 	doc_free(d);
 }
 
@@ -1122,7 +1134,7 @@ test_duplicate_ids(void **state)
 	assert_text(d, get(d, "p1_2"), "Paragraph 1 of its document.");
 	assert_text(d, get(d, "p1_300"), "Paragraph 299 of its document.");
 	doc_free(d);
-	buf_free(&b);
+	buf_clear(&b);
 }
 
 static void
@@ -1241,7 +1253,7 @@ test_compilation_flat(void **state)
 	doc_free(one);
 	doc_free(d);
 	free(text);
-	source_free(&s);
+	source_clear(&s);
 }
 
 /* The furniture entry of source line `line`, or NULL. */
@@ -1608,8 +1620,8 @@ test_site_chrome(void **state)
 		assert_string_equal(last->text, "1-10 11-20 21-30");
 		doc_free(one);
 		doc_free(web);
-		buf_free(&b);
-		source_free(&src);
+		buf_clear(&b);
+		source_clear(&src);
 	}
 	/* numbers closing a text are not pagination */
 	doc *d = parse_str("1. The totals are as follows:\n\n8 898 000\n9 756 600\n", "en");
@@ -1671,6 +1683,370 @@ test_toc_furniture(void **state)
 	doc_free(d);
 }
 
+static size_t
+count_all(const doc *d, node_kind k)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < d->nnodes; i++)
+		c += d->nodes[i]->kind == k;
+	return c;
+}
+
+/* One line per paragraph with a blank line between (a converter's
+ * reflow): short paragraphs that end with ",", 24 of them, are 24
+ * paragraphs, not double-spaced lines of one; text that is double-spaced
+ * (every wrapped line of a page followed by an empty line) is still
+ * joined into its paragraphs. */
+static void
+test_one_line_paragraphs(void **state)
+{
+	(void)state;
+	buf b;
+	buf_init(&b);
+	buf_adds(&b, "The General Assembly,\n\n");
+	for (int i = 0; i < 24; i++)
+		buf_printf(&b, "Recalling its resolution 75/%d of %d December 2020 on the "
+			   "question of the work of the Committee and the reports it "
+			   "considered at its sessions,\n\n", 100 + i, 1 + i % 28);
+	buf_adds(&b, "1. Decides to include the item in the provisional agenda.\n");
+	doc *d = parse_str(b.s, "en");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 25);
+	doc_free(d);
+
+	b.len = 0;
+	for (int i = 0; i < 6; i++)
+		buf_printf(&b, "%d. The Committee considered the reports of the Secretary-General\n\n"
+			   "on the revised estimates resulting from the decisions adopted by the\n\n"
+			   "Council at its session in 2006 and on the revised estimates that\n\n"
+			   "result from the resolutions adopted by the Council in 2007.\n\n", i + 1);
+	d = parse_str(b.s, "en");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 6);
+	assert_starts(d, get(d, "p2"), "The Committee considered the reports of the "
+		      "Secretary-General on the revised estimates");
+	doc_free(d);
+	buf_clear(&b);
+}
+
+/* A short preambular paragraph whose footnote mark is printed in
+ * superscript after its comma (as --dump prints marks) is a paragraph,
+ * not a heading; a heading ending in a mark stays a heading. */
+static void
+test_superscript_end(void **state)
+{
+	(void)state;
+	doc *d = parse_str("The General Assembly,\n\n"
+			   "Recalling its resolution 79/1,\n\n"
+			   "Taking note of the report of the Secretary-General,\u00b9\u00b2\n\n"
+			   "1. Decides to remain seized of the matter.\n\n"
+			   "Women\u00b9\n\n"
+			   "2. Decides to act.\n", "en");
+	size_t heads = 0, paras = 0;
+	for (size_t i = 0; i < d->nnodes; i++) {
+		const node *nd = d->nodes[i];
+		size_t n = strlen("Taking note");
+		if (nd->len >= n && memcmp(node_text(d, nd), "Taking note", n) == 0)
+			assert_int_equal(nd->kind, NODE_PARAGRAPH);
+		heads += nd->kind == NODE_HEADING;
+		paras += nd->kind == NODE_PARAGRAPH;
+	}
+	assert_int_equal(paras, 4);
+	assert_int_equal(heads, 2);	/* the Assembly, "Women" */
+	doc_free(d);
+}
+
+/* Numbered paragraphs inline on one long line (a web page's or a PDF
+ * viewer's copy) are paragraphs of their own; a lone "1." inside a
+ * sentence, or a number that does not continue the chain, is text. */
+static void
+test_inline_paragraphs(void **state)
+{
+	(void)state;
+	const char *t = "The General Assembly, Recalling its resolution 79/1 of "
+			"1 December 2024 on the work of the Committee, 1. Decides "
+			"to hold a meeting in 2026 on the question of the work of the "
+			"Committee; 2. Requests the Secretary-General to report on it, "
+			"as set out in section 5. 7. Decides to remain seized of the "
+			"matter. 3. Decides to include the item in the provisional "
+			"agenda of its eighty-first session.\n";
+	doc *d = parse_str(t, "en");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 4);
+	assert_starts(d, get(d, "p1"), "Decides to hold a meeting");
+	assert_starts(d, get(d, "p2"), "Requests the Secretary-General");
+	assert_non_null(strstr(node_text(d, get(d, "p2")), "section 5. 7. Decides"));
+	assert_starts(d, get(d, "p3"), "Decides to include the item");
+	doc_free(d);
+	d = parse_str("The Committee noted that a total of 12 States had "
+		      "replied to the questionnaire sent in January, 1. The "
+		      "replies are in annex II of the present report, which the "
+		      "Committee adopted at its meeting on 3 May in New York.\n", "en");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 1);
+	doc_free(d);
+}
+
+/* A draft decision that letters its own clauses: "(a) Decides …" after
+ * the preamble is a paragraph "(a)", not a sub-item of the last
+ * preambular paragraph; its own "(i)" items are its sub-items. A
+ * preambular paragraph that introduces a quotation with ":" keeps its
+ * lettered items. */
+static void
+test_lettered_operative(void **state)
+{
+	(void)state;
+	doc *d = parse_str("The General Assembly,\n\n"
+			   "Recalling its decision 79/521 of 4 December 2024,\n\n"
+			   "Noting the report of the Secretary-General on the question,\n\n"
+			   "(a) Decides to continue the consideration of the question;\n\n"
+			   "(b) Requests the Secretary-General to report on it, covering:\n\n"
+			   "(i) the work of the Committee;\n\n"
+			   "(ii) its methods;\n\n"
+			   "(c) Decides to include the item in its provisional agenda.\n", "en");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 5);
+	assert_int_equal(count_all(d, NODE_SUBITEM), 2);
+	node *a = get(d, "pa");
+	assert_int_equal(a->kind, NODE_PARAGRAPH);
+	assert_string_equal(a->number, "(a)");
+	assert_string_equal(a->cite, "a");
+	assert_int_equal(get(d, "pp2")->nkids, 0);
+	assert_int_equal(get(d, "pb")->nkids, 2);
+	assert_int_equal(get(d, "pc")->kind, NODE_PARAGRAPH);
+	doc_free(d);
+	d = parse_str("The General Assembly,\n\n"
+		      "Having received the advisory opinion of the Court, in which the "
+		      "Court found that:\n\n"
+		      "(a) The occupation is unlawful;\n\n"
+		      "(b) The State is under an obligation to end it;\n\n"
+		      "1. Welcomes the opinion.\n", "en");
+	assert_int_equal(count_all(d, NODE_SUBITEM), 2);
+	doc_free(d);
+}
+
+/* A keyword heading over its title in one block (no blank line between,
+ * as --dump prints them) is a section even when the title is long or
+ * starts with a digit. */
+static void
+test_keyword_title_block(void **state)
+{
+	(void)state;
+	doc *d = parse_str("Article 41\n24/7 network\n\n"
+			   "1. Each State Party shall designate a point of contact.\n\n"
+			   "Article 42\nIntergovernmental organizations and other entities "
+			   "having received a standing invitation to participate as observers "
+			   "in the sessions and work of the General Assembly\n\n"
+			   "1. Representatives designated by them may participate.\n", "en");
+	assert_int_equal(count_all(d, NODE_SECTION), 2);
+	assert_int_equal(count_all(d, NODE_HEADING), 0);
+	for (size_t i = 0; i < d->nnodes; i++)
+		if (d->nodes[i]->kind == NODE_SECTION)
+			assert_int_equal(d->nodes[i]->nkids, 1);
+	doc_free(d);
+}
+
+/* A text that a blank line cuts goes on: a title kept in short lines by
+ * a converter, a paragraph cut at a page end, a meeting line and its
+ * date; a table's note "a …" and a marked item still start blocks. */
+static void
+test_text_goes_on(void **state)
+{
+	(void)state;
+	doc *d = parse_str("Resolution adopted by the General Assembly\n\n"
+			   "on 1 December 2025\n\n"
+			   "The General Assembly,\n\n"
+			   "Recalling its resolution 79/1,\n\n"
+			   "1. Welcomes the information provided by Member States on the\n\n"
+			   "implementation of the measures that they have adopted;\n\n"
+			   "2. Decides to remain seized of the matter.\n\n"
+			   "52nd plenary meeting\n\n1 December 2025\n", "en");
+	assert_text(d, get(d, "h1"), "Resolution adopted by the General Assembly "
+		    "on 1 December 2025");
+	assert_text(d, get(d, "p1"), "Welcomes the information provided by Member "
+		    "States on the implementation of the measures that they have adopted;");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 3);
+	assert_int_equal(count_all(d, NODE_NOTE), 1);
+	doc_free(d);
+	d = parse_str("The estimated appropriation for 2026 is 56 234 300\n\n"
+		      "a See A/80/505.\n", "en");
+	assert_int_equal(d->nblocks, 2);
+	doc_free(d);
+}
+
+/* A preambular paragraph that ends with a comma at a page's end and one
+ * that opens the next page are two paragraphs, even when the first fills
+ * its last line. */
+static void
+test_preamble_page_break(void **state)
+{
+	(void)state;
+	doc *d = parse_str("The General Assembly,\n\n"
+			   "Recalling its resolution 79/1 of 1 December 2024 on the question, and\n"
+			   "noting the report of the Secretary-General on its work in 2025 and 2026,\n"
+			   "\n25-14304 (E) 081025\n*2514304*\n\f"
+			   "A/RES/80/8\nPage 2\n\n"
+			   "Noting with satisfaction that the flag will be flown at the stadium,\n\n"
+			   "1. Decides to remain seized of the matter.\n", "en");
+	assert_int_equal(count_all(d, NODE_PARAGRAPH), 3);
+	assert_starts(d, get(d, "pp2"), "Noting with satisfaction");
+	doc_free(d);
+}
+
+/* Footnotes printed after an annex (as --dump prints a document's
+ * footnotes, at its end) whose marks only the document's own text has
+ * are the document's; the annex keeps the ones it marks. */
+static void
+test_footnotes_after_annex(void **state)
+{
+	(void)state;
+	doc *d = parse_str("1. Endorses the declaration in the annex;\u00b9\n\n"
+			   "Annex\n\nAwaza Political Declaration\n\n"
+			   "1. We, the Heads of State, met in Awaza.\u00b2\n\n"
+			   "__________\n\n1 Resolution 79/233, annex.\n\n"
+			   "2 See resolution 78/266.\n", "en");
+	assert_text(d, get(d, "fn1"), "Resolution 79/233, annex.");
+	assert_text(d, get(d, "annex1/fn2"), "See resolution 78/266.");
+	doc_free(d);
+}
+
+/* pdftotext -layout sets a masthead's two columns on one line, far
+ * apart ("United Nations <gap> A/HRC/…"), wider than any masthead line:
+ * the lines are still the masthead, and their facts are read. */
+static void
+test_layout_masthead(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"               United Nations                                                                        A/HRC/WG.6/34/ITA/3\n"
+		"               General Assembly                                                          Distr.: General\n"
+		"                                                                                         14 August 2019\n"
+		"\n"
+		"                                                                                         Original: English\n"
+		"\n"
+		"\n"
+		"\n"
+		"\n"
+		"Human Rights Council\n"
+		"Working Group on the Universal Periodic Review\n"
+		"Thirty-fourth session\n"
+		"4–15 November 2019\n"
+		"\n"
+		"\n"
+		"             Summary of Stakeholders’ submissions on Italy\n"
+		"\n"
+		"       I. Background\n"
+		"             1.    The present report was prepared pursuant to Human Rights Council resolutions 5/1\n"
+		"             and 16/21, taking into consideration the periodicity of the universal periodic review.\n";
+	doc *d = parse_str(text, "en");
+	assert_string_equal(d->meta.symbol, "A/HRC/WG.6/34/ITA/3");
+	assert_string_equal(d->meta.date, "2019-08-14");
+	assert_string_equal(d->meta.distribution, "General");
+	assert_string_equal(d->meta.orig_lang, "en");
+	assert_string_equal(d->meta.title, "Summary of Stakeholders’ submissions on Italy");
+	assert_null(memmem(d->plain, d->plain_len, "Original", 8));
+	assert_null(memmem(d->plain, d->plain_len, "Distr.", 6));
+	doc_free(d);
+}
+
+/* A page's footer in two layout cells, the page number and the job
+ * number ("2 <gap> GE.19-13879"), then the running header after the form
+ * feed: furniture, and the paragraph that runs over the break stays one;
+ * a bare page number as the last line of the text is furniture too. */
+static void
+test_footer_cells(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"I. Background\n"
+		"\n"
+		"      1.    The present report was prepared pursuant to Human Rights Council\n"
+		"      resolutions 5/1 and 16/21, taking into consideration the periodicity of\n"
+		"\n"
+		"2                                                                  GE.19-13879\n"
+		"\fA/HRC/WG.6/34/ITA/3\n"
+		"\n"
+		"      the universal periodic review.\n"
+		"      2.    Joint Submission 7 noted that Italy had not yet ratified the International\n"
+		"      Convention on the Protection of the Rights of All Migrant Workers and Members of\n"
+		"      Their Families, despite having received several recommendations in this regard.\n"
+		"      JS7 and Lawyers for Justice in Libya recommended that Italy ratify the\n"
+		"      International Convention on the Protection of the Rights of All Migrant\n"
+		"      Workers and Members of Their Families.\n"
+		"\n"
+		"GE.19-13879                                                                  3\n"
+		"\f                                                          A/HRC/WG.6/34/ITA/3\n"
+		"\n"
+		"      3.    Joint Submission 8 noted that Italy was party to the United Nations 1954\n"
+		"      Convention Relating to the Status of Stateless Persons and to the 1961\n"
+		"      Convention on the Reduction of Statelessness, and that it had ratified the\n"
+		"      European Convention on Nationality in 2017, which it welcomed as a step\n"
+		"      forward in the protection of stateless persons in the country.\n"
+		"\n"
+		"\n"
+		"4\n";
+	doc *d = parse_str(text, "en");
+	assert_null(memmem(d->plain, d->plain_len, "GE.19", 5));
+	assert_null(memmem(d->plain, d->plain_len, "ITA/3", 5));
+	assert_int_equal(d->root->nkids, 1);
+	assert_int_equal(count_kind(d->root->kids[0], NODE_PARAGRAPH), 3);
+	assert_int_equal(count_kind(d->root->kids[0], NODE_HEADING), 0);
+	assert_non_null(memmem(d->plain, d->plain_len, "periodicity of the universal", 28));
+	assert_null(memmem(d->plain, d->plain_len, "country. 4", 10));
+	doc_free(d);
+}
+
+/* A heading as wide as the text that does not end a sentence (a
+ * footnote mark ends it), then a numbered paragraph without a blank line
+ * between: the layout gap after "29." starts the paragraph. */
+static void
+test_para_gap(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"      II. Information provided by stakeholders\n"
+		"\n"
+		"             28.    JS2 noted that the law on defamation had not been amended in the\n"
+		"             period under review and that it remained a criminal offence.\n"
+		"\n"
+		"             Fundamental freedoms and the right to participate in public and political life 61\n"
+		"             29.     AccessNow and JS2 noted that defamation remained a criminal offence\n"
+		"             and that legal protection was weak and not strengthened.\n";
+	doc *d = parse_str(text, "en");
+	assert_int_equal(d->root->nkids, 1);
+	const node *s = d->root->kids[0];
+	assert_int_equal(count_kind(s, NODE_PARAGRAPH), 2);
+	assert_int_equal(count_kind(s, NODE_HEADING), 1);
+	assert_string_equal(s->kids[s->nkids - 1]->number, "29");
+	doc_free(d);
+}
+
+/* A footnote's star on a line of its own, its text on the next (an
+ * older PDF's first page): one footnote, not a heading "*" and a
+ * paragraph. */
+static void
+test_star_line(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"        NATIONAL REPORT SUBMITTED IN ACCORDANCE WITH PARAGRAPH 15 (A)\n"
+		"             OF THE ANNEX TO HUMAN RIGHTS COUNCIL RESOLUTION 5/1 *\n"
+		"\n"
+		"                                   Italy\n"
+		"\n"
+		"I. METHODOLOGY\n"
+		"\n"
+		"1. The report was prepared by the Inter-ministerial Committee for Human Rights.\n"
+		"\n"
+		"*\n"
+		"    The present document was not edited before being sent to the United Nations translation services.\n";
+	doc *d = parse_str(text, "en");
+	assert_int_equal(count_kind(d->root, NODE_FOOTNOTE), 1);
+	const node *fn = NULL;
+	for (size_t i = 0; i < d->root->nkids; i++)
+		if (d->root->kids[i]->kind == NODE_FOOTNOTE)
+			fn = d->root->kids[i];
+	assert_non_null(fn);
+	assert_string_equal(fn->number, "*");
+	assert_int_equal(count_kind(d->root, NODE_HEADING), 2);	/* title, "Italy" */
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1711,6 +2087,18 @@ main(void)
 		cmocka_unit_test(test_old_masthead),
 		cmocka_unit_test(test_site_chrome),
 		cmocka_unit_test(test_toc_furniture),
+		cmocka_unit_test(test_one_line_paragraphs),
+		cmocka_unit_test(test_superscript_end),
+		cmocka_unit_test(test_inline_paragraphs),
+		cmocka_unit_test(test_lettered_operative),
+		cmocka_unit_test(test_keyword_title_block),
+		cmocka_unit_test(test_text_goes_on),
+		cmocka_unit_test(test_preamble_page_break),
+		cmocka_unit_test(test_footnotes_after_annex),
+		cmocka_unit_test(test_layout_masthead),
+		cmocka_unit_test(test_footer_cells),
+		cmocka_unit_test(test_para_gap),
+		cmocka_unit_test(test_star_line),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

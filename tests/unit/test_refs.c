@@ -42,7 +42,7 @@ refs_of(const char *text, const char *lang, const char *symbol, int session,
 	for (size_t i = 0; i < l->n; i++) {
 		const ref *r = &l->items[i];
 		buf_printf(&b, "%s%s|%s|%.*s|%s%s", i ? "\n" : "",
-			   ref_kind_name(r->kind), r->key, (int)r->len,
+			   refs_kind_name(r->kind), r->key, (int)r->len,
 			   d->plain + r->off, r->para ? r->para : "",
 			   r->title ? "|T" : "");
 	}

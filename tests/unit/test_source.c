@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,7 +106,7 @@ test_unreadable(void **state)
 		char *err = NULL;
 		assert_int_equal(source_load(p, &s, &err), 0);
 		assert_string_equal(s.data, "text\n");
-		source_free(&s);
+		source_clear(&s);
 	} else {
 		expect_error(p, "permission denied");
 	}
@@ -133,7 +134,7 @@ test_invalid_utf8(void **state)
 	assert_int_equal(s.invalid_bytes, 2);
 	assert_string_equal(s.data, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd");
 	assert_int_equal(s.len, strlen(s.data));
-	source_free(&s);
+	source_clear(&s);
 }
 
 static void
@@ -149,7 +150,7 @@ test_controls(void **state)
 			    "d\ne\nf\tg\fh");
 	assert_int_equal(s.control_chars, 3);
 	assert_int_equal(s.invalid_bytes, 0);
-	source_free(&s);
+	source_clear(&s);
 }
 
 /* The three bytes of U+202E RIGHT-TO-LEFT OVERRIDE: Trojan Source's tool. */
@@ -193,7 +194,7 @@ test_bidi_controls(void **state)
 		assert_int_equal(s.bidi_controls, 1);
 		assert_int_equal(s.format_chars + s.control_chars + s.invalid_bytes, 0);
 		assert_false(has_bytes(s.data, s.len, cases[i].in));
-		source_free(&s);
+		source_clear(&s);
 	}
 }
 
@@ -232,7 +233,7 @@ test_trojan_source(void **state)
 	assert_non_null(strstr(out, "⇚"));
 	free(out);
 	doc_free(d);
-	source_free(&s);
+	source_clear(&s);
 	free(p);
 }
 
@@ -250,7 +251,7 @@ test_marks_removed(void **state)
 	assert_string_equal(s.data, "abcdefg\n");
 	assert_int_equal(s.format_chars, 6);
 	assert_int_equal(s.bidi_controls + s.control_chars + s.invalid_bytes, 0);
-	source_free(&s);
+	source_clear(&s);
 }
 
 /* Tag characters hide ASCII text ("ASCII smuggling": U+E0000 + c is an
@@ -273,13 +274,13 @@ test_tags(void **state)
 	assert_int_equal(source_from_memory("m", in, sizeof in - 1, &s, &err), 0);
 	assert_string_equal(s.data, "ok  " SCOTLAND SCOTLAND "!\n");
 	assert_int_equal(s.format_chars, 4);
-	source_free(&s);
+	source_clear(&s);
 	/* a tag after a flag's CANCEL TAG is outside it */
 	const char in2[] = SCOTLAND TAG2("\xa1") "\n";
 	assert_int_equal(source_from_memory("m", in2, sizeof in2 - 1, &s, &err), 0);
 	assert_string_equal(s.data, SCOTLAND "\n");
 	assert_int_equal(s.format_chars, 1);
-	source_free(&s);
+	source_clear(&s);
 }
 
 /* U+2028 is a line break, U+2029 a paragraph break (a blank line). */
@@ -294,7 +295,7 @@ test_separators(void **state)
 	assert_string_equal(s.data, "one\ntwo\n\nthree\n");
 	assert_int_equal(s.format_chars + s.bidi_controls + s.control_chars +
 			 s.invalid_bytes, 0);
-	source_free(&s);
+	source_clear(&s);
 }
 
 /* Format characters that cannot reorder or hide text stay as they are:
@@ -314,7 +315,7 @@ test_format_kept(void **state)
 	assert_string_equal(s.data, in);
 	assert_int_equal(s.format_chars + s.bidi_controls + s.control_chars +
 			 s.invalid_bytes, 0);
-	source_free(&s);
+	source_clear(&s);
 }
 
 /* The report names the file and each kind of change, or is NULL. */
@@ -336,10 +337,10 @@ test_report(void **state)
 		"lectern: doc.txt: 2 invisible direction marks or format characters "
 		"removed (LRM, RLM, ALM, U+FEFF, tags)\n");
 	free(r);
-	source_free(&s);
+	source_clear(&s);
 	assert_int_equal(source_from_memory("ok.txt", "fine\n", 5, &s, &err), 0);
 	assert_null(source_report(&s, ""));
-	source_free(&s);
+	source_clear(&s);
 }
 
 /* A file name goes into messages printed on a terminal: its controls,
@@ -366,7 +367,7 @@ test_name_shown_safely(void **state)
 	assert_non_null(strstr(r, "/b␛⇚.txt: 1 control character"));
 	assert_null(strchr(r, '\x1b'));
 	free(r);
-	source_free(&s);
+	source_clear(&s);
 	free(p);
 }
 
@@ -396,7 +397,7 @@ test_every_offset(void **state)
 			assert_int_equal(source_from_memory("m", in, strlen(in), &s, &err), 0);
 			assert_string_equal(s.data, want);
 			assert_int_equal(s.len, strlen(want));
-			source_free(&s);
+			source_clear(&s);
 		}
 }
 
@@ -415,7 +416,7 @@ test_long_line(void **state)
 	assert_int_equal(s.len, n);
 	assert_memory_equal(s.data, big, n);
 	assert_int_equal(s.data[n], '\0');
-	source_free(&s);
+	source_clear(&s);
 	free(big);
 	free(p);
 }
@@ -445,7 +446,7 @@ test_pdf(void **state)
 	char *err = NULL;
 	if (source_load(p, &s, &err) == 0) {
 		assert_int_equal(s.from_pdf, 1);
-		source_free(&s);
+		source_clear(&s);
 	} else {
 		assert_non_null(strstr(err, p));
 		assert_non_null(strstr(err, "pdf"));
@@ -486,10 +487,10 @@ test_pdf_converted(void **state)
 	assert_int_equal(s.from_pdf, 1);
 	assert_string_equal(s.data, "Page one ⇚x\n\fPage two\n");
 	assert_int_equal(s.bidi_controls, 1);
-	source_free(&s);
+	source_clear(&s);
 	assert_int_equal(source_from_memory("m.pdf", pdf, sizeof pdf - 1, &s, &err), 0);
 	assert_string_equal(s.data, "Page one ⇚x\n\fPage two\n");
-	source_free(&s);
+	source_clear(&s);
 
 	setenv("PATH", old, 1);
 	free(path);
@@ -515,14 +516,14 @@ test_cp1252(void **state)
 	assert_non_null(r);
 	assert_string_equal(r, "lectern: w.txt: converted from Windows-1252\n");
 	free(r);
-	source_free(&s);
+	source_clear(&s);
 	/* Cyrillic in Windows-1251 */
 	const char ru[] = "\xc3\xe5\xed\xe5\xf0\xe0\xeb\xfc\xed\xe0\xff \xc0\xf1\xf1\xe0\xec\xe1"
 		"\xeb\xe5\xff \xef\xee\xf1\xf2\xe0\xed\xee\xe2\xeb\xff\xe5\xf2:\n";
 	assert_int_equal(source_from_memory("r.txt", ru, sizeof ru - 1, &s, &err), 0);
 	assert_string_equal(s.data, "Генеральная Ассамблея постановляет:\n");
 	assert_string_equal(s.encoding, "Windows-1251");
-	source_free(&s);
+	source_clear(&s);
 	/* Not text in any code page: a lone byte between spaces, a C1 byte,
 	 * and UTF-8 with one bad byte among many good characters. */
 	const char *const keep[] = {
@@ -535,8 +536,86 @@ test_cp1252(void **state)
 		assert_int_equal(source_from_memory("k.txt", keep[i], strlen(keep[i]), &s, &err), 0);
 		assert_null(s.encoding);
 		assert_true(s.invalid_bytes > 0);
-		source_free(&s);
+		source_clear(&s);
 	}
+}
+
+/* The outline of a loaded text (export_outline), malloc'd. */
+static char *
+outline_of(const source *s)
+{
+	doc *d = parse_document(s->name, s->data, s->len, NULL);
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	assert_non_null(f);
+	assert_int_equal(export_outline(d, f), 0);
+	fclose(f);
+	doc_free(d);
+	return out;
+}
+
+static char *read_tree_file(const char *rel, size_t *n);
+
+/* French in Windows-1252: one-letter words ("à", "À"), "œ" and "°" do not
+ * stop the conversion, and a whole French document converted with iconv
+ * reads as its UTF-8 original (same outline, no U+FFFD). */
+static void
+test_cp1252_french(void **state)
+{
+	(void)state;
+	const struct { const char *in, *out; } cases[] = {
+		{ "conform\xe9ment \xe0 la loi\n", "conformément à la loi\n" },
+		{ "\xc0 Gen\xe8ve\n", "À Genève\n" },
+		{ "\x9cuvre\n", "œuvre\n" },
+		{ "20\xb0" "C\n", "20°C\n" },
+		{ "\xc0 Gen\xe8ve, \xe0 20\xb0" "C, l\x92\x9cuvre\n", "À Genève, à 20°C, l’œuvre\n" },
+	};
+	source s;
+	char *err = NULL;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		assert_int_equal(source_from_memory("f.txt", cases[i].in, strlen(cases[i].in),
+						    &s, &err), 0);
+		assert_string_equal(s.data, cases[i].out);
+		assert_non_null(s.encoding);
+		assert_string_equal(s.encoding, "Windows-1252");
+		assert_int_equal(s.invalid_bytes, 0);
+		source_clear(&s);
+	}
+
+	const char *rel = "tests/data/parse/corpus/fr_A_HRC_WG.6_7_ITA_1.txt";
+	size_t n = 0;
+	char *utf8 = read_tree_file(rel, &n);
+	assert_non_null(utf8);
+	iconv_t cd = iconv_open("CP1252//TRANSLIT", "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	char *cp = malloc(n + 1);
+	assert_non_null(cp);
+	char *ip = utf8, *op = cp;
+	size_t left = n, room = n;
+	assert_true(iconv(cd, &ip, &left, &op, &room) != (size_t)-1);
+	iconv_close(cd);
+	size_t cp_n = (size_t)(op - cp);
+
+	assert_int_equal(source_from_memory(rel, utf8, n, &s, &err), 0);
+	assert_null(s.encoding);
+	char *want = outline_of(&s);
+	source_clear(&s);
+	assert_int_equal(source_from_memory(rel, cp, cp_n, &s, &err), 0);
+	assert_non_null(s.encoding);
+	assert_string_equal(s.encoding, "Windows-1252");
+	assert_int_equal(s.invalid_bytes, 0);
+	assert_null(strstr(s.data, "\xef\xbf\xbd"));
+	char *got = outline_of(&s);
+	assert_string_equal(got, want);
+	char *r = source_report(&s, "");
+	assert_non_null(strstr(r, "converted from Windows-1252"));
+	free(r);
+	free(got);
+	free(want);
+	source_clear(&s);
+	free(cp);
+	free(utf8);
 }
 
 /* UTF-16 with a byte order mark (LE and BE) is converted, not refused as
@@ -554,7 +633,7 @@ test_utf16(void **state)
 	assert_string_equal(s.data, "Hé\n👩 x");
 	assert_string_equal(s.encoding, "UTF-16LE");
 	assert_int_equal(s.invalid_bytes, 0);
-	source_free(&s);
+	source_clear(&s);
 	char *p = tmp_file("be.txt", be, sizeof be - 1);
 	assert_int_equal(source_load(p, &s, &err), 0);
 	assert_string_equal(s.data, "Hé\n👩 x");
@@ -562,18 +641,82 @@ test_utf16(void **state)
 	char *r = source_report(&s, "");
 	assert_non_null(strstr(r, "converted from UTF-16BE"));
 	free(r);
-	source_free(&s);
+	source_clear(&s);
 	free(p);
 	const char bad[] = "\xff\xfe" "a\0\x3d\xd8" "b\0c";	/* lone high surrogate, odd end */
 	assert_int_equal(source_from_memory("bad.txt", bad, sizeof bad - 1, &s, &err), 0);
 	assert_string_equal(s.data, "a\xef\xbf\xbd" "b\xef\xbf\xbd");
 	assert_int_equal(s.invalid_bytes, 2);
-	source_free(&s);
+	source_clear(&s);
 	/* A NUL character in UTF-16 is still a binary file. */
 	const char nul[] = "\xff\xfe" "a\0\0\0b\0";
 	assert_int_equal(source_from_memory("nul.txt", nul, sizeof nul - 1, &s, &err), -1);
 	assert_non_null(strstr(err, "binary"));
 	free(err);
+}
+
+/* UTF-16 of text in the given code units (LE or BE), malloc'd, 2 * n bytes. */
+static char *
+utf16_of(const char *utf8, int be, size_t *n)
+{
+	iconv_t cd = iconv_open(be ? "UTF-16BE" : "UTF-16LE", "UTF-8");
+	assert_true(cd != (iconv_t)-1);
+	size_t left = strlen(utf8), room = left * 4 + 4;
+	char *out = malloc(room), *op = out, *ip = (char *)utf8;
+	assert_non_null(out);
+	assert_true(iconv(cd, &ip, &left, &op, &room) != (size_t)-1);
+	iconv_close(cd);
+	*n = (size_t)(op - out);
+	return out;
+}
+
+/* UTF-16 with no byte order mark (iconv -t utf-16le or utf-16be) of an
+ * English or Russian text is told by its NUL bytes and converted, and the
+ * report says so; a binary, or UTF-16-like bytes that convert to control
+ * characters, stay refused. */
+static void
+test_utf16_no_bom(void **state)
+{
+	(void)state;
+	const char *const texts[] = {
+		"General Assembly\nResolution adopted on 5 May 2025\n",
+		"Генеральная Ассамблея постановляет:\n1. просит Генерального секретаря\n",
+	};
+	for (size_t t = 0; t < 2; t++) {
+		for (int be = 0; be < 2; be++) {
+			size_t n = 0;
+			char *in = utf16_of(texts[t], be, &n);
+			source s;
+			char *err = NULL;
+			assert_int_equal(source_from_memory("u.txt", in, n, &s, &err), 0);
+			assert_string_equal(s.data, texts[t]);
+			assert_non_null(s.encoding);
+			assert_string_equal(s.encoding, be ? "UTF-16BE" : "UTF-16LE");
+			char *r = source_report(&s, "");
+			assert_string_equal(r, be ? "u.txt: converted from UTF-16BE (no byte order mark)\n"
+					    : "u.txt: converted from UTF-16LE (no byte order mark)\n");
+			free(r);
+			source_clear(&s);
+			char *p = tmp_file("u16.txt", in, n);
+			assert_int_equal(source_load(p, &s, &err), 0);
+			assert_string_equal(s.data, texts[t]);
+			source_clear(&s);
+			free(p);
+			free(in);
+		}
+	}
+	/* a binary: NUL bytes on both sides of the units */
+	unsigned char bin[512];
+	for (size_t i = 0; i < sizeof bin; i++)
+		bin[i] = (unsigned char)(i % 7 == 0 ? 0 : (i * 37 + 11) & 0xFF);
+	char *p = tmp_file("bin16.dat", (const char *)bin, sizeof bin);
+	expect_error(p, "binary file (NUL bytes)");
+	free(p);
+	/* every other byte NUL, but the units are control characters */
+	const char ctl[] = "A\0\x01\0B\0\x02\0C\0\x03\0D\0\x04\0";
+	p = tmp_file("ctl16.dat", ctl, sizeof ctl - 1);
+	expect_error(p, "binary file (NUL bytes)");
+	free(p);
 }
 
 /* A byte order mark alone (UTF-8 or UTF-16), or with blanks, is an empty
@@ -656,19 +799,19 @@ test_garbled(void **state)
 	char *r = source_report(&s, "");
 	assert_non_null(strstr(r, "g.txt: the text looks garbled"));
 	free(r);
-	source_free(&s);
-	buf_free(&b);
+	source_clear(&s);
+	buf_clear(&b);
 	buf_init(&b);
 	for (int i = 0; i < 6; i++)
 		buf_adds(&b, "1. !\"#$%& '()*+, -./ :;<=> ?@[\\]^ {|}~!\" #$%&'()\n");
 	assert_int_equal(source_from_memory("s.txt", b.s, b.len, &s, &err), 0);
 	assert_int_equal(s.garbled, 1);
-	source_free(&s);
-	buf_free(&b);
+	source_clear(&s);
+	buf_clear(&b);
 	/* A short text is not judged. */
 	assert_int_equal(source_from_memory("x", "Ãåíåðàëüíàÿ\n", 23, &s, &err), 0);
 	assert_int_equal(s.garbled, 0);
-	source_free(&s);
+	source_clear(&s);
 
 	/* The corpus: 47 documents in four languages, none flagged, none
 	 * converted. */
@@ -692,7 +835,7 @@ test_garbled(void **state)
 			if (s.garbled || s.encoding)
 				fail_msg("%s: flagged (garbled %d, encoding %s)", rel, s.garbled,
 					 s.encoding ? s.encoding : "-");
-			source_free(&s);
+			source_clear(&s);
 			free(text);
 			seen++;
 		}
@@ -763,7 +906,7 @@ test_plain_ok(void **state)
 	assert_string_equal(s.data, "Hola, ¿qué tal?\n");
 	assert_string_equal(s.name, p);
 	assert_int_equal(s.invalid_bytes + s.control_chars + (size_t)s.from_pdf, 0);
-	source_free(&s);
+	source_clear(&s);
 	free(p);
 }
 
@@ -793,7 +936,9 @@ main(void)
 		cmocka_unit_test(test_pdf_converted),
 		cmocka_unit_test(test_plain_ok),
 		cmocka_unit_test(test_cp1252),
+		cmocka_unit_test(test_cp1252_french),
 		cmocka_unit_test(test_utf16),
+		cmocka_unit_test(test_utf16_no_bom),
 		cmocka_unit_test(test_bom_only),
 		cmocka_unit_test(test_garbled),
 		cmocka_unit_test(test_pdf_scan),

@@ -85,7 +85,7 @@ test_shipped_themes(void **state)
 			assert_true(s[r].fg >= -1 && s[r].fg <= 255);
 			assert_true(s[r].bg >= -1 && s[r].bg <= 255);
 		}
-		theme_free(&t);
+		theme_clear(&t);
 		free(path);
 		n++;
 	}
@@ -107,8 +107,8 @@ test_builtins_match_files(void **state)
 		if (!same_style(&file.style[r], &builtin.style[r]))
 			fail_msg("default.ini and the built-in default differ in [%s]",
 				 theme_role_name(r));
-	theme_free(&file);
-	theme_free(&builtin);
+	theme_clear(&file);
+	theme_clear(&builtin);
 	free(path);
 
 	path = xasprintf("%s/themes/mono.ini", top());
@@ -121,8 +121,8 @@ test_builtins_match_files(void **state)
 		assert_int_equal(builtin.style[r].fg, -1);
 		assert_int_equal(builtin.style[r].bg, -1);
 	}
-	theme_free(&file);
-	theme_free(&builtin);
+	theme_clear(&file);
+	theme_clear(&builtin);
 	free(path);
 }
 
@@ -163,7 +163,7 @@ test_inheritance(void **state)
 	/* a missing role is [text] */
 	assert_true(same_style(&s[ROLE_SIGNATURE], &s[ROLE_TEXT]));
 	assert_string_equal(t.name, path);
-	theme_free(&t);
+	theme_clear(&t);
 	free(path);
 
 	/* no [text]: terminal colours; names are case-insensitive; commas */
@@ -174,7 +174,7 @@ test_inheritance(void **state)
 	assert_int_equal(t.style[ROLE_TEXT].attrs, 0);
 	assert_int_equal(t.style[ROLE_HEADING].fg, 1);
 	assert_int_equal(t.style[ROLE_HEADING].attrs, THEME_ATTR_BOLD | THEME_ATTR_UNDERLINE);
-	theme_free(&t);
+	theme_clear(&t);
 	free(path);
 }
 
@@ -229,7 +229,7 @@ test_unquoted_hex(void **state)
 	load_ok(&t, path);
 	assert_int_equal(t.style[ROLE_TEXT].fg, 208);
 	assert_int_equal(t.style[ROLE_TEXT].bg, 16);
-	theme_free(&t);
+	theme_clear(&t);
 	free(path);
 }
 
@@ -251,8 +251,8 @@ expect_error(const char *name, int line, const char *fragment)
 	theme_default(&def);
 	for (int r = 0; r < ROLE_COUNT; r++)
 		assert_true(same_style(&t.style[r], &def.style[r]));
-	theme_free(&def);
-	theme_free(&t);
+	theme_clear(&def);
+	theme_clear(&t);
 	free(want);
 	free(err);
 	free(path);
@@ -287,7 +287,7 @@ test_search_path(void **state)
 	load_ok(&t, "mine");
 	assert_int_equal(t.style[ROLE_TEXT].fg, 15);
 	assert_string_equal(t.name, "mine");
-	theme_free(&t);
+	theme_clear(&t);
 
 	/* not found: the message lists where it looked; the default is used */
 	char *err = NULL;
@@ -295,18 +295,18 @@ test_search_path(void **state)
 	assert_non_null(strstr(err, "theme 'nope' not found (looked in "));
 	assert_non_null(strstr(err, xdg));
 	free(err);
-	theme_free(&t);
+	theme_clear(&t);
 	assert_int_equal(theme_load(&t, "../etc/passwd", &err), -1);
 	free(err);
-	theme_free(&t);
+	theme_clear(&t);
 	assert_int_equal(theme_load(&t, "bad name", &err), -1);
 	assert_non_null(strstr(err, "a theme name is letters"));
 	free(err);
-	theme_free(&t);
+	theme_clear(&t);
 	assert_int_equal(theme_load(&t, "/nonexistent/x.ini", &err), -1);
 	assert_non_null(strstr(err, "/nonexistent/x.ini"));
 	free(err);
-	theme_free(&t);
+	theme_clear(&t);
 	/* a FIFO is refused at once, never waited on (issue 11) */
 	char fifo_dir[] = "/tmp/test_theme-XXXXXX";
 	assert_non_null(mkdtemp(fifo_dir));
@@ -315,7 +315,7 @@ test_search_path(void **state)
 	assert_int_equal(theme_load(&t, fifo, &err), -1);
 	assert_non_null(strstr(err, "is a FIFO (named pipe), not a regular file"));
 	free(err);
-	theme_free(&t);
+	theme_clear(&t);
 	unlink(fifo);
 	rmdir(fifo_dir);
 	free(fifo);
@@ -323,7 +323,7 @@ test_search_path(void **state)
 	/* default and mono are built in */
 	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
 	load_ok(&t, "mono");
-	theme_free(&t);
+	theme_clear(&t);
 
 	/* theme_list names each theme once */
 	FILE *f = tmpfile();
@@ -364,7 +364,7 @@ test_roles_documented(void **state)
 			fail_msg("%s: no table row for the role %s", path, theme_role_name(r));
 		free(row);
 	}
-	buf_free(&b);
+	buf_clear(&b);
 	free(path);
 }
 

@@ -84,9 +84,9 @@ result "a document against itself is unchanged" $? "$tmp/same"
 "$L" --compare "$data/$f" >"$tmp/u1" 2>&1
 [ $? = 2 ] && grep -q 'needs two files' "$tmp/u1"
 result "--compare with one file: usage error" $? "$tmp/u1"
-"$L" --compare --dump "$data/$f" "$data/$f" >"$tmp/u2" 2>&1
+"$L" --compare --outline "$data/$f" "$data/$f" >"$tmp/u2" 2>&1
 [ $? = 2 ]
-result "--compare --dump: usage error" $? "$tmp/u2"
+result "--compare --outline: usage error" $? "$tmp/u2"
 "$L" --parallel "$data/$f" "$tmp/missing.txt" >"$tmp/u3" 2>&1
 [ $? = 1 ] && grep -q 'missing.txt' "$tmp/u3"
 result "--parallel with a missing file: exit 1, named" $? "$tmp/u3"

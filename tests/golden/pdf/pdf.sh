@@ -33,13 +33,7 @@ update=0
 [ "${1:-}" = "--update" ] && update=1
 
 # Known failures today (KNOWN.md): "NAME:check" words.
-todo="A_HRC_WG.6_34_ITA_3-ru:job A_HRC_WG.6_7_ITA_1-fr:job
-A_HRC_WG.6_34_ITA_3-en:masthead A_HRC_WG.6_34_ITA_3-ru:masthead
-A_HRC_WG.6_7_ITA_1-fr:masthead
-A_HRC_WG.6_34_ITA_3-en:corpus A_HRC_WG.6_34_ITA_3-ru:corpus
-A_HRC_WG.6_7_ITA_1-en:corpus A_HRC_WG.6_7_ITA_1-fr:corpus
-A_HRC_WG.6_34_ITA_3-en:meta A_HRC_WG.6_34_ITA_3-ru:meta
-A_HRC_WG.6_7_ITA_1-fr:meta"
+todo=""
 
 result() { # failed (0 = passed, 1 = failed), NAME, check, description
 	i=$((i + 1))
