@@ -73,7 +73,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	notes_import_stats st;
 	memset(&st, 0, sizeof st);
 	int flags = size && (data[size - 1] & 1) ? NOTES_IMPORT_FORCE : 0;
-	notes_import_json(s, ad, path, (unsigned)flags, &st, devnull, &err);
+	notes_import_json(s, ad, path, (unsigned)flags, &st, &err);
+	notes_import_stats_clear(&st);
 	free(err);
 	err = NULL;
 	close(fd);
