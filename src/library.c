@@ -1992,11 +1992,11 @@ walk_quiet(void *ctx, const char *msg)
  * as the caller wrote them): the root's real path, then the names under
  * it, as scan_roots walks. NULL when the root has no real path. */
 static char *
-index_name(const char *root, const char *abs, int isdir, const char *path)
+index_name(const char *root_dir, const char *abs, int isdir, const char *path)
 {
 	if (!abs || !isdir)
 		return abs ? xstrdup(abs) : NULL;
-	const char *rest = path + strlen(root);
+	const char *rest = path + strlen(root_dir);
 	while (*rest == '/')
 		rest++;
 	size_t n = strlen(abs);

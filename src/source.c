@@ -661,12 +661,12 @@ accept_checked(const char *name, const char *path, const char *bytes, size_t n,
 			}
 			size_t done = 0;
 			while (done < n) {
-				ssize_t k = write(fd, bytes + done, n - done);
-				if (k < 0 && errno == EINTR)
+				ssize_t wr = write(fd, bytes + done, n - done);
+				if (wr < 0 && errno == EINTR)
 					continue;
-				if (k <= 0)
+				if (wr <= 0)
 					break;
-				done += (size_t)k;
+				done += (size_t)wr;
 			}
 			close(fd);
 			rc = done == n ? pdf_to_text(name, tmpl, &b, err) : -1;

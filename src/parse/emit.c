@@ -262,9 +262,9 @@ join2(char *dst, size_t cap, const char *a, const char *b)
 	dst[i] = '\0';
 }
 
-/* v in decimal, in buf (24 bytes); returns buf. */
+/* v in decimal, in out (24 bytes); returns out. */
 static const char *
-decimal(char *buf, size_t v)
+decimal(char *out, size_t v)
 {
 	char tmp[24];
 	size_t k = 0;
@@ -272,9 +272,9 @@ decimal(char *buf, size_t v)
 		tmp[k++] = (char)('0' + v % 10);
 	while ((v /= 10) && k < sizeof tmp);
 	for (size_t i = 0; i < k; i++)
-		buf[i] = tmp[k - 1 - i];
-	buf[k] = '\0';
-	return buf;
+		out[i] = tmp[k - 1 - i];
+	out[k] = '\0';
+	return out;
 }
 
 static void

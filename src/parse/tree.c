@@ -642,7 +642,7 @@ table_row(builder *bd, const block *b, char *text, size_t len, int mk, const mar
 			 * "Tuesday, 13 September 2022"; "Programme planning
 			 * [137]" after "6 and 7 October": a capital after a
 			 * figure) */
-			int s0 = cell_sig(p, b->lines[0]);
+			int sig0 = cell_sig(p, b->lines[0]);
 			/* a row has a line a column at least (one cell may
 			 * be empty), two at least */
 			size_t min = ncol - 1 < 2 ? 2 : ncol - 1;
@@ -654,9 +654,9 @@ table_row(builder *bd, const block *b, char *text, size_t len, int mk, const mar
 				 * amount: a cell, not a title going on) or
 				 * opens with a sign ("(to be confirmed)a"), or
 				 * the first column is figures ("3 p.m.") */
-				int later = (sp & 1) || (sp & ~1) == 8 || (s0 & ~1) == 2;
-				if (i < b->nlines && !(sp != s0 && ((si == s0 && later) ||
-				    ((si & ~1) == (s0 & ~1) && (sp & ~1) == 2)) &&
+				int later = (sp & 1) || (sp & ~1) == 8 || (sig0 & ~1) == 2;
+				if (i < b->nlines && !(sp != sig0 && ((si == sig0 && later) ||
+				    ((si & ~1) == (sig0 & ~1) && (sp & ~1) == 2)) &&
 						       i - from >= min && b->nlines - i >= min))
 					continue;
 				buf rb;

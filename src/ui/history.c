@@ -87,16 +87,16 @@ say(ui *u, const char *what, const char *hint)
 {
 	refs_ui *rx = u->rx;
 	const node *nd = u->d->nblocks ? u->d->blocks[u->pos.block] : NULL;
-	const char *doc = "";
+	const char *docname = "";
 	if (rx->lib)
-		doc = u->d->meta.symbol ? u->d->meta.symbol : u->d->name;
+		docname = u->d->meta.symbol ? u->d->meta.symbol : u->d->name;
 	/* The clause as people cite it, not its internal path; the symbol
 	 * once: a citation may start with it ("A/61/917, para. 5") */
 	char *cite = nd ? cite_format(u->d, nd) : NULL;
-	if (cite && *doc && !strncmp(cite, doc, strlen(doc)))
-		doc = "";
-	ui_message(u, ROLE_MESSAGE, "%s to %s%s%s (%zu of %zu; %s)", what, doc,
-		   *doc ? ", " : "", cite && *cite ? cite : "the top",
+	if (cite && *docname && !strncmp(cite, docname, strlen(docname)))
+		docname = "";
+	ui_message(u, ROLE_MESSAGE, "%s to %s%s%s (%zu of %zu; %s)", what, docname,
+		   *docname ? ", " : "", cite && *cite ? cite : "the top",
 		   rx->hi + 1, rx->hn, hint);
 	free(cite);
 }

@@ -430,13 +430,13 @@ tag_done(ui *u, const char *text, void *arg)
 
 /* Shows the panel and opens a filter prompt (F: text, t: tag). */
 static int
-filter_prompt(ui *u, const char *prompt, prompt_fn change, prompt_fn done)
+filter_prompt(ui *u, const char *label, prompt_fn change, prompt_fn done)
 {
 	notes_ui *n = notes_panel_state(u);
 	if (!n)
 		return UI_NONE;
 	int f = notes_panel_reveal(u, n, 1);
-	return f | prompt_open(u, prompt, change, done, n);
+	return f | prompt_open(u, label, change, done, n);
 }
 
 int

@@ -47,13 +47,13 @@ test_bundled(void **state)
 	size_t agenda = 0;
 	const catalog_entry *e;
 	for (size_t i = 0; i < catalog_count(c); i++) {
-		const catalog_entry *e = catalog_entry_at(c, i);
-		if (!strcmp(e->kind, "agenda-item") && !strncmp(e->key, "A/75 ", 5))
+		const catalog_entry *ei = catalog_entry_at(c, i);
+		if (!strcmp(ei->kind, "agenda-item") && !strncmp(ei->key, "A/75 ", 5))
 			agenda++;
 		/* every title has its source */
 		for (int l = 0; l < CATALOG_NLANGS; l++)
-			if (e->title[l])
-				assert_true(e->title_source[l] || e->source);
+			if (ei->title[l])
+				assert_true(ei->title_source[l] || ei->source);
 	}
 	assert_int_equal(agenda, 21);
 	/* agenda-a80.ini: from the corpus mastheads */

@@ -251,16 +251,16 @@ test_random(void **state)
 	size_t na = ARRAY_LEN(alpha);
 	srand(5);
 	for (int k = 0; k < 1500; k++) {
-		char *texts[3];
+		char *rtexts[3];
 		for (int t = 0; t < 3; t++) {
 			buf b;
 			buf_init(&b);
 			int len = 1 + rand() % 40;
 			for (int j = 0; j < len; j++)
 				buf_adds(&b, alpha[rand() % na]);
-			texts[t] = buf_take(&b);
+			rtexts[t] = buf_take(&b);
 		}
-		doc *d = make_doc((const char *const *)texts, 3);
+		doc *d = make_doc((const char *const *)rtexts, 3);
 		search *s = search_new(d);
 		/* The piece: clusters [a, z) of block bi. */
 		size_t bi = (size_t)rand() % d->nblocks;
@@ -307,7 +307,7 @@ test_random(void **state)
 		search_free(s);
 		doc_free(d);
 		for (int i = 0; i < 3; i++)
-			free(texts[i]);
+			free(rtexts[i]);
 	}
 }
 
