@@ -589,9 +589,7 @@ starts_block(parser *p, size_t i, size_t j, enum brk brk, const block *cur)
 			size_t k = pn;
 			while (k > 0 && ps[k - 1] != ' ')
 				k--;
-			static const char *const conj[] = { "and", "or", "y", "o", "et", "ou",
-							    "и", "или", NULL };
-			if (equal_any(ps + k, pn - k, conj))
+			if (equal_any(ps + k, pn - k, lang_list_conjunctions))
 				return 1;
 			return 0;
 		}

@@ -245,10 +245,9 @@ is_place_date(const char *s, size_t n)
 	size_t e = n;
 	if (e > 0 && s[e - 1] == '.')
 		e--;
-	static const char *const tail[] = { " года", " г", NULL };
-	for (size_t k = 0; tail[k]; k++) {
-		size_t tl = strlen(tail[k]);
-		if (e > tl && memcmp(s + e - tl, tail[k], tl) == 0) {
+	for (size_t k = 0; lang_year_suffixes[k]; k++) {
+		size_t tl = strlen(lang_year_suffixes[k]);
+		if (e > tl && memcmp(s + e - tl, lang_year_suffixes[k], tl) == 0) {
 			e -= tl;
 			break;
 		}

@@ -660,6 +660,10 @@ const char *const lang_chrome_counted[] = { "views", "view", "downloads", "downl
 	"pages", "likes", "comments", "shares", "visitas", "descargas", "vues",
 	"téléchargements", "просмотров", "загрузок", NULL };
 
+const char *const lang_list_conjunctions[] = { "and", "or", "y", "o", "et", "ou", "и",
+	"или", NULL };
+const char *const lang_year_suffixes[] = { " года", " г", NULL };
+
 /* The word of a running header's page number: "Page 3", "Página 3",
  * "Страница 3" (French writes "Page"). */
 const char *const lang_page_words[] = { "Page", "Página", "Страница", "Стр.", NULL };

@@ -183,6 +183,10 @@ extern const char *const lang_distr_caps[];	/* "LIMITED", "LIMITÉE" … alone *
 extern const char *const lang_committee_words[]; /* "Committee" (a line's end) */
 extern const char *const lang_chrome_facts[];	/* "Pages:", "Tamaño:" … */
 extern const char *const lang_chrome_counted[];	/* "views", "descargas" … */
+/* Words a list item may end on before the next item ("and", "или"), and
+ * the year word after a date ("года", "г"), in every language. */
+extern const char *const lang_list_conjunctions[];
+extern const char *const lang_year_suffixes[];	/* " года", " г" */
 /* The English distribution of a word s[0, n) starts with ("LIMITÉE" →
  * "Limited"), case-insensitive, any language; NULL if none. */
 const char *lang_distribution(const char *s, size_t n);
