@@ -20,7 +20,10 @@
 #include <unistr.h>
 
 #include "parse/parse_impl.h"
+#include "un/agenda.h"
+#include "un/date.h"
 #include "un/session.h"
+#include "un/symbol.h"
 
 /* ---------- furniture predicates ---------- */
 
@@ -122,27 +125,6 @@ page_number(const char *s, size_t n, int *weak)
 	return 0;
 }
 
-/* A line that is only a UN document symbol ("A/RES/80/16", "A/C.1/80/L.13*"). */
-static int
-is_symbol(const char *s, size_t n)
-{
-	if (n < 4 || n > 48 || !is_upper_ascii(s[0]))
-		return 0;
-	int slash = 0, digit = 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (c == '/')
-			slash++;
-		else if (is_digit(c))
-			digit++;
-		else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-			   c == '.' || c == '*' || c == '-'))
-			return 0;
-	}
-	return slash >= 1 && digit >= 1 && s[1] == '/' ? 1 :
-	       slash >= 1 && digit >= 1 && memchr(s, '/', n < 6 ? n : 6) != NULL;
-}
-
 static int
 is_fn_separator(const char *s, size_t n)
 {
@@ -169,119 +151,16 @@ is_continuation_mark(const char *s, size_t n)
 
 /* ---------- dates ---------- */
 
-/* Finds "22 de diciembre de 2020", "5 December 2025", "16 novembre 2009",
- * "14 августа 2019 года" in s[0, n) (months of every language) and writes
- * the ISO date; returns nonzero if found. */
-int
-furniture_find_date(const char *s, size_t n, char iso[11])
-{
-	const lang_words *const *all = lang_all();
-	for (size_t i = 0; i < n; i++) {
-		if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1])))
-			continue;
-		size_t d = count_digits(s + i, n - i);
-		if (d > 2)
-			continue;
-		int day = atoi(s + i);
-		size_t k = i + d;
-		if (k + 1 < n && s[k] == 'e' && s[k + 1] == 'r')	/* 1er */
-			k += 2;
-		if (k >= n || s[k] != ' ')
-			continue;
-		k++;
-		size_t m;
-		if ((m = lang_prefix(s + k, n - k, "de ")))
-			k += m;
-		int month = 0;
-		for (size_t l = 0; all[l] && !month; l++)
-			for (int mo = 0; mo < 12; mo++) {
-				m = lang_prefix(s + k, n - k, all[l]->months[mo]);
-				if (m) {
-					month = mo + 1;
-					k += m;
-					break;
-				}
-			}
-		if (!month)
-			continue;
-		if (k < n && s[k] == ',')
-			k++;
-		while (k < n && s[k] == ' ')
-			k++;
-		if ((m = lang_prefix(s + k, n - k, "de ")))
-			k += m;
-		if (count_digits(s + k, n - k) != 4)
-			continue;
-		int year = atoi(s + k);
-		if (day < 1 || day > 31 || year < 1945 || year > 2100)
-			continue;
-		snprintf(iso, 11, "%04d-%02d-%02d", year, month, day);
-		return 1;
-	}
-	return 0;
-}
 
 int
 furniture_has_date(const char *s, size_t n)
 {
 	char iso[11];
-	return furniture_find_date(s, n, iso);
-}
-
-/* A line that is only a date (masthead). */
-static int
-is_date_line(const char *s, size_t n)
-{
-	char iso[11];
-	if (n > 40 || !n || !is_digit(s[0]))
-		return 0;
-	return furniture_find_date(s, n, iso);
+	return date_find(s, n, iso);
 }
 
 /* ---------- agenda items ---------- */
 
-/* Parses "98 y 112", "99 (k)", "94 e), 95 a) and 71" at s; adds the items
- * to a list (out, up to max); returns bytes used (0 = no number). */
-static size_t
-parse_items(const lang_words *lw, const char *s, size_t n, char out[][16],
-	    size_t *nout, size_t max)
-{
-	size_t i = 0, used = 0;
-	for (;;) {
-		while (i < n && s[i] == ' ')
-			i++;
-		size_t d = count_digits(s + i, n - i);
-		if (!d || d > 4)
-			break;
-		char item[16];
-		snprintf(item, sizeof item, "%.*s", (int)d, s + i);
-		i += d;
-		/* sub-item letter: " (k)" or " k)" */
-		size_t j = i;
-		while (j < n && s[j] == ' ')
-			j++;
-		if (j + 2 < n && s[j] == '(' && s[j + 1] >= 'a' && s[j + 1] <= 'z' &&
-		    s[j + 2] == ')') {
-			snprintf(item + d, sizeof item - d, " (%c)", s[j + 1]);
-			i = j + 3;
-		} else if (j + 1 < n && s[j] >= 'a' && s[j] <= 'z' && s[j + 1] == ')' &&
-			   j > i) {
-			snprintf(item + d, sizeof item - d, " (%c)", s[j]);
-			i = j + 2;
-		}
-		if (*nout < max)
-			snprintf(out[(*nout)++], 16, "%s", item);
-		used = i;
-		j = i;
-		while (j < n && s[j] == ' ')
-			j++;
-		size_t m = lang_prefix_any(s + j, n - j, lw->conj, NULL);
-		if (!m)
-			break;
-		i = j + m;
-	}
-	return used;
-}
 
 /* Agenda items named in running text ("under agenda items 98 and 112",
  * "en relación con los temas 98 y 112 del programa"). */
@@ -309,7 +188,7 @@ furniture_agenda_from_text(parser *p, const char *s, size_t n)
 			}
 			char items[16][16];
 			size_t ni = 0;
-			size_t used = parse_items(lw, s + k, n - k, items, &ni, 16);
+			size_t used = agenda_list(lw, s + k, n - k, items, &ni, 16);
 			if (!used)
 				continue;
 			if (!ok && lw->agenda_after) {
@@ -336,7 +215,7 @@ is_org_line(const char *s, size_t n)
 		return 0;
 	while (m < n && s[m] == ' ')
 		m++;
-	return m == n || is_symbol(s + m, n - m);
+	return m == n || symbol_is_line(s + m, n - m);
 }
 
 static size_t
@@ -412,25 +291,16 @@ original_lang(const char *s, size_t n)
 }
 
 /* "Agenda items 98 and 112": the items into items (up to 16), their
- * count returned; 0 if the line is no agenda heading. */
+ * count returned; 0 if the line is no agenda heading (un/agenda.h). */
 static size_t
 agenda_heading_items(const char *s, size_t n, char items[16][16])
 {
-	const lang_words *const *all = lang_all();
-	for (size_t l = 0; all[l]; l++) {
-		size_t m = lang_prefix_any(s, n, all[l]->agenda_heading, NULL);
-		if (!m || m >= n || s[m] != ' ' || !is_digit(s[m + 1]))
-			continue;
-		size_t ni = 0;
-		if (!parse_items(all[l], s + m, n - m, items, &ni, 16))
-			continue;
-		return ni;
-	}
-	return 0;
+	size_t ni = 0;
+	return agenda_heading(s, n, items, &ni, 16) ? ni : 0;
 }
 
 static int
-agenda_heading(parser *p, const char *s, size_t n, int add)
+masthead_agenda(parser *p, const char *s, size_t n, int add)
 {
 	char items[16][16];
 	size_t ni = agenda_heading_items(s, n, items);
@@ -641,11 +511,11 @@ masthead_text(parser *p, const char *s, size_t n, int read, int *agenda)
 		}
 		return 2;
 	}
-	if (is_date_line(s, n)) {
+	if (date_is_line(s, n)) {
 		char iso[11];
 		/* the issue date, not a meeting's dates ("4–15 November") */
 		if (read && !memchr(s, '-', n) && !memchr(s, ',', n) &&
-		    !memmem(s, n, "–", strlen("–")) && furniture_find_date(s, n, iso) && !m->date)
+		    !memmem(s, n, "–", strlen("–")) && date_find(s, n, iso) && !m->date)
 			doc_meta_set(&m->date, iso);
 		return 3;
 	}
@@ -664,7 +534,7 @@ masthead_text(parser *p, const char *s, size_t n, int read, int *agenda)
 		}
 		return 1;
 	}
-	if (is_symbol(s, n)) {
+	if (symbol_is_line(s, n)) {
 		if (read && !m->symbol)
 			m->symbol = xstrndup(s, n);
 		return 1;
@@ -694,7 +564,7 @@ masthead_text(parser *p, const char *s, size_t n, int read, int *agenda)
 		    lang_find(s, cn, lang_articles[0]) == (size_t)-1)	/* "the" */
 			return 1;
 	}
-	if (agenda_heading(p, s, n, read)) {
+	if (masthead_agenda(p, s, n, read)) {
 		*agenda = 1;
 		return 1;
 	}
@@ -755,7 +625,7 @@ chrome_segment(const char *s, size_t n, int *strong)
 	}
 	/* a navigation word or three, none a sentence nor the masthead's
 	 * ("General Assembly | Distr.: General | A/80/1" is a masthead) */
-	if (memchr(s, ':', n) || is_symbol(s, n) || is_org_line(s, n) || organ_prefix(s, n) ||
+	if (memchr(s, ':', n) || symbol_is_line(s, n) || is_org_line(s, n) || organ_prefix(s, n) ||
 	    lang_prefix_any(s, n, lang_distr_words, NULL))
 		return 0;
 	size_t words = 1;
@@ -958,7 +828,7 @@ furniture_find_mastheads(parser *p)
 			}
 			if (LN(p, j) < MAX_FURN_LINE &&
 			    (is_job(LS(p, j), LN(p, j), job, sizeof job) ||
-			     is_symbol(LS(p, j), LN(p, j)) || is_barcode(LS(p, j), LN(p, j)))) {
+			     symbol_is_line(LS(p, j), LN(p, j)) || is_barcode(LS(p, j), LN(p, j)))) {
 				masthead_line(p, j, 1, &ag);
 				p->L[j].flags |= LF_MAST;
 				b = j;
@@ -1180,7 +1050,7 @@ furniture_find(parser *p)
 		} else if (m->symbol && strlen(m->symbol) == n &&
 			   memcmp(m->symbol, s, n) == 0) {
 			l->flags |= LF_SYMLINE;
-		} else if (!m->symbol && is_symbol(s, n)) {
+		} else if (!m->symbol && symbol_is_line(s, n)) {
 			/* a symbol line repeated: the running header */
 			size_t seen = 0;
 			for (size_t j = i + 1; j < p->nl && seen < 2; j++)
@@ -1238,7 +1108,7 @@ furniture_find(parser *p)
 	/* a symbol line next to other furniture is the running header */
 	for (size_t i = 0; i < p->nl; i++) {
 		if ((p->L[i].flags & (LF_BLANK | LF_MAST | LF_ANCHOR)) ||
-		    !is_symbol(LS(p, i), LN(p, i)))
+		    !symbol_is_line(LS(p, i), LN(p, i)))
 			continue;
 		size_t lo = i > 5 ? i - 5 : 0, hi = i + 5 < p->nl ? i + 5 : p->nl - 1;
 		for (size_t j = lo; j <= hi; j++)
@@ -1309,7 +1179,7 @@ furniture_find(parser *p)
 						p->pagenum[j] = pn;
 					} else if (n < MAX_FURN_LINE && !from_mast &&
 						   (words_set_op(&p->running, s, n, 0) ||
-						    is_symbol(s, n) ||
+						    symbol_is_line(s, n) ||
 						    is_lang_name_line(s, n))) {
 						l->flags |= LF_FURN;
 					} else if (n < MAX_FURN_LINE && !from_mast &&

@@ -47,6 +47,7 @@
 #include <unistr.h>
 
 #include "parse/parse_impl.h"
+#include "un/date.h"
 #include "un/session.h"
 
 /* ---------- letter title facts ---------- */
@@ -82,7 +83,7 @@ letter_facts(parser *p, const tnode *letter)
 	const char *s = letter->text;
 	size_t n = letter->len;
 	char iso[11];
-	if (!m->date && furniture_find_date(s, n, iso))
+	if (!m->date && date_find(s, n, iso))
 		doc_meta_set(&m->date, iso);
 	if (!m->sender)
 		m->sender = between(s, n, p->lw->from, p->lw->from_end);

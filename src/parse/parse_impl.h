@@ -310,7 +310,6 @@ void lines_measure(parser *p);
 
 /* ---------- furniture.c: pass 2, masthead and furniture ---------- */
 
-int furniture_find_date(const char *s, size_t n, char iso[11]);
 int furniture_has_date(const char *s, size_t n);
 void furniture_agenda_from_text(parser *p, const char *s, size_t n);
 void furniture_find_chrome(parser *p);
