@@ -94,6 +94,10 @@ make_shape() {
 			for (j = 0; j < 25; j++) printf "(%c) to consider item %d;\n", 97 + j, i
 			print "" } }' > "$tmp/piece"
 		repeat "$tmp/piece" "$bytes" "$out" ;;
+	long-word)	# one word of digits and letters, no break and no space
+		printf 'x12ab34cd56ef' > "$tmp/piece"
+		repeat "$tmp/piece" "$bytes" "$out.1"
+		{ printf 'A'; cat "$out.1"; echo; } > "$out"; rm -f "$out.1" ;;
 	footnote-marks)	# nothing but footnote marks and their notes
 		awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "word%d %d\n", i, i }' > "$tmp/piece"
 		repeat "$tmp/piece" "$bytes" "$out" ;;
@@ -140,7 +144,7 @@ else
 	echo "| shape | MB | reference | ref CPU s | CPU s | ratio | mem |"
 	echo "|---|---|---|---|---|---|---|"
 fi
-for shape in corpus compilation nested-annex one-line short-lines cluster sub-items footnote-marks; do
+for shape in corpus compilation nested-annex one-line short-lines cluster long-word sub-items footnote-marks; do
 	for mb in $sizes; do
 		bytes=$((mb * 1024 * 1024))
 		# The cluster shape is bounded by what a reader shows: 100 KB and 1 MB.

@@ -193,11 +193,16 @@ blocks_closes_sentence(const char *s, size_t n)
 }
 
 /* Whether byte i of s is inside a token with a '/' before it, a symbol
- * ("A/C.2/80/1", "A/80/100/Add.1"): its digits are no footnote mark. */
+ * ("A/C.2/80/1", "A/80/100/Add.1"): its digits are no footnote mark. The
+ * '/' is looked for at most SYMBOL_REACH bytes back (a symbol's parts are
+ * short), so that a word of a megabyte with digits all along it costs a
+ * bounded look per digit run, not the whole word each time. */
+#define SYMBOL_REACH 64
 int
 blocks_in_symbol(const char *s, size_t i)
 {
-	for (size_t k = i; k > 0 && s[k - 1] != ' ' && s[k - 1] != '\n'; k--)
+	size_t stop = i > SYMBOL_REACH ? i - SYMBOL_REACH : 0;
+	for (size_t k = i; k > stop && s[k - 1] != ' ' && s[k - 1] != '\n'; k--)
 		if (s[k - 1] == '/')
 			return 1;
 	return 0;
