@@ -95,7 +95,7 @@ make_shape() {
 			print "" } }' > "$tmp/piece"
 		repeat "$tmp/piece" "$bytes" "$out" ;;
 	long-word)	# one word of digits and letters, no break and no space
-		printf 'x12ab34cd56ef' > "$tmp/piece"
+		printf 'x12-ab34-cd56-' > "$tmp/piece"
 		repeat "$tmp/piece" "$bytes" "$out.1"
 		{ printf 'A'; cat "$out.1"; echo; } > "$out"; rm -f "$out.1" ;;
 	footnote-marks)	# nothing but footnote marks and their notes
