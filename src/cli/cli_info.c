@@ -73,10 +73,28 @@ cli_info_text(const doc *d, const catalog *cat, const char *report)
 		snprintf(n, sizeof n, "%zu", m->npages);
 		field(&b, "pages", n);
 	}
-	/* (The model counts furniture lines, not their kinds yet.) */
-	snprintf(n, sizeof n, "%zu line%s", m->furniture_lines,
-		 m->furniture_lines == 1 ? "" : "s");
-	field(&b, "furniture removed", n);
+	/* the count, then how many of each kind, in the order kinds first
+	 * appear ("67 lines: 14 job-number, 14 running-header, …") */
+	buf fb;
+	buf_init(&fb);
+	buf_printf(&fb, "%zu line%s", m->furniture_lines, m->furniture_lines == 1 ? "" : "s");
+	const char *kinds[16];
+	size_t counts[16], nk = 0;
+	for (size_t i = 0; i < m->nfurniture; i++) {
+		size_t j = 0;
+		while (j < nk && strcmp(kinds[j], m->furniture[i].kind))
+			j++;
+		if (j == nk && nk < 16) {
+			kinds[nk] = m->furniture[i].kind;
+			counts[nk++] = 0;
+		}
+		if (j < nk)
+			counts[j]++;
+	}
+	for (size_t j = 0; j < nk; j++)
+		buf_printf(&fb, "%s%zu %s", j ? ", " : ": ", counts[j], kinds[j]);
+	field(&b, "furniture removed", fb.s);
+	buf_clear(&fb);
 	if (m->invalid_bytes) {
 		snprintf(n, sizeof n, "%zu", m->invalid_bytes);
 		field(&b, "invalid bytes", n);

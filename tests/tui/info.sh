@@ -5,7 +5,7 @@
 # with the place kept; at 80x24 and 200x60. lectern --info prints the same
 # facts as "key: value" lines for scripts.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
-tui_plan 14
+tui_plan 15
 
 RES="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_80_9.txt"
 "$LECTERN" --info "$RES" > "$TUI_TMP/info" 2> "$TUI_TMP/info-err"
@@ -24,6 +24,15 @@ check "--info: the agenda item with its title from the catalog" \
 	grep -q '^agenda item: 107: Crime prevention and criminal justice$' "$TUI_TMP/info"
 npages=$(sed -n '/"pages": \[/,/\]/p' "$TUI_TMP/json" | grep -c '"page":')
 check "--info: pages counts the pages --json lists" grep -q "^pages: $npages\$" "$TUI_TMP/info"
+# the furniture: the count --json has, then each kind's count, adding up
+furniture() {
+	line=$(sed -n 's/^furniture removed: //p' "$TUI_TMP/info")
+	total=${line%% line*}
+	grep -q "\"furniture_lines\": $total," "$TUI_TMP/json" || return 1
+	sum=$(echo "${line#*: }" | tr ',' '\n' | awk '{ s += $1 } END { print s + 0 }')
+	[ "$sum" = "$total" ] && echo "$line" | grep -q ' job-number'
+}
+check "--info: furniture removed, by kind, adding up to --json's count" furniture
 keyvalue() { ! grep -vqE '^[a-z ]+: .+$' "$TUI_TMP/info"; }
 check "--info: every line is 'key: value'" keyvalue
 
