@@ -146,7 +146,17 @@ act_cite(ui *u)
 	if (!nd)
 		return UI_NONE;
 	char *c = cite_format(u->d, nd);
-	ui_message(u, ROLE_MESSAGE, "%s  (%s)", c, nd->path);
+	/* A clause whose number (or whose parent clause's) the document does
+	 * not print is cited by its position: say so, the number is counted. */
+	const node *g = nd;
+	while (g && !((g->kind == NODE_PARAGRAPH || g->kind == NODE_SUBITEM) &&
+		      !(g->number && *g->number) && g->cite && *g->cite))
+		g = g->parent;
+	if (g)
+		ui_message(u, ROLE_MESSAGE, "%s  [%s not printed: counted]  (%s)",
+			   c, g->cite, nd->path);
+	else
+		ui_message(u, ROLE_MESSAGE, "%s  (%s)", c, nd->path);
 	free(c);
 	return UI_DRAW;
 }

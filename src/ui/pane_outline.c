@@ -129,9 +129,13 @@ entry_text(const doc *d, const node *nd)
 {
 	const char *num = entry_num(nd);
 	int clause = num != NULL;
+	/* A number the document does not print (the position people cite)
+	 * is shown in brackets, "[3]": a guess, told apart without colour. */
+	int guessed = clause && !(nd->number && *nd->number);
 	if (nd->label && *nd->label) {
 		if (clause && strncmp(nd->label, num, strlen(num)))
-			return xasprintf("%s %s", num, nd->label);
+			return guessed ? xasprintf("[%s] %s", num, nd->label)
+				       : xasprintf("%s %s", num, nd->label);
 		return xstrdup(nd->label);
 	}
 	size_t n = text_fit(node_text(d, nd), nd->len, 60, NULL);
@@ -139,7 +143,8 @@ entry_text(const doc *d, const node *nd)
 	for (char *c = start; *c; c++)
 		if (*c == '\n')
 			*c = ' ';
-	char *r = clause && num ? xasprintf("%s %s", num, start)
+	char *r = guessed ? xasprintf("[%s] %s", num, start)
+		: clause && num ? xasprintf("%s %s", num, start)
 		: xasprintf("%s", n ? start : doc_node_kind_name(nd->kind));
 	free(start);
 	return r;
@@ -169,8 +174,12 @@ build(outline *o, const doc *d)
 			depth++;
 		xgrow((void **)&o->e, &cap, o->n + 1, sizeof *o->e);
 		char *text = entry_text(d, nd);
+		const char *num = entry_num(nd);
+		char *guess = num && !(nd->number && *nd->number) ?
+			xasprintf("[%s]", num) : NULL;	/* as entry_text */
 		o->e[o->n++] = (entry){ nd, b, depth, text,
-					entry_full(d, nd, entry_num(nd), text) };
+					entry_full(d, nd, guess ? guess : num, text) };
+		free(guess);
 	}
 }
 

@@ -3,11 +3,13 @@
  * Each line is [margin][gutter][indent][text]: the margin centres the text
  * column in a pane wider than the measure (config text_cols, ui.c),
  * the gutter holds the clause number on a block's first line (the printed
- * number in the clause-number role, else the position people cite, dimmed),
+ * number in the clause-number role, else the position people cite, dimmed
+ * and in brackets, "[3]", so a mono terminal tells it apart too),
  * and the text is styled by the role of its node. The pane draws what
  * layout gives it and never decides where lines break. */
 #include <build-config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -79,10 +81,16 @@ draw_number(pane *p, ui *u, int row, int x, const node *nd)
 	}
 	if (!num || !*num || gutter < 2)
 		return;
+	char *shown = NULL;
+	if (role == ROLE_DIM)	/* a guess, told apart without colour: "[3]" */
+		num = shown = xasprintf("[%s]", num);
 	int w = text_width(num, strlen(num));
 	int room = gutter - 1;
+	if (shown && w > room)
+		room = gutter;	/* "[123]" may take the space before the text */
 	int at = w < room ? room - w : 0;
 	draw_str(p->win, row, x + at, num, strlen(num), room, draw_attr(u, role));
+	free(shown);
 }
 
 static void

@@ -24,7 +24,7 @@ check "--compare --json lists changes" [ "$nchanges" -gt 2 ]
 
 esc=$(printf '\033')
 top_pp3() {
-	tui_row 1 | grep -qE '│ +pp3 Recalling further that, at its \[-eighth-\]' &&
+	tui_row 1 | grep -qE '│ *\[pp3\] Recalling further that, at its \[-eighth-\]' &&
 		tui_screen | grep -qF '{+eleventh+} substantive'
 }
 # NO_COLOR: the mono theme's reverse (deleted) and underline (inserted)

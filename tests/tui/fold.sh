@@ -20,7 +20,7 @@ for size in "80 24" "200 60"; do
 	tui_keys -l 'anexo, parr. 8'
 	tui_keys Enter
 	check "$1x$2: ':anexo, parr. 8' goes to Anexo, párr. 8" \
-		tui_wait '│ +8 Dado el carácter' 1
+		tui_wait '│ *\[8\] Dado el carácter' 1
 	check "$1x$2: the message cites it" tui_wait '^Anexo, párr\. 8 *$' "$2"
 	tui_keys t
 	tui_wait 'Notes with tag: #' "$2"

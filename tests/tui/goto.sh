@@ -12,13 +12,13 @@ tui_keys : 8
 check ": opens the prompt and shows what is typed" tui_wait '^Go to clause or path: 8' 24
 tui_keys Enter
 check "Enter goes to clause 8 (the annex has it)" \
-	tui_wait '│ +8 Dado el carácter transfronterizo' 1
+	tui_wait '│ *\[8\] Dado el carácter transfronterizo' 1
 check "the message cites it, not its path" tui_wait '^Anexo, párr\. 8 *$' 24
 tui_keys : 3 Enter
 check "a number goes first to the clause of the part being read" \
-	tui_wait '│ +3 Al mismo tiempo, les preocupa' 1
+	tui_wait '│ *\[3\] Al mismo tiempo, les preocupa' 1
 tui_keys : l e t t e r / p 2 Enter
-check "a path goes to that node" tui_wait '│ +2 Le agradecería que tuviera' 1
+check "a path goes to that node" tui_wait '│ *\[2\] Le agradecería que tuviera' 1
 tui_keys : 'ñ' '日' x Enter
 check "an unknown clause is an error that quotes the input" \
 	tui_wait "^No clause or path 'ñ日x'" 24
@@ -30,7 +30,7 @@ check "Backspace on an empty prompt cancels it" \
 tui_keys : 3 Left 1
 check "Left moves the cursor: 1 goes before the 3" tui_wait '^Go to clause or path: 13 *$' 24
 tui_keys Right 9 BSpace Enter
-check "Right moves it back; Enter goes to clause 13" tui_wait '│ +13 Reafirman el deseo' 1
+check "Right moves it back; Enter goes to clause 13" tui_wait '│ *\[13\] Reafirman el deseo' 1
 tui_keys :
 tui_keys -l 'anexo parr 8'
 tui_keys C-w
@@ -44,7 +44,7 @@ check "Up again an older one (one that was not found too)" tui_wait "^Go to clau
 tui_keys Down Down
 check "Down comes back to what was typed (nothing)" tui_wait '^Go to clause or path: *$' 24
 tui_keys Up Up Up Enter
-check "a recalled entry is submitted as typed" tui_wait '│ +2 Le agradecería que tuviera' 1
+check "a recalled entry is submitted as typed" tui_wait '│ *\[2\] Le agradecería que tuviera' 1
 
 CONV="${top_srcdir:-.}/tests/data/parse/corpus/en_A_RES_79_243.txt"
 tui_start 80 24 "$LECTERN '$CONV'"
@@ -66,5 +66,5 @@ check "a preambular paragraph: the one of the part being read (the annex)" \
 	tui_wait '^Annex, preambular para\. 2 *$' 24
 tui_keys : pp2 Enter
 check "pp2 is first a path: the resolution's own preambular paragraph" \
-	tui_wait '│ +pp2 Recalling also its resolution 75/282' 1
+	tui_wait '│ *\[pp2\] Recalling also its resolution 75/282' 1
 tui_done

@@ -27,7 +27,7 @@ check "300x16: the notes panel lists the note past column 223" \
 	[ "${col:-0}" -gt 223 ]
 sgr 0 $((col + 2)) $((row - 1))
 check "300x16: a click there (SGR) jumps to its clause" \
-	tui_wait '│.*✎ +8 Dado el carácter' 1
+	tui_wait '│.*✎ *\[8\] Dado el carácter' 1
 check "300x16: the message names the note's clause" \
 	tui_wait '^Anexo, párr\. 8  \(annex1/decl/p8\)' 16
 top=$(tui_row 1)
@@ -48,10 +48,10 @@ check "the request is withdrawn on exit" sgr_flag 0
 
 tui_start 80 24 "$LECTERN --notes-db '$DB'"
 tui_wait 'Carta de fecha' 1
-row=$(tui_screen | grep -n '^ *3 Al mismo tiempo' | cut -d: -f1)
+row=$(tui_screen | grep -n '^ *\[3\] Al mismo tiempo' | cut -d: -f1)
 sgr 0 8 $((row - 1))
 check "80x24: a click on an outline entry (SGR) jumps to it" \
-	tui_wait '│ +3 Al mismo tiempo, les preocupa' 1
+	tui_wait '│ *\[3\] Al mismo tiempo, les preocupa' 1
 tui_keys Escape
 tui_keys -l 'q'
 check "80x24: keys still work after the reports (q quits)" tui_wait '^lectern-exit=0'

@@ -27,7 +27,7 @@ tui_wait 'Carta de fecha' 1
 no_panel() { ! tui_screen | grep -q 'Notes ('; }
 check "a document without notes opens without the notes panel" no_panel
 to_p8
-check "paragraph 8 of the annex at the top" tui_wait '│ +8 Dado el carácter' 1
+check "paragraph 8 of the annex at the top" tui_wait '│ *\[8\] Dado el carácter' 1
 tui_keys a
 check "a opens the editor on the clause at the top" \
 	tui_wait 'New note: Anexo, párr\. 8'
@@ -40,14 +40,14 @@ tui_keys C-s
 check "C-s saves: the message says so, and (no room beside the outline) that s shows the panel" \
 	tui_wait '^Note saved \(s shows the notes\) *$' 24
 check "the reader keeps the focus: the outline stays, the clause carries the note marker" \
-	tui_wait '^ Outline +│✎ +8 Dado' 1
+	tui_wait '^ Outline +│✎ *\[8\] Dado' 1
 tui_keys s
 check "s: the panel, in the outline's place, lists the note with its citation and status" \
 	tui_wait '│.Anexo, párr\. 8 +ok *$'
 check "the panel shows the first lines of the note" tui_wait '│ Ñandú — важно 日本 *$'
 check "the panel has the focus; its hint names where Tab goes" \
 	tui_wait '^j/k move  Enter jump  e edit  D delete  / filter  Tab text *$' 24
-check "the text from the left edge, with the marker" tui_wait '^✎ +8 Dado' 1
+check "the text from the left edge, with the marker" tui_wait '^✎ *\[8\] Dado' 1
 stored() { notes | grep -q "	ok	Anexo, párr. 8	annex1/decl/p8	Ñandú — важно 日本 #tema\$"; }
 check "lectern --notes finds it in the store (with its tag) before quitting" stored
 tui_keys q
@@ -58,7 +58,7 @@ tui_start 100 24 "$RUN"
 check "reopened: the panel is shown by default with the note" \
 	tui_wait '│ Notes \(1\)' 1
 to_p8
-check "reopened: the marker is on paragraph 8" tui_wait '│✎ +8 Dado' 1
+check "reopened: the marker is on paragraph 8" tui_wait '│✎ *\[8\] Dado' 1
 check "the note of the clause at the top is marked current" tui_wait '│›Anexo, párr\. 8'
 
 tui_keys Tab Tab e
@@ -77,13 +77,13 @@ kept() { tui_wait '^Cancelled' 24 && [ "$(notes | wc -l)" -eq 1 ]; }
 check "n keeps it" kept
 tui_keys D y
 gone() {
-	tui_wait '^Note deleted \(U brings it back\)' 24 && tui_wait '│ +8 Dado' 1 &&
+	tui_wait '^Note deleted \(U brings it back\)' 24 && tui_wait '│ *\[8\] Dado' 1 &&
 		tui_wait '│ Notes \(0\)' 1 && [ -z "$(notes)" ]
 }
 check "y deletes it: marker, panel and store follow" gone
 tui_keys U
 back() {
-	tui_wait '^Note restored' 24 && tui_wait '│✎ +8 Dado' 1 &&
+	tui_wait '^Note restored' 24 && tui_wait '│✎ *\[8\] Dado' 1 &&
 		tui_wait '│ Notes \(1\)' 1 && [ "$(notes | wc -l)" -eq 1 ]
 }
 check "U brings it back" back
@@ -112,18 +112,18 @@ tui_keys C-x
 check "C-x saves; the panel quotes the words" tui_wait '│ “ámbito en todos” *$'
 
 tui_resize 40 12
-narrow() { tui_wait '8 Dado el' 1 && ! tui_screen | grep -q 'Notes ('; }
+narrow() { tui_wait '8\] Dado el' 1 && ! tui_screen | grep -q 'Notes ('; }
 check "at 40x12 the panel gives way to the text" narrow
 tui_keys Escape s
 check "s opens it over the text" tui_wait '^ Notes \(3\)' 1
 tui_keys Escape
-check "Esc closes it: the text again" tui_wait '^✎ +8 Dado el' 1
+check "Esc closes it: the text again" tui_wait '^✎ *\[8\] Dado el' 1
 tui_resize 100 24
 
 tui_keys :
 tui_wait '^Go to clause' 24
 tui_keys 9 Enter
-tui_wait '│ +9 Destacan' 1
+tui_wait '│ *\[9\] Destacan' 1
 tui_keys v w
 check "v selects the first word of the clause, w extends it by a word" \
 	tui_wait '^“Destacan, en”  w/b' 24

@@ -11,7 +11,7 @@ tui_wait 'Carta de fecha' 1
 tui_keys / t r a n s f r o n t
 check "the prompt shows the query" tui_wait '^/transfront' 24
 check "incremental: the view moved to paragraph 8 while typing" \
-	tui_wait '│ +8 Dado el carácter transfronterizo'
+	tui_wait '│ *\[8\] Dado el carácter transfronterizo'
 tui_keys q x
 check "while typing, a query with no match says so after it" \
 	tui_wait '^/transfrontqx +not found' 24

@@ -79,16 +79,16 @@ mouse() { # button col row (0-based)
 }
 tui_start 80 24 "$LECTERN"
 tui_wait 'Carta de fecha' 1
-row=$(tui_screen | grep -n '^ *8 Dado el' | cut -d: -f1)
+row=$(tui_screen | grep -n '^ *\[8\] Dado el' | cut -d: -f1)
 mouse 0 8 $((row - 1))
 mouse 3 8 $((row - 1))
 check "a click on an outline entry jumps to it" \
-	tui_wait '│ +8 Dado el carácter transfronterizo' 1
+	tui_wait '│ *\[8\] Dado el carácter transfronterizo' 1
 mouse 65 50 5
 check "the mouse wheel scrolls the text down" \
 	tui_wait '│     medidas adoptadas a nivel nacional para' 1
 mouse 64 50 5
-check "and back up" tui_wait '│ +8 Dado el carácter transfronterizo' 1
+check "and back up" tui_wait '│ *\[8\] Dado el carácter transfronterizo' 1
 tui_keys Tab
 tui_wait '^ Outline \(Enter: jump' 1
 mouse 0 50 5

@@ -69,18 +69,18 @@ check "outline_cols = 24: 24 columns at 200x60" outline_is 24
 check "text_cols = 60: the text wraps at 60 columns" measure_between 50 60
 tui_keys :
 tui_keys 8 Enter
-check "at paragraph 8" tui_wait '│ +8 Dado el carácter transfronterizo' 1
+check "at paragraph 8" tui_wait '│ *\[8\] Dado el carácter transfronterizo' 1
 tui_resize 80 24
 check "80x24: still 24 columns" outline_is 24
 check "80x24: the same clause at the top" \
-	tui_wait '│ +8 Dado el carácter transfronterizo' 1
+	tui_wait '│ *\[8\] Dado el carácter transfronterizo' 1
 check "80x24: the text pane (56 columns) is narrower than the measure" \
 	measure_between 40 56
 tui_resize 40 12
-check "40x12: the same clause at the top" tui_wait '^ +8 Dado el carácter' 1
+check "40x12: the same clause at the top" tui_wait '^ *\[8\] Dado el carácter' 1
 tui_resize 120 40
 check "120x40: the same clause at the top" \
-	tui_wait '│ +8 Dado el carácter transfronterizo' 1
+	tui_wait '│ *\[8\] Dado el carácter transfronterizo' 1
 check "120x40: 60 columns again" measure_between 50 60
 
 printf '[ui]\ntext_cols = 0\n' > "$TUI_TMP/config/lectern/config.ini"
