@@ -250,6 +250,18 @@ act_toggle_numbers(ui *u)
 }
 
 static int
+act_toggle_removed(ui *u)
+{
+	u->show_removed = !u->show_removed;
+	if (u->show_removed)
+		ui_message(u, ROLE_MESSAGE, "Removed lines shown (%zu)",
+			   u->d->meta.nfurniture);
+	else
+		ui_message(u, ROLE_MESSAGE, "Removed lines hidden");
+	return UI_DRAW;
+}
+
+static int
 act_redraw(ui *u)
 {
 	(void)u;
@@ -297,6 +309,7 @@ const action actions_table[ACT_COUNT] = {
 	[ACT_LANGUAGES] = { "languages", parallel_ui_languages, "Another language version (library) side by side, or close it" },
 	[ACT_TOGGLE_OUTLINE] = { "toggle-outline", act_toggle_outline, "Show or hide the outline" },
 	[ACT_TOGGLE_NUMBERS] = { "toggle-numbers", act_toggle_numbers, "Show or hide clause numbers" },
+	[ACT_TOGGLE_REMOVED] = { "toggle-removed", act_toggle_removed, "Show or hide the lines removed from the source (job numbers, headers), dimmed in place" },
 	[ACT_REDRAW] = { "redraw", act_redraw, "Redraw the screen" },
 	[ACT_CANCEL] = { "cancel", act_cancel, "Back to the text; clear the message" },
 	/* Notes: the handlers are in notes_actions.c and notes_select.c. */

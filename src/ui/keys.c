@@ -68,6 +68,7 @@ static const struct {
 	{ "c", "cite" }, { ":", "goto" }, { "i", "info" }, { "*", "footnotes" },
 	{ "y", "copy" }, { ".", "change-next" }, { ",", "change-prev" },
 	{ "O", "change-old" }, { "P", "languages" }, { "o", "toggle-outline" }, { "Hash", "toggle-numbers" },
+	{ "Z", "toggle-removed" },
 	{ "C-l", "redraw" }, { "Esc", "cancel" },
 	{ "s", "toggle-notes" }, { "a", "note-add" }, { "A", "note-add-words" },
 	{ "v", "note-select" },

@@ -93,6 +93,67 @@ draw_number(pane *p, ui *u, int row, int x, const node *nd)
 	free(shown);
 }
 
+/* The removed source lines (meta.furniture) that fall between block b-1
+ * and block b: [*from, return). Shown only with u->show_removed, before
+ * the first line of block b; none after the last block. */
+static size_t
+removed_before(const ui *u, size_t b, size_t *from)
+{
+	const doc *d = u->d;
+	*from = 0;
+	if (!u->show_removed || b >= d->nblocks)
+		return 0;
+	size_t lo = b ? d->blocks[b - 1]->line_last : 0;
+	size_t hi = d->blocks[b]->line_first;
+	size_t i = 0;
+	while (i < d->meta.nfurniture && d->meta.furniture[i].line <= lo)
+		i++;
+	*from = i;
+	while (i < d->meta.nfurniture && d->meta.furniture[i].line < hi)
+		i++;
+	return i;
+}
+
+/* Walks the pane's rows from u->top: row y is either a layout line (1,
+ * *a set) or a removed line (0, *f its index in meta.furniture); -1 past
+ * the end. */
+static int
+row_at(const ui *u, int y, layout_addr *a, size_t *f)
+{
+	*a = u->top;
+	size_t skip = 0;	/* removed lines of *a's block already passed */
+	for (int row = 0;; row++) {
+		const layout_line *l = layout_line_at(u->lo, *a);
+		if (!l->blank && l->first) {
+			size_t from, to = removed_before(u, l->block, &from);
+			if (from + skip < to) {
+				if (row == y) {
+					*f = from + skip;
+					return 0;
+				}
+				skip++;
+				continue;
+			}
+		}
+		if (row == y)
+			return 1;
+		skip = 0;
+		if (layout_step(u->lo, a, 1) == 0)
+			return -1;
+	}
+}
+
+static void
+draw_removed(pane *p, ui *u, int row, int x0, const doc_furniture *f)
+{
+	int gutter = layout_gutter_cols(u->lo);
+	int x = x0 + gutter - 2 > 0 ? x0 + gutter - 2 : 0;
+	/* Marked so that it shows without colour too. */
+	char *s = xasprintf("\xe2\x94\x86 [removed: %s] %s", f->kind, f->text);
+	draw_str(p->win, row, x, s, strlen(s), p->w - x, draw_attr(u, ROLE_DIM));
+	free(s);
+}
+
 static void
 text_draw(pane *p, ui *u)
 {
@@ -106,8 +167,19 @@ text_draw(pane *p, ui *u)
 	int x0 = margin(p, u);
 	int gutter = layout_gutter_cols(u->lo);
 	layout_addr a = u->top;
+	size_t skip = 0;	/* removed lines of a's block already drawn */
 	for (int row = 0; row < p->h; row++) {
 		const layout_line *l = layout_line_at(u->lo, a);
+		if (!l->blank && l->first) {
+			size_t from, to = removed_before(u, l->block, &from);
+			if (from + skip < to) {
+				draw_removed(p, u, row, x0,
+					     &u->d->meta.furniture[from + skip]);
+				skip++;
+				continue;
+			}
+		}
+		skip = 0;
 		if (!l->blank) {
 			const node *nd = u->d->blocks[l->block];
 			if (l->first && u->show_numbers)
@@ -144,8 +216,9 @@ text_at(pane *p, ui *u, int y, int x, size_t *blk, size_t *byte)
 {
 	if (!u->d->nblocks || !u->lo || y < 0)
 		return -1;
-	layout_addr a = u->top;
-	if (layout_step(u->lo, &a, y) != (size_t)y)
+	layout_addr a;
+	size_t f;
+	if (row_at(u, y, &a, &f) != 1)
 		return -1;
 	const layout_line *l = layout_line_at(u->lo, a);
 	int col = x - margin(p, u) - layout_gutter_cols(u->lo) - l->indent;

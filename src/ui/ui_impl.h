@@ -197,6 +197,7 @@ struct ui {
 	WINDOW *input;		/* 1x1, never drawn: keys are read here */
 
 	int show_numbers;
+	int show_removed;	/* the removed lines drawn back in place (Z) */
 	char msg[512];		/* the message line; "" = hint */
 	theme_role msg_role;
 	char *notices;		/* lines waiting for the message line (each
@@ -336,7 +337,8 @@ enum action_id {
 	ACT_SEARCH_BACKWARD, ACT_SEARCH_NEXT, ACT_SEARCH_PREV,
 	ACT_HISTORY_BACK, ACT_HISTORY_FORWARD, ACT_MARK, ACT_GOTO_MARK,
 	ACT_TOGGLE_LIBRARY,
-	ACT_TOGGLE_OUTLINE, ACT_TOGGLE_NUMBERS, ACT_REDRAW, ACT_CANCEL,
+	ACT_TOGGLE_OUTLINE, ACT_TOGGLE_NUMBERS, ACT_TOGGLE_REMOVED, ACT_REDRAW,
+	ACT_CANCEL,
 	ACT_TOGGLE_NOTES, ACT_NOTE_ADD, ACT_NOTE_ADD_WORDS, ACT_NOTE_EDIT,
 	ACT_NOTE_DELETE, ACT_NOTE_UNDELETE, ACT_NOTE_FILTER, ACT_NOTE_TAG,
 	ACT_NOTE_SELECT,

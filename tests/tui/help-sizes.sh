@@ -1,5 +1,6 @@
 #!/bin/sh
-# The help overlay at 80x24, 40x12, 120x40 and 200x60: every action of the
+# The help overlay at 80x24, 40x12, 120x40 and 200x64 (60 rows no
+# longer hold every action): every action of the
 # table is there with its name and its whole description (wrapped, never
 # cut with '…'), it scrolls when taller than the screen, the status rows
 # stay visible below it, and a resize keeps the entry at its top.
@@ -85,11 +86,11 @@ check "80x24: q closes it" tui_gone 'Help: q or Esc closes'
 at_size 40 12 scrolls
 check "40x12: the whole width of the screen" tui_wait '^┌─ Help: q or Esc closes ─+┐$'
 at_size 120 40 scrolls
-at_size 200 60
-check "200x60: all of it fits: no scroll position" \
+at_size 200 64
+check "200x64: all of it fits: no scroll position" \
 	tui_gone ' [0-9]+-[0-9]+/[0-9]+ '
 tui_keys Escape
-check "200x60: Esc closes it" tui_gone 'Help: q or Esc closes'
+check "200x64: Esc closes it" tui_gone 'Help: q or Esc closes'
 
 # Resized while open, it is laid out again with the same entry on top.
 tui_start 80 24 "$LECTERN"
