@@ -93,9 +93,11 @@ draw_number(pane *p, ui *u, int row, int x, const node *nd)
 	free(shown);
 }
 
-/* The removed source lines (meta.furniture) that fall between block b-1
- * and block b: [*from, return). Shown only with u->show_removed, before
- * the first line of block b; none after the last block. */
+/* The removed source lines (meta.furniture) after the start of block b-1
+ * and before block b's (a running header inside a paragraph that runs on
+ * to the next page comes after that paragraph): [*from, return). Shown
+ * only with u->show_removed, before the first line of block b; none
+ * after the last block. */
 static size_t
 removed_before(const ui *u, size_t b, size_t *from)
 {
@@ -103,7 +105,7 @@ removed_before(const ui *u, size_t b, size_t *from)
 	*from = 0;
 	if (!u->show_removed || b >= d->nblocks)
 		return 0;
-	size_t lo = b ? d->blocks[b - 1]->line_last : 0;
+	size_t lo = b ? d->blocks[b - 1]->line_first : 0;
 	size_t hi = d->blocks[b]->line_first;
 	size_t i = 0;
 	while (i < d->meta.nfurniture && d->meta.furniture[i].line <= lo)
