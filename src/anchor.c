@@ -826,7 +826,9 @@ fuzzy_accept(const anchor_doc *ad, const pattern *p, const fuzzy_hit *h,
 	int ok;
 	if (replaced)
 		ok = f.full && !have_exact;
-	else if (have_exact)
+	/* all of the quote with words inserted: a near copy (a table row
+	 * holding the quote plus a few words) unless all context agrees */
+	else if (have_exact || (added > 0 && missing == 0))
 		ok = f.full;
 	else
 		ok = f.near;

@@ -46,6 +46,7 @@ struct notes_store {
 	int make_dirs;		/* the default location: create directories */
 	int busy_ms;
 	char *warning;		/* why what is shown may be incomplete */
+	long long newer;	/* schema version a newer lectern wrote, else 0 */
 	struct timespec busy_since;	/* first failed try of the current wait */
 	unsigned jitter;		/* rand_r state for the busy handler */
 };
@@ -783,6 +784,8 @@ open_ro(notes_store *s, enum file_state fs, int immutable, char **err)
 		set_err(err, "%s holds no notes yet", s->path);
 		rc = SQLITE_EMPTY;
 	}
+	if (rc == SQLITE_OK && v > NOTES_SCHEMA_VERSION)
+		s->newer = v;
 	return rc;
 }
 
@@ -823,6 +826,16 @@ notes_open_readonly(const char *path, char **err)
 	}
 	if (rc != SQLITE_OK)
 		goto fail;
+	if (s->newer) {
+		/* Said by every caller: the reader's message line, and stderr
+		 * for --notes and --notes-export. */
+		char *w = xasprintf("%s was made by a newer lectern (schema %lld, "
+				    "this one knows %d); notes are read-only%s%s",
+				    s->path, s->newer, NOTES_SCHEMA_VERSION,
+				    s->warning ? "; " : "", s->warning ? s->warning : "");
+		free(s->warning);
+		s->warning = w;
+	}
 	if (err) {
 		free(*err);
 		*err = NULL;
@@ -852,8 +865,14 @@ notes_open_best(const char *path, char **why)
 	s = notes_open_readonly(path, &e2);
 	if (why) {
 		const char *w = s ? notes_warning(s) : NULL;
-		*why = xasprintf(s ? "notes are read-only: %s%s%s" :
-				 "notes are unavailable: %s%s%s", e1, w ? "; " : "", w ? w : "");
+		if (s && s->newer)	/* says more than e1, once */
+			*why = xasprintf("notes are read-only: %s was made by a newer "
+					 "lectern (schema %lld, this one knows %d)",
+					 s->path, s->newer, NOTES_SCHEMA_VERSION);
+		else
+			*why = xasprintf(s ? "notes are read-only: %s%s%s" :
+					 "notes are unavailable: %s%s%s", e1,
+					 w ? "; " : "", w ? w : "");
 	}
 	free(e1);
 	free(e2);

@@ -63,8 +63,10 @@ notes_store *notes_open_readonly(const char *path, char **err);
 notes_store *notes_open_best(const char *path, char **why);
 void notes_close(notes_store *s);
 int notes_is_readonly(const notes_store *s);
-/* NULL, or why a read-only store may not show the latest notes (a -wal
- * file it cannot read). notes_open_best puts it in *why too. */
+/* NULL, or what a caller of notes_open_readonly must say: the file was
+ * made by a newer lectern (a newer schema: read-only), or the store may
+ * not show the latest notes (a -wal file it cannot read). notes_open_best
+ * puts it in *why too. */
 const char *notes_warning(const notes_store *s);
 const char *notes_path(const notes_store *s);
 /* The default path (new string): notes.db in the user's data directory

@@ -6,7 +6,9 @@
 b="${1:-.}"; s="${2:-.}"
 command -v valgrind >/dev/null 2>&1 || { echo "1..1"; echo "not ok 1 - valgrind is not installed (apt-get install valgrind)"; exit 1; }
 VG="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
-export LC_ALL=C.UTF-8 CMOCKA_MESSAGE_OUTPUT=TAP top_srcdir="$s"
+# The bundled themes, catalogs and document, as make check finds them.
+LECTERN_DATADIR=$(cd "$s" && pwd)
+export LC_ALL=C.UTF-8 CMOCKA_MESSAGE_OUTPUT=TAP top_srcdir="$s" LECTERN_DATADIR
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
 set -- $(ls "$b"/tests/unit/test_* | grep -v '\.[a-z]*$')

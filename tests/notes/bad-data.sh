@@ -1,7 +1,7 @@
 #!/bin/sh
 # Bad data for the note store, through the CLI functions (notes_tool):
 # read-only file, read-only directory, unwritable directory for a new
-# database, truncated database. Each must fail with a clear message, leave
+# database, truncated database, a database a newer lectern wrote. Each must fail with a clear message, leave
 # the file byte for byte as it was (cmp), create no -wal/-shm, and -- where
 # the file is readable -- still let the notes be listed read-only.
 #
@@ -30,7 +30,7 @@ if [ "$(id -u)" = 0 ]; then
 fi
 nside() { [ ! -e "$1-wal" ] && [ ! -e "$1-shm" ]; }
 
-tap_plan 10
+tap_plan 13
 if [ $perm = yes ]; then
 	# a read-only database file
 	mkdir "$tmp/rofile" && [ -z "$run" ] || chown 65534:65534 "$tmp/rofile"
@@ -88,4 +88,21 @@ tap_result $? "truncated database: untouched (same bytes, no -wal/-shm)"
 "$tool" "$tmp/trunc.orig/notes.db" "$base" add annex1/decl/p8 'nota' >/dev/null 2>"$tmp/msg"; rc=$?
 [ $rc = 1 ] && grep -q "is not a directory" "$tmp/msg"
 tap_result $? "a database path below a file: clear error"
+
+# a database a newer lectern wrote (a higher schema version): --notes and
+# --notes-export list its notes, say on stderr that it is read-only, and
+# write nothing to it
+"$tool" "$tmp/newer.db" "$base" add annex1/decl/p8 'nota' >/dev/null
+"$tool" "$tmp/newer.db" "$base" list >/dev/null	# checkpoints the WAL
+"$tool" "$tmp/newer.db" - user-version 99
+rm -f "$tmp/newer.db-wal" "$tmp/newer.db-shm"
+cp "$tmp/newer.db" "$tmp/newer.orig"
+"$tool" "$tmp/newer.db" "$base" list 2>"$tmp/msg" | grep -q "	annex1/decl/p8	nota$" &&
+grep -q "newer.db was made by a newer lectern (schema 99.*notes are read-only" "$tmp/msg"
+tap_result $? "newer schema: the notes list, stderr says read-only ($(cat "$tmp/msg"))"
+"$tool" "$tmp/newer.db" "$base" export md 2>"$tmp/msg" | grep -q "nota" &&
+grep -q "newer.db was made by a newer lectern (schema 99.*notes are read-only" "$tmp/msg"
+tap_result $? "newer schema: export works, stderr says read-only ($(cat "$tmp/msg"))"
+cmp -s "$tmp/newer.db" "$tmp/newer.orig" && nside "$tmp/newer.db"
+tap_result $? "newer schema: untouched (same bytes, no -wal/-shm)"
 tap_done
