@@ -37,20 +37,7 @@
 static void
 add_visible(buf *out, const char *s, size_t n)
 {
-	while (n > 0) {
-		size_t k = 0;
-		while (k < n && s[k] != '\n' && s[k] != '\t')
-			k++;
-		size_t vn;
-		char *v = text_visible_dup(s, k, &vn);
-		buf_add(out, v, vn);
-		free(v);
-		if (k == n)
-			break;
-		buf_addc(out, s[k]);
-		s += k + 1;
-		n -= k + 1;
-	}
+	text_visible_add(out, s, n);
 }
 
 /* Writes b to out through add_visible: 0, or -1 on a write error. */

@@ -665,3 +665,22 @@ text_linebreaks(const char *s, size_t n, char *p)
 	}
 	return ascii;
 }
+
+void
+text_visible_add(struct buf *b, const char *s, size_t n_bytes)
+{
+	while (n_bytes > 0) {
+		size_t k = 0;
+		while (k < n_bytes && s[k] != '\n' && s[k] != '\t')
+			k++;
+		size_t vn;
+		char *v = text_visible_dup(s, k, &vn);
+		buf_add(b, v, vn);
+		free(v);
+		if (k == n_bytes)
+			break;
+		buf_addc(b, s[k]);
+		s += k + 1;
+		n_bytes -= k + 1;
+	}
+}

@@ -118,6 +118,11 @@ size_t text_visible(const char *s, size_t n_bytes, char out[TEXT_VISIBLE_MAX],
  * not come through source.c (a file name, an imported note) on its way to
  * a terminal. *out_bytes (may be NULL) gets its length. Caller frees. */
 char *text_visible_dup(const char *s, size_t n_bytes, size_t *out_bytes);
+/* Appends s[0, n_bytes) to b in its visible form (text_visible_dup), except
+ * the line breaks and tabs, which are kept: for outputs made of lines and
+ * tab-separated fields. */
+struct buf;
+void text_visible_add(struct buf *b, const char *s, size_t n_bytes);
 /* The stand-in of code point cp (for a caller that has decoded it, as a
  * drawing loop has): NULL when cp is safe, else a static NUL-terminated
  * UTF-8 string of one column (the table above) whose length in bytes goes

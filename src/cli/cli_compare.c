@@ -13,7 +13,6 @@
 
 #include "cli/cli_compare.h"
 #include "cli/cli_out.h"
-#include "doc_open.h"
 #include "export.h"
 #include "text.h"
 
@@ -471,29 +470,12 @@ result_json(const compare_result *r)
 
 /* ---- run -------------------------------------------------------------- */
 
-static doc *
-open_one(const char *path, const char *lang, FILE *errout)
-{
-	char *report = NULL, *err = NULL;
-	doc_open_options dopt = { .lang = lang, .report_prefix = "lectern: " };
-	doc *d = doc_open(path, &dopt, &report, &err);
-	if (!d) {
-		cli_out_error(errout, "%s", err ? err : path);
-		free(err);
-		return NULL;
-	}
-	if (report)
-		cli_out_say(errout, "%s", report);
-	free(report);
-	return d;
-}
-
 int
 cli_compare_run(const char *old_path, const char *new_path, int json,
 		int width_cols, const char *lang, FILE *out, FILE *errout)
 {
-	doc *a = open_one(old_path, lang, errout);
-	doc *b = a ? open_one(new_path, lang, errout) : NULL;
+	doc *a = cli_out_open(old_path, lang, errout);
+	doc *b = a ? cli_out_open(new_path, lang, errout) : NULL;
 	if (!b) {
 		doc_free(a);
 		return 1;

@@ -9,25 +9,13 @@
 #include <string.h>
 
 #include "cli/cli_out.h"
+#include "doc_open.h"
 #include "text.h"
 
 void
 cli_out_add(buf *b, const char *s, size_t n)
 {
-	while (n > 0) {
-		size_t k = 0;
-		while (k < n && s[k] != '\n' && s[k] != '\t')
-			k++;
-		size_t vn;
-		char *v = text_visible_dup(s, k, &vn);
-		buf_add(b, v, vn);
-		free(v);
-		if (k == n)
-			break;
-		buf_addc(b, s[k]);
-		s += k + 1;
-		n -= k + 1;
-	}
+	text_visible_add(b, s, n);
 }
 
 int
@@ -111,4 +99,21 @@ cli_out_error(FILE *msg, const char *fmt, ...)
 	va_start(ap, fmt);
 	say(msg, "lectern: ", "\n", fmt, ap);
 	va_end(ap);
+}
+
+doc *
+cli_out_open(const char *path, const char *lang, FILE *msg)
+{
+	char *report = NULL, *err = NULL;
+	doc_open_options dopt = { .lang = lang, .report_prefix = "lectern: " };
+	doc *d = doc_open(path, &dopt, &report, &err);
+	if (!d) {
+		cli_out_error(msg, "%s", err ? err : path);
+		free(err);
+		return NULL;
+	}
+	if (report)
+		cli_out_say(msg, "%s", report);
+	free(report);
+	return d;
 }

@@ -26,5 +26,9 @@ void cli_out_field(FILE *out, const char *s, size_t n);
 void cli_out_say(FILE *msg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* cli_out_say of "lectern: " + fmt + "\n": the form of every message. */
 void cli_out_error(FILE *msg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A document for a command-line view (doc_open with lang, NULL = detect):
+ * the source's report said on msg; NULL with the error said on msg. */
+struct doc;
+struct doc *cli_out_open(const char *path, const char *lang, FILE *msg);
 
 #endif

@@ -13,7 +13,6 @@
 #include "cli/cli_compare.h"
 #include "cli/cli_out.h"
 #include "cli/cli_parallel.h"
-#include "doc_open.h"
 #include "export.h"
 #include "layout.h"
 #include "text.h"
@@ -273,23 +272,6 @@ dump(const align_result *r, int width_cols, buf *b)
 	layout_free(rl);
 }
 
-static doc *
-open_one(const char *path, const char *lang, FILE *errout)
-{
-	char *report = NULL, *err = NULL;
-	doc_open_options dopt = { .lang = lang, .report_prefix = "lectern: " };
-	doc *d = doc_open(path, &dopt, &report, &err);
-	if (!d) {
-		cli_out_error(errout, "%s", err ? err : path);
-		free(err);
-		return NULL;
-	}
-	if (report)
-		cli_out_say(errout, "%s", report);
-	free(report);
-	return d;
-}
-
 int
 cli_parallel_run(const char *left_path, const char *right_path,
 		 cli_parallel_view view, int width_cols, const char *lang,
@@ -298,8 +280,8 @@ cli_parallel_run(const char *left_path, const char *right_path,
 	/* --lang names one language; two versions are two languages, so it
 	 * is not passed on (each is detected) */
 	(void)lang;
-	doc *a = open_one(left_path, NULL, errout);
-	doc *b = a ? open_one(right_path, NULL, errout) : NULL;
+	doc *a = cli_out_open(left_path, NULL, errout);
+	doc *b = a ? cli_out_open(right_path, NULL, errout) : NULL;
 	if (!b) {
 		doc_free(a);
 		return 1;
