@@ -499,9 +499,5 @@ cli_compare_run(const char *old_path, const char *new_path, int json,
 	compare_free(r);
 	doc_free(a);
 	doc_free(b);
-	if (rc < 0 || fflush(out) == EOF || ferror(out)) {
-		cli_out_error(errout, "write error: %s", strerror(errno));
-		return 1;
-	}
-	return 0;
+	return cli_out_end(out, errout, rc < 0, 0);
 }

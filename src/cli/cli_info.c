@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli/cli_info.h"
+#include "cli/cli_out.h"
 #include "text.h"
 #include "util.h"
 
@@ -121,9 +122,5 @@ cli_info_print(const doc *d, const catalog *cat, const char *report,
 	char *t = cli_info_text(d, cat, report);
 	int bad = fputs(t, out) == EOF;
 	free(t);
-	if (fflush(out) == EOF || bad) {
-		fprintf(errout, "lectern: write error: %s\n", strerror(errno));
-		return 1;
-	}
-	return 0;
+	return cli_out_end(out, errout, bad, 0);
 }

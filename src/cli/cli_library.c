@@ -139,9 +139,5 @@ cli_library_list(const char *const *paths, size_t npaths, const char *db_path,
 	}
 	library_docs_free(docs, n);
 	library_free(lib);
-	if (fflush(out) == EOF || ferror(out)) {
-		cli_out_error(errout, "write error: %s", strerror(errno));
-		return 1;
-	}
-	return status;
+	return cli_out_end(out, errout, 0, status);
 }

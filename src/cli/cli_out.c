@@ -3,6 +3,7 @@
  * literal of lectern goes through text_visible_dup first. */
 #include <build-config.h>
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,4 +117,14 @@ cli_out_open(const char *path, const char *lang, FILE *msg)
 		cli_out_say(msg, "%s", report);
 	free(report);
 	return d;
+}
+
+int
+cli_out_end(FILE *out, FILE *msg, int failed, int status)
+{
+	if (fflush(out) == EOF || ferror(out) || failed) {
+		cli_out_error(msg, "write error: %s", strerror(errno));
+		return 1;
+	}
+	return status;
 }

@@ -26,6 +26,10 @@ void cli_out_field(FILE *out, const char *s, size_t n);
 void cli_out_say(FILE *msg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* cli_out_say of "lectern: " + fmt + "\n": the form of every message. */
 void cli_out_error(FILE *msg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The end of a view's output: flushes out and, when that or an earlier
+ * write failed (failed nonzero, or out's error flag), says "write error"
+ * on msg and returns 1; else returns status. */
+int cli_out_end(FILE *out, FILE *msg, int failed, int status);
 /* A document for a command-line view (doc_open with lang, NULL = detect):
  * the source's report said on msg; NULL with the error said on msg. */
 struct doc;

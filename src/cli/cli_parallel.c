@@ -308,9 +308,5 @@ cli_parallel_run(const char *left_path, const char *right_path,
 	align_free(r);
 	doc_free(a);
 	doc_free(b);
-	if (rc < 0 || fflush(out) == EOF || ferror(out)) {
-		cli_out_error(errout, "write error: %s", strerror(errno));
-		return 1;
-	}
-	return 0;
+	return cli_out_end(out, errout, rc < 0, 0);
 }

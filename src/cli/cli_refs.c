@@ -178,9 +178,5 @@ cli_refs_run(const char *const *paths, size_t npaths, const char *db_path,
 	library_free(lib);
 	library_paths_free(files, n);
 	library_paths_free(names, n);
-	if (fflush(out) == EOF || ferror(out)) {
-		cli_out_error(errout, "write error: %s", strerror(errno));
-		return 1;
-	}
-	return c.problems ? 1 : 0;
+	return cli_out_end(out, errout, 0, c.problems ? 1 : 0);
 }

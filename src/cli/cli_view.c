@@ -21,9 +21,5 @@ cli_view_print(cli_view_kind view, const doc *d, int width_cols, FILE *out,
 	case CLI_VIEW_JSON: rc = export_json(d, out); break;
 	default: rc = export_dump(d, width_cols, out); break;
 	}
-	if (rc < 0 || fflush(out) == EOF) {
-		cli_out_error(errout, "write error: %s", strerror(errno));
-		return 1;
-	}
-	return 0;
+	return cli_out_end(out, errout, rc < 0, 0);
 }
