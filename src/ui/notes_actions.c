@@ -279,19 +279,37 @@ no_target(ui *u)
 	return UI_DRAW;
 }
 
+/* The note edit or delete (act) is about, in a writable store; NULL when
+ * there is none to act on yet, with *f the flags of what was done instead
+ * (a message, or the choice among the clause's several notes). */
+static const note *
+acted_on(ui *u, int act, notes_ui **np, int *f)
+{
+	notes_ui *n = *np = notes_actions_writable(u);
+	*f = UI_DRAW;
+	if (!n)
+		return NULL;
+	size_t several;
+	const note *nt = target(u, n, &several);
+	if (!nt) {
+		*f = no_target(u);
+		return NULL;
+	}
+	if (several) {
+		*f = choose(u, n, nt, several, act);
+		return NULL;
+	}
+	return nt;
+}
 
 int
 notes_actions_edit(ui *u)
 {
-	notes_ui *n = notes_actions_writable(u);
-	if (!n)
-		return UI_DRAW;
-	size_t several;
-	const note *nt = target(u, n, &several);
+	notes_ui *n;
+	int f;
+	const note *nt = acted_on(u, ACT_NOTE_EDIT, &n, &f);
 	if (!nt)
-		return no_target(u);
-	if (several)
-		return choose(u, n, nt, several, ACT_NOTE_EDIT);
+		return f;
 	/* Tags that are not #words of the body go on a last line, so that
 	 * saving (which reads tags from the text) keeps them. */
 	const char *body = nt->body ? nt->body : "";
@@ -309,7 +327,7 @@ notes_actions_edit(ui *u)
 	}
 	char *title = xasprintf("Note: %s", cite_of(n, nt));
 	n->edit_id = nt->id;
-	int f = editor_open(u, title, notes_panel_whole_clause(nt) ? NULL : nt->a.exact,
+	f = editor_open(u, title, notes_panel_whole_clause(nt) ? NULL : nt->a.exact,
 			    b.s ? b.s : "", save_note, n);
 	free(title);
 	buf_clear(&b);
@@ -338,18 +356,14 @@ delete_yes(ui *u, void *arg)
 int
 notes_actions_delete(ui *u)
 {
-	notes_ui *n = notes_actions_writable(u);
-	if (!n)
-		return UI_DRAW;
-	size_t several;
-	const note *nt = target(u, n, &several);
+	notes_ui *n;
+	int f;
+	const note *nt = acted_on(u, ACT_NOTE_DELETE, &n, &f);
 	if (!nt)
-		return no_target(u);
-	if (several)
-		return choose(u, n, nt, several, ACT_NOTE_DELETE);
+		return f;
 	n->del_id = nt->id;
 	char *q = xasprintf("Delete the note on %s?", cite_of(n, nt));
-	int f = editor_ask(u, q, delete_yes, n);
+	f = editor_ask(u, q, delete_yes, n);
 	free(q);
 	return f;
 }
