@@ -575,21 +575,6 @@ compare_ui_lists(const ui *u, int act)
 
 /* ---- running ---- */
 
-static doc *
-open_one(const char *path, const char *lang)
-{
-	char *report = NULL, *err = NULL;
-	doc_open_options dopt = { .lang = lang, .report_prefix = "lectern: " };
-	doc *d = doc_open(path, &dopt, &report, &err);
-	if (!d)
-		cli_out_error(stderr, "%s", err ? err : path);
-	else if (report)
-		cli_out_say(stderr, "%s", report);
-	free(report);
-	free(err);
-	return d;
-}
-
 static const char *
 name_of(const doc *d)
 {
@@ -603,8 +588,8 @@ int
 compare_ui_run(const char *old_path, const char *new_path, const char *lang,
 	       const ui_options *opt)
 {
-	doc *old = open_one(old_path, lang);
-	doc *nw = old ? open_one(new_path, lang) : NULL;
+	doc *old = cli_out_open(old_path, lang, stderr);
+	doc *nw = old ? cli_out_open(new_path, lang, stderr) : NULL;
 	if (!old || !nw) {
 		doc_free(old);
 		return 1;

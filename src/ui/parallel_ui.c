@@ -611,27 +611,12 @@ parallel_ui_languages(ui *u)
 	return f;
 }
 
-static doc *
-open_one(const char *path, const char *lang)
-{
-	char *report = NULL, *err = NULL;
-	doc_open_options dopt = { .lang = lang, .report_prefix = "lectern: " };
-	doc *d = doc_open(path, &dopt, &report, &err);
-	if (!d)
-		cli_out_error(stderr, "%s", err ? err : path);
-	else if (report)
-		cli_out_say(stderr, "%s", report);
-	free(report);
-	free(err);
-	return d;
-}
-
 int
 parallel_ui_run(const char *a_path, const char *b_path, const char *lang,
 		const ui_options *opt)
 {
-	doc *a = open_one(a_path, lang);
-	doc *b = a ? open_one(b_path, lang) : NULL;
+	doc *a = cli_out_open(a_path, lang, stderr);
+	doc *b = a ? cli_out_open(b_path, lang, stderr) : NULL;
 	if (!a || !b) {
 		doc_free(a);
 		return 1;
